@@ -1,0 +1,172 @@
+"""The transport-free core: a question and what is known of the person in, a structured reply out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.intents import Intents, check_intents
+from bot.knowledge import Entry, Knowledge, check_knowledge
+from bot.lang import LANGS, Lang
+from bot.language import LanguageContext, LanguageDetector, choose_language
+from bot.lexicon import DATA, Lexicon
+from bot.references import goal_reference, goal_word_language
+from bot.reply import Block, FollowUp, Reply
+from bot.retrieval import Featurizer, Retriever
+from bot.text import clean, fold
+from bot.yamlfile import KnowledgeError
+
+# Calibrated on eval/questions.yaml (see bench/calibrate.py): every out-of-scope question scores below it.
+ANSWER_THRESHOLD = 0.30
+MAX_QUESTION_CHARS = 1000
+MAX_FOLLOWUPS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """What the core knows about the person asking; the transport keeps it between messages."""
+
+    explicit_lang: Lang | None = None
+    last_lang: Lang | None = None
+    client_code: str | None = None
+
+    def language_context(self) -> LanguageContext:
+        return LanguageContext(self.explicit_lang, self.last_lang, self.client_code)
+
+
+def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
+    stopwords: dict[Lang, frozenset[str]] = {}
+    for lang in LANGS:
+        lines = (folder / f"stopwords.{lang}.txt").read_text(encoding="utf-8").splitlines()
+        stopwords[lang] = frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return stopwords
+
+
+class Assistant:
+    """Answers questions about KANE's goals from one loaded Knowledge. Build once; ``reply`` does no I/O."""
+
+    def __init__(
+        self, knowledge: Knowledge, intents: Intents, retriever: Retriever, detector: LanguageDetector
+    ) -> None:
+        self.knowledge = knowledge
+        self.intents = intents
+        self.retriever = retriever
+        self.detector = detector
+
+    @classmethod
+    def load(cls, root: Path, detector: LanguageDetector | None = None) -> Assistant:
+        """Load and validate knowledge/; raise KnowledgeError naming every problem."""
+        knowledge, problems = check_knowledge(root)
+        intents, intent_problems = check_intents(root)
+        problems += intent_problems
+        if problems:
+            raise KnowledgeError(problems)
+        lexicon, stopwords = Lexicon.load(), load_stopwords()
+        featurizer = Featurizer(lexicon, stopwords)
+        if detector is None:
+            detector = LanguageDetector({lang: lexicon.forms(lang) | stopwords[lang] for lang in LANGS})
+        return cls(knowledge, intents, Retriever(knowledge, featurizer), detector)
+
+    def message(self, key: str, lang: Lang, **values: object) -> str:
+        return self.knowledge.messages.get(key, lang, **values)
+
+    def reply(self, text: str, conversation: Conversation | None = None) -> Reply:
+        conversation = conversation or Conversation()
+        question = clean(text)
+        truncated = len(question) > MAX_QUESTION_CHARS
+        question = question[:MAX_QUESTION_CHARS]
+        small_talk = self.intents.only(question, "greeting", "thanks")
+        hint = (
+            self.intents.language_of(question, "greeting")
+            or self.intents.language_of(question, "thanks")
+            or goal_word_language(question)
+        )
+        lang = choose_language(question, conversation.language_context(), self.detector, hint, detect=not small_talk)
+        notes = (self.message("too_long", lang, limit=MAX_QUESTION_CHARS),) if truncated else ()
+        reply = self._answer(question, lang)
+        if notes:
+            reply = replace(reply, blocks=(Block("note", notes[0]), *reply.blocks), notes=notes)
+        return reply
+
+    def unreadable(self, conversation: Conversation | None = None) -> Reply:
+        """The reply to input that is not text at all (for example invalid UTF-8)."""
+        lang = choose_language("", (conversation or Conversation()).language_context(), self.detector)
+        return Reply("fallback", lang, (Block("text", self.message("unreadable", lang)),))
+
+    def _answer(self, question: str, lang: Lang) -> Reply:
+        if not any(char.isalnum() for char in question):
+            return Reply("fallback", lang, (Block("text", self.message("empty", lang)),), followups=self._menu(lang))
+        if self.intents.only(question, "greeting"):
+            return self.greeting(lang)
+        if self.intents.only(question, "thanks", "greeting"):
+            return Reply("greeting", lang, (Block("text", self.message("thanks", lang)),))
+        number = goal_reference(question)
+        if number is not None:
+            return self.entry_reply(self.knowledge.goal(number), lang, score=1.0)
+        matches = self.retriever.search(question)
+        if matches and matches[0].score >= ANSWER_THRESHOLD:
+            best = matches[0]
+            runner_ups = [match.entry.id for match in matches[1:] if match.score >= ANSWER_THRESHOLD]
+            return self.entry_reply(best.entry, lang, score=best.score, also=runner_ups)
+        return self.fallback(lang, score=matches[0].score if matches else 0.0)
+
+    def greeting(self, lang: Lang) -> Reply:
+        blocks = (Block("text", self.message("greeting", lang)), Block("text", self.message("greeting_hint", lang)))
+        return Reply("greeting", lang, blocks, followups=self._menu(lang))
+
+    def fallback(self, lang: Lang, score: float = 0.0) -> Reply:
+        blocks = [
+            Block("text", self.message("fallback", lang)),
+            Block("text", self.message("fallback_options", lang)),
+            Block("title", self.message("the_four_goals", lang)),
+        ]
+        blocks += [Block("item", self.message(f"goal_button_{number}", lang)) for number in range(1, 5)]
+        followups = tuple(FollowUp(f"goal-{n}", self.message(f"goal_button_{n}", lang)) for n in range(1, 5))
+        contact = FollowUp("contact", self.message("action_contact", lang))
+        return Reply("fallback", lang, tuple(blocks), score=score, followups=(*followups, contact))
+
+    def entry_reply(self, entry: Entry, lang: Lang, score: float, also: list[str] | None = None) -> Reply:
+        """Quote the entry faithfully, name its goal and offer related entries as follow-ups."""
+        blocks = [Block("title", self._heading(entry, lang))]
+        if entry.kind == "goal":
+            blocks.append(Block("quote", entry.text(lang)))
+            blocks.append(Block("title", self.message("what_can_be_done", lang)))
+            blocks += [Block("item", action.text(lang)) for action in self.knowledge.actions(entry.goal or 0)]
+        else:
+            blocks.append(Block("quote", entry.text(lang)))
+        if entry.goal is not None and entry.kind != "goal":
+            goal = self.knowledge.goal(entry.goal)
+            blocks.append(Block("note", self.message("part_of_goal", lang, number=entry.goal, title=goal.title(lang))))
+        blocks.append(Block("note", self.message("source", lang)))
+        targets = [*(also or []), *entry.related]
+        if entry.goal is not None and entry.kind != "goal":
+            targets.insert(0, f"goal-{entry.goal}")
+        followups = self._followups(targets, exclude=entry.id, lang=lang)
+        return Reply("answer", lang, tuple(blocks), goal=entry.goal, entry=entry.id, score=score, followups=followups)
+
+    def _heading(self, entry: Entry, lang: Lang) -> str:
+        if entry.goal is not None and entry.kind == "action":
+            return f"{self.message('goal_label', lang, number=entry.goal)} · {entry.title(lang)}"
+        return entry.title(lang)
+
+    def label(self, entry: Entry, lang: Lang) -> str:
+        """A short name for a button; a goal's full heading is too long for one."""
+        if entry.kind == "goal" and entry.goal is not None:
+            return self.message(f"goal_button_{entry.goal}", lang)
+        return self._heading(entry, lang)
+
+    def _followups(self, targets: list[str], exclude: str, lang: Lang) -> tuple[FollowUp, ...]:
+        seen: set[str] = {exclude}
+        found: list[FollowUp] = []
+        for target in targets:
+            if target in seen or target not in self.knowledge.by_id:
+                continue
+            seen.add(target)
+            found.append(FollowUp(target, self.label(self.knowledge.entry(target), lang)))
+        return tuple(found[:MAX_FOLLOWUPS])
+
+    def _menu(self, lang: Lang) -> tuple[FollowUp, ...]:
+        return (
+            FollowUp("goals", self.message("action_goals", lang)),
+            FollowUp("contact", self.message("action_contact", lang)),
+        )

@@ -1,0 +1,154 @@
+"""The `kanebot` command line (also `python -m bot`). Its JSON output is a public interface: keep it stable.
+
+`ask`, `chat`, `check` and `eval` never import telegram; only `run` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from bot.assistant import Assistant, Conversation
+from bot.lang import LANGS, Lang
+from bot.reply import Reply
+from bot.settings import knowledge_dir_from_env
+from bot.yamlfile import KnowledgeError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kanebot", description="KANE goals assistant for Finnish civil society.")
+    parser.add_argument(
+        "--knowledge", type=Path, default=None, help="knowledge folder (default: $KANEBOT_KNOWLEDGE or ./knowledge)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = commands.add_parser("ask", help="answer one question, or one per line of standard input")
+    ask.add_argument("question", nargs="?", help="the question; without it, read one question per line from stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question (stable interface)")
+    ask.add_argument("--lang", choices=LANGS, help="reply in this language whatever the question's language")
+
+    commands.add_parser("chat", help="a conversation in the terminal through the same core (no token needed)")
+    commands.add_parser("check", help="validate everything in knowledge/; exit 1 on any problem")
+
+    evaluate = commands.add_parser("eval", help="run a question set and print accuracy per goal and language")
+    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("--min-accuracy", type=float, default=None, help="exit 1 below this share of right answers")
+
+    run = commands.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
+    run.add_argument("--webhook", action="store_true", help="serve PTB's webhook server instead of long polling")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = _parser().parse_args(argv)
+    root = args.knowledge or knowledge_dir_from_env()
+    if args.command == "check":
+        return _check(root)
+    if args.command == "run":
+        from bot.runner import run  # imports telegram; kept out of the other commands' start-up
+
+        return run(webhook=args.webhook, knowledge=args.knowledge)
+    try:
+        assistant = Assistant.load(root)
+    except KnowledgeError as error:
+        print(f"kanebot: knowledge/ has problems; run `kanebot check`:\n{error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.command == "ask":
+        return _ask(assistant, args.question, args.json, args.lang, sys.stdin.buffer, sys.stdout)
+    if args.command == "chat":
+        return _chat(assistant, sys.stdin, sys.stdout)
+    return _eval(assistant, args.file, args.min_accuracy)
+
+
+def _check(root: Path) -> int:
+    from bot.check import check_all
+
+    problems = check_all(root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"kanebot check: {len(problems)} problem(s) in {root}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"kanebot check: {root} is valid")
+    return EXIT_OK
+
+
+def _lines(stream: Iterable[bytes]) -> Iterator[tuple[str, bool]]:
+    """Each input line decoded, with False where it was not valid UTF-8 (that line alone is refused)."""
+    for raw in stream:
+        line = raw.rstrip(b"\r\n")
+        try:
+            yield line.decode("utf-8"), True
+        except UnicodeDecodeError:
+            yield line.decode("utf-8", errors="replace"), False
+
+
+def _ask(
+    assistant: Assistant, question: str | None, as_json: bool, lang: Lang | None, stdin: Iterable[bytes], out: TextIO
+) -> int:
+    conversation = Conversation(explicit_lang=lang)
+    if question is not None:
+        _write(out, question, assistant.reply(question, conversation), as_json, one_line=False)
+        return EXIT_OK
+    for text, readable in _lines(stdin):
+        # Each line is a fresh conversation: nothing carries over from the line before.
+        reply = assistant.reply(text, conversation) if readable else assistant.unreadable(conversation)
+        _write(out, text, reply, as_json, one_line=True)
+    return EXIT_OK
+
+
+def _write(out: TextIO, question: str, reply: Reply, as_json: bool, one_line: bool) -> None:
+    if as_json:
+        out.write(json.dumps(reply.as_json(question), ensure_ascii=False) + "\n")
+    elif one_line:
+        out.write(" ".join(reply.text.split()) + "\n")
+    else:
+        out.write(reply.text + "\n")
+    out.flush()
+
+
+def _chat(assistant: Assistant, stdin: TextIO, out: TextIO) -> int:
+    conversation = Conversation()
+    out.write("KANE-botti / KANE-botten — /fi, /sv, /quit\n> ")
+    out.flush()
+    for line in stdin:
+        text = line.strip()
+        if text in {"/quit", "/exit", "/lopeta", "/avsluta"}:
+            break
+        if text in {"/fi", "/sv"}:
+            conversation = Conversation(explicit_lang="fi" if text == "/fi" else "sv", last_lang=conversation.last_lang)
+            reply = assistant.greeting(conversation.explicit_lang or "fi")
+        else:
+            reply = assistant.reply(text, conversation)
+            conversation = Conversation(conversation.explicit_lang, reply.lang, conversation.client_code)
+        out.write(reply.text + "\n")
+        for index, followup in enumerate(reply.followups, start=1):
+            out.write(f"  [{index}] {followup.label}\n")
+        out.write("> ")
+        out.flush()
+    out.write("\n")
+    return EXIT_OK
+
+
+def _eval(assistant: Assistant, path: Path, minimum: float | None) -> int:
+    from bot.evaluation import evaluate, load_cases
+
+    try:
+        cases = load_cases(path)
+    except KnowledgeError as error:
+        print(f"kanebot eval: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    report = evaluate(assistant, cases)
+    print("\n".join(report.lines()))
+    if minimum is not None and report.answers.rate < minimum:
+        return EXIT_FAILED
+    return EXIT_OK

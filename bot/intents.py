@@ -1,0 +1,48 @@
+"""Small word lists (knowledge/intents.yaml) that tell what kind of message arrived before any search."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.lang import LANGS, Lang
+from bot.text import fold, words
+from bot.yamlfile import Problem, display_path, read_yaml
+
+INTENT_NAMES = ("greeting", "thanks")
+
+
+@dataclass(frozen=True, slots=True)
+class Intents:
+    words: Mapping[str, Mapping[Lang, frozenset[str]]]
+
+    def only(self, text: str, *names: str) -> bool:
+        """True if every word of ``text`` belongs to one of the named lists (in either language)."""
+        tokens = [fold(word) for word in words(text)]
+        vocabulary = {word for name in names for lang in LANGS for word in self.words[name][lang]}
+        return bool(tokens) and all(token in vocabulary for token in tokens)
+
+    def language_of(self, text: str, name: str) -> Lang | None:
+        """The one language whose list holds all of the text's words, if only one does."""
+        tokens = {fold(word) for word in words(text)}
+        fits = [lang for lang in LANGS if tokens and tokens <= self.words[name][lang]]
+        return fits[0] if len(fits) == 1 else None
+
+
+def check_intents(root: Path) -> tuple[Intents, list[Problem]]:
+    path = root / "intents.yaml"
+    shown = display_path(path, root)
+    data, problems = read_yaml(path, shown)
+    lists: dict[str, dict[Lang, frozenset[str]]] = {name: dict.fromkeys(LANGS, frozenset()) for name in INTENT_NAMES}
+    if problems:
+        return Intents(lists), problems
+    for name in INTENT_NAMES:
+        section = data.get(name) if isinstance(data, Mapping) else None
+        for lang in LANGS:
+            items = section.get(lang) if isinstance(section, Mapping) else None
+            if not isinstance(items, list) or not items or not all(isinstance(item, str) for item in items):
+                problems.append(Problem(shown, "must be a non-empty list of words", entry=name, field=lang))
+                continue
+            lists[name][lang] = frozenset(fold(item) for item in items)
+    return Intents(lists), problems

@@ -1,0 +1,202 @@
+"""Finding the knowledge entry a question is about.
+
+Each entry is indexed per language through its alternative questions, its title and keywords, and its text. A
+question and an indexed text are compared as TF-IDF vectors of two kinds of features: lemmas (so that inflected
+forms meet) and character trigrams of those lemmas (so that typos, missing diacritics and unseen compounds still
+overlap). The question is matched against both languages' indexes, because people mix languages and a one-word
+question may not reveal its language.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from rapidfuzz import process
+
+from bot.knowledge import Entry, Knowledge
+from bot.lang import LANGS, Lang
+from bot.lexicon import Lexicon
+from bot.text import fold, words
+
+# How much the character trigrams of a word weigh against its lemma, and how much an entry's closest single phrasing
+# counts against the entry as a whole.
+TRIGRAM_WEIGHT = 0.5
+CLOSEST_SHARE = 0.6
+MAX_QUERY_WORDS = 60
+MIN_PART = 4
+TYPO_MIN_LENGTH = 5
+TYPO_SIMILARITY = 85.0
+
+Features = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    score: float
+    lang: Lang
+    coverage: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    entry: Entry
+    lang: Lang
+    whole: bool
+    norm: float
+
+
+class Featurizer:
+    """Turns text into weighted lemma and trigram features for one language."""
+
+    def __init__(self, lexicon: Lexicon, stopwords: dict[Lang, frozenset[str]]) -> None:
+        self._lexicon = lexicon
+        self._stopwords = stopwords
+
+    def terms(self, text: str, lang: Lang) -> list[str]:
+        stop = self._stopwords[lang]
+        found: list[str] = []
+        for word in words(text)[:MAX_QUERY_WORDS]:
+            for lemma in self._lemmas(word, lang):
+                if lemma not in stop and not lemma.isdigit():
+                    found.append(lemma)
+        return found
+
+    def _lemmas(self, word: str, lang: Lang) -> list[str]:
+        """The word's lemma; an unknown compound is split where both parts are words the knowledge uses."""
+        folded = fold(word)
+        if folded in self._stopwords[lang]:
+            return []
+        lemma = self._lexicon.lemma(folded, lang)
+        if lemma is not None or len(folded) < 2 * MIN_PART:
+            return [lemma or folded]
+        # Longest known tail first: "dialogi|taidot" rather than "dialogit|aidot".
+        for cut in range(MIN_PART, len(folded) - MIN_PART + 1):
+            tail = self._lexicon.lemma(folded[cut:], lang)
+            if tail is None:
+                continue
+            head = folded[:cut]
+            # Swedish compounds often join with -s- ("verksamhets|bidrag"), Finnish ones with a genitive -n.
+            head_lemma = self._lexicon.lemma(head, lang) or self._lexicon.lemma(head.removesuffix("s"), lang)
+            if head_lemma is not None:
+                return [head_lemma, tail]
+        return [folded]
+
+    @staticmethod
+    def trigrams(term: str) -> list[str]:
+        padded = f"^{term}$"
+        return [padded[index : index + 3] for index in range(len(padded) - 2)]
+
+    def features(self, text: str, lang: Lang) -> Features:
+        counts: Features = defaultdict(float)
+        for term in self.terms(text, lang):
+            counts["w:" + term] += 1.0
+            grams = self.trigrams(term)
+            for gram in grams:
+                counts["g:" + gram] += TRIGRAM_WEIGHT * 3.0 / max(len(grams), 1)
+        return dict(counts)
+
+
+class Retriever:
+    """An inverted index over the entries of one Knowledge, built once."""
+
+    def __init__(self, knowledge: Knowledge, featurizer: Featurizer) -> None:
+        self._featurizer = featurizer
+        self._postings: dict[Lang, dict[str, list[tuple[int, float]]]] = {lang: defaultdict(list) for lang in LANGS}
+        self._idf: dict[Lang, dict[str, float]] = {}
+        self._unseen_idf: dict[Lang, float] = {}
+        self._docs: list[_Doc] = []
+        self._vocabulary: dict[tuple[str, Lang], list[str]] = {}
+        for lang in LANGS:
+            sources = [(entry, whole, text) for entry in knowledge.entries for whole, text in _texts(entry, lang)]
+            vectors = [featurizer.features(text, lang) for _, _, text in sources]
+            self._idf[lang] = _idf(sources, vectors)
+            self._unseen_idf[lang] = max(self._idf[lang].values(), default=1.0)
+            for (entry, whole, _), vector in zip(sources, vectors, strict=True):
+                if whole:
+                    self._vocabulary[entry.id, lang] = sorted(key[2:] for key in vector if key.startswith("w:"))
+                weighted = self._weigh(vector, lang)
+                norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
+                doc_id = len(self._docs)
+                self._docs.append(_Doc(entry, lang, whole, norm))
+                for feature, value in weighted.items():
+                    self._postings[lang][feature].append((doc_id, value))
+
+    def _weigh(self, vector: Features, lang: Lang) -> Features:
+        """TF-IDF weights; a feature the knowledge never uses is as rare as can be, so it still dilutes the match."""
+        idf = self._idf[lang]
+        unseen = self._unseen_idf[lang]
+        return {feature: value * idf.get(feature, unseen) for feature, value in vector.items()}
+
+    def search(self, text: str, limit: int = 3) -> list[Match]:
+        """The best entries for ``text``, best first, each with a score from 0 to 1.
+
+        An entry's score blends its closest single phrasing (a question, the title, the text) with the entry as a
+        whole: the first rewards a close paraphrase, the second keeps one shared rare word from deciding alone.
+        """
+        closest: dict[tuple[str, Lang], float] = defaultdict(float)
+        whole: dict[tuple[str, Lang], float] = defaultdict(float)
+        entries: dict[str, Entry] = {}
+        for lang in LANGS:
+            query = self._weigh(self._featurizer.features(text, lang), lang)
+            norm = math.sqrt(sum(value * value for value in query.values()))
+            if not norm:
+                continue
+            dots: dict[int, float] = defaultdict(float)
+            postings = self._postings[lang]
+            for feature, value in query.items():
+                for doc_id, doc_value in postings.get(feature, ()):
+                    dots[doc_id] += value * doc_value
+            for doc_id, dot in dots.items():
+                doc = self._docs[doc_id]
+                key = (doc.entry.id, lang)
+                entries[doc.entry.id] = doc.entry
+                cosine = dot / (norm * doc.norm)
+                if doc.whole:
+                    whole[key] = cosine
+                else:
+                    closest[key] = max(closest[key], cosine)
+        best: dict[str, Match] = {}
+        for (entry_id, lang), value in closest.items():
+            score = min(1.0, CLOSEST_SHARE * value + (1 - CLOSEST_SHARE) * whole[entry_id, lang])
+            if entry_id not in best or score > best[entry_id].score:
+                best[entry_id] = Match(entries[entry_id], score, lang)
+        ranked = sorted(best.values(), key=lambda match: (-match.score, match.entry.id))[:limit]
+        return [replace(match, coverage=self.coverage(text, match)) for match in ranked]
+
+    def coverage(self, text: str, match: Match) -> float:
+        """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
+        terms = self._featurizer.terms(text, match.lang)
+        if not terms:
+            return 0.0
+        vocabulary = self._vocabulary.get((match.entry.id, match.lang), [])
+        known = set(vocabulary)
+        found = sum(
+            1
+            for term in terms
+            if term in known
+            or (len(term) >= TYPO_MIN_LENGTH and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY))
+        )
+        return found / len(terms)
+
+
+def _texts(entry: Entry, lang: Lang) -> Iterable[tuple[bool, str]]:
+    title = " ".join([entry.title(lang), *entry.keywords(lang)])
+    for question in entry.questions(lang):
+        yield False, question
+    yield False, title
+    yield False, entry.text(lang)
+    yield True, " ".join([title, entry.text(lang), *entry.questions(lang)])
+
+
+def _idf(sources: list[tuple[Entry, bool, str]], vectors: list[Features]) -> dict[str, float]:
+    """Inverse frequency over entries, not texts: a word in every question of one entry is that entry's word."""
+    entries_with: dict[str, set[str]] = defaultdict(set)
+    for (entry, _, _), vector in zip(sources, vectors, strict=True):
+        for feature in vector:
+            entries_with[feature].add(entry.id)
+    total = len({entry.id for entry, _, _ in sources})
+    return {feature: math.log((total + 1) / (len(ids) + 0.5)) for feature, ids in entries_with.items()}

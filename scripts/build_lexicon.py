@@ -1,0 +1,107 @@
+"""Build the compact lemma tables in bot/data/ from simplemma's dictionaries and the knowledge vocabulary.
+
+simplemma's full Finnish dictionary takes seconds and ~490 MB to load, far over the bot's start-up and memory
+budget. Retrieval only needs lemmas that occur in the knowledge, so this script keeps every inflected form whose
+lemma is in the knowledge vocabulary (and forms of compounds built on such a lemma) and writes them as a small
+table that the bot loads in milliseconds. Run it again after knowledge/ changes; a test checks it is current.
+
+    python scripts/build_lexicon.py [--knowledge knowledge] [--out bot/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import simplemma
+import yaml
+from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.lang import LANGS, Lang  # noqa: E402
+from bot.text import fold, words  # noqa: E402
+
+VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml")
+MIN_COMPOUND_HEAD = 4
+
+
+def _strings(node: Any, lang: Lang | None) -> Iterator[tuple[Lang | None, str]]:
+    """Every string in a YAML tree with the language of the fi/sv key above it, if any."""
+    if isinstance(node, str):
+        yield lang, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, key if key in LANGS else lang)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _strings(item, lang)
+
+
+def vocabulary(knowledge: Path, lang: Lang) -> set[str]:
+    found: set[str] = set()
+    for pattern in VOCABULARY_FILES:
+        for path in sorted(knowledge.glob(pattern)):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for text_lang, text in _strings(data, None):
+                if text_lang == lang:
+                    found.update(word for word in words(text) if not word.isdigit())
+    return found
+
+
+def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
+    """Map folded inflected forms to folded lemmas, for the lemmas the knowledge uses."""
+    dictionary = DefaultDictionaryFactory().get_dictionary(lang)
+    surface = set(surface)
+    table: dict[str, str] = {}
+    lemmas: set[str] = set()
+    for word in surface:
+        lemma = simplemma.lemmatize(word, lang=lang).casefold()
+        lemmas.add(lemma)
+        table[fold(word)] = fold(lemma)
+    forms_by_lemma: dict[str, list[str]] = {}
+    for form, lemma in dictionary.items():
+        forms_by_lemma.setdefault(lemma.casefold(), []).append(form.casefold())
+    for lemma in lemmas:
+        forms = forms_by_lemma.get(lemma)
+        if forms is None:
+            # A compound the dictionary does not list: inflect its longest listed head instead.
+            for cut in range(1, len(lemma) - MIN_COMPOUND_HEAD + 1):
+                head_forms = forms_by_lemma.get(lemma[cut:])
+                if head_forms is not None:
+                    forms = [lemma[:cut] + form for form in head_forms]
+                    break
+        for form in forms or ():
+            table.setdefault(fold(form), fold(lemma))
+    # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
+    for lemma in lemmas:
+        table[fold(lemma)] = fold(lemma)
+    # simplemma gives some plural forms a plural lemma ("palveluista" -> "palvelut"); join them to the singular.
+    known = set(table.values())
+    return {form: lemma[:-1] if lemma.endswith("t") and lemma[:-1] in known else lemma for form, lemma in table.items()}
+
+
+def write_table(table: dict[str, str], path: Path) -> None:
+    lines = [f"{form}\t{lemma}" if form != lemma else form for form, lemma in sorted(table.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    parser.add_argument("--out", type=Path, default=ROOT / "bot" / "data")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        table = build_table(lang, vocabulary(args.knowledge, lang))
+        write_table(table, args.out / f"lexicon.{lang}.tsv")
+        print(f"{lang}: {len(table)} forms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
