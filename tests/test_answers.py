@@ -1,0 +1,100 @@
+"""Questions get the right part of KANE's goals, quoted faithfully; questions outside them get an honest fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Miten kunta voisi keventää avustusten byrokratiaa?", "goal-1.action-2"),
+        ("Borde föreningar få använda kommunens lokaler gratis?", "goal-1.action-3"),
+        ("Mikä on KANE?", "kane"),
+        ("Vad är KANE för något?", "kane"),
+        ("Mitkä ovat KANEn neljä tavoitetta?", "intro"),
+        ("nuorisovaltuusto", "goal-2.action-2"),
+        ("äldreråd och handikappråd", "goal-2.action-2"),
+        ("Saako mielenosoitusta järjestää turvallisesti?", "goal-3.action-1"),
+        ("upphandling och sociala företag", "goal-4.action-3"),
+        ("miksi puolueiden pitäisi asettaa monipuolisia ehdokkaita", "candidates"),
+    ],
+)
+def test_the_question_finds_its_entry(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "goal"),
+    [
+        ("tavoite 2", 2),
+        ("Kerro tavoitteesta kolme", 3),
+        ("Mitä neljäs tavoite tarkoittaa?", 4),
+        ("mål 3", 3),
+        ("fjärde målet", 4),
+        ("vad säger mål nummer 1", 1),
+        ("goal 4", 4),
+    ],
+)
+def test_direct_goal_references_resolve_deterministically(assistant: Assistant, question: str, goal: int) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry, reply.goal, reply.score) == ("answer", f"goal-{goal}", goal, 1.0)
+
+
+def test_a_count_of_goals_is_not_a_reference_to_one() -> None:
+    from bot.references import goal_reference
+
+    assert goal_reference("Mitkä ovat neljä tavoitetta?") is None
+    assert goal_reference("de fyra målen") is None
+    assert goal_reference("tavoite 5") is None
+
+
+def test_inflection_case_and_missing_diacritics_still_find_the_entry(assistant: Assistant) -> None:
+    plain = assistant.reply("Miten avustuskäytäntöjä voisi yhtenäistää?")
+    folded = assistant.reply("MITEN AVUSTUSKAYTANTOJA VOISI YHTENAISTAA")
+    assert plain.entry == folded.entry == "goal-1.action-2"
+
+
+def test_a_typo_is_tolerated(assistant: Assistant) -> None:
+    assert assistant.reply("nuorisovaltusto").entry == "goal-2.action-2"
+
+
+def test_the_answer_quotes_the_entry_names_its_goal_and_offers_related_entries(assistant: Assistant) -> None:
+    reply = assistant.reply("Borde föreningar få använda kommunens lokaler gratis?")
+    entry = assistant.knowledge.entry("goal-1.action-3")
+    assert entry.text("sv") in reply.text
+    assert assistant.knowledge.goal(1).title("sv") in reply.text
+    assert "Källa" in reply.text
+    assert reply.followups and all(f.target in assistant.knowledge.by_id for f in reply.followups)
+    assert "goal-1" in [f.target for f in reply.followups]
+
+
+def test_a_goal_answer_shows_why_and_what_councillors_can_do(assistant: Assistant) -> None:
+    reply = assistant.reply("tavoite 1")
+    for action in assistant.knowledge.actions(1):
+        assert action.text("fi") in reply.text
+    assert assistant.knowledge.messages.get("what_can_be_done", "fi") in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("Mikä on huomisen sää Oulussa?", "fi"), ("Hur lagar man köttbullar?", "sv"), ("Kuka voitti MM-kultaa?", "fi")],
+)
+def test_out_of_scope_gets_an_honest_fallback_with_what_the_bot_can_do(
+    assistant: Assistant, question: str, lang: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry, reply.lang) == ("fallback", None, lang)
+    assert assistant.knowledge.messages.get("fallback", lang) in reply.text
+    targets = [f.target for f in reply.followups]
+    assert targets == ["goal-1", "goal-2", "goal-3", "goal-4", "contact"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Hei!", "fi"), ("Hej hej", "sv"), ("Moi 👋", "fi")])
+def test_a_greeting_is_greeted_back(assistant: Assistant, text: str, lang: str) -> None:
+    reply = assistant.reply(text)
+    assert (reply.kind, reply.lang) == ("greeting", lang)
+    assert assistant.knowledge.messages.get("greeting", lang) in reply.text

@@ -1,0 +1,54 @@
+"""Replies come in the language the person writes in, and short messages never flip it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant, Conversation
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vem kontaktar jag i Esbo?", "sv"),
+        ("Miten kunta voisi keventää avustusten byrokratiaa?", "fi"),
+        ("Borde föreningar få använda kommunens lokaler gratis?", "sv"),
+        ("deliberatiivinen demokratia", "fi"),
+        ("organisationsautonomi", "sv"),
+        ("mita tavoitteissa sanotaan", "fi"),
+        ("mål 2?", "sv"),
+        ("tavoite 3", "fi"),
+    ],
+)
+def test_a_fresh_conversation_replies_in_the_language_of_the_question(
+    assistant: Assistant, text: str, lang: str
+) -> None:
+    assert assistant.reply(text).lang == lang
+
+
+@pytest.mark.parametrize("text", ["ok", "Hej", "Moi", "2", "👍", "?!", "kiitos", "tack"])
+@pytest.mark.parametrize("last", ["fi", "sv"])
+def test_short_or_ambiguous_messages_keep_the_conversation_language(assistant: Assistant, text: str, last: str) -> None:
+    assert assistant.reply(text, Conversation(last_lang=last)).lang == last  # type: ignore[arg-type]
+
+
+def test_an_explicit_choice_beats_detection(assistant: Assistant) -> None:
+    reply = assistant.reply("Miten kunta voisi keventää avustusten byrokratiaa?", Conversation(explicit_lang="sv"))
+    assert reply.lang == "sv"
+    assert "Kommunerna" in reply.text
+
+
+def test_a_clear_message_in_the_other_language_switches(assistant: Assistant) -> None:
+    reply = assistant.reply("Hur kan kommunen minska byråkratin kring bidrag?", Conversation(last_lang="fi"))
+    assert reply.lang == "sv"
+
+
+def test_the_client_language_is_used_until_the_person_writes_something_clear(assistant: Assistant) -> None:
+    assert assistant.reply("ok", Conversation(client_code="sv-FI")).lang == "sv"
+    assert assistant.reply("ok", Conversation(client_code="en")).lang == "fi"
+    assert assistant.reply("ok", Conversation(client_code="fi", last_lang="sv")).lang == "sv"
+
+
+def test_detection_is_deterministic(assistant: Assistant) -> None:
+    text = "Vad säger målet om demokratifostran?"
+    assert {assistant.detector.evidence(text) for _ in range(20)} == {assistant.detector.evidence(text)}

@@ -1,0 +1,34 @@
+"""The lemma tables in bot/data/ are generated from simplemma and knowledge/; they must be current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.lexicon import Lexicon
+from tests.conftest import KNOWLEDGE, ROOT
+
+
+def test_inflected_forms_map_to_their_lemma() -> None:
+    lexicon = Lexicon.load()
+    assert lexicon.lemma("avustuksiin", "fi") == "avustus"
+    assert lexicon.lemma("Kommunernas", "sv") == "kommun"
+    assert lexicon.lemma("kaytantonsa", "fi") == lexicon.lemma("käytäntönsä", "fi")
+    assert lexicon.lemma("hockeymatchen", "sv") is None
+
+
+@pytest.mark.slow
+def test_the_committed_tables_equal_a_fresh_build(tmp_path: Path) -> None:
+    pytest.importorskip("simplemma")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "scripts" / "build_lexicon.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--knowledge", str(KNOWLEDGE), "--out", str(tmp_path)]) == 0
+    for lang in ("fi", "sv"):
+        fresh = (tmp_path / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
+        committed = (ROOT / "bot" / "data" / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
+        assert fresh == committed, f"run: python scripts/build_lexicon.py ({lang} table is stale)"
