@@ -12,12 +12,13 @@ from bot.language import LanguageContext, LanguageDetector, choose_language
 from bot.lexicon import DATA, Lexicon
 from bot.references import goal_reference, goal_word_language
 from bot.reply import Block, FollowUp, Reply
-from bot.retrieval import Featurizer, Retriever
+from bot.retrieval import Featurizer, Match, Retriever
 from bot.text import clean, fold
 from bot.yamlfile import KnowledgeError
 
-# Calibrated on eval/questions.yaml (see bench/calibrate.py): every out-of-scope question scores below it.
-ANSWER_THRESHOLD = 0.30
+# Score x coverage below this is "I don't know". Calibrated on eval/questions.yaml (bench/calibrate.py) so that every
+# out-of-scope question falls below it with a margin.
+ANSWER_THRESHOLD = 0.12
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 
@@ -88,9 +89,13 @@ class Assistant:
             reply = replace(reply, blocks=(Block("note", notes[0]), *reply.blocks), notes=notes)
         return reply
 
+    def language(self, conversation: Conversation) -> Lang:
+        """The language for a reply that answers no text (a button, a command): never detected, only known."""
+        return choose_language("", conversation.language_context(), self.detector, detect=False)
+
     def unreadable(self, conversation: Conversation | None = None) -> Reply:
         """The reply to input that is not text at all (for example invalid UTF-8)."""
-        lang = choose_language("", (conversation or Conversation()).language_context(), self.detector)
+        lang = self.language(conversation or Conversation())
         return Reply("fallback", lang, (Block("text", self.message("unreadable", lang)),))
 
     def _answer(self, question: str, lang: Lang) -> Reply:
@@ -104,11 +109,31 @@ class Assistant:
         if number is not None:
             return self.entry_reply(self.knowledge.goal(number), lang, score=1.0)
         matches = self.retriever.search(question)
-        if matches and matches[0].score >= ANSWER_THRESHOLD:
+        if matches and self._confident(matches[0]):
             best = matches[0]
-            runner_ups = [match.entry.id for match in matches[1:] if match.score >= ANSWER_THRESHOLD]
+            runner_ups = [match.entry.id for match in matches[1:] if self._confident(match)]
             return self.entry_reply(best.entry, lang, score=best.score, also=runner_ups)
         return self.fallback(lang, score=matches[0].score if matches else 0.0)
+
+    @staticmethod
+    def _confident(match: Match) -> bool:
+        """A match counts if it is close and covers enough of the question: one shared word is not an answer."""
+        return match.score * match.coverage >= ANSWER_THRESHOLD
+
+    def lookup(self, text: str, conversation: Conversation | None = None, limit: int = 4) -> list[Reply]:
+        """Entry cards matching ``text`` for sharing (inline mode): a goal reference, else the best matches,
+        else, for an empty query, the four goals. In the language of the words, else the person's."""
+        conversation = conversation or Conversation()
+        question = clean(text)[:MAX_QUESTION_CHARS]
+        lang = self.detector.confident(question) or goal_word_language(question) or self.language(conversation)
+        number = goal_reference(question)
+        if not question:
+            entries = [self.knowledge.goal(n) for n in range(1, 5)]
+        elif number is not None:
+            entries = [self.knowledge.goal(number)]
+        else:
+            entries = [match.entry for match in self.retriever.search(question, limit) if self._confident(match)]
+        return [self.entry_reply(entry, lang, score=1.0) for entry in entries]
 
     def greeting(self, lang: Lang) -> Reply:
         blocks = (Block("text", self.message("greeting", lang)), Block("text", self.message("greeting_hint", lang)))

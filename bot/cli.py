@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
     run.add_argument("--webhook", action="store_true", help="serve PTB's webhook server instead of long polling")
+    health = commands.add_parser("health", help="exit 0 if a running bot wrote its heartbeat recently (Docker)")
+    health.add_argument("--max-age", type=float, default=120.0, help="seconds (default 120)")
     return parser
 
 
@@ -53,8 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     root = args.knowledge or knowledge_dir_from_env()
     if args.command == "check":
         return _check(root)
+    if args.command == "health":
+        return _health(args.max_age)
     if args.command == "run":
-        from bot.runner import run  # imports telegram; kept out of the other commands' start-up
+        from handlers.run import run  # imports telegram; kept out of the other commands' start-up
 
         return run(webhook=args.webhook, knowledge=args.knowledge)
     try:
@@ -151,4 +155,24 @@ def _eval(assistant: Assistant, path: Path, minimum: float | None) -> int:
     print("\n".join(report.lines()))
     if minimum is not None and report.answers.rate < minimum:
         return EXIT_FAILED
+    return EXIT_OK
+
+
+def _health(max_age: float) -> int:
+    """The running bot touches <database folder>/heartbeat every 30 s after checking that the database answers."""
+    import os
+    import time
+
+    from bot.settings import DEFAULT_DB
+
+    heartbeat = Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB).parent / "heartbeat"
+    try:
+        age = time.time() - heartbeat.stat().st_mtime
+    except OSError:
+        print(f"kanebot health: no heartbeat at {heartbeat}", file=sys.stderr)
+        return EXIT_FAILED
+    if age > max_age:
+        print(f"kanebot health: last heartbeat {age:.0f} s ago", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"kanebot health: ok ({age:.0f} s ago)")
     return EXIT_OK

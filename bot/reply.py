@@ -74,23 +74,61 @@ def render_plain(blocks: tuple[Block, ...]) -> str:
     return "\n".join(lines)
 
 
+def _html_block(style: BlockStyle, text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    if style == "title":
+        return f"<b>{escaped}</b>"
+    if style == "quote":
+        return f"<blockquote>{escaped}</blockquote>"
+    if style == "note":
+        return f"<i>{escaped}</i>"
+    if style == "item":
+        return f"• {escaped}"
+    return escaped
+
+
+def _split_text(text: str, limit: int) -> list[str]:
+    """Cut a long text at white space into pieces whose escaped form fits ``limit``."""
+    pieces: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if len(html.escape(candidate, quote=False)) > limit and current:
+            pieces.append(current)
+            candidate = word
+        while len(html.escape(candidate, quote=False)) > limit:  # one "word" longer than a message
+            pieces.append(candidate[: limit // 6])
+            candidate = candidate[limit // 6 :]
+        current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def render_html(blocks: tuple[Block, ...]) -> str:
     """Telegram HTML; every piece of text is escaped, so knowledge or user text can never inject markup."""
-    parts: list[str] = []
+    return "".join(html_chunks(blocks, limit=None))
+
+
+def html_chunks(blocks: tuple[Block, ...], limit: int | None = 4096) -> list[str]:
+    """The reply as Telegram HTML messages of at most ``limit`` characters, cut only between blocks or words."""
+    room = limit - 40 if limit is not None else None  # leaves space for the tags around a piece
+    parts: list[tuple[str, str]] = []  # (separator before, html)
     previous: BlockStyle | None = None
     for block in blocks:
-        text = html.escape(block.text, quote=False)
-        if parts and not (block.style == "item" and previous == "item"):
-            parts.append("")
-        if block.style == "title":
-            parts.append(f"<b>{text}</b>")
-        elif block.style == "quote":
-            parts.append(f"<blockquote>{text}</blockquote>")
-        elif block.style == "note":
-            parts.append(f"<i>{text}</i>")
-        elif block.style == "item":
-            parts.append(f"• {text}")
-        else:
-            parts.append(text)
+        separator = "" if not parts else ("\n" if block.style == "item" and previous == "item" else "\n\n")
+        texts = _split_text(block.text, room) if room is not None else [block.text]
+        for index, text in enumerate(texts):
+            parts.append((separator if index == 0 else "\n", _html_block(block.style, text)))
         previous = block.style
-    return "\n".join(parts)
+    chunks: list[str] = []
+    current = ""
+    for separator, part in parts:
+        if limit is not None and current and len(current) + len(separator) + len(part) > limit:
+            chunks.append(current)
+            current = part
+        else:
+            current = current + separator + part if current else part
+    if current:
+        chunks.append(current)
+    return chunks

@@ -1,0 +1,1 @@
+"""Thin Telegram adapters: parse the update, call the core in bot/, format the reply. No domain logic here."""

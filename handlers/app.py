@@ -1,0 +1,125 @@
+"""The one place where the Telegram application is wired: `build_application(settings)`. Tests build it the same way."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.assistant import Assistant
+from bot.lang import LANGS
+from bot.settings import Settings
+from bot.storage import Storage
+from handlers.buttons import ButtonHandlers
+from handlers.commands import CommandHandlers
+from handlers.errors import ErrorHandlers
+from handlers.inline import InlineHandlers
+from handlers.questions import QuestionHandlers
+from handlers.services import Services
+
+log = logging.getLogger("kanebot")
+COMMANDS = ("start", "goals", "goal", "contact", "language", "help", "about")
+HEARTBEAT_SECONDS = 30
+
+
+def heartbeat_path(settings: Settings) -> Path:
+    return settings.db_path.parent / "heartbeat"
+
+
+def file_base_url(base_url: str) -> str:
+    """Telegram serves files beside the API: …/bot<token> → …/file/bot<token>."""
+    return base_url[: -len("bot")] + "file/bot" if base_url.endswith("/bot") else base_url
+
+
+def build_application(
+    settings: Settings,
+    *,
+    assistant: Assistant | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> Application:  # type: ignore[type-arg]
+    services = Services(settings, assistant or Assistant.load(settings.knowledge_dir))
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        services.attach_storage(await Storage.open(settings.db_path))
+        await _register_commands(application, services)
+        if application.job_queue is not None:
+            application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=0)
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        if services._storage is not None:
+            await services.storage.close()
+            services.attach_storage(None)
+
+    async def _beat(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await services.storage.schema_version()  # proves the database answers
+        path = heartbeat_path(settings)
+        path.write_text(f"{time.time():.0f}\n", encoding="utf-8")
+
+    builder = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(settings.base_url)
+        .base_file_url(file_base_url(settings.base_url))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application = builder.build()
+    _wire(application, services)
+    return application
+
+
+def _wire(application: Application, services: Services) -> None:  # type: ignore[type-arg]
+    commands = CommandHandlers(services)
+    questions = QuestionHandlers(services)
+    for name, callback in (
+        ("start", commands.start),
+        ("help", commands.help),
+        ("about", commands.about),
+        ("language", commands.language),
+        ("goals", commands.goals),
+        ("goal", commands.goal),
+        ("contact", commands.contact),
+    ):
+        application.add_handler(CommandHandler(name, callback))
+    application.add_handler(CallbackQueryHandler(ButtonHandlers(services).press))
+    application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.text))
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, questions.not_text
+        )
+    )
+    application.add_error_handler(ErrorHandlers(services).error)
+
+
+async def _register_commands(application: Application, services: Services) -> None:  # type: ignore[type-arg]
+    """Command menus in Finnish and Swedish; Finnish for clients in any other language."""
+    try:
+        for lang in LANGS:
+            menu = [BotCommand(name, services.text(f"cmd_{name}", lang)) for name in COMMANDS]
+            await application.bot.set_my_commands(menu, language_code=lang)
+        menu = [BotCommand(name, services.text(f"cmd_{name}", "fi")) for name in COMMANDS]
+        await application.bot.set_my_commands(menu, scope=BotCommandScopeDefault())
+    except TelegramError as error:  # the menu is a convenience; the bot works without it
+        log.warning("could not register the command menus: %s", error)
+
+
+ALL_UPDATES = Update.ALL_TYPES

@@ -1,0 +1,72 @@
+"""What every handler needs, held in one typed object instead of untyped bot_data."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field, replace
+
+from bot.assistant import Assistant, Conversation
+from bot.lang import Lang
+from bot.settings import Settings
+from bot.storage import Profile, Storage
+
+THROTTLE_MESSAGES = 8
+THROTTLE_SECONDS = 10.0
+
+
+@dataclass
+class Throttle:
+    """At most THROTTLE_MESSAGES per user in THROTTLE_SECONDS: one person's flood must not slow everyone down."""
+
+    limit: int = THROTTLE_MESSAGES
+    window: float = THROTTLE_SECONDS
+    _seen: dict[int, deque[float]] = field(default_factory=dict)
+
+    def allow(self, user_id: int, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        recent = self._seen.setdefault(user_id, deque())
+        while recent and now - recent[0] > self.window:
+            recent.popleft()
+        if len(recent) >= self.limit:
+            return False
+        recent.append(now)
+        if len(self._seen) > 10_000:  # forget idle users so the map cannot grow without bound
+            for key in [key for key, times in self._seen.items() if not times or now - times[-1] > self.window]:
+                del self._seen[key]
+        return True
+
+
+@dataclass
+class Services:
+    settings: Settings
+    assistant: Assistant
+    throttle: Throttle = field(default_factory=Throttle)
+    _storage: Storage | None = None
+
+    @property
+    def storage(self) -> Storage:
+        if self._storage is None:
+            raise RuntimeError("storage is opened in post_init; the application has not been started")
+        return self._storage
+
+    def attach_storage(self, storage: Storage | None) -> None:
+        self._storage = storage
+
+    def text(self, key: str, lang: Lang, **values: object) -> str:
+        return self.assistant.message(key, lang, **values)
+
+    async def profile(self, user_id: int, client_code: str | None) -> Profile:
+        profile = await self.storage.profile(user_id)
+        if client_code and client_code != profile.client_code:  # rare: a new user or a changed app language
+            profile = replace(profile, client_code=client_code)
+            await self.storage.save_profile(profile)
+        return profile
+
+    @staticmethod
+    def conversation(profile: Profile) -> Conversation:
+        return Conversation(profile.explicit_lang, profile.last_lang, profile.client_code)
+
+    def lang_of(self, profile: Profile) -> Lang:
+        """The language to use before the person has written anything in this update."""
+        return self.assistant.language(self.conversation(profile))

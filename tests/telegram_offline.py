@@ -1,0 +1,191 @@
+"""An offline Bot API for tests: a BaseRequest that records every call and answers like Telegram would."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Update
+from telegram._utils.defaultvalue import DEFAULT_NONE
+from telegram._utils.types import ODVInput
+from telegram.request import BaseRequest, RequestData
+
+BOT_USER = {
+    "id": 4242,
+    "is_bot": True,
+    "first_name": "KANE",
+    "username": "KaneTestBot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": True,
+}
+TOKEN = "123456789:AAEexampleexampleexampleexampleexa"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class OfflineRequest(BaseRequest):
+    calls: list[Call] = field(default_factory=list)
+    fail_methods: set[str] = field(default_factory=set)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data is not None else {}
+        if api_method != "getMe":
+            self.calls.append(Call(api_method, dict(params)))
+        if api_method in self.fail_methods:
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: test"}).encode()
+        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return BOT_USER
+        if method in {"sendMessage", "editMessageText"}:
+            chat_id = params.get("chat_id", 1)
+            return {
+                "message_id": params.get("message_id", next(self._ids)),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private" if int(chat_id) > 0 else "group"},
+                "from": BOT_USER,
+                "text": params.get("text", ""),
+            }
+        if method == "getUpdates":
+            return []
+        return True
+
+    def of(self, method: str) -> list[dict[str, Any]]:
+        return [call.params for call in self.calls if call.method == method]
+
+    def sent_texts(self) -> list[str]:
+        return [str(params["text"]) for params in self.calls_for("sendMessage", "editMessageText")]
+
+    def calls_for(self, *methods: str) -> list[dict[str, Any]]:
+        return [call.params for call in self.calls if call.method in methods]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+
+class Updates:
+    """Builds the JSON of updates the way Telegram sends them."""
+
+    def __init__(self) -> None:
+        self._ids = itertools.count(1)
+
+    def user(self, user_id: int, lang: str | None) -> dict[str, Any]:
+        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": f"U{user_id}"}
+        if lang:
+            user["language_code"] = lang
+        return user
+
+    def message(
+        self,
+        text: str,
+        user_id: int = 1,
+        lang: str | None = "fi",
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        reply_to_bot: bool = False,
+    ) -> dict[str, Any]:
+        chat_id = chat_id if chat_id is not None else user_id
+        message: dict[str, Any] = {
+            "message_id": next(self._ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": chat_type, **({"title": "Yhdistys"} if chat_type != "private" else {})},
+            "from": self.user(user_id, lang),
+            "text": text,
+        }
+        entities = []
+        if text.startswith("/"):
+            entities.append({"type": "bot_command", "offset": 0, "length": len(text.split()[0])})
+        mention = "@" + str(BOT_USER["username"])
+        if mention in text:
+            entities.append({"type": "mention", "offset": text.index(mention), "length": len(mention)})
+        if entities:
+            message["entities"] = entities
+        if reply_to_bot:
+            message["reply_to_message"] = {
+                "message_id": 1,
+                "date": int(time.time()),
+                "chat": message["chat"],
+                "from": BOT_USER,
+                "text": "…",
+            }
+        return {"update_id": next(self._ids), "message": message}
+
+    def sticker(self, user_id: int = 1, lang: str = "fi") -> dict[str, Any]:
+        update = self.message("x", user_id, lang)
+        del update["message"]["text"]
+        update["message"]["sticker"] = {
+            "file_id": "s",
+            "file_unique_id": "s",
+            "type": "regular",
+            "width": 1,
+            "height": 1,
+            "is_animated": False,
+            "is_video": False,
+        }
+        return update
+
+    def press(self, data: str, user_id: int = 1, lang: str | None = "fi", message_id: int = 77) -> dict[str, Any]:
+        return {
+            "update_id": next(self._ids),
+            "callback_query": {
+                "id": str(next(self._ids)),
+                "from": self.user(user_id, lang),
+                "chat_instance": "ci",
+                "data": data,
+                "message": {
+                    "message_id": message_id,
+                    "date": int(time.time()),
+                    "chat": {"id": user_id, "type": "private"},
+                    "from": BOT_USER,
+                    "text": "…",
+                },
+            },
+        }
+
+    def inline(self, query: str, user_id: int = 1, lang: str | None = "fi") -> dict[str, Any]:
+        return {
+            "update_id": next(self._ids),
+            "inline_query": {
+                "id": str(next(self._ids)),
+                "from": self.user(user_id, lang),
+                "query": query,
+                "offset": "",
+            },
+        }
+
+
+def to_update(data: dict[str, Any], bot: Any) -> Update:
+    update = Update.de_json(data, bot)
+    assert update is not None
+    return update
