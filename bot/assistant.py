@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from bot.intents import Intents, check_intents
@@ -21,6 +22,7 @@ from bot.yamlfile import KnowledgeError
 ANSWER_THRESHOLD = 0.12
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
+REPLY_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,9 @@ class Assistant:
         self.intents = intents
         self.retriever = retriever
         self.detector = detector
+        # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
+        # the conversation, so repeated questions cost a dictionary lookup.
+        self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)
 
     @classmethod
     def load(cls, root: Path, detector: LanguageDetector | None = None) -> Assistant:
@@ -72,7 +77,10 @@ class Assistant:
         return self.knowledge.messages.get(key, lang, **values)
 
     def reply(self, text: str, conversation: Conversation | None = None) -> Reply:
-        conversation = conversation or Conversation()
+        """The reply to ``text`` from someone in ``conversation``; pure, so it is cached."""
+        return self._cached_reply(text, conversation or Conversation())
+
+    def _reply(self, text: str, conversation: Conversation) -> Reply:
         question = clean(text)
         truncated = len(question) > MAX_QUESTION_CHARS
         question = question[:MAX_QUESTION_CHARS]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.lang import Lang
@@ -89,6 +90,8 @@ def _html_block(style: BlockStyle, text: str) -> str:
 
 def _split_text(text: str, limit: int) -> list[str]:
     """Cut a long text at white space into pieces whose escaped form fits ``limit``."""
+    if len(text) * 6 <= limit or len(html.escape(text, quote=False)) <= limit:  # escaping grows a char at most 6x
+        return [text]
     pieces: list[str] = []
     current = ""
     for word in text.split(" "):
@@ -110,7 +113,8 @@ def render_html(blocks: tuple[Block, ...]) -> str:
     return "".join(html_chunks(blocks, limit=None))
 
 
-def html_chunks(blocks: tuple[Block, ...], limit: int | None = 4096) -> list[str]:
+@lru_cache(maxsize=4096)
+def html_chunks(blocks: tuple[Block, ...], limit: int | None = 4096) -> tuple[str, ...]:
     """The reply as Telegram HTML messages of at most ``limit`` characters, cut only between blocks or words."""
     room = limit - 40 if limit is not None else None  # leaves space for the tags around a piece
     parts: list[tuple[str, str]] = []  # (separator before, html)
@@ -131,4 +135,4 @@ def html_chunks(blocks: tuple[Block, ...], limit: int | None = 4096) -> list[str
             current = current + separator + part if current else part
     if current:
         chunks.append(current)
-    return chunks
+    return tuple(chunks)

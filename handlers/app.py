@@ -11,6 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -51,6 +52,7 @@ def build_application(
     assistant: Assistant | None = None,
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
+    rate_limiter: BaseRateLimiter | None = None,  # type: ignore[type-arg]
 ) -> Application:  # type: ignore[type-arg]
     services = Services(settings, assistant or Assistant.load(settings.knowledge_dir))
 
@@ -75,7 +77,7 @@ def build_application(
         .token(settings.token)
         .base_url(settings.base_url)
         .base_file_url(file_base_url(settings.base_url))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

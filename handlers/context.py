@@ -19,6 +19,8 @@ async def profile_of(update: Update, services: Services) -> Profile | None:
 
 
 async def remember_language(services: Services, profile: Profile, lang: Lang) -> None:
-    """Store the language the person was last answered in, if it changed (one write per switch, not per message)."""
-    if profile.last_lang != lang:
-        await services.storage.save_profile(replace(profile, last_lang=lang))
+    """Store the language the person was last answered in (and a new client language) only when they change:
+    one write when someone switches, none per ordinary message."""
+    wanted = replace(profile, last_lang=lang)
+    if wanted != await services.storage.profile(profile.user_id):
+        await services.storage.save_profile(wanted)

@@ -6,6 +6,7 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from telegram import Update
 
@@ -39,7 +40,7 @@ def run(webhook: bool, knowledge: Path | None) -> int:
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
-            url_path=settings.webhook_secret or "",
+            url_path=urlsplit(settings.webhook_url or "").path.lstrip("/"),
             webhook_url=settings.webhook_url,
             secret_token=settings.webhook_secret,
             allowed_updates=Update.ALL_TYPES,

@@ -58,9 +58,8 @@ class Services:
 
     async def profile(self, user_id: int, client_code: str | None) -> Profile:
         profile = await self.storage.profile(user_id)
-        if client_code and client_code != profile.client_code:  # rare: a new user or a changed app language
+        if client_code and client_code != profile.client_code:  # stored with the next change (remember_language)
             profile = replace(profile, client_code=client_code)
-            await self.storage.save_profile(profile)
         return profile
 
     @staticmethod
