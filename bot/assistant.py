@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from bot.intents import Intents, check_intents
-from bot.knowledge import Entry, Knowledge, check_knowledge
+from bot.check import load_all
+from bot.conversation import Conversation
+from bot.intents import Intents
+from bot.knowledge import Entry, Knowledge
 from bot.lang import LANGS, Lang
-from bot.language import LanguageContext, LanguageDetector, choose_language
+from bot.language import LanguageDetector, choose_language
 from bot.lexicon import DATA, Lexicon
+from bot.places import PlaceFinder
 from bot.references import goal_reference, goal_word_language
 from bot.reply import Block, FollowUp, Reply
 from bot.retrieval import Featurizer, Match, Retriever
+from bot.routing import Router
 from bot.text import clean, fold
+from bot.topics import TopicFinder
 from bot.yamlfile import KnowledgeError
 
 # Score x coverage below this is "I don't know". Calibrated on eval/questions.yaml (bench/calibrate.py) so that every
@@ -23,18 +28,6 @@ ANSWER_THRESHOLD = 0.12
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 REPLY_CACHE_SIZE = 4096
-
-
-@dataclass(frozen=True, slots=True)
-class Conversation:
-    """What the core knows about the person asking; the transport keeps it between messages."""
-
-    explicit_lang: Lang | None = None
-    last_lang: Lang | None = None
-    client_code: str | None = None
-
-    def language_context(self) -> LanguageContext:
-        return LanguageContext(self.explicit_lang, self.last_lang, self.client_code)
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -49,12 +42,18 @@ class Assistant:
     """Answers questions about KANE's goals from one loaded Knowledge. Build once; ``reply`` does no I/O."""
 
     def __init__(
-        self, knowledge: Knowledge, intents: Intents, retriever: Retriever, detector: LanguageDetector
+        self,
+        knowledge: Knowledge,
+        intents: Intents,
+        retriever: Retriever,
+        detector: LanguageDetector,
+        router: Router,
     ) -> None:
         self.knowledge = knowledge
         self.intents = intents
         self.retriever = retriever
         self.detector = detector
+        self.router = router
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
         self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)
@@ -62,16 +61,22 @@ class Assistant:
     @classmethod
     def load(cls, root: Path, detector: LanguageDetector | None = None) -> Assistant:
         """Load and validate knowledge/; raise KnowledgeError naming every problem."""
-        knowledge, problems = check_knowledge(root)
-        intents, intent_problems = check_intents(root)
-        problems += intent_problems
-        if problems:
-            raise KnowledgeError(problems)
+        loaded = load_all(root)
+        if loaded.problems:
+            raise KnowledgeError(loaded.problems)
         lexicon, stopwords = Lexicon.load(), load_stopwords()
         featurizer = Featurizer(lexicon, stopwords)
         if detector is None:
             detector = LanguageDetector({lang: lexicon.forms(lang) | stopwords[lang] for lang in LANGS})
-        return cls(knowledge, intents, Retriever(knowledge, featurizer), detector)
+        router = Router(
+            loaded.directory,
+            PlaceFinder(loaded.directory, loaded.place_words),
+            loaded.topics,
+            TopicFinder(loaded.topics, featurizer.terms),
+            loaded.contacts,
+            loaded.knowledge.messages,
+        )
+        return cls(loaded.knowledge, loaded.intents, Retriever(loaded.knowledge, featurizer), detector, router)
 
     def message(self, key: str, lang: Lang, **values: object) -> str:
         return self.knowledge.messages.get(key, lang, **values)
@@ -92,7 +97,7 @@ class Assistant:
         )
         lang = choose_language(question, conversation.language_context(), self.detector, hint, detect=not small_talk)
         notes = (self.message("too_long", lang, limit=MAX_QUESTION_CHARS),) if truncated else ()
-        reply = self._answer(question, lang)
+        reply = self._answer(question, lang, conversation)
         if notes:
             reply = replace(reply, blocks=(Block("note", notes[0]), *reply.blocks), notes=notes)
         return reply
@@ -106,13 +111,16 @@ class Assistant:
         lang = self.language(conversation or Conversation())
         return Reply("fallback", lang, (Block("text", self.message("unreadable", lang)),))
 
-    def _answer(self, question: str, lang: Lang) -> Reply:
+    def _answer(self, question: str, lang: Lang, conversation: Conversation) -> Reply:
         if not any(char.isalnum() for char in question):
             return Reply("fallback", lang, (Block("text", self.message("empty", lang)),), followups=self._menu(lang))
         if self.intents.only(question, "greeting"):
             return self.greeting(lang)
         if self.intents.only(question, "thanks", "greeting"):
             return Reply("greeting", lang, (Block("text", self.message("thanks", lang)),))
+        routed = self._route(question, lang, conversation)
+        if routed is not None:
+            return routed
         number = goal_reference(question)
         if number is not None:
             return self.entry_reply(self.knowledge.goal(number), lang, score=1.0)
@@ -127,6 +135,37 @@ class Assistant:
     def _confident(match: Match) -> bool:
         """A match counts if it is close and covers enough of the question: one shared word is not an answer."""
         return match.score * match.coverage >= ANSWER_THRESHOLD
+
+    def _route(self, question: str, lang: Lang, conversation: Conversation) -> Reply | None:
+        """A routing reply if the message names a place or asks whom to contact, or completes a pending one."""
+        router = self.router
+        place = router.municipality_in(question)
+        asks_whom = self.intents.asks_whom(question)
+        if place is None and asks_whom:
+            place = router.municipality_in(question, fuzzy=True)  # one typo is forgiven where a place is expected
+        topic = router.topic_finder.find(question)
+        pending = conversation.pending
+        waiting = pending is not None and (pending.municipality is None or pending.topic is None)
+        if pending is not None and waiting and (place is not None or topic is not None):
+            municipality = place or router.directory.municipality(pending.municipality or "")
+            return router.route(pending.question, lang, municipality, topic or router.topics.get(pending.topic or ""))
+        # A place alone is not a routing question ("Mikä on huomisen sää Oulussa?"): it needs a topic or a "whom".
+        if not asks_whom and (place is None or topic is None):
+            return None
+        remembered = place is None and conversation.municipality is not None
+        if remembered:
+            place = router.directory.municipality(conversation.municipality or "")
+        return router.route(question, lang, place, topic, remembered=remembered and place is not None)
+
+    def choose_topic(self, topic_id: str, conversation: Conversation) -> Reply | None:
+        """The person pressed a topic button after "what is it about?"; None if nothing is pending or it is forged."""
+        topic = self.router.topics.get(topic_id)
+        pending = conversation.pending
+        if topic is None or pending is None:
+            return None
+        lang = self.language(conversation)
+        municipality = self.router.directory.municipality(pending.municipality or "")
+        return self.router.route(pending.question, lang, municipality, topic)
 
     def lookup(self, text: str, conversation: Conversation | None = None, limit: int = 4) -> list[Reply]:
         """Entry cards matching ``text`` for sharing (inline mode): a goal reference, else the best matches,

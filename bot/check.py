@@ -1,17 +1,44 @@
-"""`kanebot check`: every validator over knowledge/, collected into one list of problems."""
+"""Loading and validating everything in knowledge/ at once: `kanebot check`, start-up and reload share it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from bot.intents import check_intents
-from bot.knowledge import check_knowledge
+from bot.contacts import Contacts, check_contacts
+from bot.directory import Directory, check_directory
+from bot.intents import Intents, check_intents
+from bot.knowledge import Knowledge, check_knowledge
+from bot.places import PlaceWords, check_place_words
+from bot.topics import Topics, check_topics
 from bot.yamlfile import Problem
 
 
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    knowledge: Knowledge
+    intents: Intents
+    directory: Directory
+    topics: Topics
+    contacts: Contacts
+    place_words: PlaceWords
+    problems: list[Problem]
+
+
+def load_all(root: Path) -> Loaded:
+    """Everything in ``root`` with every problem found; the caller decides whether problems are fatal."""
+    problems = [] if root.is_dir() else [Problem(str(root), "knowledge folder not found")]
+    knowledge, knowledge_problems = check_knowledge(root)
+    intents, intent_problems = check_intents(root)
+    directory, directory_problems = check_directory(root)
+    topics, topic_problems = check_topics(root)
+    areas = {m.code for m in directory.municipalities} | {c.id for c in directory.counties}
+    contacts, contact_problems = check_contacts(root, areas, {topic.id for topic in topics.topics})
+    place_words, place_problems = check_place_words(root, {m.code for m in directory.municipalities})
+    problems += knowledge_problems + intent_problems + directory_problems + topic_problems + contact_problems
+    problems += place_problems
+    return Loaded(knowledge, intents, directory, topics, contacts, place_words, problems)
+
+
 def check_all(root: Path) -> list[Problem]:
-    if not root.is_dir():
-        return [Problem(str(root), "knowledge folder not found")]
-    _, problems = check_knowledge(root)
-    problems += check_intents(root)[1]
-    return problems
+    return load_all(root).problems

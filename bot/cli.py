@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from bot.assistant import Assistant, Conversation
+from bot.assistant import Assistant
+from bot.conversation import Conversation
 from bot.lang import LANGS, Lang
 from bot.reply import Reply
 from bot.settings import knowledge_dir_from_env

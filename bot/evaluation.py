@@ -107,3 +107,30 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> Report:
         if not right or reply.lang != case.lang:
             report.misses.append(Miss(case, reply.entry, reply.kind, reply.lang, reply.score))
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingCase:
+    question: str
+    lang: Lang
+    municipality: str | None
+    topic: str | None
+
+
+def load_routing_cases(path: Path) -> list[RoutingCase]:
+    """eval/routing.yaml: questions with the municipality code and topic id a right route has (or null)."""
+    data, problems = read_yaml(path, str(path))
+    if problems:
+        raise KnowledgeError(problems)
+    items = data.get("questions") if isinstance(data, Mapping) else None
+    if not isinstance(items, list):
+        raise KnowledgeError([Problem(str(path), "must be a mapping with a list under 'questions'")])
+    cases: list[RoutingCase] = []
+    for index, item in enumerate(items):
+        if not (isinstance(item, Mapping) and isinstance(item.get("q"), str) and is_lang(item.get("lang"))):
+            raise KnowledgeError([Problem(str(path), "needs q, lang, municipality and topic", entry=f"#{index + 1}")])
+        code, topic = item.get("municipality"), item.get("topic")
+        cases.append(
+            RoutingCase(item["q"], item["lang"], str(code) if code is not None else None, str(topic) if topic else None)
+        )
+    return cases

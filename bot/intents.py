@@ -10,18 +10,36 @@ from bot.lang import LANGS, Lang
 from bot.text import fold, words
 from bot.yamlfile import Problem, display_path, read_yaml
 
-INTENT_NAMES = ("greeting", "thanks")
+INTENT_NAMES = ("greeting", "thanks", "routing", "routing_who", "routing_duty")
+
+
+_MARKED = frozenset("äöå")
 
 
 @dataclass(frozen=True, slots=True)
 class Intents:
-    words: Mapping[str, Mapping[Lang, frozenset[str]]]
+    words: Mapping[str, Mapping[Lang, frozenset[str]]]  # diacritics folded
+    written: Mapping[str, Mapping[Lang, frozenset[str]]]  # as written, case-folded
 
     def only(self, text: str, *names: str) -> bool:
         """True if every word of ``text`` belongs to one of the named lists (in either language)."""
         tokens = [fold(word) for word in words(text)]
         vocabulary = {word for name in names for lang in LANGS for word in self.words[name][lang]}
         return bool(tokens) and all(token in vocabulary for token in tokens)
+
+    def any_of(self, text: str, name: str) -> bool:
+        """True if some word of ``text`` is in the named list (in either language). A word written with ä, ö or å
+        must match with them: folded, "vår" (our) would be "var" (where)."""
+        for word in words(text):
+            marked = bool(set(word) & _MARKED)
+            for lang in LANGS:
+                if (word in self.written[name][lang]) if marked else (fold(word) in self.words[name][lang]):
+                    return True
+        return False
+
+    def asks_whom(self, text: str) -> bool:
+        """Does the message ask whom to contact (or who handles something)?"""
+        return self.any_of(text, "routing") or (self.any_of(text, "routing_who") and self.any_of(text, "routing_duty"))
 
     def language_of(self, text: str, name: str) -> Lang | None:
         """The one language whose list holds all of the text's words, if only one does."""
@@ -35,8 +53,9 @@ def check_intents(root: Path) -> tuple[Intents, list[Problem]]:
     shown = display_path(path, root)
     data, problems = read_yaml(path, shown)
     lists: dict[str, dict[Lang, frozenset[str]]] = {name: dict.fromkeys(LANGS, frozenset()) for name in INTENT_NAMES}
+    written: dict[str, dict[Lang, frozenset[str]]] = {name: dict.fromkeys(LANGS, frozenset()) for name in INTENT_NAMES}
     if problems:
-        return Intents(lists), problems
+        return Intents(lists, written), problems
     for name in INTENT_NAMES:
         section = data.get(name) if isinstance(data, Mapping) else None
         for lang in LANGS:
@@ -45,4 +64,5 @@ def check_intents(root: Path) -> tuple[Intents, list[Problem]]:
                 problems.append(Problem(shown, "must be a non-empty list of words", entry=name, field=lang))
                 continue
             lists[name][lang] = frozenset(fold(item) for item in items)
-    return Intents(lists), problems
+            written[name][lang] = frozenset(item.casefold() for item in items)
+    return Intents(lists, written), problems

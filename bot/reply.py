@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
+from bot.conversation import PendingRoute
 from bot.lang import Lang
 
 ReplyKind = Literal["answer", "route", "clarify", "fallback", "greeting"]
@@ -39,6 +40,7 @@ class Reply:
     route: dict[str, Any] | None = None
     clarify: str | None = None
     notes: tuple[str, ...] = field(default=())
+    pending: PendingRoute | None = None  # for "clarify": what to continue from; for "route": what to hand over
 
     @property
     def text(self) -> str:

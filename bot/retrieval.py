@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from bot.knowledge import Entry, Knowledge
 from bot.lang import LANGS, Lang
@@ -29,6 +31,7 @@ MAX_QUERY_WORDS = 60
 MIN_PART = 4
 TYPO_MIN_LENGTH = 5
 TYPO_SIMILARITY = 85.0
+LONG_WORD = 10
 
 Features = dict[str, float]
 
@@ -65,10 +68,14 @@ class Featurizer:
                     found.append(lemma)
         return found
 
-    def _lemmas(self, word: str, lang: Lang) -> list[str]:
+    def lemmas_of(self, text: str, lang: Lang) -> list[str]:
+        """Every lemma of ``text`` (stop words included): for matching keywords rather than ranking."""
+        return [lemma for word in words(text) for lemma in self._lemmas(word, lang, keep_stopwords=True)]
+
+    def _lemmas(self, word: str, lang: Lang, keep_stopwords: bool = False) -> list[str]:
         """The word's lemma; an unknown compound is split where both parts are words the knowledge uses."""
         folded = fold(word)
-        if folded in self._stopwords[lang]:
+        if folded in self._stopwords[lang] and not keep_stopwords:
             return []
         lemma = self._lexicon.lemma(folded, lang)
         if lemma is not None or len(folded) < 2 * MIN_PART:
@@ -91,8 +98,11 @@ class Featurizer:
         return [padded[index : index + 3] for index in range(len(padded) - 2)]
 
     def features(self, text: str, lang: Lang) -> Features:
+        return self.term_features(self.terms(text, lang))
+
+    def term_features(self, terms: list[str]) -> Features:
         counts: Features = defaultdict(float)
-        for term in self.terms(text, lang):
+        for term in terms:
             counts["w:" + term] += 1.0
             grams = self.trigrams(term)
             for gram in grams:
@@ -108,6 +118,7 @@ class Retriever:
         self._postings: dict[Lang, dict[str, list[tuple[int, float]]]] = {lang: defaultdict(list) for lang in LANGS}
         self._idf: dict[Lang, dict[str, float]] = {}
         self._unseen_idf: dict[Lang, float] = {}
+        self._corrections: dict[Lang, Callable[[str], str]] = {}
         self._docs: list[_Doc] = []
         self._vocabulary: dict[tuple[str, Lang], list[str]] = {}
         for lang in LANGS:
@@ -115,6 +126,7 @@ class Retriever:
             vectors = [featurizer.features(text, lang) for _, _, text in sources]
             self._idf[lang] = _idf(sources, vectors)
             self._unseen_idf[lang] = max(self._idf[lang].values(), default=1.0)
+            self._corrections[lang] = _corrector(sorted(key[2:] for key in self._idf[lang] if key.startswith("w:")))
             for (entry, whole, _), vector in zip(sources, vectors, strict=True):
                 if whole:
                     self._vocabulary[entry.id, lang] = sorted(key[2:] for key in vector if key.startswith("w:"))
@@ -141,7 +153,7 @@ class Retriever:
         whole: dict[tuple[str, Lang], float] = defaultdict(float)
         entries: dict[str, Entry] = {}
         for lang in LANGS:
-            query = self._weigh(self._featurizer.features(text, lang), lang)
+            query = self._weigh(self._featurizer.term_features(self.query_terms(text, lang)), lang)
             norm = math.sqrt(sum(value * value for value in query.values()))
             if not norm:
                 continue
@@ -167,9 +179,19 @@ class Retriever:
         ranked = sorted(best.values(), key=lambda match: (-match.score, match.entry.id))[:limit]
         return [replace(match, coverage=self.coverage(text, match)) for match in ranked]
 
+    def query_terms(self, text: str, lang: Lang) -> list[str]:
+        """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
+        away ("nuorisovaltusto" → "nuorisovaltuusto")."""
+        return [self._correct(term, lang) for term in self._featurizer.terms(text, lang)]
+
+    def _correct(self, term: str, lang: Lang) -> str:
+        if "w:" + term in self._idf[lang] or len(term) < TYPO_MIN_LENGTH:
+            return term
+        return self._corrections[lang](term)
+
     def coverage(self, text: str, match: Match) -> float:
         """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
-        terms = self._featurizer.terms(text, match.lang)
+        terms = self.query_terms(text, match.lang)
         if not terms:
             return 0.0
         vocabulary = self._vocabulary.get((match.entry.id, match.lang), [])
@@ -181,6 +203,18 @@ class Retriever:
             or (len(term) >= TYPO_MIN_LENGTH and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY))
         )
         return found / len(terms)
+
+
+def _corrector(vocabulary: list[str]) -> Callable[[str], str]:
+    """A cached typo fixer over one language's vocabulary: one edit for a word of 6+ letters, two for 10+."""
+
+    @lru_cache(maxsize=8192)
+    def correct(term: str) -> str:
+        allowed = 2 if len(term) >= LONG_WORD else 1
+        best = process.extractOne(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=allowed)
+        return str(best[0]) if best is not None else term
+
+    return correct
 
 
 def _texts(entry: Entry, lang: Lang) -> Iterable[tuple[bool, str]]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import aiosqlite
 
+from bot.conversation import PendingRoute
 from bot.lang import Lang, is_lang
 
 PROFILE_CACHE_SIZE = 50_000
@@ -25,6 +28,40 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at    REAL NOT NULL
     );
     """,
+    """
+    ALTER TABLE profiles ADD COLUMN pending TEXT;
+    CREATE TABLE tickets (
+        id            INTEGER PRIMARY KEY,
+        user_id       INTEGER NOT NULL,
+        chat_id       INTEGER NOT NULL,
+        municipality  TEXT NOT NULL,
+        area_kind     TEXT NOT NULL,
+        area_id       TEXT NOT NULL,
+        topic         TEXT NOT NULL,
+        lang          TEXT NOT NULL CHECK (lang IN ('fi', 'sv')),
+        question      TEXT NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'answered', 'closed')),
+        contact_chat  INTEGER,
+        card_message  INTEGER,
+        answer        TEXT,
+        created_at    REAL NOT NULL,
+        updated_at    REAL NOT NULL
+    );
+    CREATE INDEX tickets_area ON tickets (area_id, status);
+    CREATE INDEX tickets_card ON tickets (contact_chat, card_message);
+    CREATE TABLE outbox (
+        id            INTEGER PRIMARY KEY,
+        ticket_id     INTEGER NOT NULL REFERENCES tickets (id),
+        kind          TEXT NOT NULL CHECK (kind IN ('card', 'answer')),
+        chat_id       INTEGER NOT NULL,
+        text          TEXT NOT NULL,
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        next_attempt  REAL NOT NULL,
+        sent_at       REAL,
+        last_error    TEXT
+    );
+    CREATE INDEX outbox_due ON outbox (sent_at, next_attempt);
+    """,
 )
 
 
@@ -37,6 +74,49 @@ class Profile:
     last_lang: Lang | None = None
     client_code: str | None = None
     municipality: str | None = None
+    pending: PendingRoute | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    id: int
+    user_id: int
+    chat_id: int
+    municipality: str
+    area_kind: str
+    area_id: str
+    topic: str
+    lang: Lang
+    question: str
+    status: str
+    contact_chat: int | None
+    card_message: int | None
+    answer: str | None
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    ticket_id: int
+    kind: str
+    chat_id: int
+    text: str
+    attempts: int
+
+
+def _pending_to_json(pending: PendingRoute | None) -> str | None:
+    return json.dumps(asdict(pending), ensure_ascii=False) if pending is not None else None
+
+
+def _pending_from_json(value: str | None) -> PendingRoute | None:
+    if not value:
+        return None
+    try:
+        data = json.loads(value)
+        return PendingRoute(str(data["question"]), data.get("topic"), data.get("municipality"))
+    except (ValueError, KeyError, TypeError):  # an unreadable leftover is dropped, never fatal
+        return None
 
 
 class Storage:
@@ -46,6 +126,8 @@ class Storage:
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._db = connection
         self._profiles: OrderedDict[int, Profile] = OrderedDict()
+        # Multi-statement transactions share the one connection; the lock keeps them from interleaving.
+        self._lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path | str) -> Storage:
@@ -93,7 +175,8 @@ class Storage:
 
     async def _read_profile(self, user_id: int) -> Profile:
         async with self._db.execute(
-            "SELECT explicit_lang, last_lang, client_code, municipality FROM profiles WHERE user_id = ?", (user_id,)
+            "SELECT explicit_lang, last_lang, client_code, municipality, pending FROM profiles WHERE user_id = ?",
+            (user_id,),
         ) as cursor:
             row = await cursor.fetchone()
         if row is None:
@@ -105,18 +188,24 @@ class Storage:
             last if is_lang(last) else None,
             row["client_code"],
             row["municipality"],
+            _pending_from_json(row["pending"]),
         )
 
     async def save_profile(self, profile: Profile) -> None:
         self._profiles.pop(profile.user_id, None)  # if the write fails, the next read goes to the database
+        async with self._lock:
+            await self._write_profile(profile)
+        self._remember(profile)
+
+    async def _write_profile(self, profile: Profile) -> None:
         await self._db.execute(
             """
-            INSERT INTO profiles (user_id, explicit_lang, last_lang, client_code, municipality, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO profiles (user_id, explicit_lang, last_lang, client_code, municipality, pending, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (user_id) DO UPDATE SET
                 explicit_lang = excluded.explicit_lang, last_lang = excluded.last_lang,
                 client_code = excluded.client_code, municipality = excluded.municipality,
-                updated_at = excluded.updated_at
+                pending = excluded.pending, updated_at = excluded.updated_at
             """,
             (
                 profile.user_id,
@@ -124,14 +213,153 @@ class Storage:
                 profile.last_lang,
                 profile.client_code,
                 profile.municipality,
+                _pending_to_json(profile.pending),
                 time.time(),
             ),
         )
         await self._db.commit()
-        self._remember(profile)
 
     async def forget(self, user_id: int) -> None:
         """Erase everything kept about a person (they asked to be forgotten)."""
         self._profiles.pop(user_id, None)
-        await self._db.execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))
-        await self._db.commit()
+        async with self._lock:
+            await self._db.execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))
+            await self._db.commit()
+
+    async def create_ticket(
+        self,
+        user_id: int,
+        chat_id: int,
+        route: PendingRoute,
+        area_kind: str,
+        area_id: str,
+        lang: Lang,
+        contact_chat: int | None,
+        card_text: str | None,
+    ) -> int:
+        """Store the ticket, and its card in the outbox when there is a chat to post it in, in one transaction:
+        whatever happens after this (a crash, Telegram refusing), the question is not lost."""
+        now = time.time()
+        status = "queued"
+        async with self._lock:
+            cursor = await self._db.execute(
+                """
+                INSERT INTO tickets (user_id, chat_id, municipality, area_kind, area_id, topic, lang, question,
+                                     status, contact_chat, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                (
+                    user_id,
+                    chat_id,
+                    route.municipality,
+                    area_kind,
+                    area_id,
+                    route.topic,
+                    lang,
+                    route.question,
+                    status,
+                    contact_chat,
+                    now,
+                    now,
+                ),
+            )
+            ticket_id = int(cursor.lastrowid or 0)
+            if contact_chat is not None and card_text is not None:
+                await self._db.execute(
+                    "INSERT INTO outbox (ticket_id, kind, chat_id, text, next_attempt) VALUES (?, 'card', ?, ?, ?)",
+                    (ticket_id, contact_chat, card_text, now),
+                )
+            await self._db.commit()
+        return ticket_id
+
+    async def ticket(self, ticket_id: int) -> Ticket | None:
+        async with self._db.execute("SELECT * FROM tickets WHERE id = ?", (ticket_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _ticket(row) if row is not None else None
+
+    async def ticket_for_card(self, chat_id: int, message_id: int) -> Ticket | None:
+        async with self._db.execute(
+            "SELECT * FROM tickets WHERE contact_chat = ? AND card_message = ?", (chat_id, message_id)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _ticket(row) if row is not None else None
+
+    async def tickets_in_area(self, area_id: str, statuses: tuple[str, ...] = ("queued", "sent")) -> list[Ticket]:
+        marks = ", ".join("?" for _ in statuses)
+        async with self._db.execute(
+            f"SELECT * FROM tickets WHERE area_id = ? AND status IN ({marks}) ORDER BY created_at",  # noqa: S608
+            (area_id, *statuses),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [_ticket(row) for row in rows]
+
+    async def answer_ticket(self, ticket_id: int, answer: str, text_for_association: str) -> bool:
+        """Record the official's answer and queue it for the association; False if already answered."""
+        now = time.time()
+        async with self._lock:
+            cursor = await self._db.execute(
+                "UPDATE tickets SET status = 'answered', answer = ?, updated_at = ? "
+                "WHERE id = ? AND status IN ('queued', 'sent')",
+                (answer, now, ticket_id),
+            )
+            if cursor.rowcount != 1:
+                await self._db.rollback()
+                return False
+            await self._db.execute(
+                "INSERT INTO outbox (ticket_id, kind, chat_id, text, next_attempt) "
+                "SELECT id, 'answer', chat_id, ?, ? FROM tickets WHERE id = ?",
+                (text_for_association, now, ticket_id),
+            )
+            await self._db.commit()
+        return True
+
+    async def due_outbox(self, limit: int = 50, ignore_backoff: bool = False) -> list[OutboxItem]:
+        async with self._db.execute(
+            "SELECT id, ticket_id, kind, chat_id, text, attempts FROM outbox "
+            "WHERE sent_at IS NULL AND next_attempt <= ? ORDER BY id LIMIT ?",
+            (float("inf") if ignore_backoff else time.time(), limit),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [OutboxItem(r["id"], r["ticket_id"], r["kind"], r["chat_id"], r["text"], r["attempts"]) for r in rows]
+
+    async def outbox_sent(self, item: OutboxItem, message_id: int | None) -> None:
+        now = time.time()
+        async with self._lock:
+            await self._db.execute("UPDATE outbox SET sent_at = ? WHERE id = ?", (now, item.id))
+            if item.kind == "card":
+                await self._db.execute(
+                    "UPDATE tickets SET status = 'sent', card_message = ?, updated_at = ? "
+                    "WHERE id = ? AND status = 'queued'",
+                    (message_id, now, item.ticket_id),
+                )
+            await self._db.commit()
+
+    async def outbox_failed(self, item: OutboxItem, error: str) -> None:
+        """Try again later, backing off up to an hour, so a Telegram outage loses nothing."""
+        delay = min(3600.0, 30.0 * 2**item.attempts)
+        async with self._lock:
+            await self._db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt = ?, last_error = ? WHERE id = ?",
+                (time.time() + delay, error[:500], item.id),
+            )
+            await self._db.commit()
+
+
+def _ticket(row: aiosqlite.Row) -> Ticket:
+    lang = row["lang"] if is_lang(row["lang"]) else "fi"
+    return Ticket(
+        row["id"],
+        row["user_id"],
+        row["chat_id"],
+        row["municipality"],
+        row["area_kind"],
+        row["area_id"],
+        row["topic"],
+        lang,
+        row["question"],
+        row["status"],
+        row["contact_chat"],
+        row["card_message"],
+        row["answer"],
+        row["created_at"],
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
@@ -29,12 +30,23 @@ from handlers.buttons import ButtonHandlers
 from handlers.commands import CommandHandlers
 from handlers.errors import ErrorHandlers
 from handlers.inline import InlineHandlers
+from handlers.outbox import deliver
 from handlers.questions import QuestionHandlers
+from handlers.routing import RoutingHandlers
 from handlers.services import Services
 
 log = logging.getLogger("kanebot")
-COMMANDS = ("start", "goals", "goal", "contact", "language", "help", "about")
+COMMANDS = ("start", "goals", "goal", "contact", "language", "forget", "help", "about")
+OUTBOX_SECONDS = 60
 HEARTBEAT_SECONDS = 30
+
+
+class KaneApplication(Application):  # type: ignore[type-arg]
+    """PTB's Application with the bot's services as a typed attribute (instead of untyped bot_data)."""
+
+    def __init__(self, *, services: Services, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.services = services
 
 
 def heartbeat_path(settings: Settings) -> Path:
@@ -53,14 +65,16 @@ def build_application(
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
     rate_limiter: BaseRateLimiter | None = None,  # type: ignore[type-arg]
-) -> Application:  # type: ignore[type-arg]
+) -> KaneApplication:
     services = Services(settings, assistant or Assistant.load(settings.knowledge_dir))
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         services.attach_storage(await Storage.open(settings.db_path))
         await _register_commands(application, services)
+        await deliver(application.bot, services.storage, everything=True)  # what a crash or an outage left unsent
         if application.job_queue is not None:
             application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=0)
+            application.job_queue.run_repeating(_retry_outbox, interval=OUTBOX_SECONDS, first=OUTBOX_SECONDS)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         if services._storage is not None:
@@ -72,8 +86,12 @@ def build_application(
         path = heartbeat_path(settings)
         path.write_text(f"{time.time():.0f}\n", encoding="utf-8")
 
+    async def _retry_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await deliver(context.bot, services.storage)
+
     builder = (
         Application.builder()
+        .application_class(KaneApplication, {"services": services})
         .token(settings.token)
         .base_url(settings.base_url)
         .base_file_url(file_base_url(settings.base_url))
@@ -84,6 +102,8 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
+    if not isinstance(application, KaneApplication):  # application_class above guarantees it
+        raise TypeError(type(application))
     _wire(application, services)
     return application
 
@@ -91,6 +111,9 @@ def build_application(
 def _wire(application: Application, services: Services) -> None:  # type: ignore[type-arg]
     commands = CommandHandlers(services)
     questions = QuestionHandlers(services)
+    routing = RoutingHandlers(services)
+    # An official's reply to a question card is relayed before anything else may treat it as a question.
+    application.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, routing.official_reply), -1)
     for name, callback in (
         ("start", commands.start),
         ("help", commands.help),
@@ -99,9 +122,10 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         ("goals", commands.goals),
         ("goal", commands.goal),
         ("contact", commands.contact),
+        ("forget", routing.forget),
     ):
         application.add_handler(CommandHandler(name, callback))
-    application.add_handler(CallbackQueryHandler(ButtonHandlers(services).press))
+    application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing).press))
     application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.text))
     application.add_handler(

@@ -8,14 +8,18 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.lang import is_lang
+from bot.lang import Lang, is_lang
+from bot.storage import Profile
 from handlers.context import profile_of
+from handlers.routing import RoutingHandlers
 from handlers.services import Services
 from handlers.ui import (
     ENTRY,
     GOAL,
     LANGUAGE,
     MENU,
+    REMEMBER,
+    TOPIC,
     edit_or_send,
     goal_card_keyboard,
     goals_keyboard,
@@ -25,8 +29,9 @@ from handlers.ui import (
 
 
 class ButtonHandlers:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, routing: RoutingHandlers) -> None:
         self.services = services
+        self.routing = routing
 
     async def press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -36,35 +41,53 @@ class ButtonHandlers:
         lang = self.services.lang_of(profile)
         parsed = parse_callback(query.data)
         message = query.message if isinstance(query.message, Message) else None
-        assistant = self.services.assistant
         if parsed is None or message is None:
             await query.answer(self.services.text("stale_button", lang), show_alert=True)
             return
         kind, value = parsed
         try:
-            if kind == GOAL and value in {"1", "2", "3", "4"}:
-                number = int(value)
-                reply = assistant.entry_reply(assistant.knowledge.goal(number), lang, score=1.0)
-                await edit_or_send(message, reply, goal_card_keyboard(self.services, number, lang))
-            elif kind == ENTRY and value in assistant.knowledge.by_id:
-                await send_reply(message, assistant.entry_reply(assistant.knowledge.entry(value), lang, score=1.0))
-            elif kind == MENU and value == "goals":
-                await message.edit_text(
-                    self.services.text("goals_intro", lang), reply_markup=goals_keyboard(self.services, lang)
-                )
-            elif kind == MENU and value == "contact":
-                await message.reply_text(self.services.text("contact_start", lang), do_quote=False)
-            elif kind == LANGUAGE and is_lang(value):
-                chosen = value
-                await self.services.storage.save_profile(replace(profile, explicit_lang=chosen, last_lang=chosen))
-                greeting = assistant.greeting(chosen)
-                await message.reply_text(self.services.text("language_set", chosen), do_quote=False)
-                await send_reply(message, greeting)
-            else:
-                await query.answer(self.services.text("stale_button", lang), show_alert=True)
-                return
+            handled = await self._dispatch(kind, value, message, profile, lang, context)
         except BadRequest as error:
             # Pressing the button of the card already shown: Telegram refuses an edit that changes nothing.
             if "not modified" not in str(error).lower():
                 raise
+            handled = True
+        if not handled:
+            await query.answer(self.services.text("stale_button", lang), show_alert=True)
+            return
         await query.answer()
+
+    async def _dispatch(
+        self, kind: str, value: str, message: Message, profile: Profile, lang: Lang, context: ContextTypes.DEFAULT_TYPE
+    ) -> bool:
+        """Carry out one press; False for data that names nothing that exists (forged or stale)."""
+        assistant = self.services.assistant
+        if kind == GOAL and value in {"1", "2", "3", "4"}:
+            number = int(value)
+            reply = assistant.entry_reply(assistant.knowledge.goal(number), lang, score=1.0)
+            await edit_or_send(message, reply, goal_card_keyboard(self.services, number, lang))
+            return True
+        if kind == ENTRY and value in assistant.knowledge.by_id:
+            await send_reply(message, assistant.entry_reply(assistant.knowledge.entry(value), lang, score=1.0))
+            return True
+        if kind == MENU and value == "goals":
+            await message.edit_text(
+                self.services.text("goals_intro", lang), reply_markup=goals_keyboard(self.services, lang)
+            )
+            return True
+        if kind == MENU and value == "contact":
+            await message.reply_text(self.services.text("contact_start", lang), do_quote=False)
+            return True
+        if kind == MENU and value == "handoff":
+            await self.routing.handoff(message, profile, lang, context)
+            return True
+        if kind == TOPIC:
+            return await self.routing.topic(message, profile, value)
+        if kind == REMEMBER:
+            return await self.routing.remember(message, profile, lang, value)
+        if kind == LANGUAGE and is_lang(value):
+            await self.services.storage.save_profile(replace(profile, explicit_lang=value, last_lang=value))
+            await message.reply_text(self.services.text("language_set", value), do_quote=False)
+            await send_reply(message, assistant.greeting(value))
+            return True
+        return False

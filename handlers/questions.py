@@ -6,7 +6,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from handlers.context import profile_of, remember_language
+from handlers.context import profile_of, remember_reply
 from handlers.services import Services
 from handlers.ui import send_reply
 
@@ -47,7 +47,7 @@ class QuestionHandlers:
             await message.reply_text(self.services.text("throttled", lang), do_quote=False)
             return
         reply = self.services.assistant.reply(text, conversation)
-        await remember_language(self.services, profile, reply.lang)
+        await remember_reply(self.services, profile, reply)
         await send_reply(message, reply)
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -6,7 +6,8 @@ import time
 from collections import deque
 from dataclasses import dataclass, field, replace
 
-from bot.assistant import Assistant, Conversation
+from bot.assistant import Assistant
+from bot.conversation import Conversation
 from bot.lang import Lang
 from bot.settings import Settings
 from bot.storage import Profile, Storage
@@ -64,7 +65,9 @@ class Services:
 
     @staticmethod
     def conversation(profile: Profile) -> Conversation:
-        return Conversation(profile.explicit_lang, profile.last_lang, profile.client_code)
+        return Conversation(
+            profile.explicit_lang, profile.last_lang, profile.client_code, profile.municipality, profile.pending
+        )
 
     def lang_of(self, profile: Profile) -> Lang:
         """The language to use before the person has written anything in this update."""

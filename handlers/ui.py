@@ -10,8 +10,8 @@ from bot.reply import FollowUp, Reply, html_chunks
 from handlers.services import Services
 
 # Callback data is user input: it is parsed strictly and anything else is answered as a stale button.
-ENTRY, GOAL, MENU, LANGUAGE = "e", "g", "m", "l"
-MENU_ACTIONS = frozenset({"goals", "contact"})
+ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER = "e", "g", "m", "l", "t", "r"
+MENU_ACTIONS = frozenset({"goals", "contact", "handoff"})
 MAX_BUTTON_LABEL = 60
 
 
@@ -23,13 +23,17 @@ def parse_callback(data: str | None) -> tuple[str, str] | None:
     if not data or len(data) > 64 or ":" not in data:
         return None
     kind, _, value = data.partition(":")
-    return (kind, value) if kind in {ENTRY, GOAL, MENU, LANGUAGE} and value else None
+    return (kind, value) if kind in {ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER} and value else None
 
 
 def followup_button(followup: FollowUp) -> InlineKeyboardButton:
     label = followup.label if len(followup.label) <= MAX_BUTTON_LABEL else followup.label[: MAX_BUTTON_LABEL - 1] + "…"
     if followup.target in MENU_ACTIONS:
         return InlineKeyboardButton(label, callback_data=callback(MENU, followup.target))
+    if followup.target.startswith("topic:"):
+        return InlineKeyboardButton(label, callback_data=callback(TOPIC, followup.target.removeprefix("topic:")))
+    if followup.target.startswith("remember:"):
+        return InlineKeyboardButton(label, callback_data=callback(REMEMBER, followup.target.removeprefix("remember:")))
     return InlineKeyboardButton(label, callback_data=callback(ENTRY, followup.target))
 
 

@@ -29,12 +29,14 @@ TOKEN = "123456789:AAEexampleexampleexampleexampleexa"
 class Call:
     method: str
     params: dict[str, Any]
+    result: Any = None
 
 
 @dataclass
 class OfflineRequest(BaseRequest):
     calls: list[Call] = field(default_factory=list)
     fail_methods: set[str] = field(default_factory=set)
+    fail_chats: set[int] = field(default_factory=set)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
 
     @property
@@ -59,11 +61,13 @@ class OfflineRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data is not None else {}
-        if api_method != "getMe":
+        if api_method in self.fail_methods or int(params.get("chat_id", 0) or 0) in self.fail_chats:
             self.calls.append(Call(api_method, dict(params)))
-        if api_method in self.fail_methods:
             return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: test"}).encode()
-        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+        result = self._result(api_method, params)
+        if api_method != "getMe":
+            self.calls.append(Call(api_method, dict(params), result))
+        return 200, json.dumps({"ok": True, "result": result}).encode()
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
@@ -80,6 +84,9 @@ class OfflineRequest(BaseRequest):
         if method == "getUpdates":
             return []
         return True
+
+    def results(self, method: str) -> list[Any]:
+        return [call.result for call in self.calls if call.method == method and call.result is not None]
 
     def of(self, method: str) -> list[dict[str, Any]]:
         return [call.params for call in self.calls if call.method == method]

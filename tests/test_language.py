@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assistant import Assistant, Conversation
+from bot.assistant import Assistant
+from bot.conversation import Conversation
 
 
 @pytest.mark.parametrize(

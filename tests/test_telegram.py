@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram.ext import Application
 
 from bot.assistant import Assistant
 from bot.settings import Settings
-from handlers.app import build_application
+from handlers.app import KaneApplication, build_application
 from tests.conftest import KNOWLEDGE
 from tests.telegram_offline import BOT_USER, TOKEN, OfflineRequest, Updates, to_update
 
@@ -21,7 +20,7 @@ ALLOWED_TAGS = {"b", "i", "blockquote", "a", "code", "pre", "u", "s"}
 
 
 class Harness:
-    def __init__(self, app: Application, request: OfflineRequest) -> None:  # type: ignore[type-arg]
+    def __init__(self, app: KaneApplication, request: OfflineRequest) -> None:
         self.app = app
         self.request = request
         self.updates = Updates()

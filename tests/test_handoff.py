@@ -1,0 +1,170 @@
+"""Handing a question over: stored before anything is sent, posted to the contact's chat, the answer relayed back,
+and nothing lost through a restart or a Telegram error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.assistant import Assistant
+from bot.storage import Storage
+from tests.conftest import KNOWLEDGE
+from tests.telegram_offline import BOT_USER
+from tests.test_telegram import Harness, callback_data, started, stopped
+
+OFFICIAL_CHAT = -5001
+
+
+@pytest.fixture(scope="module")
+def contact_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder = tmp_path_factory.mktemp("knowledge") / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    data = yaml.safe_load((folder / "contacts.yaml").read_text(encoding="utf-8"))
+    data["contacts"].append(
+        {
+            "area": "837",
+            "topic": "general",
+            "name": {"fi": "Järjestöyhteistyö (testi)", "sv": "Organisationssamarbete (test)"},
+            "email": "jarjestot@example.org",
+            "languages": ["fi", "sv"],
+            "telegram_chat": OFFICIAL_CHAT,
+            "last_verified": dt.date(2026, 11, 22),
+        }
+    )
+    (folder / "contacts.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return Assistant.load(folder)
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, contact_assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await started(tmp_path / "kanebot.sqlite3", contact_assistant)
+    yield harness
+    await stopped(harness)
+
+
+def storage_of(harness: Harness) -> Storage:
+    return harness.app.services.storage
+
+
+async def tickets(harness: Harness) -> list[tuple[str, str, str]]:
+    async with storage_of(harness)._db.execute("SELECT status, question, area_id FROM tickets ORDER BY id") as cursor:
+        return [(row[0], row[1], row[2]) for row in await cursor.fetchall()]
+
+
+async def official_reply(harness: Harness, text: str, card_id: int) -> list[dict[str, object]]:
+    update = harness.updates.message(text, user_id=900, chat_id=OFFICIAL_CHAT, chat_type="group")
+    update["message"]["reply_to_message"] = {
+        "message_id": card_id,
+        "date": 0,
+        "chat": update["message"]["chat"],
+        "from": BOT_USER,
+        "text": "card",
+    }
+    harness.request.clear()
+    await harness.send(update)
+    return harness.request.calls_for("sendMessage")
+
+
+async def ask_and_hand_over(harness: Harness, question: str, lang: str = "fi") -> list[dict[str, object]]:
+    (route,) = await harness.say(question, lang=lang)
+    assert "m:handoff" in callback_data(route)
+    return await harness.press("m:handoff", lang=lang)
+
+
+async def test_a_question_is_posted_to_the_contact_chat_and_the_answer_relayed(bot: Harness) -> None:
+    sent = await ask_and_hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
+    confirmation, card = sent
+    assert confirmation["chat_id"] == 1 and "Kysymyksesi on välitetty" in str(confirmation["text"])
+    assert card["chat_id"] == OFFICIAL_CHAT and "Keneen otamme yhteyttä Tampereella avustuksista?" in str(card["text"])
+    assert await tickets(bot) == [("sent", "Keneen otamme yhteyttä Tampereella avustuksista?", "837")]
+
+    card_id = next(r["message_id"] for r in bot.request.results("sendMessage") if r["chat"]["id"] == OFFICIAL_CHAT)
+    relayed = await official_reply(bot, "Avustukset haetaan toukokuussa.", card_id)
+    to_official, to_association = relayed
+    assert to_official["chat_id"] == OFFICIAL_CHAT and "välitetään kysyjälle" in str(to_official["text"])
+    assert to_association["chat_id"] == 1 and "Avustukset haetaan toukokuussa." in str(to_association["text"])
+    assert (await tickets(bot))[0][0] == "answered"
+
+    again = await official_reply(bot, "Toinen vastaus", card_id)
+    assert [m["text"] for m in again] == ["Tähän kysymykseen on jo vastattu."]
+
+
+async def test_without_a_contact_chat_the_question_waits_in_the_area_queue(bot: Harness) -> None:
+    sent = await ask_and_hand_over(bot, "Vem kontaktar vi i Vasa om bidrag?", lang="sv")
+    assert [m["chat_id"] for m in sent] == [1]
+    assert "väntar på svar" in str(sent[0]["text"]) and "Vaasa" not in str(sent[0]["text"])
+    assert await tickets(bot) == [("queued", "Vem kontaktar vi i Vasa om bidrag?", "905")]
+
+
+async def test_a_telegram_error_while_sending_keeps_the_card_for_a_retry(bot: Harness) -> None:
+    bot.request.fail_chats.add(OFFICIAL_CHAT)
+    sent = await ask_and_hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
+    assert "Kysymyksesi on välitetty" in str(sent[0]["text"])
+    assert (await tickets(bot))[0][0] == "queued"
+    bot.request.fail_chats.clear()
+    from handlers.outbox import deliver
+
+    storage = storage_of(bot)
+    assert await deliver(bot.app.bot, storage) == 0  # backing off: not due yet
+    bot.request.clear()
+    assert await deliver(bot.app.bot, storage, everything=True) == 1
+    (card,) = bot.request.of("sendMessage")
+    assert card["chat_id"] == OFFICIAL_CHAT and "tiloista" in str(card["text"])
+    assert (await tickets(bot))[0][0] == "sent"
+
+
+async def test_a_restart_between_storing_and_sending_loses_nothing(
+    tmp_path: Path, contact_assistant: Assistant
+) -> None:
+    db = tmp_path / "kanebot.sqlite3"
+    first = await started(db, contact_assistant)
+    first.request.fail_chats.add(OFFICIAL_CHAT)  # the card cannot go out before the "crash"
+    await ask_and_hand_over(first, "Keneen otamme yhteyttä Tampereella kulttuuritapahtumista?")
+    await stopped(first)
+
+    second = await started(db, contact_assistant)  # post_init delivers what is due
+    cards = [m for m in second.request.of("sendMessage") if m["chat_id"] == OFFICIAL_CHAT]
+    assert len(cards) == 1 and "kulttuuritapahtumista" in str(cards[0]["text"])
+    await stopped(second)
+
+
+async def test_a_clarify_flow_continues_in_telegram_and_survives_a_restart(
+    tmp_path: Path, contact_assistant: Assistant
+) -> None:
+    db = tmp_path / "kanebot.sqlite3"
+    first = await started(db, contact_assistant)
+    (ask,) = await first.say("Vem kontaktar vi i Åbo?", lang="sv")
+    assert "t:premises" in callback_data(ask)
+    await stopped(first)
+    second = await started(db, contact_assistant)
+    (route,) = await second.press("t:premises", lang="sv")
+    assert "Rätt instans: Turku" in str(route["text"]) or "Åbo (kommun)" in str(route["text"])
+    await stopped(second)
+
+
+async def test_forged_topic_or_remember_buttons_are_refused(bot: Harness) -> None:
+    for data in ("t:grants", "r:999", "m:handoff"):
+        sent = await bot.press(data)
+        if data == "m:handoff":
+            assert "ei ole välitettävää" in str(sent[0]["text"]) or "Minulla ei ole" in str(sent[0]["text"])
+        else:
+            assert sent == []
+            assert bot.request.of("answerCallbackQuery")[0]["show_alert"] is True
+
+
+async def test_remember_and_forget_the_municipality(bot: Harness) -> None:
+    (route,) = await bot.say("Keneen otamme yhteyttä Porissa avustuksista?")
+    assert "r:609" in callback_data(route)
+    (remembered,) = await bot.press("r:609")
+    assert "Muistan nyt kuntanne: Pori" in str(remembered["text"])
+    (route,) = await bot.say("Keneen otamme yhteyttä avustuksista?")
+    assert "Pori (kunta)" in str(route["text"]) and "/forget" in str(route["text"])
+    (forgotten,) = await bot.say("/forget")
+    assert "Poistin kaiken" in str(forgotten["text"])
+    (ask,) = await bot.say("Keneen otamme yhteyttä avustuksista?")
+    assert "Missä kunnassa" in str(ask["text"])
