@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.check import load_all
-from bot.conversation import Conversation
+from bot.conversation import Conversation, PendingRoute
 from bot.intents import Intents
 from bot.knowledge import Entry, Knowledge
 from bot.lang import LANGS, Lang
@@ -148,7 +148,9 @@ class Assistant:
         waiting = pending is not None and (pending.municipality is None or pending.topic is None)
         if pending is not None and waiting and (place is not None or topic is not None):
             municipality = place or router.directory.municipality(pending.municipality or "")
-            return router.route(pending.question, lang, municipality, topic or router.topics.get(pending.topic or ""))
+            topic = topic or router.topics.get(pending.topic or "")
+            # After /contact nothing was asked yet: this message is the question to hand over.
+            return router.route(pending.question or question, lang, municipality, topic)
         # A place alone is not a routing question ("Mikä on huomisen sää Oulussa?"): it needs a topic or a "whom".
         if not asks_whom and (place is None or topic is None):
             return None
@@ -156,6 +158,12 @@ class Assistant:
         if remembered:
             place = router.directory.municipality(conversation.municipality or "")
         return router.route(question, lang, place, topic, remembered=remembered and place is not None)
+
+    def start_contact(self, conversation: Conversation) -> Reply:
+        """/contact: ask for the place and the matter; the next message continues from here."""
+        lang = self.language(conversation)
+        text = self.message("contact_start", lang)
+        return Reply("clarify", lang, (Block("text", text),), clarify="municipality", pending=PendingRoute(""))
 
     def choose_topic(self, topic_id: str, conversation: Conversation) -> Reply | None:
         """The person pressed a topic button after "what is it about?"; None if nothing is pending or it is forged."""

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.lang import Lang, is_lang
 from bot.storage import Profile
-from handlers.context import profile_of
+from handlers.context import profile_of, remember_reply
 from handlers.routing import RoutingHandlers
 from handlers.services import Services
 from handlers.ui import (
@@ -76,7 +76,9 @@ class ButtonHandlers:
             )
             return True
         if kind == MENU and value == "contact":
-            await message.reply_text(self.services.text("contact_start", lang), do_quote=False)
+            reply = assistant.start_contact(self.services.conversation(profile))
+            await remember_reply(self.services, profile, reply)
+            await send_reply(message, reply)
             return True
         if kind == MENU and value == "handoff":
             await self.routing.handoff(message, profile, lang, context)

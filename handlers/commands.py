@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from bot.lang import Lang
 from bot.storage import Profile
-from handlers.context import profile_of
+from handlers.context import profile_of, remember_reply
 from handlers.services import Services
 from handlers.ui import followup_button, goal_card_keyboard, goals_keyboard, language_keyboard, send_reply
 
@@ -32,7 +32,7 @@ class CommandHandlers:
             await self.send_goal(update, int(argument.removeprefix("goal-")), lang)
             return
         if argument == "contact":
-            await update.effective_message.reply_text(self.services.text("contact_start", lang), do_quote=False)
+            await self.contact(update, context)
             return
         greeting = self.services.assistant.greeting(lang)
         rows = [*language_keyboard().inline_keyboard, *[[followup_button(f)] for f in greeting.followups]]
@@ -92,4 +92,6 @@ class CommandHandlers:
         who = await self._who(update)
         if who is None or update.effective_message is None:
             return
-        await update.effective_message.reply_text(self.services.text("contact_start", who[1]), do_quote=False)
+        reply = self.services.assistant.start_contact(self.services.conversation(who[0]))
+        await remember_reply(self.services, who[0], reply)
+        await send_reply(update.effective_message, reply)

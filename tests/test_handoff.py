@@ -168,3 +168,15 @@ async def test_remember_and_forget_the_municipality(bot: Harness) -> None:
     assert "Poistin kaiken" in str(forgotten["text"])
     (ask,) = await bot.say("Keneen otamme yhteyttä avustuksista?")
     assert "Missä kunnassa" in str(ask["text"])
+
+
+async def test_contact_command_starts_the_flow_and_the_next_answers_continue_it(bot: Harness) -> None:
+    (ask,) = await bot.say("/contact", lang="sv")
+    assert "i vilken kommun er förening verkar" in str(ask["text"])
+    (topic_question,) = await bot.say("Vi finns i Vasa", lang="sv")
+    assert "t:grants" in callback_data(topic_question)
+    (route,) = await bot.press("t:grants", lang="sv")
+    assert "Rätt instans: Vasa (kommun)" in str(route["text"])
+    sent = await bot.press("m:handoff", lang="sv")
+    assert "väntar på svar" in str(sent[0]["text"])
+    assert await tickets(bot) == [("queued", "Vi finns i Vasa", "905")]
