@@ -48,10 +48,15 @@ async def rate(app: Application, payloads: list[dict[str, object]]) -> float:  #
 
 
 async def main(count: int) -> None:
-    questions = [case.question for case in load_cases(ROOT / "eval" / "questions.yaml")]
+    cases = load_cases(ROOT / "eval" / "questions.yaml")
     factory = Updates()
-    # 600 returning users, few enough messages each that the per-user spam guard never throttles them.
-    payloads = [factory.message(questions[i % len(questions)], user_id=1000 + i % 600, lang="fi") for i in range(count)]
+    # 600 returning users, each writing in one language as people do, few enough messages each that the per-user
+    # spam guard never throttles them.
+    by_lang = {lang: [case.question for case in cases if case.lang == lang] for lang in ("fi", "sv")}
+    payloads = []
+    for i in range(count):
+        lang = "fi" if i % 600 < 300 else "sv"
+        payloads.append(factory.message(by_lang[lang][i % len(by_lang[lang])], user_id=1000 + i % 600, lang=lang))
 
     echo_app = Application.builder().token(TOKEN).request(OfflineRequest()).rate_limiter(unlimited()).build()
     echo_app.add_handler(MessageHandler(filters.TEXT, echo))
