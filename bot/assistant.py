@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -158,6 +159,11 @@ class Assistant:
         if remembered:
             place = router.directory.municipality(conversation.municipality or "")
         return router.route(question, lang, place, topic, remembered=remembered and place is not None)
+
+    def stale_entries(self, days: int, today: dt.date | None = None) -> list[str]:
+        """Entries whose last review is older than ``days``: they are flagged to officials in /stats."""
+        cutoff = (today or dt.date.today()) - dt.timedelta(days=days)
+        return [entry.id for entry in self.knowledge.entries if entry.last_reviewed < cutoff]
 
     def start_contact(self, conversation: Conversation) -> Reply:
         """/contact: ask for the place and the matter; the next message continues from here."""

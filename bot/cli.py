@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
     run.add_argument("--webhook", action="store_true", help="serve PTB's webhook server instead of long polling")
+    invite = commands.add_parser("invite", help="create a single-use invite code for an official of one area")
+    invite.add_argument("--area", required=True, help="municipality code (837) or wellbeing services county id (PI)")
+    invite.add_argument("--expires", default="7d", help="how long the code works: 7d, 12h, 30m (default 7d)")
     health = commands.add_parser("health", help="exit 0 if a running bot wrote its heartbeat recently (Docker)")
     health.add_argument("--max-age", type=float, default=120.0, help="seconds (default 120)")
     return parser
@@ -58,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(root)
     if args.command == "health":
         return _health(args.max_age)
+    if args.command == "invite":
+        return _invite(root, args.area, args.expires)
     if args.command == "run":
         from handlers.run import run  # imports telegram; kept out of the other commands' start-up
 
@@ -176,4 +181,41 @@ def _health(max_age: float) -> int:
         print(f"kanebot health: last heartbeat {age:.0f} s ago", file=sys.stderr)
         return EXIT_FAILED
     print(f"kanebot health: ok ({age:.0f} s ago)")
+    return EXIT_OK
+
+
+def _invite(root: Path, area: str, expires: str) -> int:
+    """Create the invite in the bot's database ($KANEBOT_DB) and print the code once; only its hash is stored."""
+    import asyncio
+    import datetime as dt
+    import os
+    import time
+
+    from bot.access import AccessError, check_area, hash_code, new_invite_code, parse_duration
+    from bot.directory import check_directory
+    from bot.settings import DEFAULT_DB
+    from bot.storage import AccessStore, Storage
+
+    directory, problems = check_directory(root)
+    try:
+        if problems:
+            raise AccessError("; ".join(str(problem) for problem in problems))
+        area = check_area(directory, area)
+        seconds = parse_duration(expires)
+    except AccessError as error:
+        print(f"kanebot invite: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    code = new_invite_code()
+    expires_at = time.time() + seconds
+
+    async def store() -> None:
+        storage = await Storage.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        try:
+            await AccessStore(storage).create_invite(hash_code(code), area, None, expires_at)
+        finally:
+            await storage.close()
+
+    asyncio.run(store())
+    until = dt.datetime.fromtimestamp(expires_at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    print(f"{code}\tarea {area}\tvalid until {until}\t(the official sends: /join {code})")
     return EXIT_OK

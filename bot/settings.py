@@ -32,6 +32,8 @@ class Settings:
     webhook_port: int = 8443
     webhook_url: str | None = None
     webhook_secret: str | None = field(default=None, repr=False)
+    unanswered_days: int = 90
+    review_days: int = 365
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -55,6 +57,8 @@ class Settings:
             webhook_port=_port(env.get("KANEBOT_WEBHOOK_PORT", "8443")),
             webhook_url=env.get("KANEBOT_WEBHOOK_URL", "").strip() or None,
             webhook_secret=env.get("KANEBOT_WEBHOOK_SECRET", "").strip() or None,
+            unanswered_days=_days(env, "KANEBOT_UNANSWERED_DAYS", 90),
+            review_days=_days(env, "KANEBOT_REVIEW_DAYS", 365),
         )
 
 
@@ -68,6 +72,15 @@ def _user_ids(value: str) -> frozenset[int]:
             raise SettingsError(f"KANEBOT_ADMINS must be comma-separated Telegram user ids; {part!r} is not one")
         ids.add(int(part))
     return frozenset(ids)
+
+
+def _days(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) == 0:
+        raise SettingsError(f"{name} must be a number of days, not {value!r}")
+    return int(value)
 
 
 def _port(value: str) -> int:

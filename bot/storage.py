@@ -62,6 +62,50 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX outbox_due ON outbox (sent_at, next_attempt);
     """,
+    """
+    CREATE TABLE officials (
+        user_id     INTEGER NOT NULL,
+        area        TEXT NOT NULL,
+        added_by    INTEGER,
+        added_at    REAL NOT NULL,
+        revoked_at  REAL,
+        PRIMARY KEY (user_id, area)
+    );
+    CREATE TABLE invites (
+        code_hash   TEXT PRIMARY KEY,
+        area        TEXT NOT NULL,
+        created_by  INTEGER,
+        created_at  REAL NOT NULL,
+        expires_at  REAL NOT NULL,
+        used_by     INTEGER,
+        used_at     REAL
+    );
+    CREATE TABLE join_attempts (user_id INTEGER NOT NULL, at REAL NOT NULL);
+    CREATE INDEX join_attempts_user ON join_attempts (user_id, at);
+    CREATE TABLE audit (
+        id      INTEGER PRIMARY KEY,
+        at      REAL NOT NULL,
+        actor   INTEGER,
+        action  TEXT NOT NULL,
+        detail  TEXT NOT NULL
+    );
+    CREATE TABLE unanswered (
+        id        INTEGER PRIMARY KEY,
+        at        REAL NOT NULL,
+        lang      TEXT NOT NULL,
+        area      TEXT,
+        question  TEXT NOT NULL
+    );
+    CREATE INDEX unanswered_at ON unanswered (at);
+    ALTER TABLE profiles ADD COLUMN answering INTEGER;
+    CREATE TABLE asked (
+        week   TEXT NOT NULL,
+        lang   TEXT NOT NULL,
+        goal   TEXT NOT NULL,
+        count  INTEGER NOT NULL,
+        PRIMARY KEY (week, lang, goal)
+    );
+    """,
 )
 
 
@@ -75,6 +119,7 @@ class Profile:
     client_code: str | None = None
     municipality: str | None = None
     pending: PendingRoute | None = None
+    answering: int | None = None  # an official's next message answers this ticket
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +220,8 @@ class Storage:
 
     async def _read_profile(self, user_id: int) -> Profile:
         async with self._db.execute(
-            "SELECT explicit_lang, last_lang, client_code, municipality, pending FROM profiles WHERE user_id = ?",
+            "SELECT explicit_lang, last_lang, client_code, municipality, pending, answering FROM profiles "
+            "WHERE user_id = ?",
             (user_id,),
         ) as cursor:
             row = await cursor.fetchone()
@@ -189,6 +235,7 @@ class Storage:
             row["client_code"],
             row["municipality"],
             _pending_from_json(row["pending"]),
+            row["answering"],
         )
 
     async def save_profile(self, profile: Profile) -> None:
@@ -200,12 +247,13 @@ class Storage:
     async def _write_profile(self, profile: Profile) -> None:
         await self._db.execute(
             """
-            INSERT INTO profiles (user_id, explicit_lang, last_lang, client_code, municipality, pending, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO profiles
+                (user_id, explicit_lang, last_lang, client_code, municipality, pending, answering, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (user_id) DO UPDATE SET
                 explicit_lang = excluded.explicit_lang, last_lang = excluded.last_lang,
                 client_code = excluded.client_code, municipality = excluded.municipality,
-                pending = excluded.pending, updated_at = excluded.updated_at
+                pending = excluded.pending, answering = excluded.answering, updated_at = excluded.updated_at
             """,
             (
                 profile.user_id,
@@ -214,6 +262,7 @@ class Storage:
                 profile.client_code,
                 profile.municipality,
                 _pending_to_json(profile.pending),
+                profile.answering,
                 time.time(),
             ),
         )
@@ -363,3 +412,142 @@ def _ticket(row: aiosqlite.Row) -> Ticket:
         row["answer"],
         row["created_at"],
     )
+
+
+class AccessStore:
+    """Officials, single-use invite codes (stored hashed), the audit log, and what was asked (no identities)."""
+
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+
+    @property
+    def _db(self) -> aiosqlite.Connection:
+        return self._storage._db
+
+    async def audit(self, actor: int | None, action: str, **detail: object) -> None:
+        async with self._storage._lock:
+            await self._db.execute(
+                "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                (time.time(), actor, action, json.dumps(detail, ensure_ascii=False, sort_keys=True)),
+            )
+            await self._db.commit()
+
+    async def audit_log(self, limit: int = 50) -> list[tuple[float, int | None, str, str]]:
+        async with self._db.execute(
+            "SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?", (limit,)
+        ) as cursor:
+            return [(row[0], row[1], row[2], row[3]) for row in await cursor.fetchall()]
+
+    async def areas_of(self, user_id: int) -> list[str]:
+        async with self._db.execute(
+            "SELECT area FROM officials WHERE user_id = ? AND revoked_at IS NULL ORDER BY area", (user_id,)
+        ) as cursor:
+            return [row[0] for row in await cursor.fetchall()]
+
+    async def officials(self) -> list[tuple[int, str, float]]:
+        async with self._db.execute(
+            "SELECT user_id, area, added_at FROM officials WHERE revoked_at IS NULL ORDER BY area, user_id"
+        ) as cursor:
+            return [(row[0], row[1], row[2]) for row in await cursor.fetchall()]
+
+    async def officials_of(self, area: str) -> list[int]:
+        async with self._db.execute(
+            "SELECT user_id FROM officials WHERE area = ? AND revoked_at IS NULL", (area,)
+        ) as cursor:
+            return [row[0] for row in await cursor.fetchall()]
+
+    async def revoke(self, user_id: int, area: str, by: int) -> bool:
+        async with self._storage._lock:
+            cursor = await self._db.execute(
+                "UPDATE officials SET revoked_at = ? WHERE user_id = ? AND area = ? AND revoked_at IS NULL",
+                (time.time(), user_id, area),
+            )
+            await self._db.commit()
+        if cursor.rowcount:
+            await self.audit(by, "revoke_official", user=user_id, area=area)
+        return bool(cursor.rowcount)
+
+    async def create_invite(self, code_hash: str, area: str, created_by: int | None, expires_at: float) -> None:
+        async with self._storage._lock:
+            await self._db.execute(
+                "INSERT INTO invites (code_hash, area, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                (code_hash, area, created_by, time.time(), expires_at),
+            )
+            await self._db.commit()
+        await self.audit(created_by, "create_invite", area=area, expires_at=round(expires_at))
+
+    async def recent_join_attempts(self, user_id: int, window: float) -> int:
+        async with self._db.execute(
+            "SELECT COUNT(*) FROM join_attempts WHERE user_id = ? AND at > ?", (user_id, time.time() - window)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def redeem_invite(self, code_hash: str, user_id: int) -> str | None:
+        """Use an invite once: the area it grants, or None (and the failed attempt is counted)."""
+        now = time.time()
+        async with self._storage._lock:
+            cursor = await self._db.execute(
+                "UPDATE invites SET used_by = ?, used_at = ? "
+                "WHERE code_hash = ? AND used_by IS NULL AND expires_at > ? RETURNING area",
+                (user_id, now, code_hash, now),
+            )
+            row = await cursor.fetchone()
+            if row is None:
+                await self._db.execute("INSERT INTO join_attempts (user_id, at) VALUES (?, ?)", (user_id, now))
+            else:
+                await self._db.execute(
+                    "INSERT INTO officials (user_id, area, added_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (user_id, area) DO UPDATE SET revoked_at = NULL, added_at = excluded.added_at",
+                    (user_id, row[0], now),
+                )
+            await self._db.commit()
+        if row is not None:
+            await self.audit(user_id, "join", area=row[0])
+        return str(row[0]) if row is not None else None
+
+    async def record_unanswered(self, lang: str, area: str | None, question: str) -> None:
+        async with self._storage._lock:
+            await self._db.execute(
+                "INSERT INTO unanswered (at, lang, area, question) VALUES (?, ?, ?, ?)",
+                (time.time(), lang, area, question[:1000]),
+            )
+            await self._db.commit()
+
+    async def unanswered(self, areas: list[str] | None, limit: int = 20) -> list[tuple[float, str, str | None, str]]:
+        """Recent unanswered questions; ``areas`` None means all (administrators)."""
+        args: tuple[object, ...]
+        if areas is None:
+            query, args = "SELECT at, lang, area, question FROM unanswered ORDER BY id DESC LIMIT ?", (limit,)
+        else:
+            marks = ", ".join("?" for _ in areas) or "NULL"
+            query = f"SELECT at, lang, area, question FROM unanswered WHERE area IN ({marks}) ORDER BY id DESC LIMIT ?"  # noqa: S608
+            args = (*areas, limit)
+        async with self._db.execute(query, args) as cursor:
+            return [(row[0], row[1], row[2], row[3]) for row in await cursor.fetchall()]
+
+    async def forget_unanswered_before(self, cutoff: float) -> int:
+        async with self._storage._lock:
+            cursor = await self._db.execute("DELETE FROM unanswered WHERE at < ?", (cutoff,))
+            await self._db.commit()
+        return cursor.rowcount
+
+    async def add_question_counts(self, counts: dict[tuple[str, str, str], int]) -> None:
+        """Add counts gathered in memory (one write a minute, not one a message)."""
+        if not counts:
+            return
+        async with self._storage._lock:
+            await self._db.executemany(
+                "INSERT INTO asked (week, lang, goal, count) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (week, lang, goal) DO UPDATE SET count = count + excluded.count",
+                [(week, lang, goal, count) for (week, lang, goal), count in counts.items()],
+            )
+            await self._db.commit()
+
+    async def question_counts(self, weeks: int = 8) -> list[tuple[str, str, str, int]]:
+        async with self._db.execute(
+            "SELECT week, lang, goal, count FROM asked WHERE week IN "
+            "(SELECT DISTINCT week FROM asked ORDER BY week DESC LIMIT ?) ORDER BY week DESC, goal, lang",
+            (weeks,),
+        ) as cursor:
+            return [(row[0], row[1], row[2], row[3]) for row in await cursor.fetchall()]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 import time
 from pathlib import Path
 from typing import Any
@@ -25,11 +27,12 @@ from telegram.request import BaseRequest
 from bot.assistant import Assistant
 from bot.lang import LANGS
 from bot.settings import Settings
-from bot.storage import Storage
+from bot.storage import AccessStore, Storage
 from handlers.buttons import ButtonHandlers
 from handlers.commands import CommandHandlers
 from handlers.errors import ErrorHandlers
 from handlers.inline import InlineHandlers
+from handlers.officials import OfficialHandlers
 from handlers.outbox import deliver
 from handlers.questions import QuestionHandlers
 from handlers.routing import RoutingHandlers
@@ -37,6 +40,7 @@ from handlers.services import Services
 
 log = logging.getLogger("kanebot")
 COMMANDS = ("start", "goals", "goal", "contact", "language", "forget", "help", "about")
+DAY = 86400.0
 OUTBOX_SECONDS = 60
 HEARTBEAT_SECONDS = 30
 
@@ -75,9 +79,12 @@ def build_application(
         if application.job_queue is not None:
             application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=0)
             application.job_queue.run_repeating(_retry_outbox, interval=OUTBOX_SECONDS, first=OUTBOX_SECONDS)
+            application.job_queue.run_repeating(_forget_old_questions, interval=DAY, first=60)
+        _reload_on_sighup(services)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         if services._storage is not None:
+            await services.flush_counts()
             await services.storage.close()
             services.attach_storage(None)
 
@@ -88,6 +95,11 @@ def build_application(
 
     async def _retry_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
         await deliver(context.bot, services.storage)
+        await services.flush_counts()
+
+    async def _forget_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
+        cutoff = time.time() - settings.unanswered_days * DAY
+        await AccessStore(services.storage).forget_unanswered_before(cutoff)
 
     builder = (
         Application.builder()
@@ -109,9 +121,12 @@ def build_application(
 
 
 def _wire(application: Application, services: Services) -> None:  # type: ignore[type-arg]
-    commands = CommandHandlers(services)
+    officials = OfficialHandlers(services)
+    commands = CommandHandlers(services, officials)
     questions = QuestionHandlers(services)
     routing = RoutingHandlers(services)
+    # An official who pressed "answer #N" is answering: their next text is the answer, before anything else.
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, officials.answering), -2)
     # An official's reply to a question card is relayed before anything else may treat it as a question.
     application.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, routing.official_reply), -1)
     for name, callback in (
@@ -123,9 +138,19 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         ("goal", commands.goal),
         ("contact", commands.contact),
         ("forget", routing.forget),
+        ("join", officials.join),
+        ("invite", officials.invite),
+        ("officials", officials.officials),
+        ("revoke", officials.revoke),
+        ("queue", officials.queue),
+        ("unanswered", officials.unanswered),
+        ("stats", officials.stats),
+        ("reload", officials.reload),
+        ("audit", officials.audit_log),
+        ("cancel", officials.cancel),
     ):
         application.add_handler(CommandHandler(name, callback))
-    application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing).press))
+    application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing, officials).press))
     application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.text))
     application.add_handler(
@@ -134,6 +159,22 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         )
     )
     application.add_error_handler(ErrorHandlers(services).error)
+
+
+def _reload_on_sighup(services: Services) -> None:
+    """SIGHUP reloads knowledge/ like /reload; a bad file keeps the running knowledge and is logged."""
+
+    def reload() -> None:
+        problems = services.reload()
+        if problems:
+            log.error("reload refused, keeping the running knowledge:\n%s", "\n".join(problems))
+        else:
+            log.info("knowledge reloaded")
+
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reload)
+    except (NotImplementedError, RuntimeError, AttributeError):  # no signals here (tests, other platforms)
+        log.debug("SIGHUP reload not available")
 
 
 async def _register_commands(application: Application, services: Services) -> None:  # type: ignore[type-arg]

@@ -8,13 +8,15 @@ from telegram.ext import ContextTypes
 from bot.lang import Lang
 from bot.storage import Profile
 from handlers.context import profile_of, remember_reply
+from handlers.officials import OfficialHandlers
 from handlers.services import Services
 from handlers.ui import followup_button, goal_card_keyboard, goals_keyboard, language_keyboard, send_reply
 
 
 class CommandHandlers:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, officials: OfficialHandlers) -> None:
         self.services = services
+        self.officials = officials
 
     async def _who(self, update: Update) -> tuple[Profile, Lang] | None:
         profile = await profile_of(update, self.services)
@@ -42,8 +44,14 @@ class CommandHandlers:
         who = await self._who(update)
         if who is None or update.effective_message is None:
             return
-        mention = f"@{context.bot.username}"
-        await update.effective_message.reply_text(self.services.text("help", who[1], mention=mention), do_quote=False)
+        profile, lang = who
+        parts = [self.services.text("help", lang, mention=f"@{context.bot.username}")]
+        role = await self.officials.role(profile.user_id)
+        if role.official or role.admin:
+            parts.append(self.services.text("help_official", lang))
+        if role.admin:
+            parts.append(self.services.text("help_admin", lang))
+        await update.effective_message.reply_text("\n\n".join(parts), do_quote=False)
 
     async def about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         who = await self._who(update)

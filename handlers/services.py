@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 
 from bot.assistant import Assistant
 from bot.conversation import Conversation
 from bot.lang import Lang
+from bot.reply import Reply
 from bot.settings import Settings
-from bot.storage import Profile, Storage
+from bot.storage import AccessStore, Profile, Storage
+from bot.yamlfile import KnowledgeError
 
 THROTTLE_MESSAGES = 8
 THROTTLE_SECONDS = 10.0
@@ -44,6 +47,25 @@ class Services:
     assistant: Assistant
     throttle: Throttle = field(default_factory=Throttle)
     _storage: Storage | None = None
+    # Questions per ISO week, language and goal, kept in memory and written once a minute.
+    _counts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+    def count(self, reply: Reply) -> None:
+        year, week, _ = dt.date.today().isocalendar()
+        subject = f"goal {reply.goal}" if reply.goal is not None else reply.kind
+        self._counts[f"{year}-W{week:02d}", reply.lang, subject] += 1
+
+    async def flush_counts(self) -> None:
+        counts, self._counts = dict(self._counts), Counter()
+        await AccessStore(self.storage).add_question_counts(counts)
+
+    def reload(self) -> list[str]:
+        """Load knowledge/ again; on any problem keep the running knowledge and return the problems."""
+        try:
+            self.assistant = Assistant.load(self.settings.knowledge_dir)
+        except KnowledgeError as error:
+            return [str(problem) for problem in error.problems]
+        return []
 
     @property
     def storage(self) -> Storage:

@@ -1,0 +1,290 @@
+"""Officials and administrators in chat: joining with an invite, the question queue, statistics, reload.
+
+Every command and button checks the person's role on the server: callback data and arguments are user input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import replace
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.access import (
+    JOIN_WINDOW_SECONDS,
+    MAX_JOIN_ATTEMPTS,
+    AccessError,
+    Role,
+    check_area,
+    hash_code,
+    new_invite_code,
+    parse_duration,
+)
+from bot.handoff import answer_text
+from bot.lang import Lang
+from bot.storage import AccessStore, Profile
+from handlers.context import profile_of
+from handlers.outbox import deliver
+from handlers.services import Services
+
+DEFAULT_INVITE = "7d"
+ANSWER = "a"
+
+
+class OfficialHandlers:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    @property
+    def access(self) -> AccessStore:
+        return AccessStore(self.services.storage)
+
+    async def role(self, user_id: int) -> Role:
+        areas = frozenset(await self.access.areas_of(user_id))
+        return Role(user_id, user_id in self.services.settings.admins, areas)
+
+    async def _who(self, update: Update) -> tuple[Message, Profile, Lang, Role] | None:
+        message = update.effective_message
+        profile = await profile_of(update, self.services)
+        if message is None or profile is None:
+            return None
+        return message, profile, self.services.lang_of(profile), await self.role(profile.user_id)
+
+    async def _refuse(self, message: Message, lang: Lang, role: Role, action: str) -> None:
+        await self.access.audit(role.user_id, "refused", command=action)
+        await message.reply_text(self.services.text("not_allowed", lang), do_quote=False)
+
+    async def join(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, profile, lang, _ = who
+        if not context.args:
+            await message.reply_text(self.services.text("join_usage", lang), do_quote=False)
+            return
+        if await self.access.recent_join_attempts(profile.user_id, JOIN_WINDOW_SECONDS) >= MAX_JOIN_ATTEMPTS:
+            await message.reply_text(self.services.text("join_throttled", lang), do_quote=False)
+            return
+        area = await self.access.redeem_invite(hash_code(context.args[0]), profile.user_id)
+        key = "join_ok" if area is not None else "join_failed"
+        await message.reply_text(self.services.text(key, lang, area=self.area_name(area or "", lang)), do_quote=False)
+
+    async def invite(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, _, lang, role = who
+        if not role.admin:
+            await self._refuse(message, lang, role, "invite")
+            return
+        args = context.args or []
+        try:
+            if not args:
+                raise AccessError("area missing")
+            area = check_area(self.services.assistant.router.directory, args[0])
+            seconds = parse_duration(args[1] if len(args) > 1 else DEFAULT_INVITE)
+        except AccessError:
+            await message.reply_text(self.services.text("invite_usage", lang), do_quote=False)
+            return
+        code = new_invite_code()
+        await self.access.create_invite(hash_code(code), area, role.user_id, time.time() + seconds)
+        days = round(seconds / 86400, 1)
+        text = self.services.text("invite_created", lang, area=self.area_name(area, lang), days=days, code=code)
+        await message.reply_text(text, do_quote=False)
+
+    async def officials(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, _, lang, role = who
+        if not role.admin:
+            await self._refuse(message, lang, role, "officials")
+            return
+        rows = await self.access.officials()
+        if not rows:
+            await message.reply_text(self.services.text("officials_none", lang), do_quote=False)
+            return
+        lines = [self.services.text("officials_list", lang)]
+        lines += [f"{user} – {self.area_name(area, lang)}" for user, area, _ in rows]
+        await message.reply_text("\n".join(lines), do_quote=False)
+
+    async def revoke(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, _, lang, role = who
+        if not role.admin:
+            await self._refuse(message, lang, role, "revoke")
+            return
+        args = context.args or []
+        if len(args) != 2 or not args[0].isdigit():
+            await message.reply_text(self.services.text("revoke_usage", lang), do_quote=False)
+            return
+        user, area = int(args[0]), args[1]
+        done = await self.access.revoke(user, area, role.user_id)
+        await message.reply_text(
+            self.services.text("revoked" if done else "revoke_nothing", lang, user=user, area=area), do_quote=False
+        )
+
+    async def queue(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, _, lang, role = who
+        if not role.official and not role.admin:
+            await self._refuse(message, lang, role, "queue")
+            return
+        areas = sorted(role.areas)
+        tickets = [ticket for area in areas for ticket in await self.services.storage.tickets_in_area(area)]
+        if not tickets:
+            await message.reply_text(self.services.text("queue_empty", lang), do_quote=False)
+            return
+        router = self.services.assistant.router
+        for ticket in tickets[:20]:
+            topic = router.topics.get(ticket.topic)
+            text = self.services.text(
+                "queue_item",
+                lang,
+                id=ticket.id,
+                area=self.area_name(ticket.area_id, lang),
+                topic=topic.name(lang) if topic else ticket.topic,
+                date=dt.datetime.fromtimestamp(ticket.created_at, dt.UTC).strftime("%Y-%m-%d"),
+                question=ticket.question,
+            )
+            button = InlineKeyboardButton(
+                self.services.text("button_answer", lang, id=ticket.id), callback_data=f"{ANSWER}:{ticket.id}"
+            )
+            await message.reply_text(text, reply_markup=InlineKeyboardMarkup([[button]]), do_quote=False)
+
+    async def choose_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
+        """The "answer #N" button: allowed only for the ticket's own area (or an administrator)."""
+        if not value.isdigit():
+            return False
+        ticket = await self.services.storage.ticket(int(value))
+        role = await self.role(profile.user_id)
+        if ticket is None or ticket.status not in {"queued", "sent"} or not role.can_manage(ticket.area_id):
+            await self.access.audit(profile.user_id, "refused", command="answer", ticket=value)
+            return False
+        await self.services.storage.save_profile(replace(profile, answering=ticket.id))
+        await message.reply_text(self.services.text("answer_prompt", lang, id=ticket.id), do_quote=False)
+        return True
+
+    async def answering(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The official's next message after "answer #N" is the answer; nothing else sees it."""
+        message = update.effective_message
+        profile = await profile_of(update, self.services)
+        if message is None or profile is None or profile.answering is None or not message.text:
+            return
+        storage = self.services.storage
+        await storage.save_profile(replace(profile, answering=None))
+        ticket = await storage.ticket(profile.answering)
+        role = await self.role(profile.user_id)
+        lang = self.services.lang_of(profile)
+        if ticket is None or not role.can_manage(ticket.area_id):
+            await self._refuse(message, lang, role, "answer")
+            raise ApplicationHandlerStop
+        relayed = answer_text(
+            self.services.assistant.router, self.area_name(ticket.area_id, ticket.lang), message.text, ticket.lang
+        )
+        if await storage.answer_ticket(ticket.id, message.text, relayed):
+            await self.access.audit(role.user_id, "answer_ticket", ticket=ticket.id, area=ticket.area_id)
+            await message.reply_text(self.services.text("handoff_relayed", lang), do_quote=False)
+            await deliver(context.bot, storage)
+        else:
+            await message.reply_text(self.services.text("handoff_already_answered", lang), do_quote=False)
+        raise ApplicationHandlerStop
+
+    async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, profile, lang, _ = who
+        await self.services.storage.save_profile(replace(profile, answering=None, pending=None))
+        await message.reply_text(self.services.text("cancelled", lang), do_quote=False)
+
+    async def unanswered(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, _, lang, role = who
+        if not role.official and not role.admin:
+            await self._refuse(message, lang, role, "unanswered")
+            return
+        areas = None if role.admin else self._areas_with_municipalities(role)
+        rows = await self.access.unanswered(areas)
+        if not rows:
+            await message.reply_text(self.services.text("unanswered_none", lang), do_quote=False)
+            return
+        lines = [self.services.text("unanswered_title", lang)]
+        for at, question_lang, area, question in rows:
+            day = dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d")
+            lines.append(f"{day} · {question_lang} · {self.area_name(area or '', lang) or '–'}: {question}")
+        await message.reply_text("\n".join(lines)[:4000], do_quote=False)
+
+    async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, _, lang, role = who
+        if not role.official and not role.admin:
+            await self._refuse(message, lang, role, "stats")
+            return
+        await self.services.flush_counts()
+        rows = await self.access.question_counts()
+        lines = [self.services.text("stats_title" if rows else "stats_none", lang)]
+        lines += [f"{week} · {row_lang} · {goal}: {count}" for week, row_lang, goal, count in rows]
+        stale = self.services.assistant.stale_entries(self.services.settings.review_days)
+        if stale:
+            days = self.services.settings.review_days
+            lines += ["", self.services.text("stale_entries", lang, days=days, entries=", ".join(stale))]
+        await message.reply_text("\n".join(lines)[:4000], do_quote=False)
+
+    async def reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, _, lang, role = who
+        if not role.admin:
+            await self._refuse(message, lang, role, "reload")
+            return
+        problems = self.services.reload()
+        await self.access.audit(role.user_id, "reload", ok=not problems)
+        if problems:
+            text = self.services.text("reload_failed", lang, problems="\n".join(problems[:10]))
+        else:
+            text = self.services.text("reloaded", lang)
+        await message.reply_text(text[:4000], do_quote=False)
+
+    async def audit_log(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        who = await self._who(update)
+        if who is None:
+            return
+        message, _, lang, role = who
+        if not role.admin:
+            await self._refuse(message, lang, role, "audit")
+            return
+        rows = await self.access.audit_log(30)
+        lines = [self.services.text("audit_title", lang)]
+        for at, actor, action, detail in rows:
+            moment = dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d %H:%M")
+            lines.append(f"{moment} · {actor} · {action} {detail}")
+        await message.reply_text("\n".join(lines)[:4000], do_quote=False)
+
+    def area_name(self, area: str, lang: Lang) -> str:
+        directory = self.services.assistant.router.directory
+        municipality = directory.municipality(area)
+        if municipality is not None:
+            return municipality.name_fi if lang == "fi" else municipality.name_sv
+        county = directory.county(area)
+        if county is not None:
+            return county.name_fi if lang == "fi" else county.name_sv
+        return area
+
+    def _areas_with_municipalities(self, role: Role) -> list[str]:
+        """A county official sees the questions of the county's municipalities too."""
+        directory = self.services.assistant.router.directory
+        areas = set(role.areas)
+        areas |= {m.code for m in directory.municipalities if m.county_id in role.areas}
+        return sorted(areas)

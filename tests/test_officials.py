@@ -1,0 +1,226 @@
+"""Officials and administrators: invites, the queue, statistics, reload — and every privileged path refused to an
+outsider, to an official of another area, and to forged callback data."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.settings import Settings
+from bot.storage import AccessStore
+from handlers.app import build_application
+from tests.conftest import KNOWLEDGE, ROOT
+from tests.telegram_offline import TOKEN, OfflineRequest
+from tests.test_telegram import Harness, callback_data, stopped
+
+ADMIN, OFFICIAL, OTHER_OFFICIAL, OUTSIDER, ASSOCIATION = 10, 20, 30, 40, 50
+
+
+async def start(db: Path, assistant: Assistant, knowledge: Path = KNOWLEDGE) -> Harness:
+    settings = Settings(token=TOKEN, db_path=db, knowledge_dir=knowledge, admins=frozenset({ADMIN}))
+    request = OfflineRequest()
+    app = build_application(settings, assistant=assistant, request=request)
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    return Harness(app, request)
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await start(tmp_path / "kanebot.sqlite3", assistant)
+    yield harness
+    await stopped(harness)
+
+
+def texts(sent: list[dict[str, object]]) -> str:
+    return "\n".join(str(message["text"]) for message in sent)
+
+
+async def invite(bot: Harness, area: str) -> str:
+    sent = await bot.say(f"/invite {area} 7d", user_id=ADMIN)
+    match = re.search(r"/join (\S+)", texts(sent))
+    assert match is not None, texts(sent)
+    return match.group(1)
+
+
+async def test_an_admin_invites_and_the_code_works_once(bot: Harness) -> None:
+    code = await invite(bot, "837")
+    joined = await bot.say(f"/join {code}", user_id=OFFICIAL)
+    assert "Olet nyt virkahenkilö alueella Tampere" in texts(joined)
+    again = await bot.say(f"/join {code}", user_id=OTHER_OFFICIAL)
+    assert "Koodi ei kelpaa" in texts(again)
+    listed = await bot.say("/officials", user_id=ADMIN)
+    assert f"{OFFICIAL} – Tampere" in texts(listed) and str(OTHER_OFFICIAL) not in texts(listed)
+
+
+async def test_codes_are_stored_hashed(bot: Harness) -> None:
+    code = await invite(bot, "837")
+    async with bot.app.services.storage._db.execute("SELECT code_hash FROM invites") as cursor:
+        stored = [row[0] for row in await cursor.fetchall()]
+    assert stored and code not in stored[0] and len(stored[0]) == 64
+
+
+async def test_an_expired_code_does_not_work(bot: Harness) -> None:
+    code = await invite(bot, "837")
+    await bot.app.services.storage._db.execute("UPDATE invites SET expires_at = 0")
+    await bot.app.services.storage._db.commit()
+    assert "Koodi ei kelpaa" in texts(await bot.say(f"/join {code}", user_id=OFFICIAL))
+
+
+async def test_wrong_guesses_are_rate_limited(bot: Harness) -> None:
+    for attempt in range(5):
+        assert "Koodi ei kelpaa" in texts(await bot.say(f"/join wrong{attempt}", user_id=OUTSIDER))
+    code = await invite(bot, "837")
+    assert "Liian monta väärää koodia" in texts(await bot.say(f"/join {code}", user_id=OUTSIDER))
+
+
+@pytest.mark.parametrize("command", ["/invite 837", "/officials", "/revoke 20 837", "/reload", "/audit"])
+async def test_admin_commands_are_refused_to_outsiders_and_officials(bot: Harness, command: str) -> None:
+    code = await invite(bot, "837")
+    await bot.say(f"/join {code}", user_id=OFFICIAL)
+    for user in (OUTSIDER, OFFICIAL):
+        assert "vain virkahenkilöille tai ylläpitäjille" in texts(await bot.say(command, user_id=user))
+    audit = texts(await bot.say("/audit", user_id=ADMIN))
+    assert "refused" in audit and command.split()[0].lstrip("/") in audit
+
+
+@pytest.mark.parametrize("command", ["/queue", "/unanswered", "/stats"])
+async def test_official_commands_are_refused_to_outsiders(bot: Harness, command: str) -> None:
+    assert "vain virkahenkilöille" in texts(await bot.say(command, user_id=OUTSIDER))
+
+
+async def hand_over(bot: Harness, question: str) -> int:
+    await bot.say(question, user_id=ASSOCIATION)
+    await bot.press("m:handoff", user_id=ASSOCIATION)
+    async with bot.app.services.storage._db.execute("SELECT MAX(id) FROM tickets") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def test_an_official_answers_their_area_queue_and_the_association_gets_the_answer(bot: Harness) -> None:
+    await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
+    ticket = await hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
+    queue = await bot.say("/queue", user_id=OFFICIAL)
+    assert "Keneen otamme yhteyttä Tampereella avustuksista?" in texts(queue)
+    assert f"a:{ticket}" in callback_data(queue[0])
+    prompt = await bot.press(f"a:{ticket}", user_id=OFFICIAL)
+    assert f"Kirjoita vastaus kysymykseen #{ticket}" in texts(prompt)
+    sent = await bot.say("Avustushaku aukeaa maaliskuussa.", user_id=OFFICIAL)
+    to_association = [m for m in sent if m["chat_id"] == ASSOCIATION]
+    assert len(to_association) == 1 and "Avustushaku aukeaa maaliskuussa." in str(to_association[0]["text"])
+    assert await bot.app.services.storage.tickets_in_area("837") == []
+
+
+async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: Harness) -> None:
+    await bot.say(f"/join {await invite(bot, '091')}", user_id=OTHER_OFFICIAL)
+    ticket = await hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
+    assert "Alueidesi jonossa ei ole" in texts(await bot.say("/queue", user_id=OTHER_OFFICIAL))
+    assert await bot.press(f"a:{ticket}", user_id=OTHER_OFFICIAL) == []  # the forged press is refused
+    (answer,) = bot.request.of("answerCallbackQuery")
+    assert answer["show_alert"] is True
+    profile = await bot.app.services.storage.profile(OTHER_OFFICIAL)
+    assert profile.answering is None
+    assert len(await bot.app.services.storage.tickets_in_area("837")) == 1
+
+
+async def test_forged_answer_buttons_are_refused(bot: Harness) -> None:
+    for data in ("a:999999", "a:x", "a:"):
+        assert await bot.press(data, user_id=OUTSIDER) == []
+
+
+async def test_revoking_removes_the_rights(bot: Harness) -> None:
+    await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
+    assert "Oikeus poistettu" in texts(await bot.say(f"/revoke {OFFICIAL} 837", user_id=ADMIN))
+    assert "vain virkahenkilöille" in texts(await bot.say("/queue", user_id=OFFICIAL))
+
+
+async def test_unanswered_questions_are_kept_without_identity_and_shown_to_officials(bot: Harness) -> None:
+    await bot.say("Mikä on paras pullaresepti?", user_id=ASSOCIATION)
+    async with bot.app.services.storage._db.execute("SELECT * FROM unanswered") as cursor:
+        rows = [dict(row) for row in await cursor.fetchall()]
+    assert [row["question"] for row in rows] == ["Mikä on paras pullaresepti?"]
+    assert set(rows[0]) == {"id", "at", "lang", "area", "question"}  # no user or chat id
+    assert "pullaresepti" in texts(await bot.say("/unanswered", user_id=ADMIN))
+    removed = await AccessStore(bot.app.services.storage).forget_unanswered_before(cutoff=10**12)
+    assert removed == 1
+
+
+async def test_stats_show_questions_per_goal_language_and_week(bot: Harness) -> None:
+    await bot.say("tavoite 2", user_id=ASSOCIATION)
+    await bot.say("mål 2", user_id=ASSOCIATION + 1, lang="sv")
+    stats = texts(await bot.say("/stats", user_id=ADMIN))
+    assert re.search(r"\d{4}-W\d\d · fi · goal 2: 1", stats) and re.search(r"· sv · goal 2: 1", stats)
+
+
+async def test_help_shows_each_role_its_own_commands(bot: Harness) -> None:
+    assert "/invite" not in texts(await bot.say("/help", user_id=OUTSIDER))
+    await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
+    official = texts(await bot.say("/help", user_id=OFFICIAL))
+    assert "/queue" in official and "/invite" not in official
+    admin = texts(await bot.say("/help", user_id=ADMIN, lang="sv"))
+    assert "/queue" in admin and "/invite område" in admin
+
+
+async def test_reload_keeps_the_running_knowledge_when_a_file_is_bad(tmp_path: Path, assistant: Assistant) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, knowledge)
+    bot = await start(tmp_path / "kanebot.sqlite3", assistant, knowledge)
+    (knowledge / "topics.yaml").write_text("topics: [unclosed\n", encoding="utf-8")
+    failed = texts(await bot.say("/reload", user_id=ADMIN))
+    assert "jatkaa vanhalla versiolla" in failed and "topics.yaml" in failed
+    assert bot.app.services.assistant is assistant
+    shutil.copy(KNOWLEDGE / "topics.yaml", knowledge / "topics.yaml")
+    assert "ladattu uudelleen" in texts(await bot.say("/reload", user_id=ADMIN))
+    assert bot.app.services.assistant is not assistant
+    await stopped(bot)
+
+
+def test_cli_invite_creates_a_code_that_joins(tmp_path: Path) -> None:
+    db = tmp_path / "kanebot.sqlite3"
+    env = {**os.environ, "KANEBOT_DB": str(db)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "invite", "--area", "PI", "--expires", "7d"],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=True,
+    )  # fmt: skip
+    code = result.stdout.split("\t")[0]
+    assert "area PI" in result.stdout and len(code) >= 12
+    bad = subprocess.run(
+        [sys.executable, "-m", "bot", "invite", "--area", "999"], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert bad.returncode == 2 and "unknown area" in bad.stderr
+
+
+def cli_invite(db: Path, area: str) -> str:
+    env = {**os.environ, "KANEBOT_DB": str(db)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "invite", "--area", area], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    return result.stdout.split("\t")[0]
+
+
+async def test_a_cli_invite_joins_in_chat(tmp_path: Path, assistant: Assistant) -> None:
+    db = tmp_path / "kanebot.sqlite3"
+    code = cli_invite(db, "837")
+    bot = await start(db, assistant)
+    assert "Olet nyt virkahenkilö alueella Tampere" in texts(await bot.say(f"/join {code}", user_id=OFFICIAL))
+    await stopped(bot)
+
+
+def test_role_checks_are_per_area() -> None:
+    from bot.access import Role
+
+    official = Role(1, admin=False, areas=frozenset({"837"}))
+    assert official.can_manage("837") and not official.can_manage("091")
+    assert Role(2, admin=True, areas=frozenset()).can_manage("091")
+    assert replace(official, areas=frozenset()).official is False
