@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from bot.check import load_all
 from bot.conversation import Conversation, PendingRoute
+from bot.edits import Edit, apply_edits
 from bot.intents import Intents
 from bot.knowledge import Entry, Knowledge
 from bot.lang import LANGS, Lang
 from bot.language import LanguageDetector, choose_language
 from bot.lexicon import DATA, Lexicon
+from bot.local import LocalAnswers
 from bot.places import PlaceFinder
 from bot.references import goal_reference, goal_word_language
 from bot.reply import Block, FollowUp, Reply
@@ -49,22 +52,26 @@ class Assistant:
         retriever: Retriever,
         detector: LanguageDetector,
         router: Router,
+        local_answers: LocalAnswers | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.intents = intents
         self.retriever = retriever
         self.detector = detector
         self.router = router
+        self.local_answers = local_answers or LocalAnswers(())
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
         self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)
 
     @classmethod
-    def load(cls, root: Path, detector: LanguageDetector | None = None) -> Assistant:
-        """Load and validate knowledge/; raise KnowledgeError naming every problem."""
+    def load(cls, root: Path, detector: LanguageDetector | None = None, edits: Iterable[Edit] = ()) -> Assistant:
+        """Load and validate knowledge/ (with officials' live ``edits`` on top); raise KnowledgeError naming every
+        problem of the files."""
         loaded = load_all(root)
         if loaded.problems:
             raise KnowledgeError(loaded.problems)
+        loaded = apply_edits(loaded, edits)
         lexicon, stopwords = Lexicon.load(), load_stopwords()
         featurizer = Featurizer(lexicon, stopwords)
         if detector is None:
@@ -77,7 +84,8 @@ class Assistant:
             loaded.contacts,
             loaded.knowledge.messages,
         )
-        return cls(loaded.knowledge, loaded.intents, Retriever(loaded.knowledge, featurizer), detector, router)
+        retriever = Retriever(loaded.knowledge, featurizer)
+        return cls(loaded.knowledge, loaded.intents, retriever, detector, router, loaded.local_answers)
 
     def message(self, key: str, lang: Lang, **values: object) -> str:
         return self.knowledge.messages.get(key, lang, **values)
@@ -124,12 +132,13 @@ class Assistant:
             return routed
         number = goal_reference(question)
         if number is not None:
-            return self.entry_reply(self.knowledge.goal(number), lang, score=1.0)
+            return self.entry_reply(self.knowledge.goal(number), lang, score=1.0, areas=self.local_areas(conversation))
         matches = self.retriever.search(question)
         if matches and self._confident(matches[0]):
             best = matches[0]
             runner_ups = [match.entry.id for match in matches[1:] if self._confident(match)]
-            return self.entry_reply(best.entry, lang, score=best.score, also=runner_ups)
+            areas = self.local_areas(conversation)
+            return self.entry_reply(best.entry, lang, score=best.score, also=runner_ups, areas=areas)
         return self.fallback(lang, score=matches[0].score if matches else 0.0)
 
     @staticmethod
@@ -211,8 +220,18 @@ class Assistant:
         contact = FollowUp("contact", self.message("action_contact", lang))
         return Reply("fallback", lang, tuple(blocks), score=score, followups=(*followups, contact))
 
-    def entry_reply(self, entry: Entry, lang: Lang, score: float, also: list[str] | None = None) -> Reply:
-        """Quote the entry faithfully, name its goal and offer related entries as follow-ups."""
+    def local_areas(self, conversation: Conversation | None) -> tuple[str, ...]:
+        """The areas whose local additions this person sees: their remembered municipality and its county."""
+        code = conversation.municipality if conversation is not None else None
+        municipality = self.router.directory.municipality(code or "")
+        if municipality is None:
+            return ()
+        return (municipality.code, municipality.county_id) if municipality.county_id else (municipality.code,)
+
+    def entry_reply(
+        self, entry: Entry, lang: Lang, score: float, also: list[str] | None = None, areas: tuple[str, ...] = ()
+    ) -> Reply:
+        """Quote the entry faithfully, add the person's local additions, name its goal and offer related entries."""
         blocks = [Block("title", self._heading(entry, lang))]
         if entry.kind == "goal":
             blocks.append(Block("quote", entry.text(lang)))
@@ -220,6 +239,14 @@ class Assistant:
             blocks += [Block("item", action.text(lang)) for action in self.knowledge.actions(entry.goal or 0)]
         else:
             blocks.append(Block("quote", entry.text(lang)))
+        for local in self.local_answers.for_entry(entry.id, areas):
+            text, other_language = local.text(lang)
+            blocks.append(
+                Block("title", self.message("local_title", lang, area=self.router.area_label(local.area, lang)))
+            )
+            blocks.append(Block("text", text))
+            if other_language:
+                blocks.append(Block("note", self.message("local_pending", lang)))
         if entry.goal is not None and entry.kind != "goal":
             goal = self.knowledge.goal(entry.goal)
             blocks.append(Block("note", self.message("part_of_goal", lang, number=entry.goal, title=goal.title(lang))))

@@ -9,6 +9,7 @@ from bot.contacts import Contacts, check_contacts
 from bot.directory import Directory, check_directory
 from bot.intents import Intents, check_intents
 from bot.knowledge import Knowledge, check_knowledge
+from bot.local import LocalAnswers, check_local_answers
 from bot.places import PlaceWords, check_place_words
 from bot.topics import Topics, check_topics
 from bot.yamlfile import Problem
@@ -22,6 +23,7 @@ class Loaded:
     topics: Topics
     contacts: Contacts
     place_words: PlaceWords
+    local_answers: LocalAnswers
     problems: list[Problem]
 
 
@@ -35,9 +37,10 @@ def load_all(root: Path) -> Loaded:
     areas = {m.code for m in directory.municipalities} | {c.id for c in directory.counties}
     contacts, contact_problems = check_contacts(root, areas, {topic.id for topic in topics.topics})
     place_words, place_problems = check_place_words(root, {m.code for m in directory.municipalities})
+    local_answers, local_problems = check_local_answers(root, areas, set(knowledge.by_id))
     problems += knowledge_problems + intent_problems + directory_problems + topic_problems + contact_problems
-    problems += place_problems
-    return Loaded(knowledge, intents, directory, topics, contacts, place_words, problems)
+    problems += place_problems + local_problems
+    return Loaded(knowledge, intents, directory, topics, contacts, place_words, local_answers, problems)
 
 
 def check_all(root: Path) -> list[Problem]:

@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     invite = commands.add_parser("invite", help="create a single-use invite code for an official of one area")
     invite.add_argument("--area", required=True, help="municipality code (837) or wellbeing services county id (PI)")
     invite.add_argument("--expires", default="7d", help="how long the code works: 7d, 12h, 30m (default 7d)")
+    export = commands.add_parser("export", help="write the knowledge with officials' live edits as YAML to DIR")
+    export.add_argument("dir", type=Path)
+    load = commands.add_parser("import", help="load reviewed YAML from DIR into knowledge/ (all of it valid, or none)")
+    load.add_argument("dir", type=Path)
     health = commands.add_parser("health", help="exit 0 if a running bot wrote its heartbeat recently (Docker)")
     health.add_argument("--max-age", type=float, default=120.0, help="seconds (default 120)")
     return parser
@@ -63,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return _health(args.max_age)
     if args.command == "invite":
         return _invite(root, args.area, args.expires)
+    if args.command in {"export", "import"}:
+        return _export_import(args.command, root, args.dir)
     if args.command == "run":
         from handlers.run import run  # imports telegram; kept out of the other commands' start-up
 
@@ -219,3 +225,33 @@ def _invite(root: Path, area: str, expires: str) -> int:
     until = dt.datetime.fromtimestamp(expires_at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(f"{code}\tarea {area}\tvalid until {until}\t(the official sends: /join {code})")
     return EXIT_OK
+
+
+def _export_import(command: str, root: Path, folder: Path) -> int:
+    """Both need the database of live edits ($KANEBOT_DB): export reads them, import marks them merged."""
+    import asyncio
+    import os
+
+    from bot.export import export_knowledge, import_knowledge
+    from bot.settings import DEFAULT_DB
+    from bot.storage import EditStore, Storage
+
+    async def run() -> int:
+        storage = await Storage.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        try:
+            edits = EditStore(storage)
+            if command == "export":
+                export_knowledge(root, await edits.in_effect(), folder)
+                print(f"kanebot export: wrote {folder}; review it and commit it to knowledge/ (or `kanebot import`)")
+            else:
+                import_knowledge(folder, root)
+                merged = await edits.mark_merged()
+                print(f"kanebot import: {root} updated from {folder}; {merged} live edit(s) are now in the baseline")
+        except KnowledgeError as error:
+            print(f"kanebot {command}: nothing changed; fix these first:\n{error}", file=sys.stderr)
+            return EXIT_FAILED
+        finally:
+            await storage.close()
+        return EXIT_OK
+
+    return asyncio.run(run())

@@ -132,6 +132,16 @@ class Router:
             return self.messages.get("area_municipality", lang, name=area.name(lang))
         return area.name(lang)
 
+    def area_label(self, area_id: str, lang: Lang) -> str:
+        """A municipality's or a county's name in ``lang``, for an area id."""
+        municipality = self.directory.municipality(area_id)
+        if municipality is not None:
+            return municipality.name_fi if lang == "fi" else municipality.name_sv
+        county = self.directory.county(area_id)
+        if county is not None:
+            return county.name_fi if lang == "fi" else county.name_sv
+        return area_id
+
     def contact_line(self, contact: Contact, lang: Lang) -> str:
         parts = [contact.name(lang)]
         parts += [part for part in (contact.person, contact.role(lang) if contact.role else None) if part]

@@ -6,12 +6,15 @@ import asyncio
 import json
 import time
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
 from bot.conversation import PendingRoute
+from bot.edits import EDIT_KINDS, Edit, EditKind
 from bot.lang import Lang, is_lang
 
 PROFILE_CACHE_SIZE = 50_000
@@ -106,6 +109,23 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (week, lang, goal)
     );
     """,
+    """
+    ALTER TABLE profiles ADD COLUMN flow TEXT;
+    CREATE TABLE edits (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('contact', 'local', 'proposal', 'question')),
+        area        TEXT,
+        target      TEXT NOT NULL,
+        before      TEXT,
+        after       TEXT NOT NULL,
+        author      INTEGER,
+        created_at  REAL NOT NULL,
+        status      TEXT NOT NULL
+                    CHECK (status IN ('live', 'pending', 'approved', 'rejected', 'rolled_back', 'merged')),
+        reviewed_by INTEGER,
+        reviewed_at REAL
+    );
+    """,
 )
 
 
@@ -120,6 +140,7 @@ class Profile:
     municipality: str | None = None
     pending: PendingRoute | None = None
     answering: int | None = None  # an official's next message answers this ticket
+    flow: Mapping[str, Any] | None = None  # an official's guided edit in progress (kind, step, data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +169,16 @@ class OutboxItem:
     chat_id: int
     text: str
     attempts: int
+
+
+def _json_or_none(value: str | None) -> dict[str, Any] | None:
+    if not value:
+        return None
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _pending_to_json(pending: PendingRoute | None) -> str | None:
@@ -220,7 +251,7 @@ class Storage:
 
     async def _read_profile(self, user_id: int) -> Profile:
         async with self._db.execute(
-            "SELECT explicit_lang, last_lang, client_code, municipality, pending, answering FROM profiles "
+            "SELECT explicit_lang, last_lang, client_code, municipality, pending, answering, flow FROM profiles "
             "WHERE user_id = ?",
             (user_id,),
         ) as cursor:
@@ -236,6 +267,7 @@ class Storage:
             row["municipality"],
             _pending_from_json(row["pending"]),
             row["answering"],
+            _json_or_none(row["flow"]),
         )
 
     async def save_profile(self, profile: Profile) -> None:
@@ -248,12 +280,13 @@ class Storage:
         await self._db.execute(
             """
             INSERT INTO profiles
-                (user_id, explicit_lang, last_lang, client_code, municipality, pending, answering, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                (user_id, explicit_lang, last_lang, client_code, municipality, pending, answering, flow, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (user_id) DO UPDATE SET
                 explicit_lang = excluded.explicit_lang, last_lang = excluded.last_lang,
                 client_code = excluded.client_code, municipality = excluded.municipality,
-                pending = excluded.pending, answering = excluded.answering, updated_at = excluded.updated_at
+                pending = excluded.pending, answering = excluded.answering, flow = excluded.flow,
+                updated_at = excluded.updated_at
             """,
             (
                 profile.user_id,
@@ -263,6 +296,7 @@ class Storage:
                 profile.municipality,
                 _pending_to_json(profile.pending),
                 profile.answering,
+                json.dumps(profile.flow, ensure_ascii=False) if profile.flow is not None else None,
                 time.time(),
             ),
         )
@@ -551,3 +585,112 @@ class AccessStore:
             (weeks,),
         ) as cursor:
             return [(row[0], row[1], row[2], row[3]) for row in await cursor.fetchall()]
+
+
+class EditStore:
+    """Versioned live edits: who, when, before, after and status; nothing is ever deleted, only superseded."""
+
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+
+    @property
+    def _db(self) -> aiosqlite.Connection:
+        return self._storage._db
+
+    async def add(
+        self,
+        kind: str,
+        area: str | None,
+        target: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any],
+        author: int,
+        status: str,
+    ) -> int:
+        async with self._storage._lock:
+            cursor = await self._db.execute(
+                "INSERT INTO edits (kind, area, target, before, after, author, created_at, status) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    kind,
+                    area,
+                    target,
+                    json.dumps(before, ensure_ascii=False) if before is not None else None,
+                    json.dumps(after, ensure_ascii=False),
+                    author,
+                    time.time(),
+                    status,
+                ),
+            )
+            edit_id = int(cursor.lastrowid or 0)
+            await self._db.execute(
+                "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                (time.time(), author, f"edit_{kind}", json.dumps({"edit": edit_id, "area": area, "target": target})),
+            )
+            await self._db.commit()
+        return edit_id
+
+    async def get(self, edit_id: int) -> Edit | None:
+        async with self._db.execute("SELECT * FROM edits WHERE id = ?", (edit_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _edit(row) if row is not None else None
+
+    async def in_effect(self) -> list[Edit]:
+        async with self._db.execute("SELECT * FROM edits WHERE status IN ('live', 'approved') ORDER BY id") as cursor:
+            return [_edit(row) for row in await cursor.fetchall()]
+
+    async def with_status(self, status: str, limit: int = 20) -> list[Edit]:
+        async with self._db.execute(
+            "SELECT * FROM edits WHERE status = ? ORDER BY id DESC LIMIT ?", (status, limit)
+        ) as cursor:
+            return [_edit(row) for row in await cursor.fetchall()]
+
+    async def history(self, areas: list[str] | None, limit: int = 15) -> list[Edit]:
+        """Recent edits; ``areas`` None means all (administrators). National proposals have no area."""
+        if areas is None:
+            query, args = "SELECT * FROM edits ORDER BY id DESC LIMIT ?", (limit,)
+        else:
+            marks = ", ".join("?" for _ in areas) or "NULL"
+            query = f"SELECT * FROM edits WHERE area IN ({marks}) ORDER BY id DESC LIMIT ?"  # noqa: S608
+            args = (*areas, limit)  # type: ignore[assignment]
+        async with self._db.execute(query, args) as cursor:
+            return [_edit(row) for row in await cursor.fetchall()]
+
+    async def set_status(self, edit_id: int, status: str, reviewer: int, expected: tuple[str, ...]) -> bool:
+        """Move an edit to ``status`` if it is in one of the ``expected`` statuses; audited."""
+        marks = ", ".join("?" for _ in expected)
+        async with self._storage._lock:
+            cursor = await self._db.execute(
+                f"UPDATE edits SET status = ?, reviewed_by = ?, reviewed_at = ? "  # noqa: S608
+                f"WHERE id = ? AND status IN ({marks})",
+                (status, reviewer, time.time(), edit_id, *expected),
+            )
+            if cursor.rowcount:
+                await self._db.execute(
+                    "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                    (time.time(), reviewer, f"edit_{status}", json.dumps({"edit": edit_id})),
+                )
+            await self._db.commit()
+        return bool(cursor.rowcount)
+
+    async def mark_merged(self) -> int:
+        """After `kanebot import`: the edits in effect are now part of the reviewed baseline."""
+        async with self._storage._lock:
+            cursor = await self._db.execute("UPDATE edits SET status = 'merged' WHERE status IN ('live', 'approved')")
+            await self._db.commit()
+        return cursor.rowcount
+
+
+def _edit(row: aiosqlite.Row) -> Edit:
+    kind: EditKind = next((known for known in EDIT_KINDS if known == row["kind"]), "contact")
+    return Edit(
+        row["id"],
+        kind,
+        row["area"],
+        row["target"],
+        json.loads(row["after"]),
+        json.loads(row["before"]) if row["before"] else None,
+        row["author"],
+        row["created_at"],
+        row["status"],
+    )

@@ -27,9 +27,10 @@ from telegram.request import BaseRequest
 from bot.assistant import Assistant
 from bot.lang import LANGS
 from bot.settings import Settings
-from bot.storage import AccessStore, Storage
+from bot.storage import AccessStore, EditStore, Storage
 from handlers.buttons import ButtonHandlers
 from handlers.commands import CommandHandlers
+from handlers.editing import EditingHandlers
 from handlers.errors import ErrorHandlers
 from handlers.inline import InlineHandlers
 from handlers.officials import OfficialHandlers
@@ -74,6 +75,8 @@ def build_application(
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         services.attach_storage(await Storage.open(settings.db_path))
+        if await EditStore(services.storage).in_effect():  # officials' live edits from before the restart
+            await services.reload()
         await _register_commands(application, services)
         await deliver(application.bot, services.storage, everything=True)  # what a crash or an outage left unsent
         if application.job_queue is not None:
@@ -122,10 +125,12 @@ def build_application(
 
 def _wire(application: Application, services: Services) -> None:  # type: ignore[type-arg]
     officials = OfficialHandlers(services)
+    editing = EditingHandlers(services, officials)
     commands = CommandHandlers(services, officials)
     questions = QuestionHandlers(services)
     routing = RoutingHandlers(services)
     # An official who pressed "answer #N" is answering: their next text is the answer, before anything else.
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, editing.text), -3)
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, officials.answering), -2)
     # An official's reply to a question card is relayed before anything else may treat it as a question.
     application.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, routing.official_reply), -1)
@@ -148,9 +153,14 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         ("reload", officials.reload),
         ("audit", officials.audit_log),
         ("cancel", officials.cancel),
+        ("editcontact", editing.start_contact),
+        ("local", editing.start_local),
+        ("propose", editing.start_propose),
+        ("review", editing.review),
+        ("history", editing.history),
     ):
         application.add_handler(CommandHandler(name, callback))
-    application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing, officials).press))
+    application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing, officials, editing).press))
     application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.text))
     application.add_handler(
@@ -164,15 +174,22 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
 def _reload_on_sighup(services: Services) -> None:
     """SIGHUP reloads knowledge/ like /reload; a bad file keeps the running knowledge and is logged."""
 
-    def reload() -> None:
-        problems = services.reload()
+    async def reload() -> None:
+        problems = await services.reload()
         if problems:
             log.error("reload refused, keeping the running knowledge:\n%s", "\n".join(problems))
         else:
             log.info("knowledge reloaded")
 
+    tasks: set[asyncio.Task[None]] = set()
+
+    def on_signal() -> None:
+        task = asyncio.get_running_loop().create_task(reload())
+        tasks.add(task)  # keep a reference until it is done
+        task.add_done_callback(tasks.discard)
+
     try:
-        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reload)
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, on_signal)
     except (NotImplementedError, RuntimeError, AttributeError):  # no signals here (tests, other platforms)
         log.debug("SIGHUP reload not available")
 

@@ -11,12 +11,14 @@ from telegram.ext import ContextTypes
 from bot.lang import Lang, is_lang
 from bot.storage import Profile
 from handlers.context import profile_of, remember_reply
+from handlers.editing import EditingHandlers
 from handlers.officials import OfficialHandlers
 from handlers.routing import RoutingHandlers
 from handlers.services import Services
 from handlers.ui import (
     ANSWER,
     ENTRY,
+    FLOW,
     GOAL,
     LANGUAGE,
     MENU,
@@ -31,10 +33,13 @@ from handlers.ui import (
 
 
 class ButtonHandlers:
-    def __init__(self, services: Services, routing: RoutingHandlers, officials: OfficialHandlers) -> None:
+    def __init__(
+        self, services: Services, routing: RoutingHandlers, officials: OfficialHandlers, editing: EditingHandlers
+    ) -> None:
         self.services = services
         self.routing = routing
         self.officials = officials
+        self.editing = editing
 
     async def press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -92,6 +97,8 @@ class ButtonHandlers:
             return await self.routing.remember(message, profile, lang, value)
         if kind == ANSWER:
             return await self.officials.choose_ticket(message, profile, lang, value)
+        if kind == FLOW:
+            return await self.editing.press(message, profile, lang, value)
         if kind == LANGUAGE and is_lang(value):
             await self.services.storage.save_profile(replace(profile, explicit_lang=value, last_lang=value))
             await message.reply_text(self.services.text("language_set", value), do_quote=False)

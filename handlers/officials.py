@@ -52,7 +52,7 @@ class OfficialHandlers:
             return None
         return message, profile, self.services.lang_of(profile), await self.role(profile.user_id)
 
-    async def _refuse(self, message: Message, lang: Lang, role: Role, action: str) -> None:
+    async def refuse(self, message: Message, lang: Lang, role: Role, action: str) -> None:
         await self.access.audit(role.user_id, "refused", command=action)
         await message.reply_text(self.services.text("not_allowed", lang), do_quote=False)
 
@@ -77,7 +77,7 @@ class OfficialHandlers:
             return
         message, _, lang, role = who
         if not role.admin:
-            await self._refuse(message, lang, role, "invite")
+            await self.refuse(message, lang, role, "invite")
             return
         args = context.args or []
         try:
@@ -100,7 +100,7 @@ class OfficialHandlers:
             return
         message, _, lang, role = who
         if not role.admin:
-            await self._refuse(message, lang, role, "officials")
+            await self.refuse(message, lang, role, "officials")
             return
         rows = await self.access.officials()
         if not rows:
@@ -116,7 +116,7 @@ class OfficialHandlers:
             return
         message, _, lang, role = who
         if not role.admin:
-            await self._refuse(message, lang, role, "revoke")
+            await self.refuse(message, lang, role, "revoke")
             return
         args = context.args or []
         if len(args) != 2 or not args[0].isdigit():
@@ -134,7 +134,7 @@ class OfficialHandlers:
             return
         message, _, lang, role = who
         if not role.official and not role.admin:
-            await self._refuse(message, lang, role, "queue")
+            await self.refuse(message, lang, role, "queue")
             return
         areas = sorted(role.areas)
         tickets = [ticket for area in areas for ticket in await self.services.storage.tickets_in_area(area)]
@@ -153,10 +153,15 @@ class OfficialHandlers:
                 date=dt.datetime.fromtimestamp(ticket.created_at, dt.UTC).strftime("%Y-%m-%d"),
                 question=ticket.question,
             )
-            button = InlineKeyboardButton(
-                self.services.text("button_answer", lang, id=ticket.id), callback_data=f"{ANSWER}:{ticket.id}"
-            )
-            await message.reply_text(text, reply_markup=InlineKeyboardMarkup([[button]]), do_quote=False)
+            buttons = [
+                InlineKeyboardButton(
+                    self.services.text("button_answer", lang, id=ticket.id), callback_data=f"{ANSWER}:{ticket.id}"
+                ),
+                InlineKeyboardButton(
+                    self.services.text("button_add_question", lang, id=ticket.id), callback_data=f"f:ask:{ticket.id}"
+                ),
+            ]
+            await message.reply_text(text, reply_markup=InlineKeyboardMarkup([buttons]), do_quote=False)
 
     async def choose_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
         """The "answer #N" button: allowed only for the ticket's own area (or an administrator)."""
@@ -183,7 +188,7 @@ class OfficialHandlers:
         role = await self.role(profile.user_id)
         lang = self.services.lang_of(profile)
         if ticket is None or not role.can_manage(ticket.area_id):
-            await self._refuse(message, lang, role, "answer")
+            await self.refuse(message, lang, role, "answer")
             raise ApplicationHandlerStop
         relayed = answer_text(
             self.services.assistant.router, self.area_name(ticket.area_id, ticket.lang), message.text, ticket.lang
@@ -210,7 +215,7 @@ class OfficialHandlers:
             return
         message, _, lang, role = who
         if not role.official and not role.admin:
-            await self._refuse(message, lang, role, "unanswered")
+            await self.refuse(message, lang, role, "unanswered")
             return
         areas = None if role.admin else self._areas_with_municipalities(role)
         rows = await self.access.unanswered(areas)
@@ -229,7 +234,7 @@ class OfficialHandlers:
             return
         message, _, lang, role = who
         if not role.official and not role.admin:
-            await self._refuse(message, lang, role, "stats")
+            await self.refuse(message, lang, role, "stats")
             return
         await self.services.flush_counts()
         rows = await self.access.question_counts()
@@ -247,9 +252,9 @@ class OfficialHandlers:
             return
         message, _, lang, role = who
         if not role.admin:
-            await self._refuse(message, lang, role, "reload")
+            await self.refuse(message, lang, role, "reload")
             return
-        problems = self.services.reload()
+        problems = await self.services.reload()
         await self.access.audit(role.user_id, "reload", ok=not problems)
         if problems:
             text = self.services.text("reload_failed", lang, problems="\n".join(problems[:10]))
@@ -263,7 +268,7 @@ class OfficialHandlers:
             return
         message, _, lang, role = who
         if not role.admin:
-            await self._refuse(message, lang, role, "audit")
+            await self.refuse(message, lang, role, "audit")
             return
         rows = await self.access.audit_log(30)
         lines = [self.services.text("audit_title", lang)]
@@ -273,14 +278,14 @@ class OfficialHandlers:
         await message.reply_text("\n".join(lines)[:4000], do_quote=False)
 
     def area_name(self, area: str, lang: Lang) -> str:
-        directory = self.services.assistant.router.directory
-        municipality = directory.municipality(area)
-        if municipality is not None:
-            return municipality.name_fi if lang == "fi" else municipality.name_sv
-        county = directory.county(area)
-        if county is not None:
-            return county.name_fi if lang == "fi" else county.name_sv
-        return area
+        return self.services.assistant.router.area_label(area, lang)
+
+    def checked_area(self, area: str) -> str:
+        """The area as the directory writes it, or the text unchanged (a role check then refuses it)."""
+        try:
+            return check_area(self.services.assistant.router.directory, area)
+        except AccessError:
+            return area
 
     def _areas_with_municipalities(self, role: Role) -> list[str]:
         """A county official sees the questions of the county's municipalities too."""

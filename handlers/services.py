@@ -12,7 +12,7 @@ from bot.conversation import Conversation
 from bot.lang import Lang
 from bot.reply import Reply
 from bot.settings import Settings
-from bot.storage import AccessStore, Profile, Storage
+from bot.storage import AccessStore, EditStore, Profile, Storage
 from bot.yamlfile import KnowledgeError
 
 THROTTLE_MESSAGES = 8
@@ -59,10 +59,12 @@ class Services:
         counts, self._counts = dict(self._counts), Counter()
         await AccessStore(self.storage).add_question_counts(counts)
 
-    def reload(self) -> list[str]:
-        """Load knowledge/ again; on any problem keep the running knowledge and return the problems."""
+    async def reload(self) -> list[str]:
+        """Load knowledge/ again with the officials' edits in effect; on any problem in the files keep the running
+        knowledge and return the problems."""
+        edits = await EditStore(self.storage).in_effect() if self._storage is not None else []
         try:
-            self.assistant = Assistant.load(self.settings.knowledge_dir)
+            self.assistant = Assistant.load(self.settings.knowledge_dir, edits=edits)
         except KnowledgeError as error:
             return [str(problem) for problem in error.problems]
         return []

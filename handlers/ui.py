@@ -10,7 +10,7 @@ from bot.reply import FollowUp, Reply, html_chunks
 from handlers.services import Services
 
 # Callback data is user input: it is parsed strictly and anything else is answered as a stale button.
-ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER, ANSWER = "e", "g", "m", "l", "t", "r", "a"
+ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER, ANSWER, FLOW = "e", "g", "m", "l", "t", "r", "a", "f"
 MENU_ACTIONS = frozenset({"goals", "contact", "handoff"})
 MAX_BUTTON_LABEL = 60
 
@@ -23,7 +23,7 @@ def parse_callback(data: str | None) -> tuple[str, str] | None:
     if not data or len(data) > 64 or ":" not in data:
         return None
     kind, _, value = data.partition(":")
-    return (kind, value) if kind in {ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER, ANSWER} and value else None
+    return (kind, value) if kind in {ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER, ANSWER, FLOW} and value else None
 
 
 def followup_button(followup: FollowUp) -> InlineKeyboardButton:

@@ -1,0 +1,99 @@
+"""Officials' live edits on top of the reviewed baseline in knowledge/: versioned records, applied in order.
+
+An edit is never applied to the files: the baseline stays what was reviewed, the edits live in SQLite (who, when,
+before, after, status), can be rolled back, and are exported with `kanebot export` for review in version control.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from bot.check import Loaded
+from bot.contacts import Contact, Contacts
+from bot.knowledge import Knowledge
+from bot.lang import LANGS, Bilingual, Lang
+from bot.local import LocalAnswer, LocalAnswers
+
+EditKind = Literal["contact", "local", "proposal", "question"]
+EDIT_KINDS: tuple[EditKind, ...] = ("contact", "local", "proposal", "question")
+# Which statuses take effect: officials' edits are live at once; proposals to national answers once approved.
+IN_EFFECT = ("live", "approved")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    id: int
+    kind: EditKind
+    area: str | None
+    target: str  # the topic of a contact, or the entry of a local answer, a proposal or a question
+    after: Mapping[str, Any]
+    before: Mapping[str, Any] | None
+    author: int | None
+    created_at: float
+    status: str
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def contact_from(after: Mapping[str, Any]) -> Contact:
+    name = after.get("name") or {}
+    fi, sv = _text(name.get("fi")), _text(name.get("sv"))
+    chat = after.get("telegram_chat")
+    languages = tuple(lang for lang in LANGS if lang in (after.get("languages") or LANGS))
+    return Contact(
+        area=str(after["area"]),
+        topic=str(after["topic"]),
+        name=Bilingual(fi or sv or "", sv or fi or ""),
+        email=_text(after.get("email")),
+        phone=_text(after.get("phone")),
+        web=_text(after.get("web")),
+        languages=languages or LANGS,
+        telegram_chat=int(chat) if isinstance(chat, int) and not isinstance(chat, bool) else None,
+        last_verified=dt.date.today(),
+    )
+
+
+def apply_edits(loaded: Loaded, edits: Iterable[Edit]) -> Loaded:
+    """The baseline with every edit in effect applied, oldest first (a later edit of the same thing wins)."""
+    contacts = list(loaded.contacts.contacts)
+    local = list(loaded.local_answers.answers)
+    entries = {entry.id: entry for entry in loaded.knowledge.entries}
+    for edit in edits:
+        if edit.status not in IN_EFFECT:
+            continue
+        after = edit.after
+        if edit.kind == "contact":
+            contact = contact_from(after)
+            contacts = [c for c in contacts if (c.area, c.topic) != (contact.area, contact.topic)] + [contact]
+        elif edit.kind == "local":
+            answer = LocalAnswer(
+                str(after["area"]), str(after["entry"]), _text(after.get("fi")), _text(after.get("sv"))
+            )
+            local = [a for a in local if (a.area, a.entry) != (answer.area, answer.entry)] + [answer]
+        elif edit.kind == "question" and edit.target in entries:
+            entry, lang, text = entries[edit.target], after.get("lang"), _text(after.get("text"))
+            if text and lang == "fi":
+                entries[entry.id] = dataclasses.replace(entry, questions_fi=(*entry.questions_fi, text))
+            elif text and lang == "sv":
+                entries[entry.id] = dataclasses.replace(entry, questions_sv=(*entry.questions_sv, text))
+        elif edit.kind == "proposal" and edit.target in entries:
+            entry = entries[edit.target]
+            fi, sv = _text(after.get("fi")), _text(after.get("sv"))
+            entries[entry.id] = dataclasses.replace(
+                entry, text=Bilingual(fi or entry.text.fi, sv or entry.text.sv), last_reviewed=dt.date.today()
+            )
+    knowledge = Knowledge(tuple(entries[entry.id] for entry in loaded.knowledge.entries), loaded.knowledge.messages)
+    return dataclasses.replace(
+        loaded, knowledge=knowledge, contacts=Contacts(tuple(contacts)), local_answers=LocalAnswers(tuple(local))
+    )
+
+
+def pending_languages(after: Mapping[str, Any]) -> list[Lang]:
+    """The languages an edit's text still lacks (the bot says so when it shows the other one)."""
+    return [lang for lang in LANGS if not _text(after.get(lang))]

@@ -1,0 +1,364 @@
+"""Guided edits for officials: contacts, local additions, proposals to national answers, questions from the queue,
+review and rollback. Each step has buttons, a preview and a cancel; the role is checked again at every step,
+because callback data and the stored flow are only what the person sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.contacts import EMAIL, GENERAL, PHONE
+from bot.lang import LANGS, Lang
+from bot.storage import EditStore, Profile
+from handlers.context import profile_of
+from handlers.officials import OfficialHandlers
+from handlers.services import Services
+
+FLOW = "f"
+CONTACT_STEPS = ("name_fi", "name_sv", "email", "phone", "web")
+TEXT_STEPS = ("fi", "sv")
+SKIPPABLE = {"name_sv", "email", "phone", "web", "fi", "sv"}
+
+
+def button(label: str, *parts: object) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=":".join([FLOW, *(str(part) for part in parts)])[:64])
+
+
+class EditingHandlers:
+    def __init__(self, services: Services, officials: OfficialHandlers) -> None:
+        self.services = services
+        self.officials = officials
+
+    @property
+    def edits(self) -> EditStore:
+        return EditStore(self.services.storage)
+
+    def t(self, key: str, lang: Lang, **values: object) -> str:
+        return self.services.text(key, lang, **values)
+
+    # --- starting a flow -------------------------------------------------------------------------------------
+
+    async def start_contact(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._start(update, context, "contact")
+
+    async def start_local(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._start(update, context, "local")
+
+    async def start_propose(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._start(update, context, "proposal")
+
+    async def _start(self, update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
+        message = update.effective_message
+        profile = await profile_of(update, self.services)
+        if message is None or profile is None:
+            return
+        lang = self.services.lang_of(profile)
+        role = await self.officials.role(profile.user_id)
+        if not role.official and not (role.admin and (kind == "proposal" or context.args)):
+            await self.officials.refuse(message, lang, role, kind)
+            return
+        flow: dict[str, Any] = {"kind": kind, "data": {}}
+        if kind == "proposal":
+            await self._save(profile, {**flow, "step": "entry"})
+            await self._ask_entry(message, lang)
+            return
+        # An administrator names the area (/editcontact 837); an official works in their own areas.
+        areas = [self.officials.checked_area(context.args[0])] if role.admin and context.args else sorted(role.areas)
+        if len(areas) == 1 and role.can_manage(areas[0]):
+            flow["data"]["area"] = areas[0]
+            await self._after_area(message, profile, lang, flow)
+            return
+        await self._save(profile, {**flow, "step": "area"})
+        rows = [[button(self.officials.area_name(area, lang), "area", area)] for area in areas if role.can_manage(area)]
+        await message.reply_text(self.t("edit_choose_area", lang), reply_markup=InlineKeyboardMarkup(rows))
+
+    async def _after_area(self, message: Message, profile: Profile, lang: Lang, flow: dict[str, Any]) -> None:
+        if flow["kind"] == "contact":
+            await self._save(profile, {**flow, "step": "topic"})
+            topics = self.services.assistant.router.topics.topics
+            rows = [[button(self.t("topic_general", lang), "topic", GENERAL)]]
+            rows += [[button(topic.name(lang), "topic", topic.id)] for topic in topics]
+            await message.reply_text(self.t("edit_choose_topic", lang), reply_markup=InlineKeyboardMarkup(rows))
+        else:
+            await self._save(profile, {**flow, "step": "entry"})
+            await self._ask_entry(message, lang)
+
+    async def _ask_entry(self, message: Message, lang: Lang) -> None:
+        assistant = self.services.assistant
+        rows = [[button(assistant.label(entry, lang), "entry", entry.id)] for entry in assistant.knowledge.entries]
+        await message.reply_text(self.t("edit_choose_entry", lang), reply_markup=InlineKeyboardMarkup(rows))
+
+    async def _save(self, profile: Profile, flow: dict[str, Any] | None) -> None:
+        await self.services.storage.save_profile(replace(profile, flow=flow))
+
+    # --- buttons --------------------------------------------------------------------------------------------
+
+    async def press(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
+        """A flow button ("f:..."); False if it does not fit the flow in progress or the person's rights."""
+        action, _, argument = value.partition(":")
+        role = await self.officials.role(profile.user_id)
+        if action in {"approve", "reject"}:
+            return await self._review(message, lang, role.admin, profile.user_id, action, argument)
+        if action == "rollback":
+            return await self._rollback(message, profile, lang, argument)
+        if action == "ask":
+            return await self._question_from_ticket(message, profile, lang, argument)
+        flow = dict(profile.flow or {})
+        data = dict(flow.get("data") or {})
+        step = flow.get("step")
+        if action == "cancel":
+            await self._save(profile, None)
+            await message.reply_text(self.t("cancelled", lang))
+            return True
+        if not flow:
+            return False
+        if action == "area" and step == "area" and role.can_manage(argument):
+            data["area"] = self.officials.checked_area(argument)
+            await self._after_area(message, profile, lang, {**flow, "data": data})
+            return True
+        if action == "topic" and step == "topic" and (argument == GENERAL or self._topic_exists(argument)):
+            data["topic"] = argument
+            return await self._next_text(message, profile, lang, {**flow, "data": data, "step": CONTACT_STEPS[0]})
+        if action == "entry" and step == "entry" and argument in self.services.assistant.knowledge.by_id:
+            data["entry"] = argument
+            if flow["kind"] == "question":
+                return await self._preview(message, profile, lang, {**flow, "data": data})
+            return await self._next_text(message, profile, lang, {**flow, "data": data, "step": TEXT_STEPS[0]})
+        if action == "skip" and step in SKIPPABLE:
+            return await self._advance(message, profile, lang, flow, data, None)
+        if action == "chat" and step == "chat":
+            data["telegram_chat"] = message.chat.id if argument == "yes" else data.get("telegram_chat")
+            return await self._preview(message, profile, lang, {**flow, "data": data})
+        if action == "confirm" and step == "preview":
+            return await self._confirm(message, profile, lang, flow, data)
+        return False
+
+    def _topic_exists(self, topic_id: str) -> bool:
+        return self.services.assistant.router.topics.get(topic_id) is not None
+
+    # --- text steps -----------------------------------------------------------------------------------------
+
+    async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """While a flow waits for text, the official's message is that text; nothing else sees it."""
+        message = update.effective_message
+        profile = await profile_of(update, self.services)
+        if message is None or profile is None or not profile.flow or not message.text:
+            return
+        step = profile.flow.get("step")
+        if step not in (*CONTACT_STEPS, *TEXT_STEPS):
+            return
+        lang = self.services.lang_of(profile)
+        data = dict(profile.flow.get("data") or {})
+        await self._advance(message, profile, lang, dict(profile.flow), data, message.text.strip())
+        raise ApplicationHandlerStop
+
+    async def _advance(
+        self,
+        message: Message,
+        profile: Profile,
+        lang: Lang,
+        flow: dict[str, Any],
+        data: dict[str, Any],
+        text: str | None,
+    ) -> bool:
+        step = str(flow.get("step"))
+        problem = _invalid(step, text)
+        if problem is not None:
+            await message.reply_text(self.t("edit_invalid", lang, what=problem), reply_markup=self._skip_cancel(lang))
+            return True
+        data[step] = text
+        steps = CONTACT_STEPS if flow["kind"] == "contact" else TEXT_STEPS
+        following = steps[steps.index(step) + 1 :] if step in steps else ()
+        if following:
+            return await self._next_text(message, profile, lang, {**flow, "data": data, "step": following[0]})
+        if flow["kind"] != "contact" and not any(data.get(code) for code in LANGS):
+            await self._save(profile, {**flow, "data": data, "step": "fi"})
+            await message.reply_text(self.t("edit_need_text", lang), reply_markup=self._skip_cancel(lang))
+            return True
+        if flow["kind"] == "contact":
+            await self._save(profile, {**flow, "data": data, "step": "chat"})
+            rows = [
+                [button(self.t("button_yes", lang), "chat", "yes"), button(self.t("button_no", lang), "chat", "no")]
+            ]
+            await message.reply_text(self.t("edit_ask_chat", lang), reply_markup=InlineKeyboardMarkup(rows))
+            return True
+        return await self._preview(message, profile, lang, {**flow, "data": data})
+
+    async def _next_text(self, message: Message, profile: Profile, lang: Lang, flow: dict[str, Any]) -> bool:
+        await self._save(profile, flow)
+        step = flow["step"]
+        key = f"edit_ask_{step}" if flow["kind"] == "contact" else f"edit_ask_text_{step}"
+        markup = self._skip_cancel(lang) if step in SKIPPABLE else self._cancel(lang)
+        await message.reply_text(self.t(key, lang), reply_markup=markup)
+        return True
+
+    def _skip_cancel(self, lang: Lang) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup(
+            [[button(self.t("button_skip", lang), "skip"), *self._cancel(lang).inline_keyboard[0]]]
+        )
+
+    def _cancel(self, lang: Lang) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup([[button(self.t("button_cancel", lang), "cancel")]])
+
+    # --- preview and confirm --------------------------------------------------------------------------------
+
+    async def _preview(self, message: Message, profile: Profile, lang: Lang, flow: dict[str, Any]) -> bool:
+        await self._save(profile, {**flow, "step": "preview"})
+        lines = [self.t("edit_preview", lang), ""]
+        lines += [f"{key}: {value}" for key, value in sorted(flow["data"].items()) if value not in (None, "")]
+        rows = [[button(self.t("button_confirm", lang), "confirm"), button(self.t("button_cancel", lang), "cancel")]]
+        await message.reply_text("\n".join(lines)[:4000], reply_markup=InlineKeyboardMarkup(rows))
+        return True
+
+    async def _confirm(
+        self, message: Message, profile: Profile, lang: Lang, flow: dict[str, Any], data: dict[str, Any]
+    ) -> bool:
+        role = await self.officials.role(profile.user_id)
+        kind, area = str(flow["kind"]), data.get("area")
+        if kind != "proposal" and (not isinstance(area, str) or not role.can_manage(area)):
+            await self._save(profile, None)
+            return False
+        if kind == "contact":
+            after = {
+                "area": area, "topic": data["topic"], "name": {"fi": data.get("name_fi"), "sv": data.get("name_sv")},
+                "email": data.get("email"), "phone": data.get("phone"), "web": data.get("web"),
+                "telegram_chat": data.get("telegram_chat"),
+            }  # fmt: skip
+            target, status = str(data["topic"]), "live"
+        elif kind == "question":
+            after = {"entry": data["entry"], "lang": data["lang"], "text": data["text"]}
+            target, status = str(data["entry"]), "live"
+        else:
+            after = {"area": area, "entry": data["entry"], "fi": data.get("fi"), "sv": data.get("sv")}
+            target, status = str(data["entry"]), "pending" if kind == "proposal" else "live"
+        edit_id = await self.edits.add(
+            kind, area, target, self._before(kind, area, target), after, role.user_id, status
+        )
+        await self._save(profile, None)
+        if status == "live":
+            await self.services.reload()
+        key = "edit_proposed" if status == "pending" else ("question_added" if kind == "question" else "edit_saved")
+        await message.reply_text(self.t(key, lang, id=edit_id, entry=target))
+        return True
+
+    def _before(self, kind: str, area: object, target: str) -> dict[str, Any] | None:
+        """What the edit replaces, for the version record."""
+        assistant = self.services.assistant
+        if kind == "contact":
+            found = [c for c in assistant.router.contacts.contacts if (c.area, c.topic) == (area, target)]
+            return (
+                {"name": {"fi": found[0].name.fi, "sv": found[0].name.sv}, "email": found[0].email} if found else None
+            )
+        if kind == "proposal" and target in assistant.knowledge.by_id:
+            entry = assistant.knowledge.entry(target)
+            return {"fi": entry.text.fi, "sv": entry.text.sv}
+        if kind == "local":
+            found_local = [a for a in assistant.local_answers.answers if (a.area, a.entry) == (area, target)]
+            return {"fi": found_local[0].fi, "sv": found_local[0].sv} if found_local else None
+        return None
+
+    # --- review, rollback, questions from the queue -------------------------------------------------------------
+
+    async def review(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        profile = await profile_of(update, self.services)
+        if message is None or profile is None:
+            return
+        lang = self.services.lang_of(profile)
+        role = await self.officials.role(profile.user_id)
+        if not role.admin:
+            await self.officials.refuse(message, lang, role, "review")
+            return
+        pending = await self.edits.with_status("pending")
+        if not pending:
+            await message.reply_text(self.t("review_none", lang))
+            return
+        for edit in pending:
+            text = self.t(
+                "review_item", lang, id=edit.id, entry=edit.target, author=edit.author,
+                fi=edit.after.get("fi") or "–", sv=edit.after.get("sv") or "–",
+            )  # fmt: skip
+            rows = [[button(self.t("button_approve", lang), "approve", edit.id),
+                     button(self.t("button_reject", lang), "reject", edit.id)]]  # fmt: skip
+            await message.reply_text(text[:4000], reply_markup=InlineKeyboardMarkup(rows))
+
+    async def _review(self, message: Message, lang: Lang, admin: bool, user_id: int, action: str, value: str) -> bool:
+        if not admin or not value.isdigit():
+            return False
+        status = "approved" if action == "approve" else "rejected"
+        if not await self.edits.set_status(int(value), status, user_id, ("pending",)):
+            return False
+        if status == "approved":
+            await self.services.reload()
+        await message.reply_text(self.t("reviewed", lang, id=value, status=status))
+        return True
+
+    async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        profile = await profile_of(update, self.services)
+        if message is None or profile is None:
+            return
+        lang = self.services.lang_of(profile)
+        role = await self.officials.role(profile.user_id)
+        if not role.official and not role.admin:
+            await self.officials.refuse(message, lang, role, "history")
+            return
+        edits = await self.edits.history(None if role.admin else sorted(role.areas))
+        if not edits:
+            await message.reply_text(self.t("history_none", lang))
+            return
+        for edit in edits:
+            text = self.t(
+                "history_item", lang, id=edit.id, kind=edit.kind, area=edit.area or "–", target=edit.target,
+                status=edit.status, author=edit.author,
+                date=dt.datetime.fromtimestamp(edit.created_at, dt.UTC).strftime("%Y-%m-%d"),
+            )  # fmt: skip
+            markup = None
+            if edit.status in {"live", "approved"} and (role.admin or (edit.area and role.can_manage(edit.area))):
+                markup = InlineKeyboardMarkup(
+                    [[button(self.t("button_rollback", lang, id=edit.id), "rollback", edit.id)]]
+                )
+            await message.reply_text(text, reply_markup=markup)
+
+    async def _rollback(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
+        if not value.isdigit():
+            return False
+        edit = await self.edits.get(int(value))
+        role = await self.officials.role(profile.user_id)
+        if edit is None or not (role.admin or (edit.area is not None and role.can_manage(edit.area))):
+            return False
+        if not await self.edits.set_status(edit.id, "rolled_back", profile.user_id, ("live", "approved")):
+            return False
+        await self.services.reload()
+        await message.reply_text(self.t("reviewed", lang, id=edit.id, status="rolled_back"))
+        return True
+
+    async def _question_from_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
+        """Turn a good question from the queue into a new alternative question of an entry."""
+        ticket = await self.services.storage.ticket(int(value)) if value.isdigit() else None
+        role = await self.officials.role(profile.user_id)
+        if ticket is None or not role.can_manage(ticket.area_id):
+            return False
+        data = {"area": ticket.area_id, "lang": ticket.lang, "text": ticket.question}
+        await self._save(profile, {"kind": "question", "step": "entry", "data": data})
+        await self._ask_entry(message, lang)
+        return True
+
+
+def _invalid(step: str, text: str | None) -> str | None:
+    """What is wrong with a typed value, or None. Skipped optional values are fine."""
+    if text is None:
+        return None if step in SKIPPABLE else step
+    if not text or len(text) > 2000:
+        return step
+    if step == "email" and not EMAIL.match(text):
+        return "e-mail"
+    if step == "phone" and not PHONE.match(text):
+        return "phone"
+    if step == "web" and not text.startswith("https://"):
+        return "https://"
+    return None

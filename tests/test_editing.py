@@ -1,0 +1,173 @@
+"""Officials keep contacts and answers current in chat: guided steps, versions, review, rollback, export/import."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.assistant import Assistant
+from bot.storage import EditStore
+from tests.conftest import KNOWLEDGE, ROOT
+from tests.test_officials import ADMIN, ASSOCIATION, OFFICIAL, OTHER_OFFICIAL, OUTSIDER, invite, start, texts
+from tests.test_telegram import Harness, callback_data, stopped
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, knowledge)
+    harness = await start(tmp_path / "kanebot.sqlite3", Assistant.load(knowledge), knowledge)
+    await harness.say(f"/join {await invite(harness, '837')}", user_id=OFFICIAL)
+    await harness.say(f"/join {await invite(harness, '091')}", user_id=OTHER_OFFICIAL)
+    yield harness
+    await stopped(harness)
+
+
+async def edit_contact(bot: Harness, user: int = OFFICIAL) -> list[dict[str, object]]:
+    (topics,) = await bot.say("/editcontact", user_id=user)
+    assert "f:topic:grants" in callback_data(topics) and "f:topic:general" in callback_data(topics)
+    await bot.press("f:topic:grants", user_id=user)
+    await bot.say("Järjestöavustukset", user_id=user)  # name in Finnish
+    await bot.press("f:skip", user_id=user)  # Swedish name pending
+    await bot.say("avustukset@example.org", user_id=user)
+    invalid = await bot.say("not a phone", user_id=user)
+    assert "ei näytä oikealta" in texts(invalid)
+    await bot.press("f:skip", user_id=user)  # phone
+    await bot.press("f:skip", user_id=user)  # web
+    (preview,) = await bot.press("f:chat:yes", user_id=user)
+    assert "Esikatselu" in str(preview["text"]) and "avustukset@example.org" in str(preview["text"])
+    return await bot.press("f:confirm", user_id=user)
+
+
+async def test_an_official_sets_a_contact_and_associations_see_it_at_once(bot: Harness) -> None:
+    saved = await edit_contact(bot)
+    assert "Tallennettu (muutos #" in texts(saved)
+    (route,) = await bot.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
+    assert "Järjestöavustukset" in str(route["text"]) and "avustukset@example.org" in str(route["text"])
+    # The official registered their own chat: a handed-over question now arrives there.
+    sent = await bot.press("m:handoff", user_id=ASSOCIATION)
+    assert [m["chat_id"] for m in sent] == [ASSOCIATION, OFFICIAL]
+
+
+async def test_the_edit_survives_a_restart(tmp_path: Path) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, knowledge)
+    db = tmp_path / "kanebot.sqlite3"
+    first = await start(db, Assistant.load(knowledge), knowledge)
+    await first.say(f"/join {await invite(first, '837')}", user_id=OFFICIAL)
+    await edit_contact(first)
+    await stopped(first)
+    second = await start(db, Assistant.load(knowledge), knowledge)
+    (route,) = await second.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
+    assert "avustukset@example.org" in str(route["text"])
+    await stopped(second)
+
+
+async def test_no_one_edits_another_area(bot: Harness) -> None:
+    assert "vain virkahenkilöille" in texts(await bot.say("/editcontact", user_id=OUTSIDER))
+    await bot.say("/editcontact", user_id=OTHER_OFFICIAL)  # Helsinki's official: straight to topics for 091
+    assert await bot.press("f:area:837", user_id=OTHER_OFFICIAL) == []  # forged: not their area
+    assert await bot.press("f:confirm", user_id=OUTSIDER) == []  # nothing in progress, no rights
+
+
+async def test_cancel_at_any_step(bot: Harness) -> None:
+    await bot.say("/editcontact", user_id=OFFICIAL)
+    await bot.press("f:topic:premises", user_id=OFFICIAL)
+    assert "Peruttu" in texts(await bot.press("f:cancel", user_id=OFFICIAL))
+    (answer,) = await bot.say("Mikä on KANE?", user_id=OFFICIAL)  # a normal question again, not a contact name
+    assert "oikeusministeriön" in str(answer["text"])
+
+
+async def test_a_local_addition_follows_the_national_answer_with_a_pending_translation(bot: Harness) -> None:
+    await bot.say("/local", user_id=OFFICIAL)
+    await bot.press("f:entry:goal-1.action-2", user_id=OFFICIAL)
+    await bot.say("Tampereella järjestöavustukset haetaan tammikuussa.", user_id=OFFICIAL)
+    await bot.press("f:skip", user_id=OFFICIAL)
+    await bot.press("f:confirm", user_id=OFFICIAL)
+    await bot.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
+    await bot.press("r:837", user_id=ASSOCIATION)  # the association lets the bot remember Tampere
+    (answer,) = await bot.say("Miten kunta voisi keventää avustusten byrokratiaa?", user_id=ASSOCIATION)
+    assert "Paikallisesti – Tampere" in str(answer["text"]) and "tammikuussa" in str(answer["text"])
+    (swedish,) = await bot.say("Hur kan kommunen minska byråkratin kring bidrag?", user_id=ASSOCIATION, lang="sv")
+    assert "tammikuussa" in str(swedish["text"]) and "bara på finska" in str(swedish["text"])
+    (elsewhere,) = await bot.say("Miten kunta voisi keventää avustusten byrokratiaa?", user_id=ASSOCIATION + 1)
+    assert "tammikuussa" not in str(elsewhere["text"])
+
+
+async def test_a_proposal_changes_the_national_answer_only_when_an_admin_approves(bot: Harness) -> None:
+    await bot.say("/propose", user_id=OFFICIAL)
+    await bot.press("f:entry:goal-3.action-2", user_id=OFFICIAL)
+    await bot.say("Uusi ehdotettu teksti.", user_id=OFFICIAL)
+    await bot.say("Ny föreslagen text.", user_id=OFFICIAL)
+    saved = await bot.press("f:confirm", user_id=OFFICIAL)
+    edit_id = re.search(r"Ehdotus #(\d+)", texts(saved))
+    assert edit_id is not None
+    assert "Uusi ehdotettu teksti." not in texts(await bot.say("tavoite 3", user_id=ASSOCIATION))
+    assert await bot.press(f"f:approve:{edit_id.group(1)}", user_id=OFFICIAL) == []  # officials cannot approve
+    (review,) = await bot.say("/review", user_id=ADMIN)
+    assert f"f:approve:{edit_id.group(1)}" in callback_data(review)
+    await bot.press(f"f:approve:{edit_id.group(1)}", user_id=ADMIN)
+    assert "Uusi ehdotettu teksti." in texts(await bot.say("tavoite 3", user_id=ASSOCIATION))
+
+
+async def test_history_and_rollback(bot: Harness) -> None:
+    await edit_contact(bot)
+    history = await bot.say("/history", user_id=OFFICIAL)
+    rollback = [data for message in history for data in callback_data(message) if data.startswith("f:rollback:")]
+    assert len(rollback) == 1
+    assert await bot.press(rollback[0], user_id=OTHER_OFFICIAL) == []  # not their area
+    assert "rolled_back" in texts(await bot.press(rollback[0], user_id=OFFICIAL))
+    (route,) = await bot.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
+    assert "avustukset@example.org" not in str(route["text"])
+    edits = await EditStore(bot.app.services.storage).history(None)
+    assert [(edit.kind, edit.status, edit.author) for edit in edits] == [("contact", "rolled_back", OFFICIAL)]
+
+
+async def test_a_good_question_from_the_queue_becomes_an_alternative_question(bot: Harness) -> None:
+    await bot.say("Keneen otamme yhteyttä Tampereella tiloista?", user_id=ASSOCIATION)
+    await bot.press("m:handoff", user_id=ASSOCIATION)
+    queue = await bot.say("/queue", user_id=OFFICIAL)
+    ask = next(data for data in callback_data(queue[0]) if data.startswith("f:ask:"))
+    await bot.press(ask, user_id=OFFICIAL)
+    await bot.press("f:entry:goal-1.action-3", user_id=OFFICIAL)
+    saved = await bot.press("f:confirm", user_id=OFFICIAL)
+    assert "Kysymys lisätty vastaukseen goal-1.action-3" in texts(saved)
+    entry = bot.app.services.assistant.knowledge.entry("goal-1.action-3")
+    assert "Keneen otamme yhteyttä Tampereella tiloista?" in entry.questions_fi
+
+
+def kanebot(db: Path, knowledge: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KANEBOT_DB": str(db)}
+    command = [sys.executable, "-m", "bot", "--knowledge", str(knowledge), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+
+
+async def test_export_writes_reviewable_yaml_and_import_loads_it_back(bot: Harness, tmp_path: Path) -> None:
+    await edit_contact(bot)
+    db = bot.app.services.settings.db_path
+    knowledge = bot.app.services.settings.knowledge_dir
+    out = tmp_path / "exported"
+    result = kanebot(db, knowledge, "export", str(out))
+    assert result.returncode == 0, result.stderr
+    contacts = yaml.safe_load((out / "contacts.yaml").read_text(encoding="utf-8"))["contacts"]
+    assert {"area": "837", "topic": "grants"}.items() <= next(c for c in contacts if c["area"] == "837").items()
+    assert (out / "contacts.yaml").read_text(encoding="utf-8").startswith("# Contacts per area and topic")
+
+    broken = tmp_path / "broken"
+    shutil.copytree(out, broken)
+    (broken / "topics.yaml").write_text("topics: [", encoding="utf-8")
+    refused = kanebot(db, knowledge, "import", str(broken))
+    assert refused.returncode == 1 and "topics.yaml" in refused.stderr
+    assert "avustukset@example.org" not in (knowledge / "contacts.yaml").read_text(encoding="utf-8")
+
+    imported = kanebot(db, knowledge, "import", str(out))
+    assert imported.returncode == 0, imported.stderr
+    assert "avustukset@example.org" in (knowledge / "contacts.yaml").read_text(encoding="utf-8")
