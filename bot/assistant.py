@@ -28,7 +28,8 @@ from bot.yamlfile import KnowledgeError
 
 # Score x coverage below this is "I don't know". Calibrated on eval/questions.yaml (bench/calibrate.py) so that every
 # out-of-scope question falls below it with a margin.
-ANSWER_THRESHOLD = 0.12
+ANSWER_THRESHOLD = 0.06
+STRONG_THRESHOLD = 0.3
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 REPLY_CACHE_SIZE = 4096
@@ -134,7 +135,8 @@ class Assistant:
         if number is not None:
             return self.entry_reply(self.knowledge.goal(number), lang, score=1.0, areas=self.local_areas(conversation))
         matches = self.retriever.search(question)
-        if matches and self._confident(matches[0]):
+        everyday = self.intents.everyday(question)
+        if matches and self._confident(matches[0], strong=everyday):
             best = matches[0]
             runner_ups = [match.entry.id for match in matches[1:] if self._confident(match)]
             areas = self.local_areas(conversation)
@@ -142,9 +144,10 @@ class Assistant:
         return self.fallback(lang, score=matches[0].score if matches else 0.0)
 
     @staticmethod
-    def _confident(match: Match) -> bool:
-        """A match counts if it is close and covers enough of the question: one shared word is not an answer."""
-        return match.score * match.coverage >= ANSWER_THRESHOLD
+    def _confident(match: Match, strong: bool = False) -> bool:
+        """A match counts if it is close and covers enough of the question: one shared word is not an answer.
+        A question about everyday matters (passports, weather) needs a strong match."""
+        return match.score * match.coverage >= (STRONG_THRESHOLD if strong else ANSWER_THRESHOLD)
 
     def _route(self, question: str, lang: Lang, conversation: Conversation) -> Reply | None:
         """A routing reply if the message names a place or asks whom to contact, or completes a pending one."""

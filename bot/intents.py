@@ -10,10 +10,11 @@ from bot.lang import LANGS, Lang
 from bot.text import fold, words
 from bot.yamlfile import Problem, display_path, read_yaml
 
-INTENT_NAMES = ("greeting", "thanks", "routing", "routing_who", "routing_duty")
+INTENT_NAMES = ("greeting", "thanks", "routing", "routing_who", "routing_duty", "out_of_scope")
 
 
 _MARKED = frozenset("äöå")
+MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,15 @@ class Intents:
             for lang in LANGS:
                 if (word in self.written[name][lang]) if marked else (fold(word) in self.words[name][lang]):
                     return True
+        return False
+
+    def everyday(self, text: str) -> bool:
+        """Does the text use a word stem from the out-of-scope list ("passin", "skattedeklarationen")?"""
+        stems = {word for lang in LANGS for word in self.words["out_of_scope"][lang] if " " not in word}
+        for word in words(text):
+            folded = fold(word)
+            if folded in stems or any(len(stem) >= MIN_STEM and folded.startswith(stem) for stem in stems):
+                return True
         return False
 
     def asks_whom(self, text: str) -> bool:

@@ -32,6 +32,7 @@ MIN_PART = 4
 TYPO_MIN_LENGTH = 5
 TYPO_SIMILARITY = 85.0
 LONG_WORD = 10
+STEM_LENGTH = 6
 
 Features = dict[str, float]
 
@@ -201,8 +202,21 @@ class Retriever:
             for term in terms
             if term in known
             or (len(term) >= TYPO_MIN_LENGTH and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY))
+            or _shares_stem(term, vocabulary)
         )
         return found / len(terms)
+
+
+def _shares_stem(term: str, vocabulary: list[str]) -> bool:
+    """An inflected or compound form the lexicon missed still shares its stem with the entry's word:
+    "neuvostot"/"neuvosto", "tjanstemannens"/"tjansteman", "kuntavaaliehdokas"/"kuntavaali"."""
+    if len(term) < STEM_LENGTH:
+        return False
+    for word in vocabulary:
+        shorter = min(len(word), len(term))
+        if shorter >= STEM_LENGTH and term[: max(STEM_LENGTH, shorter - 2)] == word[: max(STEM_LENGTH, shorter - 2)]:
+            return True
+    return False
 
 
 def _corrector(vocabulary: list[str]) -> Callable[[str], str]:

@@ -59,15 +59,17 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     surface = set(surface)
     table: dict[str, str] = {}
     lemmas: set[str] = set()
-    for word in surface:
+    # Sorted everywhere: a form claimed by two lemmas must go to the same one on every run (sets are unordered).
+    for word in sorted(surface):
         lemma = simplemma.lemmatize(word, lang=lang).casefold()
         lemmas.add(lemma)
         table[fold(word)] = fold(lemma)
     forms_by_lemma: dict[str, list[str]] = {}
     for form, lemma in dictionary.items():
         forms_by_lemma.setdefault(lemma.casefold(), []).append(form.casefold())
-    for lemma in lemmas:
-        forms = forms_by_lemma.get(lemma)
+    for lemma in sorted(lemmas):
+        # simplemma files some plural forms under a plural lemma ("palveluista" → "palvelut"): take those too.
+        forms = (forms_by_lemma.get(lemma) or []) + (forms_by_lemma.get(lemma + "t") or []) or None
         if forms is None:
             # A compound the dictionary does not list: inflect its longest listed head instead.
             for cut in range(1, len(lemma) - MIN_COMPOUND_HEAD + 1):
@@ -78,7 +80,7 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
         for form in forms or ():
             table.setdefault(fold(form), fold(lemma))
     # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
-    for lemma in lemmas:
+    for lemma in sorted(lemmas):
         table[fold(lemma)] = fold(lemma)
     # simplemma gives some plural forms a plural lemma ("palveluista" -> "palvelut"); join them to the singular.
     known = set(table.values())
