@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.assistant import Assistant
 from bot.lang import Lang, is_lang
@@ -70,19 +71,22 @@ class Report:
         return lines
 
 
-def load_cases(path: Path) -> list[Case]:
+def _items(path: Path) -> list[Mapping[str, Any]]:
+    """The items of a question set; each has at least a question text (q) and its language (lang)."""
     data, problems = read_yaml(path, str(path))
     if problems:
         raise KnowledgeError(problems)
     items = data.get("questions") if isinstance(data, Mapping) else None
     if not isinstance(items, list):
         raise KnowledgeError([Problem(str(path), "must be a mapping with a list under 'questions'")])
-    cases: list[Case] = []
     for index, item in enumerate(items):
         if not (isinstance(item, Mapping) and isinstance(item.get("q"), str) and is_lang(item.get("lang"))):
-            raise KnowledgeError([Problem(str(path), "needs q, lang (fi or sv) and expect", entry=f"#{index + 1}")])
-        cases.append(Case(item["q"], item["lang"], str(item.get("expect", OUT_OF_SCOPE))))
-    return cases
+            raise KnowledgeError([Problem(str(path), "needs q and lang (fi or sv)", entry=f"#{index + 1}")])
+    return items
+
+
+def load_cases(path: Path) -> list[Case]:
+    return [Case(item["q"], item["lang"], str(item.get("expect", OUT_OF_SCOPE))) for item in _items(path)]
 
 
 def evaluate(assistant: Assistant, cases: list[Case]) -> Report:
@@ -119,16 +123,8 @@ class RoutingCase:
 
 def load_routing_cases(path: Path) -> list[RoutingCase]:
     """eval/routing.yaml: questions with the municipality code and topic id a right route has (or null)."""
-    data, problems = read_yaml(path, str(path))
-    if problems:
-        raise KnowledgeError(problems)
-    items = data.get("questions") if isinstance(data, Mapping) else None
-    if not isinstance(items, list):
-        raise KnowledgeError([Problem(str(path), "must be a mapping with a list under 'questions'")])
     cases: list[RoutingCase] = []
-    for index, item in enumerate(items):
-        if not (isinstance(item, Mapping) and isinstance(item.get("q"), str) and is_lang(item.get("lang"))):
-            raise KnowledgeError([Problem(str(path), "needs q, lang, municipality and topic", entry=f"#{index + 1}")])
+    for item in _items(path):
         code, topic = item.get("municipality"), item.get("topic")
         cases.append(
             RoutingCase(item["q"], item["lang"], str(code) if code is not None else None, str(topic) if topic else None)

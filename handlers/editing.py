@@ -52,12 +52,10 @@ class EditingHandlers:
         await self._start(update, context, "proposal")
 
     async def _start(self, update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
-        message = update.effective_message
-        profile = await profile_of(update, self.services)
-        if message is None or profile is None:
+        who = await self.officials.who(update)
+        if who is None:
             return
-        lang = self.services.lang_of(profile)
-        role = await self.officials.role(profile.user_id)
+        message, profile, lang, role = who
         if not role.official and not (role.admin and (kind == "proposal" or context.args)):
             await self.officials.refuse(message, lang, role, kind)
             return
@@ -264,12 +262,10 @@ class EditingHandlers:
     # --- review, rollback, questions from the queue -------------------------------------------------------------
 
     async def review(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        message = update.effective_message
-        profile = await profile_of(update, self.services)
-        if message is None or profile is None:
+        who = await self.officials.who(update)
+        if who is None:
             return
-        lang = self.services.lang_of(profile)
-        role = await self.officials.role(profile.user_id)
+        message, _, lang, role = who
         if not role.admin:
             await self.officials.refuse(message, lang, role, "review")
             return
@@ -298,12 +294,10 @@ class EditingHandlers:
         return True
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        message = update.effective_message
-        profile = await profile_of(update, self.services)
-        if message is None or profile is None:
+        who = await self.officials.who(update)
+        if who is None:
             return
-        lang = self.services.lang_of(profile)
-        role = await self.officials.role(profile.user_id)
+        message, _, lang, role = who
         if not role.official and not role.admin:
             await self.officials.refuse(message, lang, role, "history")
             return

@@ -45,7 +45,7 @@ class OfficialHandlers:
         areas = frozenset(await self.access.areas_of(user_id))
         return Role(user_id, user_id in self.services.settings.admins, areas)
 
-    async def _who(self, update: Update) -> tuple[Message, Profile, Lang, Role] | None:
+    async def who(self, update: Update) -> tuple[Message, Profile, Lang, Role] | None:
         message = update.effective_message
         profile = await profile_of(update, self.services)
         if message is None or profile is None:
@@ -57,7 +57,7 @@ class OfficialHandlers:
         await message.reply_text(self.services.text("not_allowed", lang), do_quote=False)
 
     async def join(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, profile, lang, _ = who
@@ -72,7 +72,7 @@ class OfficialHandlers:
         await message.reply_text(self.services.text(key, lang, area=self.area_name(area or "", lang)), do_quote=False)
 
     async def invite(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, _, lang, role = who
@@ -95,7 +95,7 @@ class OfficialHandlers:
         await message.reply_text(text, do_quote=False)
 
     async def officials(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, _, lang, role = who
@@ -111,7 +111,7 @@ class OfficialHandlers:
         await message.reply_text("\n".join(lines), do_quote=False)
 
     async def revoke(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, _, lang, role = who
@@ -129,7 +129,7 @@ class OfficialHandlers:
         )
 
     async def queue(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, _, lang, role = who
@@ -202,7 +202,7 @@ class OfficialHandlers:
         raise ApplicationHandlerStop
 
     async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, profile, lang, _ = who
@@ -210,7 +210,7 @@ class OfficialHandlers:
         await message.reply_text(self.services.text("cancelled", lang), do_quote=False)
 
     async def unanswered(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, _, lang, role = who
@@ -229,7 +229,7 @@ class OfficialHandlers:
         await message.reply_text("\n".join(lines)[:4000], do_quote=False)
 
     async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, _, lang, role = who
@@ -247,7 +247,7 @@ class OfficialHandlers:
         await message.reply_text("\n".join(lines)[:4000], do_quote=False)
 
     async def reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, _, lang, role = who
@@ -263,7 +263,7 @@ class OfficialHandlers:
         await message.reply_text(text[:4000], do_quote=False)
 
     async def audit_log(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self._who(update)
+        who = await self.who(update)
         if who is None:
             return
         message, _, lang, role = who
