@@ -41,11 +41,25 @@ class Intents:
     def everyday(self, text: str) -> bool:
         """Does the text use a word stem from the out-of-scope list ("passin", "skattedeklarationen")?"""
         stems = {word for lang in LANGS for word in self.words["out_of_scope"][lang] if " " not in word}
+        written = {word for lang in LANGS for word in self.written["out_of_scope"][lang]}
         for word in words(text):
             folded = fold(word)
-            if folded in stems or any(len(stem) >= MIN_STEM and folded.startswith(stem) for stem in stems):
+            if any(len(stem) >= MIN_STEM and folded.startswith(stem) for stem in stems):
+                return True
+            # A short word must match as written: folded, "saa" (gets) would be "sää" (weather).
+            if word in written or (folded in stems and not _MARKED & set(word) and folded not in self._folded_short):
                 return True
         return False
+
+    @property
+    def _folded_short(self) -> frozenset[str]:
+        """Short out-of-scope words whose folded form differs from the written one ("sää" → "saa")."""
+        return frozenset(
+            fold(word)
+            for lang in LANGS
+            for word in self.written["out_of_scope"][lang]
+            if fold(word) != word and len(word) < MIN_STEM
+        )
 
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""

@@ -69,6 +69,11 @@ class Featurizer:
                     found.append(lemma)
         return found
 
+    def known(self, word: str, lang: Lang) -> bool:
+        """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
+        folded = fold(word)
+        return folded in self._stopwords[lang] or self._lexicon.lemma(folded, lang) is not None
+
     def lemmas_of(self, text: str, lang: Lang) -> list[str]:
         """Every lemma of ``text`` (stop words included): for matching keywords rather than ranking."""
         return [lemma for word in words(text) for lemma in self._lemmas(word, lang, keep_stopwords=True)]
@@ -186,7 +191,9 @@ class Retriever:
         return [self._correct(term, lang) for term in self._featurizer.terms(text, lang)]
 
     def _correct(self, term: str, lang: Lang) -> str:
-        if "w:" + term in self._idf[lang] or len(term) < TYPO_MIN_LENGTH:
+        other: Lang = "sv" if lang == "fi" else "fi"
+        # A word of the other language is not a typo: "mistä" must not become the Swedish "lista".
+        if "w:" + term in self._idf[lang] or len(term) < TYPO_MIN_LENGTH or self._featurizer.known(term, other):
             return term
         return self._corrections[lang](term)
 
