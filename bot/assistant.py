@@ -26,8 +26,8 @@ from bot.text import clean, fold
 from bot.topics import TopicFinder
 from bot.yamlfile import KnowledgeError
 
-# Score x coverage below this is "I don't know". Calibrated on eval/questions.yaml (bench/calibrate.py) so that every
-# out-of-scope question falls below it with a margin.
+# Score x coverage below this is "I don't know"; calibrated with bench/calibrate.py on eval/questions.yaml. Questions
+# with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD.
 ANSWER_THRESHOLD = 0.06
 STRONG_THRESHOLD = 0.3
 MAX_QUESTION_CHARS = 1000
