@@ -177,6 +177,21 @@ class Assistant:
         cutoff = (today or dt.date.today()) - dt.timedelta(days=days)
         return [entry.id for entry in self.knowledge.entries if entry.last_reviewed < cutoff]
 
+    def stale_in_area(self, area: str, days: int, today: dt.date | None = None) -> list[str]:
+        """An area's contacts and local additions not verified or updated for ``days``: for its officials."""
+        cutoff = (today or dt.date.today()) - dt.timedelta(days=days)
+        stale = [
+            f"{contact.topic} ({contact.name(self.language(Conversation()))})"
+            for contact in self.router.contacts.contacts
+            if contact.area == area and not contact.example and (contact.last_verified or dt.date.min) < cutoff
+        ]
+        stale += [
+            f"{answer.entry} ({area})"
+            for answer in self.local_answers.answers
+            if answer.area == area and answer.updated is not None and answer.updated < cutoff
+        ]
+        return stale
+
     def start_contact(self, conversation: Conversation) -> Reply:
         """/contact: ask for the place and the matter; the next message continues from here."""
         lang = self.language(conversation)
@@ -242,6 +257,9 @@ class Assistant:
             blocks += [Block("item", action.text(lang)) for action in self.knowledge.actions(entry.goal or 0)]
         else:
             blocks.append(Block("quote", entry.text(lang)))
+        shown = [entry, *(self.knowledge.actions(entry.goal or 0) if entry.kind == "goal" else [])]
+        if any(lang in item.untranslated for item in shown):
+            blocks.append(Block("note", self.message("text_pending", lang)))
         for local in self.local_answers.for_entry(entry.id, areas):
             text, other_language = local.text(lang)
             blocks.append(

@@ -36,6 +36,7 @@ class Contact:
     telegram_chat: int | None = None
     last_verified: dt.date | None = None
     example: bool = False
+    untranslated: frozenset[str] = frozenset()  # the name is pending in these languages (shown in the other)
 
     def as_json(self, lang: Lang) -> dict[str, Any]:
         return {

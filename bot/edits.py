@@ -44,6 +44,7 @@ def _text(value: object) -> str | None:
 def contact_from(after: Mapping[str, Any]) -> Contact:
     name = after.get("name") or {}
     fi, sv = _text(name.get("fi")), _text(name.get("sv"))
+    pending = frozenset(lang for lang, value in (("fi", fi), ("sv", sv)) if not value)
     chat = after.get("telegram_chat")
     languages = tuple(lang for lang in LANGS if lang in (after.get("languages") or LANGS))
     return Contact(
@@ -56,6 +57,7 @@ def contact_from(after: Mapping[str, Any]) -> Contact:
         languages=languages or LANGS,
         telegram_chat=int(chat) if isinstance(chat, int) and not isinstance(chat, bool) else None,
         last_verified=dt.date.today(),
+        untranslated=pending,
     )
 
 
@@ -85,8 +87,12 @@ def apply_edits(loaded: Loaded, edits: Iterable[Edit]) -> Loaded:
         elif edit.kind == "proposal" and edit.target in entries:
             entry = entries[edit.target]
             fi, sv = _text(after.get("fi")), _text(after.get("sv"))
+            # One language may be pending: that language shows the new text in the other one, with a note,
+            # rather than an old text that no longer says the same thing.
+            proposed = Bilingual(fi or sv or entry.text.fi, sv or fi or entry.text.sv)
+            untranslated = frozenset(lang for lang, value in (("fi", fi), ("sv", sv)) if not value)
             entries[entry.id] = dataclasses.replace(
-                entry, text=Bilingual(fi or entry.text.fi, sv or entry.text.sv), last_reviewed=dt.date.today()
+                entry, text=proposed, untranslated=untranslated, last_reviewed=dt.date.today()
             )
     knowledge = Knowledge(tuple(entries[entry.id] for entry in loaded.knowledge.entries), loaded.knowledge.messages)
     return dataclasses.replace(

@@ -49,6 +49,7 @@ class Entry:
     last_reviewed: dt.date
     corrections: str | None
     file: str
+    untranslated: frozenset[str] = frozenset()  # languages whose text awaits an approved edit's translation
 
     def questions(self, lang: Lang) -> tuple[str, ...]:
         return self.questions_fi if lang == "fi" else self.questions_sv

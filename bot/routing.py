@@ -104,6 +104,8 @@ class Router:
             if not found:
                 blocks.append(Block("note", self.messages.get("no_contact", lang, area=self.area_name(area, lang))))
         blocks += [Block("item", self.contact_line(contact, lang)) for contact in contacts]
+        if any(lang in contact.untranslated for contact in contacts):
+            blocks.append(Block("note", self.messages.get("text_pending", lang)))
         if remembered:
             place = municipality.name_fi if lang == "fi" else municipality.name_sv
             blocks.append(Block("note", self.messages.get("using_remembered", lang, place=place)))

@@ -83,6 +83,7 @@ def build_application(
             application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=0)
             application.job_queue.run_repeating(_retry_outbox, interval=OUTBOX_SECONDS, first=OUTBOX_SECONDS)
             application.job_queue.run_repeating(_forget_old_questions, interval=DAY, first=60)
+            application.job_queue.run_repeating(_flag_stale, interval=7 * DAY, first=DAY)
         _reload_on_sighup(services)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
@@ -99,6 +100,9 @@ def build_application(
     async def _retry_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
         await deliver(context.bot, services.storage)
         await services.flush_counts()
+
+    async def _flag_stale(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await OfficialHandlers(services).flag_stale(context.bot)
 
     async def _forget_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
         cutoff = time.time() - settings.unanswered_days * DAY

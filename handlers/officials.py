@@ -6,10 +6,12 @@ Every command and button checks the person's role on the server: callback data a
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from dataclasses import replace
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.access import (
@@ -30,6 +32,7 @@ from handlers.outbox import deliver
 from handlers.services import Services
 
 DEFAULT_INVITE = "7d"
+log = logging.getLogger("kanebot.officials")
 ANSWER = "a"
 
 
@@ -276,6 +279,32 @@ class OfficialHandlers:
             moment = dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d %H:%M")
             lines.append(f"{moment} · {actor} · {action} {detail}")
         await message.reply_text("\n".join(lines)[:4000], do_quote=False)
+
+    async def flag_stale(self, bot: Bot, today: dt.date | None = None) -> int:
+        """Tell administrators which national answers, and each official which of their area's contacts and local
+        additions, have not been reviewed for KANEBOT_REVIEW_DAYS. Returns how many messages went out."""
+        days = self.services.settings.review_days
+        assistant = self.services.assistant
+        outgoing: list[tuple[int, str]] = []
+        stale = assistant.stale_entries(days, today)
+        if stale:
+            for admin in sorted(self.services.settings.admins):
+                lang = self.services.lang_of(await self.services.storage.profile(admin))
+                outgoing.append((admin, self.services.text("stale_entries", lang, days=days, entries=", ".join(stale))))
+        for user_id, area, _ in await self.access.officials():
+            items = assistant.stale_in_area(area, days, today)
+            if items:
+                lang = self.services.lang_of(await self.services.storage.profile(user_id))
+                text = self.services.text("stale_entries", lang, days=days, entries=", ".join(items))
+                outgoing.append((user_id, text))
+        sent = 0
+        for chat_id, text in outgoing:
+            try:
+                await bot.send_message(chat_id, text[:4000])
+                sent += 1
+            except TelegramError as error:  # a blocked bot or a deleted account: the next round tries again
+                log.warning("could not flag stale answers to %s: %s", chat_id, error)
+        return sent
 
     def area_name(self, area: str, lang: Lang) -> str:
         return self.services.assistant.router.area_label(area, lang)

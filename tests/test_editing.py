@@ -171,3 +171,101 @@ async def test_export_writes_reviewable_yaml_and_import_loads_it_back(bot: Harne
     imported = kanebot(db, knowledge, "import", str(out))
     assert imported.returncode == 0, imported.stderr
     assert "avustukset@example.org" in (knowledge / "contacts.yaml").read_text(encoding="utf-8")
+
+
+async def test_a_proposal_in_one_language_says_so_in_the_other(bot: Harness) -> None:
+    await bot.say("/propose", user_id=OFFICIAL)
+    await bot.press("f:entry:goal-3.action-2", user_id=OFFICIAL)
+    await bot.say("Vain suomeksi kirjoitettu uusi teksti.", user_id=OFFICIAL)
+    await bot.press("f:skip", user_id=OFFICIAL)
+    saved = await bot.press("f:confirm", user_id=OFFICIAL)
+    edit_id = re.search(r"Ehdotus #(\d+)", texts(saved))
+    assert edit_id is not None
+    await bot.press(f"f:approve:{edit_id.group(1)}", user_id=ADMIN)
+    swedish = texts(await bot.say("mål 3", user_id=ASSOCIATION, lang="sv"))
+    assert "Vain suomeksi kirjoitettu uusi teksti." in swedish and "bara på finska" in swedish
+    finnish = texts(await bot.say("tavoite 3", user_id=ASSOCIATION + 1))
+    assert "Vain suomeksi kirjoitettu uusi teksti." in finnish and "vain ruotsiksi" not in finnish
+
+
+async def test_a_contact_name_left_in_one_language_is_marked_in_the_other(bot: Harness) -> None:
+    await edit_contact(bot)  # the Swedish name was skipped
+    swedish = texts(await bot.say("Vem kontaktar vi i Tammerfors om bidrag?", user_id=ASSOCIATION, lang="sv"))
+    assert "Järjestöavustukset" in swedish and "bara på finska" in swedish
+
+
+async def test_stale_answers_are_flagged_to_admins_and_to_the_area_officials(bot: Harness) -> None:
+    import datetime as dt
+
+    from handlers.officials import OfficialHandlers
+
+    await edit_contact(bot)  # verified today
+    officials = OfficialHandlers(bot.app.services)
+    bot.request.clear()
+    assert await officials.flag_stale(bot.app.bot, today=dt.date.today()) == 0  # nothing is stale yet
+    later = dt.date.today() + dt.timedelta(days=400)
+    assert await officials.flag_stale(bot.app.bot, today=later) == 2
+    sent = {int(m["chat_id"]): str(m["text"]) for m in bot.request.of("sendMessage")}
+    assert "goal-1.action-2" in sent[ADMIN]  # national answers, to administrators
+    assert "grants" in sent[OFFICIAL] and "goal-" not in sent[OFFICIAL]  # their own area's contact
+    assert OTHER_OFFICIAL not in sent  # Helsinki has nothing stale
+
+
+@pytest.mark.parametrize(
+    ("command", "user"),
+    [("/local", OUTSIDER), ("/propose", OUTSIDER), ("/history", OUTSIDER), ("/review", OFFICIAL),
+     ("/editcontact 837", OUTSIDER), ("/editcontact 837", OTHER_OFFICIAL)],
+)  # fmt: skip
+async def test_editing_commands_are_refused_without_the_right(bot: Harness, command: str, user: int) -> None:
+    sent = texts(await bot.say(command, user_id=user))
+    if command == "/editcontact 837" and user == OTHER_OFFICIAL:
+        # An official's argument is ignored: they edit only their own area (Helsinki), never Tampere.
+        assert "Minkä aiheen yhteystieto" in sent
+        assert await bot.press("f:area:837", user_id=user) == []
+    else:
+        assert "vain virkahenkilöille tai ylläpitäjille" in sent
+
+
+async def test_forged_flow_buttons_are_refused(bot: Harness) -> None:
+    await bot.say("Keneen otamme yhteyttä Tampereella tiloista?", user_id=ASSOCIATION)
+    await bot.press("m:handoff", user_id=ASSOCIATION)
+    async with bot.app.services.storage._db.execute("SELECT MAX(id) FROM tickets") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    for data, user in [
+        (f"f:ask:{row[0]}", OTHER_OFFICIAL),  # another area's ticket
+        ("f:entry:goal-1", OFFICIAL),  # no flow in progress
+        ("f:topic:grants", OFFICIAL),
+        ("f:approve:1", OUTSIDER),
+        ("f:rollback:1", OUTSIDER),
+        ("f:nonsense", OFFICIAL),
+    ]:
+        assert await bot.press(data, user_id=user) == [], data
+
+
+async def test_an_admin_edits_any_area_by_naming_it(bot: Harness) -> None:
+    (topics,) = await bot.say("/editcontact 091", user_id=ADMIN)
+    assert "f:topic:general" in callback_data(topics)
+
+
+async def test_sighup_reloads_the_knowledge(tmp_path: Path) -> None:
+    import asyncio
+    import signal
+
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, knowledge)
+    harness = await start(tmp_path / "kanebot.sqlite3", Assistant.load(knowledge), knowledge)
+    before = harness.app.services.assistant
+    os.kill(os.getpid(), signal.SIGHUP)
+    for _ in range(50):
+        await asyncio.sleep(0.05)
+        if harness.app.services.assistant is not before:
+            break
+    assert harness.app.services.assistant is not before
+    (knowledge / "topics.yaml").write_text("topics: [", encoding="utf-8")
+    reloaded = harness.app.services.assistant
+    os.kill(os.getpid(), signal.SIGHUP)
+    await asyncio.sleep(0.5)
+    assert harness.app.services.assistant is reloaded  # a bad file keeps the running knowledge
+    asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+    await stopped(harness)
