@@ -79,8 +79,9 @@ def build_application(
             await services.reload()
         await _register_commands(application, services)
         await deliver(application.bot, services.storage, everything=True)  # what a crash or an outage left unsent
+        await _beat()  # at once: a job scheduled before the scheduler runs can be skipped as "missed"
         if application.job_queue is not None:
-            application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=0)
+            application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=HEARTBEAT_SECONDS)
             application.job_queue.run_repeating(_retry_outbox, interval=OUTBOX_SECONDS, first=OUTBOX_SECONDS)
             application.job_queue.run_repeating(_forget_old_questions, interval=DAY, first=60)
             application.job_queue.run_repeating(_flag_stale, interval=7 * DAY, first=DAY)
@@ -92,7 +93,7 @@ def build_application(
             await services.storage.close()
             services.attach_storage(None)
 
-    async def _beat(context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _beat(context: ContextTypes.DEFAULT_TYPE | None = None) -> None:
         await services.storage.schema_version()  # proves the database answers
         path = heartbeat_path(settings)
         path.write_text(f"{time.time():.0f}\n", encoding="utf-8")

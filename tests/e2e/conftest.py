@@ -145,6 +145,7 @@ class E2E:
     token: str
     emulator: Process
     bot: Process
+    db: Path
     bot_log_start: int = 0
 
     def diagnostics(self) -> str:
@@ -245,7 +246,7 @@ def e2e_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[E2E]:
             _bot_env(port, directory / "kanebot.sqlite3"),
             directory,
         )
-        pair = E2E(api=api, token=TOKEN, emulator=emulator, bot=bot)
+        pair = E2E(api=api, token=TOKEN, emulator=emulator, bot=bot, db=directory / "kanebot.sqlite3")
 
         def polling() -> bool | None:
             pair.check_alive()

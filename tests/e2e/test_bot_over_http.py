@@ -139,3 +139,20 @@ def test_goals_buttons_open_a_goal_card_in_place(e2e: E2E) -> None:
     assert card.callback_data == ["g:1", "m:goals", "g:3"]
     assert aino.since_last_action() == []  # browsing does not add messages to the chat
     assert_no_bot_errors(e2e)
+
+
+def test_the_running_bot_passes_its_health_check_and_never_logs_its_token(e2e: E2E) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KANEBOT_DB": str(e2e.db)}
+
+    def healthy() -> bool | None:
+        command = [sys.executable, "-m", "bot", "health"]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=30, check=False)
+        return True if result.returncode == 0 else None
+
+    # The first heartbeat is written as soon as the job queue runs; the bot started a moment ago.
+    wait_for(healthy, REPLY_SECONDS, "kanebot health to pass", e2e.diagnostics)
+    assert e2e.token not in e2e.bot.stderr() and e2e.token not in e2e.bot.stdout()
