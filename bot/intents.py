@@ -21,6 +21,25 @@ MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a
 class Intents:
     words: Mapping[str, Mapping[Lang, frozenset[str]]]  # diacritics folded
     written: Mapping[str, Mapping[Lang, frozenset[str]]]  # as written, case-folded
+    everyday_prefixes: tuple[str, ...] = ()  # out-of-scope stems long enough to match as prefixes
+    everyday_exact: frozenset[str] = frozenset()  # short out-of-scope words, folded, that cannot be confused
+    everyday_written: frozenset[str] = frozenset()  # short out-of-scope words as written ("sää")
+
+    @classmethod
+    def build(
+        cls, words: Mapping[str, Mapping[Lang, frozenset[str]]], written: Mapping[str, Mapping[Lang, frozenset[str]]]
+    ) -> Intents:
+        folded = {word for lang in LANGS for word in words["out_of_scope"][lang] if " " not in word}
+        as_written = {word for lang in LANGS for word in written["out_of_scope"][lang]}
+        # A short word whose folded form differs ("sää" → "saa", which means "gets") must match as written.
+        ambiguous = {fold(word) for word in as_written if fold(word) != word and len(word) < MIN_STEM}
+        return cls(
+            words,
+            written,
+            tuple(sorted(stem for stem in folded if len(stem) >= MIN_STEM)),
+            frozenset(stem for stem in folded if len(stem) < MIN_STEM) - ambiguous,
+            frozenset(as_written),
+        )
 
     def only(self, text: str, *names: str) -> bool:
         """True if every word of ``text`` belongs to one of the named lists (in either language)."""
@@ -40,26 +59,13 @@ class Intents:
 
     def everyday(self, text: str) -> bool:
         """Does the text use a word stem from the out-of-scope list ("passin", "skattedeklarationen")?"""
-        stems = {word for lang in LANGS for word in self.words["out_of_scope"][lang] if " " not in word}
-        written = {word for lang in LANGS for word in self.written["out_of_scope"][lang]}
         for word in words(text):
             folded = fold(word)
-            if any(len(stem) >= MIN_STEM and folded.startswith(stem) for stem in stems):
+            if folded.startswith(self.everyday_prefixes) or word in self.everyday_written:
                 return True
-            # A short word must match as written: folded, "saa" (gets) would be "sää" (weather).
-            if word in written or (folded in stems and not _MARKED & set(word) and folded not in self._folded_short):
+            if folded in self.everyday_exact and not _MARKED & set(word):
                 return True
         return False
-
-    @property
-    def _folded_short(self) -> frozenset[str]:
-        """Short out-of-scope words whose folded form differs from the written one ("sää" → "saa")."""
-        return frozenset(
-            fold(word)
-            for lang in LANGS
-            for word in self.written["out_of_scope"][lang]
-            if fold(word) != word and len(word) < MIN_STEM
-        )
 
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""
@@ -79,7 +85,7 @@ def check_intents(root: Path) -> tuple[Intents, list[Problem]]:
     lists: dict[str, dict[Lang, frozenset[str]]] = {name: dict.fromkeys(LANGS, frozenset()) for name in INTENT_NAMES}
     written: dict[str, dict[Lang, frozenset[str]]] = {name: dict.fromkeys(LANGS, frozenset()) for name in INTENT_NAMES}
     if problems:
-        return Intents(lists, written), problems
+        return Intents.build(lists, written), problems
     for name in INTENT_NAMES:
         section = data.get(name) if isinstance(data, Mapping) else None
         for lang in LANGS:
@@ -89,4 +95,4 @@ def check_intents(root: Path) -> tuple[Intents, list[Problem]]:
                 continue
             lists[name][lang] = frozenset(fold(item) for item in items)
             written[name][lang] = frozenset(item.casefold() for item in items)
-    return Intents(lists, written), problems
+    return Intents.build(lists, written), problems

@@ -29,6 +29,8 @@ TRIGRAM_WEIGHT = 0.5
 CLOSEST_SHARE = 0.6
 MAX_QUERY_WORDS = 60
 MIN_PART = 4
+CACHE_LIMIT = 50_000
+MIN_IDF = 0.4
 TYPO_MIN_LENGTH = 5
 TYPO_SIMILARITY = 85.0
 LONG_WORD = 10
@@ -59,6 +61,9 @@ class Featurizer:
     def __init__(self, lexicon: Lexicon, stopwords: dict[Lang, frozenset[str]]) -> None:
         self._lexicon = lexicon
         self._stopwords = stopwords
+        # The same few thousand words recur in every text and question: work each out once (start-up time).
+        self._lemma_cache: dict[tuple[str, Lang, bool], list[str]] = {}
+        self._term_cache: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def terms(self, text: str, lang: Lang) -> list[str]:
         stop = self._stopwords[lang]
@@ -79,6 +84,15 @@ class Featurizer:
         return [lemma for word in words(text) for lemma in self._lemmas(word, lang, keep_stopwords=True)]
 
     def _lemmas(self, word: str, lang: Lang, keep_stopwords: bool = False) -> list[str]:
+        key = (word, lang, keep_stopwords)
+        cached = self._lemma_cache.get(key)
+        if cached is None:
+            cached = self._lemma_cache[key] = self._split(word, lang, keep_stopwords)
+            if len(self._lemma_cache) > CACHE_LIMIT:  # questions bring endless new words; keep memory flat
+                self._lemma_cache.clear()
+        return cached
+
+    def _split(self, word: str, lang: Lang, keep_stopwords: bool) -> list[str]:
         """The word's lemma; an unknown compound is split where both parts are words the knowledge uses."""
         folded = fold(word)
         if folded in self._stopwords[lang] and not keep_stopwords:
@@ -109,11 +123,20 @@ class Featurizer:
     def term_features(self, terms: list[str]) -> Features:
         counts: Features = defaultdict(float)
         for term in terms:
-            counts["w:" + term] += 1.0
-            grams = self.trigrams(term)
-            for gram in grams:
-                counts["g:" + gram] += TRIGRAM_WEIGHT * 3.0 / max(len(grams), 1)
+            for feature, value in self._features_of(term):
+                counts[feature] += value
         return dict(counts)
+
+    def _features_of(self, term: str) -> tuple[tuple[str, float], ...]:
+        cached = self._term_cache.get(term)
+        if cached is None:
+            grams = self.trigrams(term)
+            weight = TRIGRAM_WEIGHT * 3.0 / max(len(grams), 1)
+            cached = (("w:" + term, 1.0), *(("g:" + gram, weight) for gram in grams))
+            self._term_cache[term] = cached
+            if len(self._term_cache) > CACHE_LIMIT:
+                self._term_cache.clear()
+        return cached
 
 
 class Retriever:
@@ -141,7 +164,10 @@ class Retriever:
                 doc_id = len(self._docs)
                 self._docs.append(_Doc(entry, lang, whole, norm))
                 for feature, value in weighted.items():
-                    self._postings[lang][feature].append((doc_id, value))
+                    # A feature nearly every entry has adds almost nothing to a dot product but costs the most
+                    # time (the longest postings): it still counts in the norms, not in the sums.
+                    if self._idf[lang][feature] >= MIN_IDF:
+                        self._postings[lang][feature].append((doc_id, value))
 
     def _weigh(self, vector: Features, lang: Lang) -> Features:
         """TF-IDF weights; a feature the knowledge never uses is as rare as can be, so it still dilutes the match."""
@@ -155,11 +181,12 @@ class Retriever:
         An entry's score blends its closest single phrasing (a question, the title, the text) with the entry as a
         whole: the first rewards a close paraphrase, the second keeps one shared rare word from deciding alone.
         """
+        terms = {lang: self.query_terms(text, lang) for lang in LANGS}
         closest: dict[tuple[str, Lang], float] = defaultdict(float)
         whole: dict[tuple[str, Lang], float] = defaultdict(float)
         entries: dict[str, Entry] = {}
         for lang in LANGS:
-            query = self._weigh(self._featurizer.term_features(self.query_terms(text, lang)), lang)
+            query = self._weigh(self._featurizer.term_features(terms[lang]), lang)
             norm = math.sqrt(sum(value * value for value in query.values()))
             if not norm:
                 continue
@@ -183,7 +210,7 @@ class Retriever:
             if entry_id not in best or score > best[entry_id].score:
                 best[entry_id] = Match(entries[entry_id], score, lang)
         ranked = sorted(best.values(), key=lambda match: (-match.score, match.entry.id))[:limit]
-        return [replace(match, coverage=self.coverage(text, match)) for match in ranked]
+        return [replace(match, coverage=self._coverage(terms[match.lang], match)) for match in ranked]
 
     def query_terms(self, text: str, lang: Lang) -> list[str]:
         """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
@@ -197,9 +224,8 @@ class Retriever:
             return term
         return self._corrections[lang](term)
 
-    def coverage(self, text: str, match: Match) -> float:
+    def _coverage(self, terms: list[str], match: Match) -> float:
         """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
-        terms = self.query_terms(text, match.lang)
         if not terms:
             return 0.0
         vocabulary = self._vocabulary.get((match.entry.id, match.lang), [])
@@ -208,8 +234,8 @@ class Retriever:
             1
             for term in terms
             if term in known
-            or (len(term) >= TYPO_MIN_LENGTH and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY))
             or _shares_stem(term, vocabulary)
+            or (len(term) >= TYPO_MIN_LENGTH and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY))
         )
         return found / len(terms)
 

@@ -67,8 +67,12 @@ class TopicFinder:
         tokens -= county
         terms = {term for lang in LANGS for term in self._terms(" ".join(tokens), lang)}
         scores: dict[str, int] = {}
+        joined = " " + " ".join(tokens) + " "
         for topic, keyword in self._keywords:
-            if all(_matches(part, terms, tokens) for part in keyword):
+            # Most keywords are not in the text at all: one C-speed substring test rules them out.
+            if all(
+                part in terms or (part[:-2] if len(part) >= STEM_KEYWORD else part) in joined for part in keyword
+            ) and all(_matches(part, terms, tokens) for part in keyword):
                 scores[topic.id] = scores.get(topic.id, 0) + sum(len(part) for part in keyword)
         if not scores:
             return None
