@@ -3,7 +3,7 @@ Statistics Finland's classifications by scripts/build_directory.py."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -44,6 +44,11 @@ class Directory:
 
     def county(self, county_id: str) -> WellbeingCounty | None:
         return self._counties.get(county_id)
+
+    def with_municipalities(self, areas: Iterable[str]) -> set[str]:
+        """The areas plus every municipality of the counties among them (a county's questions come from those)."""
+        found = set(areas)
+        return found | {m.code for m in self.municipalities if m.county_id in found}
 
 
 def _text(raw: Mapping[str, object], field: str) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot.check import Loaded
-from bot.contacts import Contact, Contacts
+from bot.contacts import EMAIL, PHONE, Contact, Contacts
 from bot.knowledge import Knowledge
 from bot.lang import LANGS, Bilingual, Lang
 from bot.local import LocalAnswer, LocalAnswers
@@ -22,6 +22,7 @@ EditKind = Literal["contact", "local", "proposal", "question"]
 EDIT_KINDS: tuple[EditKind, ...] = ("contact", "local", "proposal", "question")
 # Which statuses take effect: officials' edits are live at once; proposals to national answers once approved.
 IN_EFFECT = ("live", "approved")
+MAX_TEXT = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +104,39 @@ def apply_edits(loaded: Loaded, edits: Iterable[Edit]) -> Loaded:
 def pending_languages(after: Mapping[str, Any]) -> list[Lang]:
     """The languages an edit's text still lacks (the bot says so when it shows the other one)."""
     return [lang for lang in LANGS if not _text(after.get(lang))]
+
+
+# Steps of a guided edit that may be skipped: one language of a text, and a contact's optional details.
+SKIPPABLE = frozenset({"name_sv", "email", "phone", "web", "fi", "sv"})
+
+
+def field_problem(step: str, text: str | None) -> str | None:
+    """What is wrong with a value typed at ``step`` (None: skipped, fine if optional), or None if it is fine."""
+    if text is None:
+        return None if step in SKIPPABLE else step
+    if not text or len(text) > MAX_TEXT:
+        return step
+    if step == "email" and not EMAIL.match(text):
+        return "e-mail"
+    if step == "phone" and not PHONE.match(text):
+        return "phone"
+    if step == "web" and not text.startswith("https://"):
+        return "https://"
+    return None
+
+
+def edit_record(kind: str, data: Mapping[str, Any]) -> tuple[str, dict[str, Any], str]:
+    """The target, the after-state and the starting status of a finished guided edit."""
+    if kind == "contact":
+        after = {
+            "area": data.get("area"), "topic": data["topic"],
+            "name": {"fi": data.get("name_fi"), "sv": data.get("name_sv")},
+            "email": data.get("email"), "phone": data.get("phone"), "web": data.get("web"),
+            "telegram_chat": data.get("telegram_chat"),
+        }  # fmt: skip
+        return str(data["topic"]), after, "live"
+    if kind == "question":
+        return str(data["entry"]), {"entry": data["entry"], "lang": data["lang"], "text": data["text"]}, "live"
+    after = {"area": data.get("area"), "entry": data["entry"], "fi": data.get("fi"), "sv": data.get("sv")}
+    # A change to a national answer waits for an administrator; everything else is live at once.
+    return str(data["entry"]), after, "pending" if kind == "proposal" else "live"

@@ -37,7 +37,7 @@ class CommandHandlers:
             await self.contact(update, context)
             return
         greeting = self.services.assistant.greeting(lang)
-        rows = [*language_keyboard().inline_keyboard, *[[followup_button(f)] for f in greeting.followups]]
+        rows = [*language_keyboard(self.services).inline_keyboard, *[[followup_button(f)] for f in greeting.followups]]
         await send_reply(update.effective_message, greeting, InlineKeyboardMarkup(rows))
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -66,7 +66,7 @@ class CommandHandlers:
         if who is None or update.effective_message is None:
             return
         await update.effective_message.reply_text(
-            self.services.text("choose_language", who[1]), reply_markup=language_keyboard(), do_quote=False
+            self.services.text("choose_language", who[1]), reply_markup=language_keyboard(self.services), do_quote=False
         )
 
     async def goals(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

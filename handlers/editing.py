@@ -11,7 +11,8 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.contacts import EMAIL, GENERAL, PHONE
+from bot.contacts import GENERAL
+from bot.edits import SKIPPABLE, edit_record, field_problem
 from bot.lang import LANGS, Lang
 from bot.storage import EditStore, Profile
 from handlers.context import profile_of
@@ -21,7 +22,6 @@ from handlers.services import Services
 FLOW = "f"
 CONTACT_STEPS = ("name_fi", "name_sv", "email", "phone", "web")
 TEXT_STEPS = ("fi", "sv")
-SKIPPABLE = {"name_sv", "email", "phone", "web", "fi", "sv"}
 
 
 def button(label: str, *parts: object) -> InlineKeyboardButton:
@@ -164,7 +164,7 @@ class EditingHandlers:
         text: str | None,
     ) -> bool:
         step = str(flow.get("step"))
-        problem = _invalid(step, text)
+        problem = field_problem(step, text)
         if problem is not None:
             await message.reply_text(self.t("edit_invalid", lang, what=problem), reply_markup=self._skip_cancel(lang))
             return True
@@ -207,7 +207,11 @@ class EditingHandlers:
     async def _preview(self, message: Message, profile: Profile, lang: Lang, flow: dict[str, Any]) -> bool:
         await self._save(profile, {**flow, "step": "preview"})
         lines = [self.t("edit_preview", lang), ""]
-        lines += [f"{key}: {value}" for key, value in sorted(flow["data"].items()) if value not in (None, "")]
+        for key, value in flow["data"].items():
+            if value in (None, ""):
+                continue
+            shown = self.t("button_yes", lang) if key == "telegram_chat" else value
+            lines.append(f"{self.t(f'field_{key}', lang)}: {shown}")
         rows = [[button(self.t("button_confirm", lang), "confirm"), button(self.t("button_cancel", lang), "cancel")]]
         await message.reply_text("\n".join(lines)[:4000], reply_markup=InlineKeyboardMarkup(rows))
         return True
@@ -220,19 +224,7 @@ class EditingHandlers:
         if kind != "proposal" and (not isinstance(area, str) or not role.can_manage(area)):
             await self._save(profile, None)
             return False
-        if kind == "contact":
-            after = {
-                "area": area, "topic": data["topic"], "name": {"fi": data.get("name_fi"), "sv": data.get("name_sv")},
-                "email": data.get("email"), "phone": data.get("phone"), "web": data.get("web"),
-                "telegram_chat": data.get("telegram_chat"),
-            }  # fmt: skip
-            target, status = str(data["topic"]), "live"
-        elif kind == "question":
-            after = {"entry": data["entry"], "lang": data["lang"], "text": data["text"]}
-            target, status = str(data["entry"]), "live"
-        else:
-            after = {"area": area, "entry": data["entry"], "fi": data.get("fi"), "sv": data.get("sv")}
-            target, status = str(data["entry"]), "pending" if kind == "proposal" else "live"
+        target, after, status = edit_record(kind, data)
         edit_id = await self.edits.add(
             kind, area, target, self._before(kind, area, target), after, role.user_id, status
         )
@@ -290,7 +282,7 @@ class EditingHandlers:
             return False
         if status == "approved":
             await self.services.reload()
-        await message.reply_text(self.t("reviewed", lang, id=value, status=status))
+        await message.reply_text(self.t("reviewed", lang, id=value, status=self.t(f"status_{status}", lang)))
         return True
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -307,8 +299,9 @@ class EditingHandlers:
             return
         for edit in edits:
             text = self.t(
-                "history_item", lang, id=edit.id, kind=edit.kind, area=edit.area or "–", target=edit.target,
-                status=edit.status, author=edit.author,
+                "history_item", lang, id=edit.id, kind=self.t(f"kind_{edit.kind}", lang),
+                area=self.officials.area_name(edit.area, lang) if edit.area else "–", target=edit.target,
+                status=self.t(f"status_{edit.status}", lang), author=edit.author,
                 date=dt.datetime.fromtimestamp(edit.created_at, dt.UTC).strftime("%Y-%m-%d"),
             )  # fmt: skip
             markup = None
@@ -328,7 +321,7 @@ class EditingHandlers:
         if not await self.edits.set_status(edit.id, "rolled_back", profile.user_id, ("live", "approved")):
             return False
         await self.services.reload()
-        await message.reply_text(self.t("reviewed", lang, id=edit.id, status="rolled_back"))
+        await message.reply_text(self.t("reviewed", lang, id=edit.id, status=self.t("status_rolled_back", lang)))
         return True
 
     async def _question_from_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
@@ -341,18 +334,3 @@ class EditingHandlers:
         await self._save(profile, {"kind": "question", "step": "entry", "data": data})
         await self._ask_entry(message, lang)
         return True
-
-
-def _invalid(step: str, text: str | None) -> str | None:
-    """What is wrong with a typed value, or None. Skipped optional values are fine."""
-    if text is None:
-        return None if step in SKIPPABLE else step
-    if not text or len(text) > 2000:
-        return step
-    if step == "email" and not EMAIL.match(text):
-        return "e-mail"
-    if step == "phone" and not PHONE.match(text):
-        return "phone"
-    if step == "web" and not text.startswith("https://"):
-        return "https://"
-    return None

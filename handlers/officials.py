@@ -220,7 +220,8 @@ class OfficialHandlers:
         if not role.official and not role.admin:
             await self.refuse(message, lang, role, "unanswered")
             return
-        areas = None if role.admin else self._areas_with_municipalities(role)
+        directory = self.services.assistant.router.directory
+        areas = None if role.admin else sorted(directory.with_municipalities(role.areas))
         rows = await self.access.unanswered(areas)
         if not rows:
             await message.reply_text(self.services.text("unanswered_none", lang), do_quote=False)
@@ -242,7 +243,13 @@ class OfficialHandlers:
         await self.services.flush_counts()
         rows = await self.access.question_counts()
         lines = [self.services.text("stats_title" if rows else "stats_none", lang)]
-        lines += [f"{week} · {row_lang} · {goal}: {count}" for week, row_lang, goal, count in rows]
+        for week, row_lang, goal, count in rows:
+            subject = (
+                self.services.text("goal_label", lang, number=goal)
+                if goal.isdigit()
+                else self.services.text("stats_other", lang)
+            )
+            lines.append(f"{week} · {row_lang} · {subject}: {count}")
         stale = self.services.assistant.stale_entries(self.services.settings.review_days)
         if stale:
             days = self.services.settings.review_days
@@ -315,10 +322,3 @@ class OfficialHandlers:
             return check_area(self.services.assistant.router.directory, area)
         except AccessError:
             return area
-
-    def _areas_with_municipalities(self, role: Role) -> list[str]:
-        """A county official sees the questions of the county's municipalities too."""
-        directory = self.services.assistant.router.directory
-        areas = set(role.areas)
-        areas |= {m.code for m in directory.municipalities if m.county_id in role.areas}
-        return sorted(areas)

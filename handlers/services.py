@@ -52,7 +52,7 @@ class Services:
 
     def count(self, reply: Reply) -> None:
         year, week, _ = dt.date.today().isocalendar()
-        subject = f"goal {reply.goal}" if reply.goal is not None else reply.kind
+        subject = str(reply.goal) if reply.goal is not None else "other"
         self._counts[f"{year}-W{week:02d}", reply.lang, subject] += 1
 
     async def flush_counts(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 
-from bot.lang import Lang
+from bot.lang import LANGS, Lang
 from bot.reply import FollowUp, Reply, html_chunks
 from handlers.services import Services
 
@@ -70,12 +70,15 @@ def goal_card_keyboard(services: Services, number: int, lang: Lang) -> InlineKey
     return InlineKeyboardMarkup([navigation, [share]])
 
 
-def language_keyboard() -> InlineKeyboardMarkup:
+def language_keyboard(services: Services) -> InlineKeyboardMarkup:
+    """Each language named in itself, whatever the current language."""
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("Suomi", callback_data=callback(LANGUAGE, "fi")),
-                InlineKeyboardButton("Svenska", callback_data=callback(LANGUAGE, "sv")),
+                InlineKeyboardButton(
+                    services.text(f"language_name_{lang}", lang), callback_data=callback(LANGUAGE, lang)
+                )
+                for lang in LANGS
             ]
         ]
     )

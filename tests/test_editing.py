@@ -43,7 +43,7 @@ async def edit_contact(bot: Harness, user: int = OFFICIAL) -> list[dict[str, obj
     await bot.press("f:skip", user_id=user)  # phone
     await bot.press("f:skip", user_id=user)  # web
     (preview,) = await bot.press("f:chat:yes", user_id=user)
-    assert "Esikatselu" in str(preview["text"]) and "avustukset@example.org" in str(preview["text"])
+    assert "Esikatselu" in str(preview["text"]) and "Sähköposti: avustukset@example.org" in str(preview["text"])
     return await bot.press("f:confirm", user_id=user)
 
 
@@ -124,7 +124,7 @@ async def test_history_and_rollback(bot: Harness) -> None:
     rollback = [data for message in history for data in callback_data(message) if data.startswith("f:rollback:")]
     assert len(rollback) == 1
     assert await bot.press(rollback[0], user_id=OTHER_OFFICIAL) == []  # not their area
-    assert "rolled_back" in texts(await bot.press(rollback[0], user_id=OFFICIAL))
+    assert "peruttu" in texts(await bot.press(rollback[0], user_id=OFFICIAL))
     (route,) = await bot.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
     assert "avustukset@example.org" not in str(route["text"])
     edits = await EditStore(bot.app.services.storage).history(None)

@@ -160,7 +160,7 @@ async def test_stats_show_questions_per_goal_language_and_week(bot: Harness) -> 
     await bot.say("tavoite 2", user_id=ASSOCIATION)
     await bot.say("mål 2", user_id=ASSOCIATION + 1, lang="sv")
     stats = texts(await bot.say("/stats", user_id=ADMIN))
-    assert re.search(r"\d{4}-W\d\d · fi · goal 2: 1", stats) and re.search(r"· sv · goal 2: 1", stats)
+    assert re.search(r"\d{4}-W\d\d · fi · Tavoite 2: 1", stats) and re.search(r"· sv · Tavoite 2: 1", stats)
 
 
 async def test_help_shows_each_role_its_own_commands(bot: Harness) -> None:
