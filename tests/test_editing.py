@@ -16,7 +16,17 @@ import yaml
 from bot.assistant import Assistant
 from bot.storage import EditStore
 from tests.conftest import KNOWLEDGE, ROOT
-from tests.test_officials import ADMIN, ASSOCIATION, OFFICIAL, OTHER_OFFICIAL, OUTSIDER, invite, start, texts
+from tests.test_officials import (
+    ADMIN,
+    ASSOCIATION,
+    OFFICIAL,
+    OTHER_OFFICIAL,
+    OUTSIDER,
+    hand_over,
+    invite,
+    start,
+    texts,
+)
 from tests.test_telegram import Harness, callback_data, stopped
 
 
@@ -102,19 +112,28 @@ async def test_a_local_addition_follows_the_national_answer_with_a_pending_trans
     assert "tammikuussa" not in str(elsewhere["text"])
 
 
-async def test_a_proposal_changes_the_national_answer_only_when_an_admin_approves(bot: Harness) -> None:
+async def propose(bot: Harness, entry: str, finnish: str, swedish: str | None) -> str:
+    """An official proposes new text for a national answer; the proposal's number."""
     await bot.say("/propose", user_id=OFFICIAL)
-    await bot.press("f:entry:goal-3.action-2", user_id=OFFICIAL)
-    await bot.say("Uusi ehdotettu teksti.", user_id=OFFICIAL)
-    await bot.say("Ny föreslagen text.", user_id=OFFICIAL)
+    await bot.press(f"f:entry:{entry}", user_id=OFFICIAL)
+    await bot.say(finnish, user_id=OFFICIAL)
+    if swedish is None:
+        await bot.press("f:skip", user_id=OFFICIAL)
+    else:
+        await bot.say(swedish, user_id=OFFICIAL)
     saved = await bot.press("f:confirm", user_id=OFFICIAL)
     edit_id = re.search(r"Ehdotus #(\d+)", texts(saved))
-    assert edit_id is not None
+    assert edit_id is not None, texts(saved)
+    return edit_id.group(1)
+
+
+async def test_a_proposal_changes_the_national_answer_only_when_an_admin_approves(bot: Harness) -> None:
+    number = await propose(bot, "goal-3.action-2", "Uusi ehdotettu teksti.", "Ny föreslagen text.")
     assert "Uusi ehdotettu teksti." not in texts(await bot.say("tavoite 3", user_id=ASSOCIATION))
-    assert await bot.press(f"f:approve:{edit_id.group(1)}", user_id=OFFICIAL) == []  # officials cannot approve
+    assert await bot.press(f"f:approve:{number}", user_id=OFFICIAL) == []  # officials cannot approve
     (review,) = await bot.say("/review", user_id=ADMIN)
-    assert f"f:approve:{edit_id.group(1)}" in callback_data(review)
-    await bot.press(f"f:approve:{edit_id.group(1)}", user_id=ADMIN)
+    assert f"f:approve:{number}" in callback_data(review)
+    await bot.press(f"f:approve:{number}", user_id=ADMIN)
     assert "Uusi ehdotettu teksti." in texts(await bot.say("tavoite 3", user_id=ASSOCIATION))
 
 
@@ -132,8 +151,7 @@ async def test_history_and_rollback(bot: Harness) -> None:
 
 
 async def test_a_good_question_from_the_queue_becomes_an_alternative_question(bot: Harness) -> None:
-    await bot.say("Keneen otamme yhteyttä Tampereella tiloista?", user_id=ASSOCIATION)
-    await bot.press("m:handoff", user_id=ASSOCIATION)
+    await hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
     queue = await bot.say("/queue", user_id=OFFICIAL)
     ask = next(data for data in callback_data(queue[0]) if data.startswith("f:ask:"))
     await bot.press(ask, user_id=OFFICIAL)
@@ -174,14 +192,8 @@ async def test_export_writes_reviewable_yaml_and_import_loads_it_back(bot: Harne
 
 
 async def test_a_proposal_in_one_language_says_so_in_the_other(bot: Harness) -> None:
-    await bot.say("/propose", user_id=OFFICIAL)
-    await bot.press("f:entry:goal-3.action-2", user_id=OFFICIAL)
-    await bot.say("Vain suomeksi kirjoitettu uusi teksti.", user_id=OFFICIAL)
-    await bot.press("f:skip", user_id=OFFICIAL)
-    saved = await bot.press("f:confirm", user_id=OFFICIAL)
-    edit_id = re.search(r"Ehdotus #(\d+)", texts(saved))
-    assert edit_id is not None
-    await bot.press(f"f:approve:{edit_id.group(1)}", user_id=ADMIN)
+    number = await propose(bot, "goal-3.action-2", "Vain suomeksi kirjoitettu uusi teksti.", None)
+    await bot.press(f"f:approve:{number}", user_id=ADMIN)
     swedish = texts(await bot.say("mål 3", user_id=ASSOCIATION, lang="sv"))
     assert "Vain suomeksi kirjoitettu uusi teksti." in swedish and "bara på finska" in swedish
     finnish = texts(await bot.say("tavoite 3", user_id=ASSOCIATION + 1))
@@ -227,13 +239,9 @@ async def test_editing_commands_are_refused_without_the_right(bot: Harness, comm
 
 
 async def test_forged_flow_buttons_are_refused(bot: Harness) -> None:
-    await bot.say("Keneen otamme yhteyttä Tampereella tiloista?", user_id=ASSOCIATION)
-    await bot.press("m:handoff", user_id=ASSOCIATION)
-    async with bot.app.services.storage._db.execute("SELECT MAX(id) FROM tickets") as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
+    ticket = await hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
     for data, user in [
-        (f"f:ask:{row[0]}", OTHER_OFFICIAL),  # another area's ticket
+        (f"f:ask:{ticket}", OTHER_OFFICIAL),  # another area's ticket
         ("f:entry:goal-1", OFFICIAL),  # no flow in progress
         ("f:topic:grants", OFFICIAL),
         ("f:approve:1", OUTSIDER),

@@ -3,17 +3,14 @@ and nothing lost through a restart or a Telegram error."""
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.assistant import Assistant
 from bot.storage import Storage
-from tests.conftest import KNOWLEDGE
+from tests.conftest import assistant_with_contact
 from tests.telegram_offline import BOT_USER
 from tests.test_telegram import Harness, callback_data, started, stopped
 
@@ -22,22 +19,14 @@ OFFICIAL_CHAT = -5001
 
 @pytest.fixture(scope="module")
 def contact_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    folder = tmp_path_factory.mktemp("knowledge") / "knowledge"
-    shutil.copytree(KNOWLEDGE, folder)
-    data = yaml.safe_load((folder / "contacts.yaml").read_text(encoding="utf-8"))
-    data["contacts"].append(
-        {
-            "area": "837",
-            "topic": "general",
-            "name": {"fi": "Järjestöyhteistyö (testi)", "sv": "Organisationssamarbete (test)"},
-            "email": "jarjestot@example.org",
-            "languages": ["fi", "sv"],
-            "telegram_chat": OFFICIAL_CHAT,
-            "last_verified": dt.date(2026, 11, 22),
-        }
+    return assistant_with_contact(
+        tmp_path_factory.mktemp("knowledge") / "knowledge",
+        area="837",
+        topic="general",
+        name={"fi": "Järjestöyhteistyö (testi)", "sv": "Organisationssamarbete (test)"},
+        email="jarjestot@example.org",
+        telegram_chat=OFFICIAL_CHAT,
     )
-    (folder / "contacts.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return Assistant.load(folder)
 
 
 @pytest.fixture

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from bot.assistant import Assistant
 from bot.conversation import Conversation
 from bot.evaluation import load_routing_cases
-from tests.conftest import KNOWLEDGE, ROOT, SHARED
+from tests.conftest import ROOT, SHARED, assistant_with_contact
 
 
 def route_of(assistant: Assistant, text: str, conversation: Conversation | None = None) -> dict[str, Any]:
@@ -103,22 +100,15 @@ def test_example_contacts_are_never_shown_for_real_areas(assistant: Assistant) -
 
 @pytest.fixture(scope="module")
 def with_contacts(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    folder = tmp_path_factory.mktemp("knowledge") / "knowledge"
-    shutil.copytree(KNOWLEDGE, folder)
-    data = yaml.safe_load((folder / "contacts.yaml").read_text(encoding="utf-8"))
-    data["contacts"].append(
-        {
-            "area": "837",
-            "topic": "grants",
-            "name": {"fi": "Järjestöavustukset (testi)", "sv": "Föreningsbidrag (test)"},
-            "email": "avustukset@example.org",
-            "languages": ["fi"],
-            "telegram_chat": -5001,
-            "last_verified": dt.date(2026, 11, 22),
-        }
+    return assistant_with_contact(
+        tmp_path_factory.mktemp("knowledge") / "knowledge",
+        area="837",
+        topic="grants",
+        name={"fi": "Järjestöavustukset (testi)", "sv": "Föreningsbidrag (test)"},
+        email="avustukset@example.org",
+        languages=["fi"],
+        telegram_chat=-5001,
     )
-    (folder / "contacts.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return Assistant.load(folder)
 
 
 def test_registered_contacts_are_listed_with_their_details(with_contacts: Assistant) -> None:
