@@ -204,6 +204,8 @@ class Storage:
         self._profiles: OrderedDict[int, Profile] = OrderedDict()
         # Multi-statement transactions share the one connection; the lock keeps them from interleaving.
         self._lock = asyncio.Lock()
+        # One delivery round at a time: the minute job and a fresh hand-off must not both send the same card.
+        self.delivery_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path | str) -> Storage:

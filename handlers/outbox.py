@@ -16,13 +16,14 @@ async def deliver(bot: Bot, storage: Storage, everything: bool = False) -> int:
     """Send every due outbox item once (``everything``: also those still backing off, as at start-up); return how
     many went out. Failures stay queued with a back-off."""
     sent = 0
-    for item in await storage.due_outbox(ignore_backoff=everything):
-        try:
-            message = await bot.send_message(item.chat_id, item.text)
-        except TelegramError as error:
-            log.warning("outbox item %s (ticket %s) not delivered yet: %s", item.id, item.ticket_id, error)
-            await storage.outbox_failed(item, str(error))
-            continue
-        await storage.outbox_sent(item, message.message_id)
-        sent += 1
+    async with storage.delivery_lock:
+        for item in await storage.due_outbox(ignore_backoff=everything):
+            try:
+                message = await bot.send_message(item.chat_id, item.text)
+            except TelegramError as error:
+                log.warning("outbox item %s (ticket %s) not delivered yet: %s", item.id, item.ticket_id, error)
+                await storage.outbox_failed(item, str(error))
+                continue
+            await storage.outbox_sent(item, message.message_id)
+            sent += 1
     return sent

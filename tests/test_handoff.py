@@ -169,3 +169,21 @@ async def test_contact_command_starts_the_flow_and_the_next_answers_continue_it(
     sent = await bot.press("m:handoff", lang="sv")
     assert "väntar på svar" in str(sent[0]["text"])
     assert await tickets(bot) == [("queued", "Vi finns i Vasa", "905")]
+
+
+async def test_concurrent_deliveries_send_each_card_once(tmp_path: Path, contact_assistant: Assistant) -> None:
+    import asyncio
+
+    from handlers.outbox import deliver
+
+    harness = await started(tmp_path / "kanebot.sqlite3", contact_assistant)
+    harness.request.fail_chats.add(OFFICIAL_CHAT)
+    await ask_and_hand_over(harness, "Keneen otamme yhteyttä Tampereella kulttuuritapahtumista?")
+    harness.request.fail_chats.clear()
+    harness.request.clear()
+    storage = harness.app.services.storage
+    rounds = asyncio.gather(*(deliver(harness.app.bot, storage, everything=True) for _ in range(3)))
+    results = await asyncio.wait_for(rounds, timeout=20)
+    assert sorted(results) == [0, 0, 1]
+    assert len([m for m in harness.request.of("sendMessage") if m["chat_id"] == OFFICIAL_CHAT]) == 1
+    await stopped(harness)
