@@ -221,7 +221,11 @@ class EditingHandlers:
     ) -> bool:
         role = await self.officials.role(profile.user_id)
         kind, area = str(flow["kind"]), data.get("area")
-        if kind != "proposal" and (not isinstance(area, str) or not role.can_manage(area)):
+        # Rights are checked again here: they may have been revoked while the flow was open.
+        allowed = (
+            (role.official or role.admin) if kind == "proposal" else isinstance(area, str) and role.can_manage(area)
+        )
+        if not allowed:
             await self._save(profile, None)
             return False
         target, after, status = edit_record(kind, data)

@@ -277,3 +277,13 @@ async def test_sighup_reloads_the_knowledge(tmp_path: Path) -> None:
     assert harness.app.services.assistant is reloaded  # a bad file keeps the running knowledge
     asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
     await stopped(harness)
+
+
+async def test_rights_revoked_during_a_flow_stop_the_save(bot: Harness) -> None:
+    await bot.say("/propose", user_id=OFFICIAL)
+    await bot.press("f:entry:goal-1", user_id=OFFICIAL)
+    await bot.say("Teksti", user_id=OFFICIAL)
+    await bot.say("Text", user_id=OFFICIAL)
+    await bot.say(f"/revoke {OFFICIAL} 837", user_id=ADMIN)
+    assert await bot.press("f:confirm", user_id=OFFICIAL) == []
+    assert await EditStore(bot.app.services.storage).history(None) == []
