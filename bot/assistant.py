@@ -28,7 +28,7 @@ from bot.yamlfile import KnowledgeError
 
 # Score x coverage below this is "I don't know"; calibrated with bench/calibrate.py on eval/questions.yaml. Questions
 # with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD.
-ANSWER_THRESHOLD = 0.06
+ANSWER_THRESHOLD = 0.10
 STRONG_THRESHOLD = 0.3
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4

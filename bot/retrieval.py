@@ -65,10 +65,11 @@ class Featurizer:
         self._lemma_cache: dict[tuple[str, Lang, bool], list[str]] = {}
         self._term_cache: dict[str, tuple[tuple[str, float], ...]] = {}
 
-    def terms(self, text: str, lang: Lang) -> list[str]:
+    def terms(self, text: str, lang: Lang, limit: int | None = MAX_QUERY_WORDS) -> list[str]:
+        """The lemmas of ``text`` without stop words; a question is cut at ``limit`` words, an indexed text is not."""
         stop = self._stopwords[lang]
         found: list[str] = []
-        for word in words(text)[:MAX_QUERY_WORDS]:
+        for word in words(text)[:limit]:
             for lemma in self._lemmas(word, lang):
                 if lemma not in stop and not lemma.isdigit():
                     found.append(lemma)
@@ -118,7 +119,8 @@ class Featurizer:
         return [padded[index : index + 3] for index in range(len(padded) - 2)]
 
     def features(self, text: str, lang: Lang) -> Features:
-        return self.term_features(self.terms(text, lang))
+        """Features of a text to index (all of it)."""
+        return self.term_features(self.terms(text, lang, limit=None))
 
     def term_features(self, terms: list[str]) -> Features:
         counts: Features = defaultdict(float)

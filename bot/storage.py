@@ -550,17 +550,25 @@ class AccessStore:
             )
             await self._db.commit()
 
-    async def unanswered(self, areas: list[str] | None, limit: int = 20) -> list[tuple[float, str, str | None, str]]:
-        """Recent unanswered questions; ``areas`` None means all (administrators)."""
+    async def unanswered(
+        self, areas: list[str] | None, limit: int = 20
+    ) -> list[tuple[int, float, str, str | None, str]]:
+        """Recent unanswered questions (id, time, language, area, text); ``areas`` None means all (administrators)."""
         args: tuple[object, ...]
+        columns = "id, at, lang, area, question"
         if areas is None:
-            query, args = "SELECT at, lang, area, question FROM unanswered ORDER BY id DESC LIMIT ?", (limit,)
+            query, args = f"SELECT {columns} FROM unanswered ORDER BY id DESC LIMIT ?", (limit,)  # noqa: S608
         else:
             marks = ", ".join("?" for _ in areas) or "NULL"
-            query = f"SELECT at, lang, area, question FROM unanswered WHERE area IN ({marks}) ORDER BY id DESC LIMIT ?"  # noqa: S608
+            query = f"SELECT {columns} FROM unanswered WHERE area IN ({marks}) ORDER BY id DESC LIMIT ?"  # noqa: S608
             args = (*areas, limit)
         async with self._db.execute(query, args) as cursor:
-            return [(row[0], row[1], row[2], row[3]) for row in await cursor.fetchall()]
+            return [(row[0], row[1], row[2], row[3], row[4]) for row in await cursor.fetchall()]
+
+    async def unanswered_item(self, item_id: int) -> tuple[str, str | None, str] | None:
+        async with self._db.execute("SELECT lang, area, question FROM unanswered WHERE id = ?", (item_id,)) as cursor:
+            row = await cursor.fetchone()
+        return (row[0], row[1], row[2]) if row is not None else None
 
     async def forget_unanswered_before(self, cutoff: float) -> int:
         async with self._storage._lock:

@@ -11,10 +11,11 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.access import Role
 from bot.contacts import GENERAL
 from bot.edits import SKIPPABLE, edit_record, field_problem
 from bot.lang import LANGS, Lang
-from bot.storage import EditStore, Profile
+from bot.storage import AccessStore, EditStore, Profile
 from handlers.context import profile_of
 from handlers.officials import OfficialHandlers
 from handlers.services import Services
@@ -22,6 +23,16 @@ from handlers.services import Services
 FLOW = "f"
 CONTACT_STEPS = ("name_fi", "name_sv", "email", "phone", "web")
 TEXT_STEPS = ("fi", "sv")
+
+
+def covering_area(role: Role, area: str | None, county_of: dict[str, str | None]) -> str | None:
+    """The area of the role that covers ``area`` (itself, or its county); "" for an administrator; None: no right."""
+    if area is not None and area in role.areas:
+        return area
+    county = county_of.get(area or "")
+    if county is not None and county in role.areas:
+        return county
+    return "" if role.admin else None
 
 
 def button(label: str, *parts: object) -> InlineKeyboardButton:
@@ -105,6 +116,8 @@ class EditingHandlers:
             return await self._rollback(message, profile, lang, argument)
         if action == "ask":
             return await self._question_from_ticket(message, profile, lang, argument)
+        if action == "uq":
+            return await self._question_from_unanswered(message, profile, lang, argument)
         flow = dict(profile.flow or {})
         data = dict(flow.get("data") or {})
         step = flow.get("step")
@@ -326,6 +339,23 @@ class EditingHandlers:
             return False
         await self.services.reload()
         await message.reply_text(self.t("reviewed", lang, id=edit.id, status=self.t("status_rolled_back", lang)))
+        return True
+
+    async def _question_from_unanswered(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
+        """Turn a question the bot could not answer into a new alternative question of an entry."""
+        item = await AccessStore(self.services.storage).unanswered_item(int(value)) if value.isdigit() else None
+        role = await self.officials.role(profile.user_id)
+        if item is None:
+            return False
+        question_lang, area, text = item
+        directory = self.services.assistant.router.directory
+        county_of = {m.code: m.county_id for m in directory.municipalities}
+        scope = covering_area(role, area, county_of)
+        if scope is None:
+            return False
+        data = {"area": scope, "lang": question_lang, "text": text}
+        await self._save(profile, {"kind": "question", "step": "entry", "data": data})
+        await self._ask_entry(message, lang)
         return True
 
     async def _question_from_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:

@@ -226,11 +226,14 @@ class OfficialHandlers:
         if not rows:
             await message.reply_text(self.services.text("unanswered_none", lang), do_quote=False)
             return
-        lines = [self.services.text("unanswered_title", lang)]
-        for at, question_lang, area, question in rows:
+        await message.reply_text(self.services.text("unanswered_title", lang), do_quote=False)
+        for item_id, at, question_lang, area, question in rows:
             day = dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d")
-            lines.append(f"{day} · {question_lang} · {self.area_name(area or '', lang) or '–'}: {question}")
-        await message.reply_text("\n".join(lines)[:4000], do_quote=False)
+            text = f"{day} · {question_lang} · {self.area_name(area or '', lang) or '–'}: {question}"
+            button = InlineKeyboardButton(
+                self.services.text("button_add_question", lang, id=item_id), callback_data=f"f:uq:{item_id}"
+            )
+            await message.reply_text(text[:4000], reply_markup=InlineKeyboardMarkup([[button]]), do_quote=False)
 
     async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         who = await self.who(update)

@@ -287,3 +287,20 @@ async def test_rights_revoked_during_a_flow_stop_the_save(bot: Harness) -> None:
     await bot.say(f"/revoke {OFFICIAL} 837", user_id=ADMIN)
     assert await bot.press("f:confirm", user_id=OFFICIAL) == []
     assert await EditStore(bot.app.services.storage).history(None) == []
+
+
+async def test_an_unanswered_question_of_the_area_becomes_an_alternative_question(bot: Harness) -> None:
+    await bot.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
+    await bot.press("r:837", user_id=ASSOCIATION)  # the association's area is known: Tampere
+    await bot.say("Mikä on paras pullaresepti?", user_id=ASSOCIATION)
+    listed = await bot.say("/unanswered", user_id=OFFICIAL)
+    add = [data for message in listed for data in callback_data(message) if data.startswith("f:uq:")]
+    assert len(add) == 1 and "pullaresepti" in texts(listed)
+    assert await bot.press(add[0], user_id=OTHER_OFFICIAL) == []  # Helsinki's official: not their question
+    assert await bot.press(add[0], user_id=OUTSIDER) == []
+    await bot.press(add[0], user_id=OFFICIAL)
+    await bot.press("f:entry:goal-1.action-2", user_id=OFFICIAL)
+    assert "Kysymys lisätty" in texts(await bot.press("f:confirm", user_id=OFFICIAL))
+    assert "Mikä on paras pullaresepti?" in bot.app.services.assistant.knowledge.entry("goal-1.action-2").questions_fi
+    (answer,) = await bot.say("Mikä on paras pullaresepti?", user_id=ASSOCIATION + 5)
+    assert "avustuskäytäntönsä" in str(answer["text"])
