@@ -1,31 +1,30 @@
-"""Logging set-up that keeps secrets out of every log line."""
+"""Logging set-up that keeps secrets out of every log line, tracebacks included."""
 
 from __future__ import annotations
 
 import logging
 
 
-class RedactSecrets(logging.Filter):
-    """Replace the bot token (and other secrets) wherever they would appear in a formatted record."""
+class RedactingFormatter(logging.Formatter):
+    """Formats a record as usual, then removes the bot token (and other secrets) from all of it: PTB puts the token
+    in some exception messages ("The token `…` was rejected"), and tracebacks are part of the formatted text."""
 
-    def __init__(self, secrets: list[str]) -> None:
-        super().__init__()
+    def __init__(self, fmt: str, secrets: list[str]) -> None:
+        super().__init__(fmt)
         self._secrets = [secret for secret in secrets if secret]
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if any(secret in message for secret in self._secrets):
-            for secret in self._secrets:
-                message = message.replace(secret, "[redacted]")
-            record.msg, record.args = message, None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self._secrets:
+            text = text.replace(secret, "[redacted]")
+        return text
 
 
 def configure(level: str, secrets: list[str]) -> None:
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
-    redact = RedactSecrets(secrets)
+    logging.basicConfig(level=level)
+    formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(redact)
+        handler.setFormatter(formatter)
     # httpx logs every request URL at INFO, and the Bot API URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)

@@ -9,11 +9,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from telegram import Update
+from telegram.error import InvalidToken
 
 from bot import logs
 from bot.settings import Settings, SettingsError, load_dotenv
 from bot.yamlfile import KnowledgeError
-from handlers.app import build_application
+from handlers.app import KaneApplication, build_application
 
 EXIT_OK, EXIT_FAILED, EXIT_SETTINGS = 0, 1, 2
 SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -36,6 +37,15 @@ def run(webhook: bool, knowledge: Path | None) -> int:
     except KnowledgeError as error:
         print(f"kanebot: knowledge/ has problems; run `kanebot check`:\n{error}", file=sys.stderr)
         return EXIT_FAILED
+    try:
+        _serve(application, settings, webhook)
+    except InvalidToken:
+        print("kanebot: Telegram refused TELEGRAM_BOT_TOKEN; check it with @BotFather", file=sys.stderr)
+        return EXIT_SETTINGS
+    return EXIT_OK
+
+
+def _serve(application: KaneApplication, settings: Settings, webhook: bool) -> None:
     if webhook:
         application.run_webhook(
             listen=settings.webhook_listen,
@@ -47,7 +57,6 @@ def run(webhook: bool, knowledge: Path | None) -> int:
         )
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-    return EXIT_OK
 
 
 def _check_webhook(settings: Settings) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import RedactSecrets
+from bot.logs import RedactingFormatter
 from bot.settings import Settings, SettingsError, load_dotenv
 from tests.conftest import ROOT
 from tests.telegram_offline import TOKEN
@@ -78,9 +78,11 @@ def test_dotenv_fills_only_what_the_environment_lacks(tmp_path: Path) -> None:
     assert env == {"KANEBOT_LOG_LEVEL": "WARNING", "KANEBOT_DB": "x.db"}
 
 
-def test_the_token_is_redacted_from_log_records(caplog: pytest.LogCaptureFixture) -> None:
-    logger = logging.getLogger("kanebot.test")
-    caplog.handler.addFilter(RedactSecrets([TOKEN]))
-    with caplog.at_level(logging.INFO):
-        logger.info("POST https://api.telegram.org/bot%s/getUpdates", TOKEN)
-    assert TOKEN not in caplog.text and "[redacted]" in caplog.text
+def test_the_token_is_redacted_from_log_lines_and_tracebacks() -> None:
+    formatter = RedactingFormatter("%(levelname)s %(message)s", [TOKEN])
+    try:
+        raise RuntimeError(f"The token `{TOKEN}` was rejected by the server.")
+    except RuntimeError:
+        record = logging.LogRecord("kanebot", logging.ERROR, __file__, 1, "POST /bot%s/getMe", (TOKEN,), sys.exc_info())
+    text = formatter.format(record)
+    assert TOKEN not in text and text.count("[redacted]") >= 2 and "RuntimeError" in text
