@@ -135,11 +135,18 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
     questions = QuestionHandlers(services)
     routing = RoutingHandlers(services)
     # An official who pressed "answer #N" is answering: their next text is the answer, before anything else.
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, editing.text), -3)
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, officials.answering), -2)
+    # Both only in the official's private chat with the bot: a group message is never taken as an answer or a field.
+    private_text = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(private_text, editing.text), -3)
+    application.add_handler(MessageHandler(private_text, officials.answering), -2)
     # An official's reply to a question card is relayed before anything else may treat it as a question.
-    application.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, routing.official_reply), -1)
-    for name, callback in (
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.REPLY & filters.TEXT & ~filters.COMMAND, routing.official_reply
+        ),
+        -1,
+    )
+    public = (
         ("start", commands.start),
         ("help", commands.help),
         ("about", commands.about),
@@ -148,6 +155,9 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         ("goal", commands.goal),
         ("contact", commands.contact),
         ("forget", routing.forget),
+    )
+    # Privileged commands only in a private chat: their answers (invite codes, questions, user ids) are not for groups.
+    private = (
         ("join", officials.join),
         ("invite", officials.invite),
         ("officials", officials.officials),
@@ -163,11 +173,17 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         ("propose", editing.start_propose),
         ("review", editing.review),
         ("history", editing.history),
-    ):
+    )
+    for name, callback in public:
         application.add_handler(CommandHandler(name, callback))
+    for name, callback in private:
+        application.add_handler(CommandHandler(name, callback, filters=filters.ChatType.PRIVATE))
     application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing, officials, editing).press))
     application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.text))
+    # An edited message is not a new question (it was answered when it was sent).
+    application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, questions.text)
+    )
     application.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, questions.not_text

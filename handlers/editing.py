@@ -17,7 +17,7 @@ from bot.edits import SKIPPABLE, edit_record, field_problem
 from bot.lang import LANGS, Lang
 from bot.storage import AccessStore, EditStore, Profile
 from handlers.context import profile_of
-from handlers.officials import OfficialHandlers
+from handlers.officials import OfficialHandlers, as_id
 from handlers.services import Services
 
 FLOW = "f"
@@ -292,10 +292,11 @@ class EditingHandlers:
             await message.reply_text(text[:4000], reply_markup=InlineKeyboardMarkup(rows))
 
     async def _review(self, message: Message, lang: Lang, admin: bool, user_id: int, action: str, value: str) -> bool:
-        if not admin or not value.isdigit():
+        number = as_id(value)
+        if not admin or number is None:
             return False
         status = "approved" if action == "approve" else "rejected"
-        if not await self.edits.set_status(int(value), status, user_id, ("pending",)):
+        if not await self.edits.set_status(number, status, user_id, ("pending",)):
             return False
         if status == "approved":
             await self.services.reload()
@@ -329,9 +330,10 @@ class EditingHandlers:
             await message.reply_text(text, reply_markup=markup)
 
     async def _rollback(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
-        if not value.isdigit():
+        number = as_id(value)
+        if number is None:
             return False
-        edit = await self.edits.get(int(value))
+        edit = await self.edits.get(number)
         role = await self.officials.role(profile.user_id)
         if edit is None or not (role.admin or (edit.area is not None and role.can_manage(edit.area))):
             return False
@@ -343,7 +345,8 @@ class EditingHandlers:
 
     async def _question_from_unanswered(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
         """Turn a question the bot could not answer into a new alternative question of an entry."""
-        item = await AccessStore(self.services.storage).unanswered_item(int(value)) if value.isdigit() else None
+        number = as_id(value)
+        item = await AccessStore(self.services.storage).unanswered_item(number) if number is not None else None
         role = await self.officials.role(profile.user_id)
         if item is None:
             return False
@@ -360,7 +363,8 @@ class EditingHandlers:
 
     async def _question_from_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
         """Turn a good question from the queue into a new alternative question of an entry."""
-        ticket = await self.services.storage.ticket(int(value)) if value.isdigit() else None
+        number = as_id(value)
+        ticket = await self.services.storage.ticket(number) if number is not None else None
         role = await self.officials.role(profile.user_id)
         if ticket is None or not role.can_manage(ticket.area_id):
             return False

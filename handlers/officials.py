@@ -32,6 +32,15 @@ from handlers.outbox import deliver
 from handlers.services import Services
 
 DEFAULT_INVITE = "7d"
+MAX_MESSAGE = 4096
+MAX_ANSWER = 3900
+
+
+def as_id(text: str) -> int | None:
+    """A database id from user input: plain ASCII digits of sane length ("²" is a digit to str.isdigit)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
 log = logging.getLogger("kanebot.officials")
 ANSWER = "a"
 
@@ -122,10 +131,11 @@ class OfficialHandlers:
             await self.refuse(message, lang, role, "revoke")
             return
         args = context.args or []
-        if len(args) != 2 or not args[0].isdigit():
+        user = as_id(args[0]) if len(args) == 2 else None
+        if user is None:
             await message.reply_text(self.services.text("revoke_usage", lang), do_quote=False)
             return
-        user, area = int(args[0]), args[1]
+        area = self.checked_area(args[1])
         done = await self.access.revoke(user, area, role.user_id)
         await message.reply_text(
             self.services.text("revoked" if done else "revoke_nothing", lang, user=user, area=area), do_quote=False
@@ -168,9 +178,10 @@ class OfficialHandlers:
 
     async def choose_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
         """The "answer #N" button: allowed only for the ticket's own area (or an administrator)."""
-        if not value.isdigit():
+        number = as_id(value)
+        if number is None:
             return False
-        ticket = await self.services.storage.ticket(int(value))
+        ticket = await self.services.storage.ticket(number)
         role = await self.role(profile.user_id)
         if ticket is None or ticket.status not in {"queued", "sent"} or not role.can_manage(ticket.area_id):
             await self.access.audit(profile.user_id, "refused", command="answer", ticket=value)
@@ -196,6 +207,10 @@ class OfficialHandlers:
         relayed = answer_text(
             self.services.assistant.router, self.area_name(ticket.area_id, ticket.lang), message.text, ticket.lang
         )
+        if len(relayed) > MAX_MESSAGE:  # Telegram would refuse it for good; keep the official answering
+            await storage.save_profile(replace(profile, answering=ticket.id))
+            await message.reply_text(self.services.text("answer_too_long", lang, limit=MAX_ANSWER), do_quote=False)
+            raise ApplicationHandlerStop
         if await storage.answer_ticket(ticket.id, message.text, relayed):
             await self.access.audit(role.user_id, "answer_ticket", ticket=ticket.id, area=ticket.area_id)
             await message.reply_text(self.services.text("handoff_relayed", lang), do_quote=False)
@@ -209,7 +224,7 @@ class OfficialHandlers:
         if who is None:
             return
         message, profile, lang, _ = who
-        await self.services.storage.save_profile(replace(profile, answering=None, pending=None))
+        await self.services.storage.save_profile(replace(profile, answering=None, pending=None, flow=None))
         await message.reply_text(self.services.text("cancelled", lang), do_quote=False)
 
     async def unanswered(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

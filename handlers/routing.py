@@ -9,7 +9,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.handoff import answer_text, plan_handoff
 from bot.lang import Lang
-from bot.storage import Profile
+from bot.storage import AccessStore, Profile
 from handlers.context import profile_of
 from handlers.outbox import deliver
 from handlers.services import Services
@@ -62,6 +62,11 @@ class RoutingHandlers:
         await self.services.storage.forget(profile.user_id)
         await update.effective_message.reply_text(self.services.text("forgotten", lang), do_quote=False)
 
+    async def may_answer(self, user_id: int, area: str) -> bool:
+        if user_id in self.services.settings.admins:
+            return True
+        return area in await AccessStore(self.services.storage).areas_of(user_id)
+
     async def official_reply(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A reply to a question card is the official's answer: relay it and stop other handlers."""
         message = update.effective_message
@@ -70,8 +75,14 @@ class RoutingHandlers:
             return
         storage = self.services.storage
         ticket = await storage.ticket_for_card(message.chat.id, replied.message_id)
-        if ticket is None:
+        if ticket is None or update.effective_user is None:
             return
+        if not await self.may_answer(update.effective_user.id, ticket.area_id):
+            # Anyone in the card's chat can reply; only the area's officials (or an administrator) answer.
+            await AccessStore(storage).audit(
+                update.effective_user.id, "refused", command="card_reply", ticket=ticket.id
+            )
+            raise ApplicationHandlerStop
         router = self.services.assistant.router
         municipality = router.directory.municipality(ticket.municipality)
         topic = router.topics.get(ticket.topic)

@@ -3,13 +3,15 @@ and nothing lost through a restart or a Telegram error."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from bot.access import hash_code
 from bot.assistant import Assistant
-from bot.storage import Storage
+from bot.storage import AccessStore, Storage
 from tests.conftest import assistant_with_contact
 from tests.telegram_offline import BOT_USER
 from tests.test_telegram import Harness, callback_data, started, stopped
@@ -45,8 +47,8 @@ async def tickets(harness: Harness) -> list[tuple[str, str, str]]:
         return [(row[0], row[1], row[2]) for row in await cursor.fetchall()]
 
 
-async def official_reply(harness: Harness, text: str, card_id: int) -> list[dict[str, object]]:
-    update = harness.updates.message(text, user_id=900, chat_id=OFFICIAL_CHAT, chat_type="group")
+async def official_reply(harness: Harness, text: str, card_id: int, user: int = 900) -> list[dict[str, object]]:
+    update = harness.updates.message(text, user_id=user, chat_id=OFFICIAL_CHAT, chat_type="group")
     update["message"]["reply_to_message"] = {
         "message_id": card_id,
         "date": 0,
@@ -73,6 +75,11 @@ async def test_a_question_is_posted_to_the_contact_chat_and_the_answer_relayed(b
     assert await tickets(bot) == [("sent", "Keneen otamme yhteyttä Tampereella avustuksista?", "837")]
 
     card_id = next(r["message_id"] for r in bot.request.results("sendMessage") if r["chat"]["id"] == OFFICIAL_CHAT)
+    # Anyone in the chat can reply to the card, but only the area's officials answer it.
+    assert await official_reply(bot, "Vastaan vaikka en ole virkahenkilö", card_id, user=901) == []
+    access = AccessStore(bot.app.services.storage)
+    await access.create_invite(hash_code("code-for-900"), "837", None, time.time() + 60)
+    assert await access.redeem_invite(hash_code("code-for-900"), 900) == "837"
     relayed = await official_reply(bot, "Avustukset haetaan toukokuussa.", card_id)
     to_official, to_association = relayed
     assert to_official["chat_id"] == OFFICIAL_CHAT and "välitetään kysyjälle" in str(to_official["text"])

@@ -224,3 +224,21 @@ def test_role_checks_are_per_area() -> None:
     assert official.can_manage("837") and not official.can_manage("091")
     assert Role(2, admin=True, areas=frozenset()).can_manage("091")
     assert replace(official, areas=frozenset()).official is False
+
+
+async def test_cancel_ends_an_edit_flow_and_odd_ids_are_refused_politely(bot: Harness) -> None:
+    await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
+    await bot.say("/editcontact", user_id=OFFICIAL)
+    await bot.press("f:topic:general", user_id=OFFICIAL)
+    assert "Peruttu" in texts(await bot.say("/cancel", user_id=OFFICIAL))
+    (answer,) = await bot.say("tavoite 2", user_id=OFFICIAL)
+    assert "2 Ihmisistä välittävät" in str(answer["text"])  # a question again, not the contact's name
+    for data in ("a:²", "a:" + "9" * 40, "f:uq:²", "f:rollback:" + "9" * 40):
+        assert await bot.press(data, user_id=OFFICIAL) == []
+    assert "Kirjoita /revoke" in texts(await bot.say("/revoke ² 837", user_id=ADMIN))
+
+
+async def test_privileged_commands_are_not_answered_in_groups(bot: Harness) -> None:
+    group = {"chat_id": -300, "chat_type": "supergroup"}
+    assert await bot.say("/invite 837", user_id=ADMIN, **group) == []
+    assert await bot.say("/queue", user_id=ADMIN, **group) == []
