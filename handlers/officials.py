@@ -26,7 +26,7 @@ from bot.access import (
 )
 from bot.handoff import answer_text
 from bot.lang import Lang
-from bot.storage import AccessStore, Profile
+from bot.storage import AccessStore, EditStore, Profile
 from handlers.context import profile_of
 from handlers.outbox import deliver
 from handlers.services import Services
@@ -137,9 +137,21 @@ class OfficialHandlers:
             return
         area = self.checked_area(args[1])
         done = await self.access.revoke(user, area, role.user_id)
+        if done and await self._stop_cards_to(user, area, role.user_id):
+            await self.services.reload()
         await message.reply_text(
             self.services.text("revoked" if done else "revoke_nothing", lang, user=user, area=area), do_quote=False
         )
+
+    async def _stop_cards_to(self, user: int, area: str, by: int) -> bool:
+        """A revoked official must no longer receive the area's questions: undo the contacts that routed the area's
+        cards to their private chat (a private chat's id is the user's id)."""
+        edits = EditStore(self.services.storage)
+        undone = False
+        for edit in await edits.in_effect():
+            if edit.kind == "contact" and edit.area == area and edit.after.get("telegram_chat") == user:
+                undone = await edits.set_status(edit.id, "rolled_back", by, ("live",)) or undone
+        return undone
 
     async def queue(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         who = await self.who(update)

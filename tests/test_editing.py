@@ -304,3 +304,11 @@ async def test_an_unanswered_question_of_the_area_becomes_an_alternative_questio
     assert "Mikä on paras pullaresepti?" in bot.app.services.assistant.knowledge.entry("goal-1.action-2").questions_fi
     (answer,) = await bot.say("Mikä on paras pullaresepti?", user_id=ASSOCIATION + 5)
     assert "avustuskäytäntönsä" in str(answer["text"])
+
+
+async def test_a_revoked_official_no_longer_receives_the_area_questions(bot: Harness) -> None:
+    await edit_contact(bot)  # the official registered their private chat for Tampere's grants questions
+    await bot.say(f"/revoke {OFFICIAL} 837", user_id=ADMIN)
+    await bot.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
+    sent = await bot.press("m:handoff", user_id=ASSOCIATION)
+    assert [m["chat_id"] for m in sent] == [ASSOCIATION]  # queued for the area, not posted to the revoked official
