@@ -1,232 +1,351 @@
 """Recognising a municipality in a message, in Finnish or Swedish.
 
-Finnish inflects place names ("Helsingissä", "Lahdessa", "Seinäjoella", "espoolainen"), so each name is indexed by
-its possible stems (with consonant gradation: nk→ng, ht→hd, k→∅, nt→nn …) and a message word matches when it is a
-stem plus a known ending. Names that are also ordinary words count only where the text treats them as a place.
+Each name is indexed by its stems (bot/place_forms.py: "Lahti" → lahti, lahte, lahde …) and a message word names
+the place when it is a stem plus one of that stem's endings ("Lahdessa", "lahtelainen"). A word typed with ä, ö or å
+is matched as written, and folded only into names that have the same letters where the word has them
+("Jyväskylassa" is Jyväskylä, but the Swedish verb "vända" is not the city Vanda, nor "lähteä" Lahti).
+
+Names that are also ordinary words ("salo", "aura", "sund") and single forms that are ("pellossa" is "in the
+field") are listed in knowledge/places.yaml; they count only where the text treats them as a place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.directory import Directory, Municipality
+from bot.place_forms import CLITICS, LOCAL_CASES, LONGEST_ENDING, TYPO_CASES, Case, Stem, finnish_stems, swedish_stems
 from bot.text import clean, fold
 from bot.yamlfile import Problem, display_path, read_yaml
 
-VOWELS = "aeiouyäö"
-# Weak grades of the consonants before a Finnish name's last vowel: Helsinki→Helsingissä, Lahti→Lahdessa.
-GRADATION = (
-    ("kk", "k"), ("pp", "p"), ("tt", "t"), ("nk", "ng"), ("mp", "mm"), ("nt", "nn"), ("lt", "ll"), ("rt", "rr"),
-    ("ht", "hd"), ("lk", "l"), ("rk", "r"), ("k", ""), ("t", "d"), ("p", "v"),
-)  # fmt: skip
-LOCAL_CASES = ("ssa", "sta", "lla", "lta", "lle", "hin", "seen", "an", "en", "in", "on", "un", "yn")
-INHABITANT = ("lainen", "laisen", "laiset", "laista", "laisia", "laisten", "laisille", "laiselle", "laisena",
-              "laisina", "laisissa", "laisesta", "laisella", "laisilta", "laisiin", "laisemme")  # fmt: skip
-FINNISH_ENDINGS = ("", "n", *LOCAL_CASES, *INHABITANT)
-_FRONT = str.maketrans("aou", "äöy")
-# Words typed with ä/ö are matched as written, so their endings need front vowels too (Jyväskylä|ssä).
-ENDINGS_AS_WRITTEN = tuple(dict.fromkeys([*FINNISH_ENDINGS, *(ending.translate(_FRONT) for ending in FINNISH_ENDINGS)]))
-SWEDISH_ENDINGS = ("", "s")
-PLACE_CUES = frozenset({"kunta", "kunnassa", "kunnan", "kaupunki", "kaupungissa", "kaupungin", "kommun", "kommunen",
-                        "kommuns", "stad", "staden", "stads", "i", "in", "fran", "till"})  # fmt: skip
-TYPO_MIN_LENGTH = 8
-MIN_TYPO_STEM = 4
-ILLATIVES = ("an", "en", "in", "on", "un", "yn")
-_MARKED = frozenset("äöå")
-TYPO_ENDINGS = ("", "n", "ssa", "sta", "lla", "lta", "lle")
+# Words with their case kept. Unlike bot.text.words, "S:t" (Sankt) stays one word and hyphenated names stay whole.
+_WORD = re.compile(r"[^\W\d_]+(?::[^\W\d_]+)?(?:-[^\W\d_]+)*")
+# Next to a name that is also an ordinary word, these say it is the place: "Salon kaupunki", "Sunds kommun".
+PLACE_CUES = frozenset({
+    "kunta", "kunnan", "kunnassa", "kunnasta", "kuntaan", "kunnalla", "kunnalta", "kunnalle", "kuntaa",
+    "kaupunki", "kaupungin", "kaupungissa", "kaupungista", "kaupunkiin", "kaupungilla", "kaupungilta", "kaupungille",
+    "kaupunkia", "kommun", "kommunen", "kommuns", "kommunens", "stad", "staden", "stads", "stadens",
+})  # fmt: skip
+# After these a capital letter starts a sentence and says nothing about the word. (clean() has joined the lines.)
+_SENTENCE_END = frozenset(".!?…:;•")
+# One typo is forgiven in words of 8 letters or more ("Turusssa", "Jyväskyä") naming a place of 4 letters or more.
+# Shorter words are too near everyday ones: "vastaa" and "valtaa" are one letter from "Vantaa", "haluan" from
+# "Halsuan". Ambiguous and multi-word names are never guessed.
+TYPO_MIN_WORD = 8
+TYPO_MIN_NAME = 4
+# The first letters must be right: typos rarely hit them, and the everyday words one letter from a place mostly
+# differ there ("rauhassa" / Raumassa, "rannalla" / Ranualla, "vaarassa" / Vaasassa, "pariisin" / Paraisin).
+TYPO_SAME_START = 4
+# "S:t Karins" is also written "St Karins", "St. Karins" and "Sankt Karins".
+_SANKT = "s:t "
+_SANKT_SPELLINGS = ("st ", "sankt ")
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceMatch:
     municipality: Municipality
     start: int  # index of the first word
-    ending: str
+    ending: str  # after the stem: "ssa", "laiset"; "" for a base form; "typo" when a typo was forgiven
+    words: int = 1  # how many words the name takes ("Pedersören kunnassa" takes 2)
+    case: str = ""  # "ine", "gen", "inhabitant", "sv_gen" … (bot.place_forms.Case)
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceWords:
+    """knowledge/places.yaml: other names, and names and forms that are also ordinary words (all folded but aliases)."""
+
     aliases: Mapping[str, tuple[str, ...]]
     ambiguous: frozenset[str]
+    ordinary_forms: frozenset[str] = frozenset()
+    not_typos: frozenset[str] = frozenset()  # everyday words one letter from a place: never guessed as a typo
+
+
+EMPTY_PLACE_WORDS = PlaceWords(MappingProxyType({}), frozenset())
+PLACE_WORD_SECTIONS = ("aliases", "ambiguous", "ordinary_forms", "not_typos")
 
 
 def check_place_words(root: Path, codes: set[str]) -> tuple[PlaceWords, list[Problem]]:
+    """Read knowledge/places.yaml; every problem names the file and the entry."""
     path = root / "places.yaml"
     shown = display_path(path, root)
     data, problems = read_yaml(path, shown)
-    empty = PlaceWords({}, frozenset())
     if problems:
-        return empty, problems
+        return EMPTY_PLACE_WORDS, problems
     if not isinstance(data, Mapping):
-        return empty, [Problem(shown, "must have 'aliases' and 'ambiguous'")]
+        return EMPTY_PLACE_WORDS, [Problem(shown, f"must be a mapping with {', '.join(PLACE_WORD_SECTIONS)}")]
+    for extra in sorted(set(map(str, data)) - set(PLACE_WORD_SECTIONS)):
+        problems.append(Problem(shown, "unknown section", entry=extra))
     aliases: dict[str, tuple[str, ...]] = {}
     raw_aliases = data.get("aliases") or {}
     if not isinstance(raw_aliases, Mapping):
         problems.append(Problem(shown, "must map municipality codes to lists of names", entry="aliases"))
         raw_aliases = {}
-    for code, names in raw_aliases.items():
+    for code, value in raw_aliases.items():
+        names = _texts(value)
         if str(code) not in codes:
             problems.append(Problem(shown, "is not a municipality code", entry=f"aliases.{code}"))
-        elif not isinstance(names, list) or not all(isinstance(name, str) and name for name in names):
+        elif names is None:
             problems.append(Problem(shown, "must be a list of names", entry=f"aliases.{code}"))
         else:
-            aliases[str(code)] = tuple(names)
-    ambiguous = data.get("ambiguous") or []
-    if not isinstance(ambiguous, list) or not all(isinstance(name, str) for name in ambiguous):
-        problems.append(Problem(shown, "must be a list of names", entry="ambiguous"))
-        ambiguous = []
-    return PlaceWords(aliases, frozenset(fold(name) for name in ambiguous)), problems
+            aliases[str(code)] = names
+    lists: dict[str, frozenset[str]] = {}
+    for section in PLACE_WORD_SECTIONS[1:]:
+        texts = _texts(data.get(section) or [])
+        if texts is None:
+            problems.append(Problem(shown, "must be a list of words", entry=section))
+        lists[section] = frozenset(fold(text) for text in texts or ())
+    words = PlaceWords(MappingProxyType(aliases), lists["ambiguous"], lists["ordinary_forms"], lists["not_typos"])
+    return words, problems
 
 
-def finnish_stems(name: str) -> set[str]:
-    """The forms of a Finnish name that case endings attach to: Tampere→tampere, tamperee; Lahti→lahti, lahte,
-    lahde; Helsinki→helsingi; Turku→turu; Kauniainen→kauniaise."""
-    word = name.casefold()
-    stems = {word}
-    if word.endswith("nen"):
-        stems |= {word[:-3] + "se", word[:-3] + "si"}
-    if word.endswith("s"):  # Kannus → Kannuksessa, Nurmes → Nurmeksessa, Muhos → Muhoksella
-        stems.add(word[:-1] + "kse")
-    if not word or word[-1] not in VOWELS:
-        return stems
-    last = word[-1]
-    bases = {word[:-1]}
-    stems.add(word + last)  # Tampere → Tampereella, Hyvinkää → Hyvinkäällä stays as is
-    if last == "i":
-        stems.add(word[:-1] + "e")  # Lahti → Lahte-, Rovaniemi → Rovanieme-
-    body = word[:-1]
-    for strong, weak in GRADATION:
-        if body.endswith(strong) and len(body) > len(strong) and (body[-len(strong) - 1] in VOWELS or len(strong) > 1):
-            graded = body[: -len(strong)] + weak
-            bases.add(graded)
-            stems |= {graded + last, graded + "e"} if last == "i" else {graded + last}
-            break
-    return {stem for stem in stems if len(stem) >= 2} | ({word[:-1] + "e"} if last == "e" else set())
+def stale_place_words(words: PlaceWords, directory: Directory, shown: str = "knowledge/places.yaml") -> list[Problem]:
+    """Ambiguous names no municipality has (any more, after a merger): the list must follow the directory."""
+    known = {fold(name) for m in directory.municipalities for name in (m.name_fi, m.name_sv)}
+    known |= {fold(name) for names in words.aliases.values() for name in names}
+    return [
+        Problem(shown, f"{name!r} is not the name or alias of any municipality", entry="ambiguous")
+        for name in sorted(words.ambiguous - known)
+    ]
+
+
+def _texts(value: object) -> tuple[str, ...] | None:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        return None
+    return tuple(str(item) for item in value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One stem of one name: the words before it in a multi-word name, its endings, how careful to be."""
+
+    municipality: Municipality
+    before: tuple[str, ...]  # folded
+    endings: Mapping[str, Case]
+    ambiguous: bool
+    stem: str  # as written (case-folded)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str  # as in the message
+    start: int
+    end: int
+    key: str  # case-folded, diacritics kept
+    folded: str
+
+
+_Found = tuple[PlaceMatch, bool]  # and whether the name is also an ordinary word
+_TypoIndex = dict[str, tuple[list[str], list[tuple[Municipality, str, frozenset[str], int]]]]
 
 
 class PlaceFinder:
-    """Finds the municipality a message names. Built once from the directory; ``find`` does no I/O."""
+    """Finds the municipalities a message names. Built once from the directory; ``find`` does no I/O."""
 
     def __init__(self, directory: Directory, words: PlaceWords | None = None) -> None:
-        words = words or PlaceWords({}, frozenset())
-        self._ambiguous = words.ambiguous
-        # Two of each index: as written (case-folded) for words with ä, ö or å, and diacritic-folded for words
-        # without them ("Jyvaskylassa"). Folding a word that has them would make the verb "vända" the city "Vanda".
-        self._finnish: dict[str, set[str]] = {}  # folded stem → codes
-        self._exact: dict[str, set[str]] = {}  # folded word or phrase → codes (Swedish names, aliases)
-        self._finnish_marked: dict[str, set[str]] = {}
-        self._exact_marked: dict[str, set[str]] = {}
-        self._by_code = {m.code: m for m in directory.municipalities}
-        self._ambiguous_codes = {
-            m.code
-            for m in directory.municipalities
-            if fold(m.name_fi) in words.ambiguous or fold(m.name_sv) in words.ambiguous
-        }
+        words = words or EMPTY_PLACE_WORDS
+        self._ordinary_forms = words.ordinary_forms
+        self._not_typos = words.not_typos
+        endings: dict[tuple[str, str, tuple[str, ...]], dict[str, Case]] = {}
+        owners: dict[tuple[str, str, tuple[str, ...]], tuple[Municipality, bool]] = {}
+        typo_stems: list[tuple[str, str, Municipality, Mapping[str, Case]]] = []
         for m in directory.municipalities:
-            for name in (m.name_fi, m.name_sv, *words.aliases.get(m.code, ())):
-                parts = [part.casefold() for part in _tokens(name)]
-                for ending in SWEDISH_ENDINGS:
-                    self._add(self._exact, self._exact_marked, " ".join(parts) + ending, m.code)
-                if len(parts) == 1:
-                    for stem in finnish_stems(name):
-                        self._add(self._finnish, self._finnish_marked, stem, m.code)
-        self._longest_phrase = max((key.count(" ") + 1 for key in self._exact), default=1)
-        # For one typo: whole common forms ("tampereella"), so a typo in the ending is forgiven too.
-        self._typo_forms: dict[str, str] = {}
-        self._typo_forms_marked: dict[str, str] = {}
-        for forms, index, endings in (
-            (self._typo_forms, self._finnish, TYPO_ENDINGS),
-            (
-                self._typo_forms_marked,
-                self._finnish_marked,
-                tuple({*TYPO_ENDINGS, *(e.translate(_FRONT) for e in TYPO_ENDINGS)}),
-            ),
-        ):
-            for stem, codes in index.items():
-                if len(stem) >= MIN_TYPO_STEM:
-                    for ending in endings:
-                        forms.setdefault(stem + ending, min(codes))
-        self._typo_keys = list(self._typo_forms)
-        self._typo_keys_marked = list(self._typo_forms_marked)
+            for name, stems in _names_and_stems(m, words.aliases.get(m.code, ())):
+                ambiguous = fold(name) in words.ambiguous
+                before = tuple(fold(part) for part in _WORD.findall(name)[:-1])
+                guessable = not ambiguous and not before and len(fold(name)) >= TYPO_MIN_NAME
+                for stem in stems:
+                    key = (stem.text, m.code, before)
+                    endings.setdefault(key, {}).update(stem.endings)
+                    # A stem that an ambiguous name shares with a plain one of the same place is treated with care.
+                    owners[key] = (m, ambiguous or owners.get(key, (m, False))[1])
+                    if guessable:
+                        typo_stems.append((stem.text, fold(stem.text), m, stem.endings))
+        self._marked: dict[str, list[_Entry]] = {}
+        self._folded: dict[str, list[_Entry]] = {}
+        for key, stem_endings in endings.items():
+            municipality, ambiguous = owners[key]
+            entry = _Entry(municipality, key[2], MappingProxyType(stem_endings), ambiguous, key[0])
+            self._marked.setdefault(key[0], []).append(entry)
+            self._folded.setdefault(fold(key[0]), []).append(entry)
+        # A cheap first test for each word: most words share their first three letters with no stem.
+        self._heads = frozenset(key[:3] for key in self._folded)
+        self._typos = _typo_index(typo_stems)
 
-    @staticmethod
-    def _add(folded: dict[str, set[str]], marked: dict[str, set[str]], key: str, code: str) -> None:
-        folded.setdefault(fold(key), set()).add(code)
-        marked.setdefault(key, set()).add(code)
+    @classmethod
+    def from_directory(cls, directory: Directory, words: PlaceWords | None = None) -> PlaceFinder:
+        return cls(directory, words)
 
     def find(self, text: str, fuzzy: bool = False) -> Municipality | None:
-        """The first municipality the text names, or None. ``fuzzy`` also accepts one typo in longer names."""
+        """The first municipality the text names, or None. ``fuzzy`` also forgives one typo in a longer name."""
         matches = self.find_all(text, fuzzy)
         return matches[0].municipality if matches else None
 
     def find_all(self, text: str, fuzzy: bool = False) -> list[PlaceMatch]:
-        original = _tokens(clean(text))
-        tokens = [token.casefold() if _MARKED & set(token.casefold()) else fold(token) for token in original]
+        """Every municipality the text names, in order; ``start`` counts words of ``bot.text.clean(text)``."""
+        text = clean(text)
+        words = [_word(match) for match in _WORD.finditer(text)]
         found: list[PlaceMatch] = []
-        index = 0
-        while index < len(tokens):
-            match = self._phrase_at(tokens, index) or self._word_at(tokens, index, fuzzy)
-            if match is not None:
-                code, ending, length = match
-                if self._accept(code, ending, original, index):
-                    found.append(PlaceMatch(self._by_code[code], index, ending))
-                index += length
-            else:
-                index += 1
+        for index in range(len(words)):
+            here = self._exact(words, index) or (self._typo(words, index) if fuzzy else None)
+            if here is None or not self._accepted(*here, words, text):
+                continue
+            match = here[0]
+            # A multi-word name ends here: a shorter name found inside it ("Koski" in "Koski Tl") gives way.
+            while found and found[-1].start >= match.start:
+                found.pop()
+            found.append(match)
         return found
 
-    def _phrase_at(self, tokens: list[str], index: int) -> tuple[str, str, int] | None:
-        for length in range(min(self._longest_phrase, len(tokens) - index), 1, -1):
-            phrase = " ".join(tokens[index : index + length])
-            codes = (self._exact_marked if _MARKED & set(phrase) else self._exact).get(phrase)
-            if codes:
-                return min(codes), "", length
+    def _exact(self, words: list[_Word], index: int) -> _Found | None:
+        word = words[index]
+        if word.folded[:3] not in self._heads and word.folded[:2] not in self._heads:
+            return None
+        if word.key == word.folded:
+            return self._match(words, index, self._folded, word.folded) or self._inhabitant_compound(words, index)
+        return (
+            self._match(words, index, self._marked, word.key)
+            or self._match(words, index, self._folded, word.folded, written=word.key)
+            or self._inhabitant_compound(words, index)
+        )
+
+    def _match(
+        self, words: list[_Word], index: int, stems: dict[str, list[_Entry]], spelled: str, written: str | None = None
+    ) -> _Found | None:
+        """The longest name that ends in this word as a stem plus one of its endings (a clitic may follow)."""
+        best: _Found | None = None
+        for variant in (spelled, *(spelled[: -len(clitic)] for clitic in CLITICS if spelled.endswith(clitic))):
+            for cut in range(len(variant), max(0, len(variant) - LONGEST_ENDING) - 1, -1):
+                entries = stems.get(variant[:cut])
+                if not entries:
+                    continue
+                ending = fold(variant[cut:])
+                for entry in entries:
+                    case = entry.endings.get(ending)
+                    if case is None or (written is not None and not _same_marks(written, entry.stem)):
+                        continue
+                    length = len(entry.before) + 1
+                    if _preceded_by(words, index, entry.before) and (best is None or length > best[0].words):
+                        match = PlaceMatch(entry.municipality, index + 1 - length, ending, length, case)
+                        best = match, entry.ambiguous
+            if best is not None:
+                return best
         return None
 
-    def _word_at(self, tokens: list[str], index: int, fuzzy: bool) -> tuple[str, str, int] | None:
-        token = tokens[index]
-        marked = bool(_MARKED & set(token))
-        codes = (self._exact_marked if marked else self._exact).get(token)
-        if codes:
-            return min(codes), "", 1
-        stems = self._finnish_marked if marked else self._finnish
-        for ending in ENDINGS_AS_WRITTEN if marked else FINNISH_ENDINGS:
-            if ending and not token.endswith(ending):
-                continue
-            stem = token[: len(token) - len(ending)] if ending else token
-            # An illative lengthens the stem's own vowel (Lahte|en, Pori|in): "lähtien" is not Lahti.
-            if fold(ending) in ILLATIVES and (not stem or fold(stem[-1]) != fold(ending[0])):
-                continue
-            codes = stems.get(stem)
-            if codes:
-                return min(codes), ending, 1
-        if fuzzy and len(token) >= TYPO_MIN_LENGTH:
-            forms = self._typo_forms_marked if marked else self._typo_forms
-            keys = self._typo_keys_marked if marked else self._typo_keys
-            best = process.extractOne(token, keys, scorer=Levenshtein.distance, score_cutoff=1)
-            if best is not None and str(best[0])[:2] == token[:2]:
-                return forms[best[0]], "typo", 1
+    def _inhabitant_compound(self, words: list[_Word], index: int) -> _Found | None:
+        """An inhabitant word as the first part of a compound: "helsinkiläisnuoret", "turkulaisjärjestöt"."""
+        word = words[index]
+        cut = word.folded.find("lais", 2)
+        if cut < 0:
+            return None
+        for entry in self._folded.get(word.folded[:cut], ()):
+            if "lainen" in entry.endings and not entry.before and _same_marks(word.key, entry.stem):
+                return PlaceMatch(entry.municipality, index, word.folded[cut:], 1, "inhabitant"), entry.ambiguous
         return None
 
-    def _accept(self, code: str, ending: str, original: list[str], index: int) -> bool:
-        """A name that is also an ordinary word must be used as a place."""
-        if code not in self._ambiguous_codes:
+    def _typo(self, words: list[_Word], index: int) -> _Found | None:
+        word = words[index]
+        if len(word.folded) < TYPO_MIN_WORD or word.folded in self._not_typos:
+            return None
+        candidates = self._typos.get(word.folded[:TYPO_SAME_START])
+        if candidates is None:
+            return None
+        forms, owners = candidates
+        best = process.extractOne(word.folded, forms, scorer=OSA.distance, score_cutoff=1)
+        if best is None:
+            return None
+        municipality, case, marks, stem_length = owners[best[2]]
+        # ä, ö and å in the stem are no typo: "första" is not Forssa. (The ending's ä follows vowel harmony.)
+        if not _marks(word.key[:stem_length]) <= marks:
+            return None
+        return PlaceMatch(municipality, index, "typo", 1, case), False
+
+    def _accepted(self, match: PlaceMatch, ambiguous: bool, words: list[_Word], text: str) -> bool:
+        """A name or form that is also an ordinary word must be used as a place."""
+        first, last = words[match.start], words[match.start + match.words - 1]
+        ordinary = match.ending != "typo" and last.folded in self._ordinary_forms
+        if not ordinary and (not ambiguous or match.case in LOCAL_CASES or match.case == "inhabitant"):
             return True
-        if fold(ending) in LOCAL_CASES or fold(ending) in INHABITANT or ending == "typo":
+        # A capital inside a sentence, or a message that is just the name, as in a reply to "which municipality?".
+        # All capitals say nothing: "tavoite II" is a number.
+        capitalised = first.text[:1].isupper() and not first.text.isupper()
+        if capitalised and (match.words == len(words) or not _sentence_start(words, match.start, text)):
             return True
-        word = original[index]
-        capitalised = word[:1].isupper() and index > 0
-        before = fold(original[index - 1]) if index > 0 else ""
-        after = fold(original[index + 1]) if index + 1 < len(original) else ""
-        return capitalised or before in PLACE_CUES or after in PLACE_CUES
+        before = words[match.start - 1].folded if match.start > 0 else ""
+        after = words[match.start + match.words].folded if match.start + match.words < len(words) else ""
+        return before in PLACE_CUES or after in PLACE_CUES
 
 
-def _tokens(text: str) -> list[str]:
-    """Words with their case kept; "S:t" stays one word, and hyphenated names stay whole."""
-    import re
+def _names_and_stems(m: Municipality, aliases: Iterable[str]) -> list[tuple[str, list[Stem]]]:
+    """Each name of a municipality with the stems of its last word: Finnish forms for the Finnish name, Swedish for
+    the Swedish name, both for a name the languages share and for aliases."""
+    named: list[tuple[str, list[Stem]]] = []
+    shared = m.name_fi == m.name_sv
+    candidates = [(m.name_fi, True, shared), *([] if shared else [(m.name_sv, False, True)])]
+    candidates += [(alias, True, True) for alias in aliases]
+    for name, finnish, swedish in candidates:
+        for spelling in _spellings(name):
+            parts = _WORD.findall(spelling)
+            if not parts:
+                continue
+            last = parts[-1].casefold()
+            stems = (finnish_stems(last) if finnish else []) + (swedish_stems(last) if swedish else [])
+            named.append((spelling, stems))
+    return named
 
-    return re.findall(r"[^\W\d_]+(?::[^\W\d_]+)?(?:-[^\W\d_]+)*", text)
+
+def _spellings(name: str) -> list[str]:
+    if name.casefold().startswith(_SANKT):
+        return [name, *(other + name[len(_SANKT) :] for other in _SANKT_SPELLINGS)]
+    return [name]
+
+
+def _typo_index(stems: list[tuple[str, str, Municipality, Mapping[str, Case]]]) -> _TypoIndex:
+    """Whole folded forms in the cases a routing question uses, by their first letters."""
+    index: _TypoIndex = {}
+    seen: set[str] = set()
+    for written, folded, municipality, endings in stems:
+        marks = _marks(written)
+        for ending, case in endings.items():
+            form = folded + ending
+            if case in TYPO_CASES and len(form) >= TYPO_MIN_WORD - 1 and form not in seen:
+                seen.add(form)
+                forms, owners = index.setdefault(form[:TYPO_SAME_START], ([], []))
+                forms.append(form)
+                owners.append((municipality, case, marks, len(written)))
+    return index
+
+
+def _marks(word: str) -> frozenset[str]:
+    """The letters with diacritics in a word."""
+    return frozenset(ch for ch in word if ch != fold(ch))
+
+
+def _word(match: re.Match[str]) -> _Word:
+    key = match.group(0).casefold()
+    if ":" in key and not key.startswith(_SANKT[:3]):
+        key = key.split(":")[0]  # an ending after a colon, as after an abbreviation: "Koski Tl:n", "Ii:ssä"
+    return _Word(match.group(0), match.start(), match.end(), key, fold(key))
+
+
+def _preceded_by(words: list[_Word], index: int, before: tuple[str, ...]) -> bool:
+    if index < len(before):
+        return False
+    return all(words[index - len(before) + offset].folded == part for offset, part in enumerate(before))
+
+
+def _same_marks(written: str, stem: str) -> bool:
+    """Every ä, ö or å the word has within the stem is in the stem too."""
+    return all(ch == fold(ch) or ch == stem_ch for ch, stem_ch in zip(written, stem, strict=False))
+
+
+def _sentence_start(words: list[_Word], index: int, text: str) -> bool:
+    if index == 0:
+        return True
+    return any(ch in _SENTENCE_END for ch in text[words[index - 1].end : words[index].start])
