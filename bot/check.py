@@ -10,9 +10,9 @@ from bot.directory import Directory, check_directory
 from bot.intents import Intents, check_intents
 from bot.knowledge import Knowledge, check_knowledge
 from bot.local import LocalAnswers, check_local_answers
-from bot.places import PlaceWords, check_place_words
+from bot.places import PlaceWords, check_place_words, stale_place_words
 from bot.topics import Topics, check_topics
-from bot.yamlfile import Problem
+from bot.yamlfile import Problem, display_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,8 @@ def load_all(root: Path) -> Loaded:
     areas = {m.code for m in directory.municipalities} | {c.id for c in directory.counties}
     contacts, contact_problems = check_contacts(root, areas, {topic.id for topic in topics.topics})
     place_words, place_problems = check_place_words(root, {m.code for m in directory.municipalities})
+    if not place_problems and not directory_problems:  # after a merger the list of word-names must follow suit
+        place_problems = stale_place_words(place_words, directory, display_path(root / "places.yaml", root))
     local_answers, local_problems = check_local_answers(root, areas, set(knowledge.by_id))
     problems += knowledge_problems + intent_problems + directory_problems + topic_problems + contact_problems
     problems += place_problems + local_problems

@@ -134,3 +134,14 @@ def test_a_merger_is_a_data_change(tmp_path: Path) -> None:
     assert len(assistant.router.directory.municipalities) == 308
     reply = assistant.reply("Keneen otamme yhteyttä Vantaalla avustuksista?")
     assert reply.route is not None and reply.route["municipality"]["code"] == "092"
+
+
+def test_check_reports_a_word_name_left_behind_by_a_merger(tmp_path: Path) -> None:
+    copy = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, copy)
+    path = copy / "places.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("ambiguous: [", "ambiguous: [Atlantis, ", 1), encoding="utf-8"
+    )
+    problems = [str(problem) for problem in check_all(copy)]
+    assert any("places.yaml" in p and "atlantis" in p for p in problems), problems
