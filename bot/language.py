@@ -58,23 +58,31 @@ class LanguageDetector:
             return {}
         return {item.lang: item.prob for item in found if is_lang(item.lang)}
 
+    def word_evidence(self, text: str) -> float:
+        """Log-odds from the words that only one language's vocabulary has."""
+        evidence = 0.0
+        for word in words(text):
+            folded = fold(word)
+            evidence += WORD_EVIDENCE * ((folded in self._only["fi"]) - (folded in self._only["sv"]))
+        return evidence
+
     def evidence(self, text: str) -> float:
         """Log-odds that ``text`` is Finnish rather than Swedish (negative: Swedish)."""
         probabilities = self.probabilities(text)
         fi, sv = probabilities.get("fi", 0.0), probabilities.get("sv", 0.0)
         odds = math.log((fi + 1e-9) / (sv + 1e-9)) if probabilities else 0.0
-        evidence = max(-LANGDETECT_CAP, min(LANGDETECT_CAP, odds))
-        for word in words(text):
-            folded = fold(word)
-            evidence += WORD_EVIDENCE * ((folded in self._only["fi"]) - (folded in self._only["sv"]))
-        return evidence
+        return max(-LANGDETECT_CAP, min(LANGDETECT_CAP, odds)) + self.word_evidence(text)
 
     def confident(self, text: str) -> Lang | None:
         """The language of ``text`` if it is long enough and clear enough to trust, else None."""
         text = clean(text)
         if sum(len(word) for word in words(text) if not word.isdigit()) < MIN_LETTERS:
             return None
-        evidence = self.evidence(text)
+        evidence = self.word_evidence(text)
+        # langdetect is most of the cost of a new question, and its capped odds cannot overturn this many words:
+        # asking it would not change the answer.
+        if abs(evidence) < CONFIDENT_EVIDENCE + LANGDETECT_CAP:
+            evidence = self.evidence(text)
         if evidence >= CONFIDENT_EVIDENCE:
             return "fi"
         if evidence <= -CONFIDENT_EVIDENCE:

@@ -48,11 +48,12 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
-class _Doc:
+class _EntryDocs:
+    """Where one entry's documents sit in a language's score list: its phrasings side by side, then the whole."""
+
     entry: Entry
-    lang: Lang
-    whole: bool
-    norm: float
+    first: int
+    whole: int
 
 
 class Featurizer:
@@ -146,30 +147,39 @@ class Retriever:
 
     def __init__(self, knowledge: Knowledge, featurizer: Featurizer) -> None:
         self._featurizer = featurizer
+        # Postings hold TF-IDF weights already divided by their document's norm, so a sum is a cosine but for the
+        # question's own norm.
         self._postings: dict[Lang, dict[str, list[tuple[int, float]]]] = {lang: defaultdict(list) for lang in LANGS}
         self._idf: dict[Lang, dict[str, float]] = {}
         self._unseen_idf: dict[Lang, float] = {}
         self._corrections: dict[Lang, Callable[[str], str]] = {}
-        self._docs: list[_Doc] = []
+        self._entry_docs: dict[Lang, list[_EntryDocs]] = {lang: [] for lang in LANGS}
+        self._doc_count: dict[Lang, int] = {}
         self._vocabulary: dict[tuple[str, Lang], list[str]] = {}
+        self._vocabulary_sets: dict[tuple[str, Lang], frozenset[str]] = defaultdict(frozenset)
+        self._covered: dict[tuple[str, str, Lang], bool] = {}
         for lang in LANGS:
+            # _texts yields an entry's phrasings first and its whole last, so each entry's documents are contiguous.
             sources = [(entry, whole, text) for entry in knowledge.entries for whole, text in _texts(entry, lang)]
             vectors = [featurizer.features(text, lang) for _, _, text in sources]
             self._idf[lang] = _idf(sources, vectors)
             self._unseen_idf[lang] = max(self._idf[lang].values(), default=1.0)
             self._corrections[lang] = _corrector(sorted(key[2:] for key in self._idf[lang] if key.startswith("w:")))
-            for (entry, whole, _), vector in zip(sources, vectors, strict=True):
+            first = 0
+            for doc_id, ((entry, whole, _), vector) in enumerate(zip(sources, vectors, strict=True)):
                 if whole:
+                    self._entry_docs[lang].append(_EntryDocs(entry, first, doc_id))
+                    first = doc_id + 1
                     self._vocabulary[entry.id, lang] = sorted(key[2:] for key in vector if key.startswith("w:"))
+                    self._vocabulary_sets[entry.id, lang] = frozenset(self._vocabulary[entry.id, lang])
                 weighted = self._weigh(vector, lang)
                 norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
-                doc_id = len(self._docs)
-                self._docs.append(_Doc(entry, lang, whole, norm))
                 for feature, value in weighted.items():
                     # A feature nearly every entry has adds almost nothing to a dot product but costs the most
                     # time (the longest postings): it still counts in the norms, not in the sums.
                     if self._idf[lang][feature] >= MIN_IDF:
-                        self._postings[lang][feature].append((doc_id, value))
+                        self._postings[lang][feature].append((doc_id, value / norm))
+            self._doc_count[lang] = len(sources)
 
     def _weigh(self, vector: Features, lang: Lang) -> Features:
         """TF-IDF weights; a feature the knowledge never uses is as rare as can be, so it still dilutes the match."""
@@ -184,33 +194,25 @@ class Retriever:
         whole: the first rewards a close paraphrase, the second keeps one shared rare word from deciding alone.
         """
         terms = {lang: self.query_terms(text, lang) for lang in LANGS}
-        closest: dict[tuple[str, Lang], float] = defaultdict(float)
-        whole: dict[tuple[str, Lang], float] = defaultdict(float)
-        entries: dict[str, Entry] = {}
+        best: dict[str, Match] = {}
         for lang in LANGS:
             query = self._weigh(self._featurizer.term_features(terms[lang]), lang)
             norm = math.sqrt(sum(value * value for value in query.values()))
             if not norm:
                 continue
-            dots: dict[int, float] = defaultdict(float)
+            dots = [0.0] * self._doc_count[lang]
             postings = self._postings[lang]
             for feature, value in query.items():
                 for doc_id, doc_value in postings.get(feature, ()):
                     dots[doc_id] += value * doc_value
-            for doc_id, dot in dots.items():
-                doc = self._docs[doc_id]
-                key = (doc.entry.id, lang)
-                entries[doc.entry.id] = doc.entry
-                cosine = dot / (norm * doc.norm)
-                if doc.whole:
-                    whole[key] = cosine
-                else:
-                    closest[key] = max(closest[key], cosine)
-        best: dict[str, Match] = {}
-        for (entry_id, lang), value in closest.items():
-            score = min(1.0, CLOSEST_SHARE * value + (1 - CLOSEST_SHARE) * whole[entry_id, lang])
-            if entry_id not in best or score > best[entry_id].score:
-                best[entry_id] = Match(entries[entry_id], score, lang)
+            for docs in self._entry_docs[lang]:
+                closest = max(dots[docs.first : docs.whole])
+                if closest <= 0.0:  # not one word or trigram in common
+                    continue
+                score = min(1.0, (CLOSEST_SHARE * closest + (1 - CLOSEST_SHARE) * dots[docs.whole]) / norm)
+                entry_id = docs.entry.id
+                if entry_id not in best or score > best[entry_id].score:
+                    best[entry_id] = Match(docs.entry, score, lang)
         ranked = sorted(best.values(), key=lambda match: (-match.score, match.entry.id))[:limit]
         return [replace(match, coverage=self._coverage(terms[match.lang], match)) for match in ranked]
 
@@ -230,16 +232,26 @@ class Retriever:
         """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
         if not terms:
             return 0.0
-        vocabulary = self._vocabulary.get((match.entry.id, match.lang), [])
-        known = set(vocabulary)
-        found = sum(
-            1
-            for term in terms
-            if term in known
-            or _shares_stem(term, vocabulary)
-            or (len(term) >= TYPO_MIN_LENGTH and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY))
-        )
-        return found / len(terms)
+        return sum(self._covers(term, match.entry.id, match.lang) for term in terms) / len(terms)
+
+    def _covers(self, term: str, entry_id: str, lang: Lang) -> bool:
+        # The same words recur from question to question; the fuzzy comparison is the costly part of a search.
+        key = (term, entry_id, lang)
+        cached = self._covered.get(key)
+        if cached is None:
+            vocabulary = self._vocabulary.get((entry_id, lang), [])
+            cached = (
+                term in self._vocabulary_sets[entry_id, lang]
+                or _shares_stem(term, vocabulary)
+                or (
+                    len(term) >= TYPO_MIN_LENGTH
+                    and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY) is not None
+                )
+            )
+            if len(self._covered) > CACHE_LIMIT:  # questions bring endless new words; keep memory flat
+                self._covered.clear()
+            self._covered[key] = cached
+        return cached
 
 
 def _shares_stem(term: str, vocabulary: list[str]) -> bool:

@@ -49,7 +49,7 @@ class TopicFinder:
     def __init__(self, topics: Topics, terms: Callable[[str, Lang], list[str]]) -> None:
         self._topics = topics
         self._terms = terms
-        self._keywords: list[tuple[Topic, tuple[str, ...]]] = []
+        keywords: list[tuple[Topic, tuple[str, ...]]] = []
         for topic in topics.topics:
             for lang in LANGS:
                 for keyword in topic.keywords(lang):
@@ -57,8 +57,15 @@ class TopicFinder:
                     # A lemma that lost much of the keyword ("liikuntasali" → "liikunta") would match too widely.
                     if sum(map(len, parts)) < KEPT_SHARE * len(fold(keyword).replace(" ", "")):
                         parts = tuple(fold(keyword).split())
-                    self._keywords.append((topic, parts))
+                    keywords.append((topic, parts))
         self._county = tuple(sorted({fold(word) for lang in LANGS for word in topics.county_words[lang]}))
+        # Keywords grouped by their first part: a question is checked against the few hundred first parts, and
+        # only the keywords whose first part is there are checked in full.
+        self._by_first: dict[str, list[tuple[Topic, tuple[str, ...]]]] = {}
+        for topic, parts in keywords:
+            if parts:
+                self._by_first.setdefault(parts[0], []).append((topic, parts))
+        self._firsts = tuple((part, _needle(part)) for part in self._by_first)
 
     def find(self, text: str) -> Topic | None:
         tokens = {fold(part) for word in words(text) for part in (word, *word.split("-"))}
@@ -68,12 +75,14 @@ class TopicFinder:
         terms = {term for lang in LANGS for term in self._terms(" ".join(tokens), lang)}
         scores: dict[str, int] = {}
         joined = " " + " ".join(tokens) + " "
-        for topic, keyword in self._keywords:
-            # Most keywords are not in the text at all: one C-speed substring test rules them out.
-            if all(
-                part in terms or (part[:-2] if len(part) >= STEM_KEYWORD else part) in joined for part in keyword
-            ) and all(_matches(part, terms, tokens) for part in keyword):
-                scores[topic.id] = scores.get(topic.id, 0) + sum(len(part) for part in keyword)
+        # Most keywords are not in the text at all: one C-speed substring test rules them out.
+        present = [first for first, needle in self._firsts if first in terms or needle in joined]
+        for first in present:
+            for topic, keyword in self._by_first[first]:
+                if all(part in terms or _needle(part) in joined for part in keyword[1:]) and all(
+                    _matches(part, terms, tokens) for part in keyword
+                ):
+                    scores[topic.id] = scores.get(topic.id, 0) + sum(len(part) for part in keyword)
         if not scores:
             return None
         best = max(self._topics.topics, key=lambda topic: scores.get(topic.id, 0))
@@ -81,6 +90,11 @@ class TopicFinder:
         if best.county_variant and county:
             return self._topics.get(best.county_variant) or best
         return best
+
+
+def _needle(part: str) -> str:
+    """What must appear in the text for a keyword part to match at all: its stem if it is long, else itself."""
+    return part[:-2] if len(part) >= STEM_KEYWORD else part
 
 
 def _matches(keyword: str, terms: set[str], tokens: set[str]) -> bool:

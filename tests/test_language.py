@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.assistant import Assistant
 from bot.conversation import Conversation
+from bot.evaluation import load_cases
+from bot.language import CONFIDENT_EVIDENCE, LANGDETECT_CAP
 
 
 @pytest.mark.parametrize(
@@ -53,3 +57,19 @@ def test_the_client_language_is_used_until_the_person_writes_something_clear(ass
 def test_detection_is_deterministic(assistant: Assistant) -> None:
     text = "Vad säger målet om demokratifostran?"
     assert {assistant.detector.evidence(text) for _ in range(20)} == {assistant.detector.evidence(text)}
+
+
+def test_skipping_langdetect_on_clear_word_evidence_never_changes_the_choice(assistant: Assistant) -> None:
+    """confident() asks langdetect only when the words leave room for doubt; the answer must be the same as if it
+    had always asked."""
+    root = Path(__file__).resolve().parents[1] / "eval"
+    questions = [case.question for name in ("questions.yaml", "routing.yaml") for case in load_cases(root / name)]
+    detector = assistant.detector
+    skipped = 0
+    for question in questions:
+        full = detector.evidence(question)
+        expected = "fi" if full >= CONFIDENT_EVIDENCE else "sv" if full <= -CONFIDENT_EVIDENCE else None
+        if sum(len(word) for word in question.split()) >= 6:
+            assert detector.confident(question) == expected, question
+        skipped += abs(detector.word_evidence(question)) >= CONFIDENT_EVIDENCE + LANGDETECT_CAP
+    assert skipped > len(questions) // 2  # the shortcut is taken for most questions, or it is not worth having
