@@ -542,11 +542,14 @@ class AccessStore:
             await self.audit(user_id, "join", area=row[0])
         return str(row[0]) if row is not None else None
 
-    async def record_unanswered(self, lang: str, area: str | None, question: str) -> None:
+    async def record_unanswered(self, questions: list[tuple[float, str, str | None, str]]) -> None:
+        """Keep questions the bot could not answer: (time, language, area, text), in one transaction."""
+        if not questions:
+            return
         async with self._storage._lock:
-            await self._db.execute(
+            await self._db.executemany(
                 "INSERT INTO unanswered (at, lang, area, question) VALUES (?, ?, ?, ?)",
-                (time.time(), lang, area, question[:1000]),
+                [(at, lang, area, question[:1000]) for at, lang, area, question in questions],
             )
             await self._db.commit()
 

@@ -89,7 +89,7 @@ def build_application(
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         if services._storage is not None:
-            await services.flush_counts()
+            await services.write_gathered()
             await services.storage.close()
             services.attach_storage(None)
 
@@ -100,7 +100,7 @@ def build_application(
 
     async def _retry_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
         await deliver(context.bot, services.storage)
-        await services.flush_counts()
+        await services.write_gathered()
 
     async def _flag_stale(context: ContextTypes.DEFAULT_TYPE) -> None:
         await OfficialHandlers(services).flag_stale(context.bot)

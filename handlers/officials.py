@@ -249,6 +249,7 @@ class OfficialHandlers:
             return
         directory = self.services.assistant.router.directory
         areas = None if role.admin else sorted(directory.with_municipalities(role.areas))
+        await self.services.write_gathered()  # the latest questions too
         rows = await self.access.unanswered(areas)
         if not rows:
             await message.reply_text(self.services.text("unanswered_none", lang), do_quote=False)
@@ -270,7 +271,7 @@ class OfficialHandlers:
         if not role.official and not role.admin:
             await self.refuse(message, lang, role, "stats")
             return
-        await self.services.flush_counts()
+        await self.services.write_gathered()
         rows = await self.access.question_counts()
         lines = [self.services.text("stats_title" if rows else "stats_none", lang)]
         for week, row_lang, goal, count in rows:

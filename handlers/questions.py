@@ -6,7 +6,6 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot.storage import AccessStore
 from handlers.context import profile_of, remember_reply
 from handlers.services import Services
 from handlers.ui import send_reply
@@ -52,8 +51,7 @@ class QuestionHandlers:
         await send_reply(message, reply)
         self.services.count(reply)
         if reply.kind == "fallback" and text.strip():
-            # Kept for review without who asked: language, area and time only.
-            await AccessStore(self.services.storage).record_unanswered(reply.lang, profile.municipality, text)
+            await self.services.keep_unanswered(reply.lang, profile.municipality, text)
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice: say politely that only text is understood (private chats only)."""

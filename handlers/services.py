@@ -17,6 +17,7 @@ from bot.yamlfile import KnowledgeError
 
 THROTTLE_MESSAGES = 8
 THROTTLE_SECONDS = 10.0
+UNANSWERED_BATCH = 50
 
 
 @dataclass
@@ -47,17 +48,29 @@ class Services:
     assistant: Assistant
     throttle: Throttle = field(default_factory=Throttle)
     _storage: Storage | None = None
-    # Questions per ISO week, language and goal, kept in memory and written once a minute.
+    # Questions per ISO week, language and goal, and the questions left unanswered, kept in memory and written
+    # once a minute, at shutdown, before an official reads them, or when enough have gathered: a write per
+    # message would cost more than answering it.
     _counts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    _unanswered: list[tuple[float, str, str | None, str]] = field(default_factory=list)
 
     def count(self, reply: Reply) -> None:
         year, week, _ = dt.date.today().isocalendar()
         subject = str(reply.goal) if reply.goal is not None else "other"
         self._counts[f"{year}-W{week:02d}", reply.lang, subject] += 1
 
-    async def flush_counts(self) -> None:
+    async def keep_unanswered(self, lang: Lang, area: str | None, question: str) -> None:
+        """Kept for review without who asked: language, area and time only."""
+        self._unanswered.append((time.time(), lang, area, question))
+        if len(self._unanswered) >= UNANSWERED_BATCH:
+            await self.write_gathered()
+
+    async def write_gathered(self) -> None:
         counts, self._counts = dict(self._counts), Counter()
-        await AccessStore(self.storage).add_question_counts(counts)
+        unanswered, self._unanswered = self._unanswered, []
+        store = AccessStore(self.storage)
+        await store.add_question_counts(counts)
+        await store.record_unanswered(unanswered)
 
     async def reload(self) -> list[str]:
         """Load knowledge/ again with the officials' edits in effect; on any problem in the files keep the running

@@ -12,7 +12,9 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.settings import Settings
+from bot.storage import AccessStore
 from handlers.app import KaneApplication, build_application
+from handlers.services import UNANSWERED_BATCH
 from tests.conftest import KNOWLEDGE
 from tests.telegram_offline import BOT_USER, TOKEN, OfflineRequest, Updates, to_update
 
@@ -252,3 +254,25 @@ async def test_a_telegram_error_while_sending_does_not_crash_the_bot(bot: Harnes
     bot.request.fail_methods.clear()
     (sent,) = await bot.say("Mikä on KANE?")
     assert "KANE" in sent["text"]
+
+
+async def test_unanswered_questions_gathered_in_memory_are_written_at_shutdown(
+    tmp_path: Path, assistant: Assistant
+) -> None:
+    db = tmp_path / "kanebot.sqlite3"
+    harness = await started(db, assistant)
+    await harness.say("Mikä on paras pullaresepti?")
+    await stopped(harness)
+
+    restarted = await started(db, assistant)
+    rows = await AccessStore(restarted.app.services.storage).unanswered(None)
+    assert [row[4] for row in rows] == ["Mikä on paras pullaresepti?"]
+    await stopped(restarted)
+
+
+async def test_many_unanswered_questions_are_written_without_waiting_for_the_minute(bot: Harness) -> None:
+    for n in range(UNANSWERED_BATCH):
+        await bot.say(f"Mikä on paras pullaresepti numero {n}?", user_id=5000 + n)
+    async with bot.app.services.storage._db.execute("SELECT COUNT(*) FROM unanswered") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None and row[0] == UNANSWERED_BATCH
