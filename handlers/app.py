@@ -174,12 +174,7 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         ("review", editing.review),
         ("history", editing.history),
     )
-    for name, callback in public:
-        application.add_handler(CommandHandler(name, callback))
-    for name, callback in private:
-        application.add_handler(CommandHandler(name, callback, filters=filters.ChatType.PRIVATE))
-    application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing, officials, editing).press))
-    application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
+    # Free text first: it is most of the traffic, and no command can match it (each would be tried in turn).
     # An edited message is not a new question (it was answered when it was sent).
     application.add_handler(
         MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, questions.text)
@@ -189,6 +184,12 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
             filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, questions.not_text
         )
     )
+    for name, callback in public:
+        application.add_handler(CommandHandler(name, callback))
+    for name, callback in private:
+        application.add_handler(CommandHandler(name, callback, filters=filters.ChatType.PRIVATE))
+    application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing, officials, editing).press))
+    application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
     application.add_error_handler(ErrorHandlers(services).error)
 
 
