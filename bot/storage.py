@@ -245,6 +245,10 @@ class Storage:
         self._remember(profile)
         return profile
 
+    def cached_profile(self, user_id: int) -> Profile | None:
+        """The profile if it is in memory (exactly as stored: every write goes through the cache), else None."""
+        return self._profiles.get(user_id)
+
     def _remember(self, profile: Profile) -> None:
         self._profiles[profile.user_id] = profile
         self._profiles.move_to_end(profile.user_id)

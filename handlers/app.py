@@ -30,6 +30,7 @@ from bot.settings import Settings
 from bot.storage import AccessStore, EditStore, Storage
 from handlers.buttons import ButtonHandlers
 from handlers.commands import CommandHandlers
+from handlers.context import MayBeOfficialFlow
 from handlers.editing import EditingHandlers
 from handlers.errors import ErrorHandlers
 from handlers.inline import InlineHandlers
@@ -136,13 +137,26 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
     routing = RoutingHandlers(services)
     # An official who pressed "answer #N" is answering: their next text is the answer, before anything else.
     # Both only in the official's private chat with the bot: a group message is never taken as an answer or a field.
-    private_text = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
-    application.add_handler(MessageHandler(private_text, editing.text), -3)
-    application.add_handler(MessageHandler(private_text, officials.answering), -2)
-    # An official's reply to a question card is relayed before anything else may treat it as a question.
+    # One handler for both (each stops the update when it takes it): every private question passes through here.
+    # The in-memory check first: for nearly every message it is false and decides alone.
+    private_text = (
+        MayBeOfficialFlow(services)
+        & filters.ChatType.PRIVATE
+        & filters.UpdateType.MESSAGE
+        & filters.TEXT
+        & ~filters.COMMAND
+    )
+
+    async def official_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await editing.text(update, context)
+        await officials.answering(update, context)
+
+    application.add_handler(MessageHandler(private_text, official_text), -2)
+    # An official's reply to a question card is relayed before anything else may treat it as a question. (REPLY is
+    # checked first: most messages are not replies.)
     application.add_handler(
         MessageHandler(
-            filters.UpdateType.MESSAGE & filters.REPLY & filters.TEXT & ~filters.COMMAND, routing.official_reply
+            filters.REPLY & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, routing.official_reply
         ),
         -1,
     )

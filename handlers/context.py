@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.ext import filters
 
 from bot.reply import Reply
 from bot.storage import Profile
@@ -21,6 +22,24 @@ async def profile_of(update: Update, services: Services) -> Profile | None:
 async def remember_reply(services: Services, profile: Profile, reply: Reply) -> None:
     """Store the language the person was last answered in, a new client language, and a routing question waiting
     for its place or topic, only when they change: one write when something changes, none per ordinary message."""
+    stored = await services.storage.profile(profile.user_id)
+    if profile is stored and profile.last_lang == reply.lang and profile.pending == reply.pending:
+        return  # the usual case, decided without building a new profile
     wanted = replace(profile, last_lang=reply.lang, pending=reply.pending)
-    if wanted != await services.storage.profile(profile.user_id):
+    if wanted != stored:
         await services.storage.save_profile(wanted)
+
+
+class MayBeOfficialFlow(filters.MessageFilter):
+    """Lets a message through to the officials' answer and edit flows unless the sender's profile, already in
+    memory, shows neither: nearly every message is an ordinary question and need not be offered to them."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(name="may_be_official_flow")
+        self.services = services
+
+    def filter(self, message: Message) -> bool:
+        if message.from_user is None:
+            return False
+        profile = self.services.storage.cached_profile(message.from_user.id)
+        return profile is None or profile.flow is not None or profile.answering is not None

@@ -36,3 +36,18 @@ async def test_a_profile_survives_a_reopen_and_can_be_forgotten(tmp_path: Path) 
     await storage.forget(5)
     assert await storage.profile(5) == Profile(5)
     await storage.close()
+
+
+async def test_the_profile_in_memory_is_the_stored_one(tmp_path: Path) -> None:
+    # Handlers skip the officials' flows on what is in memory, so it must never differ from the database.
+    path = tmp_path / "kanebot.sqlite3"
+    storage = await Storage.open(path)
+    assert storage.cached_profile(7) is None  # never read: unknown, not "no flow"
+    await storage.save_profile(Profile(7, last_lang="fi", answering=3))
+    cached = storage.cached_profile(7)
+    await storage.close()
+    storage = await Storage.open(path)
+    assert cached == await storage.profile(7) == Profile(7, last_lang="fi", answering=3)
+    await storage.forget(7)
+    assert storage.cached_profile(7) is None
+    await storage.close()
