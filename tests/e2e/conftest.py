@@ -1,14 +1,20 @@
 """End-to-end fixtures: a Bot API emulator (telegram-test-api, patched in emulator.js) and the real `kanebot run`.
 
-Both are subprocesses on 127.0.0.1 only. Every wait is bounded in time and in count; both processes are always
-stopped at teardown (terminate, then kill after a bounded wait).
+Both are subprocesses on 127.0.0.1 only. With KANEBOT_E2E_IMAGE_RUN set (scripts/docker-check does), the bot is the
+container image instead of this checkout: the variable is the command that runs the image, up to and including its
+name (for example "docker run --rm --network=host kanebot"), and the database folder becomes its /data volume.
+
+Every wait is bounded in time and in count; both processes are always stopped at teardown (terminate, then kill
+after a bounded wait).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import html.parser
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -35,6 +41,21 @@ POLL_SECONDS = 0.05
 STOP_SECONDS = 10.0
 EMULATOR_ATTEMPTS = 3  # a free port can be taken between choosing it and listening on it
 LOG_TAIL = 6000
+IMAGE_RUN = os.environ.get("KANEBOT_E2E_IMAGE_RUN", "").strip()
+# What the image is given from the test's environment (its database path is its own: /data on the volume).
+IMAGE_ENV = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_BASE_URL",
+    "KANEBOT_LOG_LEVEL",
+    "KANEBOT_WEBHOOK_URL",
+    "KANEBOT_WEBHOOK_SECRET",
+    "KANEBOT_WEBHOOK_LISTEN",
+    "KANEBOT_WEBHOOK_PORT",
+    "NO_PROXY",
+    "no_proxy",
+)
+WEBHOOK_PUBLIC_HOST = "kane.example.invalid"  # a name that can never resolve: nothing may call it
+WEBHOOK_PATH = "/telegram/kane-hook"
 
 T = TypeVar("T")
 
@@ -208,6 +229,15 @@ def _start_emulator(directory: Path) -> tuple[Process, int]:
     raise AssertionError("the emulator did not start:\n" + "\n".join(failures))
 
 
+def kanebot_command(data: Path, *arguments: str) -> list[str]:
+    """`kanebot <arguments>` on the database folder ``data``: this checkout's, or the image's (see the top)."""
+    if not IMAGE_RUN:
+        return [sys.executable, "-m", "bot", *arguments]
+    *run, image = shlex.split(IMAGE_RUN)
+    passed = [option for name in IMAGE_ENV for option in ("-e", name)]
+    return [*run, *passed, "-v", f"{data}:/data", image, *arguments]
+
+
 def _bot_env(port: int, db: Path) -> dict[str, str]:
     env = {
         key: value
@@ -227,32 +257,30 @@ def _bot_env(port: int, db: Path) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="module")
-def e2e_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[E2E]:
-    """The emulator and the real bot (`python -m bot run`), shared by one test module."""
+@contextlib.contextmanager
+def _running_pair(
+    directory: Path, arguments: list[str], extra_env: dict[str, str], ready: str, what: str
+) -> Iterator[E2E]:
+    """The emulator and the real bot (`kanebot <arguments>`), ready once the emulator has printed ``ready``."""
     reason = _skip_reason()
     if reason is not None:
         pytest.skip(reason)
-    directory = tmp_path_factory.mktemp("e2e")
     emulator, port = _start_emulator(directory)
     bot: Process | None = None
     api = httpx.Client(base_url=f"http://{HOST}:{port}", timeout=5.0, trust_env=False)
     try:
         # cwd is the temporary directory so that no developer .env or ./data is read.
-        bot = Process(
-            "bot",
-            [sys.executable, "-m", "bot", "run"],
-            directory,
-            _bot_env(port, directory / "kanebot.sqlite3"),
-            directory,
-        )
+        if IMAGE_RUN:
+            directory.chmod(0o777)  # the image runs as its own unprivileged user
+        env = {**_bot_env(port, directory / "kanebot.sqlite3"), **extra_env}
+        bot = Process("bot", kanebot_command(directory, *arguments), directory, env, directory)
         pair = E2E(api=api, token=TOKEN, emulator=emulator, bot=bot, db=directory / "kanebot.sqlite3")
 
-        def polling() -> bool | None:
+        def started() -> bool | None:
             pair.check_alive()
-            return True if "emulator: bot polling" in emulator.stdout() else None
+            return True if ready in emulator.stdout() else None
 
-        wait_for(polling, START_SECONDS, "the bot to poll getUpdates", pair.diagnostics)
+        wait_for(started, START_SECONDS, what, pair.diagnostics)
         yield pair
     finally:
         api.close()
@@ -261,6 +289,53 @@ def e2e_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[E2E]:
                 bot.stop()
         finally:
             emulator.stop()
+
+
+@pytest.fixture(scope="module")
+def e2e_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[E2E]:
+    """The emulator and the real bot in its default mode, long polling; shared by one test module."""
+    with _running_pair(
+        tmp_path_factory.mktemp("e2e"), ["run"], {}, "emulator: bot polling", "the bot to poll getUpdates"
+    ) as pair:
+        yield pair
+
+
+@dataclass
+class Webhook:
+    """The bot in webhook mode: where Telegram (here, the test) posts updates, and the secret it must send."""
+
+    pair: E2E
+    url: str
+    secret: str
+
+
+@pytest.fixture(scope="module")
+def webhook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Webhook]:
+    """The real bot in webhook mode on PTB's webhook server, on loopback; the public URL is never called."""
+    port = free_port()
+    secret = "e2e-webhook-secret_0123456789"
+    env = {
+        "KANEBOT_WEBHOOK_URL": f"https://{WEBHOOK_PUBLIC_HOST}{WEBHOOK_PATH}",
+        "KANEBOT_WEBHOOK_SECRET": secret,
+        "KANEBOT_WEBHOOK_LISTEN": HOST,
+        "KANEBOT_WEBHOOK_PORT": str(port),
+    }
+    ready = f"emulator: webhook set to https://{WEBHOOK_PUBLIC_HOST}{WEBHOOK_PATH} with a secret token"
+    with _running_pair(
+        tmp_path_factory.mktemp("e2e-webhook"), ["run", "--webhook"], env, ready, "the bot to set its webhook"
+    ) as pair:
+        local = f"http://{HOST}:{port}{WEBHOOK_PATH}"
+
+        def listening() -> bool | None:
+            pair.check_alive()
+            try:
+                httpx.post(local, json={}, timeout=1.0, trust_env=False)
+            except httpx.TransportError:
+                return None
+            return True
+
+        wait_for(listening, START_SECONDS, "the webhook server to listen", pair.diagnostics)
+        yield Webhook(pair, local, secret)
 
 
 @pytest.fixture

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import BOT_ID, E2E, REPLY_SECONDS, Seen, seen, wait_for
+from tests.e2e.conftest import BOT_ID, E2E, REPLY_SECONDS, Seen, kanebot_command, seen, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -142,14 +144,10 @@ def test_goals_buttons_open_a_goal_card_in_place(e2e: E2E) -> None:
 
 
 def test_the_running_bot_passes_its_health_check_and_never_logs_its_token(e2e: E2E) -> None:
-    import os
-    import subprocess
-    import sys
-
     env = {**os.environ, "KANEBOT_DB": str(e2e.db)}
 
     def healthy() -> bool | None:
-        command = [sys.executable, "-m", "bot", "health"]
+        command = kanebot_command(e2e.db.parent, "health")
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=30, check=False)
         return True if result.returncode == 0 else None
 

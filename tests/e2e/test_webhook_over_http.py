@@ -1,0 +1,70 @@
+"""`kanebot run --webhook` over HTTP: PTB's webhook server takes Telegram's calls only with the secret token."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.e2e.conftest import REPLY_SECONDS, Seen, Webhook, seen, wait_for
+
+pytestmark = pytest.mark.e2e
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+_update_ids = itertools.count(1)
+
+
+def message_update(user_id: int, language_code: str, text: str) -> dict[str, Any]:
+    person = {"id": user_id, "is_bot": False, "first_name": "Sven", "language_code": language_code}
+    return {
+        "update_id": next(_update_ids),
+        "message": {
+            "message_id": next(_update_ids),
+            "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private", "first_name": "Sven"},
+            "from": person,
+            "text": text,
+        },
+    }
+
+
+def deliver(hook: Webhook, update: dict[str, Any], secret: str | None) -> int:
+    """Post one update to the bot's webhook server as Telegram would; the HTTP status it answered."""
+    headers = {SECRET_HEADER: secret} if secret is not None else {}
+    response = httpx.post(hook.url, json=update, headers=headers, timeout=REPLY_SECONDS, trust_env=False)
+    return response.status_code
+
+
+def replies(hook: Webhook, chat_id: int, count: int) -> list[Seen]:
+    """Wait (bounded) until the bot has sent ``count`` messages to ``chat_id``; all it sent by then."""
+    received: list[Seen] = []
+
+    def enough() -> list[Seen] | None:
+        records = hook.pair.post("/getUpdates", {"token": hook.pair.token, "chatId": chat_id})
+        received.extend(seen(record) for record in records)
+        return received if len(received) >= count else None
+
+    return wait_for(enough, REPLY_SECONDS, f"{count} bot message(s) in chat {chat_id}", hook.pair.diagnostics)
+
+
+def test_a_question_delivered_with_the_secret_is_answered_in_the_askers_language(webhook: Webhook) -> None:
+    update = message_update(720001, "sv", "Borde föreningar få använda kommunens lokaler gratis?")
+    assert deliver(webhook, update, webhook.secret) == 200
+    (answer,) = replies(webhook, 720001, 1)
+    assert "kostnadsfria resurser" in answer.text
+    assert answer.raw["parse_mode"] == "HTML"
+
+
+def test_calls_without_the_right_secret_are_refused_and_never_answered(webhook: Webhook) -> None:
+    forged = message_update(720002, "fi", "Mikä on tavoite 1?")
+    assert deliver(webhook, forged, None) == 403
+    assert deliver(webhook, forged, "not-the-secret") == 403
+    # The same person's next, genuine message is answered, and it is the only thing the bot sent them (updates are
+    # handled in order, so an answer to a forged call would have come first).
+    assert deliver(webhook, message_update(720002, "fi", "Mikä on tavoite 2?"), webhook.secret) == 200
+    (answer,) = replies(webhook, 720002, 1)
+    assert "demokratiakasvatukseen" in answer.text
+    log = webhook.pair.bot.stderr()
+    assert webhook.pair.token not in log and webhook.secret not in log
