@@ -3,7 +3,11 @@
 #   docker build -t kanebot .
 #   docker run -e TELEGRAM_BOT_TOKEN=… -v kanebot-data:/data kanebot
 
-FROM python:3.11-slim AS build
+# The base image can be swapped (a mirror, or a local stand-in where Docker Hub is out of reach); it must provide
+# python 3.11+ with venv and useradd.
+ARG PYTHON_IMAGE=python:3.11-slim
+
+FROM ${PYTHON_IMAGE} AS build
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY bot ./bot
@@ -12,7 +16,7 @@ RUN python -m venv /opt/venv \
  && /opt/venv/bin/pip install --no-cache-dir --upgrade pip \
  && /opt/venv/bin/pip install --no-cache-dir .
 
-FROM python:3.11-slim
+FROM ${PYTHON_IMAGE}
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin kanebot \
  && mkdir -p /data && chown kanebot /data
 COPY --from=build /opt/venv /opt/venv
