@@ -256,12 +256,13 @@ class Storage:
             self._profiles.popitem(last=False)
 
     async def _read_profile(self, user_id: int) -> Profile:
-        async with self._db.execute(
+        # One trip to the database thread (a cursor's execute, fetch and close are three): a first contact waits on it.
+        rows = await self._db.execute_fetchall(
             "SELECT explicit_lang, last_lang, client_code, municipality, pending, answering, flow FROM profiles "
             "WHERE user_id = ?",
             (user_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
+        row = next(iter(rows), None)
         if row is None:
             return Profile(user_id)
         explicit, last = row["explicit_lang"], row["last_lang"]
