@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # KANE bot: multi-stage slim image, non-root, database on a volume, heartbeat health check.
 #   docker build -t kanebot .
 #   docker run -e TELEGRAM_BOT_TOKEN=… -v kanebot-data:/data kanebot
