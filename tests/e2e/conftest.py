@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -229,13 +230,22 @@ def _start_emulator(directory: Path) -> tuple[Process, int]:
     raise AssertionError("the emulator did not start:\n" + "\n".join(failures))
 
 
-def kanebot_command(data: Path, *arguments: str) -> list[str]:
-    """`kanebot <arguments>` on the database folder ``data``: this checkout's, or the image's (see the top)."""
+def kanebot_command(data: Path, *arguments: str, container: str | None = None) -> list[str]:
+    """`kanebot <arguments>` on the database folder ``data``: this checkout's, or the image's (see the top), then in
+    a container called ``container`` if given."""
     if not IMAGE_RUN:
         return [sys.executable, "-m", "bot", *arguments]
     *run, image = shlex.split(IMAGE_RUN)
     passed = [option for name in IMAGE_ENV for option in ("-e", name)]
-    return [*run, *passed, "-v", f"{data}:/data", image, *arguments]
+    named = ["--name", container] if container else []
+    return [*run, *named, *passed, "-v", f"{data}:/data", image, *arguments]
+
+
+def _remove_container(name: str) -> None:
+    """Killing the engine's client can leave its container running (holding the port and the database)."""
+    words = shlex.split(IMAGE_RUN)
+    engine = words[: words.index("run")] if "run" in words else words[:1]
+    subprocess.run([*engine, "rm", "-f", name], capture_output=True, timeout=STOP_SECONDS * 3, check=False)
 
 
 def _bot_env(port: int, db: Path) -> dict[str, str]:
@@ -263,17 +273,21 @@ def _running_pair(
 ) -> Iterator[E2E]:
     """The emulator and the real bot (`kanebot <arguments>`), ready once the emulator has printed ``ready``."""
     reason = _skip_reason()
+    if reason is not None and os.environ.get("KANEBOT_E2E_REQUIRED"):
+        pytest.fail(reason)  # a check that needs these tests must not pass by skipping them
     if reason is not None:
         pytest.skip(reason)
     emulator, port = _start_emulator(directory)
     bot: Process | None = None
+    container = f"kanebot-e2e-{os.getpid()}-{directory.name}" if IMAGE_RUN else None
     api = httpx.Client(base_url=f"http://{HOST}:{port}", timeout=5.0, trust_env=False)
     try:
         # cwd is the temporary directory so that no developer .env or ./data is read.
         if IMAGE_RUN:
             directory.chmod(0o777)  # the image runs as its own unprivileged user
         env = {**_bot_env(port, directory / "kanebot.sqlite3"), **extra_env}
-        bot = Process("bot", kanebot_command(directory, *arguments), directory, env, directory)
+        command = kanebot_command(directory, *arguments, container=container)
+        bot = Process("bot", command, directory, env, directory)
         pair = E2E(api=api, token=TOKEN, emulator=emulator, bot=bot, db=directory / "kanebot.sqlite3")
 
         def started() -> bool | None:
@@ -287,6 +301,8 @@ def _running_pair(
         try:
             if bot is not None:
                 bot.stop()
+            if container is not None:
+                _remove_container(container)
         finally:
             emulator.stop()
 
@@ -312,30 +328,47 @@ class Webhook:
 @pytest.fixture(scope="module")
 def webhook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Webhook]:
     """The real bot in webhook mode on PTB's webhook server, on loopback; the public URL is never called."""
-    port = free_port()
     secret = "e2e-webhook-secret_0123456789"
-    env = {
-        "KANEBOT_WEBHOOK_URL": f"https://{WEBHOOK_PUBLIC_HOST}{WEBHOOK_PATH}",
-        "KANEBOT_WEBHOOK_SECRET": secret,
-        "KANEBOT_WEBHOOK_LISTEN": HOST,
-        "KANEBOT_WEBHOOK_PORT": str(port),
-    }
     ready = f"emulator: webhook set to https://{WEBHOOK_PUBLIC_HOST}{WEBHOOK_PATH} with a secret token"
-    with _running_pair(
-        tmp_path_factory.mktemp("e2e-webhook"), ["run", "--webhook"], env, ready, "the bot to set its webhook"
-    ) as pair:
+    failures: list[str] = []
+    for _ in range(EMULATOR_ATTEMPTS):  # the port can be taken between choosing it and the bot listening on it
+        port = free_port()
+        env = {
+            "KANEBOT_WEBHOOK_URL": f"https://{WEBHOOK_PUBLIC_HOST}{WEBHOOK_PATH}",
+            "KANEBOT_WEBHOOK_SECRET": secret,
+            "KANEBOT_WEBHOOK_LISTEN": HOST,
+            "KANEBOT_WEBHOOK_PORT": str(port),
+        }
         local = f"http://{HOST}:{port}{WEBHOOK_PATH}"
-
-        def listening() -> bool | None:
-            pair.check_alive()
+        with contextlib.ExitStack() as stack:
             try:
-                httpx.post(local, json={}, timeout=1.0, trust_env=False)
-            except httpx.TransportError:
-                return None
-            return True
+                pair = stack.enter_context(
+                    _running_pair(
+                        tmp_path_factory.mktemp("e2e-webhook"),
+                        ["run", "--webhook"],
+                        env,
+                        ready,
+                        "the bot to set its webhook",
+                    )
+                )
+                wait_for(partial(_listening, pair, local), START_SECONDS, "the webhook server", pair.diagnostics)
+            except AssertionError as error:
+                if "address already in use" not in str(error).casefold():
+                    raise
+                failures.append(str(error))
+                continue
+            yield Webhook(pair, local, secret)
+            return
+    raise AssertionError("the webhook server found no free port:\n" + "\n".join(failures))
 
-        wait_for(listening, START_SECONDS, "the webhook server to listen", pair.diagnostics)
-        yield Webhook(pair, local, secret)
+
+def _listening(pair: E2E, url: str) -> bool | None:
+    pair.check_alive()
+    try:
+        httpx.post(url, json={}, timeout=1.0, trust_env=False)
+    except httpx.TransportError:
+        return None
+    return True
 
 
 @pytest.fixture

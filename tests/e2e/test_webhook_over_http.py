@@ -66,5 +66,5 @@ def test_calls_without_the_right_secret_are_refused_and_never_answered(webhook: 
     assert deliver(webhook, message_update(720002, "fi", "Mikä on tavoite 2?"), webhook.secret) == 200
     (answer,) = replies(webhook, 720002, 1)
     assert "demokratiakasvatukseen" in answer.text
-    log = webhook.pair.bot.stderr()
+    log = webhook.pair.bot.stderr() + webhook.pair.bot.stdout()
     assert webhook.pair.token not in log and webhook.secret not in log
