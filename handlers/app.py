@@ -39,6 +39,7 @@ from handlers.outbox import deliver
 from handlers.questions import QuestionHandlers
 from handlers.routing import RoutingHandlers
 from handlers.services import Services
+from handlers.updates import ChatOrderedUpdates
 
 log = logging.getLogger("kanebot")
 COMMANDS = ("start", "goals", "goal", "contact", "language", "forget", "help", "about")
@@ -117,6 +118,7 @@ def build_application(
         .base_url(settings.base_url)
         .base_file_url(file_base_url(settings.base_url))
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .concurrent_updates(ChatOrderedUpdates())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

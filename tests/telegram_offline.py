@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
@@ -37,6 +38,9 @@ class OfflineRequest(BaseRequest):
     calls: list[Call] = field(default_factory=list)
     fail_methods: set[str] = field(default_factory=set)
     fail_chats: set[int] = field(default_factory=set)
+    # A chat whose requests wait until its event is set (a slow or flood-limited chat); `waiting` lists them.
+    held: dict[int, asyncio.Event] = field(default_factory=dict)
+    waiting: list[int] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
 
     @property
@@ -61,7 +65,11 @@ class OfflineRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data is not None else {}
-        if api_method in self.fail_methods or int(params.get("chat_id", 0) or 0) in self.fail_chats:
+        chat = int(params.get("chat_id", 0) or 0)
+        if chat in self.held:
+            self.waiting.append(chat)
+            await self.held[chat].wait()
+        if api_method in self.fail_methods or chat in self.fail_chats:
             self.calls.append(Call(api_method, dict(params)))
             return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: test"}).encode()
         result = self._result(api_method, params)
