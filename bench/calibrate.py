@@ -46,10 +46,10 @@ def main() -> int:
     print("threshold  right-in-scope  out-of-scope-answered  (with the everyday-word guard)")
     for step in range(2, 31, 2):
         threshold = step / 100
-        right = sum(1 for confidence, ok in inside if ok and confidence >= threshold)
+        answered_right = sum(1 for confidence, ok in inside if ok and confidence >= threshold)
         wrong = sum(1 for confidence, _ in outside if confidence >= threshold)
         guarded = sum(1 for c, everyday in outside if c >= (STRONG_THRESHOLD if everyday else threshold))
-        print(f"{threshold:9.2f}  {right:6d}/{len(inside):<6d}  {wrong:6d}/{len(outside):<6d}  {guarded:6d}")
+        print(f"{threshold:9.2f}  {answered_right:6d}/{len(inside):<6d}  {wrong:6d}/{len(outside):<6d}  {guarded:6d}")
     return 0
 
 

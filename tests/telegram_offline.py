@@ -65,7 +65,7 @@ class OfflineRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data is not None else {}
-        chat = int(params.get("chat_id", 0) or 0)
+        chat = int(str(params.get("chat_id", 0) or 0))
         if chat in self.held:
             self.waiting.append(chat)
             await self.held[chat].wait()

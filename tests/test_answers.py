@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import Assistant
+from bot.lang import Lang
 
 
 @pytest.mark.parametrize(
@@ -84,7 +85,7 @@ def test_a_goal_answer_shows_why_and_what_councillors_can_do(assistant: Assistan
     [("Mikä on huomisen sää Oulussa?", "fi"), ("Hur lagar man köttbullar?", "sv"), ("Kuka voitti MM-kultaa?", "fi")],
 )
 def test_out_of_scope_gets_an_honest_fallback_with_what_the_bot_can_do(
-    assistant: Assistant, question: str, lang: str
+    assistant: Assistant, question: str, lang: Lang
 ) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry, reply.lang) == ("fallback", None, lang)
@@ -94,7 +95,7 @@ def test_out_of_scope_gets_an_honest_fallback_with_what_the_bot_can_do(
 
 
 @pytest.mark.parametrize(("text", "lang"), [("Hei!", "fi"), ("Hej hej", "sv"), ("Moi 👋", "fi")])
-def test_a_greeting_is_greeted_back(assistant: Assistant, text: str, lang: str) -> None:
+def test_a_greeting_is_greeted_back(assistant: Assistant, text: str, lang: Lang) -> None:
     reply = assistant.reply(text)
     assert (reply.kind, reply.lang) == ("greeting", lang)
     assert assistant.knowledge.messages.get("greeting", lang) in reply.text

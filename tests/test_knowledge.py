@@ -13,6 +13,7 @@ import yaml
 
 from bot.check import check_all
 from bot.knowledge import load_knowledge
+from bot.lang import Lang
 from bot.yamlfile import KnowledgeError
 from tests.conftest import KNOWLEDGE, SHARED
 
@@ -46,7 +47,7 @@ def source_paragraphs(lang: str) -> list[str]:
 
 @pytest.mark.skipif(not (SHARED / "kane").is_dir(), reason="../shared/kane is not beside the repository")
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_every_paragraph_of_the_source_is_in_the_knowledge(lang: str) -> None:
+def test_every_paragraph_of_the_source_is_in_the_knowledge(lang: Lang) -> None:
     knowledge = load_knowledge(KNOWLEDGE)
     carried = [entry.title(lang) for entry in knowledge.entries] + [entry.text(lang) for entry in knowledge.entries]
     carried.append(knowledge.messages.get("what_can_be_done", lang))
