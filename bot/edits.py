@@ -111,18 +111,24 @@ SKIPPABLE = frozenset({"name_sv", "email", "phone", "web", "fi", "sv"})
 
 
 def field_problem(step: str, text: str | None) -> str | None:
-    """What is wrong with a value typed at ``step`` (None: skipped, fine if optional), or None if it is fine."""
+    """What is wrong with a value typed at ``step`` (None: skipped), as one of FIELD_PROBLEMS; None if it is fine."""
     if text is None:
-        return None if step in SKIPPABLE else step
-    if not text or len(text) > MAX_TEXT:
-        return step
+        return None if step in SKIPPABLE else "required"
+    if not text:
+        return "empty"
+    if len(text) > MAX_TEXT:
+        return "too_long"
     if step == "email" and not EMAIL.match(text):
-        return "e-mail"
+        return "email"
     if step == "phone" and not PHONE.match(text):
         return "phone"
     if step == "web" and not text.startswith("https://"):
-        return "https://"
+        return "web"
     return None
+
+
+# Each has a message "edit_invalid_<problem>" saying what is expected, with an example.
+FIELD_PROBLEMS = ("required", "empty", "too_long", "email", "phone", "web")
 
 
 def edit_record(kind: str, data: Mapping[str, Any]) -> tuple[str, dict[str, Any], str]:

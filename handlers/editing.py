@@ -13,7 +13,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.access import Role
 from bot.contacts import GENERAL
-from bot.edits import SKIPPABLE, edit_record, field_problem
+from bot.edits import MAX_TEXT, SKIPPABLE, edit_record, field_problem
 from bot.lang import LANGS, Lang
 from bot.storage import AccessStore, EditStore, Profile
 from handlers.context import profile_of
@@ -179,7 +179,9 @@ class EditingHandlers:
         step = str(flow.get("step"))
         problem = field_problem(step, text)
         if problem is not None:
-            await message.reply_text(self.t("edit_invalid", lang, what=problem), reply_markup=self._skip_cancel(lang))
+            text_of_problem = self.t(f"edit_invalid_{problem}", lang, limit=MAX_TEXT)
+            markup = self._skip_cancel(lang) if step in SKIPPABLE else self._cancel(lang)
+            await message.reply_text(text_of_problem, reply_markup=markup)
             return True
         data[step] = text
         steps = CONTACT_STEPS if flow["kind"] == "contact" else TEXT_STEPS

@@ -14,6 +14,8 @@ import pytest
 import yaml
 
 from bot.assistant import Assistant
+from bot.edits import FIELD_PROBLEMS, MAX_TEXT
+from bot.lang import LANGS
 from bot.storage import EditStore
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.test_officials import (
@@ -48,8 +50,9 @@ async def edit_contact(bot: Harness, user: int = OFFICIAL) -> list[dict[str, obj
     await bot.say("Järjestöavustukset", user_id=user)  # name in Finnish
     await bot.press("f:skip", user_id=user)  # Swedish name pending
     await bot.say("avustukset@example.org", user_id=user)
-    invalid = await bot.say("not a phone", user_id=user)
-    assert "ei näytä oikealta" in texts(invalid)
+    (invalid,) = await bot.say("not a phone", user_id=user)
+    assert "ei näytä puhelinnumerolta (esimerkiksi +358 9 123 4567)" in str(invalid["text"])
+    assert callback_data(invalid) == ["f:skip", "f:cancel"]  # a phone number is optional
     await bot.press("f:skip", user_id=user)  # phone
     await bot.press("f:skip", user_id=user)  # web
     (preview,) = await bot.press("f:chat:yes", user_id=user)
@@ -79,6 +82,25 @@ async def test_the_edit_survives_a_restart(tmp_path: Path) -> None:
     (route,) = await second.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
     assert "avustukset@example.org" in str(route["text"])
     await stopped(second)
+
+
+async def test_a_value_that_cannot_be_right_is_explained_in_the_officials_language(bot: Harness) -> None:
+    await bot.say("/editcontact", user_id=OFFICIAL)
+    await bot.press("f:topic:grants", user_id=OFFICIAL)
+    (too_long,) = await bot.say("x" * (MAX_TEXT + 1), user_id=OFFICIAL)  # the Finnish name
+    assert f"enintään {MAX_TEXT} merkkiä" in str(too_long["text"])
+    assert callback_data(too_long) == ["f:cancel"]  # the Finnish name cannot be skipped
+    await bot.say("Järjestöavustukset", user_id=OFFICIAL)
+    await bot.press("f:skip", user_id=OFFICIAL)  # the Swedish name
+    (wrong,) = await bot.say("avustukset at example.org", user_id=OFFICIAL, lang="sv")
+    assert "ser inte ut som en e-postadress" in str(wrong["text"])  # their Telegram is in Swedish now
+
+
+def test_every_kind_of_wrong_value_has_its_message() -> None:
+    messages = Assistant.load(KNOWLEDGE).knowledge.messages
+    for problem in FIELD_PROBLEMS:
+        for lang in LANGS:
+            assert messages.get(f"edit_invalid_{problem}", lang, limit=MAX_TEXT)
 
 
 async def test_no_one_edits_another_area(bot: Harness) -> None:
