@@ -127,7 +127,10 @@ class EditingHandlers:
             return True
         if not flow:
             return False
-        if action == "area" and step == "area" and role.can_manage(argument):
+        if action == "area" and step == "area":
+            if not role.can_manage(argument):
+                await self._refused(profile.user_id, "edit_area", area=argument)
+                return False
             data["area"] = self.officials.checked_area(argument)
             await self._after_area(message, profile, lang, {**flow, "data": data})
             return True
@@ -147,6 +150,10 @@ class EditingHandlers:
         if action == "confirm" and step == "preview":
             return await self._confirm(message, profile, lang, flow, data)
         return False
+
+    async def _refused(self, user_id: int, action: str, **detail: object) -> None:
+        """A button pressed without the right (forged, or rights revoked meanwhile) goes to /audit like a command."""
+        await self.officials.access.audit(user_id, "refused", command=action, **detail)
 
     def _topic_exists(self, topic_id: str) -> bool:
         return self.services.assistant.router.topics.get(topic_id) is not None
@@ -242,6 +249,7 @@ class EditingHandlers:
         )
         if not allowed:
             await self._save(profile, None)
+            await self._refused(role.user_id, f"save_{kind}", area=area)
             return False
         target, after, status = edit_record(kind, data)
         edit_id = await self.edits.add(
@@ -295,7 +303,10 @@ class EditingHandlers:
 
     async def _review(self, message: Message, lang: Lang, admin: bool, user_id: int, action: str, value: str) -> bool:
         number = as_id(value)
-        if not admin or number is None:
+        if number is None:
+            return False
+        if not admin:
+            await self._refused(user_id, action, edit=number)
             return False
         status = "approved" if action == "approve" else "rejected"
         if not await self.edits.set_status(number, status, user_id, ("pending",)):
@@ -337,7 +348,10 @@ class EditingHandlers:
             return False
         edit = await self.edits.get(number)
         role = await self.officials.role(profile.user_id)
-        if edit is None or not (role.admin or (edit.area is not None and role.can_manage(edit.area))):
+        if edit is None:
+            return False
+        if not (role.admin or (edit.area is not None and role.can_manage(edit.area))):
+            await self._refused(profile.user_id, "rollback", edit=edit.id)
             return False
         if not await self.edits.set_status(edit.id, "rolled_back", profile.user_id, ("live", "approved")):
             return False
@@ -357,6 +371,7 @@ class EditingHandlers:
         county_of = {m.code: m.county_id for m in directory.municipalities}
         scope = covering_area(role, area, county_of)
         if scope is None:
+            await self._refused(profile.user_id, "add_question", unanswered=number)
             return False
         data = {"area": scope, "lang": question_lang, "text": text}
         await self._save(profile, {"kind": "question", "step": "entry", "data": data})
@@ -368,7 +383,10 @@ class EditingHandlers:
         number = as_id(value)
         ticket = await self.services.storage.ticket(number) if number is not None else None
         role = await self.officials.role(profile.user_id)
-        if ticket is None or not role.can_manage(ticket.area_id):
+        if ticket is None:
+            return False
+        if not role.can_manage(ticket.area_id):
+            await self._refused(profile.user_id, "add_question", ticket=ticket.id)
             return False
         data = {"area": ticket.area_id, "lang": ticket.lang, "text": ticket.question}
         await self._save(profile, {"kind": "question", "step": "entry", "data": data})

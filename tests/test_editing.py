@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ import yaml
 from bot.assistant import Assistant
 from bot.edits import FIELD_PROBLEMS, MAX_TEXT
 from bot.lang import LANGS
-from bot.storage import EditStore
+from bot.storage import AccessStore, EditStore
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.test_officials import (
     ADMIN,
@@ -271,6 +272,16 @@ async def test_forged_flow_buttons_are_refused(bot: Harness) -> None:
         ("f:nonsense", OFFICIAL),
     ]:
         assert await bot.press(data, user_id=user) == [], data
+    # Pressed without the right (not merely stale): written to /audit like a refused command.
+    refused = await refusals(bot)
+    assert (OTHER_OFFICIAL, {"command": "add_question", "ticket": ticket}) in refused
+    assert (OUTSIDER, {"command": "approve", "edit": 1}) in refused
+    assert all(user != OFFICIAL for user, _ in refused)  # a button out of step is not an attempt on rights
+
+
+async def refusals(bot: Harness) -> list[tuple[int | None, dict[str, object]]]:
+    log = await AccessStore(bot.app.services.storage).audit_log()
+    return [(actor, json.loads(detail)) for _, actor, action, detail in log if action == "refused"]
 
 
 async def test_an_admin_edits_any_area_by_naming_it(bot: Harness) -> None:
@@ -309,6 +320,7 @@ async def test_rights_revoked_during_a_flow_stop_the_save(bot: Harness) -> None:
     await bot.say(f"/revoke {OFFICIAL} 837", user_id=ADMIN)
     assert await bot.press("f:confirm", user_id=OFFICIAL) == []
     assert await EditStore(bot.app.services.storage).history(None) == []
+    assert (OFFICIAL, {"command": "save_proposal", "area": None}) in await refusals(bot)
 
 
 async def test_an_unanswered_question_of_the_area_becomes_an_alternative_question(bot: Harness) -> None:
