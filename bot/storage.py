@@ -375,12 +375,19 @@ class Storage:
         return _ticket(row) if row is not None else None
 
     async def tickets_in_area(self, area_id: str, statuses: tuple[str, ...] = ("queued", "sent")) -> list[Ticket]:
+        return await self.open_tickets([area_id], statuses)
+
+    async def open_tickets(
+        self, areas: list[str] | None, statuses: tuple[str, ...] = ("queued", "sent")
+    ) -> list[Ticket]:
+        """The tickets of ``areas`` (None: of every area) in one of ``statuses``, oldest first."""
         marks = ", ".join("?" for _ in statuses)
-        async with self._db.execute(
-            f"SELECT * FROM tickets WHERE area_id = ? AND status IN ({marks}) ORDER BY created_at",  # noqa: S608
-            (area_id, *statuses),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        query = f"SELECT * FROM tickets WHERE status IN ({marks})"  # noqa: S608 - placeholders only
+        arguments: list[object] = list(statuses)
+        if areas is not None:
+            query += f" AND area_id IN ({', '.join('?' for _ in areas)})"
+            arguments += areas
+        rows = await self._db.execute_fetchall(query + " ORDER BY created_at, id", arguments)
         return [_ticket(row) for row in rows]
 
     async def answer_ticket(self, ticket_id: int, answer: str, text_for_association: str) -> bool:

@@ -34,6 +34,7 @@ from handlers.services import Services
 DEFAULT_INVITE = "7d"
 MAX_MESSAGE = 4096
 MAX_ANSWER = 3900
+QUEUE_SHOWN = 20  # the oldest first; more would flood the chat
 
 
 def as_id(text: str) -> int | None:
@@ -161,13 +162,18 @@ class OfficialHandlers:
         if not role.official and not role.admin:
             await self.refuse(message, lang, role, "queue")
             return
-        areas = sorted(role.areas)
-        tickets = [ticket for area in areas for ticket in await self.services.storage.tickets_in_area(area)]
+        # An administrator answers for any area, so sees every area's questions (their own areas are among them).
+        tickets = await self.services.storage.open_tickets(None if role.admin else sorted(role.areas))
         if not tickets:
             await message.reply_text(self.services.text("queue_empty", lang), do_quote=False)
             return
+        if len(tickets) > QUEUE_SHOWN:
+            more = len(tickets) - QUEUE_SHOWN
+            await message.reply_text(
+                self.services.text("queue_more", lang, shown=QUEUE_SHOWN, more=more), do_quote=False
+            )
         router = self.services.assistant.router
-        for ticket in tickets[:20]:
+        for ticket in tickets[:QUEUE_SHOWN]:
             topic = router.topics.get(ticket.topic)
             text = self.services.text(
                 "queue_item",

@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 from bot.assistant import Assistant
+from bot.conversation import PendingRoute
 from bot.settings import Settings
 from bot.storage import AccessStore
 from handlers.app import build_application
+from handlers.officials import QUEUE_SHOWN
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.telegram_offline import TOKEN, OfflineRequest
 from tests.test_telegram import Harness, callback_data, stopped
@@ -132,6 +134,26 @@ async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: 
     profile = await bot.app.services.storage.profile(OTHER_OFFICIAL)
     assert profile.answering is None
     assert len(await bot.app.services.storage.tickets_in_area("837")) == 1
+
+
+async def test_an_administrator_sees_every_areas_questions_oldest_first(bot: Harness) -> None:
+    tampere = await hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
+    helsinki = await hand_over(bot, "Keneen otamme yhteyttä Helsingissä tiloista?")
+    queue = await bot.say("/queue", user_id=ADMIN)  # an administrator with no area of their own
+    assert [callback_data(item)[0] for item in queue] == [f"a:{tampere}", f"a:{helsinki}"]
+    assert "Tampere" in str(queue[0]["text"]) and "Helsinki" in str(queue[1]["text"])
+
+
+async def test_a_long_queue_shows_the_oldest_and_says_how_many_more_wait(bot: Harness) -> None:
+    storage = bot.app.services.storage
+    for number in range(QUEUE_SHOWN + 3):
+        route = PendingRoute(f"Kysymys {number}?", "grants", "837")
+        await storage.create_ticket(ASSOCIATION, ASSOCIATION, route, "municipality", "837", "fi", None, None)
+    await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
+    note, *items = await bot.say("/queue", user_id=OFFICIAL)
+    assert "3 kysymystä enemmän" in str(note["text"]) and f"{QUEUE_SHOWN} vanhinta" in str(note["text"])
+    assert len(items) == QUEUE_SHOWN
+    assert "Kysymys 0?" in str(items[0]["text"]) and f"Kysymys {QUEUE_SHOWN - 1}?" in str(items[-1]["text"])
 
 
 async def test_forged_answer_buttons_are_refused(bot: Harness) -> None:
