@@ -18,6 +18,7 @@ from bot.edits import EDIT_KINDS, Edit, EditKind
 from bot.lang import Lang, is_lang
 
 PROFILE_CACHE_SIZE = 50_000
+DAY_SECONDS = 86_400
 
 # Each step moves the schema one version up; never edit a step that has shipped, add a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -555,13 +556,14 @@ class AccessStore:
         return str(row[0]) if row is not None else None
 
     async def record_unanswered(self, questions: list[tuple[float, str, str | None, str]]) -> None:
-        """Keep questions the bot could not answer: (time, language, area, text), in one transaction."""
+        """Keep questions the bot could not answer: (time, language, area, text), in one transaction. Only the day
+        is kept of the time: with a small municipality, the second a question was asked could point to its asker."""
         if not questions:
             return
         async with self._storage._lock:
             await self._db.executemany(
                 "INSERT INTO unanswered (at, lang, area, question) VALUES (?, ?, ?, ?)",
-                [(at, lang, area, question[:1000]) for at, lang, area, question in questions],
+                [(at - at % DAY_SECONDS, lang, area, question[:1000]) for at, lang, area, question in questions],
             )
             await self._db.commit()
 

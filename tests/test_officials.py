@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -174,6 +175,7 @@ async def test_unanswered_questions_are_kept_without_identity_and_shown_to_offic
         rows = [dict(row) for row in await cursor.fetchall()]
     assert [row["question"] for row in rows] == ["Mikä on paras pullaresepti?"]
     assert set(rows[0]) == {"id", "at", "lang", "area", "question"}  # no user or chat id
+    assert rows[0]["at"] % 86_400 == 0 and time.time() - rows[0]["at"] < 86_400  # the day it was asked, no more
     removed = await AccessStore(bot.app.services.storage).forget_unanswered_before(cutoff=10**12)
     assert removed == 1
 
