@@ -127,6 +127,10 @@ MIGRATIONS: tuple[str, ...] = (
         reviewed_at REAL
     );
     """,
+    """
+    -- A person who asked to be forgotten while a question was still open: erase it once the answer reaches them.
+    ALTER TABLE tickets ADD COLUMN erase_when_answered INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 
@@ -310,12 +314,23 @@ class Storage:
         )
         await self._db.commit()
 
-    async def forget(self, user_id: int) -> None:
-        """Erase everything kept about a person (they asked to be forgotten)."""
+    async def forget(self, user_id: int) -> int:
+        """Erase everything kept about a person (they asked to be forgotten): their profile and their handed-over
+        questions. A question not yet answered, or whose answer has not reached them, is kept until it has, then
+        erased; how many are kept so is returned."""
         self._profiles.pop(user_id, None)
+        done = """
+            SELECT id FROM tickets WHERE user_id = ? AND status IN ('answered', 'closed') AND NOT EXISTS
+                (SELECT 1 FROM outbox WHERE outbox.ticket_id = tickets.id AND kind = 'answer' AND sent_at IS NULL)
+        """
         async with self._lock:
             await self._db.execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))
+            await self._db.execute(f"DELETE FROM outbox WHERE ticket_id IN ({done})", (user_id,))  # noqa: S608
+            await self._db.execute(f"DELETE FROM tickets WHERE id IN ({done})", (user_id,))  # noqa: S608
+            cursor = await self._db.execute("UPDATE tickets SET erase_when_answered = 1 WHERE user_id = ?", (user_id,))
+            kept = cursor.rowcount
             await self._db.commit()
+        return kept
 
     async def create_ticket(
         self,
@@ -430,6 +445,10 @@ class Storage:
                     "WHERE id = ? AND status = 'queued'",
                     (message_id, now, item.ticket_id),
                 )
+            else:  # the answer has reached the association: nothing more is owed to one who asked to be forgotten
+                forgotten = "SELECT id FROM tickets WHERE id = ? AND erase_when_answered = 1"
+                await self._db.execute(f"DELETE FROM outbox WHERE ticket_id IN ({forgotten})", (item.ticket_id,))  # noqa: S608
+                await self._db.execute(f"DELETE FROM tickets WHERE id IN ({forgotten})", (item.ticket_id,))  # noqa: S608
             await self._db.commit()
 
     async def outbox_failed(self, item: OutboxItem, error: str) -> None:

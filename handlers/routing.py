@@ -59,8 +59,11 @@ class RoutingHandlers:
         if profile is None or update.effective_message is None:
             return
         lang = self.services.lang_of(profile)
-        await self.services.storage.forget(profile.user_id)
-        await update.effective_message.reply_text(self.services.text("forgotten", lang), do_quote=False)
+        open_questions = await self.services.storage.forget(profile.user_id)
+        text = self.services.text("forgotten", lang)
+        if open_questions:
+            text += "\n\n" + self.services.text("forgotten_open", lang, count=open_questions)
+        await update.effective_message.reply_text(text, do_quote=False)
 
     async def may_answer(self, user_id: int, area: str) -> bool:
         if user_id in self.services.settings.admins:

@@ -125,6 +125,31 @@ async def test_an_official_answers_their_area_queue_and_the_association_gets_the
     assert await bot.app.services.storage.tickets_in_area("837") == []
 
 
+async def answer(bot: Harness, ticket: int, text: str) -> list[dict[str, object]]:
+    await bot.press(f"a:{ticket}", user_id=OFFICIAL)
+    sent = await bot.say(text, user_id=OFFICIAL)
+    return [message for message in sent if message["chat_id"] == ASSOCIATION]
+
+
+async def test_forget_erases_answered_questions_at_once_and_open_ones_once_answered(bot: Harness) -> None:
+    storage = bot.app.services.storage
+    await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
+    answered = await hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
+    assert len(await answer(bot, answered, "Avustushaku aukeaa maaliskuussa.")) == 1
+    still_open = await hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
+
+    (forgotten,) = await bot.say("/forget", user_id=ASSOCIATION)
+    said = str(forgotten["text"])
+    assert "Poistin kaiken" in said and "Vastausta odottavia kysymyksiäsi: 1" in said
+    assert await storage.ticket(answered) is None
+    assert await storage.ticket(still_open) is not None  # the official still sees it and can answer
+
+    assert len(await answer(bot, still_open, "Nuorisotilat ovat maksuttomia.")) == 1  # the answer still arrives
+    assert await storage.ticket(still_open) is None
+    rows = await storage._db.execute_fetchall("SELECT COUNT(*) FROM outbox")
+    assert next(iter(rows))[0] == 0
+
+
 async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: Harness) -> None:
     await bot.say(f"/join {await invite(bot, '091')}", user_id=OTHER_OFFICIAL)
     ticket = await hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
