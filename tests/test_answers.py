@@ -21,6 +21,7 @@ from bot.lang import Lang
         ("Saako mielenosoitusta järjestää turvallisesti?", "goal-3.action-1"),
         ("upphandling och sociala företag", "goal-4.action-3"),
         ("miksi puolueiden pitäisi asettaa monipuolisia ehdokkaita", "candidates"),
+        ("Mitä kunnanvaltuutettu voi tehdä järjestöjen hyväksi?", "intro"),  # the four goals are that answer
     ],
 )
 def test_the_question_finds_its_entry(assistant: Assistant, question: str, entry: str) -> None:

@@ -39,6 +39,21 @@ def test_a_health_and_social_topic_goes_to_the_wellbeing_county(assistant: Assis
     assert "vuodesta 2023 hyvinvointialueille" in route["reason"]
 
 
+@pytest.mark.parametrize(
+    ("text", "county"),
+    [
+        ("Vem ska vi kontakta om äldreomsorg i Borgå?", "IU"),
+        ("Keneen otamme yhteyttä vanhuspalveluista Porvoossa?", "IU"),
+        ("Vi vill erbjuda hemvård i Jakobstad, vem kontaktar vi?", "PO"),
+        ("Meillä on lastensuojelun vertaistukiryhmä Oulussa, kenelle kirjoitamme?", "PP"),
+    ],
+)
+def test_everyday_health_and_social_services_go_to_the_county(assistant: Assistant, text: str, county: str) -> None:
+    # Associations name the service (elderly care, home care, child welfare), not the legal term.
+    route = route_of(assistant, text)
+    assert route["area"]["kind"] == "wellbeing_county" and route["area"]["id"] == county
+
+
 def test_helsinki_organises_its_own_health_and_social_services(assistant: Assistant) -> None:
     route = route_of(assistant, "Kenelle tarjoamme vertaistukea Helsingissä?")
     assert route["topic"] == "peer-support"
