@@ -390,9 +390,6 @@ class Storage:
             row = await cursor.fetchone()
         return _ticket(row) if row is not None else None
 
-    async def tickets_in_area(self, area_id: str, statuses: tuple[str, ...] = ("queued", "sent")) -> list[Ticket]:
-        return await self.open_tickets([area_id], statuses)
-
     async def open_tickets(
         self, areas: list[str] | None, statuses: tuple[str, ...] = ("queued", "sent")
     ) -> list[Ticket]:

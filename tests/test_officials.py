@@ -122,7 +122,7 @@ async def test_an_official_answers_their_area_queue_and_the_association_gets_the
     sent = await bot.say("Avustushaku aukeaa maaliskuussa.", user_id=OFFICIAL)
     to_association = [m for m in sent if m["chat_id"] == ASSOCIATION]
     assert len(to_association) == 1 and "Avustushaku aukeaa maaliskuussa." in str(to_association[0]["text"])
-    assert await bot.app.services.storage.tickets_in_area("837") == []
+    assert await bot.app.services.storage.open_tickets(["837"]) == []
 
 
 async def answer(bot: Harness, ticket: int, text: str) -> list[dict[str, object]]:
@@ -159,7 +159,7 @@ async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: 
     assert answer["show_alert"] is True
     profile = await bot.app.services.storage.profile(OTHER_OFFICIAL)
     assert profile.answering is None
-    assert len(await bot.app.services.storage.tickets_in_area("837")) == 1
+    assert len(await bot.app.services.storage.open_tickets(["837"])) == 1
 
 
 async def test_an_administrator_sees_every_areas_questions_oldest_first(bot: Harness) -> None:
