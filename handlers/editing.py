@@ -281,13 +281,10 @@ class EditingHandlers:
     # --- review, rollback, questions from the queue -------------------------------------------------------------
 
     async def review(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.officials.who(update)
-        if who is None:
+        permitted = await self.officials.permitted(update, "review", admins_only=True)
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.admin:
-            await self.officials.refuse(message, lang, role, "review")
-            return
+        message, lang, _ = permitted
         pending = await self.edits.with_status("pending")
         if not pending:
             await message.reply_text(self.t("review_none", lang))
@@ -317,13 +314,10 @@ class EditingHandlers:
         return True
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.officials.who(update)
-        if who is None:
+        permitted = await self.officials.permitted(update, "history")
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.official and not role.admin:
-            await self.officials.refuse(message, lang, role, "history")
-            return
+        message, lang, role = permitted
         edits = await self.edits.history(None if role.admin else sorted(role.areas))
         if not edits:
             await message.reply_text(self.t("history_none", lang))

@@ -65,6 +65,20 @@ class OfficialHandlers:
             return None
         return message, profile, self.services.lang_of(profile), await self.role(profile.user_id)
 
+    async def permitted(
+        self, update: Update, action: str, admins_only: bool = False
+    ) -> tuple[Message, Lang, Role] | None:
+        """Who is asking, if ``action`` is theirs to do (administrators only, or any official); otherwise they are
+        told so, the attempt is audited, and None is returned."""
+        who = await self.who(update)
+        if who is None:
+            return None
+        message, _, lang, role = who
+        if not (role.admin if admins_only else role.official or role.admin):
+            await self.refuse(message, lang, role, action)
+            return None
+        return message, lang, role
+
     async def refuse(self, message: Message, lang: Lang, role: Role, action: str) -> None:
         await self.access.audit(role.user_id, "refused", command=action)
         await message.reply_text(self.services.text("not_allowed", lang), do_quote=False)
@@ -85,13 +99,10 @@ class OfficialHandlers:
         await message.reply_text(self.services.text(key, lang, area=self.area_name(area or "", lang)), do_quote=False)
 
     async def invite(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.who(update)
-        if who is None:
+        permitted = await self.permitted(update, "invite", admins_only=True)
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.admin:
-            await self.refuse(message, lang, role, "invite")
-            return
+        message, lang, role = permitted
         args = context.args or []
         try:
             if not args:
@@ -108,13 +119,10 @@ class OfficialHandlers:
         await message.reply_text(text, do_quote=False)
 
     async def officials(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.who(update)
-        if who is None:
+        permitted = await self.permitted(update, "officials", admins_only=True)
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.admin:
-            await self.refuse(message, lang, role, "officials")
-            return
+        message, lang, _ = permitted
         rows = await self.access.officials()
         if not rows:
             await message.reply_text(self.services.text("officials_none", lang), do_quote=False)
@@ -124,13 +132,10 @@ class OfficialHandlers:
         await message.reply_text("\n".join(lines), do_quote=False)
 
     async def revoke(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.who(update)
-        if who is None:
+        permitted = await self.permitted(update, "revoke", admins_only=True)
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.admin:
-            await self.refuse(message, lang, role, "revoke")
-            return
+        message, lang, role = permitted
         args = context.args or []
         user = as_id(args[0]) if len(args) == 2 else None
         if user is None:
@@ -155,13 +160,10 @@ class OfficialHandlers:
         return undone
 
     async def queue(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.who(update)
-        if who is None:
+        permitted = await self.permitted(update, "queue")
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.official and not role.admin:
-            await self.refuse(message, lang, role, "queue")
-            return
+        message, lang, role = permitted
         # An administrator answers for any area, so sees every area's questions (their own areas are among them).
         tickets = await self.services.storage.open_tickets(None if role.admin else sorted(role.areas))
         if not tickets:
@@ -246,13 +248,10 @@ class OfficialHandlers:
         await message.reply_text(self.services.text("cancelled", lang), do_quote=False)
 
     async def unanswered(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.who(update)
-        if who is None:
+        permitted = await self.permitted(update, "unanswered")
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.official and not role.admin:
-            await self.refuse(message, lang, role, "unanswered")
-            return
+        message, lang, role = permitted
         directory = self.services.assistant.router.directory
         areas = None if role.admin else sorted(directory.with_municipalities(role.areas))
         await self.services.write_gathered()  # the latest questions too
@@ -270,13 +269,10 @@ class OfficialHandlers:
             await message.reply_text(text[:4000], reply_markup=InlineKeyboardMarkup([[button]]), do_quote=False)
 
     async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.who(update)
-        if who is None:
+        permitted = await self.permitted(update, "stats")
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.official and not role.admin:
-            await self.refuse(message, lang, role, "stats")
-            return
+        message, lang, _ = permitted
         await self.services.write_gathered()
         rows = await self.access.question_counts()
         lines = [self.services.text("stats_title" if rows else "stats_none", lang)]
@@ -294,13 +290,10 @@ class OfficialHandlers:
         await message.reply_text("\n".join(lines)[:4000], do_quote=False)
 
     async def reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.who(update)
-        if who is None:
+        permitted = await self.permitted(update, "reload", admins_only=True)
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.admin:
-            await self.refuse(message, lang, role, "reload")
-            return
+        message, lang, role = permitted
         problems = await self.services.reload()
         await self.access.audit(role.user_id, "reload", ok=not problems)
         if problems:
@@ -310,13 +303,10 @@ class OfficialHandlers:
         await message.reply_text(text[:4000], do_quote=False)
 
     async def audit_log(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        who = await self.who(update)
-        if who is None:
+        permitted = await self.permitted(update, "audit", admins_only=True)
+        if permitted is None:
             return
-        message, _, lang, role = who
-        if not role.admin:
-            await self.refuse(message, lang, role, "audit")
-            return
+        message, lang, _ = permitted
         rows = await self.access.audit_log(30)
         lines = [self.services.text("audit_title", lang)]
         for at, actor, action, detail in rows:
