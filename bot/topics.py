@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,8 @@ class Topic:
 class Topics:
     topics: tuple[Topic, ...]
     county_words: Mapping[Lang, tuple[str, ...]]
+    # Stems that end a compound naming the association itself ("vanhuspalvelu|yhdistys", "mentalvårds|förening").
+    association_words: Mapping[Lang, tuple[str, ...]] = dataclasses.field(default_factory=lambda: {"fi": (), "sv": ()})
 
     def get(self, topic_id: str) -> Topic | None:
         return next((topic for topic in self.topics if topic.id == topic_id), None)
@@ -59,6 +62,7 @@ class TopicFinder:
                         parts = tuple(fold(keyword).split())
                     keywords.append((topic, parts))
         self._county = tuple(sorted({fold(word) for lang in LANGS for word in topics.county_words[lang]}))
+        self._association = tuple(sorted({fold(word) for lang in LANGS for word in topics.association_words[lang]}))
         # Keywords grouped by their first part: a question is checked against the few hundred first parts, and
         # only the keywords whose first part is there are checked in full.
         self._by_first: dict[str, list[tuple[Topic, tuple[str, ...]]]] = {}
@@ -72,6 +76,20 @@ class TopicFinder:
         # The county's own name ("hyvinvointialueen") is not a topic word: it would read as "hyvinvointi".
         county = {token for token in tokens if token.startswith(self._county)}
         tokens -= county
+        # The association's own name says who asks, not what about: "vanhuspalveluyhdistyksemme hakee avustusta" is
+        # about a grant. Such a name decides only when nothing else in the question does ("urheiluseuramme").
+        named = {token for token in tokens if any(token.find(word) >= COMPOUND_HEAD for word in self._association)}
+        scores = self._scores(tokens - named) or self._scores(tokens)
+        if not scores:
+            return None
+        best = max(self._topics.topics, key=lambda topic: scores.get(topic.id, 0))
+        # "hyvinvointialueen avustus": the county's grants, not the municipality's.
+        if best.county_variant and county:
+            return self._topics.get(best.county_variant) or best
+        return best
+
+    def _scores(self, tokens: set[str]) -> dict[str, int]:
+        """Each topic's weight in ``tokens``: the length of its keywords found there."""
         terms = {term for lang in LANGS for term in self._terms(" ".join(tokens), lang)}
         scores: dict[str, int] = {}
         joined = " " + " ".join(tokens) + " "
@@ -83,13 +101,7 @@ class TopicFinder:
                     _matches(part, terms, tokens) for part in keyword
                 ):
                     scores[topic.id] = scores.get(topic.id, 0) + sum(len(part) for part in keyword)
-        if not scores:
-            return None
-        best = max(self._topics.topics, key=lambda topic: scores.get(topic.id, 0))
-        # "hyvinvointialueen avustus": the county's grants, not the municipality's.
-        if best.county_variant and county:
-            return self._topics.get(best.county_variant) or best
-        return best
+        return scores
 
 
 def _needle(part: str) -> str:
@@ -167,4 +179,12 @@ def check_topics(root: Path) -> tuple[Topics, list[Problem]]:
             problems.append(Problem(shown, "must be a non-empty list of words", entry="county_words", field=lang))
         else:
             county_words[lang] = tuple(str(word) for word in words)
-    return Topics(tuple(topics), county_words), problems
+    association = data.get("association_words")
+    association_words: dict[Lang, tuple[str, ...]] = {"fi": (), "sv": ()}
+    for lang in LANGS:
+        words = association.get(lang) if isinstance(association, Mapping) else None
+        if words is not None and (not isinstance(words, list) or not all(isinstance(word, str) for word in words)):
+            problems.append(Problem(shown, "must be a list of words", entry="association_words", field=lang))
+        elif words:
+            association_words[lang] = tuple(words)
+    return Topics(tuple(topics), county_words, association_words), problems

@@ -54,6 +54,21 @@ def test_everyday_health_and_social_services_go_to_the_county(assistant: Assista
     assert route["area"]["kind"] == "wellbeing_county" and route["area"]["id"] == county
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Hur ansöker vi om bidrag från kommunen till vår närståendevårdarförening i Borgå?", "grants"),
+        ("Vammaispalveluyhdistyksemme hakee kunnan avustusta Porissa", "grants"),
+        ("Vi vill hyra kommunens lokal för vår mentalvårdsförening i Karleby", "premises"),
+        ("Urheiluseuramme tarvitsee apua, keneen otamme yhteyttä Tampereella?", "culture-sport-youth"),
+    ],
+)
+def test_the_associations_own_name_does_not_decide_the_topic(assistant: Assistant, text: str, topic: str) -> None:
+    # "elderly-care association asks for a grant" is about the grant; a sports club's name alone still says sport.
+    route = route_of(assistant, text)
+    assert route["topic"] == topic and route["area"]["kind"] == "municipality"
+
+
 def test_helsinki_organises_its_own_health_and_social_services(assistant: Assistant) -> None:
     route = route_of(assistant, "Kenelle tarjoamme vertaistukea Helsingissä?")
     assert route["topic"] == "peer-support"
