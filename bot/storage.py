@@ -18,6 +18,7 @@ from bot.edits import EDIT_KINDS, Edit, EditKind
 from bot.lang import Lang, is_lang
 
 PROFILE_CACHE_SIZE = 50_000
+_FORGOTTEN_TICKET = "SELECT id FROM tickets WHERE id = ? AND erase_when_answered = 1"
 DAY_SECONDS = 86_400
 
 # Each step moves the schema one version up; never edit a step that has shipped, add a new one.
@@ -130,6 +131,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     -- A person who asked to be forgotten while a question was still open: erase it once the answer reaches them.
     ALTER TABLE tickets ADD COLUMN erase_when_answered INTEGER NOT NULL DEFAULT 0;
+    -- Telegram refused for good (the person blocked the bot, the chat is gone): not retried.
+    ALTER TABLE outbox ADD COLUMN abandoned_at REAL;
     """,
 )
 
@@ -316,21 +319,46 @@ class Storage:
 
     async def forget(self, user_id: int) -> int:
         """Erase everything kept about a person (they asked to be forgotten): their profile and their handed-over
-        questions. A question not yet answered, or whose answer has not reached them, is kept until it has, then
-        erased; how many are kept so is returned."""
+        questions. A question not yet answered, or whose answer has not reached them, is kept until it has (or until
+        ``erase_forgotten_before``), then erased; how many are kept so is returned."""
         self._profiles.pop(user_id, None)
         done = """
             SELECT id FROM tickets WHERE user_id = ? AND status IN ('answered', 'closed') AND NOT EXISTS
-                (SELECT 1 FROM outbox WHERE outbox.ticket_id = tickets.id AND kind = 'answer' AND sent_at IS NULL)
+                (SELECT 1 FROM outbox WHERE outbox.ticket_id = tickets.id AND kind = 'answer'
+                 AND sent_at IS NULL AND abandoned_at IS NULL)
         """
         async with self._lock:
             await self._db.execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))
-            await self._db.execute(f"DELETE FROM outbox WHERE ticket_id IN ({done})", (user_id,))  # noqa: S608
-            await self._db.execute(f"DELETE FROM tickets WHERE id IN ({done})", (user_id,))  # noqa: S608
+            await self._erase_tickets(done, (user_id,))
             cursor = await self._db.execute("UPDATE tickets SET erase_when_answered = 1 WHERE user_id = ?", (user_id,))
             kept = cursor.rowcount
             await self._db.commit()
+            # Another chat of the same person may have read the profile back while this waited for the lock.
+            self._profiles.pop(user_id, None)
         return kept
+
+    async def _erase_tickets(self, ids: str, args: tuple[object, ...], close: bool = False) -> None:
+        """Blank who asked, what and the answer of the tickets selected by the query ``ids`` (inside a transaction).
+        The row stays, so a reply to its card or an "answer" press is told the question is closed."""
+        await self._db.execute(f"DELETE FROM outbox WHERE ticket_id IN ({ids})", args)  # noqa: S608
+        status = "'closed'" if close else "status"
+        await self._db.execute(
+            f"UPDATE tickets SET user_id = 0, chat_id = 0, question = '', answer = NULL, erase_when_answered = 0, "  # noqa: S608
+            f"status = {status}, updated_at = ? WHERE id IN ({ids})",
+            (time.time(), *args),
+        )
+
+    async def erase_forgotten_before(self, cutoff: float) -> int:
+        """Erase the questions of people who asked to be forgotten that are older than ``cutoff``, answered or not."""
+        async with self._lock:
+            rows = await self._db.execute_fetchall(
+                "SELECT COUNT(*) FROM tickets WHERE erase_when_answered = 1 AND created_at < ?", (cutoff,)
+            )
+            await self._erase_tickets(
+                "SELECT id FROM tickets WHERE erase_when_answered = 1 AND created_at < ?", (cutoff,), close=True
+            )
+            await self._db.commit()
+        return int(next(iter(rows))[0])
 
     async def create_ticket(
         self,
@@ -426,7 +454,7 @@ class Storage:
     async def due_outbox(self, limit: int = 50, ignore_backoff: bool = False) -> list[OutboxItem]:
         async with self._db.execute(
             "SELECT id, ticket_id, kind, chat_id, text, attempts FROM outbox "
-            "WHERE sent_at IS NULL AND next_attempt <= ? ORDER BY id LIMIT ?",
+            "WHERE sent_at IS NULL AND abandoned_at IS NULL AND next_attempt <= ? ORDER BY id LIMIT ?",
             (float("inf") if ignore_backoff else time.time(), limit),
         ) as cursor:
             rows = await cursor.fetchall()
@@ -443,19 +471,21 @@ class Storage:
                     (message_id, now, item.ticket_id),
                 )
             else:  # the answer has reached the association: nothing more is owed to one who asked to be forgotten
-                forgotten = "SELECT id FROM tickets WHERE id = ? AND erase_when_answered = 1"
-                await self._db.execute(f"DELETE FROM outbox WHERE ticket_id IN ({forgotten})", (item.ticket_id,))  # noqa: S608
-                await self._db.execute(f"DELETE FROM tickets WHERE id IN ({forgotten})", (item.ticket_id,))  # noqa: S608
+                await self._erase_tickets(_FORGOTTEN_TICKET, (item.ticket_id,))
             await self._db.commit()
 
-    async def outbox_failed(self, item: OutboxItem, error: str) -> None:
-        """Try again later, backing off up to an hour, so a Telegram outage loses nothing."""
+    async def outbox_failed(self, item: OutboxItem, error: str, permanent: bool = False) -> None:
+        """Try again later, backing off up to an hour, so a Telegram outage loses nothing; a ``permanent`` refusal
+        (the person blocked the bot) is not retried, and a forgotten person's question is erased with it."""
         delay = min(3600.0, 30.0 * 2**item.attempts)
         async with self._lock:
             await self._db.execute(
-                "UPDATE outbox SET attempts = attempts + 1, next_attempt = ?, last_error = ? WHERE id = ?",
-                (time.time() + delay, error[:500], item.id),
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt = ?, last_error = ?, abandoned_at = ? "
+                "WHERE id = ?",
+                (time.time() + delay, error[:500], time.time() if permanent else None, item.id),
             )
+            if permanent and item.kind == "answer":
+                await self._erase_tickets(_FORGOTTEN_TICKET, (item.ticket_id,))
             await self._db.commit()
 
 

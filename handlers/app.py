@@ -110,6 +110,7 @@ def build_application(
     async def _forget_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
         cutoff = time.time() - settings.unanswered_days * DAY
         await AccessStore(services.storage).forget_unanswered_before(cutoff)
+        await services.storage.erase_forgotten_before(cutoff)
 
     builder = (
         Application.builder()

@@ -167,13 +167,12 @@ class OfficialHandlers:
         # An administrator answers for any area, so sees every area's questions (their own areas are among them).
         tickets = await self.services.storage.open_tickets(None if role.admin else sorted(role.areas))
         if not tickets:
-            await message.reply_text(self.services.text("queue_empty", lang), do_quote=False)
+            empty = "queue_empty_all" if role.admin else "queue_empty"
+            await message.reply_text(self.services.text(empty, lang), do_quote=False)
             return
         if len(tickets) > QUEUE_SHOWN:
-            more = len(tickets) - QUEUE_SHOWN
-            await message.reply_text(
-                self.services.text("queue_more", lang, shown=QUEUE_SHOWN, more=more), do_quote=False
-            )
+            more = self.services.text("queue_more", lang, shown=QUEUE_SHOWN, total=len(tickets))
+            await message.reply_text(more, do_quote=False)
         router = self.services.assistant.router
         for ticket in tickets[:QUEUE_SHOWN]:
             topic = router.topics.get(ticket.topic)

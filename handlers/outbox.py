@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Bot
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.storage import Storage
 
@@ -21,9 +21,16 @@ async def deliver(bot: Bot, storage: Storage, everything: bool = False) -> int:
             try:
                 message = await bot.send_message(item.chat_id, item.text)
             except TelegramError as error:
-                log.warning("outbox item %s (ticket %s) not delivered yet: %s", item.id, item.ticket_id, error)
-                await storage.outbox_failed(item, str(error))
+                permanent = refused_for_good(error)
+                state = "given up" if permanent else "not delivered yet"
+                log.warning("outbox item %s (ticket %s) %s: %s", item.id, item.ticket_id, state, error)
+                await storage.outbox_failed(item, str(error), permanent=permanent)
                 continue
             await storage.outbox_sent(item, message.message_id)
             sent += 1
     return sent
+
+
+def refused_for_good(error: TelegramError) -> bool:
+    """Telegram will never take it: the person blocked the bot or left, or the chat no longer exists."""
+    return isinstance(error, Forbidden) or (isinstance(error, BadRequest) and "chat not found" in str(error).lower())

@@ -62,7 +62,8 @@ class RoutingHandlers:
         open_questions = await self.services.storage.forget(profile.user_id)
         text = self.services.text("forgotten", lang)
         if open_questions:
-            text += "\n\n" + self.services.text("forgotten_open", lang, count=open_questions)
+            days = self.services.settings.unanswered_days
+            text += "\n\n" + self.services.text("forgotten_open", lang, count=open_questions, days=days)
         await update.effective_message.reply_text(text, do_quote=False)
 
     async def may_answer(self, user_id: int, area: str) -> bool:

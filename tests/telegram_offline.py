@@ -38,6 +38,7 @@ class OfflineRequest(BaseRequest):
     calls: list[Call] = field(default_factory=list)
     fail_methods: set[str] = field(default_factory=set)
     fail_chats: set[int] = field(default_factory=set)
+    blocked_by: set[int] = field(default_factory=set)  # people who blocked the bot: Telegram answers 403 for good
     # A chat whose requests wait until its event is set (a slow or flood-limited chat); `waiting` lists them.
     held: dict[int, asyncio.Event] = field(default_factory=dict)
     waiting: list[int] = field(default_factory=list)
@@ -72,6 +73,10 @@ class OfflineRequest(BaseRequest):
         if api_method in self.fail_methods or chat in self.fail_chats:
             self.calls.append(Call(api_method, dict(params)))
             return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: test"}).encode()
+        if chat in self.blocked_by:
+            self.calls.append(Call(api_method, dict(params)))
+            refusal = {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
+            return 403, json.dumps(refusal).encode()
         result = self._result(api_method, params)
         if api_method != "getMe":
             self.calls.append(Call(api_method, dict(params), result))

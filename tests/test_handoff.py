@@ -161,7 +161,7 @@ async def test_remember_and_forget_the_municipality(bot: Harness) -> None:
     (route,) = await bot.say("Keneen otamme yhteyttä avustuksista?")
     assert "Pori (kunta)" in str(route["text"]) and "/forget" in str(route["text"])
     (forgotten,) = await bot.say("/forget")
-    assert "Poistin kaiken" in str(forgotten["text"])
+    assert "Poistin tallentamani tiedot" in str(forgotten["text"])
     (ask,) = await bot.say("Keneen otamme yhteyttä avustuksista?")
     assert "Missä kunnassa" in str(ask["text"])
 

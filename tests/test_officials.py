@@ -18,9 +18,10 @@ import pytest
 from bot.assistant import Assistant
 from bot.conversation import PendingRoute
 from bot.settings import Settings
-from bot.storage import AccessStore
+from bot.storage import AccessStore, Ticket
 from handlers.app import build_application
 from handlers.officials import QUEUE_SHOWN
+from handlers.outbox import deliver
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.telegram_offline import TOKEN, OfflineRequest
 from tests.test_telegram import Harness, callback_data, stopped
@@ -131,6 +132,11 @@ async def answer(bot: Harness, ticket: int, text: str) -> list[dict[str, object]
     return [message for message in sent if message["chat_id"] == ASSOCIATION]
 
 
+def erased(ticket: Ticket | None) -> bool:
+    """Nothing left of who asked, what, or the answer (the row stays so its card can say the question is closed)."""
+    return ticket is not None and (ticket.user_id, ticket.chat_id, ticket.question, ticket.answer) == (0, 0, "", None)
+
+
 async def test_forget_erases_answered_questions_at_once_and_open_ones_once_answered(bot: Harness) -> None:
     storage = bot.app.services.storage
     await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
@@ -140,14 +146,41 @@ async def test_forget_erases_answered_questions_at_once_and_open_ones_once_answe
 
     (forgotten,) = await bot.say("/forget", user_id=ASSOCIATION)
     said = str(forgotten["text"])
-    assert "Poistin kaiken" in said and "Vastausta odottavia kysymyksiäsi: 1" in said
-    assert await storage.ticket(answered) is None
-    assert await storage.ticket(still_open) is not None  # the official still sees it and can answer
+    assert "Poistin tallentamani tiedot" in said and "Vastausta odottavat kysymyksesi (1 kpl)" in said
+    assert "viimeistään 90 päivän kuluttua" in said
+    assert erased(await storage.ticket(answered))
+    assert not erased(await storage.ticket(still_open))  # the official still sees it and can answer
 
     assert len(await answer(bot, still_open, "Nuorisotilat ovat maksuttomia.")) == 1  # the answer still arrives
-    assert await storage.ticket(still_open) is None
+    assert erased(await storage.ticket(still_open))
     rows = await storage._db.execute_fetchall("SELECT COUNT(*) FROM outbox")
     assert next(iter(rows))[0] == 0
+
+
+async def test_an_answer_to_someone_who_blocked_the_bot_is_given_up_and_a_forgotten_question_erased(
+    bot: Harness,
+) -> None:
+    storage = bot.app.services.storage
+    await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
+    ticket = await hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
+    await bot.say("/forget", user_id=ASSOCIATION)
+    bot.request.blocked_by.add(ASSOCIATION)
+    assert len(await answer(bot, ticket, "Nuorisotilat ovat maksuttomia.")) == 1  # tried once: Telegram refused
+    assert erased(await storage.ticket(ticket))
+    bot.request.clear()
+    await deliver(bot.app.bot, storage, everything=True)  # as at the next start: nothing is tried again
+    assert bot.request.of("sendMessage") == []
+
+
+async def test_a_forgotten_persons_question_nobody_answers_is_erased_after_the_keep_time(bot: Harness) -> None:
+    storage = bot.app.services.storage
+    ticket = await hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
+    await bot.say("/forget", user_id=ASSOCIATION)
+    assert await storage.erase_forgotten_before(time.time() - 3600) == 0  # younger than the keep time
+    assert await storage.erase_forgotten_before(time.time() + 1) == 1
+    closed = await storage.ticket(ticket)
+    assert erased(closed) and closed is not None and closed.status == "closed"
+    assert await storage.open_tickets(["837"]) == []
 
 
 async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: Harness) -> None:
@@ -177,7 +210,7 @@ async def test_a_long_queue_shows_the_oldest_and_says_how_many_more_wait(bot: Ha
         await storage.create_ticket(ASSOCIATION, ASSOCIATION, route, "municipality", "837", "fi", None, None)
     await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
     note, *items = await bot.say("/queue", user_id=OFFICIAL)
-    assert "3 kysymystä enemmän" in str(note["text"]) and f"{QUEUE_SHOWN} vanhinta" in str(note["text"])
+    assert f"Jonossa on {QUEUE_SHOWN + 3} kysymystä; tässä näkyvät {QUEUE_SHOWN} vanhinta." == note["text"]
     assert len(items) == QUEUE_SHOWN
     assert "Kysymys 0?" in str(items[0]["text"]) and f"Kysymys {QUEUE_SHOWN - 1}?" in str(items[-1]["text"])
 
