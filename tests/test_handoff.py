@@ -90,6 +90,20 @@ async def test_a_question_is_posted_to_the_contact_chat_and_the_answer_relayed(b
     assert [m["text"] for m in again] == ["Tähän kysymykseen on jo vastattu."]
 
 
+async def test_a_reply_to_the_card_of_a_forgotten_question_is_told_it_is_closed(bot: Harness) -> None:
+    await ask_and_hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
+    card_id = next(r["message_id"] for r in bot.request.results("sendMessage") if r["chat"]["id"] == OFFICIAL_CHAT)
+    access = AccessStore(bot.app.services.storage)
+    await access.create_invite(hash_code("code-for-900"), "837", None, time.time() + 60)
+    await access.redeem_invite(hash_code("code-for-900"), 900)
+    await official_reply(bot, "Avustukset haetaan toukokuussa.", card_id)
+    await bot.say("/forget")
+    assert await tickets(bot) == [("answered", "", "837")]  # who asked and what are gone
+    # A second official's reply (with their own contact details, say) is not taken as a question from the group.
+    again = await official_reply(bot, "Soittakaa minulle: 040 123 4567", card_id, user=900)
+    assert [m["text"] for m in again] == ["Tähän kysymykseen on jo vastattu."]
+
+
 async def test_without_a_contact_chat_the_question_waits_in_the_area_queue(bot: Harness) -> None:
     sent = await ask_and_hand_over(bot, "Vem kontaktar vi i Vasa om bidrag?", lang="sv")
     assert [m["chat_id"] for m in sent] == [1]
