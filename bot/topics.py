@@ -79,7 +79,7 @@ class TopicFinder:
         # The association's own name says who asks, not what about: "vanhuspalveluyhdistyksemme hakee avustusta" is
         # about a grant. Such a name decides only when nothing else in the question does ("urheiluseuramme").
         named = {token for token in tokens if any(token.find(word) >= COMPOUND_HEAD for word in self._association)}
-        scores = self._scores(tokens - named) or self._scores(tokens)
+        scores = self._scores(tokens - named) or (self._scores(tokens) if named else {})
         if not scores:
             return None
         best = max(self._topics.topics, key=lambda topic: scores.get(topic.id, 0))
