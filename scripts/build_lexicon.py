@@ -27,6 +27,8 @@ from bot.lang import LANGS, Lang  # noqa: E402
 from bot.text import fold, words  # noqa: E402
 
 VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml")
+# Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
+NOT_WORDS = frozenset({"association_words"})
 MIN_COMPOUND_HEAD = 4
 
 
@@ -36,7 +38,8 @@ def _strings(node: Any, lang: Lang | None) -> Iterator[tuple[Lang | None, str]]:
         yield lang, node
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _strings(value, key if key in LANGS else lang)
+            if key not in NOT_WORDS:
+                yield from _strings(value, key if key in LANGS else lang)
     elif isinstance(node, list):
         for item in node:
             yield from _strings(item, lang)
