@@ -337,28 +337,26 @@ class Storage:
             self._profiles.pop(user_id, None)
         return kept
 
-    async def _erase_tickets(self, ids: str, args: tuple[object, ...], close: bool = False) -> None:
-        """Blank who asked, what and the answer of the tickets selected by the query ``ids`` (inside a transaction).
-        The row stays, so a reply to its card or an "answer" press is told the question is closed."""
+    async def _erase_tickets(self, ids: str, args: tuple[object, ...], close: bool = False) -> int:
+        """Blank who asked, what and the answer of the tickets selected by the query ``ids`` (inside a transaction);
+        how many. The row stays, so a reply to its card or an "answer" press is told the question is closed."""
         await self._db.execute(f"DELETE FROM outbox WHERE ticket_id IN ({ids})", args)  # noqa: S608
         status = "'closed'" if close else "status"
-        await self._db.execute(
+        cursor = await self._db.execute(
             f"UPDATE tickets SET user_id = 0, chat_id = 0, question = '', answer = NULL, erase_when_answered = 0, "  # noqa: S608
             f"status = {status}, updated_at = ? WHERE id IN ({ids})",
             (time.time(), *args),
         )
+        return cursor.rowcount
 
     async def erase_forgotten_before(self, cutoff: float) -> int:
         """Erase the questions of people who asked to be forgotten that are older than ``cutoff``, answered or not."""
         async with self._lock:
-            rows = await self._db.execute_fetchall(
-                "SELECT COUNT(*) FROM tickets WHERE erase_when_answered = 1 AND created_at < ?", (cutoff,)
-            )
-            await self._erase_tickets(
+            erased = await self._erase_tickets(
                 "SELECT id FROM tickets WHERE erase_when_answered = 1 AND created_at < ?", (cutoff,), close=True
             )
             await self._db.commit()
-        return int(next(iter(rows))[0])
+        return erased
 
     async def create_ticket(
         self,
