@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.assistant import Assistant  # noqa: E402
-from bot.conversation import Conversation  # noqa: E402
+from bot.core.conversation import Conversation  # noqa: E402
 from bot.evaluation import load_cases  # noqa: E402
 
 

@@ -39,15 +39,15 @@ from telegram import Update  # noqa: E402
 from telegram.ext import AIORateLimiter, Application, ContextTypes, MessageHandler, filters  # noqa: E402
 
 from bot.assistant import Assistant  # noqa: E402
-from bot.conversation import Conversation  # noqa: E402
+from bot.core.conversation import Conversation  # noqa: E402
+from bot.core.lang import is_lang  # noqa: E402
+from bot.core.reply import html_chunks  # noqa: E402
+from bot.core.settings import Settings  # noqa: E402
+from bot.core.text import words  # noqa: E402
 from bot.evaluation import load_cases  # noqa: E402
-from bot.lang import is_lang  # noqa: E402
-from bot.reply import html_chunks  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from bot.text import words  # noqa: E402
-from handlers.app import KaneApplication, build_application  # noqa: E402
-from handlers.services import Throttle  # noqa: E402
-from handlers.ui import followup_keyboard, send_reply  # noqa: E402
+from handlers.common.services import Throttle  # noqa: E402
+from handlers.common.ui import followup_keyboard, send_reply  # noqa: E402
+from handlers.wiring.app import KaneApplication, build_application  # noqa: E402
 from tests.telegram_offline import TOKEN, OfflineRequest, Updates, to_update  # noqa: E402
 
 Payload = dict[str, Any]

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.answering.references import goal_reference  # noqa: E402
 from bot.assistant import ANSWER_THRESHOLD, STRONG_THRESHOLD, Assistant  # noqa: E402
 from bot.evaluation import OUT_OF_SCOPE, load_cases  # noqa: E402
-from bot.references import goal_reference  # noqa: E402
 
 
 def main() -> int:

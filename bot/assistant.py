@@ -8,23 +8,23 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from bot.check import load_all
-from bot.conversation import Conversation, PendingRoute
-from bot.edits import Edit, apply_edits
-from bot.intents import Intents
-from bot.knowledge import Entry, Knowledge
-from bot.lang import LANGS, Lang
-from bot.language import LanguageDetector, choose_language
-from bot.lexicon import DATA, Lexicon
-from bot.local import LocalAnswers
-from bot.places import PlaceFinder
-from bot.references import goal_reference, goal_word_language
-from bot.reply import Block, FollowUp, Reply
-from bot.retrieval import Featurizer, Match, Retriever
-from bot.routing import Router
-from bot.text import clean, fold
-from bot.topics import TopicFinder
-from bot.yamlfile import KnowledgeError
+from bot.answering.language import LanguageDetector, choose_language
+from bot.answering.lexicon import DATA, Lexicon
+from bot.answering.references import goal_reference, goal_word_language
+from bot.answering.retrieval import Featurizer, Match, Retriever
+from bot.content.edits import Edit, apply_edits
+from bot.content.intents import Intents
+from bot.content.knowledge import Entry, Knowledge
+from bot.content.loading import load_all
+from bot.content.local import LocalAnswers
+from bot.core.conversation import Conversation, PendingRoute
+from bot.core.lang import LANGS, Lang
+from bot.core.reply import Block, FollowUp, Reply
+from bot.core.text import clean, fold
+from bot.core.yamlfile import KnowledgeError
+from bot.routing.places import PlaceFinder
+from bot.routing.router import Router
+from bot.routing.topics import TopicFinder
 
 # Score x coverage below this is "I don't know"; calibrated with bench/calibrate.py on eval/questions.yaml. Questions
 # with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD.

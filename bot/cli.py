@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.assistant import Assistant
-from bot.conversation import Conversation
-from bot.lang import LANGS, Lang
-from bot.reply import Reply
-from bot.settings import knowledge_dir_from_env
-from bot.yamlfile import KnowledgeError
+from bot.core.conversation import Conversation
+from bot.core.lang import LANGS, Lang
+from bot.core.reply import Reply
+from bot.core.settings import knowledge_dir_from_env
+from bot.core.yamlfile import KnowledgeError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in {"export", "import"}:
         return _export_import(args.command, root, args.dir)
     if args.command == "run":
-        from handlers.run import run  # imports telegram; kept out of the other commands' start-up
+        from handlers.wiring.run import run  # imports telegram; kept out of the other commands' start-up
 
         return run(webhook=args.webhook, knowledge=args.knowledge)
     try:
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path) -> int:
-    from bot.check import check_all
+    from bot.content.loading import check_all
 
     problems = check_all(root)
     for problem in problems:
@@ -175,7 +175,7 @@ def _health(max_age: float) -> int:
     import os
     import time
 
-    from bot.settings import DEFAULT_DB
+    from bot.core.settings import DEFAULT_DB
 
     heartbeat = Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB).parent / "heartbeat"
     try:
@@ -197,10 +197,10 @@ def _invite(root: Path, area: str, expires: str) -> int:
     import os
     import time
 
-    from bot.access import AccessError, check_area, hash_code, new_invite_code, parse_duration
-    from bot.directory import check_directory
-    from bot.settings import DEFAULT_DB
-    from bot.storage import AccessStore, Storage
+    from bot.content.directory import check_directory
+    from bot.core.settings import DEFAULT_DB
+    from bot.storage.access import AccessError, check_area, hash_code, new_invite_code, parse_duration
+    from bot.storage.stores import Stores
 
     directory, problems = check_directory(root)
     try:
@@ -215,11 +215,11 @@ def _invite(root: Path, area: str, expires: str) -> int:
     expires_at = time.time() + seconds
 
     async def store() -> None:
-        storage = await Storage.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        stores = await Stores.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
         try:
-            await AccessStore(storage).create_invite(hash_code(code), area, None, expires_at)
+            await stores.access.create_invite(hash_code(code), area, None, expires_at)
         finally:
-            await storage.close()
+            await stores.close()
 
     asyncio.run(store())
     until = dt.datetime.fromtimestamp(expires_at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -232,14 +232,14 @@ def _export_import(command: str, root: Path, folder: Path) -> int:
     import asyncio
     import os
 
-    from bot.export import export_knowledge, import_knowledge
-    from bot.settings import DEFAULT_DB
-    from bot.storage import EditStore, Storage
+    from bot.content.export import export_knowledge, import_knowledge
+    from bot.core.settings import DEFAULT_DB
+    from bot.storage.stores import Stores
 
     async def run() -> int:
-        storage = await Storage.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        stores = await Stores.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
         try:
-            edits = EditStore(storage)
+            edits = stores.edits
             if command == "export":
                 export_knowledge(root, await edits.in_effect(), folder)
                 print(f"kanebot export: wrote {folder}; review it and commit it to knowledge/ (or `kanebot import`)")
@@ -251,7 +251,7 @@ def _export_import(command: str, root: Path, folder: Path) -> int:
             print(f"kanebot {command}: nothing changed; fix these first:\n{error}", file=sys.stderr)
             return EXIT_FAILED
         finally:
-            await storage.close()
+            await stores.close()
         return EXIT_OK
 
     return asyncio.run(run())

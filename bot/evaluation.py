@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.assistant import Assistant
-from bot.lang import Lang, is_lang
-from bot.yamlfile import KnowledgeError, Problem, read_yaml
+from bot.core.lang import Lang, is_lang
+from bot.core.yamlfile import KnowledgeError, Problem, read_yaml
 
 OUT_OF_SCOPE = "fallback"
 

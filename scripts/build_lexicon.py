@@ -1,11 +1,11 @@
-"""Build the compact lemma tables in bot/data/ from simplemma's dictionaries and the knowledge vocabulary.
+"""Build the compact lemma tables in bot/answering/data/ from simplemma's dictionaries and the knowledge vocabulary.
 
 simplemma's full Finnish dictionary takes seconds and ~490 MB to load, far over the bot's start-up and memory
 budget. Retrieval only needs lemmas that occur in the knowledge, so this script keeps every inflected form whose
 lemma is in the knowledge vocabulary (and forms of compounds built on such a lemma) and writes them as a small
 table that the bot loads in milliseconds. Run it again after knowledge/ changes; a test checks it is current.
 
-    python scripts/build_lexicon.py [--knowledge knowledge] [--out bot/data]
+    python scripts/build_lexicon.py [--knowledge knowledge] [--out bot/answering/data]
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictiona
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.lang import LANGS, Lang  # noqa: E402
-from bot.text import fold, words  # noqa: E402
+from bot.core.lang import LANGS, Lang  # noqa: E402
+from bot.core.text import fold, words  # noqa: E402
 
 VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml")
 # Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
@@ -98,7 +98,7 @@ def write_table(table: dict[str, str], path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
-    parser.add_argument("--out", type=Path, default=ROOT / "bot" / "data")
+    parser.add_argument("--out", type=Path, default=ROOT / "bot" / "answering" / "data")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import Assistant
-from bot.lang import Lang
+from bot.core.lang import Lang
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_direct_goal_references_resolve_deterministically(assistant: Assistant, 
 
 
 def test_a_count_of_goals_is_not_a_reference_to_one() -> None:
-    from bot.references import goal_reference
+    from bot.answering.references import goal_reference
 
     assert goal_reference("Mitkä ovat neljä tavoitetta?") is None
     assert goal_reference("de fyra målen") is None

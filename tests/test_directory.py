@@ -9,8 +9,8 @@ from types import ModuleType
 
 import pytest
 
-from bot.check import check_all
-from bot.directory import DirectoryError, check_directory, load_directory
+from bot.content.directory import DirectoryError, check_directory, load_directory
+from bot.content.loading import check_all
 from tests.conftest import KNOWLEDGE, ROOT, SHARED
 
 pytestmark = pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="../shared/data is not beside the repository")

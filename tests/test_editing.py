@@ -15,9 +15,8 @@ import pytest
 import yaml
 
 from bot.assistant import Assistant
-from bot.edits import FIELD_PROBLEMS, MAX_TEXT
-from bot.lang import LANGS
-from bot.storage import AccessStore, EditStore
+from bot.content.edits import FIELD_PROBLEMS, MAX_TEXT
+from bot.core.lang import LANGS
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.test_officials import (
     ADMIN,
@@ -169,7 +168,7 @@ async def test_history_and_rollback(bot: Harness) -> None:
     assert "peruttu" in texts(await bot.press(rollback[0], user_id=OFFICIAL))
     (route,) = await bot.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
     assert "avustukset@example.org" not in str(route["text"])
-    edits = await EditStore(bot.app.services.storage).history(None)
+    edits = await bot.app.services.stores.edits.history(None)
     assert [(edit.kind, edit.status, edit.author) for edit in edits] == [("contact", "rolled_back", OFFICIAL)]
 
 
@@ -232,7 +231,7 @@ async def test_a_contact_name_left_in_one_language_is_marked_in_the_other(bot: H
 async def test_stale_answers_are_flagged_to_admins_and_to_the_area_officials(bot: Harness) -> None:
     import datetime as dt
 
-    from handlers.officials import OfficialHandlers
+    from handlers.officials.commands import OfficialHandlers
 
     await edit_contact(bot)  # verified today
     officials = OfficialHandlers(bot.app.services)
@@ -280,7 +279,7 @@ async def test_forged_flow_buttons_are_refused(bot: Harness) -> None:
 
 
 async def refusals(bot: Harness) -> list[tuple[int | None, dict[str, object]]]:
-    log = await AccessStore(bot.app.services.storage).audit_log()
+    log = await bot.app.services.stores.access.audit_log()
     return [(actor, json.loads(detail)) for _, actor, action, detail in log if action == "refused"]
 
 
@@ -319,7 +318,7 @@ async def test_rights_revoked_during_a_flow_stop_the_save(bot: Harness) -> None:
     await bot.say("Text", user_id=OFFICIAL)
     await bot.say(f"/revoke {OFFICIAL} 837", user_id=ADMIN)
     assert await bot.press("f:confirm", user_id=OFFICIAL) == []
-    assert await EditStore(bot.app.services.storage).history(None) == []
+    assert await bot.app.services.stores.edits.history(None) == []
     assert (OFFICIAL, {"command": "save_proposal", "area": None}) in await refusals(bot)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import Assistant
+from bot.core.text import clean, fold
 from bot.evaluation import Report, evaluate, load_cases
-from bot.text import clean, fold
 from tests.conftest import ROOT
 
 QUESTIONS = ROOT / "eval" / "questions.yaml"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.access import hash_code
 from bot.assistant import Assistant
-from bot.storage import AccessStore, Storage
+from bot.storage.access import hash_code
+from bot.storage.stores import Stores
 from tests.conftest import assistant_with_contact
 from tests.telegram_offline import BOT_USER
 from tests.test_telegram import Harness, callback_data, started, stopped
@@ -38,13 +38,13 @@ async def bot(tmp_path: Path, contact_assistant: Assistant) -> AsyncIterator[Har
     await stopped(harness)
 
 
-def storage_of(harness: Harness) -> Storage:
-    return harness.app.services.storage
+def stores_of(harness: Harness) -> Stores:
+    return harness.app.services.stores
 
 
 async def tickets(harness: Harness) -> list[tuple[str, str, str]]:
-    async with storage_of(harness)._db.execute("SELECT status, question, area_id FROM tickets ORDER BY id") as cursor:
-        return [(row[0], row[1], row[2]) for row in await cursor.fetchall()]
+    rows = await stores_of(harness).database.fetch_all("SELECT status, question, area_id FROM tickets ORDER BY id")
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 async def official_reply(harness: Harness, text: str, card_id: int, user: int = 900) -> list[dict[str, object]]:
@@ -77,7 +77,7 @@ async def test_a_question_is_posted_to_the_contact_chat_and_the_answer_relayed(b
     card_id = next(r["message_id"] for r in bot.request.results("sendMessage") if r["chat"]["id"] == OFFICIAL_CHAT)
     # Anyone in the chat can reply to the card, but only the area's officials answer it.
     assert await official_reply(bot, "Vastaan vaikka en ole virkahenkilö", card_id, user=901) == []
-    access = AccessStore(bot.app.services.storage)
+    access = bot.app.services.stores.access
     await access.create_invite(hash_code("code-for-900"), "837", None, time.time() + 60)
     assert await access.redeem_invite(hash_code("code-for-900"), 900) == "837"
     relayed = await official_reply(bot, "Avustukset haetaan toukokuussa.", card_id)
@@ -93,7 +93,7 @@ async def test_a_question_is_posted_to_the_contact_chat_and_the_answer_relayed(b
 async def test_a_reply_to_the_card_of_a_forgotten_question_is_told_it_is_closed(bot: Harness) -> None:
     await ask_and_hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
     card_id = next(r["message_id"] for r in bot.request.results("sendMessage") if r["chat"]["id"] == OFFICIAL_CHAT)
-    access = AccessStore(bot.app.services.storage)
+    access = bot.app.services.stores.access
     await access.create_invite(hash_code("code-for-900"), "837", None, time.time() + 60)
     await access.redeem_invite(hash_code("code-for-900"), 900)
     await official_reply(bot, "Avustukset haetaan toukokuussa.", card_id)
@@ -117,12 +117,12 @@ async def test_a_telegram_error_while_sending_keeps_the_card_for_a_retry(bot: Ha
     assert "Kysymyksesi on välitetty" in str(sent[0]["text"])
     assert (await tickets(bot))[0][0] == "queued"
     bot.request.fail_chats.clear()
-    from handlers.outbox import deliver
+    from handlers.common.outbox import deliver
 
-    storage = storage_of(bot)
-    assert await deliver(bot.app.bot, storage) == 0  # backing off: not due yet
+    ticket_store = stores_of(bot).tickets
+    assert await deliver(bot.app.bot, ticket_store) == 0  # backing off: not due yet
     bot.request.clear()
-    assert await deliver(bot.app.bot, storage, everything=True) == 1
+    assert await deliver(bot.app.bot, ticket_store, everything=True) == 1
     (card,) = bot.request.of("sendMessage")
     assert card["chat_id"] == OFFICIAL_CHAT and "tiloista" in str(card["text"])
     assert (await tickets(bot))[0][0] == "sent"
@@ -195,15 +195,15 @@ async def test_contact_command_starts_the_flow_and_the_next_answers_continue_it(
 async def test_concurrent_deliveries_send_each_card_once(tmp_path: Path, contact_assistant: Assistant) -> None:
     import asyncio
 
-    from handlers.outbox import deliver
+    from handlers.common.outbox import deliver
 
     harness = await started(tmp_path / "kanebot.sqlite3", contact_assistant)
     harness.request.fail_chats.add(OFFICIAL_CHAT)
     await ask_and_hand_over(harness, "Keneen otamme yhteyttä Tampereella kulttuuritapahtumista?")
     harness.request.fail_chats.clear()
     harness.request.clear()
-    storage = harness.app.services.storage
-    rounds = asyncio.gather(*(deliver(harness.app.bot, storage, everything=True) for _ in range(3)))
+    ticket_store = harness.app.services.stores.tickets
+    rounds = asyncio.gather(*(deliver(harness.app.bot, ticket_store, everything=True) for _ in range(3)))
     results = await asyncio.wait_for(rounds, timeout=20)
     assert sorted(results) == [0, 0, 1]
     assert len([m for m in harness.request.of("sendMessage") if m["chat_id"] == OFFICIAL_CHAT]) == 1

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.check import check_all
-from bot.knowledge import load_knowledge
-from bot.lang import Lang
-from bot.yamlfile import KnowledgeError
+from bot.content.knowledge import load_knowledge
+from bot.content.loading import check_all
+from bot.core.lang import Lang
+from bot.core.yamlfile import KnowledgeError
 from tests.conftest import KNOWLEDGE, SHARED
 
 # The obvious typos in the source that the knowledge corrects (listed in ../shared/README.md and in the

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering.language import CONFIDENT_EVIDENCE, LANGDETECT_CAP
 from bot.assistant import Assistant
-from bot.conversation import Conversation
+from bot.core.conversation import Conversation
 from bot.evaluation import load_cases
-from bot.language import CONFIDENT_EVIDENCE, LANGDETECT_CAP
 
 
 @pytest.mark.parametrize(

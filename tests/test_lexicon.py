@@ -1,4 +1,4 @@
-"""The lemma tables in bot/data/ are generated from simplemma and knowledge/; they must be current."""
+"""The lemma tables in bot/answering/data/ are generated from simplemma and knowledge/; they must be current."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.lexicon import Lexicon
+from bot.answering.lexicon import Lexicon
 from tests.conftest import KNOWLEDGE, ROOT
 
 
@@ -30,5 +30,5 @@ def test_the_committed_tables_equal_a_fresh_build(tmp_path: Path) -> None:
     assert module.main(["--knowledge", str(KNOWLEDGE), "--out", str(tmp_path)]) == 0
     for lang in ("fi", "sv"):
         fresh = (tmp_path / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
-        committed = (ROOT / "bot" / "data" / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
+        committed = (ROOT / "bot" / "answering" / "data" / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
         assert fresh == committed, f"run: python scripts/build_lexicon.py ({lang} table is stale)"

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from bot.assistant import Assistant
-from bot.conversation import PendingRoute
-from bot.settings import Settings
-from bot.storage import AccessStore, Ticket
-from handlers.app import build_application
-from handlers.officials import QUEUE_SHOWN
-from handlers.outbox import deliver
+from bot.core.conversation import PendingRoute
+from bot.core.settings import Settings
+from bot.storage.tickets import Ticket
+from handlers.common.outbox import deliver
+from handlers.officials.commands import QUEUE_SHOWN
+from handlers.wiring.app import build_application
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.telegram_offline import TOKEN, OfflineRequest
 from tests.test_telegram import Harness, callback_data, stopped
@@ -69,15 +69,14 @@ async def test_an_admin_invites_and_the_code_works_once(bot: Harness) -> None:
 
 async def test_codes_are_stored_hashed(bot: Harness) -> None:
     code = await invite(bot, "837")
-    async with bot.app.services.storage._db.execute("SELECT code_hash FROM invites") as cursor:
-        stored = [row[0] for row in await cursor.fetchall()]
+    stored = [row[0] for row in await bot.app.services.stores.database.fetch_all("SELECT code_hash FROM invites")]
     assert stored and code not in stored[0] and len(stored[0]) == 64
 
 
 async def test_an_expired_code_does_not_work(bot: Harness) -> None:
     code = await invite(bot, "837")
-    await bot.app.services.storage._db.execute("UPDATE invites SET expires_at = 0")
-    await bot.app.services.storage._db.commit()
+    async with bot.app.services.stores.database.transaction() as transaction:
+        await transaction.execute("UPDATE invites SET expires_at = 0")
     assert "Koodi ei kelpaa" in texts(await bot.say(f"/join {code}", user_id=OFFICIAL))
 
 
@@ -106,8 +105,7 @@ async def test_official_commands_are_refused_to_outsiders(bot: Harness, command:
 async def hand_over(bot: Harness, question: str) -> int:
     await bot.say(question, user_id=ASSOCIATION)
     await bot.press("m:handoff", user_id=ASSOCIATION)
-    async with bot.app.services.storage._db.execute("SELECT MAX(id) FROM tickets") as cursor:
-        row = await cursor.fetchone()
+    row = await bot.app.services.stores.database.fetch_one("SELECT MAX(id) FROM tickets")
     assert row is not None
     return int(row[0])
 
@@ -123,7 +121,7 @@ async def test_an_official_answers_their_area_queue_and_the_association_gets_the
     sent = await bot.say("Avustushaku aukeaa maaliskuussa.", user_id=OFFICIAL)
     to_association = [m for m in sent if m["chat_id"] == ASSOCIATION]
     assert len(to_association) == 1 and "Avustushaku aukeaa maaliskuussa." in str(to_association[0]["text"])
-    assert await bot.app.services.storage.open_tickets(["837"]) == []
+    assert await bot.app.services.stores.tickets.open_in(["837"]) == []
 
 
 async def answer(bot: Harness, ticket: int, text: str) -> list[dict[str, object]]:
@@ -138,7 +136,7 @@ def erased(ticket: Ticket | None) -> bool:
 
 
 async def test_forget_erases_answered_questions_at_once_and_open_ones_once_answered(bot: Harness) -> None:
-    storage = bot.app.services.storage
+    stores = bot.app.services.stores
     await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
     answered = await hand_over(bot, "Keneen otamme yhteyttä Tampereella avustuksista?")
     assert len(await answer(bot, answered, "Avustushaku aukeaa maaliskuussa.")) == 1
@@ -148,39 +146,39 @@ async def test_forget_erases_answered_questions_at_once_and_open_ones_once_answe
     said = str(forgotten["text"])
     assert "Poistin tallentamani tiedot" in said and "Vastausta odottavat kysymyksesi (1 kpl)" in said
     assert "viimeistään 90 päivän kuluttua" in said
-    assert erased(await storage.ticket(answered))
-    assert not erased(await storage.ticket(still_open))  # the official still sees it and can answer
+    assert erased(await stores.tickets.get(answered))
+    assert not erased(await stores.tickets.get(still_open))  # the official still sees it and can answer
 
     assert len(await answer(bot, still_open, "Nuorisotilat ovat maksuttomia.")) == 1  # the answer still arrives
-    assert erased(await storage.ticket(still_open))
-    rows = await storage._db.execute_fetchall("SELECT COUNT(*) FROM outbox")
+    assert erased(await stores.tickets.get(still_open))
+    rows = await stores.database.fetch_all("SELECT COUNT(*) FROM outbox")
     assert next(iter(rows))[0] == 0
 
 
 async def test_an_answer_to_someone_who_blocked_the_bot_is_given_up_and_a_forgotten_question_erased(
     bot: Harness,
 ) -> None:
-    storage = bot.app.services.storage
+    stores = bot.app.services.stores
     await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
     ticket = await hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
     await bot.say("/forget", user_id=ASSOCIATION)
     bot.request.blocked_by.add(ASSOCIATION)
     assert len(await answer(bot, ticket, "Nuorisotilat ovat maksuttomia.")) == 1  # tried once: Telegram refused
-    assert erased(await storage.ticket(ticket))
+    assert erased(await stores.tickets.get(ticket))
     bot.request.clear()
-    await deliver(bot.app.bot, storage, everything=True)  # as at the next start: nothing is tried again
+    await deliver(bot.app.bot, stores.tickets, everything=True)  # as at the next start: nothing is tried again
     assert bot.request.of("sendMessage") == []
 
 
 async def test_a_forgotten_persons_question_nobody_answers_is_erased_after_the_keep_time(bot: Harness) -> None:
-    storage = bot.app.services.storage
+    stores = bot.app.services.stores
     ticket = await hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
     await bot.say("/forget", user_id=ASSOCIATION)
-    assert await storage.erase_forgotten_before(time.time() - 3600) == 0  # younger than the keep time
-    assert await storage.erase_forgotten_before(time.time() + 1) == 1
-    closed = await storage.ticket(ticket)
+    assert await stores.tickets.erase_forgotten_before(time.time() - 3600) == 0  # younger than the keep time
+    assert await stores.tickets.erase_forgotten_before(time.time() + 1) == 1
+    closed = await stores.tickets.get(ticket)
     assert erased(closed) and closed is not None and closed.status == "closed"
-    assert await storage.open_tickets(["837"]) == []
+    assert await stores.tickets.open_in(["837"]) == []
 
 
 async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: Harness) -> None:
@@ -190,9 +188,9 @@ async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: 
     assert await bot.press(f"a:{ticket}", user_id=OTHER_OFFICIAL) == []  # the forged press is refused
     (answer,) = bot.request.of("answerCallbackQuery")
     assert answer["show_alert"] is True
-    profile = await bot.app.services.storage.profile(OTHER_OFFICIAL)
+    profile = await bot.app.services.stores.profiles.get(OTHER_OFFICIAL)
     assert profile.answering is None
-    assert len(await bot.app.services.storage.open_tickets(["837"])) == 1
+    assert len(await bot.app.services.stores.tickets.open_in(["837"])) == 1
 
 
 async def test_an_administrator_sees_every_areas_questions_oldest_first(bot: Harness) -> None:
@@ -204,10 +202,10 @@ async def test_an_administrator_sees_every_areas_questions_oldest_first(bot: Har
 
 
 async def test_a_long_queue_shows_the_oldest_and_says_how_many_more_wait(bot: Harness) -> None:
-    storage = bot.app.services.storage
+    stores = bot.app.services.stores
     for number in range(QUEUE_SHOWN + 3):
         route = PendingRoute(f"Kysymys {number}?", "grants", "837")
-        await storage.create_ticket(ASSOCIATION, ASSOCIATION, route, "municipality", "837", "fi", None, None)
+        await stores.tickets.create(ASSOCIATION, ASSOCIATION, route, "municipality", "837", "fi", None, None)
     await bot.say(f"/join {await invite(bot, '837')}", user_id=OFFICIAL)
     note, *items = await bot.say("/queue", user_id=OFFICIAL)
     assert f"Jonossa on {QUEUE_SHOWN + 3} kysymystä; tässä näkyvät {QUEUE_SHOWN} vanhinta." == note["text"]
@@ -229,12 +227,11 @@ async def test_revoking_removes_the_rights(bot: Harness) -> None:
 async def test_unanswered_questions_are_kept_without_identity_and_shown_to_officials(bot: Harness) -> None:
     await bot.say("Mikä on paras pullaresepti?", user_id=ASSOCIATION)
     assert "pullaresepti" in texts(await bot.say("/unanswered", user_id=ADMIN))
-    async with bot.app.services.storage._db.execute("SELECT * FROM unanswered") as cursor:
-        rows = [dict(row) for row in await cursor.fetchall()]
+    rows = [dict(row) for row in await bot.app.services.stores.database.fetch_all("SELECT * FROM unanswered")]
     assert [row["question"] for row in rows] == ["Mikä on paras pullaresepti?"]
     assert set(rows[0]) == {"id", "at", "lang", "area", "question"}  # no user or chat id
     assert rows[0]["at"] % 86_400 == 0 and time.time() - rows[0]["at"] < 86_400  # the day it was asked, no more
-    removed = await AccessStore(bot.app.services.storage).forget_unanswered_before(cutoff=10**12)
+    removed = await bot.app.services.stores.stats.forget_unanswered_before(cutoff=10**12)
     assert removed == 1
 
 
@@ -300,7 +297,7 @@ async def test_a_cli_invite_joins_in_chat(tmp_path: Path, assistant: Assistant) 
 
 
 def test_role_checks_are_per_area() -> None:
-    from bot.access import Role
+    from bot.storage.access import Role
 
     official = Role(1, admin=False, areas=frozenset({"837"}))
     assert official.can_manage("837") and not official.can_manage("091")

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from bot.assistant import Assistant
-from bot.directory import Directory, check_directory
+from bot.content.directory import Directory, check_directory
+from bot.content.place_words import PlaceWords, check_place_words, stale_place_words
 from bot.evaluation import load_cases
-from bot.place_forms import finnish_stems, full_forms, strengthen, weaken
-from bot.places import PlaceFinder, PlaceWords, check_place_words, stale_place_words
+from bot.routing.place_forms import finnish_stems, full_forms, strengthen, weaken
+from bot.routing.places import PlaceFinder
 from tests.conftest import KNOWLEDGE, ROOT
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.reply import Block, html_chunks, render_plain
+from bot.core.reply import Block, html_chunks, render_plain
 
 
 def test_long_replies_are_split_between_blocks_and_words_within_the_limit() -> None:

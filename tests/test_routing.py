@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.assistant import Assistant
-from bot.conversation import Conversation
+from bot.core.conversation import Conversation
 from bot.evaluation import load_routing_cases
 from tests.conftest import ROOT, SHARED, assistant_with_contact
 

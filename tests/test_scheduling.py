@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from bot.assistant import Assistant
-from handlers.app import KaneApplication
-from handlers.updates import ChatOrderedUpdates
+from handlers.wiring.app import KaneApplication
+from handlers.wiring.updates import ChatOrderedUpdates
 from tests.telegram_offline import OfflineRequest, Updates, to_update
 from tests.test_telegram import Harness, started, stopped
 

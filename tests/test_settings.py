@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import RedactingFormatter
-from bot.settings import Settings, SettingsError, load_dotenv
+from bot.core.logs import RedactingFormatter
+from bot.core.settings import Settings, SettingsError, load_dotenv
 from tests.conftest import ROOT
 from tests.telegram_offline import TOKEN
 

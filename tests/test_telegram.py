@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 
 from bot.assistant import Assistant
-from bot.settings import Settings
-from bot.storage import AccessStore
-from handlers.app import KaneApplication, build_application
-from handlers.services import UNANSWERED_BATCH
+from bot.core.settings import Settings
+from handlers.common.services import UNANSWERED_BATCH
+from handlers.wiring.app import KaneApplication, build_application
 from tests.conftest import KNOWLEDGE
 from tests.telegram_offline import BOT_USER, TOKEN, OfflineRequest, Updates, to_update
 
@@ -265,7 +264,7 @@ async def test_unanswered_questions_gathered_in_memory_are_written_at_shutdown(
     await stopped(harness)
 
     restarted = await started(db, assistant)
-    rows = await AccessStore(restarted.app.services.storage).unanswered(None)
+    rows = await restarted.app.services.stores.stats.unanswered(None)
     assert [row[4] for row in rows] == ["Mikä on paras pullaresepti?"]
     await stopped(restarted)
 
@@ -273,6 +272,5 @@ async def test_unanswered_questions_gathered_in_memory_are_written_at_shutdown(
 async def test_many_unanswered_questions_are_written_without_waiting_for_the_minute(bot: Harness) -> None:
     for n in range(UNANSWERED_BATCH):
         await bot.say(f"Mikä on paras pullaresepti numero {n}?", user_id=5000 + n)
-    async with bot.app.services.storage._db.execute("SELECT COUNT(*) FROM unanswered") as cursor:
-        row = await cursor.fetchone()
+    row = await bot.app.services.stores.database.fetch_one("SELECT COUNT(*) FROM unanswered")
     assert row is not None and row[0] == UNANSWERED_BATCH

@@ -1,0 +1,297 @@
+"""Finding the knowledge entry a question is about.
+
+Each entry is indexed per language through its alternative questions, its title and keywords, and its text. A
+question and an indexed text are compared as TF-IDF vectors of two kinds of features: lemmas (so that inflected
+forms meet) and character trigrams of those lemmas (so that typos, missing diacritics and unseen compounds still
+overlap). The question is matched against both languages' indexes, because people mix languages and a one-word
+question may not reveal its language.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.answering.lexicon import Lexicon
+from bot.content.knowledge import Entry, Knowledge
+from bot.core.lang import LANGS, Lang
+from bot.core.text import fold, words
+
+# How much the character trigrams of a word weigh against its lemma, and how much an entry's closest single phrasing
+# counts against the entry as a whole.
+TRIGRAM_WEIGHT = 0.5
+CLOSEST_SHARE = 0.6
+MAX_QUERY_WORDS = 60
+MIN_PART = 4
+CACHE_LIMIT = 50_000
+MIN_IDF = 0.4
+TYPO_MIN_LENGTH = 5
+TYPO_SIMILARITY = 85.0
+LONG_WORD = 10
+STEM_LENGTH = 6
+
+Features = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    score: float
+    lang: Lang
+    coverage: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _EntryDocs:
+    """Where one entry's documents sit in a language's score list: its phrasings side by side, then the whole."""
+
+    entry: Entry
+    first: int
+    whole: int
+
+
+class Featurizer:
+    """Turns text into weighted lemma and trigram features for one language."""
+
+    def __init__(self, lexicon: Lexicon, stopwords: dict[Lang, frozenset[str]]) -> None:
+        self._lexicon = lexicon
+        self._stopwords = stopwords
+        # The same few thousand words recur in every text and question: work each out once (start-up time).
+        self._lemma_cache: dict[tuple[str, Lang, bool], list[str]] = {}
+        self._term_cache: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def terms(self, text: str, lang: Lang, limit: int | None = MAX_QUERY_WORDS) -> list[str]:
+        """The lemmas of ``text`` without stop words; a question is cut at ``limit`` words, an indexed text is not."""
+        stop = self._stopwords[lang]
+        found: list[str] = []
+        for word in words(text)[:limit]:
+            for lemma in self._lemmas(word, lang):
+                if lemma not in stop and not lemma.isdigit():
+                    found.append(lemma)
+        return found
+
+    def known(self, word: str, lang: Lang) -> bool:
+        """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
+        folded = fold(word)
+        return folded in self._stopwords[lang] or self._lexicon.lemma(folded, lang) is not None
+
+    def lemmas_of(self, text: str, lang: Lang) -> list[str]:
+        """Every lemma of ``text`` (stop words included): for matching keywords rather than ranking."""
+        return [lemma for word in words(text) for lemma in self._lemmas(word, lang, keep_stopwords=True)]
+
+    def _lemmas(self, word: str, lang: Lang, keep_stopwords: bool = False) -> list[str]:
+        key = (word, lang, keep_stopwords)
+        cached = self._lemma_cache.get(key)
+        if cached is None:
+            cached = self._lemma_cache[key] = self._split(word, lang, keep_stopwords)
+            if len(self._lemma_cache) > CACHE_LIMIT:  # questions bring endless new words; keep memory flat
+                self._lemma_cache.clear()
+        return cached
+
+    def _split(self, word: str, lang: Lang, keep_stopwords: bool) -> list[str]:
+        """The word's lemma; an unknown compound is split where both parts are words the knowledge uses."""
+        folded = fold(word)
+        if folded in self._stopwords[lang] and not keep_stopwords:
+            return []
+        lemma = self._lexicon.lemma(folded, lang)
+        if lemma is not None or len(folded) < 2 * MIN_PART:
+            return [lemma or folded]
+        # Longest known tail first: "dialogi|taidot" rather than "dialogit|aidot".
+        for cut in range(MIN_PART, len(folded) - MIN_PART + 1):
+            tail = self._lexicon.lemma(folded[cut:], lang)
+            if tail is None:
+                continue
+            head = folded[:cut]
+            # Swedish compounds often join with -s- ("verksamhets|bidrag"), Finnish ones with a genitive -n.
+            head_lemma = self._lexicon.lemma(head, lang) or self._lexicon.lemma(head.removesuffix("s"), lang)
+            if head_lemma is not None:
+                return [head_lemma, tail]
+        return [folded]
+
+    @staticmethod
+    def trigrams(term: str) -> list[str]:
+        padded = f"^{term}$"
+        return [padded[index : index + 3] for index in range(len(padded) - 2)]
+
+    def features(self, text: str, lang: Lang) -> Features:
+        """Features of a text to index (all of it)."""
+        return self.term_features(self.terms(text, lang, limit=None))
+
+    def term_features(self, terms: list[str]) -> Features:
+        counts: Features = defaultdict(float)
+        for term in terms:
+            for feature, value in self._features_of(term):
+                counts[feature] += value
+        return dict(counts)
+
+    def _features_of(self, term: str) -> tuple[tuple[str, float], ...]:
+        cached = self._term_cache.get(term)
+        if cached is None:
+            grams = self.trigrams(term)
+            weight = TRIGRAM_WEIGHT * 3.0 / max(len(grams), 1)
+            cached = (("w:" + term, 1.0), *(("g:" + gram, weight) for gram in grams))
+            self._term_cache[term] = cached
+            if len(self._term_cache) > CACHE_LIMIT:
+                self._term_cache.clear()
+        return cached
+
+
+class Retriever:
+    """An inverted index over the entries of one Knowledge, built once."""
+
+    def __init__(self, knowledge: Knowledge, featurizer: Featurizer) -> None:
+        self._featurizer = featurizer
+        # Postings hold TF-IDF weights already divided by their document's norm, so a sum is a cosine but for the
+        # question's own norm.
+        self._postings: dict[Lang, dict[str, list[tuple[int, float]]]] = {lang: defaultdict(list) for lang in LANGS}
+        self._idf: dict[Lang, dict[str, float]] = {}
+        self._unseen_idf: dict[Lang, float] = {}
+        self._corrections: dict[Lang, Callable[[str], str]] = {}
+        self._entry_docs: dict[Lang, list[_EntryDocs]] = {lang: [] for lang in LANGS}
+        self._doc_count: dict[Lang, int] = {}
+        self._vocabulary: dict[tuple[str, Lang], list[str]] = {}
+        self._vocabulary_sets: dict[tuple[str, Lang], frozenset[str]] = defaultdict(frozenset)
+        self._covered: dict[tuple[str, str, Lang], bool] = {}
+        for lang in LANGS:
+            # _texts yields an entry's phrasings first and its whole last, so each entry's documents are contiguous.
+            sources = [(entry, whole, text) for entry in knowledge.entries for whole, text in _texts(entry, lang)]
+            vectors = [featurizer.features(text, lang) for _, _, text in sources]
+            self._idf[lang] = _idf(sources, vectors)
+            self._unseen_idf[lang] = max(self._idf[lang].values(), default=1.0)
+            self._corrections[lang] = _corrector(sorted(key[2:] for key in self._idf[lang] if key.startswith("w:")))
+            first = 0
+            for doc_id, ((entry, whole, _), vector) in enumerate(zip(sources, vectors, strict=True)):
+                if whole:
+                    self._entry_docs[lang].append(_EntryDocs(entry, first, doc_id))
+                    first = doc_id + 1
+                    self._vocabulary[entry.id, lang] = sorted(key[2:] for key in vector if key.startswith("w:"))
+                    self._vocabulary_sets[entry.id, lang] = frozenset(self._vocabulary[entry.id, lang])
+                weighted = self._weigh(vector, lang)
+                norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
+                for feature, value in weighted.items():
+                    # A feature nearly every entry has adds almost nothing to a dot product but costs the most
+                    # time (the longest postings): it still counts in the norms, not in the sums.
+                    if self._idf[lang][feature] >= MIN_IDF:
+                        self._postings[lang][feature].append((doc_id, value / norm))
+            self._doc_count[lang] = len(sources)
+
+    def _weigh(self, vector: Features, lang: Lang) -> Features:
+        """TF-IDF weights; a feature the knowledge never uses is as rare as can be, so it still dilutes the match."""
+        idf = self._idf[lang]
+        unseen = self._unseen_idf[lang]
+        return {feature: value * idf.get(feature, unseen) for feature, value in vector.items()}
+
+    def search(self, text: str, limit: int = 3) -> list[Match]:
+        """The best entries for ``text``, best first, each with a score from 0 to 1.
+
+        An entry's score blends its closest single phrasing (a question, the title, the text) with the entry as a
+        whole: the first rewards a close paraphrase, the second keeps one shared rare word from deciding alone.
+        """
+        terms = {lang: self.query_terms(text, lang) for lang in LANGS}
+        best: dict[str, Match] = {}
+        for lang in LANGS:
+            query = self._weigh(self._featurizer.term_features(terms[lang]), lang)
+            norm = math.sqrt(sum(value * value for value in query.values()))
+            if not norm:
+                continue
+            dots = [0.0] * self._doc_count[lang]
+            postings = self._postings[lang]
+            for feature, value in query.items():
+                for doc_id, doc_value in postings.get(feature, ()):
+                    dots[doc_id] += value * doc_value
+            for docs in self._entry_docs[lang]:
+                closest = max(dots[docs.first : docs.whole])
+                if closest <= 0.0:  # not one word or trigram in common
+                    continue
+                score = min(1.0, (CLOSEST_SHARE * closest + (1 - CLOSEST_SHARE) * dots[docs.whole]) / norm)
+                entry_id = docs.entry.id
+                if entry_id not in best or score > best[entry_id].score:
+                    best[entry_id] = Match(docs.entry, score, lang)
+        ranked = sorted(best.values(), key=lambda match: (-match.score, match.entry.id))[:limit]
+        return [replace(match, coverage=self._coverage(terms[match.lang], match)) for match in ranked]
+
+    def query_terms(self, text: str, lang: Lang) -> list[str]:
+        """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
+        away ("nuorisovaltusto" → "nuorisovaltuusto")."""
+        return [self._correct(term, lang) for term in self._featurizer.terms(text, lang)]
+
+    def _correct(self, term: str, lang: Lang) -> str:
+        other: Lang = "sv" if lang == "fi" else "fi"
+        # A word of the other language is not a typo: "mistä" must not become the Swedish "lista".
+        if "w:" + term in self._idf[lang] or len(term) < TYPO_MIN_LENGTH or self._featurizer.known(term, other):
+            return term
+        return self._corrections[lang](term)
+
+    def _coverage(self, terms: list[str], match: Match) -> float:
+        """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
+        if not terms:
+            return 0.0
+        return sum(self._covers(term, match.entry.id, match.lang) for term in terms) / len(terms)
+
+    def _covers(self, term: str, entry_id: str, lang: Lang) -> bool:
+        # The same words recur from question to question; the fuzzy comparison is the costly part of a search.
+        key = (term, entry_id, lang)
+        cached = self._covered.get(key)
+        if cached is None:
+            vocabulary = self._vocabulary.get((entry_id, lang), [])
+            cached = (
+                term in self._vocabulary_sets[entry_id, lang]
+                or _shares_stem(term, vocabulary)
+                or (
+                    len(term) >= TYPO_MIN_LENGTH
+                    and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY) is not None
+                )
+            )
+            if len(self._covered) > CACHE_LIMIT:  # questions bring endless new words; keep memory flat
+                self._covered.clear()
+            self._covered[key] = cached
+        return cached
+
+
+def _shares_stem(term: str, vocabulary: list[str]) -> bool:
+    """An inflected or compound form the lexicon missed still shares its stem with the entry's word:
+    "neuvostot"/"neuvosto", "tjanstemannens"/"tjansteman", "kuntavaaliehdokas"/"kuntavaali"."""
+    if len(term) < STEM_LENGTH:
+        return False
+    for word in vocabulary:
+        shorter = min(len(word), len(term))
+        if shorter >= STEM_LENGTH and term[: max(STEM_LENGTH, shorter - 2)] == word[: max(STEM_LENGTH, shorter - 2)]:
+            return True
+    return False
+
+
+def _corrector(vocabulary: list[str]) -> Callable[[str], str]:
+    """A cached typo fixer over one language's vocabulary: one edit for a word of 6+ letters, two for 10+."""
+
+    @lru_cache(maxsize=8192)
+    def correct(term: str) -> str:
+        allowed = 2 if len(term) >= LONG_WORD else 1
+        best = process.extractOne(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=allowed)
+        return str(best[0]) if best is not None else term
+
+    return correct
+
+
+def _texts(entry: Entry, lang: Lang) -> Iterable[tuple[bool, str]]:
+    title = " ".join([entry.title(lang), *entry.keywords(lang)])
+    for question in entry.questions(lang):
+        yield False, question
+    yield False, title
+    yield False, entry.text(lang)
+    yield True, " ".join([title, entry.text(lang), *entry.questions(lang)])
+
+
+def _idf(sources: list[tuple[Entry, bool, str]], vectors: list[Features]) -> dict[str, float]:
+    """Inverse frequency over entries, not texts: a word in every question of one entry is that entry's word."""
+    entries_with: dict[str, set[str]] = defaultdict(set)
+    for (entry, _, _), vector in zip(sources, vectors, strict=True):
+        for feature in vector:
+            entries_with[feature].add(entry.id)
+    total = len({entry.id for entry, _, _ in sources})
+    return {feature: math.log((total + 1) / (len(ids) + 0.5)) for feature, ids in entries_with.items()}

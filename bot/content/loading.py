@@ -1,0 +1,49 @@
+"""Loading and validating everything in knowledge/ at once: `kanebot check`, start-up and reload share it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.content.contacts import Contacts, check_contacts
+from bot.content.directory import Directory, check_directory
+from bot.content.intents import Intents, check_intents
+from bot.content.knowledge import Knowledge, check_knowledge
+from bot.content.local import LocalAnswers, check_local_answers
+from bot.content.place_words import PlaceWords, check_place_words, stale_place_words
+from bot.content.topics import Topics, check_topics
+from bot.core.yamlfile import Problem, display_path
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    knowledge: Knowledge
+    intents: Intents
+    directory: Directory
+    topics: Topics
+    contacts: Contacts
+    place_words: PlaceWords
+    local_answers: LocalAnswers
+    problems: list[Problem]
+
+
+def load_all(root: Path) -> Loaded:
+    """Everything in ``root`` with every problem found; the caller decides whether problems are fatal."""
+    problems = [] if root.is_dir() else [Problem(str(root), "knowledge folder not found")]
+    knowledge, knowledge_problems = check_knowledge(root)
+    intents, intent_problems = check_intents(root)
+    directory, directory_problems = check_directory(root)
+    topics, topic_problems = check_topics(root)
+    areas = {m.code for m in directory.municipalities} | {c.id for c in directory.counties}
+    contacts, contact_problems = check_contacts(root, areas, {topic.id for topic in topics.topics})
+    place_words, place_problems = check_place_words(root, {m.code for m in directory.municipalities})
+    if not place_problems and not directory_problems:  # after a merger the list of word-names must follow suit
+        place_problems = stale_place_words(place_words, directory, display_path(root / "places.yaml", root))
+    local_answers, local_problems = check_local_answers(root, areas, set(knowledge.by_id))
+    problems += knowledge_problems + intent_problems + directory_problems + topic_problems + contact_problems
+    problems += place_problems + local_problems
+    return Loaded(knowledge, intents, directory, topics, contacts, place_words, local_answers, problems)
+
+
+def check_all(root: Path) -> list[Problem]:
+    return load_all(root).problems

@@ -1,0 +1,107 @@
+"""Settings from the environment (and an optional .env for development), checked loudly at start."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_KNOWLEDGE = ROOT / "knowledge"
+DEFAULT_DB = Path("data") / "kanebot.sqlite3"
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+TOKEN_SHAPE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,80}$")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message is one line that names it and never shows a secret."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    token: str = field(repr=False)
+    base_url: str = DEFAULT_BASE_URL
+    db_path: Path = DEFAULT_DB
+    knowledge_dir: Path = DEFAULT_KNOWLEDGE
+    admins: frozenset[int] = frozenset()
+    log_level: str = "INFO"
+    webhook_listen: str = "0.0.0.0"  # noqa: S104 - the webhook server is meant to be reached from outside
+    webhook_port: int = 8443
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    unanswered_days: int = 90
+    review_days: int = 365
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = dict(os.environ if environ is None else environ)
+        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if not token:
+            raise SettingsError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and set its token")
+        if not TOKEN_SHAPE.match(token):
+            raise SettingsError("TELEGRAM_BOT_TOKEN is malformed: it should look like 123456789:AAE… from @BotFather")
+        level = env.get("KANEBOT_LOG_LEVEL", "INFO").strip().upper() or "INFO"
+        if level not in LOG_LEVELS:
+            raise SettingsError(f"KANEBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {level!r}")
+        return cls(
+            token=token,
+            base_url=env.get("TELEGRAM_BASE_URL", "").strip() or DEFAULT_BASE_URL,
+            db_path=Path(env.get("KANEBOT_DB", "").strip() or DEFAULT_DB),
+            knowledge_dir=Path(env.get("KANEBOT_KNOWLEDGE", "").strip() or DEFAULT_KNOWLEDGE),
+            admins=_user_ids(env.get("KANEBOT_ADMINS", "")),
+            log_level=level,
+            webhook_listen=env.get("KANEBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",  # noqa: S104
+            webhook_port=_port(env.get("KANEBOT_WEBHOOK_PORT", "8443")),
+            webhook_url=env.get("KANEBOT_WEBHOOK_URL", "").strip() or None,
+            webhook_secret=env.get("KANEBOT_WEBHOOK_SECRET", "").strip() or None,
+            unanswered_days=_days(env, "KANEBOT_UNANSWERED_DAYS", 90),
+            review_days=_days(env, "KANEBOT_REVIEW_DAYS", 365),
+        )
+
+
+def _user_ids(value: str) -> frozenset[int]:
+    ids: set[int] = set()
+    for part in value.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.lstrip("-").isdigit():
+            raise SettingsError(f"KANEBOT_ADMINS must be comma-separated Telegram user ids; {part!r} is not one")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _days(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) == 0:
+        raise SettingsError(f"{name} must be a number of days, not {value!r}")
+    return int(value)
+
+
+def _port(value: str) -> int:
+    if not value.strip().isdigit() or not 0 < int(value) < 65536:
+        raise SettingsError(f"KANEBOT_WEBHOOK_PORT must be a port number, not {value!r}")
+    return int(value)
+
+
+def knowledge_dir_from_env(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    return Path(env.get("KANEBOT_KNOWLEDGE", "").strip() or DEFAULT_KNOWLEDGE)
+
+
+def load_dotenv(path: Path = Path(".env"), environ: dict[str, str] | None = None) -> None:
+    """Read KEY=VALUE lines from a development .env without overriding the real environment."""
+    env = os.environ if environ is None else environ
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        env.setdefault(key.strip().removeprefix("export ").strip(), value.strip().strip("'\""))

@@ -1,0 +1,150 @@
+"""Who may do what: administrators (from settings), officials scoped to areas (joined with a single-use invite),
+and the audit log of privileged actions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import time
+from dataclasses import dataclass
+
+from bot.content.directory import Directory
+from bot.storage.database import Database, Transaction
+
+INVITE_BYTES = 9  # 72 random bits: guessing is hopeless, and wrong guesses are rate-limited on top
+MAX_JOIN_ATTEMPTS = 5
+JOIN_WINDOW_SECONDS = 3600.0
+_DURATION = re.compile(r"^(\d{1,4})([dhm])$")
+_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60}
+
+
+class AccessError(ValueError):
+    """A request that is not allowed or not understood; the message is safe to show to the person."""
+
+
+def new_invite_code() -> str:
+    return secrets.token_urlsafe(INVITE_BYTES)
+
+
+def hash_code(code: str) -> str:
+    """Codes are stored hashed: a leaked database does not leak usable invites."""
+    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+def parse_duration(text: str) -> float:
+    """'7d', '12h' or '30m' in seconds."""
+    match = _DURATION.match(text.strip().lower())
+    if not match or int(match.group(1)) == 0:
+        raise AccessError(f"not a duration like 7d, 12h or 30m: {text!r}")
+    return int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+
+
+def check_area(directory: Directory, area: str) -> str:
+    """A municipality code ("837") or a wellbeing services county id ("PI"), as written in the directory."""
+    area = area.strip()
+    if directory.municipality(area) is not None or directory.county(area.upper()) is not None:
+        return area if directory.municipality(area) is not None else area.upper()
+    raise AccessError(f"unknown area {area!r}: use a municipality code (e.g. 837) or a county id (e.g. PI)")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What one person may do. Checked on the server for every command, button and step."""
+
+    user_id: int
+    admin: bool
+    areas: frozenset[str]
+
+    @property
+    def official(self) -> bool:
+        return bool(self.areas)
+
+    def can_manage(self, area: str) -> bool:
+        return self.admin or area in self.areas
+
+
+async def record_audit(transaction: Transaction, actor: int | None, action: str, detail: str) -> None:
+    """One line of the audit log, written in the transaction of the action it records."""
+    await transaction.execute(
+        "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)", (time.time(), actor, action, detail)
+    )
+
+
+class AccessStore:
+    """Officials, single-use invite codes (stored hashed), failed join attempts, and the audit log."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def audit(self, actor: int | None, action: str, **detail: object) -> None:
+        async with self._db.transaction() as transaction:
+            await record_audit(transaction, actor, action, json.dumps(detail, ensure_ascii=False, sort_keys=True))
+
+    async def audit_log(self, limit: int = 50) -> list[tuple[float, int | None, str, str]]:
+        rows = await self._db.fetch_all(
+            "SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [(row[0], row[1], row[2], row[3]) for row in rows]
+
+    async def areas_of(self, user_id: int) -> list[str]:
+        rows = await self._db.fetch_all(
+            "SELECT area FROM officials WHERE user_id = ? AND revoked_at IS NULL ORDER BY area", (user_id,)
+        )
+        return [row[0] for row in rows]
+
+    async def officials(self) -> list[tuple[int, str, float]]:
+        rows = await self._db.fetch_all(
+            "SELECT user_id, area, added_at FROM officials WHERE revoked_at IS NULL ORDER BY area, user_id"
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    async def officials_of(self, area: str) -> list[int]:
+        rows = await self._db.fetch_all("SELECT user_id FROM officials WHERE area = ? AND revoked_at IS NULL", (area,))
+        return [row[0] for row in rows]
+
+    async def revoke(self, user_id: int, area: str, by: int) -> bool:
+        async with self._db.transaction() as transaction:
+            changed = await transaction.execute(
+                "UPDATE officials SET revoked_at = ? WHERE user_id = ? AND area = ? AND revoked_at IS NULL",
+                (time.time(), user_id, area),
+            )
+        if changed:
+            await self.audit(by, "revoke_official", user=user_id, area=area)
+        return bool(changed)
+
+    async def create_invite(self, code_hash: str, area: str, created_by: int | None, expires_at: float) -> None:
+        async with self._db.transaction() as transaction:
+            await transaction.execute(
+                "INSERT INTO invites (code_hash, area, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                (code_hash, area, created_by, time.time(), expires_at),
+            )
+        await self.audit(created_by, "create_invite", area=area, expires_at=round(expires_at))
+
+    async def recent_join_attempts(self, user_id: int, window: float) -> int:
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) FROM join_attempts WHERE user_id = ? AND at > ?", (user_id, time.time() - window)
+        )
+        return int(row[0]) if row else 0
+
+    async def redeem_invite(self, code_hash: str, user_id: int) -> str | None:
+        """Use an invite once: the area it grants, or None (and the failed attempt is counted)."""
+        now = time.time()
+        async with self._db.transaction() as transaction:
+            row = await transaction.fetch_one(
+                "UPDATE invites SET used_by = ?, used_at = ? "
+                "WHERE code_hash = ? AND used_by IS NULL AND expires_at > ? RETURNING area",
+                (user_id, now, code_hash, now),
+            )
+            if row is None:
+                await transaction.execute("INSERT INTO join_attempts (user_id, at) VALUES (?, ?)", (user_id, now))
+            else:
+                await transaction.execute(
+                    "INSERT INTO officials (user_id, area, added_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (user_id, area) DO UPDATE SET revoked_at = NULL, added_at = excluded.added_at",
+                    (user_id, row[0], now),
+                )
+        if row is not None:
+            await self.audit(user_id, "join", area=row[0])
+        return str(row[0]) if row is not None else None

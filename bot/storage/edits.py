@@ -1,0 +1,106 @@
+"""Officials' live edits, versioned: who, when, before, after and status; nothing is ever deleted, only superseded."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from bot.content.edits import EDIT_KINDS, Edit, EditKind
+from bot.storage.access import record_audit
+from bot.storage.database import Database, Row
+
+
+def _edit(row: Row) -> Edit:
+    kind: EditKind = next((known for known in EDIT_KINDS if known == row["kind"]), "contact")
+    return Edit(
+        row["id"],
+        kind,
+        row["area"],
+        row["target"],
+        json.loads(row["after"]),
+        json.loads(row["before"]) if row["before"] else None,
+        row["author"],
+        row["created_at"],
+        row["status"],
+    )
+
+
+class EditStore:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def add(
+        self,
+        kind: str,
+        area: str | None,
+        target: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any],
+        author: int,
+        status: str,
+    ) -> int:
+        async with self._db.transaction() as transaction:
+            row = await transaction.fetch_one(
+                "INSERT INTO edits (kind, area, target, before, after, author, created_at, status) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    kind,
+                    area,
+                    target,
+                    json.dumps(before, ensure_ascii=False) if before is not None else None,
+                    json.dumps(after, ensure_ascii=False),
+                    author,
+                    time.time(),
+                    status,
+                ),
+            )
+            edit_id = int(row[0]) if row is not None else 0
+            detail = json.dumps({"edit": edit_id, "area": area, "target": target})
+            await record_audit(transaction, author, f"edit_{kind}", detail)
+        return edit_id
+
+    async def get(self, edit_id: int) -> Edit | None:
+        row = await self._db.fetch_one("SELECT * FROM edits WHERE id = ?", (edit_id,))
+        return _edit(row) if row is not None else None
+
+    async def in_effect(self) -> list[Edit]:
+        return [_edit(row) for row in await self._db.fetch_all(
+            "SELECT * FROM edits WHERE status IN ('live', 'approved') ORDER BY id"
+        )]  # fmt: skip
+
+    async def with_status(self, status: str, limit: int = 20) -> list[Edit]:
+        rows = await self._db.fetch_all(
+            "SELECT * FROM edits WHERE status = ? ORDER BY id DESC LIMIT ?", (status, limit)
+        )
+        return [_edit(row) for row in rows]
+
+    async def history(self, areas: list[str] | None, limit: int = 15) -> list[Edit]:
+        """Recent edits; ``areas`` None means all (administrators). National proposals have no area."""
+        args: tuple[object, ...]
+        if areas is None:
+            query, args = "SELECT * FROM edits ORDER BY id DESC LIMIT ?", (limit,)
+        else:
+            marks = ", ".join("?" for _ in areas) or "NULL"
+            query = f"SELECT * FROM edits WHERE area IN ({marks}) ORDER BY id DESC LIMIT ?"  # noqa: S608
+            args = (*areas, limit)
+        return [_edit(row) for row in await self._db.fetch_all(query, args)]
+
+    async def set_status(self, edit_id: int, status: str, reviewer: int, expected: tuple[str, ...]) -> bool:
+        """Move an edit to ``status`` if it is in one of the ``expected`` statuses; audited."""
+        marks = ", ".join("?" for _ in expected)
+        async with self._db.transaction() as transaction:
+            changed = await transaction.execute(
+                f"UPDATE edits SET status = ?, reviewed_by = ?, reviewed_at = ? "  # noqa: S608
+                f"WHERE id = ? AND status IN ({marks})",
+                (status, reviewer, time.time(), edit_id, *expected),
+            )
+            if changed:
+                await record_audit(transaction, reviewer, f"edit_{status}", json.dumps({"edit": edit_id}))
+        return bool(changed)
+
+    async def mark_merged(self) -> int:
+        """After `kanebot import`: the edits in effect are now part of the reviewed baseline."""
+        async with self._db.transaction() as transaction:
+            return await transaction.execute("UPDATE edits SET status = 'merged' WHERE status IN ('live', 'approved')")

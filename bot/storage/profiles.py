@@ -1,0 +1,139 @@
+"""What the bot keeps about a person between messages: language, municipality, a pending question, an official's
+answer or guided edit in progress."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from bot.core.conversation import PendingRoute
+from bot.core.lang import Lang, is_lang
+from bot.storage.database import Database, Transaction
+
+PROFILE_CACHE_SIZE = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the bot keeps about a person between messages and across restarts."""
+
+    user_id: int
+    explicit_lang: Lang | None = None
+    last_lang: Lang | None = None
+    client_code: str | None = None
+    municipality: str | None = None
+    pending: PendingRoute | None = None
+    answering: int | None = None  # an official's next message answers this ticket
+    flow: Mapping[str, Any] | None = None  # an official's guided edit in progress (kind, step, data)
+
+
+def _json_or_none(value: str | None) -> dict[str, Any] | None:
+    if not value:
+        return None
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _pending_to_json(pending: PendingRoute | None) -> str | None:
+    return json.dumps(asdict(pending), ensure_ascii=False) if pending is not None else None
+
+
+def _pending_from_json(value: str | None) -> PendingRoute | None:
+    if not value:
+        return None
+    try:
+        data = json.loads(value)
+        return PendingRoute(str(data["question"]), data.get("topic"), data.get("municipality"))
+    except (ValueError, KeyError, TypeError):  # an unreadable leftover is dropped, never fatal
+        return None
+
+
+class ProfileStore:
+    """Profiles, also kept in a bounded write-through cache: this process is the only writer, and reading a profile
+    on every message must not cost a trip to the database thread."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self._cache: OrderedDict[int, Profile] = OrderedDict()
+
+    async def get(self, user_id: int) -> Profile:
+        cached = self._cache.get(user_id)
+        if cached is not None:
+            self._cache.move_to_end(user_id)
+            return cached
+        profile = await self._read(user_id)
+        self._remember(profile)
+        return profile
+
+    def cached(self, user_id: int) -> Profile | None:
+        """The profile if it is in memory (exactly as stored: every write goes through the cache), else None."""
+        return self._cache.get(user_id)
+
+    def drop_cached(self, user_id: int) -> None:
+        self._cache.pop(user_id, None)
+
+    def _remember(self, profile: Profile) -> None:
+        self._cache[profile.user_id] = profile
+        self._cache.move_to_end(profile.user_id)
+        while len(self._cache) > PROFILE_CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    async def _read(self, user_id: int) -> Profile:
+        row = await self._db.fetch_one(
+            "SELECT explicit_lang, last_lang, client_code, municipality, pending, answering, flow FROM profiles "
+            "WHERE user_id = ?",
+            (user_id,),
+        )
+        if row is None:
+            return Profile(user_id)
+        explicit, last = row["explicit_lang"], row["last_lang"]
+        return Profile(
+            user_id,
+            explicit if is_lang(explicit) else None,
+            last if is_lang(last) else None,
+            row["client_code"],
+            row["municipality"],
+            _pending_from_json(row["pending"]),
+            row["answering"],
+            _json_or_none(row["flow"]),
+        )
+
+    async def save(self, profile: Profile) -> None:
+        self._cache.pop(profile.user_id, None)  # if the write fails, the next read goes to the database
+        async with self._db.transaction() as transaction:
+            await transaction.execute(
+                """
+                INSERT INTO profiles
+                    (user_id, explicit_lang, last_lang, client_code, municipality, pending, answering, flow, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET
+                    explicit_lang = excluded.explicit_lang, last_lang = excluded.last_lang,
+                    client_code = excluded.client_code, municipality = excluded.municipality,
+                    pending = excluded.pending, answering = excluded.answering, flow = excluded.flow,
+                    updated_at = excluded.updated_at
+                """,
+                (
+                    profile.user_id,
+                    profile.explicit_lang,
+                    profile.last_lang,
+                    profile.client_code,
+                    profile.municipality,
+                    _pending_to_json(profile.pending),
+                    profile.answering,
+                    json.dumps(profile.flow, ensure_ascii=False) if profile.flow is not None else None,
+                    time.time(),
+                ),
+            )
+        self._remember(profile)
+
+    async def delete(self, transaction: Transaction, user_id: int) -> None:
+        """Erase the profile inside ``transaction`` (part of forgetting a person)."""
+        self._cache.pop(user_id, None)
+        await transaction.execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))

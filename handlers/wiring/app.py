@@ -1,0 +1,250 @@
+"""The one place where the Telegram application is wired: `build_application(settings)`. Tests build it the same way."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    BaseRateLimiter,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.assistant import Assistant
+from bot.core.lang import LANGS
+from bot.core.settings import Settings
+from bot.storage.stores import Stores
+from handlers.associations.commands import CommandHandlers
+from handlers.associations.contact import RoutingHandlers
+from handlers.associations.inline import InlineHandlers
+from handlers.associations.questions import QuestionHandlers
+from handlers.common.context import MayBeOfficialFlow
+from handlers.common.errors import ErrorHandlers
+from handlers.common.outbox import deliver
+from handlers.common.services import Services
+from handlers.officials.commands import OfficialHandlers
+from handlers.officials.editing import EditingHandlers
+from handlers.wiring.buttons import ButtonHandlers
+from handlers.wiring.updates import ChatOrderedUpdates
+
+log = logging.getLogger("kanebot")
+COMMANDS = ("start", "goals", "goal", "contact", "language", "forget", "help", "about")
+DAY = 86400.0
+OUTBOX_SECONDS = 60
+HEARTBEAT_SECONDS = 30
+
+
+class KaneApplication(Application):  # type: ignore[type-arg]
+    """PTB's Application with the bot's services as a typed attribute (instead of untyped bot_data)."""
+
+    def __init__(self, *, services: Services, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.services = services
+
+
+def heartbeat_path(settings: Settings) -> Path:
+    return settings.db_path.parent / "heartbeat"
+
+
+def file_base_url(base_url: str) -> str:
+    """Telegram serves files beside the API: …/bot<token> → …/file/bot<token>."""
+    return base_url[: -len("bot")] + "file/bot" if base_url.endswith("/bot") else base_url
+
+
+def build_application(
+    settings: Settings,
+    *,
+    assistant: Assistant | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    rate_limiter: BaseRateLimiter | None = None,  # type: ignore[type-arg]
+) -> KaneApplication:
+    services = Services(settings, assistant or Assistant.load(settings.knowledge_dir))
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        services.attach_stores(await Stores.open(settings.db_path))
+        if await services.stores.edits.in_effect():  # officials' live edits from before the restart
+            await services.reload()
+        await _register_commands(application, services)
+        await deliver(
+            application.bot, services.stores.tickets, everything=True
+        )  # what a crash or an outage left unsent
+        await _beat()  # at once: a job scheduled before the scheduler runs can be skipped as "missed"
+        if application.job_queue is not None:
+            application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=HEARTBEAT_SECONDS)
+            application.job_queue.run_repeating(_retry_outbox, interval=OUTBOX_SECONDS, first=OUTBOX_SECONDS)
+            application.job_queue.run_repeating(_forget_old_questions, interval=DAY, first=60)
+            application.job_queue.run_repeating(_flag_stale, interval=7 * DAY, first=DAY)
+        _reload_on_sighup(services)
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        if services.has_stores:
+            await services.write_gathered()
+            await services.stores.close()
+            services.attach_stores(None)
+
+    async def _beat(context: ContextTypes.DEFAULT_TYPE | None = None) -> None:
+        await services.stores.database.schema_version()  # proves the database answers
+        path = heartbeat_path(settings)
+        path.write_text(f"{time.time():.0f}\n", encoding="utf-8")
+
+    async def _retry_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await deliver(context.bot, services.stores.tickets)
+        await services.write_gathered()
+
+    async def _flag_stale(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await OfficialHandlers(services).flag_stale(context.bot)
+
+    async def _forget_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
+        cutoff = time.time() - settings.unanswered_days * DAY
+        await services.stores.stats.forget_unanswered_before(cutoff)
+        await services.stores.tickets.erase_forgotten_before(cutoff)
+
+    builder = (
+        Application.builder()
+        .application_class(KaneApplication, {"services": services})
+        .token(settings.token)
+        .base_url(settings.base_url)
+        .base_file_url(file_base_url(settings.base_url))
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .concurrent_updates(ChatOrderedUpdates())
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application = builder.build()
+    if not isinstance(application, KaneApplication):  # application_class above guarantees it
+        raise TypeError(type(application))
+    _wire(application, services)
+    return application
+
+
+def _wire(application: Application, services: Services) -> None:  # type: ignore[type-arg]
+    officials = OfficialHandlers(services)
+    editing = EditingHandlers(services, officials)
+    commands = CommandHandlers(services)
+    questions = QuestionHandlers(services)
+    routing = RoutingHandlers(services)
+    # An official who pressed "answer #N" is answering: their next text is the answer, before anything else.
+    # Both only in the official's private chat with the bot: a group message is never taken as an answer or a field.
+    # One handler for both (each stops the update when it takes it): every private question passes through here.
+    # The in-memory check first: for nearly every message it is false and decides alone.
+    private_text = (
+        MayBeOfficialFlow(services)
+        & filters.ChatType.PRIVATE
+        & filters.UpdateType.MESSAGE
+        & filters.TEXT
+        & ~filters.COMMAND
+    )
+
+    async def official_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await editing.text(update, context)
+        await officials.answering(update, context)
+
+    application.add_handler(MessageHandler(private_text, official_text), -2)
+    # An official's reply to a question card is relayed before anything else may treat it as a question. (REPLY is
+    # checked first: most messages are not replies.)
+    application.add_handler(
+        MessageHandler(
+            filters.REPLY & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, routing.official_reply
+        ),
+        -1,
+    )
+    public = (
+        ("start", commands.start),
+        ("help", commands.help),
+        ("about", commands.about),
+        ("language", commands.language),
+        ("goals", commands.goals),
+        ("goal", commands.goal),
+        ("contact", commands.contact),
+        ("forget", routing.forget),
+    )
+    # Privileged commands only in a private chat: their answers (invite codes, questions, user ids) are not for groups.
+    private = (
+        ("join", officials.join),
+        ("invite", officials.invite),
+        ("officials", officials.officials),
+        ("revoke", officials.revoke),
+        ("queue", officials.queue),
+        ("unanswered", officials.unanswered),
+        ("stats", officials.stats),
+        ("reload", officials.reload),
+        ("audit", officials.audit_log),
+        ("cancel", officials.cancel),
+        ("editcontact", editing.start_contact),
+        ("local", editing.start_local),
+        ("propose", editing.start_propose),
+        ("review", editing.review),
+        ("history", editing.history),
+    )
+    # Free text first: it is most of the traffic, and no command can match it (each would be tried in turn).
+    # An edited message is not a new question (it was answered when it was sent).
+    application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, questions.text)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, questions.not_text
+        )
+    )
+    for name, callback in public:
+        application.add_handler(CommandHandler(name, callback))
+    for name, callback in private:
+        application.add_handler(CommandHandler(name, callback, filters=filters.ChatType.PRIVATE))
+    application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing, officials, editing).press))
+    application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
+    application.add_error_handler(ErrorHandlers(services).error)
+
+
+def _reload_on_sighup(services: Services) -> None:
+    """SIGHUP reloads knowledge/ like /reload; a bad file keeps the running knowledge and is logged."""
+
+    async def reload() -> None:
+        problems = await services.reload()
+        if problems:
+            log.error("reload refused, keeping the running knowledge:\n%s", "\n".join(problems))
+        else:
+            log.info("knowledge reloaded")
+
+    tasks: set[asyncio.Task[None]] = set()
+
+    def on_signal() -> None:
+        task = asyncio.get_running_loop().create_task(reload())
+        tasks.add(task)  # keep a reference until it is done
+        task.add_done_callback(tasks.discard)
+
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, on_signal)
+    except (NotImplementedError, RuntimeError, AttributeError):  # no signals here (tests, other platforms)
+        log.debug("SIGHUP reload not available")
+
+
+async def _register_commands(application: Application, services: Services) -> None:  # type: ignore[type-arg]
+    """Command menus in Finnish and Swedish; Finnish for clients in any other language."""
+    try:
+        for lang in LANGS:
+            menu = [BotCommand(name, services.text(f"cmd_{name}", lang)) for name in COMMANDS]
+            await application.bot.set_my_commands(menu, language_code=lang)
+        menu = [BotCommand(name, services.text(f"cmd_{name}", "fi")) for name in COMMANDS]
+        await application.bot.set_my_commands(menu, scope=BotCommandScopeDefault())
+    except TelegramError as error:  # the menu is a convenience; the bot works without it
+        log.warning("could not register the command menus: %s", error)
+
+
+ALL_UPDATES = Update.ALL_TYPES
