@@ -37,9 +37,24 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("chat", help="a conversation in the terminal through the same core (no token needed)")
     commands.add_parser("check", help="validate everything in knowledge/; exit 1 on any problem")
 
-    evaluate = commands.add_parser("eval", help="run a question set and print accuracy per goal and language")
+    evaluate = commands.add_parser(
+        "eval", help="run a question set and print accuracy per goal, per category and language, and every miss"
+    )
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--min-accuracy", type=float, default=None, help="exit 1 below this share of right answers")
+    evaluate.add_argument(
+        "--min-category", type=float, default=None, help="exit 1 if any category in either language is below this"
+    )
+    evaluate.add_argument(
+        "--max-confidently-wrong", type=int, default=None, help="exit 1 above this many wrong answers or routes"
+    )
+    evaluate.add_argument(
+        "--max-false-answers",
+        type=int,
+        default=None,
+        help="exit 1 above this many answers or routes to questions the goals do not answer",
+    )
+    evaluate.add_argument("--no-misses", action="store_true", help="print the tables only")
 
     run = commands.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
     run.add_argument("--webhook", action="store_true", help="serve PTB's webhook server instead of long polling")
@@ -82,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return _ask(assistant, args.question, args.json, args.lang, sys.stdin.buffer, sys.stdout)
     if args.command == "chat":
         return _chat(assistant, sys.stdin, sys.stdout)
-    return _eval(assistant, args.file, args.min_accuracy)
+    return _eval(assistant, args)
 
 
 def _check(root: Path) -> int:
@@ -155,19 +170,28 @@ def _chat(assistant: Assistant, stdin: TextIO, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _eval(assistant: Assistant, path: Path, minimum: float | None) -> int:
+def _eval(assistant: Assistant, args: argparse.Namespace) -> int:
     from bot.evaluation import evaluate, load_cases
 
     try:
-        cases = load_cases(path)
+        cases = load_cases(args.file)
     except KnowledgeError as error:
         print(f"kanebot eval: {error}", file=sys.stderr)
         return EXIT_USAGE
     report = evaluate(assistant, cases)
-    print("\n".join(report.lines()))
-    if minimum is not None and report.answers.rate < minimum:
-        return EXIT_FAILED
-    return EXIT_OK
+    print("\n".join(report.lines(misses=not args.no_misses)))
+    failed: list[str] = []
+    if args.min_accuracy is not None and report.answers.rate < args.min_accuracy:
+        failed.append(f"right answers {report.answers.rate:.1%} < {args.min_accuracy:.1%}")
+    if args.min_category is not None and report.lowest_category() < args.min_category:
+        failed.append(f"a category is at {report.lowest_category():.1%} < {args.min_category:.1%}")
+    if args.max_confidently_wrong is not None and len(report.confidently_wrong) > args.max_confidently_wrong:
+        failed.append(f"{len(report.confidently_wrong)} confidently wrong > {args.max_confidently_wrong}")
+    if args.max_false_answers is not None and len(report.false_answers) > args.max_false_answers:
+        failed.append(f"{len(report.false_answers)} answers where the goals say nothing > {args.max_false_answers}")
+    for reason in failed:
+        print(f"kanebot eval: below threshold: {reason}", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _health(max_age: float) -> int:

@@ -1,4 +1,9 @@
-"""Running a question set through the assistant: the maintainers' test pane (`kanebot eval FILE`)."""
+"""Running a question set through the assistant: the maintainers' test pane (`kanebot eval FILE`).
+
+A set lists questions with what a right reply is (`expect`: an entry id, `fallback`, `help` or `other_language`) and,
+optionally, the kind of question (`category`). The report gives accuracy per goal, per category and language, and
+counts the confidently wrong replies: an answer or a route where the right reply was something else.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,14 @@ from typing import Any
 
 from bot.assistant import Assistant
 from bot.core.lang import Lang, is_lang
+from bot.core.reply import Reply
 from bot.core.yamlfile import KnowledgeError, Problem, read_yaml
 
 OUT_OF_SCOPE = "fallback"
+HELP = "help"
+OTHER_LANGUAGE = "other_language"
+GENERAL = "general"
+CONFIDENT_KINDS = frozenset({"answer", "route"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +30,8 @@ class Case:
     question: str
     lang: Lang
     expect: str
+    category: str = GENERAL
+    suggest: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +44,10 @@ class Miss:
 
     def __str__(self) -> str:
         got = self.got_entry or self.got_kind
-        return f"[{self.case.lang}] {self.case.question!r}: expected {self.case.expect}, got {got} ({self.score:.2f})"
+        return (
+            f"[{self.case.lang} {self.case.category}] {self.case.question!r}: "
+            f"expected {self.case.expect}, got {got} ({self.score:.2f})"
+        )
 
 
 @dataclass
@@ -44,28 +59,55 @@ class Tally:
     def rate(self) -> float:
         return self.right / self.total if self.total else 1.0
 
+    def add(self, right: bool) -> None:
+        self.total += 1
+        self.right += right
+
 
 @dataclass
 class Report:
-    """Accuracy per goal and language, language accuracy, the fallback rate out of scope, and every miss."""
+    """Accuracy per goal, per category and language, language accuracy, honesty where the goals do not answer, and
+    every miss."""
 
     by_group: dict[tuple[str, Lang], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    by_category: dict[tuple[str, Lang], Tally] = field(default_factory=lambda: defaultdict(Tally))
     answers: Tally = field(default_factory=Tally)
     out_of_scope: Tally = field(default_factory=Tally)
     language: Tally = field(default_factory=Tally)
     misses: list[Miss] = field(default_factory=list)
+    confidently_wrong: list[Miss] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
+    @property
+    def false_answers(self) -> list[Miss]:
+        """Questions the goals do not answer (or not about the goals at all) that got an answer or a route."""
+        return [miss for miss in self.confidently_wrong if miss.case.expect in (OUT_OF_SCOPE, OTHER_LANGUAGE)]
+
+    def lowest_category(self) -> float:
+        return min((tally.rate for tally in self.by_category.values()), default=1.0)
+
+    def lines(self, misses: bool = True) -> list[str]:
         lines = ["group            lang  right / total"]
         for (group, lang), tally in sorted(self.by_group.items()):
             lines.append(f"{group:<16} {lang:<5} {tally.right:>5} / {tally.total:<5} {tally.rate:6.1%}")
+        if set(self.by_category) - {(GENERAL, "fi"), (GENERAL, "sv")}:
+            lines.append("")
+            lines.append("category            fi                    sv")
+            for category in sorted({category for category, _ in self.by_category}):
+                cells = []
+                for lang in ("fi", "sv"):
+                    cell = self.by_category.get((category, lang))
+                    cells.append(f"{cell.right:>3} / {cell.total:<3} {cell.rate:6.1%}" if cell else " " * 16)
+                lines.append(f"{category:<19} {cells[0]:<21} {cells[1]}")
+            lines.append("")
         for label, tally in (
             ("right entry or goal:    ", self.answers),
             ("out of scope → fallback:", self.out_of_scope),
             ("right reply language:   ", self.language),
         ):
             lines.append(f"{label} {tally.right}/{tally.total} = {tally.rate:.1%}")
-        if self.misses:
+        lines.append(f"confidently wrong (an answer or route that is wrong): {len(self.confidently_wrong)}")
+        lines.append(f"  of them, questions the goals do not answer: {len(self.false_answers)}")
+        if misses and self.misses:
             lines.append(f"misses ({len(self.misses)}):")
             lines += [f"  {miss}" for miss in self.misses]
         return lines
@@ -86,7 +128,29 @@ def _items(path: Path) -> list[Mapping[str, Any]]:
 
 
 def load_cases(path: Path) -> list[Case]:
-    return [Case(item["q"], item["lang"], str(item.get("expect", OUT_OF_SCOPE))) for item in _items(path)]
+    return [
+        Case(
+            item["q"],
+            item["lang"],
+            str(item.get("expect", OUT_OF_SCOPE)),
+            str(item.get("category") or GENERAL),
+            str(item["suggest"]) if item.get("suggest") else None,
+        )
+        for item in _items(path)
+    ]
+
+
+def is_right(case: Case, reply: Reply, goals: Mapping[str, int | None]) -> bool:
+    if case.expect == OUT_OF_SCOPE:
+        return reply.kind == "fallback" and not reply.other_language
+    if case.expect == OTHER_LANGUAGE:
+        return reply.other_language
+    if case.expect == HELP:
+        return reply.kind == "answer" and (reply.entry or "").startswith("help.")
+    expected_goal = goals.get(case.expect)
+    return reply.kind == "answer" and (
+        reply.entry == case.expect or (expected_goal is not None and reply.goal == expected_goal)
+    )
 
 
 def evaluate(assistant: Assistant, cases: list[Case]) -> Report:
@@ -94,22 +158,24 @@ def evaluate(assistant: Assistant, cases: list[Case]) -> Report:
     goals = {entry.id: entry.goal for entry in assistant.knowledge.entries}
     for case in cases:
         reply = assistant.reply(case.question)
-        report.language.total += 1
-        report.language.right += reply.lang == case.lang
-        if case.expect == OUT_OF_SCOPE:
-            group, right = "out-of-scope", reply.kind == "fallback"
-            tally = report.out_of_scope
+        right = is_right(case, reply, goals)
+        right_lang = reply.lang == case.lang or case.expect == OTHER_LANGUAGE
+        report.language.add(right_lang)
+        if case.expect in (OUT_OF_SCOPE, OTHER_LANGUAGE, HELP):
+            group = {OUT_OF_SCOPE: "out-of-scope", OTHER_LANGUAGE: "other language", HELP: "help"}[case.expect]
+            if case.expect == OUT_OF_SCOPE:
+                report.out_of_scope.add(right)
         else:
             expected_goal = goals.get(case.expect)
-            right = reply.entry == case.expect or (expected_goal is not None and reply.goal == expected_goal)
             group = f"goal {expected_goal}" if expected_goal is not None else case.expect
-            tally = report.answers
-        tally.total += 1
-        tally.right += right
-        report.by_group[group, case.lang].total += 1
-        report.by_group[group, case.lang].right += right
-        if not right or reply.lang != case.lang:
-            report.misses.append(Miss(case, reply.entry, reply.kind, reply.lang, reply.score))
+            report.answers.add(right)
+        report.by_group[group, case.lang].add(right)
+        report.by_category[case.category, case.lang].add(right)
+        if not right or not right_lang:
+            miss = Miss(case, reply.entry, reply.kind, reply.lang, reply.score)
+            report.misses.append(miss)
+            if not right and reply.kind in CONFIDENT_KINDS:
+                report.confidently_wrong.append(miss)
     return report
 
 

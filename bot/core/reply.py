@@ -41,6 +41,9 @@ class Reply:
     clarify: str | None = None
     notes: tuple[str, ...] = field(default=())
     pending: PendingRoute | None = None  # for "clarify": what to continue from; for "route": what to hand over
+    suggest: str | None = None  # for "fallback": the closest entry, offered as a button, never quoted as the answer
+    other_language: bool = False  # the message was in neither Finnish nor Swedish
+    reviewed: str | None = None  # for "answer": the day its text was last checked (ISO)
 
     @property
     def text(self) -> str:
