@@ -1,4 +1,10 @@
-"""Direct references to a goal by number: "tavoite 2", "kolmas tavoite", "mål 3", "fjärde målet", "goal 4"."""
+"""Direct references to a goal by number, in everyday Finnish and Swedish (and English).
+
+"tavoite 2", "tavoitteessa 3", "3:ssa tavoitteessa", "2. tavoite", "#4", "kolmas tavoite", "eka/toka/vika tavoite",
+"viimeinen tavoite", the numeral nouns "ykkönen", "kakkosessa", "kolmosesta", "neloseen"; "mål 3", "mål nr 2",
+"fjärde målet", "sista målet", "det andra av de fyra målen", "ettan", "tvåans", "trean", "fyran"; "goal 4",
+"the last goal". With or without diacritics. A count ("neljä tavoitetta", "de fyra målen") is not a reference.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +13,58 @@ import re
 from bot.core.lang import Lang
 from bot.core.text import clean, fold
 
-# Text is folded before matching, so "mål" is "mal" and "neljäs" is "neljas".
-_NUMBER_WORDS = {
+GOALS = 4
+# Text is folded before matching, so "mål" is "mal", "neljäs" is "neljas" and "tvåan" is "tvaan".
+_CARDINALS = {
     "1": 1, "2": 2, "3": 3, "4": 4,
-    "yksi": 1, "yhden": 1, "ykkonen": 1, "kaksi": 2, "kahden": 2, "kakkonen": 2,
-    "kolme": 3, "kolmen": 3, "kolmonen": 3, "nelja": 4, "neljan": 4, "nelonen": 4,
-    "ett": 1, "en": 1, "tva": 2, "tre": 3, "fyra": 4,
+    "yksi": 1, "yhden": 1, "kaksi": 2, "kahden": 2, "kolme": 3, "kolmen": 3, "nelja": 4, "neljan": 4,
+    "ett": 1, "en": 1, "etta": 1, "tva": 2, "tre": 3, "fyra": 4,
     "one": 1, "two": 2, "three": 3, "four": 4,
 }  # fmt: skip
+# Ordinals count next to a goal word only: "toinen" is also "another", "kolmas sektori" the third sector.
 _ORDINALS = (
-    (re.compile(r"^(ensimmai\w*|1\.|1:a|forsta|first)$"), 1),
-    (re.compile(r"^(toinen|toise\w*|2\.|2:a|andra|second)$"), 2),
-    (re.compile(r"^(kolmas|kolmanne\w*|3\.|3:e|tredje|third)$"), 3),
-    (re.compile(r"^(neljas|neljanne\w*|4\.|4:e|fjarde|fourth)$"), 4),
+    (re.compile(r"^(ensimmai\w*|eka\w*|1\.|1:a|1st|forsta|first)$"), 1),
+    (re.compile(r"^(toinen|toise\w*|toka\w*|2\.|2:a|2nd|andra|second)$"), 2),
+    (re.compile(r"^(kolmas|kolmanne\w*|3\.|3:e|3rd|tredje|third)$"), 3),
+    (re.compile(r"^(neljas|neljanne\w*|4\.|4:e|4th|fjarde|fourth)$"), 4),
+    (re.compile(r"^(viimei\w*|vika\w*|sista|last)$"), GOALS),
 )
-_GOAL_WORD = re.compile(r"^(tavoit\w*|malet|mal|malen|goals?)$")
+# Numeral nouns name a goal on their own in this bot: "Mitä kolmonen sanoo?", "Vad handlar ettan om?".
+_NUMERAL_NOUNS = (
+    (re.compile(r"^ykko(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 1),
+    (re.compile(r"^kakko(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 2),
+    (re.compile(r"^kolmo(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 3),
+    (re.compile(r"^nelo(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 4),
+    (re.compile(r"^ettans?$"), 1),
+    (re.compile(r"^tvaans?$"), 2),
+    (re.compile(r"^treans?$"), 3),
+    (re.compile(r"^fyrans?$"), 4),
+)
+_GOAL_WORD = re.compile(r"^(tavoit\w*|malet|mal|malen|malets|goals?)$")
+# "andra" is "second" only before the definite "målet" or in "andra av målen": "andra mål" are other goals.
+_DEFINITE_GOAL_WORD = re.compile(r"^(malet|malets|tavoit\w*|goal)$")
+_PLURAL_GOAL_WORD = re.compile(r"^(tavoitteet|tavoitteita|tavoitteiden|tavoitteissa|tavoitteista|malen|goals)$")
 _GOAL_WORD_LANG: tuple[tuple[re.Pattern[str], Lang], ...] = (
     (re.compile(r"^tavoit\w*$"), "fi"),
-    (re.compile(r"^(malet|mal|malen)$"), "sv"),
+    (re.compile(r"^(malet|mal|malen|malets)$"), "sv"),
 )
-_FILLER = frozenset({"nro", "nr", "numero", "nummer", "no", "n:o", "numro"})
-_TOKEN = re.compile(r"\d+[.:]?[ae]?|[^\W\d_]+(?::[ae])?", re.UNICODE)
+# Between a number and its goal word: "mål nr 2", "tavoite numero kaksi", "the last of the goals".
+_FILLER = frozenset({"nro", "nr", "numero", "nummer", "no", "n:o", "numro", "number"})
+# Between an ordinal and a later goal word: "det andra av de fyra målen", "viimeinen KANEn tavoitteista".
+_GAP = frozenset({"av", "de", "fyra", "kanes", "kane", "kanen", "kane:n", "kane:s", "of", "the", "four", "naista",
+                  "niista", "nelja", "neljasta", "ja", "och", "and"})  # fmt: skip
+_GAP_WORDS = 4
+_TOKEN = re.compile(r"#\d+|\d+(?::[^\W\d_]+|[.:]|st|nd|rd|th)?|[^\W\d_]+(?::[^\W\d_]+)?", re.UNICODE)
+
+
+def _tokens(text: str) -> list[str]:
+    return [match.group(0) for match in _TOKEN.finditer(fold(clean(text)))]
+
+
+def _number(token: str) -> int | None:
+    """A cardinal or digit after a goal word: "2", "kaksi", "3:ssa", "tre"."""
+    number = _CARDINALS.get(token.rstrip(".:")) or _CARDINALS.get(token.split(":")[0])
+    return number if number is not None and 1 <= number <= GOALS else None
 
 
 def _ordinal(token: str) -> int | None:
@@ -37,28 +74,68 @@ def _ordinal(token: str) -> int | None:
     return None
 
 
-def goal_reference(text: str) -> int | None:
-    """The goal number the text refers to directly, or None. Only goals 1-4 exist."""
-    tokens = [match.group(0) for match in _TOKEN.finditer(fold(clean(text)))]
-    for index, token in enumerate(tokens):
-        if not _GOAL_WORD.match(token):
-            continue
-        following = [word for word in tokens[index + 1 : index + 3] if word not in _FILLER][:1]
-        for word in following:
-            number = _NUMBER_WORDS.get(word.rstrip(".:")) or _ordinal(word)
-            if number is not None:
-                return number
-        # Before the goal word only an ordinal counts: "kolmas tavoite" is goal 3, "kolme tavoitetta" is all of them.
-        number = _ordinal(tokens[index - 1]) if index > 0 else None
-        if number is not None:
+def numeral_noun(token: str) -> int | None:
+    """The goal a numeral noun names on its own ("kolmosesta", "trean"), or None."""
+    for pattern, number in _NUMERAL_NOUNS:
+        if pattern.match(token):
             return number
     return None
 
 
+def _near_goal_word(tokens: list[str], index: int) -> bool:
+    """Is a goal word right after token ``index``, or a few small words later ("andra av de fyra målen")?"""
+    for offset, token in enumerate(tokens[index + 1 : index + 1 + _GAP_WORDS]):
+        if _GOAL_WORD.match(token):
+            return tokens[index] != "andra" or offset > 0 or bool(_DEFINITE_GOAL_WORD.match(token))
+        if token not in _GAP:
+            return False
+    return False
+
+
+def goal_reference(text: str) -> int | None:
+    """The goal number the text refers to directly, or None. Only goals 1-4 exist."""
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
+        if token.startswith("#") and token[1:].isdigit():  # "#4 mikä se on"
+            hashed = int(token[1:])
+            if 1 <= hashed <= GOALS:
+                return hashed
+        noun = numeral_noun(token)
+        if noun is not None:
+            return noun
+        if not _GOAL_WORD.match(token):
+            ordinal = _ordinal(token)
+            if ordinal is not None and _near_goal_word(tokens, index):
+                return ordinal
+            continue
+        following = [word for word in tokens[index + 1 : index + 3] if word not in _FILLER][:1]
+        for word in following:
+            after = _number(word) or _ordinal(word)
+            if after is not None:
+                return after
+        # Before the goal word a cardinal counts only as a digit with an ending ("3:ssa tavoitteessa", "2. tavoite"):
+        # "kolme tavoitetta" is a count of goals, "kolmas tavoite" is goal 3.
+        if index > 0:
+            before = tokens[index - 1]
+            found = _ordinal(before) if before != "andra" or _DEFINITE_GOAL_WORD.match(token) else None
+            if found is None and (before.endswith((".", ":")) or ":" in before):
+                found = _number(before)
+            if found is not None:
+                return found
+    return None
+
+
+def mentions_a_goal(text: str) -> bool:
+    """Does the text speak of one goal ("tavoite", "målet") rather than of the goals in general?"""
+    return any(_GOAL_WORD.match(token) and not _PLURAL_GOAL_WORD.match(token) for token in _tokens(text))
+
+
 def goal_word_language(text: str) -> Lang | None:
     """The language of the word for "goal" in a short reference such as "mål 2?" (too short to detect)."""
-    for token in _TOKEN.findall(fold(clean(text))):
+    for token in _tokens(text):
         for pattern, lang in _GOAL_WORD_LANG:
             if pattern.match(token):
                 return lang
+        if numeral_noun(token) is not None:
+            return "sv" if token.endswith(("an", "ans")) else "fi"
     return None

@@ -1,0 +1,100 @@
+"""Goals referred to by number in everyday Finnish and Swedish: deterministic, form by form."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.references import goal_reference, goal_word_language
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        # digits and cardinals after the goal word, in any case
+        ("tavoite 2", 2),
+        ("tavoitteessa 3 puhutaan mistä", 3),
+        ("mita tavoittesta 4 sanotaan", 4),
+        ("Kerro tavoitteesta kolme", 3),
+        ("tavoite numero yksi", 1),
+        ("goal 4", 4),
+        ("mål 3", 3),
+        ("mål nr 2", 2),
+        ("vad säger mål nummer 1", 1),
+        ("målet tre i korthet", 3),
+        # digits with an ending, before the goal word
+        ("2. tavoite lyhyesti", 2),
+        ("3:ssa tavoitteessa sanotaan", 3),
+        ("4:ssä tavoitteessa", 4),
+        ("1:a målet", 1),
+        ("#4 mikä tää on", 4),
+        ("#1", 1),
+        # ordinals, written and colloquial, next to the goal word
+        ("Mitä neljäs tavoite tarkoittaa?", 4),
+        ("ensimmäinen tavoite", 1),
+        ("ensimmäisessä tavoitteessa", 1),
+        ("kolmannessa tavoitteessa", 3),
+        ("eka tavoite", 1),
+        ("ekassa tavoitteessa", 1),
+        ("toka tavoite?", 2),
+        ("tokassa tavoitteessa", 2),
+        ("vika tavoite", 4),
+        ("viimeinen tavoite", 4),
+        ("viimeisessä tavoitteessa", 4),
+        ("mita viimeisessa tavoitteessa lukee", 4),
+        ("fjärde målet", 4),
+        ("första målet", 1),
+        ("det andra målet", 2),
+        ("tredje målets rubrik", 3),
+        ("sista målet", 4),
+        ("det andra av de fyra målen", 2),
+        ("the last goal", 4),
+        # numeral nouns and Swedish -an forms on their own
+        ("Mikä on ykkönen?", 1),
+        ("ykkösessä", 1),
+        ("ykköstä", 1),
+        ("kakkonen", 2),
+        ("kakkosen pointti", 2),
+        ("kakkosessa", 2),
+        ("kolmonen", 3),
+        ("kolmosesta vähän lisää", 3),
+        ("kolmosella", 3),
+        ("nelonen", 4),
+        ("neloseen liittyen", 4),
+        ("nelosesta", 4),
+        ("ettan", 1),
+        ("ettans rubrik", 1),
+        ("tvåan", 2),
+        ("tvaan", 2),
+        ("vad säger trean", 3),
+        ("fyran", 4),
+        ("fyrans poäng", 4),
+    ],
+)
+def test_a_reference_names_its_goal(text: str, goal: int) -> None:
+    assert goal_reference(text) == goal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitkä ovat neljä tavoitetta?",  # a count of goals
+        "kolme tavoitetta",
+        "de fyra målen",
+        "tavoite 5",
+        "#7",
+        "kolmas sektori",  # an ordinal away from a goal word
+        "toinen yhdistys",
+        "Finns det andra mål?",  # "other goals"
+        "vilka andra mål har KANE",
+        "ykköstavoitteemme on saada tilat",  # "our main goal", a compound
+        "ett mål för föreningen",
+        "vi vann med två mål",
+    ],
+)
+def test_not_a_reference(text: str) -> None:
+    assert goal_reference(text) is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [("mål 2?", "sv"), ("tavoite 3", "fi"), ("trean", "sv"), ("kakkonen", "fi")])
+def test_the_goal_word_tells_the_language_of_a_short_reference(text: str, lang: str) -> None:
+    assert goal_word_language(text) == lang
