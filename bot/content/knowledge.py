@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.lang import LANGS, Bilingual, Lang
-from bot.core.yamlfile import KnowledgeError, Problem, display_path, read_yaml
+from bot.core.yamlfile import KnowledgeError, Problem, display_path, read_items, read_yaml
 
 ENTRY_ID = re.compile(r"^(intro|kane|candidates(\.dialogue)?|goal-[1-4](\.action-[1-9])?)$")
 ENTRY_KINDS = frozenset({"intro", "candidates", "kane", "goal", "action"})
@@ -93,7 +93,7 @@ class Knowledge:
         return [entry for entry in self.entries if entry.goal == goal and entry.kind == "action"]
 
 
-class _EntryReader:
+class EntryReader:
     """Turns one YAML entry into an Entry, collecting every problem instead of stopping at the first."""
 
     def __init__(self, file: str, raw: Mapping[str, Any], entry_id: str) -> None:
@@ -199,19 +199,11 @@ def _read_entries(root: Path) -> tuple[list[Entry], list[Problem]]:
         problems.append(Problem(display_path(root / "entries", root), "no entry files (*.yaml) found"))
     for path in files:
         shown = display_path(path, root)
-        data, read_problems = read_yaml(path, shown)
-        problems += read_problems
-        if read_problems:
-            continue
-        if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
-            problems.append(Problem(shown, "must be a mapping with a list under 'entries'"))
-            continue
-        for index, raw in enumerate(data["entries"]):
-            if not isinstance(raw, Mapping):
-                problems.append(Problem(shown, "must be a mapping", entry=f"#{index + 1}"))
-                continue
+        read = read_items(path, shown, "entries")
+        problems += read.problems
+        for label, raw in read.items:
             entry_id = raw.get("id")
-            reader = _EntryReader(shown, raw, entry_id if isinstance(entry_id, str) else f"#{index + 1}")
+            reader = EntryReader(shown, raw, entry_id if isinstance(entry_id, str) else label)
             if not isinstance(entry_id, str):
                 reader.problem("id", "is missing")
             entry = reader.read()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.core.lang import LANGS, Bilingual, Lang
-from bot.core.yamlfile import Problem, display_path, read_yaml
+from bot.core.yamlfile import Problem, display_path, read_items
 
 Level = Literal["municipality", "wellbeing_county", "both"]
 LEVELS: tuple[Level, ...] = ("municipality", "wellbeing_county", "both")
@@ -42,18 +42,13 @@ class Topics:
 def check_topics(root: Path) -> tuple[Topics, list[Problem]]:
     path = root / "topics.yaml"
     shown = display_path(path, root)
-    data, problems = read_yaml(path, shown)
-    empty = Topics((), {"fi": (), "sv": ()})
-    if problems:
-        return empty, problems
-    if not isinstance(data, Mapping) or not isinstance(data.get("topics"), list):
-        return empty, [Problem(shown, "must have a list under 'topics'")]
+    read = read_items(path, shown, "topics")
+    problems, data = read.problems, read.data
+    if not read.items and problems:
+        return Topics((), {"fi": (), "sv": ()}), problems
     topics: list[Topic] = []
-    for index, raw in enumerate(data["topics"]):
-        if not isinstance(raw, Mapping):
-            problems.append(Problem(shown, "must be a mapping", entry=f"#{index + 1}"))
-            continue
-        topic_id = str(raw.get("id") or f"#{index + 1}")
+    for label, raw in read.items:
+        topic_id = str(raw.get("id") or label)
         raw_level = raw.get("level")
         level: Level = next((known for known in LEVELS if known == raw_level), "municipality")
         if raw_level not in LEVELS:

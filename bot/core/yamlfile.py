@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,3 +69,29 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(shown_as, f"invalid YAML: {reason}", line=line)]
     except yaml.YAMLError as error:
         return None, [Problem(shown_as, f"invalid YAML: {error}")]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    """A YAML file whose top is a mapping with a list of mappings under one key (entries, topics, concepts …)."""
+
+    data: Mapping[str, Any]  # the whole file, for its other sections
+    items: list[tuple[str, Mapping[str, Any]]]  # each item with a label to name it by until its id is read ("#3")
+    problems: list[Problem]
+
+
+def read_items(path: Path, shown_as: str, key: str) -> ItemList:
+    """Read the list under ``key``; an item that is not a mapping is reported and left out."""
+    data, problems = read_yaml(path, shown_as)
+    if problems:
+        return ItemList({}, [], problems)
+    raw = data.get(key) if isinstance(data, Mapping) else None
+    if not isinstance(raw, list):
+        return ItemList({}, [], [Problem(shown_as, f"must be a mapping with a list under '{key}'")])
+    items: list[tuple[str, Mapping[str, Any]]] = []
+    for index, item in enumerate(raw):
+        if isinstance(item, Mapping):
+            items.append((f"#{index + 1}", item))
+        else:
+            problems.append(Problem(shown_as, "must be a mapping", entry=f"#{index + 1}"))
+    return ItemList(data, items, problems)
