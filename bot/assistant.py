@@ -8,11 +8,13 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from bot.answering.focus import Focus, find_question, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
-from bot.answering.references import goal_reference, goal_word_language
+from bot.answering.references import goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
+from bot.content.help import HelpEntry, HelpRole
 from bot.content.intents import Intents
 from bot.content.knowledge import Entry, Knowledge
 from bot.content.loading import load_all
@@ -20,7 +22,7 @@ from bot.content.local import LocalAnswers
 from bot.core.conversation import Conversation, PendingRoute
 from bot.core.lang import LANGS, Lang
 from bot.core.reply import Block, FollowUp, Reply
-from bot.core.text import clean, fold
+from bot.core.text import clean, fold, words
 from bot.core.yamlfile import KnowledgeError
 from bot.routing.places import PlaceFinder
 from bot.routing.router import Router
@@ -33,6 +35,16 @@ STRONG_THRESHOLD = 0.3
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 REPLY_CACHE_SIZE = 4096
+# A help entry answers a question about the bot when it matches this well; without a word about the bot itself
+# ("botti", "du") it must match HELP_STRONG and better than any entry of the goals.
+HELP_THRESHOLD = 0.12
+HELP_STRONG = 0.3
+HELP_MARGIN = 1.5
+# Facts the goals never give, answered honestly before anything else is tried (a procedure or a place may still be
+# a question of whom to contact).
+EARLY_FACTS = frozenset({"date", "amount", "person", "party", "law", "statistics", "consequence"})
+# The closest entry offered with an honest "the goals don't say" must at least be this close.
+SUGGEST_THRESHOLD = 0.08
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -54,6 +66,8 @@ class Assistant:
         detector: LanguageDetector,
         router: Router,
         local_answers: LocalAnswers | None = None,
+        help_entries: tuple[HelpEntry, ...] = (),
+        help_retriever: Retriever | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.intents = intents
@@ -61,6 +75,8 @@ class Assistant:
         self.detector = detector
         self.router = router
         self.local_answers = local_answers or LocalAnswers(())
+        self.help_entries = {item.id: item for item in help_entries}
+        self.help_retriever = help_retriever
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
         self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)
@@ -74,7 +90,7 @@ class Assistant:
             raise KnowledgeError(loaded.problems)
         loaded = apply_edits(loaded, edits)
         lexicon, stopwords = Lexicon.load(), load_stopwords()
-        featurizer = Featurizer(lexicon, stopwords)
+        featurizer = Featurizer(lexicon, stopwords, loaded.concepts)
         if detector is None:
             detector = LanguageDetector({lang: lexicon.forms(lang) | stopwords[lang] for lang in LANGS})
         router = Router(
@@ -85,8 +101,18 @@ class Assistant:
             loaded.contacts,
             loaded.knowledge.messages,
         )
-        retriever = Retriever(loaded.knowledge, featurizer)
-        return cls(loaded.knowledge, loaded.intents, retriever, detector, router, loaded.local_answers)
+        retriever = Retriever(loaded.knowledge.entries, featurizer)
+        help_retriever = Retriever(tuple(item.entry for item in loaded.help), featurizer, with_text=False)
+        return cls(
+            loaded.knowledge,
+            loaded.intents,
+            retriever,
+            detector,
+            router,
+            loaded.local_answers,
+            loaded.help,
+            help_retriever,
+        )
 
     def message(self, key: str, lang: Lang, **values: object) -> str:
         return self.knowledge.messages.get(key, lang, **values)
@@ -107,7 +133,10 @@ class Assistant:
         )
         lang = choose_language(question, conversation.language_context(), self.detector, hint, detect=not small_talk)
         notes = (self.message("too_long", lang, limit=MAX_QUESTION_CHARS),) if truncated else ()
-        reply = self._answer(question, lang, conversation)
+        if not small_talk and self.detector.foreign(question):
+            reply = self.other_language(lang)
+        else:
+            reply = self._answer(question, lang, conversation)
         if notes:
             reply = replace(reply, blocks=(Block("note", notes[0]), *reply.blocks), notes=notes)
         return reply
@@ -128,20 +157,139 @@ class Assistant:
             return self.greeting(lang)
         if self.intents.only(question, "thanks", "greeting"):
             return Reply("greeting", lang, (Block("text", self.message("thanks", lang)),))
-        routed = self._route(question, lang, conversation)
+        # Greetings, thanks and the asker's own story are set aside: the question is answered as if asked alone.
+        focus = find_question(question, self.intents)
+        asked = focus.question
+        if self._counts_goals(asked):
+            return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
+        fact = self._unanswerable(asked)
+        # A date, a sum, a name, a party's view … is never in the goals, whatever else the question names; but
+        # "how do we apply for a grant in Turku" may first be a question of whom to contact.
+        if fact in EARLY_FACTS and not self.intents.any_of(asked, "about_bot"):
+            found = self._search(asked)
+            if self._on_theme(asked, found):
+                return self.honest(lang, fact, found, asked)
+        helped = self._help(asked, lang)
+        if helped is not None:
+            return helped
+        routed = self._route(question, focus, lang, conversation)
         if routed is not None:
             return routed
-        number = goal_reference(question)
+        areas = self.local_areas(conversation)
+        number = goal_reference(asked)
         if number is not None:
-            return self.entry_reply(self.knowledge.goal(number), lang, score=1.0, areas=self.local_areas(conversation))
-        matches = self.retriever.search(question)
-        everyday = self.intents.everyday(question)
+            return self.entry_reply(self.knowledge.goal(number), lang, score=1.0, areas=areas)
+        matches = self._search(asked)
+        if fact is not None:
+            if self._on_theme(asked, matches):
+                return self.honest(lang, fact, matches, asked)
+            return self.fallback(lang, score=matches[0].score if matches else 0.0)
+        everyday = self.intents.everyday(asked)
         if matches and self._confident(matches[0], strong=everyday):
             best = matches[0]
+            if mentions_a_goal(asked) and best.entry.goal is not None:
+                # "the goal about open administration": the goal itself, named by its theme.
+                return self.entry_reply(self.knowledge.goal(best.entry.goal), lang, score=best.score, areas=areas)
             runner_ups = [match.entry.id for match in matches[1:] if self._confident(match)]
-            areas = self.local_areas(conversation)
             return self.entry_reply(best.entry, lang, score=best.score, also=runner_ups, areas=areas)
-        return self.fallback(lang, score=matches[0].score if matches else 0.0)
+        return self.fallback(lang, score=matches[0].score if matches else 0.0, suggest=self._suggestion(matches))
+
+    def _search(self, asked: str, limit: int = 3) -> list[Match]:
+        """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
+        säger KANE:s mål om …"): they would pull every such question towards the introduction."""
+        content = self.intents.without(asked, "goals_frame")
+        if content != " ".join(words(asked)):
+            content = self.intents.without(content, "kane")
+        if content != " ".join(words(asked)) and self.retriever.query_terms(content, "fi"):
+            found = self.retriever.search(content, limit)
+            if found:
+                return found
+        return self.retriever.search(asked, limit)
+
+    def _unanswerable(self, asked: str) -> str | None:
+        """The kind of fact the question asks for when the goals hold none ("date", "amount", "place" …)."""
+        fact = self.intents.asked_fact(asked, sentence_starts(asked))
+        # "Onko Oulussa jo nuorisovaltuusto?": a fact about one municipality, which the goals never give (but
+        # "Mikä on huomisen sää Oulussa?" is not about the goals at all).
+        if (
+            fact is None
+            and not self._about_the_goals(asked)
+            and self.router.municipality_in(asked) is not None
+            and self._on_theme(asked, self._search(asked, limit=1))
+        ):
+            return "place"
+        return fact
+
+    def _counts_goals(self, text: str) -> bool:
+        """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": how many goals there are."""
+        tokens = [fold(word) for word in words(text)]
+        return self.intents.asked_fact(text) == "amount" and any(
+            token.startswith("tavoit") or token in ("mal", "malen") for token in tokens
+        )
+
+    def _on_theme(self, asked: str, matches: list[Match]) -> bool:
+        """Is the question about the goals' matters at all (not the weather or a recipe)?"""
+        return not self.intents.everyday(asked) and (
+            self._suggestion(matches) is not None
+            or self._about_the_goals(asked)
+            or self.intents.any_of(asked, "domain")
+        )
+
+    def _suggestion(self, matches: list[Match]) -> str | None:
+        return matches[0].entry.id if matches and matches[0].score >= SUGGEST_THRESHOLD else None
+
+    def _help(self, asked: str, lang: Lang, role: HelpRole = "association") -> Reply | None:
+        """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml.
+        Without a word about the bot itself it must match a help entry clearly better than any part of the goals."""
+        if self.help_retriever is None:
+            return None
+        about_bot = self.intents.any_of(asked, "about_bot")
+        if not about_bot and goal_reference(asked) is not None:
+            return None  # "tavoite 2" asks for the goal, not how to share it
+        found = self.help_retriever.search(asked, limit=1)
+        if not found:
+            return None
+        best = found[0]
+        confidence = best.score * best.coverage
+        if confidence < HELP_THRESHOLD:
+            return None
+        if not about_bot:
+            goals = self._search(asked, limit=1)
+            if confidence < HELP_STRONG or (goals and HELP_MARGIN * goals[0].score * goals[0].coverage >= confidence):
+                return None
+        return self.help_reply(best.entry.id, lang, role, score=best.score)
+
+    def help_reply(
+        self, help_id: str, lang: Lang, role: HelpRole = "association", score: float = 1.0, bot: str | None = None
+    ) -> Reply:
+        """A help entry's text for ``role`` (an official reads the officials' commands); ``bot`` is the bot's @name."""
+        item = self.help_entries[help_id]
+        text = item.text(role, lang).replace("{bot}", bot or self.message("bot_name", lang))
+        reviewed = item.entry.last_reviewed
+        blocks = (
+            Block("title", item.entry.title(lang)),
+            Block("text", text),
+            Block("note", self.message("help_source", lang, reviewed=self.day(reviewed, lang))),
+        )
+        return Reply(
+            "answer",
+            lang,
+            blocks,
+            entry=help_id,
+            score=score,
+            followups=self._menu(lang),
+            reviewed=reviewed.isoformat(),
+        )
+
+    def source_line(self, lang: Lang) -> str:
+        """The source of the whole text, with the day its least recently checked part was checked (/about)."""
+        oldest = min(entry.last_reviewed for entry in self.knowledge.entries)
+        return self.message("source", lang, reviewed=self.day(oldest, lang))
+
+    @staticmethod
+    def day(date: dt.date, lang: Lang) -> str:
+        """A date as people in Finland write it, in both languages: 22.11.2026."""
+        return f"{date.day}.{date.month}.{date.year}"
 
     @staticmethod
     def _confident(match: Match, strong: bool = False) -> bool:
@@ -149,14 +297,19 @@ class Assistant:
         A question about everyday matters (passports, weather) needs a strong match."""
         return match.score * match.coverage >= (STRONG_THRESHOLD if strong else ANSWER_THRESHOLD)
 
-    def _route(self, question: str, lang: Lang, conversation: Conversation) -> Reply | None:
-        """A routing reply if the message names a place or asks whom to contact, or completes a pending one."""
+    def _route(self, question: str, focus: Focus, lang: Lang, conversation: Conversation) -> Reply | None:
+        """A routing reply if the message names a place or asks whom to contact, or completes a pending one.
+        Whom it asks and about what is read from the question itself; the place may be in the asker's story."""
         router = self.router
-        place = router.municipality_in(question)
-        asks_whom = self.intents.asks_whom(question)
+        asked = focus.question
+        place = router.municipality_in(asked)
+        place_in_question = place is not None
+        if place is None:
+            place = router.municipality_in(question)
+        asks_whom = self.intents.asks_whom(asked)
         if place is None and asks_whom:
             place = router.municipality_in(question, fuzzy=True)  # one typo is forgiven where a place is expected
-        topic = router.topic_finder.find(question)
+        topic = router.topic_finder.find(asked) or (router.topic_finder.find(question) if asks_whom else None)
         pending = conversation.pending
         waiting = pending is not None and (pending.municipality is None or pending.topic is None)
         if pending is not None and waiting and (place is not None or topic is not None):
@@ -164,13 +317,21 @@ class Assistant:
             topic = topic or router.topics.get(pending.topic or "")
             # After /contact nothing was asked yet: this message is the question to hand over.
             return router.route(pending.question or question, lang, municipality, topic)
-        # A place alone is not a routing question ("Mikä on huomisen sää Oulussa?"): it needs a topic or a "whom".
-        if not asks_whom and (place is None or topic is None):
-            return None
+        if not asks_whom:
+            # A place alone is not a routing question ("Mikä on huomisen sää Oulussa?"): it needs a topic or a
+            # "whom", in the question itself; and "what do the goals say about …" asks about the goals.
+            if not place_in_question or topic is None or self._about_the_goals(asked):
+                return None
+            if focus.asks and not self.intents.any_of(asked, "routing_who"):
+                return None  # "Onko Oulussa nuorisovaltuusto?" asks a fact about the place, not whom to contact
         remembered = place is None and conversation.municipality is not None
         if remembered:
             place = router.directory.municipality(conversation.municipality or "")
         return router.route(question, lang, place, topic, remembered=remembered and place is not None)
+
+    def _about_the_goals(self, asked: str) -> bool:
+        """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""
+        return self.intents.any_of(asked, "goals_frame") or self.intents.any_of(asked, "kane")
 
     def stale_entries(self, days: int, today: dt.date | None = None) -> list[str]:
         """Entries whose last review is older than ``days``: they are flagged to officials in /stats."""
@@ -227,7 +388,7 @@ class Assistant:
         blocks = (Block("text", self.message("greeting", lang)), Block("text", self.message("greeting_hint", lang)))
         return Reply("greeting", lang, blocks, followups=self._menu(lang))
 
-    def fallback(self, lang: Lang, score: float = 0.0) -> Reply:
+    def fallback(self, lang: Lang, score: float = 0.0, suggest: str | None = None) -> Reply:
         blocks = [
             Block("text", self.message("fallback", lang)),
             Block("text", self.message("fallback_options", lang)),
@@ -236,7 +397,43 @@ class Assistant:
         blocks += [Block("item", self.message(f"goal_button_{number}", lang)) for number in range(1, 5)]
         followups = tuple(FollowUp(f"goal-{n}", self.message(f"goal_button_{n}", lang)) for n in range(1, 5))
         contact = FollowUp("contact", self.message("action_contact", lang))
-        return Reply("fallback", lang, tuple(blocks), score=score, followups=(*followups, contact))
+        return Reply("fallback", lang, tuple(blocks), score=score, followups=(*followups, contact), suggest=suggest)
+
+    def honest(self, lang: Lang, fact: str, matches: list[Match], question: str = "") -> Reply:
+        """The goals hold no such fact (a date, an amount, a name …): say so plainly, offer the closest part of the
+        goals as a button, never as the answer, and offer to pass the question on; where the question names a place
+        and a matter, say which organisation handles it there, ready to hand over."""
+        suggest = self._suggestion(matches)
+        place = self.router.municipality_in(question) if question else None
+        topic = self.router.topic_finder.find(question) if place is not None else None
+        if fact == "place":
+            name = (place.name_fi if lang == "fi" else place.name_sv) if place is not None else "–"
+            text = self.message("honest_place", lang, place=name)
+        else:
+            text = self.message(f"honest_{fact}", lang)
+        blocks = [Block("text", text)]
+        followups: list[FollowUp] = []
+        if suggest is not None:
+            blocks.append(Block("text", self.message("honest_closest", lang)))
+            followups.append(FollowUp(suggest, self.label(self.knowledge.entry(suggest), lang)))
+        pending: PendingRoute | None = None
+        if place is not None and topic is not None:
+            blocks.append(Block("text", self.router.who_handles(place, topic, lang)))
+            followups.append(FollowUp("handoff", self.message("action_handoff", lang)))
+            pending = PendingRoute(question, topic.id, place.code)
+        else:
+            blocks.append(Block("text", self.message("honest_pass_on", lang)))
+            followups.append(FollowUp("contact", self.message("action_contact", lang)))
+        followups.append(FollowUp("goals", self.message("action_goals", lang)))
+        score = matches[0].score if matches else 0.0
+        return Reply(
+            "fallback", lang, tuple(blocks), score=score, followups=tuple(followups), suggest=suggest, pending=pending
+        )
+
+    def other_language(self, lang: Lang) -> Reply:
+        """A message in neither Finnish nor Swedish: say which languages the bot speaks, in both and in English."""
+        blocks = (Block("text", self.message("other_language", lang)),)
+        return Reply("fallback", lang, blocks, followups=self._menu(lang), other_language=True)
 
     def local_areas(self, conversation: Conversation | None) -> tuple[str, ...]:
         """The areas whose local additions this person sees: their remembered municipality and its county."""
@@ -271,12 +468,21 @@ class Assistant:
         if entry.goal is not None and entry.kind != "goal":
             goal = self.knowledge.goal(entry.goal)
             blocks.append(Block("note", self.message("part_of_goal", lang, number=entry.goal, title=goal.title(lang))))
-        blocks.append(Block("note", self.message("source", lang)))
+        blocks.append(Block("note", self.message("source", lang, reviewed=self.day(entry.last_reviewed, lang))))
         targets = [*(also or []), *entry.related]
         if entry.goal is not None and entry.kind != "goal":
             targets.insert(0, f"goal-{entry.goal}")
         followups = self._followups(targets, exclude=entry.id, lang=lang)
-        return Reply("answer", lang, tuple(blocks), goal=entry.goal, entry=entry.id, score=score, followups=followups)
+        return Reply(
+            "answer",
+            lang,
+            tuple(blocks),
+            goal=entry.goal,
+            entry=entry.id,
+            score=score,
+            followups=followups,
+            reviewed=entry.last_reviewed.isoformat(),
+        )
 
     def _heading(self, entry: Entry, lang: Lang) -> str:
         if entry.goal is not None and entry.kind == "action":

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bot.core.lang import LANGS, Lang  # noqa: E402
 from bot.core.text import fold, words  # noqa: E402
 
-VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml")
+VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.yaml", "help.yaml")
 # Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
 NOT_WORDS = frozenset({"association_words"})
 MIN_COMPOUND_HEAD = 4

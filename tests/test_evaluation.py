@@ -47,4 +47,3 @@ def test_each_half_of_the_sets_by_kind_has_enough_of_every_kind(name: str) -> No
     assert len({category for category, _ in counts}) >= 12
     assert all(count >= 15 for count in counts.values()), counts
     assert set(counts) == {(category, lang) for category, _ in counts for lang in ("fi", "sv")}
-

@@ -321,3 +321,13 @@ async def test_privileged_commands_are_not_answered_in_groups(bot: Harness) -> N
     group = {"chat_id": -300, "chat_type": "supergroup"}
     assert await bot.say("/invite 837", user_id=ADMIN, **group) == []
     assert await bot.say("/queue", user_id=ADMIN, **group) == []
+
+
+async def test_help_about_the_bot_names_the_commands_of_the_askers_role(bot: Harness) -> None:
+    question = "Miten päivitän yhteystiedot tässä botissa?"
+    association = texts(await bot.say(question, user_id=ASSOCIATION))
+    assert "/editcontact" not in association and "/contact" in association
+    code = await invite(bot, "837")
+    await bot.say(f"/join {code}", user_id=OFFICIAL)
+    assert "/editcontact" in texts(await bot.say(question, user_id=OFFICIAL))
+    assert "/invite" in texts(await bot.say("Miten kutsun virkahenkilön tähän bottiin?", user_id=ADMIN))

@@ -57,13 +57,14 @@ def test_everyday_health_and_social_services_go_to_the_county(assistant: Assista
 @pytest.mark.parametrize(
     ("text", "topic"),
     [
-        ("Hur ansöker vi om bidrag från kommunen till vår närståendevårdarförening i Borgå?", "grants"),
+        ("Var söker vi bidrag från kommunen till vår närståendevårdarförening i Borgå?", "grants"),
         ("Vammaispalveluyhdistyksemme hakee kunnan avustusta Porissa", "grants"),
         ("Vi vill hyra kommunens lokal för vår mentalvårdsförening i Karleby", "premises"),
         ("Urheiluseuramme tarvitsee apua, keneen otamme yhteyttä Tampereella?", "culture-sport-youth"),
     ],
 )
 def test_the_associations_own_name_does_not_decide_the_topic(assistant: Assistant, text: str, topic: str) -> None:
+    # (How to apply is a procedure the goals do not describe: tests/test_honesty.py; where to apply is a route.)
     # "elderly-care association asks for a grant" is about the grant; a sports club's name alone still says sport.
     route = route_of(assistant, text)
     assert route["topic"] == topic and route["area"]["kind"] == "municipality"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import os
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -20,6 +22,12 @@ MIN_LETTERS = 6
 LANGDETECT_CAP = 4.0
 WORD_EVIDENCE = 3.5
 CONFIDENT_EVIDENCE = 2.5
+# Another language: a message with at least this many letters, less than half of its words Finnish or Swedish, and
+# langdetect (all its profiles) sure of a language that is neither. Norwegian and Danish readers get Swedish.
+FOREIGN_MIN_LETTERS = 8
+FOREIGN_KNOWN_SHARE = 0.5
+FOREIGN_PROBABILITY = 0.7
+SCANDINAVIAN = frozenset({"fi", "sv", "no", "da"})
 
 
 class LanguageDetector:
@@ -33,11 +41,36 @@ class LanguageDetector:
         sv_words = vocabulary["sv"] if vocabulary else frozenset()
         # A word both languages use ("kane", "demokrati…" spelled alike) tells nothing.
         self._only: dict[Lang, frozenset[str]] = {"fi": fi_words - sv_words, "sv": sv_words - fi_words}
+        self._known = fi_words | sv_words
+        self._seed = seed
+        self._factory = self._load_factory(("fi", "sv"))
+        self._all_languages: DetectorFactory | None = None  # loaded at the first message that may be another language
+
+    def _load_factory(self, codes: tuple[str, ...]) -> DetectorFactory:
         factory = DetectorFactory()
-        profiles = [(Path(PROFILES_DIRECTORY) / code).read_text(encoding="utf-8") for code in ("fi", "sv")]
-        factory.load_json_profile(profiles)
-        factory.set_seed(seed)
-        self._factory = factory
+        factory.load_json_profile([(Path(PROFILES_DIRECTORY) / code).read_text(encoding="utf-8") for code in codes])
+        factory.set_seed(self._seed)
+        return factory
+
+    def foreign(self, text: str) -> bool:
+        """Is ``text`` clearly in a language other than Finnish or Swedish (English, Russian, Estonian …)?"""
+        letters = [char for char in text if char.isalpha()]
+        if len(letters) < FOREIGN_MIN_LETTERS:
+            return False
+        latin = sum(unicodedata.name(char, "").startswith("LATIN") for char in letters)
+        if latin * 2 >= len(letters):
+            tokens = [fold(word) for word in words(text) if not word.isdigit()]
+            if sum(token in self._known for token in tokens) >= FOREIGN_KNOWN_SHARE * len(tokens):
+                return False
+        if self._all_languages is None:
+            self._all_languages = self._load_factory(tuple(sorted(os.listdir(PROFILES_DIRECTORY))))
+        detector = self._all_languages.create()
+        detector.append(text)
+        try:
+            best = detector.get_probabilities()[0]
+        except (LangDetectException, IndexError):
+            return False
+        return best.lang not in SCANDINAVIAN and best.prob >= FOREIGN_PROBABILITY
 
     def probabilities(self, text: str) -> dict[Lang, float]:
         detector = self._factory.create()

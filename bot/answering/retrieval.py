@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -19,13 +19,16 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answering.lexicon import Lexicon
-from bot.content.knowledge import Entry, Knowledge
+from bot.content.concepts import EMPTY_CONCEPTS, Concepts
+from bot.content.knowledge import Entry
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
 
 # How much the character trigrams of a word weigh against its lemma, and how much an entry's closest single phrasing
 # counts against the entry as a whole.
 TRIGRAM_WEIGHT = 0.5
+# A concept shared by the question and an entry ("kerhohuone" and "tilat" are both premises) weighs like a shared lemma.
+CONCEPT_WEIGHT = 1.0
 CLOSEST_SHARE = 0.6
 MAX_QUERY_WORDS = 60
 MIN_PART = 4
@@ -57,14 +60,43 @@ class _EntryDocs:
 
 
 class Featurizer:
-    """Turns text into weighted lemma and trigram features for one language."""
+    """Turns text into weighted lemma, trigram and concept features for one language."""
 
-    def __init__(self, lexicon: Lexicon, stopwords: dict[Lang, frozenset[str]]) -> None:
+    def __init__(
+        self, lexicon: Lexicon, stopwords: dict[Lang, frozenset[str]], concepts: Concepts = EMPTY_CONCEPTS
+    ) -> None:
         self._lexicon = lexicon
         self._stopwords = stopwords
         # The same few thousand words recur in every text and question: work each out once (start-up time).
         self._lemma_cache: dict[tuple[str, Lang, bool], list[str]] = {}
         self._term_cache: dict[str, tuple[tuple[str, float], ...]] = {}
+        # Concept ids by the lemma of a one-word name, and by the first lemma of a phrase (with the rest).
+        self._concept_words: dict[Lang, dict[str, frozenset[str]]] = {lang: {} for lang in LANGS}
+        self._concept_phrases: dict[Lang, dict[str, list[tuple[tuple[str, ...], str]]]] = {lang: {} for lang in LANGS}
+        for concept in concepts.concepts:
+            for lang in LANGS:
+                for word in concept.words(lang):
+                    lemmas = tuple(self.terms(word, lang, limit=None))
+                    if len(lemmas) == 1:
+                        known = self._concept_words[lang].get(lemmas[0], frozenset())
+                        self._concept_words[lang][lemmas[0]] = known | {concept.id}
+                    elif lemmas:
+                        self._concept_phrases[lang].setdefault(lemmas[0], []).append((lemmas[1:], concept.id))
+
+    def concepts_of(self, term: str, lang: Lang) -> frozenset[str]:
+        """The concepts a single lemma names (in ``lang``)."""
+        return self._concept_words[lang].get(term, frozenset())
+
+    def concept_ids(self, terms: list[str], lang: Lang) -> list[str]:
+        """The concepts named in a sequence of lemmas: single words and phrases."""
+        found: list[str] = []
+        words_of, phrases = self._concept_words[lang], self._concept_phrases[lang]
+        for index, term in enumerate(terms):
+            found += words_of.get(term, ())
+            for rest, concept in phrases.get(term, ()):
+                if tuple(terms[index + 1 : index + 1 + len(rest)]) == rest:
+                    found.append(concept)
+        return found
 
     def terms(self, text: str, lang: Lang, limit: int | None = MAX_QUERY_WORDS) -> list[str]:
         """The lemmas of ``text`` without stop words; a question is cut at ``limit`` words, an indexed text is not."""
@@ -99,7 +131,7 @@ class Featurizer:
         folded = fold(word)
         if folded in self._stopwords[lang] and not keep_stopwords:
             return []
-        lemma = self._lexicon.lemma(folded, lang)
+        lemma = self._lexicon.lemma(folded, lang) or self._spoken(folded, lang)
         if lemma is not None or len(folded) < 2 * MIN_PART:
             return [lemma or folded]
         # Longest known tail first: "dialogi|taidot" rather than "dialogit|aidot".
@@ -114,6 +146,18 @@ class Featurizer:
                 return [head_lemma, tail]
         return [folded]
 
+    def _spoken(self, folded: str, lang: Lang) -> str | None:
+        """The lemma of a spoken or clipped form whose written form the lexicon knows: Finnish drops final vowels
+        and doubles ("tiloist" → tiloista, "yhdistyksil" → yhdistyksillä, "pitäis" → pitäisi, "mielenosotuksii" →
+        …ia); spoken Swedish drops endings ("föreningslive" → föreningslivet, "föreningana" → föreningarna)."""
+        if len(folded) < MIN_PART:
+            return None
+        for written in _written_forms(folded, lang):
+            lemma = self._lexicon.lemma(written, lang)
+            if lemma is not None:
+                return lemma
+        return None
+
     @staticmethod
     def trigrams(term: str) -> list[str]:
         padded = f"^{term}$"
@@ -121,13 +165,15 @@ class Featurizer:
 
     def features(self, text: str, lang: Lang) -> Features:
         """Features of a text to index (all of it)."""
-        return self.term_features(self.terms(text, lang, limit=None))
+        return self.term_features(self.terms(text, lang, limit=None), lang)
 
-    def term_features(self, terms: list[str]) -> Features:
+    def term_features(self, terms: list[str], lang: Lang) -> Features:
         counts: Features = defaultdict(float)
         for term in terms:
             for feature, value in self._features_of(term):
                 counts[feature] += value
+        for concept in self.concept_ids(terms, lang):
+            counts["c:" + concept] += CONCEPT_WEIGHT
         return dict(counts)
 
     def _features_of(self, term: str) -> tuple[tuple[str, float], ...]:
@@ -143,9 +189,11 @@ class Featurizer:
 
 
 class Retriever:
-    """An inverted index over the entries of one Knowledge, built once."""
+    """An inverted index over entries (the goals' or the help's), built once."""
 
-    def __init__(self, knowledge: Knowledge, featurizer: Featurizer) -> None:
+    def __init__(self, entries: Sequence[Entry], featurizer: Featurizer, with_text: bool = True) -> None:
+        """``with_text=False`` indexes only how people ask (questions, title, keywords): help texts about the bot
+        use everyday words that would match any question."""
         self._featurizer = featurizer
         # Postings hold TF-IDF weights already divided by their document's norm, so a sum is a cosine but for the
         # question's own norm.
@@ -157,10 +205,11 @@ class Retriever:
         self._doc_count: dict[Lang, int] = {}
         self._vocabulary: dict[tuple[str, Lang], list[str]] = {}
         self._vocabulary_sets: dict[tuple[str, Lang], frozenset[str]] = defaultdict(frozenset)
+        self._entry_concepts: dict[tuple[str, Lang], frozenset[str]] = defaultdict(frozenset)
         self._covered: dict[tuple[str, str, Lang], bool] = {}
         for lang in LANGS:
             # _texts yields an entry's phrasings first and its whole last, so each entry's documents are contiguous.
-            sources = [(entry, whole, text) for entry in knowledge.entries for whole, text in _texts(entry, lang)]
+            sources = [(entry, whole, text) for entry in entries for whole, text in _texts(entry, lang, with_text)]
             vectors = [featurizer.features(text, lang) for _, _, text in sources]
             self._idf[lang] = _idf(sources, vectors)
             self._unseen_idf[lang] = max(self._idf[lang].values(), default=1.0)
@@ -172,6 +221,7 @@ class Retriever:
                     first = doc_id + 1
                     self._vocabulary[entry.id, lang] = sorted(key[2:] for key in vector if key.startswith("w:"))
                     self._vocabulary_sets[entry.id, lang] = frozenset(self._vocabulary[entry.id, lang])
+                    self._entry_concepts[entry.id, lang] = frozenset(key[2:] for key in vector if key.startswith("c:"))
                 weighted = self._weigh(vector, lang)
                 norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
                 for feature, value in weighted.items():
@@ -196,7 +246,7 @@ class Retriever:
         terms = {lang: self.query_terms(text, lang) for lang in LANGS}
         best: dict[str, Match] = {}
         for lang in LANGS:
-            query = self._weigh(self._featurizer.term_features(terms[lang]), lang)
+            query = self._weigh(self._featurizer.term_features(terms[lang], lang), lang)
             norm = math.sqrt(sum(value * value for value in query.values()))
             if not norm:
                 continue
@@ -242,6 +292,7 @@ class Retriever:
             vocabulary = self._vocabulary.get((entry_id, lang), [])
             cached = (
                 term in self._vocabulary_sets[entry_id, lang]
+                or bool(self._featurizer.concepts_of(term, lang) & self._entry_concepts[entry_id, lang])
                 or _shares_stem(term, vocabulary)
                 or (
                     len(term) >= TYPO_MIN_LENGTH
@@ -252,6 +303,23 @@ class Retriever:
                 self._covered.clear()
             self._covered[key] = cached
         return cached
+
+
+def _written_forms(folded: str, lang: Lang) -> list[str]:
+    """Written forms a spoken or clipped word may stand for (folded, so ä is a and ö is o)."""
+    if lang == "fi":
+        forms = [folded + "a", folded + "i", folded + "n"]
+        if folded.endswith("ii"):
+            forms.append(folded[:-1] + "a")  # "tiloihii" → "tiloihia" is rare; "mielenosotuksii" → "…ksia"
+        if folded.endswith("l"):
+            forms.append(folded + "la")  # "yhdistyksil" → "yhdistyksilla"
+        if folded.endswith("st"):
+            forms.append(folded + "a")
+        return forms
+    forms = [folded + "t", folded + "n", folded + "r", folded + "et"]
+    if folded.endswith("ana"):
+        forms.append(folded[:-2] + "rna")  # "föreningana" → "foreningarna"
+    return forms
 
 
 def _shares_stem(term: str, vocabulary: list[str]) -> bool:
@@ -278,13 +346,15 @@ def _corrector(vocabulary: list[str]) -> Callable[[str], str]:
     return correct
 
 
-def _texts(entry: Entry, lang: Lang) -> Iterable[tuple[bool, str]]:
+def _texts(entry: Entry, lang: Lang, with_text: bool = True) -> Iterable[tuple[bool, str]]:
     title = " ".join([entry.title(lang), *entry.keywords(lang)])
+    text = entry.text(lang) if with_text else ""
     for question in entry.questions(lang):
         yield False, question
     yield False, title
-    yield False, entry.text(lang)
-    yield True, " ".join([title, entry.text(lang), *entry.questions(lang)])
+    if text:
+        yield False, text
+    yield True, " ".join([title, text, *entry.questions(lang)])
 
 
 def _idf(sources: list[tuple[Entry, bool, str]], vectors: list[Features]) -> dict[str, float]:

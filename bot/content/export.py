@@ -15,8 +15,8 @@ from bot.content.loading import Loaded, load_all
 from bot.core.yamlfile import KnowledgeError
 
 # Files copied as they are: nothing in the bot edits them live.
-UNCHANGED = ("messages.yaml", "intents.yaml", "topics.yaml", "places.yaml", "municipalities.yaml",
-             "wellbeing_counties.yaml", "README.md")  # fmt: skip
+# What export writes from the baseline and the edits; every other file of the folder is copied as it is.
+WRITTEN = frozenset({"entries", "contacts.yaml", "local_answers.yaml"})
 HEADER = "# Exported by `kanebot export` from the reviewed baseline and officials' live edits. Review the diff.\n"
 
 
@@ -105,9 +105,9 @@ def export_knowledge(root: Path, edits: list[Edit], out: Path) -> Loaded:
     ]
     text = _dump({"local_answers": local}, root / "local_answers.yaml")
     (out / "local_answers.yaml").write_text(text, encoding="utf-8")
-    for name in UNCHANGED:
-        if (root / name).exists() and (root / name).resolve() != (out / name).resolve():
-            shutil.copyfile(root / name, out / name)
+    for path in sorted(root.iterdir()):
+        if path.is_file() and path.name not in WRITTEN and path.resolve() != (out / path.name).resolve():
+            shutil.copyfile(path, out / path.name)
     written = load_all(out)
     if written.problems:
         raise KnowledgeError(written.problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,11 +11,51 @@ from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
-INTENT_NAMES = ("greeting", "thanks", "routing", "routing_who", "routing_duty", "out_of_scope")
+INTENT_NAMES = (
+    "greeting",
+    "thanks",
+    "routing",
+    "routing_who",
+    "routing_duty",
+    "out_of_scope",
+    "about_bot",
+    "goals_frame",
+    "kane",
+    "domain",
+)
+# What kind of fact a question asks for, when the goals hold no such facts (knowledge/intents.yaml, `asks`).
+# The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
+ASKED_FACTS = ("date", "statistics", "amount", "person", "procedure", "party", "law", "consequence")
 
 
 _MARKED = frozenset("äöå")
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Folded words in a row; a word ending in "*" matches any word it begins ("euro*": euroa, euroja)."""
+
+    words: tuple[str, ...]
+    first_only: bool = False  # "^milloin": only as the first word of a sentence
+
+    def found_in(self, tokens: tuple[str, ...], starts: frozenset[int]) -> bool:
+        width = len(self.words)
+        for index in range(len(tokens) - width + 1):
+            if self.first_only and index not in starts:
+                continue
+            if all(_word_matches(pattern, tokens[index + k]) for k, pattern in enumerate(self.words)):
+                return True
+        return False
+
+
+def _word_matches(pattern: str, token: str) -> bool:
+    return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
+
+
+def parse_phrase(text: str) -> Phrase:
+    first_only = text.startswith("^")
+    return Phrase(tuple(fold(word) for word in text.removeprefix("^").split()), first_only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +65,14 @@ class Intents:
     everyday_prefixes: tuple[str, ...] = ()  # out-of-scope stems long enough to match as prefixes
     everyday_exact: frozenset[str] = frozenset()  # short out-of-scope words, folded, that cannot be confused
     everyday_written: frozenset[str] = frozenset()  # short out-of-scope words as written ("sää")
+    asks: Mapping[str, tuple[Phrase, ...]] = dataclasses.field(default_factory=dict)  # both languages together
 
     @classmethod
     def build(
-        cls, words: Mapping[str, Mapping[Lang, frozenset[str]]], written: Mapping[str, Mapping[Lang, frozenset[str]]]
+        cls,
+        words: Mapping[str, Mapping[Lang, frozenset[str]]],
+        written: Mapping[str, Mapping[Lang, frozenset[str]]],
+        asks: Mapping[str, tuple[Phrase, ...]] | None = None,
     ) -> Intents:
         folded = {word for lang in LANGS for word in words["out_of_scope"][lang] if " " not in word}
         as_written = {word for lang in LANGS for word in written["out_of_scope"][lang]}
@@ -39,7 +84,17 @@ class Intents:
             tuple(sorted(stem for stem in folded if len(stem) >= MIN_STEM)),
             frozenset(stem for stem in folded if len(stem) < MIN_STEM) - ambiguous,
             frozenset(as_written),
+            dict(asks or {}),
         )
+
+    def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
+        """The kind of fact the text asks for ("date", "amount" …) if it asks for one the goals never give.
+        ``starts`` are the word indexes where a sentence begins (for phrases that count only there)."""
+        tokens = tuple(fold(word) for word in words(text))
+        for kind in ASKED_FACTS:
+            if any(phrase.found_in(tokens, starts) for phrase in self.asks.get(kind, ())):
+                return kind
+        return None
 
     def only(self, text: str, *names: str) -> bool:
         """True if every word of ``text`` belongs to one of the named lists (in either language)."""
@@ -66,6 +121,11 @@ class Intents:
             if folded in self.everyday_exact and not _MARKED & set(word):
                 return True
         return False
+
+    def without(self, text: str, name: str) -> str:
+        """The words of ``text`` that are not in the named list (either language), joined by spaces."""
+        vocabulary = self.words[name]
+        return " ".join(word for word in words(text) if not any(fold(word) in vocabulary[lang] for lang in LANGS))
 
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""
@@ -95,4 +155,31 @@ def check_intents(root: Path) -> tuple[Intents, list[Problem]]:
                 continue
             lists[name][lang] = frozenset(fold(item) for item in items)
             written[name][lang] = frozenset(item.casefold() for item in items)
-    return Intents.build(lists, written), problems
+    asks, ask_problems = _read_asks(data.get("asks") if isinstance(data, Mapping) else None, shown)
+    return Intents.build(lists, written, asks), problems + ask_problems
+
+
+def _read_asks(section: object, shown: str) -> tuple[dict[str, tuple[Phrase, ...]], list[Problem]]:
+    problems: list[Problem] = []
+    asks: dict[str, tuple[Phrase, ...]] = {}
+    if not isinstance(section, Mapping):
+        return asks, [Problem(shown, f"must map each of {', '.join(ASKED_FACTS)} to fi and sv lists", entry="asks")]
+    for extra in sorted(set(map(str, section)) - set(ASKED_FACTS)):
+        problems.append(Problem(shown, f"unknown kind; use {', '.join(ASKED_FACTS)}", entry=f"asks.{extra}"))
+    for kind in ASKED_FACTS:
+        lists = section.get(kind)
+        phrases: list[Phrase] = []
+        for lang in LANGS:
+            items = lists.get(lang) if isinstance(lists, Mapping) else None
+            if (
+                not isinstance(items, list)
+                or not items
+                or not all(isinstance(item, str) and item.strip() for item in items)
+            ):
+                problems.append(
+                    Problem(shown, "must be a non-empty list of words or phrases", entry=f"asks.{kind}", field=lang)
+                )
+                continue
+            phrases += [parse_phrase(item) for item in items]
+        asks[kind] = tuple(phrases)
+    return asks, problems

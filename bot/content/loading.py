@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.content.concepts import EMPTY_CONCEPTS, Concepts, check_concepts
 from bot.content.contacts import Contacts, check_contacts
 from bot.content.directory import Directory, check_directory
+from bot.content.help import HelpEntry, check_help
 from bot.content.intents import Intents, check_intents
 from bot.content.knowledge import Knowledge, check_knowledge
 from bot.content.local import LocalAnswers, check_local_answers
@@ -25,6 +27,8 @@ class Loaded:
     place_words: PlaceWords
     local_answers: LocalAnswers
     problems: list[Problem]
+    help: tuple[HelpEntry, ...] = ()
+    concepts: Concepts = EMPTY_CONCEPTS
 
 
 def load_all(root: Path) -> Loaded:
@@ -40,9 +44,13 @@ def load_all(root: Path) -> Loaded:
     if not place_problems and not directory_problems:  # after a merger the list of word-names must follow suit
         place_problems = stale_place_words(place_words, directory, display_path(root / "places.yaml", root))
     local_answers, local_problems = check_local_answers(root, areas, set(knowledge.by_id))
+    help_entries, help_problems = check_help(root)
+    concepts, concept_problems = check_concepts(root, set(knowledge.by_id))
     problems += knowledge_problems + intent_problems + directory_problems + topic_problems + contact_problems
-    problems += place_problems + local_problems
-    return Loaded(knowledge, intents, directory, topics, contacts, place_words, local_answers, problems)
+    problems += place_problems + local_problems + help_problems + concept_problems
+    return Loaded(
+        knowledge, intents, directory, topics, contacts, place_words, local_answers, problems, help_entries, concepts
+    )
 
 
 def check_all(root: Path) -> list[Problem]:

@@ -66,6 +66,9 @@ class Reply:
             "text": self.text,
             "route": self.route,
             "clarify": self.clarify,
+            "suggest": self.suggest,
+            "reviewed": self.reviewed,
+            "other_language": self.other_language,
         }
 
 

@@ -129,6 +129,12 @@ class Router:
         pending = PendingRoute(question, topic.id, municipality.code)
         return Reply("route", lang, tuple(blocks), score=1.0, route=route, followups=tuple(followups), pending=pending)
 
+    def who_handles(self, municipality: Municipality, topic: Topic, lang: Lang) -> str:
+        """One sentence: which organisation handles ``topic`` in ``municipality`` (for a reply that is no route)."""
+        areas, reason_key = self.areas(municipality, topic)
+        names = " / ".join(self.area_name(area, lang) for area in areas)
+        return self.messages.get(reason_key, lang, topic=topic.name(lang), area=names)
+
     def area_name(self, area: Area, lang: Lang) -> str:
         """ "Vaasa (kunta)" / "Pohjanmaan hyvinvointialue": Finnish names cannot be inflected into "Vaasan kaupunki"."""
         if area.kind == "municipality":

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 from bot.content.directory import Directory
+from bot.content.help import HelpRole
 from bot.storage.database import Database, Transaction
 
 INVITE_BYTES = 9  # 72 random bits: guessing is hopeless, and wrong guesses are rate-limited on top
@@ -63,6 +64,11 @@ class Role:
 
     def can_manage(self, area: str) -> bool:
         return self.admin or area in self.areas
+
+    @property
+    def help_role(self) -> HelpRole:
+        """Whose help text the person reads: an administrator's, an official's, or everyone's."""
+        return "admin" if self.admin else "official" if self.official else "association"
 
 
 async def record_audit(transaction: Transaction, actor: int | None, action: str, detail: str) -> None:

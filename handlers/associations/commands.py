@@ -56,7 +56,7 @@ class CommandHandlers:
         if who is None or update.effective_message is None:
             return
         lang = who[1]
-        text = f"{self.services.text('about', lang)}\n\n{self.services.text('source', lang)}"
+        text = f"{self.services.text('about', lang)}\n\n{self.services.assistant.source_line(lang)}"
         await update.effective_message.reply_text(text, do_quote=False)
 
     async def language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -6,6 +6,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
+from bot.content.help import HELP_PREFIX
 from handlers.common.context import profile_of, remember_reply
 from handlers.common.services import Services
 from handlers.common.ui import send_reply
@@ -47,6 +48,12 @@ class QuestionHandlers:
             await message.reply_text(self.services.text("throttled", lang), do_quote=False)
             return
         reply = self.services.assistant.reply(text, conversation)
+        if reply.entry is not None and reply.entry.startswith(HELP_PREFIX):
+            # Help names the commands of the asker's role; only these few replies need it read from the database.
+            role = await self.services.role(profile.user_id)
+            reply = self.services.assistant.help_reply(
+                reply.entry, reply.lang, role.help_role, score=reply.score, bot=f"@{context.bot.username}"
+            )
         await remember_reply(self.services, profile, reply)
         await send_reply(message, reply)
         self.services.count(reply)

@@ -1,0 +1,122 @@
+"""Finding the question in a message: people greet, thank, and tell about their association before they ask.
+
+A message is split into sentences; the ones that ask (a question mark, an interrogative or a yes/no question word
+first, or a request such as "kerro" / "berätta") are the question, and greetings, thanks and context are set aside.
+A clear question inside ten sentences of context is then answered as if it had been asked alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.content.intents import Intents
+from bot.core.text import fold, words
+
+# A full stop ends a sentence before a capital only: "esim. asukasraadit", "2. tavoite" go on.
+_SENTENCE_END = re.compile(r"(?<=[!?…])\s+|(?<=\.)\s+(?=[A-ZÅÄÖ])|\n+")
+# Words that open a question, folded. Finnish yes/no questions end their first word in -ko/-kö (or spoken -ks).
+# "När", "var" and "koska" open as many statements ("När vi…", "Koska olemme…") as questions: only a "?" tells.
+_INTERROGATIVES = frozenset({
+    "mika", "mita", "mitka", "miksi", "miks", "miten", "kuinka", "kuka", "ketka", "kenen", "kenelle", "keneen",
+    "kehen", "keta", "milloin", "missa", "mista", "mihin", "minne", "millainen", "millaista", "millaisia",
+    "millaiset", "montako", "paljonko", "monesko", "mites", "mitas", "mikas",
+    "vad", "vem", "vems", "vilka", "vilken", "vilket", "varfor", "hur", "vart", "varifran",
+    "what", "why", "how", "who", "when", "where", "which",
+})  # fmt: skip
+_SWEDISH_QUESTION_VERBS = frozenset({
+    "finns", "kan", "kunde", "ska", "skall", "skulle", "bor", "borde", "ar", "har", "hade", "sager", "sags", "namns",
+    "namner", "far", "fick", "maste", "galler", "behover", "tycker", "menar", "betyder", "handlar", "innebar",
+    "stammer", "raknas", "hor", "passar", "lonar", "hjalper", "stoder", "vill", "ger", "tar",
+})  # fmt: skip
+_NOT_QUESTION_WORDS = frozenset({"kaks", "siks", "joskus", "kokko", "sikko"})
+# Requests ("kerro…", "berätta…", "haluaisin tietää…") ask as much as a question does.
+_REQUESTS = frozenset({
+    "kerro", "kerrotko", "kertoisitko", "kertokaa", "selita", "selitatko", "selittaisitko", "selittakaa", "selvita",
+    "listaa", "luettele", "tiivista", "kuvaile", "kuvailisitko",
+    "beratta", "berattar", "forklara", "sammanfatta", "beskriv", "rakna",
+})  # fmt: skip
+_REQUEST_PHRASES = (
+    ("haluaisin", "tietaa"), ("haluan", "tietaa"), ("haluaisin", "kuulla"), ("voisitko", "kertoa"),
+    ("vill", "veta"), ("ville", "veta"), ("jag", "undrar"), ("kan", "du", "beratta"), ("ge", "mig"),
+)  # fmt: skip
+MIN_FOCUS_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    question: str  # what to answer: the sentences that ask, or the message without its greetings and thanks
+    context: str  # what was set aside (the asker's own story); "" when nothing was
+    asks: bool  # True if some sentence asks something (a question or a request)
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+
+
+def sentence_starts(text: str) -> frozenset[int]:
+    """The indexes (in ``words(text)``) of the words that begin a sentence."""
+    starts: set[int] = set()
+    count = 0
+    for part in sentences(text):
+        starts.add(count)
+        count += len(words(part))
+    return frozenset(starts)
+
+
+def _without_greeting(sentence: str, intents: Intents) -> str:
+    """The sentence without the greeting or thanks words it opens with: "Hei, mitä…" → "mitä…"."""
+    tokens = words(sentence)
+    dropped = 0
+    for token in tokens:
+        if intents.only(token, "greeting", "thanks"):
+            dropped += 1
+            continue
+        break
+    if not dropped:
+        return sentence
+    if dropped == len(tokens):
+        return ""
+    first = tokens[dropped]
+    start = sentence.casefold().find(first)
+    return sentence[start:] if start >= 0 else sentence
+
+
+def is_question(sentence: str) -> bool:
+    if sentence.rstrip().endswith("?"):
+        return True
+    tokens = [fold(token) for token in words(sentence)]
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first in _INTERROGATIVES or first in _SWEDISH_QUESTION_VERBS:
+        return True
+    if len(first) >= 4 and first.endswith(("ko", "ks")) and first not in _NOT_QUESTION_WORDS:
+        return True
+    if any(token in _REQUESTS for token in tokens[:4]):
+        return True
+    return any(tuple(tokens[i : i + len(phrase)]) == phrase for phrase in _REQUEST_PHRASES for i in range(len(tokens)))
+
+
+def find_question(text: str, intents: Intents) -> Focus:
+    """The part of ``text`` to answer, and what was set aside."""
+    parts = sentences(text)
+    if len(parts) <= 1:
+        stripped = _without_greeting(text, intents)
+        question = stripped or text
+        return Focus(question, "" if question == text else text, is_question(question))
+    kept: list[str] = []
+    asking: list[str] = []
+    for part in parts:
+        part = _without_greeting(part, intents)
+        if not part:
+            continue
+        kept.append(part)
+        if is_question(part):
+            asking.append(part)
+    chosen = asking or kept or parts
+    question = " ".join(chosen)
+    if len(words(question)) < MIN_FOCUS_WORDS and kept:  # "Entä sitten?": the question is the whole message
+        question = " ".join(kept)
+    context = " ".join(part for part in kept if part not in chosen)
+    return Focus(question, context, bool(asking))

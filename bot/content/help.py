@@ -1,0 +1,98 @@
+"""Help about using the bot (knowledge/help.yaml): answers to "how do I …" questions about the bot itself, with a
+text for everyone and, where it differs, for officials and for administrators."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from bot.content.knowledge import Entry, EntryReader
+from bot.core.lang import Bilingual, Lang
+from bot.core.yamlfile import Problem, display_path, read_items
+
+HelpRole = Literal["association", "official", "admin"]
+ROLES: tuple[HelpRole, ...] = ("association", "official", "admin")
+HELP_PREFIX = "help."
+HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "text", "last_reviewed"})
+MIN_HELP_QUESTIONS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class HelpEntry:
+    entry: Entry  # for retrieval: its questions, title and keywords; its text is the one for everyone
+    texts: Mapping[HelpRole, Bilingual]
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    def text(self, role: HelpRole, lang: Lang) -> str:
+        """The text for ``role``: an administrator without a text of their own reads the officials' one."""
+        for candidate in (role, "official" if role == "admin" else "association", "association"):
+            text = self.texts.get(candidate)
+            if text is not None:
+                return text(lang)
+        return ""
+
+
+def check_help(root: Path) -> tuple[tuple[HelpEntry, ...], list[Problem]]:
+    path = root / "help.yaml"
+    shown = display_path(path, root)
+    read = read_items(path, shown, "help")
+    problems = read.problems
+    found: list[HelpEntry] = []
+    for label, raw in read.items:
+        help_id = raw.get("id")
+        reader = EntryReader(shown, raw, help_id if isinstance(help_id, str) else label)
+        if not isinstance(help_id, str) or not help_id.startswith(HELP_PREFIX):
+            reader.problem("id", f"must start with {HELP_PREFIX!r}")
+        for extra in sorted(set(raw) - HELP_FIELDS):
+            reader.problem(extra, "unknown field")
+        texts: dict[HelpRole, Bilingual] = {}
+        raw_texts = raw.get("text")
+        if not isinstance(raw_texts, Mapping) or "association" not in raw_texts:
+            reader.problem(
+                "text", "must have an 'association' text (for everyone), and may have 'official' and 'admin'"
+            )
+            raw_texts = {}
+        for role in sorted(set(map(str, raw_texts)) - set(ROLES)):
+            reader.problem(f"text.{role}", f"unknown role; use {', '.join(ROLES)}")
+        for role in ROLES:
+            if role in raw_texts:
+                field = f"text.{role}"
+                part = EntryReader(shown, {field: raw_texts[role]}, reader.entry_id)
+                texts[role] = part.bilingual(field)
+                reader.problems += part.problems
+        reviewed = raw.get("last_reviewed")
+        if not isinstance(reviewed, dt.date):
+            reader.problem("last_reviewed", "must be a date like 2026-12-01")
+            reviewed = dt.date.min
+        questions = reader.text_lists("questions", MIN_HELP_QUESTIONS)
+        keywords = reader.text_lists("keywords", 0)
+        everyone = texts.get("association", Bilingual("", ""))
+        entry = Entry(
+            id=reader.entry_id,
+            goal=None,
+            kind="help",
+            title=reader.bilingual("title"),
+            text=everyone,
+            questions_fi=questions[0],
+            questions_sv=questions[1],
+            keywords_fi=keywords[0],
+            keywords_sv=keywords[1],
+            related=(),
+            source="",
+            last_reviewed=reviewed,
+            corrections=None,
+            file=shown,
+        )
+        problems += reader.problems
+        found.append(HelpEntry(entry, texts))
+    ids = [item.id for item in found]
+    problems += [
+        Problem(shown, "duplicate id", entry=item, field="id") for item in sorted(set(ids)) if ids.count(item) > 1
+    ]
+    return tuple(found), problems

@@ -1,0 +1,80 @@
+"""The concept layer: every concept in both languages, no word in two concepts without a reason, and retrieval
+that matches everyday words to the goals' own ("kerhohuone" for "tilat", "pengar" for "bidrag")."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.assistant import Assistant
+from bot.content.concepts import check_concepts
+from tests.conftest import KNOWLEDGE
+
+IDS = {"goal-1.action-3", "goal-2.action-2"}
+
+
+def write(folder: Path, data: object) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "concepts.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def test_the_shipped_concepts_are_valid_and_cover_every_entry(assistant: Assistant) -> None:
+    concepts, problems = check_concepts(KNOWLEDGE, set(assistant.knowledge.by_id))
+    assert problems == []
+    assert len(concepts.concepts) >= 50
+    assert {passage for concept in concepts.concepts for passage in concept.passages} == set(assistant.knowledge.by_id)
+
+
+@pytest.mark.parametrize(
+    ("concept", "message"),
+    [
+        ({"id": "premises", "passages": ["goal-1.action-3"], "fi": ["tila"]}, "must be a non-empty list of words"),
+        ({"id": "premises", "passages": ["goal-1.action-3"], "fi": ["tila", "tila"], "sv": ["lokal"]}, "repeats"),
+        ({"id": "Premises", "passages": ["goal-1.action-3"], "fi": ["tila"], "sv": ["lokal"]}, "lowercase words"),
+        ({"id": "premises", "passages": ["goal-9"], "fi": ["tila"], "sv": ["lokal"]}, "is not an entry id"),
+        ({"id": "premises", "passages": ["goal-1.action-3"], "fi": ["Tila"], "sv": ["lokal"]}, "lowercase"),
+        ({"id": "premises", "passages": ["goal-1.action-3"], "fi": ["a b c d"], "sv": ["lokal"]}, "three words"),
+    ],
+)
+def test_check_names_each_problem(tmp_path: Path, concept: dict[str, object], message: str) -> None:
+    _, problems = check_concepts(write(tmp_path, {"concepts": [concept]}), IDS)
+    assert any(message in str(problem) for problem in problems), problems
+
+
+def test_a_word_in_two_concepts_must_say_why(tmp_path: Path) -> None:
+    concepts = [
+        {"id": "premises", "passages": ["goal-1.action-3"], "fi": ["tila", "sali"], "sv": ["lokal"]},
+        {"id": "councils", "passages": ["goal-2.action-2"], "fi": ["neuvosto", "sali"], "sv": ["råd"]},
+    ]
+    _, problems = check_concepts(write(tmp_path / "a", {"concepts": concepts}), IDS)
+    assert any("'sali' stands in councils, premises" in str(problem) for problem in problems)
+    shared = [{"word": "sali", "concepts": ["premises", "councils"], "why": "a hall is where councils meet"}]
+    _, problems = check_concepts(write(tmp_path / "b", {"concepts": concepts, "shared": shared}), IDS)
+    assert problems == []
+
+
+def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    write(folder, {"concepts": [{"id": "x", "passages": ["intro"], "fi": ["tila"]}]})
+    from bot.content.loading import check_all
+
+    assert any("concepts.yaml" in str(problem) for problem in check_all(folder))
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Pitäisikö kerhohuoneen olla yhdistyksille ilmainen?", "goal-1.action-3"),
+        ("Borde klubbrummet vara gratis för föreningar?", "goal-1.action-3"),
+        ("Saisiko kaupungilta enemmän rahaa porukoille?", "goal-1.action-2"),
+        ("Vad säger målen om pensionärsrådet?", "goal-2.action-2"),
+    ],
+)
+def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

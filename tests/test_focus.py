@@ -1,0 +1,76 @@
+"""Finding the question in a long message: greetings, thanks and the asker's own story are set aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.focus import find_question, is_question, sentences
+from bot.assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("Moi! Mitä tavoitteissa sanotaan kylätaloista?", "Mitä tavoitteissa sanotaan kylätaloista?"),
+        ("Hej hej, tack för sist. Vad står det om bidrag?", "Vad står det om bidrag?"),
+        (
+            "Olemme pieni kuoro Kainuusta. Harjoittelemme seurakuntatalolla. Vuokra nousi. "
+            "Kerro mitä KANE sanoo tiloista. Kiitos jo etukäteen!",
+            "Kerro mitä KANE sanoo tiloista.",
+        ),
+        (
+            "När vi startade föreningen fanns det en lokal. Nu är den borta. Säger målen något om lokaler?",
+            "Säger målen något om lokaler?",
+        ),
+        ("Hyvää päivää. Onko tavoitteissa jotain nuorista", "Onko tavoitteissa jotain nuorista"),
+        ("hei mitä kane tekee", "mitä kane tekee"),
+        ("esim. asukasraadit, mitä niistä sanotaan?", "esim. asukasraadit, mitä niistä sanotaan?"),
+    ],
+)
+def test_the_question_is_found_among_greetings_and_context(assistant: Assistant, message: str, question: str) -> None:
+    assert find_question(message, assistant.intents).question == question
+
+
+def test_a_message_without_a_question_is_kept_whole_but_for_its_greeting(assistant: Assistant) -> None:
+    focus = find_question("Hei. Avustukset ja tilat", assistant.intents)
+    assert focus.question == "Avustukset ja tilat" and not focus.asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("Onko tästä hyötyä", True),
+        ("Sanovatko tavoitteet jotain", True),
+        ("onks tääl mitään", True),
+        ("Kerro lisää", True),
+        ("Haluaisin tietää, mitä tavoitteissa sanotaan", True),
+        ("Finns det något om unga", True),
+        ("Berätta om målen", True),
+        ("När vi startade var allt lätt", False),
+        ("Koska olemme pieni yhdistys, rahaa on vähän", False),
+        ("Olemme kyläyhdistys", False),
+        ("Jag vill veta mer om bidrag", True),
+    ],
+)
+def test_what_counts_as_asking(sentence: str, asks: bool) -> None:
+    assert is_question(sentence) is asks
+
+
+def test_a_long_message_is_answered_as_its_question_alone(assistant: Assistant) -> None:
+    story = (
+        "Olen kyläyhdistyksen rahastonhoitaja pienessä kunnassa. Meillä on kolmekymmentä jäsentä. "
+        "Järjestämme talkoita ja kesäjuhlat. Viime vuonna kunta alkoi periä vuokraa koulun salista. "
+        "Jäsenmaksut eivät riitä siihen. Hallitus on huolissaan. Kokoonnumme nyt jäsenten kodeissa. "
+        "Se ei ole kaikille esteetöntä. Moni vanhempi jäsen on jäänyt pois. "
+    )
+    alone = assistant.reply("Mitä tavoitteissa sanotaan maksuttomista tiloista?")
+    inside = assistant.reply(story + "Mitä tavoitteissa sanotaan maksuttomista tiloista?")
+    assert alone.kind == inside.kind == "answer" and alone.entry == inside.entry == "goal-1.action-3"
+
+
+def test_sentences_split_at_capitals_after_a_full_stop_only() -> None:
+    assert sentences("Mitä 2. tavoite sanoo? Entä esim. nuoret. Kiitos") == [
+        "Mitä 2. tavoite sanoo?",
+        "Entä esim. nuoret.",
+        "Kiitos",
+    ]

@@ -1,0 +1,76 @@
+"""Questions about using the bot are answered from help entries that name the right command for the asker's role,
+and are never routed; a message in another language gets a note in Finnish, Swedish and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Mitä tällä botilla voi tehdä?", "help.capabilities"),
+        ("Vad kan den här boten hjälpa mig med?", "help.capabilities"),
+        ("Miten korjaan yhteystiedot tässä botissa?", "help.contacts"),
+        ("Hur ändrar vi kontaktuppgifterna här?", "help.contacts"),
+        ("Mistä virkahenkilö näkee kysymykset, joihin botti ei vastannut?", "help.unanswered"),
+        ("Hur ansluter jag mig som tjänsteman till boten?", "help.join"),
+        ("Voitko vastata ruotsiksi?", "help.language"),
+        ("Hur raderar jag allt du har sparat om mig?", "help.forget"),
+        ("Voitko välittää kysymykseni hyvinvointialueelle?", "help.handover"),
+        ("Hur delar jag ett mål med styrelsen?", "help.share"),
+    ],
+)
+def test_questions_about_the_bot_get_help_not_a_route(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry, reply.route) == ("answer", entry, None)
+
+
+def test_the_help_names_the_command_for_the_askers_role(assistant: Assistant) -> None:
+    everyone = assistant.help_reply("help.contacts", "fi", "association")
+    official = assistant.help_reply("help.contacts", "fi", "official")
+    admin = assistant.help_reply("help.join", "sv", "admin")
+    assert "/editcontact" not in everyone.text and "/contact" in everyone.text
+    assert "/editcontact" in official.text
+    assert "/invite" in admin.text
+    # An administrator without a text of their own reads the officials' one.
+    assert assistant.help_reply("help.contacts", "fi", "admin").text == official.text
+
+
+def test_help_answers_end_with_their_source_and_date(assistant: Assistant) -> None:
+    reply = assistant.help_reply("help.forget", "sv")
+    assert reply.text.splitlines()[-1] == assistant.message("help_source", "sv", reviewed="1.12.2026")
+    assert reply.reviewed == "2026-12-01"
+
+
+def test_the_share_help_names_the_bot(assistant: Assistant) -> None:
+    assert "@kanebotti tavoite 3" in assistant.help_reply("help.share", "fi", bot="@kanebotti").text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "What can KANE tell us about grants for associations?",
+        "Здравствуйте, что такое KANE?",
+        "Tere, kas saate mind aidata?",
+        "Guten Tag, was sind die Ziele von KANE?",
+    ],
+)
+def test_another_language_gets_the_trilingual_note_and_the_menu(assistant: Assistant, message: str) -> None:
+    reply = assistant.reply(message)
+    assert reply.kind == "fallback" and reply.other_language
+    assert "I speak Finnish and Swedish" in reply.text
+    assert "Puhun suomea ja ruotsia" in reply.text and "Jag talar finska och svenska" in reply.text
+    assert [followup.target for followup in reply.followups] == ["goals", "contact"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["onks noi tavoitteet jotain juttuu tiloist", "va e he för nå mål", "Mitä KANE?", "KANE", "ok", "Hej!"],
+)
+def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languages(
+    assistant: Assistant, message: str
+) -> None:
+    assert not assistant.reply(message).other_language

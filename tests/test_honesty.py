@@ -1,0 +1,82 @@
+"""On-theme questions the goals do not answer get an honest reply, never a quote as if it answered them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Milloin aluevaalien tulos vahvistetaan?", "date"),
+        ("När ska kommunerna ha genomfört målen?", "date"),
+        ("Paljonko rahaa kunnat antavat urheiluseuroille?", "amount"),
+        ("Hur mycket pengar får en förening i bidrag?", "amount"),
+        ("Kuka on oikeusministeriön nykyinen ministeri?", "person"),
+        ("Vem är ordförande för KANE?", "person"),
+        ("Mitä perussuomalaiset ajattelevat järjestöavustuksista?", "party"),
+        ("Vad tycker SFP om föreningsbidrag?", "party"),
+        ("Onko kunnan pakko antaa yhdistykselle kokoustila?", "law"),
+        ("Behöver vi tillstånd av polisen för en demonstration?", "law"),
+        ("Mikä oli äänestysprosentti viime kuntavaaleissa?", "statistics"),
+        ("Hur stor andel av kandidaterna hör till minoriteter?", "statistics"),
+        ("Mitä tapahtuu, jos kunta ei välitä tavoitteista?", "consequence"),
+        ("Vad händer om välfärdsområdet struntar i målen?", "consequence"),
+        ("Miten haemme toiminta-avustusta?", "procedure"),
+        ("Hur grundar vi en förening?", "procedure"),
+    ],
+)
+def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None and not reply.other_language
+    assert assistant.message(f"honest_{fact}", reply.lang) in reply.text
+    # The closest part of the goals is a button, never quoted: no entry text in the reply.
+    quoted = [entry.id for entry in assistant.knowledge.entries if entry.text(reply.lang)[:60] in reply.text]
+    assert quoted == []
+    assert any(followup.target in ("contact", "handoff") for followup in reply.followups)
+
+
+def test_the_closest_passage_is_offered_as_a_button(assistant: Assistant) -> None:
+    reply = assistant.reply("Paljonko kuntien pitäisi budjetoida järjestöavustuksiin euroina?")
+    assert reply.kind == "fallback" and reply.suggest == "goal-1.action-2"
+    assert "goal-1.action-2" in [followup.target for followup in reply.followups]
+    assert reply.as_json("q")["suggest"] == "goal-1.action-2"
+
+
+def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assistant: Assistant) -> None:
+    reply = assistant.reply("Onko Kuopiossa vammaisneuvosto?")
+    assert reply.kind == "fallback"
+    assert assistant.message("honest_place", "fi", place="Kuopio") in reply.text
+
+
+def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(assistant: Assistant) -> None:
+    reply = assistant.reply("Miten haemme avustusta Lahden kaupungilta?")
+    assert reply.kind == "fallback" and "Lahti" in reply.text
+    assert reply.pending is not None and reply.pending.municipality == "398" and reply.pending.topic == "grants"
+    assert "handoff" in [followup.target for followup in reply.followups]
+
+
+@pytest.mark.parametrize("question", ["Montako tavoitetta KANE on asettanut?", "Hur många mål har KANE?"])
+def test_the_number_of_goals_is_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry == "intro"
+
+
+@pytest.mark.parametrize("question", ["Paljonko maksaa bussilippu Tampereella?", "Hur lagar man köttbullar?"])
+def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.suggest is None
+    assert assistant.message("fallback", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Miten kunta voisi keventää avustusten hakemista?",  # "how should the municipality…" is answered
+        "Mitä tavoitteissa sanotaan lakisääteisistä vanhusneuvostoista?",
+        "Vad säger målen om upphandlingar?",
+    ],
+)
+def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "answer"
