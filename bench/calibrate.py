@@ -1,55 +1,122 @@
-"""Calibrate the answer threshold on a question set (a script for maintainers, not a test).
+"""Calibrate the answer decision on the TUNING half of the question sets by kind (a script, not a test).
 
-    .venv/bin/python bench/calibrate.py [eval/questions.yaml]
+    .venv/bin/python bench/calibrate.py              # fit, print the reliability table and the threshold table
+    .venv/bin/python bench/calibrate.py --write      # …and write bot/answering/data/calibration.json
+    .venv/bin/python bench/calibrate.py --check eval/kinds.test.yaml   # the reliability of the fit on another set
 
-Prints, for each candidate threshold on score x coverage, how many in-scope questions would be answered with the
-right entry or goal and how many out-of-scope ones would wrongly be answered (ignoring the stricter bar for
-everyday words). Pick the lowest threshold that keeps every out-of-scope question below it, with a margin, and set
-ANSWER_THRESHOLD in bot/assistant.py.
+Every question that reaches the last step (an answer from retrieval, or "I don't know") gives one sample: what
+retrieval saw (bot/answering/confidence.py) and whether its best match is right. A question the goals do not
+answer is never right to answer. A logistic model fitted on these estimates the chance that an answer is right;
+the threshold is the lowest chance at which answering still pays when a confidently wrong answer costs as much as
+COST_OF_WRONG right ones (an association that gets one stops trusting every answer).
 """
 
 from __future__ import annotations
 
+import argparse
+import itertools
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.answering.references import goal_reference  # noqa: E402
-from bot.assistant import ANSWER_THRESHOLD, STRONG_THRESHOLD, Assistant  # noqa: E402
-from bot.evaluation import OUT_OF_SCOPE, load_cases  # noqa: E402
+from bot.answering.confidence import CALIBRATION_FILE, Calibration, Evidence, fit  # noqa: E402
+from bot.answering.retrieval import Match  # noqa: E402
+from bot.assistant import Assistant  # noqa: E402
+from bot.core.lang import Lang  # noqa: E402
+from bot.core.reply import Reply  # noqa: E402
+from bot.evaluation import Case, load_cases  # noqa: E402
+
+TUNING = ROOT / "eval" / "kinds.tune.yaml"
+# What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a
+# question the goals do not answer at all (the worst: it tells people the goals say something they do not).
+COST_OF_WRONG_ENTRY = 1.5
+COST_OF_FALSE_ANSWER = 4.0
+BUCKETS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
 
-def main() -> int:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "eval" / "questions.yaml"
-    assistant = Assistant.load(ROOT / "knowledge")
+def samples(assistant: Assistant, cases: list[Case]) -> list[tuple[Evidence, bool, bool]]:
+    """(evidence, right, answerable) for every question that reaches the decision, recorded as it is decided."""
     goals = {entry.id: entry.goal for entry in assistant.knowledge.entries}
-    inside: list[tuple[float, bool]] = []
-    outside: list[tuple[float, bool]] = []  # confidence, uses an everyday out-of-scope word
-    for case in load_cases(path):
-        if goal_reference(case.question) is not None:
-            continue  # resolved without search
-        matches = assistant.retriever.search(case.question)
-        top = matches[0] if matches else None
-        confidence = top.score * top.coverage if top is not None else 0.0
-        if case.expect == OUT_OF_SCOPE:
-            outside.append((confidence, assistant.intents.everyday(case.question)))
-        else:
-            expected_goal = goals.get(case.expect)
-            right = top is not None and (
-                top.entry.id == case.expect or (expected_goal is not None and top.entry.goal == expected_goal)
-            )
-            inside.append((confidence, right))
-    print(f"current ANSWER_THRESHOLD = {ANSWER_THRESHOLD}")
-    print(f"highest out-of-scope confidence: {max((c for c, _ in outside), default=0.0):.3f}")
-    print("threshold  right-in-scope  out-of-scope-answered  (with the everyday-word guard)")
-    for step in range(2, 31, 2):
+    seen: list[tuple[str, Evidence | None, list[Match]]] = []
+    decide = assistant._decide
+
+    def recording(asked: str, matches: list[Match], lang: Lang, areas: tuple[str, ...]) -> Reply:
+        seen.append((asked, assistant.evidence(asked, matches), matches))
+        return decide(asked, matches, lang, areas)
+
+    assistant._decide = recording  # type: ignore[method-assign]
+    assistant._cached_reply.cache_clear()  # a remembered reply would not reach the decision again
+    found: list[tuple[Evidence, bool, bool]] = []
+    for case in cases:
+        seen.clear()
+        assistant.reply(case.question)
+        if not seen or seen[0][1] is None:
+            continue
+        _, evidence, matches = seen[0]
+        assert evidence is not None
+        best = matches[0].entry
+        expected_goal = goals.get(case.expect)
+        right = best.id == case.expect or (expected_goal is not None and best.goal == expected_goal)
+        found.append((evidence, right, case.expect in goals))
+    assistant._decide = decide  # type: ignore[method-assign]
+    return found
+
+
+def reliability(calibration: Calibration, data: list[tuple[Evidence, bool, bool]]) -> list[str]:
+    lines = ["chance      questions  right  share right"]
+    for low, high in itertools.pairwise(BUCKETS):
+        inside = [right for evidence, right, _ in data if low <= calibration.chance(evidence) < high]
+        if inside:
+            share = sum(inside) / len(inside)
+            lines.append(f"{low:.1f}–{min(high, 1.0):.1f}  {len(inside):9d}  {sum(inside):5d}  {share:11.0%}")
+    return lines
+
+
+def choose_threshold(calibration: Calibration, data: list[tuple[Evidence, bool, bool]]) -> tuple[float, list[str]]:
+    lines = [
+        f"threshold  answered  right  wrong entry  not answerable  gain (right - {COST_OF_WRONG_ENTRY} x wrong entry"
+        f" - {COST_OF_FALSE_ANSWER} x not answerable)"
+    ]
+    best, best_gain = 0.5, float("-inf")
+    for step in range(5, 96, 5):
         threshold = step / 100
-        answered_right = sum(1 for confidence, ok in inside if ok and confidence >= threshold)
-        wrong = sum(1 for confidence, _ in outside if confidence >= threshold)
-        guarded = sum(1 for c, everyday in outside if c >= (STRONG_THRESHOLD if everyday else threshold))
-        print(f"{threshold:9.2f}  {answered_right:6d}/{len(inside):<6d}  {wrong:6d}/{len(outside):<6d}  {guarded:6d}")
+        answered = [(right, ok) for evidence, right, ok in data if calibration.chance(evidence) >= threshold]
+        right = sum(r for r, _ in answered)
+        wrong_entry = sum(1 for r, ok in answered if not r and ok)
+        false = sum(1 for _, ok in answered if not ok)
+        gain = right - COST_OF_WRONG_ENTRY * wrong_entry - COST_OF_FALSE_ANSWER * false
+        lines.append(f"{threshold:9.2f}  {len(answered):8d}  {right:5d}  {wrong_entry:11d}  {false:14d}  {gain:6.1f}")
+        if gain > best_gain:
+            best, best_gain = threshold, gain
+    return best, lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write", action="store_true", help="write the fitted calibration to the data folder")
+    parser.add_argument("--check", type=Path, help="print the reliability of the committed calibration on this set")
+    args = parser.parse_args(argv)
+    assistant = Assistant.load(ROOT / "knowledge")
+    if args.check:
+        data = samples(assistant, load_cases(args.check))
+        print(f"{args.check.name}: {len(data)} questions reach the decision")
+        print("\n".join(reliability(assistant.calibration, data)))
+        return 0
+    data = samples(assistant, load_cases(TUNING))
+    weights, bias = fit([(evidence, right) for evidence, right, _ in data])
+    fitted = Calibration(weights, bias, 0.5)
+    threshold, table = choose_threshold(fitted, data)
+    fitted = Calibration(weights, bias, threshold)
+    right_at_top = sum(right for _, right, _ in data)
+    print(f"{TUNING.name}: {len(data)} questions reach the decision, {right_at_top} right at the top")
+    print("\n".join(table))
+    print(f"\nthreshold: {threshold:.2f}\n")
+    print("\n".join(reliability(fitted, data)))
+    if args.write:
+        CALIBRATION_FILE.write_text(fitted.dump(f"eval/{TUNING.name}", len(data)), encoding="utf-8")
+        print(f"\nwrote {CALIBRATION_FILE.relative_to(ROOT)}")
     return 0
 
 

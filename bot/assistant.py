@@ -8,13 +8,14 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from bot.answering.confidence import Calibration, Evidence
 from bot.answering.focus import Focus, find_question, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
 from bot.answering.references import goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
-from bot.content.help import HelpEntry, HelpRole
+from bot.content.help import GENERAL_HELP, HelpEntry, HelpRole
 from bot.content.intents import Intents
 from bot.content.knowledge import Entry, Knowledge
 from bot.content.loading import load_all
@@ -68,6 +69,7 @@ class Assistant:
         local_answers: LocalAnswers | None = None,
         help_entries: tuple[HelpEntry, ...] = (),
         help_retriever: Retriever | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.intents = intents
@@ -77,6 +79,7 @@ class Assistant:
         self.local_answers = local_answers or LocalAnswers(())
         self.help_entries = {item.id: item for item in help_entries}
         self.help_retriever = help_retriever
+        self.calibration = calibration or Calibration.load()
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
         self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)
@@ -184,19 +187,46 @@ class Assistant:
             if self._on_theme(asked, matches):
                 return self.honest(lang, fact, matches, asked)
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
-        everyday = self.intents.everyday(asked)
-        if matches and self._confident(matches[0], strong=everyday):
+        return self._decide(asked, matches, lang, areas)
+
+    def _decide(self, asked: str, matches: list[Match], lang: Lang, areas: tuple[str, ...]) -> Reply:
+        """The last step: answer with the best match if it is likely right, else say so honestly."""
+        evidence = self.evidence(asked, matches)
+        chance = self.calibration.chance(evidence) if evidence is not None else 0.0
+        # A question about everyday matters (the weather, passports) must also match strongly: the model has seen
+        # too few of them to be trusted alone there.
+        if evidence is not None and evidence.everyday and evidence.score * evidence.coverage < STRONG_THRESHOLD:
+            chance = min(chance, self.calibration.threshold / 2)
+        if matches and chance >= self.calibration.threshold:
             best = matches[0]
             if mentions_a_goal(asked) and best.entry.goal is not None:
                 # "the goal about open administration": the goal itself, named by its theme.
-                return self.entry_reply(self.knowledge.goal(best.entry.goal), lang, score=best.score, areas=areas)
+                return self.entry_reply(self.knowledge.goal(best.entry.goal), lang, score=chance, areas=areas)
             runner_ups = [match.entry.id for match in matches[1:] if self._confident(match)]
-            return self.entry_reply(best.entry, lang, score=best.score, also=runner_ups, areas=areas)
-        return self.fallback(lang, score=matches[0].score if matches else 0.0, suggest=self._suggestion(matches))
+            return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
+        return self.fallback(lang, score=chance, suggest=self._suggestion(matches))
+
+    def evidence(self, asked: str, matches: list[Match]) -> Evidence | None:
+        """What decides whether the best match answers the question (None without any match)."""
+        if not matches:
+            return None
+        best = matches[0]
+        runner_up = matches[1].score if len(matches) > 1 else 0.0
+        return Evidence(
+            score=best.score,
+            coverage=best.coverage,
+            margin=best.score - runner_up,
+            named=best.named,
+            terms=best.terms,
+            everyday=self.intents.everyday(asked),
+            framed=self._about_the_goals(asked),
+        )
 
     def _search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
-        säger KANE:s mål om …"): they would pull every such question towards the introduction."""
+        säger KANE:s mål om …"), which would pull every such question towards the introduction, and without the
+        names of places."""
+        asked = self.router.places.without_names(asked)
         content = self.intents.without(asked, "goals_frame")
         if content != " ".join(words(asked)):
             content = self.intents.without(content, "kane")
@@ -214,7 +244,8 @@ class Assistant:
         if (
             fact is None
             and not self._about_the_goals(asked)
-            and self.router.municipality_in(asked) is not None
+            and (self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None)
+            and self.router.topic_finder.find(asked) is not None
             and self._on_theme(asked, self._search(asked, limit=1))
         ):
             return "place"
@@ -244,14 +275,17 @@ class Assistant:
         if self.help_retriever is None:
             return None
         about_bot = self.intents.any_of(asked, "about_bot")
-        if not about_bot and goal_reference(asked) is not None:
-            return None  # "tavoite 2" asks for the goal, not how to share it
-        found = self.help_retriever.search(asked, limit=1)
+        if about_bot and not any(self.retriever.query_terms(asked, lang) for lang in LANGS):
+            # "Vad kan du göra?", "Mitä sä osaat?": nothing but words about the bot.
+            return self.help_reply(GENERAL_HELP, lang, role) if GENERAL_HELP in self.help_entries else None
+        found = self.help_retriever.search(self.intents.without(asked, "goals_frame") or asked, limit=1)
         if not found:
             return None
         best = found[0]
         confidence = best.score * best.coverage
-        if confidence < HELP_THRESHOLD:
+        # "tavoite 2" asks for the goal; "linkki kolmoseen WhatsAppiin" asks how to share it.
+        referred = goal_reference(asked) is not None
+        if confidence < (HELP_STRONG if referred else HELP_THRESHOLD):
             return None
         if not about_bot:
             goals = self._search(asked, limit=1)
@@ -306,7 +340,8 @@ class Assistant:
         place_in_question = place is not None
         if place is None:
             place = router.municipality_in(question)
-        asks_whom = self.intents.asks_whom(asked)
+        # "Kenelle tavoitteet on suunnattu?" asks about the goals, not whom an association should contact.
+        asks_whom = self.intents.asks_whom(asked) and not (place is None and self._about_the_goals(asked))
         if place is None and asks_whom:
             place = router.municipality_in(question, fuzzy=True)  # one typo is forgiven where a place is expected
         topic = router.topic_finder.find(asked) or (router.topic_finder.find(question) if asks_whom else None)
@@ -407,7 +442,9 @@ class Assistant:
         place = self.router.municipality_in(question) if question else None
         topic = self.router.topic_finder.find(question) if place is not None else None
         if fact == "place":
-            name = (place.name_fi if lang == "fi" else place.name_sv) if place is not None else "–"
+            county = self.router.county_in(question) if place is None else None
+            name = place.name_fi if place is not None and lang == "fi" else place.name_sv if place is not None else None
+            name = name or (county.name(lang) if county is not None else "–")
             text = self.message("honest_place", lang, place=name)
         else:
             text = self.message(f"honest_{fact}", lang)

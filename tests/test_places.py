@@ -286,3 +286,24 @@ def test_the_place_words_follow_the_directory(tmp_path: Path, directory: Directo
         "knowledge/places.yaml: entry aliases.999: is not a municipality code",
         "knowledge/places.yaml: entry ambiguous: must be a list of words",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "county"),
+    [
+        ("Pirkanmaan hyvinvointialue", "PI"),
+        ("i Österbottens välfärdsområde", "PO"),
+        ("Keski-Suomessa", "KS"),
+        ("Birkaland", "PI"),
+        ("Mellersta Finlands välfärdsområde", "KS"),
+        ("Södra Karelen", "EK"),
+    ],
+)
+def test_a_county_is_recognised_by_its_name(assistant: Assistant, text: str, county: str) -> None:
+    found = assistant.router.county_in(text)
+    assert found is not None and found.id == county
+
+
+@pytest.mark.parametrize("text", ["hyvinvointialue", "Södra Finland", "Karjalanpiirakka", "välfärdsområdet"])
+def test_no_county_where_none_is_named(assistant: Assistant, text: str) -> None:
+    assert assistant.router.county_in(text) is None

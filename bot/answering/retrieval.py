@@ -10,13 +10,14 @@ question may not reveal its language.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.answering.lexicon import Lexicon
 from bot.content.concepts import EMPTY_CONCEPTS, Concepts
@@ -29,6 +30,9 @@ from bot.core.text import fold, words
 TRIGRAM_WEIGHT = 0.5
 # A concept shared by the question and an entry ("kerhohuone" and "tilat" are both premises) weighs like a shared lemma.
 CONCEPT_WEIGHT = 1.0
+# Each concept names the passages that speak of it (knowledge/concepts.yaml): a question's concept counts towards
+# them, the more the fewer they are, as a share of the question's words.
+PASSAGE_WEIGHT = 0.5
 CLOSEST_SHARE = 0.6
 MAX_QUERY_WORDS = 60
 MIN_PART = 4
@@ -48,6 +52,8 @@ class Match:
     score: float
     lang: Lang
     coverage: float = 1.0
+    named: float = 0.0  # how strongly the question's concepts name this entry (their passages)
+    terms: int = 0  # the question's content words in this language
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,7 @@ class Featurizer:
         # Concept ids by the lemma of a one-word name, and by the first lemma of a phrase (with the rest).
         self._concept_words: dict[Lang, dict[str, frozenset[str]]] = {lang: {} for lang in LANGS}
         self._concept_phrases: dict[Lang, dict[str, list[tuple[tuple[str, ...], str]]]] = {lang: {} for lang in LANGS}
+        self.passages: dict[str, tuple[str, ...]] = {concept.id: concept.passages for concept in concepts.concepts}
         for concept in concepts.concepts:
             for lang in LANGS:
                 for word in concept.words(lang):
@@ -213,7 +220,16 @@ class Retriever:
             vectors = [featurizer.features(text, lang) for _, _, text in sources]
             self._idf[lang] = _idf(sources, vectors)
             self._unseen_idf[lang] = max(self._idf[lang].values(), default=1.0)
-            self._corrections[lang] = _corrector(sorted(key[2:] for key in self._idf[lang] if key.startswith("w:")))
+            lemmas = {key[2:] for key in self._idf[lang] if key.startswith("w:")}
+            # Typos are corrected to a word as the texts write it ("avustuksista"), then to its lemma: a lemma alone
+            # is often several edits from an inflected form ("avustuksita" → "avustus").
+            written = {fold(word): word for _, _, text in sources for word in words(text)}
+            surface = {}
+            for folded, word in written.items():
+                parts = featurizer.terms(word, lang, limit=None)
+                if len(parts) == 1 and folded not in lemmas and len(folded) >= TYPO_MIN_LENGTH:
+                    surface[folded] = parts[0]
+            self._corrections[lang] = _corrector(sorted(lemmas | set(surface)), surface)
             first = 0
             for doc_id, ((entry, whole, _), vector) in enumerate(zip(sources, vectors, strict=True)):
                 if whole:
@@ -255,16 +271,28 @@ class Retriever:
             for feature, value in query.items():
                 for doc_id, doc_value in postings.get(feature, ()):
                     dots[doc_id] += value * doc_value
+            prior = self._passage_prior(terms[lang], lang)
             for docs in self._entry_docs[lang]:
                 closest = max(dots[docs.first : docs.whole])
-                if closest <= 0.0:  # not one word or trigram in common
+                named = prior.get(docs.entry.id, 0.0)
+                if closest <= 0.0 and not named:  # not one word, trigram or concept in common
                     continue
-                score = min(1.0, (CLOSEST_SHARE * closest + (1 - CLOSEST_SHARE) * dots[docs.whole]) / norm)
+                score = (CLOSEST_SHARE * closest + (1 - CLOSEST_SHARE) * dots[docs.whole]) / norm
+                score = min(1.0, score + PASSAGE_WEIGHT * named)
                 entry_id = docs.entry.id
                 if entry_id not in best or score > best[entry_id].score:
-                    best[entry_id] = Match(docs.entry, score, lang)
+                    best[entry_id] = Match(docs.entry, score, lang, named=named, terms=len(terms[lang]))
         ranked = sorted(best.values(), key=lambda match: (-match.score, match.entry.id))[:limit]
         return [replace(match, coverage=self._coverage(terms[match.lang], match)) for match in ranked]
+
+    def _passage_prior(self, terms: list[str], lang: Lang) -> dict[str, float]:
+        """How strongly the question's concepts point at each entry (their `passages`), as a share of its words."""
+        prior: dict[str, float] = defaultdict(float)
+        for concept in set(self._featurizer.concept_ids(terms, lang)):
+            passages = self._featurizer.passages.get(concept, ())
+            for entry_id in passages:
+                prior[entry_id] += 1.0 / len(passages)
+        return {entry_id: value / max(len(terms), 1) for entry_id, value in prior.items()}
 
     def query_terms(self, text: str, lang: Lang) -> list[str]:
         """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
@@ -334,21 +362,34 @@ def _shares_stem(term: str, vocabulary: list[str]) -> bool:
     return False
 
 
-def _corrector(vocabulary: list[str]) -> Callable[[str], str]:
-    """A cached typo fixer over one language's vocabulary: one edit for a word of 6+ letters, two for 10+."""
+def _corrector(vocabulary: list[str], lemma_of: Mapping[str, str]) -> Callable[[str], str]:
+    """A cached typo fixer over one language's vocabulary (lemmas and written forms): one edit for a word of 5+
+    letters, two for 10+; swapping two letters is one edit. A written form found is returned as its lemma."""
 
     @lru_cache(maxsize=8192)
     def correct(term: str) -> str:
         allowed = 2 if len(term) >= LONG_WORD else 1
-        best = process.extractOne(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=allowed)
-        return str(best[0]) if best is not None else term
+        best = process.extractOne(term, vocabulary, scorer=OSA.distance, score_cutoff=allowed)
+        if best is None:
+            return term
+        found = str(best[0])
+        return lemma_of.get(found, found)
 
     return correct
 
 
+_GOAL_LIST_LINE = re.compile(r"^\s*[1-4] ")
+
+
 def _texts(entry: Entry, lang: Lang, with_text: bool = True) -> Iterable[tuple[bool, str]]:
     title = " ".join([entry.title(lang), *entry.keywords(lang)])
-    text = entry.text(lang) if with_text else ""
+    # A numbered line that lists a goal (the introduction's "2 Kunnat … panostavat demokratiakasvatukseen") is that
+    # goal's matter: indexed here, it would pull every question about one goal to the list of all four.
+    text = (
+        "\n".join(line for line in entry.text(lang).splitlines() if not _GOAL_LIST_LINE.match(line))
+        if with_text
+        else ""
+    )
     for question in entry.questions(lang):
         yield False, question
     yield False, title

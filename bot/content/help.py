@@ -16,6 +16,7 @@ from bot.core.yamlfile import Problem, display_path, read_items
 HelpRole = Literal["association", "official", "admin"]
 ROLES: tuple[HelpRole, ...] = ("association", "official", "admin")
 HELP_PREFIX = "help."
+GENERAL_HELP = "help.capabilities"  # what the bot is and can do: the answer to "what can you do?"
 HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "text", "last_reviewed"})
 MIN_HELP_QUESTIONS = 4
 
@@ -92,6 +93,8 @@ def check_help(root: Path) -> tuple[tuple[HelpEntry, ...], list[Problem]]:
         problems += reader.problems
         found.append(HelpEntry(entry, texts))
     ids = [item.id for item in found]
+    if GENERAL_HELP not in ids:
+        problems.append(Problem(shown, f"needs the general entry {GENERAL_HELP!r} (what the bot is and can do)"))
     problems += [
         Problem(shown, "duplicate id", entry=item, field="id") for item in sorted(set(ids)) if ids.count(item) > 1
     ]

@@ -66,6 +66,7 @@ class Intents:
     everyday_exact: frozenset[str] = frozenset()  # short out-of-scope words, folded, that cannot be confused
     everyday_written: frozenset[str] = frozenset()  # short out-of-scope words as written ("sää")
     asks: Mapping[str, tuple[Phrase, ...]] = dataclasses.field(default_factory=dict)  # both languages together
+    phrases: Mapping[str, tuple[Phrase, ...]] = dataclasses.field(default_factory=dict)  # lists' multiword items
 
     @classmethod
     def build(
@@ -85,6 +86,10 @@ class Intents:
             frozenset(stem for stem in folded if len(stem) < MIN_STEM) - ambiguous,
             frozenset(as_written),
             dict(asks or {}),
+            {
+                name: tuple(parse_phrase(item) for lang in LANGS for item in words[name][lang] if " " in item)
+                for name in words
+            },
         )
 
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
@@ -103,13 +108,18 @@ class Intents:
         return bool(tokens) and all(token in vocabulary for token in tokens)
 
     def any_of(self, text: str, name: str) -> bool:
-        """True if some word of ``text`` is in the named list (in either language). A word written with ä, ö or å
-        must match with them: folded, "vår" (our) would be "var" (where)."""
-        for word in words(text):
+        """True if some word of ``text`` is in the named list (in either language), or a phrase of it ("tar hand")
+        is in the text. A word written with ä, ö or å must match with them: folded, "vår" (our) would be "var"."""
+        found = words(text)
+        for word in found:
             marked = bool(set(word) & _MARKED)
             for lang in LANGS:
                 if (word in self.written[name][lang]) if marked else (fold(word) in self.words[name][lang]):
                     return True
+        phrases = self.phrases.get(name, ())
+        if phrases:
+            folded = tuple(fold(word) for word in found)
+            return any(phrase.found_in(folded, frozenset()) for phrase in phrases)
         return False
 
     def everyday(self, text: str) -> bool:

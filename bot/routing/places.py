@@ -147,6 +147,16 @@ class PlaceFinder:
             found.append(match)
         return found
 
+    def without_names(self, text: str) -> str:
+        """The words of ``text`` that do not name a municipality: a place name says where, never what about, and
+        a search of the goals would take "Oulussa" for a typo of "koulussa"."""
+        matches = self.find_all(text)
+        if not matches:
+            return text
+        named = {index for match in matches for index in range(match.start, match.start + match.words)}
+        kept = [match.group(0) for index, match in enumerate(_WORD.finditer(clean(text))) if index not in named]
+        return " ".join(kept)
+
     def _exact(self, words: list[_Word], index: int) -> _Found | None:
         word = words[index]
         if word.folded[:3] not in self._heads and word.folded[:2] not in self._heads:

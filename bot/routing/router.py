@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.content.contacts import EXAMPLE_AREA, Contact, Contacts
-from bot.content.directory import Directory, Municipality
+from bot.content.directory import Directory, Municipality, WellbeingCounty
 from bot.content.knowledge import Messages
 from bot.content.topics import Topic, Topics
 from bot.core.conversation import PendingRoute
 from bot.core.lang import Lang
 from bot.core.reply import Block, FollowUp, Reply
+from bot.routing.counties import CountyFinder
 from bot.routing.places import PlaceFinder
 from bot.routing.topics import TopicFinder
 
@@ -50,9 +51,14 @@ class Router:
         self.topic_finder = topic_finder
         self.contacts = contacts
         self.messages = messages
+        self.counties = CountyFinder(directory)
 
     def municipality_in(self, text: str, fuzzy: bool = False) -> Municipality | None:
         return self.places.find(text, fuzzy)
+
+    def county_in(self, text: str) -> WellbeingCounty | None:
+        """A wellbeing services county named by its name ("Pirkanmaan hyvinvointialue", "i Österbotten")."""
+        return self.counties.find(text)
 
     def areas(self, municipality: Municipality, topic: Topic) -> tuple[list[Area], str]:
         """The organisations that handle ``topic`` in ``municipality``, and the key of the reason to give."""

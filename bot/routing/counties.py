@@ -1,0 +1,42 @@
+"""Recognising a wellbeing services county named in a message: "Pirkanmaan hyvinvointialue", "Österbottens
+välfärdsområde", "Keski-Suomessa". Its short name, in either language, in any of its common forms."""
+
+from __future__ import annotations
+
+from bot.content.directory import Directory, WellbeingCounty
+from bot.core.text import fold, words
+
+# Inflection adds a few letters ("Pirkanmaa" → "Pirkanmaan", "Österbotten" → "Österbottens", "Lappi" → "Lapissa");
+# the stem drops the last letter, so "Lappi" is matched by "lapi…" and "lapp…" alike.
+MAX_ENDING = 5
+MIN_STEM = 4
+
+
+class CountyFinder:
+    def __init__(self, directory: Directory) -> None:
+        self._names: list[tuple[tuple[str, ...], WellbeingCounty]] = []
+        for county in directory.counties:
+            for name in {county.short_name_fi, county.short_name_sv}:
+                parts = tuple(fold(part) for part in words(name))
+                if parts and len(parts[-1]) > MIN_STEM:
+                    self._names.append((parts, county))
+
+    def find(self, text: str) -> WellbeingCounty | None:
+        tokens = [fold(token) for token in words(text)]
+        for parts, county in self._names:
+            width = len(parts)
+            for index in range(len(tokens) - width + 1):
+                window = tokens[index : index + width]
+                if window[:-1] == list(parts[:-1]) and _inflected(window[-1], parts[-1]):
+                    return county
+        return None
+
+
+def _inflected(token: str, name: str) -> bool:
+    stems = (name, name[:-1]) if name[-1] in "aeiouy" else (name,)
+    # Finnish gradation: "Lappi" → "Lapissa", "Kainuu" → "Kainuussa".
+    if len(name) > 2 and name[-2] == name[-3]:
+        stems = (*stems, name[:-2])
+    return any(
+        token.startswith(stem) and len(token) - len(stem) <= MAX_ENDING for stem in stems if len(stem) >= MIN_STEM
+    )

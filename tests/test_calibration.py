@@ -1,0 +1,46 @@
+"""The answer score estimates the chance that the answer is right: fitted on the tuning half (bench/calibrate.py),
+committed, and reproducible."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from bot.answering.confidence import CALIBRATION_FILE, Calibration, Evidence, fit
+from bot.assistant import Assistant
+from bot.evaluation import load_cases
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import calibrate
+
+
+@pytest.fixture(scope="module")
+def tuning(assistant: Assistant) -> list[tuple[Evidence, bool, bool]]:
+    return calibrate.samples(assistant, load_cases(calibrate.TUNING))
+
+
+def test_the_committed_calibration_is_a_fresh_fit_on_the_tuning_half(
+    tuning: list[tuple[Evidence, bool, bool]],
+) -> None:
+    weights, bias = fit([(evidence, right) for evidence, right, _ in tuning])
+    threshold, _ = calibrate.choose_threshold(Calibration(weights, bias, 0.5), tuning)
+    fresh = Calibration(weights, bias, threshold).dump("eval/kinds.tune.yaml", len(tuning))
+    assert CALIBRATION_FILE.read_text(encoding="utf-8") == fresh, "run: .venv/bin/python bench/calibrate.py --write"
+
+
+def test_a_high_score_means_mostly_right_and_a_low_one_mostly_wrong(
+    assistant: Assistant, tuning: list[tuple[Evidence, bool, bool]]
+) -> None:
+    chances = [(assistant.calibration.chance(evidence), right) for evidence, right, _ in tuning]
+    high = [right for chance, right in chances if chance >= 0.9]
+    low = [right for chance, right in chances if chance < 0.3]
+    assert len(high) >= 50 and sum(high) / len(high) >= 0.9
+    assert len(low) >= 10 and sum(low) / len(low) <= 0.2
+
+
+def test_an_answer_from_search_carries_its_chance_and_a_reference_is_certain(assistant: Assistant) -> None:
+    searched = assistant.reply("Pitäisikö yhdistysten saada käyttää kunnan tiloja maksutta?")
+    assert searched.kind == "answer" and assistant.calibration.threshold <= searched.score < 1.0
+    assert assistant.reply("tavoite 3").score == 1.0
