@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answering.confidence import Calibration, Evidence
+from bot.answering.disk_cache import DiskCache
 from bot.answering.focus import Focus, find_question, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
@@ -92,10 +93,11 @@ class Assistant:
         if loaded.problems:
             raise KnowledgeError(loaded.problems)
         loaded = apply_edits(loaded, edits)
-        lexicon, stopwords = Lexicon.load(), load_stopwords()
+        cache = DiskCache.default()
+        lexicon, stopwords = Lexicon.load(cache=cache), load_stopwords()
         featurizer = Featurizer(lexicon, stopwords, loaded.concepts)
         if detector is None:
-            detector = LanguageDetector({lang: lexicon.forms(lang) | stopwords[lang] for lang in LANGS})
+            detector = LanguageDetector({lang: lexicon.vocabulary(lang, stopwords[lang]) for lang in LANGS})
         router = Router(
             loaded.directory,
             PlaceFinder(loaded.directory, loaded.place_words),
@@ -104,8 +106,8 @@ class Assistant:
             loaded.contacts,
             loaded.knowledge.messages,
         )
-        retriever = Retriever(loaded.knowledge.entries, featurizer)
-        help_retriever = Retriever(tuple(item.entry for item in loaded.help), featurizer, with_text=False)
+        retriever = Retriever(loaded.knowledge.entries, featurizer, cache=cache)
+        help_retriever = Retriever(tuple(item.entry for item in loaded.help), featurizer, with_text=False, cache=cache)
         return cls(
             loaded.knowledge,
             loaded.intents,
@@ -163,16 +165,16 @@ class Assistant:
         # Greetings, thanks and the asker's own story are set aside: the question is answered as if asked alone.
         focus = find_question(question, self.intents)
         asked = focus.question
-        if self._counts_goals(asked):
+        fact = self.intents.asked_fact(asked, sentence_starts(asked))
+        if fact == "amount" and self._names_the_goals(asked):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
-        fact = self._unanswerable(asked)
+        matches = self._search(asked)
+        fact = fact or self._about_one_place(asked, matches)
         # A date, a sum, a name, a party's view … is never in the goals, whatever else the question names; but
         # "how do we apply for a grant in Turku" may first be a question of whom to contact.
-        if fact in EARLY_FACTS and not self.intents.any_of(asked, "about_bot"):
-            found = self._search(asked)
-            if self._on_theme(asked, found):
-                return self.honest(lang, fact, found, asked)
-        helped = self._help(asked, lang)
+        if fact in EARLY_FACTS and not self.intents.any_of(asked, "about_bot") and self._on_theme(asked, matches):
+            return self.honest(lang, fact, matches, asked)
+        helped = self._help(asked, lang, matches)
         if helped is not None:
             return helped
         routed = self._route(question, focus, lang, conversation)
@@ -182,7 +184,6 @@ class Assistant:
         number = goal_reference(asked)
         if number is not None:
             return self.entry_reply(self.knowledge.goal(number), lang, score=1.0, areas=areas)
-        matches = self._search(asked)
         if fact is not None:
             if self._on_theme(asked, matches):
                 return self.honest(lang, fact, matches, asked)
@@ -236,27 +237,17 @@ class Assistant:
                 return found
         return self.retriever.search(asked, limit)
 
-    def _unanswerable(self, asked: str) -> str | None:
-        """The kind of fact the question asks for when the goals hold none ("date", "amount", "place" …)."""
-        fact = self.intents.asked_fact(asked, sentence_starts(asked))
-        # "Onko Oulussa jo nuorisovaltuusto?": a fact about one municipality, which the goals never give (but
-        # "Mikä on huomisen sää Oulussa?" is not about the goals at all).
-        if (
-            fact is None
-            and not self._about_the_goals(asked)
-            and (self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None)
-            and self.router.topic_finder.find(asked) is not None
-            and self._on_theme(asked, self._search(asked, limit=1))
-        ):
-            return "place"
-        return fact
+    def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
+        """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
+        nuorisovaltuusto?"), which the goals never give; "Mikä on huomisen sää Oulussa?" is not about the goals."""
+        if self._about_the_goals(asked) or self.router.topic_finder.find(asked) is None:
+            return None
+        named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
+        return "place" if named and self._on_theme(asked, matches) else None
 
-    def _counts_goals(self, text: str) -> bool:
-        """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": how many goals there are."""
-        tokens = [fold(word) for word in words(text)]
-        return self.intents.asked_fact(text) == "amount" and any(
-            token.startswith("tavoit") or token in ("mal", "malen") for token in tokens
-        )
+    def _names_the_goals(self, text: str) -> bool:
+        """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
+        return any(token.startswith("tavoit") or token in ("mal", "malen") for token in (fold(w) for w in words(text)))
 
     def _on_theme(self, asked: str, matches: list[Match]) -> bool:
         """Is the question about the goals' matters at all (not the weather or a recipe)?"""
@@ -269,7 +260,7 @@ class Assistant:
     def _suggestion(self, matches: list[Match]) -> str | None:
         return matches[0].entry.id if matches and matches[0].score >= SUGGEST_THRESHOLD else None
 
-    def _help(self, asked: str, lang: Lang, role: HelpRole = "association") -> Reply | None:
+    def _help(self, asked: str, lang: Lang, goals: list[Match], role: HelpRole = "association") -> Reply | None:
         """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml.
         Without a word about the bot itself it must match a help entry clearly better than any part of the goals."""
         if self.help_retriever is None:
@@ -287,10 +278,9 @@ class Assistant:
         referred = goal_reference(asked) is not None
         if confidence < (HELP_STRONG if referred else HELP_THRESHOLD):
             return None
-        if not about_bot:
-            goals = self._search(asked, limit=1)
-            if confidence < HELP_STRONG or (goals and HELP_MARGIN * goals[0].score * goals[0].coverage >= confidence):
-                return None
+        rival = HELP_MARGIN * goals[0].score * goals[0].coverage if goals else 0.0
+        if not about_bot and (confidence < HELP_STRONG or rival >= confidence):
+            return None
         return self.help_reply(best.entry.id, lang, role, score=best.score)
 
     def help_reply(

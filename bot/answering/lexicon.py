@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Container
 from pathlib import Path
 
+from bot.answering.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold
 
@@ -13,25 +16,42 @@ DATA = Path(__file__).resolve().parent / "data"
 class Lexicon:
     """Folded inflected form -> folded lemma, for the words the knowledge uses."""
 
-    def __init__(self, tables: dict[Lang, dict[str, str]]) -> None:
+    def __init__(self, tables: dict[Lang, dict[str, str]], digest: str = "") -> None:
         self._tables = tables
+        self.digest = digest  # of the tables' files: what an index built with them depends on
 
     @classmethod
-    def load(cls, folder: Path = DATA) -> Lexicon:
-        tables: dict[Lang, dict[str, str]] = {}
-        for lang in LANGS:
-            table: dict[str, str] = {}
-            with (folder / f"lexicon.{lang}.tsv").open(encoding="utf-8") as lines:
-                for line in lines:
-                    form, _, lemma = line.rstrip("\n").partition("\t")
-                    table[form] = lemma or form
-            tables[lang] = table
-        return cls(tables)
+    def load(cls, folder: Path = DATA, cache: DiskCache | None = None) -> Lexicon:
+        files = {lang: (folder / f"lexicon.{lang}.tsv").read_bytes() for lang in LANGS}
+        digest = hashlib.sha256(b"".join(files.values())).hexdigest()
+        key = cache.key("lexicon", digest) if cache is not None else ""
+        tables = cache.load(key) if cache is not None else None
+        if not (isinstance(tables, dict) and set(tables) == set(LANGS)):
+            tables = {lang: _table(files[lang].decode("utf-8")) for lang in LANGS}
+            if cache is not None:
+                cache.store(key, tables)
+        return cls(tables, digest)
 
     def lemma(self, word: str, lang: Lang) -> str | None:
         """The lemma of ``word`` if the knowledge uses it, else None."""
         return self._tables[lang].get(fold(word))
 
-    def forms(self, lang: Lang) -> frozenset[str]:
-        """Every folded form the table knows for ``lang``."""
-        return frozenset(self._tables[lang])
+    def vocabulary(self, lang: Lang, stopwords: frozenset[str]) -> Container[str]:
+        """The folded words of ``lang`` that the table or ``stopwords`` know, looked up without copying either."""
+        return _Either(self._tables[lang], stopwords)
+
+
+def _table(content: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in content.splitlines():
+        form, _, lemma = line.partition("\t")
+        table[form] = lemma or form
+    return table
+
+
+class _Either:
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self._first, self._second = first, second
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._first or word in self._second

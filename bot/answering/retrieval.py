@@ -15,10 +15,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.answering.disk_cache import DiskCache
 from bot.answering.lexicon import Lexicon
 from bot.content.concepts import EMPTY_CONCEPTS, Concepts
 from bot.content.knowledge import Entry
@@ -80,6 +82,8 @@ class Featurizer:
         self._concept_words: dict[Lang, dict[str, frozenset[str]]] = {lang: {} for lang in LANGS}
         self._concept_phrases: dict[Lang, dict[str, list[tuple[tuple[str, ...], str]]]] = {lang: {} for lang in LANGS}
         self.passages: dict[str, tuple[str, ...]] = {concept.id: concept.passages for concept in concepts.concepts}
+        # What an index built with this featurizer depends on, besides the entries.
+        self.fingerprint = "\x00".join([lexicon.digest, repr(sorted(map(sorted, stopwords.values()))), repr(concepts)])
         for concept in concepts.concepts:
             for lang in LANGS:
                 for word in concept.words(lang):
@@ -198,54 +202,96 @@ class Featurizer:
 class Retriever:
     """An inverted index over entries (the goals' or the help's), built once."""
 
-    def __init__(self, entries: Sequence[Entry], featurizer: Featurizer, with_text: bool = True) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        featurizer: Featurizer,
+        with_text: bool = True,
+        cache: DiskCache | None = None,
+    ) -> None:
         """``with_text=False`` indexes only how people ask (questions, title, keywords): help texts about the bot
-        use everyday words that would match any question."""
+        use everyday words that would match any question. A ``cache`` keeps the built index between processes."""
         self._featurizer = featurizer
+        key = cache.key(featurizer.fingerprint, with_text, *map(repr, entries)) if cache is not None else ""
+        state = cache.load(key) if cache is not None else None
+        if not isinstance(state, dict):
+            state = {lang: self._build(entries, lang, with_text) for lang in LANGS}
+            if cache is not None:
+                cache.store(key, state)
+        by_id = {entry.id: entry for entry in entries}
         # Postings hold TF-IDF weights already divided by their document's norm, so a sum is a cosine but for the
         # question's own norm.
-        self._postings: dict[Lang, dict[str, list[tuple[int, float]]]] = {lang: defaultdict(list) for lang in LANGS}
+        self._postings: dict[Lang, dict[str, list[tuple[int, float]]]] = {}
         self._idf: dict[Lang, dict[str, float]] = {}
         self._unseen_idf: dict[Lang, float] = {}
         self._corrections: dict[Lang, Callable[[str], str]] = {}
-        self._entry_docs: dict[Lang, list[_EntryDocs]] = {lang: [] for lang in LANGS}
+        self._entry_docs: dict[Lang, list[_EntryDocs]] = {}
         self._doc_count: dict[Lang, int] = {}
         self._vocabulary: dict[tuple[str, Lang], list[str]] = {}
         self._vocabulary_sets: dict[tuple[str, Lang], frozenset[str]] = defaultdict(frozenset)
         self._entry_concepts: dict[tuple[str, Lang], frozenset[str]] = defaultdict(frozenset)
         self._covered: dict[tuple[str, str, Lang], bool] = {}
         for lang in LANGS:
-            # _texts yields an entry's phrasings first and its whole last, so each entry's documents are contiguous.
-            sources = [(entry, whole, text) for entry in entries for whole, text in _texts(entry, lang, with_text)]
-            vectors = [featurizer.features(text, lang) for _, _, text in sources]
-            self._idf[lang] = _idf(sources, vectors)
+            built = state[lang]
+            self._postings[lang] = built["postings"]
+            self._idf[lang] = built["idf"]
             self._unseen_idf[lang] = max(self._idf[lang].values(), default=1.0)
-            lemmas = {key[2:] for key in self._idf[lang] if key.startswith("w:")}
-            # Typos are corrected to a word as the texts write it ("avustuksista"), then to its lemma: a lemma alone
-            # is often several edits from an inflected form ("avustuksita" → "avustus").
-            written = {fold(word): word for _, _, text in sources for word in words(text)}
-            surface = {}
-            for folded, word in written.items():
-                parts = featurizer.terms(word, lang, limit=None)
-                if len(parts) == 1 and folded not in lemmas and len(folded) >= TYPO_MIN_LENGTH:
-                    surface[folded] = parts[0]
-            self._corrections[lang] = _corrector(sorted(lemmas | set(surface)), surface)
-            first = 0
-            for doc_id, ((entry, whole, _), vector) in enumerate(zip(sources, vectors, strict=True)):
-                if whole:
-                    self._entry_docs[lang].append(_EntryDocs(entry, first, doc_id))
-                    first = doc_id + 1
-                    self._vocabulary[entry.id, lang] = sorted(key[2:] for key in vector if key.startswith("w:"))
-                    self._vocabulary_sets[entry.id, lang] = frozenset(self._vocabulary[entry.id, lang])
-                    self._entry_concepts[entry.id, lang] = frozenset(key[2:] for key in vector if key.startswith("c:"))
-                weighted = self._weigh(vector, lang)
-                norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
-                for feature, value in weighted.items():
-                    # A feature nearly every entry has adds almost nothing to a dot product but costs the most
-                    # time (the longest postings): it still counts in the norms, not in the sums.
-                    if self._idf[lang][feature] >= MIN_IDF:
-                        self._postings[lang][feature].append((doc_id, value / norm))
-            self._doc_count[lang] = len(sources)
+            self._doc_count[lang] = built["count"]
+            self._entry_docs[lang] = [
+                _EntryDocs(by_id[entry_id], first, whole) for entry_id, first, whole in built["docs"]
+            ]
+            for entry_id, vocabulary in built["vocabulary"].items():
+                self._vocabulary[entry_id, lang] = vocabulary
+                self._vocabulary_sets[entry_id, lang] = frozenset(vocabulary)
+            for entry_id, concepts in built["concepts"].items():
+                self._entry_concepts[entry_id, lang] = frozenset(concepts)
+            self._corrections[lang] = _corrector(built["correct"], built["surface"])
+
+    def _build(self, entries: Sequence[Entry], lang: Lang, with_text: bool) -> dict[str, Any]:
+        """One language's index as plain values (so that it can be kept between processes)."""
+        featurizer = self._featurizer
+        # _texts yields an entry's phrasings first and its whole last, so each entry's documents are contiguous.
+        sources = [(entry, whole, text) for entry in entries for whole, text in _texts(entry, lang, with_text)]
+        vectors = [featurizer.features(text, lang) for _, _, text in sources]
+        idf = _idf(sources, vectors)
+        unseen = max(idf.values(), default=1.0)
+        lemmas = {key[2:] for key in idf if key.startswith("w:")}
+        # Typos are corrected to a word as the texts write it ("avustuksista"), then to its lemma: a lemma alone is
+        # often several edits from an inflected form ("avustuksita" → "avustus").
+        written = {fold(word): word for _, _, text in sources for word in words(text)}
+        surface: dict[str, str] = {}
+        for folded, word in written.items():
+            parts = featurizer.terms(word, lang, limit=None)
+            if len(parts) == 1 and folded not in lemmas and len(folded) >= TYPO_MIN_LENGTH:
+                surface[folded] = parts[0]
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        docs: list[tuple[str, int, int]] = []
+        vocabulary: dict[str, list[str]] = {}
+        concepts: dict[str, list[str]] = {}
+        first = 0
+        for doc_id, ((entry, whole, _), vector) in enumerate(zip(sources, vectors, strict=True)):
+            if whole:
+                docs.append((entry.id, first, doc_id))
+                first = doc_id + 1
+                vocabulary[entry.id] = sorted(key[2:] for key in vector if key.startswith("w:"))
+                concepts[entry.id] = sorted(key[2:] for key in vector if key.startswith("c:"))
+            weighted = {feature: value * idf.get(feature, unseen) for feature, value in vector.items()}
+            norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
+            for feature, value in weighted.items():
+                # A feature nearly every entry has adds almost nothing to a dot product but costs the most time
+                # (the longest postings): it still counts in the norms, not in the sums.
+                if idf[feature] >= MIN_IDF:
+                    postings[feature].append((doc_id, value / norm))
+        return {
+            "postings": dict(postings),
+            "idf": idf,
+            "count": len(sources),
+            "docs": docs,
+            "vocabulary": vocabulary,
+            "concepts": concepts,
+            "correct": sorted(lemmas | set(surface)),
+            "surface": surface,
+        }
 
     def _weigh(self, vector: Features, lang: Lang) -> Features:
         """TF-IDF weights; a feature the knowledge never uses is as rare as can be, so it still dilutes the match."""

@@ -39,15 +39,6 @@ class Phrase:
     words: tuple[str, ...]
     first_only: bool = False  # "^milloin": only as the first word of a sentence
 
-    def found_in(self, tokens: tuple[str, ...], starts: frozenset[int]) -> bool:
-        width = len(self.words)
-        for index in range(len(tokens) - width + 1):
-            if self.first_only and index not in starts:
-                continue
-            if all(_word_matches(pattern, tokens[index + k]) for k, pattern in enumerate(self.words)):
-                return True
-        return False
-
 
 def _word_matches(pattern: str, token: str) -> bool:
     return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
@@ -58,6 +49,40 @@ def parse_phrase(text: str) -> Phrase:
     return Phrase(tuple(fold(word) for word in text.removeprefix("^").split()), first_only)
 
 
+class Phrases:
+    """Phrases indexed by their first word, so a message is read once whatever the number of phrases."""
+
+    def __init__(self, phrases: tuple[Phrase, ...] = ()) -> None:
+        self.phrases = phrases
+        self._exact: dict[str, list[Phrase]] = {}
+        self._prefixed: list[tuple[str, Phrase]] = []
+        for phrase in phrases:
+            first = phrase.words[0]
+            if first.endswith("*"):
+                self._prefixed.append((first[:-1], phrase))
+            else:
+                self._exact.setdefault(first, []).append(phrase)
+        self._prefixes = tuple(prefix for prefix, _ in self._prefixed)
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def found_in(self, tokens: tuple[str, ...], starts: frozenset[int] = frozenset()) -> bool:
+        for index, token in enumerate(tokens):
+            candidates = self._exact.get(token, [])
+            if token.startswith(self._prefixes):
+                candidates = [*candidates, *(p for prefix, p in self._prefixed if token.startswith(prefix))]
+            for phrase in candidates:
+                if phrase.first_only and index not in starts:
+                    continue
+                rest = phrase.words[1:]
+                if index + len(rest) < len(tokens) and all(
+                    _word_matches(pattern, tokens[index + 1 + k]) for k, pattern in enumerate(rest)
+                ):
+                    return True
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class Intents:
     words: Mapping[str, Mapping[Lang, frozenset[str]]]  # diacritics folded
@@ -65,8 +90,8 @@ class Intents:
     everyday_prefixes: tuple[str, ...] = ()  # out-of-scope stems long enough to match as prefixes
     everyday_exact: frozenset[str] = frozenset()  # short out-of-scope words, folded, that cannot be confused
     everyday_written: frozenset[str] = frozenset()  # short out-of-scope words as written ("sää")
-    asks: Mapping[str, tuple[Phrase, ...]] = dataclasses.field(default_factory=dict)  # both languages together
-    phrases: Mapping[str, tuple[Phrase, ...]] = dataclasses.field(default_factory=dict)  # lists' multiword items
+    asks: Mapping[str, Phrases] = dataclasses.field(default_factory=dict)  # both languages together
+    phrases: Mapping[str, Phrases] = dataclasses.field(default_factory=dict)  # the lists' multiword items
 
     @classmethod
     def build(
@@ -85,9 +110,9 @@ class Intents:
             tuple(sorted(stem for stem in folded if len(stem) >= MIN_STEM)),
             frozenset(stem for stem in folded if len(stem) < MIN_STEM) - ambiguous,
             frozenset(as_written),
-            dict(asks or {}),
+            {kind: Phrases(phrases) for kind, phrases in (asks or {}).items()},
             {
-                name: tuple(parse_phrase(item) for lang in LANGS for item in words[name][lang] if " " in item)
+                name: Phrases(tuple(parse_phrase(item) for lang in LANGS for item in words[name][lang] if " " in item))
                 for name in words
             },
         )
@@ -97,7 +122,8 @@ class Intents:
         ``starts`` are the word indexes where a sentence begins (for phrases that count only there)."""
         tokens = tuple(fold(word) for word in words(text))
         for kind in ASKED_FACTS:
-            if any(phrase.found_in(tokens, starts) for phrase in self.asks.get(kind, ())):
+            phrases = self.asks.get(kind)
+            if phrases is not None and phrases.found_in(tokens, starts):
                 return kind
         return None
 
@@ -116,11 +142,8 @@ class Intents:
             for lang in LANGS:
                 if (word in self.written[name][lang]) if marked else (fold(word) in self.words[name][lang]):
                     return True
-        phrases = self.phrases.get(name, ())
-        if phrases:
-            folded = tuple(fold(word) for word in found)
-            return any(phrase.found_in(folded, frozenset()) for phrase in phrases)
-        return False
+        phrases = self.phrases.get(name)
+        return bool(phrases) and phrases is not None and phrases.found_in(tuple(fold(word) for word in found))
 
     def everyday(self, text: str) -> bool:
         """Does the text use a word stem from the out-of-scope list ("passin", "skattedeklarationen")?"""

@@ -10,24 +10,25 @@ from bot.core.text import fold, words
 # the stem drops the last letter, so "Lappi" is matched by "lapi…" and "lapp…" alike.
 MAX_ENDING = 5
 MIN_STEM = 4
+HEAD = 3  # every stem keeps at least its first three letters
 
 
 class CountyFinder:
     def __init__(self, directory: Directory) -> None:
-        self._names: list[tuple[tuple[str, ...], WellbeingCounty]] = []
+        # Names by the first letters of their last word: a message's words are looked up, not every name tried.
+        self._by_head: dict[str, list[tuple[tuple[str, ...], WellbeingCounty]]] = {}
         for county in directory.counties:
             for name in {county.short_name_fi, county.short_name_sv}:
                 parts = tuple(fold(part) for part in words(name))
                 if parts and len(parts[-1]) > MIN_STEM:
-                    self._names.append((parts, county))
+                    self._by_head.setdefault(parts[-1][:HEAD], []).append((parts, county))
 
     def find(self, text: str) -> WellbeingCounty | None:
         tokens = [fold(token) for token in words(text)]
-        for parts, county in self._names:
-            width = len(parts)
-            for index in range(len(tokens) - width + 1):
-                window = tokens[index : index + width]
-                if window[:-1] == list(parts[:-1]) and _inflected(window[-1], parts[-1]):
+        for index, token in enumerate(tokens):
+            for parts, county in self._by_head.get(token[:HEAD], ()):
+                before = tokens[max(0, index - len(parts) + 1) : index]
+                if before == list(parts[:-1]) and _inflected(token, parts[-1]):
                     return county
         return None
 
