@@ -208,3 +208,12 @@ async def test_concurrent_deliveries_send_each_card_once(tmp_path: Path, contact
     assert sorted(results) == [0, 0, 1]
     assert len([m for m in harness.request.of("sendMessage") if m["chat_id"] == OFFICIAL_CHAT]) == 1
     await stopped(harness)
+
+
+async def test_how_to_apply_is_answered_honestly_and_can_still_be_handed_over(bot: Harness) -> None:
+    question_asked = "Miten haemme avustusta Tampereen kaupungilta?"
+    (reply,) = await bot.say(question_asked)
+    assert bot.app.services.assistant.message("honest_procedure", "fi") in str(reply["text"])
+    assert "e:goal-1.action-2" in callback_data(reply) and "m:handoff" in callback_data(reply)
+    await bot.press("m:handoff")
+    assert [(question, area) for _, question, area in await tickets(bot)] == [(question_asked, "837")]
