@@ -23,7 +23,8 @@ COPY knowledge /app/knowledge
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     KANEBOT_KNOWLEDGE=/app/knowledge \
-    KANEBOT_DB=/data/kanebot.sqlite3
+    KANEBOT_DB=/data/kanebot.sqlite3 \
+    KANEBOT_CACHE=/data/cache
 USER kanebot
 WORKDIR /app
 VOLUME ["/data"]
