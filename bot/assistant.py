@@ -16,7 +16,7 @@ from bot.answering.lexicon import DATA, Lexicon
 from bot.answering.references import goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
-from bot.content.help import GENERAL_HELP, HelpEntry, HelpRole
+from bot.content.help import GENERAL_HELP, SHARE_HELP, HelpEntry, HelpRole
 from bot.content.intents import Intents
 from bot.content.knowledge import Entry, Knowledge
 from bot.content.loading import load_all
@@ -266,7 +266,7 @@ class Assistant:
         if self.help_retriever is None:
             return None
         about_bot = self.intents.any_of(asked, "about_bot")
-        if about_bot and not any(self.retriever.query_terms(asked, lang) for lang in LANGS):
+        if about_bot and not self.retriever.query_terms(asked, lang):
             # "Vad kan du göra?", "Mitä sä osaat?": nothing but words about the bot.
             return self.help_reply(GENERAL_HELP, lang, role) if GENERAL_HELP in self.help_entries else None
         found = self.help_retriever.search(self.intents.without(asked, "goals_frame") or asked, limit=1)
@@ -274,9 +274,11 @@ class Assistant:
             return None
         best = found[0]
         confidence = best.score * best.coverage
-        # "tavoite 2" asks for the goal; "linkki kolmoseen WhatsAppiin" asks how to share it.
-        referred = goal_reference(asked) is not None
-        if confidence < (HELP_STRONG if referred else HELP_THRESHOLD):
+        # "tavoite 2" asks for the goal; "linkki kolmoseen WhatsAppiin" asks how to share it: a goal named in a
+        # question about the bot is a goal to share, never a reason for other help.
+        if goal_reference(asked) is not None and best.entry.id != SHARE_HELP:
+            return None
+        if confidence < HELP_THRESHOLD:
             return None
         rival = HELP_MARGIN * goals[0].score * goals[0].coverage if goals else 0.0
         if not about_bot and (confidence < HELP_STRONG or rival >= confidence):

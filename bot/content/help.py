@@ -17,6 +17,7 @@ HelpRole = Literal["association", "official", "admin"]
 ROLES: tuple[HelpRole, ...] = ("association", "official", "admin")
 HELP_PREFIX = "help."
 GENERAL_HELP = "help.capabilities"  # what the bot is and can do: the answer to "what can you do?"
+SHARE_HELP = "help.share"  # how to share a goal: the one help a question naming a goal can want
 HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "text", "last_reviewed"})
 MIN_HELP_QUESTIONS = 4
 
@@ -93,8 +94,9 @@ def check_help(root: Path) -> tuple[tuple[HelpEntry, ...], list[Problem]]:
         problems += reader.problems
         found.append(HelpEntry(entry, texts))
     ids = [item.id for item in found]
-    if GENERAL_HELP not in ids:
-        problems.append(Problem(shown, f"needs the general entry {GENERAL_HELP!r} (what the bot is and can do)"))
+    for needed, what in ((GENERAL_HELP, "what the bot is and can do"), (SHARE_HELP, "how to share a goal")):
+        if needed not in ids:
+            problems.append(Problem(shown, f"needs the entry {needed!r} ({what})"))
     problems += [
         Problem(shown, "duplicate id", entry=item, field="id") for item in sorted(set(ids)) if ids.count(item) > 1
     ]
