@@ -34,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per question (stable interface)")
     ask.add_argument("--lang", choices=LANGS, help="reply in this language whatever the question's language")
 
-    commands.add_parser("chat", help="a conversation in the terminal through the same core (no token needed)")
+    commands.add_parser(
+        "chat", help="the bot's conversation in the terminal: numbered buttons, commands, hand-over ($KANEBOT_DB)"
+    )
     commands.add_parser("check", help="validate everything in knowledge/; exit 1 on any problem")
 
     evaluate = commands.add_parser(
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ask":
         return _ask(assistant, args.question, args.json, args.lang, sys.stdin.buffer, sys.stdout)
     if args.command == "chat":
-        return _chat(assistant, sys.stdin, sys.stdout)
+        return _chat(assistant, sys.stdin.buffer, sys.stdout)
     return _eval(assistant, args)
 
 
@@ -147,26 +149,30 @@ def _write(out: TextIO, question: str, reply: Reply, as_json: bool, one_line: bo
     out.flush()
 
 
-def _chat(assistant: Assistant, stdin: TextIO, out: TextIO) -> int:
-    conversation = Conversation()
-    out.write("KANE-botti / KANE-botten — /fi, /sv, /quit\n> ")
-    out.flush()
-    for line in stdin:
-        text = line.strip()
-        if text in {"/quit", "/exit", "/lopeta", "/avsluta"}:
-            break
-        if text in {"/fi", "/sv"}:
-            conversation = Conversation(explicit_lang="fi" if text == "/fi" else "sv", last_lang=conversation.last_lang)
-            reply = assistant.greeting(conversation.explicit_lang or "fi")
-        else:
-            reply = assistant.reply(text, conversation)
-            conversation = Conversation(conversation.explicit_lang, reply.lang, conversation.client_code)
-        out.write(reply.text + "\n")
-        for index, followup in enumerate(reply.followups, start=1):
-            out.write(f"  [{index}] {followup.label}\n")
-        out.write("> ")
-        out.flush()
-    out.write("\n")
+def _chat(assistant: Assistant, stdin: Iterable[bytes], out: TextIO) -> int:
+    """The bot's conversation in the terminal, over the database `kanebot run` uses ($KANEBOT_DB)."""
+    import asyncio
+
+    from bot.chat import TerminalChat
+    from bot.core.settings import Settings, SettingsError
+    from bot.storage.stores import Stores
+
+    try:
+        settings = Settings.from_env(token_needed=False)
+    except SettingsError as error:
+        print(f"kanebot chat: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+    async def run() -> None:
+        settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+        stores = await Stores.open(settings.db_path)
+        try:
+            chat = TerminalChat(assistant, stores, out, settings.admins, settings.unanswered_days)
+            await chat.run(_lines(stdin))
+        finally:
+            await stores.close()
+
+    asyncio.run(run())
     return EXIT_OK
 
 
