@@ -67,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("dir", type=Path)
     load = commands.add_parser("import", help="load reviewed YAML from DIR into knowledge/ (all of it valid, or none)")
     load.add_argument("dir", type=Path)
+    contacts = commands.add_parser("contacts", help="administrators: the contacts as a spreadsheet (CSV)")
+    sheet = contacts.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sheet_in = sheet.add_parser("import", help="load contacts from a CSV file: all rows valid, or nothing changes")
+    sheet_in.add_argument("file", type=Path)
+    sheet_in.add_argument("--by", type=int, default=None, help="your Telegram user id, for the audit log")
+    sheet_out = sheet.add_parser("export", help="write the contacts in effect as CSV (default: standard output)")
+    sheet_out.add_argument("file", type=Path, nargs="?", default=None)
+    sheet_out.add_argument("--area", default=None, help="only this area: municipality code, county id, AHS or KST")
     health = commands.add_parser("health", help="exit 0 if a running bot wrote its heartbeat recently (Docker)")
     health.add_argument("--max-age", type=float, default=120.0, help="seconds (default 120)")
     return parser
@@ -86,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         return _invite(root, args.area, args.expires)
     if args.command in {"export", "import"}:
         return _export_import(args.command, root, args.dir)
+    if args.command == "contacts":
+        return _contacts(root, args)
     if args.command == "run":
         from handlers.wiring.run import run  # imports telegram; kept out of the other commands' start-up
 
@@ -283,5 +293,67 @@ def _export_import(command: str, root: Path, folder: Path) -> int:
         finally:
             await stores.close()
         return EXIT_OK
+
+    return asyncio.run(run())
+
+
+def _contacts(root: Path, args: argparse.Namespace) -> int:
+    """`kanebot contacts import FILE.csv` / `kanebot contacts export [FILE.csv]` over the bot's database: the
+    contacts in effect are the reviewed ones in knowledge/ with the live edits on top, and an import adds one live,
+    audited edit per changed row, all in one transaction."""
+    import asyncio
+    import os
+
+    from bot.content.contact_sheet import contact_record, read_sheet, write_sheet
+    from bot.content.edits import apply_edits
+    from bot.content.loading import load_all
+    from bot.core.settings import DEFAULT_DB
+    from bot.storage.stores import Stores
+
+    loaded = load_all(root)
+    if loaded.problems:
+        print(f"kanebot contacts: knowledge/ has problems; run `kanebot check`:\n{KnowledgeError(loaded.problems)}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
+    area = loaded.directory.area_id(args.area) if args.action == "export" and args.area else None
+    if args.action == "export" and args.area and area is None:
+        print(f"kanebot contacts export: unknown area {args.area!r}", file=sys.stderr)
+        return EXIT_USAGE
+
+    async def run() -> int:
+        stores = await Stores.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        try:
+            in_effect = apply_edits(loaded, await stores.edits.in_effect()).contacts.contacts
+            if args.action == "export":
+                text = write_sheet(c for c in in_effect if area is None or c.area == area)
+                if args.file is None:
+                    sys.stdout.write(text)
+                else:  # with a byte-order mark, so that a spreadsheet opens it as UTF-8 (ä, ö, å)
+                    args.file.write_text(text, encoding="utf-8-sig")
+                    print(f"kanebot contacts export: wrote {text.count(chr(10)) - 1} contact(s) to {args.file}")
+                return EXIT_OK
+            rows, problems = read_sheet(args.file, loaded.directory, {topic.id for topic in loaded.topics.topics})
+            if problems or not rows:
+                for problem in [str(problem) for problem in problems] or [f"{args.file}: has no contact rows"]:
+                    print(problem, file=sys.stderr)
+                print("kanebot contacts import: nothing changed; fix these first", file=sys.stderr)
+                return EXIT_FAILED
+            current = {(c.area, c.topic): contact_record(c) for c in in_effect if not c.example}
+            changes = [
+                (row.area, row.topic, current.get((row.area, row.topic)), row.record)
+                for row in rows
+                if current.get((row.area, row.topic)) != row.record
+            ]
+            ids = await stores.edits.add_many("contact", changes, args.by) if changes else []
+            unchanged = len(rows) - len(ids)
+            if not ids:
+                print(f"kanebot contacts import: all {unchanged} contact(s) are as in effect already; nothing changed")
+                return EXIT_OK
+            print(f"kanebot contacts import: {len(ids)} contact(s) saved as live edits #{ids[0]}–#{ids[-1]} "
+                  f"({unchanged} unchanged), each in the audit log and undoable with /history; the running bot "
+                  "shows them after /reload (or kill -HUP)")  # fmt: skip
+            return EXIT_OK
+        finally:
+            await stores.close()
 
     return asyncio.run(run())
