@@ -36,6 +36,7 @@ ANSWER_THRESHOLD = 0.10
 STRONG_THRESHOLD = 0.3
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
+SHORT_ANSWER_WORDS = 2
 REPLY_CACHE_SIZE = 4096
 # A help entry answers a question about the bot when it matches this well; without a word about the bot itself
 # ("botti", "du") it must match HELP_STRONG and better than any entry of the goals.
@@ -84,6 +85,22 @@ class Assistant:
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
         self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)
+
+    def with_staffed(self, staffed: frozenset[str]) -> Assistant:
+        """The same knowledge, knowing which areas officials have joined for: a route then says whether a hand-over
+        reaches the area's officials or the administrators' national queue."""
+        router = self.router.with_staffed(staffed)
+        return Assistant(
+            self.knowledge,
+            self.intents,
+            self.retriever,
+            self.detector,
+            router,
+            self.local_answers,
+            tuple(self.help_entries.values()),
+            self.help_retriever,
+            self.calibration,
+        )
 
     @classmethod
     def load(cls, root: Path, detector: LanguageDetector | None = None, edits: Iterable[Edit] = ()) -> Assistant:
@@ -136,9 +153,12 @@ class Assistant:
             or self.intents.language_of(question, "thanks")
             or goal_word_language(question)
         )
-        lang = choose_language(question, conversation.language_context(), self.detector, hint, detect=not small_talk)
+        # A word or two answering the bot's own question ("lokaller", "Jyväskylä") does not switch the language.
+        answer = _awaiting(conversation.pending) is not None and len(question.split()) <= SHORT_ANSWER_WORDS
+        detect = not small_talk and not answer
+        lang = choose_language(question, conversation.language_context(), self.detector, hint, detect=detect)
         notes = (self.message("too_long", lang, limit=MAX_QUESTION_CHARS),) if truncated else ()
-        if not small_talk and self.detector.foreign(question):
+        if not small_talk and not answer and self.detector.foreign(question):
             reply = self.other_language(lang)
         else:
             reply = self._answer(question, lang, conversation)
@@ -164,6 +184,11 @@ class Assistant:
             return Reply("greeting", lang, (Block("text", self.message("thanks", lang)),))
         # Greetings, thanks and the asker's own story are set aside: the question is answered as if asked alone.
         focus = find_question(question, self.intents)
+        if _awaiting(conversation.pending) is not None:
+            # An answer to the bot's own question ("Borgå", "lokaler") continues it before anything else is tried.
+            routed = self._route(question, focus, lang, conversation)
+            if routed is not None:
+                return routed
         asked = focus.question
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
         if fact == "amount" and self._names_the_goals(asked):
@@ -328,22 +353,31 @@ class Assistant:
         Whom it asks and about what is read from the question itself; the place may be in the asker's story."""
         router = self.router
         asked = focus.question
-        place = router.municipality_in(asked)
+        pending = conversation.pending
+        awaiting = _awaiting(pending)
+        asks_whom = self.intents.asks_whom(asked)
+        # Where a place is expected (a "whom" question, an answer to "which municipality?") a typo is forgiven, and
+        # an answer that is only a name is that place even where the name is also a word ("salo").
+        expected = awaiting == "municipality"
+        place = router.place_in(asked, expected=expected)
         place_in_question = place is not None
         if place is None:
-            place = router.municipality_in(question)
+            place = router.place_in(question, expected=expected)
         # "Kenelle tavoitteet on suunnattu?" asks about the goals, not whom an association should contact.
-        asks_whom = self.intents.asks_whom(asked) and not (place is None and self._about_the_goals(asked))
-        if place is None and asks_whom:
-            place = router.municipality_in(question, fuzzy=True)  # one typo is forgiven where a place is expected
+        asks_whom = asks_whom and not (place is None and self._about_the_goals(asked))
+        if place is None and (asks_whom or awaiting is not None):
+            place = router.place_in(question, fuzzy=True, expected=expected)
         topic = router.topic_finder.find(asked) or (router.topic_finder.find(question) if asks_whom else None)
-        pending = conversation.pending
-        waiting = pending is not None and (pending.municipality is None or pending.topic is None)
-        if pending is not None and waiting and (place is not None or topic is not None):
-            municipality = place or router.directory.municipality(pending.municipality or "")
+        if topic is None and place is None and awaiting == "topic":
+            topic = router.topic_finder.guess(question)  # an answer to "what is it about?" with a typo
+        answers = place is not None or topic is not None
+        # The answer completes the question asked before, unless it is a whole new question of its own.
+        new_question = asks_whom and place_in_question and topic is not None
+        if pending is not None and awaiting is not None and answers and not new_question:
+            place = place or router.place(pending.municipality or "")
             topic = topic or router.topics.get(pending.topic or "")
             # After /contact nothing was asked yet: this message is the question to hand over.
-            return router.route(pending.question or question, lang, municipality, topic)
+            return router.route(pending.question or question, lang, place, topic)
         if not asks_whom:
             # A place alone is not a routing question ("Mikä on huomisen sää Oulussa?"): it needs a topic or a
             # "whom", in the question itself; and "what do the goals say about …" asks about the goals.
@@ -353,7 +387,7 @@ class Assistant:
                 return None  # "Onko Oulussa nuorisovaltuusto?" asks a fact about the place, not whom to contact
         remembered = place is None and conversation.municipality is not None
         if remembered:
-            place = router.directory.municipality(conversation.municipality or "")
+            place = router.place(conversation.municipality or "")
         return router.route(question, lang, place, topic, remembered=remembered and place is not None)
 
     def _about_the_goals(self, asked: str) -> bool:
@@ -393,8 +427,7 @@ class Assistant:
         if topic is None or pending is None:
             return None
         lang = self.language(conversation)
-        municipality = self.router.directory.municipality(pending.municipality or "")
-        return self.router.route(pending.question, lang, municipality, topic)
+        return self.router.route(pending.question, lang, self.router.place(pending.municipality or ""), topic)
 
     def lookup(self, text: str, conversation: Conversation | None = None, limit: int = 4) -> list[Reply]:
         """Entry cards matching ``text`` for sharing (inline mode): a goal reference, else the best matches,
@@ -447,7 +480,7 @@ class Assistant:
             followups.append(FollowUp(suggest, self.label(self.knowledge.entry(suggest), lang)))
         pending: PendingRoute | None = None
         if place is not None and topic is not None:
-            blocks.append(Block("text", self.router.who_handles(place, topic, lang)))
+            blocks.append(Block("text", self.router.who_handles(place, topic, lang, question)))
             followups.append(FollowUp("handoff", self.message("action_handoff", lang)))
             pending = PendingRoute(question, topic.id, place.code)
         else:
@@ -539,3 +572,12 @@ class Assistant:
             FollowUp("goals", self.message("action_goals", lang)),
             FollowUp("contact", self.message("action_contact", lang)),
         )
+
+
+def _awaiting(pending: PendingRoute | None) -> str | None:
+    """What the bot asked for last: the municipality, the topic, or nothing (no question pending, or a route shown)."""
+    if pending is None:
+        return None
+    if pending.municipality is None:
+        return "municipality"
+    return "topic" if pending.topic is None else None

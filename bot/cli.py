@@ -34,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per question (stable interface)")
     ask.add_argument("--lang", choices=LANGS, help="reply in this language whatever the question's language")
 
-    commands.add_parser("chat", help="a conversation in the terminal through the same core (no token needed)")
+    commands.add_parser(
+        "chat", help="the bot's conversation in the terminal: numbered buttons, commands, hand-over ($KANEBOT_DB)"
+    )
     commands.add_parser("check", help="validate everything in knowledge/; exit 1 on any problem")
 
     evaluate = commands.add_parser(
@@ -65,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("dir", type=Path)
     load = commands.add_parser("import", help="load reviewed YAML from DIR into knowledge/ (all of it valid, or none)")
     load.add_argument("dir", type=Path)
+    contacts = commands.add_parser("contacts", help="administrators: the contacts as a spreadsheet (CSV)")
+    sheet = contacts.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sheet_in = sheet.add_parser("import", help="load contacts from a CSV file: all rows valid, or nothing changes")
+    sheet_in.add_argument("file", type=Path)
+    sheet_in.add_argument("--by", type=int, default=None, help="your Telegram user id, for the audit log")
+    sheet_out = sheet.add_parser("export", help="write the contacts in effect as CSV (default: standard output)")
+    sheet_out.add_argument("file", type=Path, nargs="?", default=None)
+    sheet_out.add_argument("--area", default=None, help="only this area: municipality code, county id, AHS or KST")
     health = commands.add_parser("health", help="exit 0 if a running bot wrote its heartbeat recently (Docker)")
     health.add_argument("--max-age", type=float, default=120.0, help="seconds (default 120)")
     return parser
@@ -84,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         return _invite(root, args.area, args.expires)
     if args.command in {"export", "import"}:
         return _export_import(args.command, root, args.dir)
+    if args.command == "contacts":
+        return _contacts(root, args)
     if args.command == "run":
         from handlers.wiring.run import run  # imports telegram; kept out of the other commands' start-up
 
@@ -96,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ask":
         return _ask(assistant, args.question, args.json, args.lang, sys.stdin.buffer, sys.stdout)
     if args.command == "chat":
-        return _chat(assistant, sys.stdin, sys.stdout)
+        return _chat(assistant, sys.stdin.buffer, sys.stdout)
     return _eval(assistant, args)
 
 
@@ -147,26 +159,30 @@ def _write(out: TextIO, question: str, reply: Reply, as_json: bool, one_line: bo
     out.flush()
 
 
-def _chat(assistant: Assistant, stdin: TextIO, out: TextIO) -> int:
-    conversation = Conversation()
-    out.write("KANE-botti / KANE-botten — /fi, /sv, /quit\n> ")
-    out.flush()
-    for line in stdin:
-        text = line.strip()
-        if text in {"/quit", "/exit", "/lopeta", "/avsluta"}:
-            break
-        if text in {"/fi", "/sv"}:
-            conversation = Conversation(explicit_lang="fi" if text == "/fi" else "sv", last_lang=conversation.last_lang)
-            reply = assistant.greeting(conversation.explicit_lang or "fi")
-        else:
-            reply = assistant.reply(text, conversation)
-            conversation = Conversation(conversation.explicit_lang, reply.lang, conversation.client_code)
-        out.write(reply.text + "\n")
-        for index, followup in enumerate(reply.followups, start=1):
-            out.write(f"  [{index}] {followup.label}\n")
-        out.write("> ")
-        out.flush()
-    out.write("\n")
+def _chat(assistant: Assistant, stdin: Iterable[bytes], out: TextIO) -> int:
+    """The bot's conversation in the terminal, over the database `kanebot run` uses ($KANEBOT_DB)."""
+    import asyncio
+
+    from bot.chat import TerminalChat
+    from bot.core.settings import Settings, SettingsError
+    from bot.storage.stores import Stores
+
+    try:
+        settings = Settings.from_env(token_needed=False)
+    except SettingsError as error:
+        print(f"kanebot chat: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+    async def run() -> None:
+        settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+        stores = await Stores.open(settings.db_path)
+        try:
+            chat = TerminalChat(assistant, stores, out, settings.admins, settings.unanswered_days)
+            await chat.run(_lines(stdin))
+        finally:
+            await stores.close()
+
+    asyncio.run(run())
     return EXIT_OK
 
 
@@ -277,5 +293,67 @@ def _export_import(command: str, root: Path, folder: Path) -> int:
         finally:
             await stores.close()
         return EXIT_OK
+
+    return asyncio.run(run())
+
+
+def _contacts(root: Path, args: argparse.Namespace) -> int:
+    """`kanebot contacts import FILE.csv` / `kanebot contacts export [FILE.csv]` over the bot's database: the
+    contacts in effect are the reviewed ones in knowledge/ with the live edits on top, and an import adds one live,
+    audited edit per changed row, all in one transaction."""
+    import asyncio
+    import os
+
+    from bot.content.contact_sheet import contact_record, read_sheet, write_sheet
+    from bot.content.edits import apply_edits
+    from bot.content.loading import load_all
+    from bot.core.settings import DEFAULT_DB
+    from bot.storage.stores import Stores
+
+    loaded = load_all(root)
+    if loaded.problems:
+        print(f"kanebot contacts: knowledge/ has problems; run `kanebot check`:\n{KnowledgeError(loaded.problems)}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
+    area = loaded.directory.area_id(args.area) if args.action == "export" and args.area else None
+    if args.action == "export" and args.area and area is None:
+        print(f"kanebot contacts export: unknown area {args.area!r}", file=sys.stderr)
+        return EXIT_USAGE
+
+    async def run() -> int:
+        stores = await Stores.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        try:
+            in_effect = apply_edits(loaded, await stores.edits.in_effect()).contacts.contacts
+            if args.action == "export":
+                text = write_sheet(c for c in in_effect if area is None or c.area == area)
+                if args.file is None:
+                    sys.stdout.write(text)
+                else:  # with a byte-order mark, so that a spreadsheet opens it as UTF-8 (ä, ö, å)
+                    args.file.write_text(text, encoding="utf-8-sig")
+                    print(f"kanebot contacts export: wrote {text.count(chr(10)) - 1} contact(s) to {args.file}")
+                return EXIT_OK
+            rows, problems = read_sheet(args.file, loaded.directory, {topic.id for topic in loaded.topics.topics})
+            if problems or not rows:
+                for problem in [str(problem) for problem in problems] or [f"{args.file}: has no contact rows"]:
+                    print(problem, file=sys.stderr)
+                print("kanebot contacts import: nothing changed; fix these first", file=sys.stderr)
+                return EXIT_FAILED
+            current = {(c.area, c.topic): contact_record(c) for c in in_effect if not c.example}
+            changes = [
+                (row.area, row.topic, current.get((row.area, row.topic)), row.record)
+                for row in rows
+                if current.get((row.area, row.topic)) != row.record
+            ]
+            ids = await stores.edits.add_many("contact", changes, args.by) if changes else []
+            unchanged = len(rows) - len(ids)
+            if not ids:
+                print(f"kanebot contacts import: all {unchanged} contact(s) are as in effect already; nothing changed")
+                return EXIT_OK
+            print(f"kanebot contacts import: {len(ids)} contact(s) saved as live edits #{ids[0]}–#{ids[-1]} "
+                  f"({unchanged} unchanged), each in the audit log and undoable with /history; the running bot "
+                  "shows them after /reload (or kill -HUP)")  # fmt: skip
+            return EXIT_OK
+        finally:
+            await stores.close()
 
     return asyncio.run(run())

@@ -185,14 +185,24 @@ class RoutingCase:
     lang: Lang
     municipality: str | None
     topic: str | None
+    areas: tuple[str, ...] | None = None  # the organisations shown, in order, where the case says
+    then: tuple[str, ...] = ()  # answers to the bot's questions back; the route is the reply to the last one
 
 
 def load_routing_cases(path: Path) -> list[RoutingCase]:
-    """eval/routing.yaml: questions with the municipality code and topic id a right route has (or null)."""
+    """eval/routing.yaml: questions with the municipality code and topic id a right route has (or null), and
+    optionally the organisations it shows (`areas`) and the person's answers to the bot's questions (`then`)."""
     cases: list[RoutingCase] = []
     for item in _items(path):
-        code, topic = item.get("municipality"), item.get("topic")
+        code, topic, areas, then = item.get("municipality"), item.get("topic"), item.get("areas"), item.get("then")
         cases.append(
-            RoutingCase(item["q"], item["lang"], str(code) if code is not None else None, str(topic) if topic else None)
+            RoutingCase(
+                item["q"],
+                item["lang"],
+                str(code) if code is not None else None,
+                str(topic) if topic else None,
+                tuple(str(area) for area in areas) if isinstance(areas, list) else None,
+                tuple(str(answer) for answer in then) if isinstance(then, list) else (),
+            )
         )
     return cases

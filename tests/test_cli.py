@@ -148,7 +148,8 @@ def test_eval_prints_accuracy_per_goal_and_language(tmp_path: Path) -> None:
     assert re.search(r"right entry or goal:\s+1/1", output) and re.search(r"out of scope → fallback:\s+1/1", output)
 
 
-def test_chat_keeps_the_conversation_language() -> None:
+def test_chat_keeps_the_conversation_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KANEBOT_DB", str(tmp_path / "kanebot.sqlite3"))  # the chat keeps its profile there
     result = kanebot("chat", stdin="Vad är KANE?\nok\n/quit\n".encode())
     output = result.stdout.decode("utf-8")
     assert result.returncode == 0

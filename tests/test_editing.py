@@ -344,4 +344,7 @@ async def test_a_revoked_official_no_longer_receives_the_area_questions(bot: Har
     await bot.say(f"/revoke {OFFICIAL} 837", user_id=ADMIN)
     await bot.say("Keneen otamme yhteyttä Tampereella avustuksista?", user_id=ASSOCIATION)
     sent = await bot.press("m:handoff", user_id=ASSOCIATION)
-    assert [m["chat_id"] for m in sent] == [ASSOCIATION]  # queued for the area, not posted to the revoked official
+    # No official is left for Tampere: the question goes to the national queue (a card to the administrator), not
+    # to the revoked official's chat.
+    assert [m["chat_id"] for m in sent] == [ASSOCIATION, ADMIN]
+    assert "valtakunnalliseen jonoon" in str(sent[0]["text"])

@@ -104,8 +104,13 @@ async def test_a_reply_to_the_card_of_a_forgotten_question_is_told_it_is_closed(
     assert [m["text"] for m in again] == ["Tähän kysymykseen on jo vastattu."]
 
 
-async def test_without_a_contact_chat_the_question_waits_in_the_area_queue(bot: Harness) -> None:
-    sent = await ask_and_hand_over(bot, "Vem kontaktar vi i Vasa om bidrag?", lang="sv")
+async def test_without_a_contact_chat_the_question_waits_for_the_areas_officials(bot: Harness) -> None:
+    access = bot.app.services.stores.access
+    await access.create_invite(hash_code("code-for-905"), "905", None, time.time() + 60)
+    await bot.say("/join code-for-905", user_id=905)  # an official of Vaasa has joined
+    (route,) = await bot.say("Vem kontaktar vi i Vasa om bidrag?", lang="sv")
+    assert "tjänstemännen (Vasa (kommun)); deras svar kommer hit" in str(route["text"])
+    sent = await bot.press("m:handoff", lang="sv")
     assert [m["chat_id"] for m in sent] == [1]
     assert "väntar på svar" in str(sent[0]["text"]) and "Vaasa" not in str(sent[0]["text"])
     assert await tickets(bot) == [("queued", "Vem kontaktar vi i Vasa om bidrag?", "905")]
@@ -188,7 +193,7 @@ async def test_contact_command_starts_the_flow_and_the_next_answers_continue_it(
     (route,) = await bot.press("t:grants", lang="sv")
     assert "Rätt instans: Vasa (kommun)" in str(route["text"])
     sent = await bot.press("m:handoff", lang="sv")
-    assert "väntar på svar" in str(sent[0]["text"])
+    assert "administratörernas nationella kö" in str(sent[0]["text"])  # no official of Vaasa has joined
     assert await tickets(bot) == [("queued", "Vi finns i Vasa", "905")]
 
 

@@ -42,22 +42,33 @@ def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _bilingual(value: object) -> tuple[Bilingual | None, frozenset[str]]:
+    """A text in both languages, one of them possibly pending (shown in the other), and the pending ones."""
+    texts = value if isinstance(value, Mapping) else {}
+    fi, sv = _text(texts.get("fi")), _text(texts.get("sv"))
+    pending = frozenset(lang for lang, text in (("fi", fi), ("sv", sv)) if not text)
+    return (Bilingual(fi or sv or "", sv or fi or "") if fi or sv else None), pending
+
+
 def contact_from(after: Mapping[str, Any]) -> Contact:
-    name = after.get("name") or {}
-    fi, sv = _text(name.get("fi")), _text(name.get("sv"))
-    pending = frozenset(lang for lang, value in (("fi", fi), ("sv", sv)) if not value)
+    """The contact an edit's after-state describes (an official's edit in chat, or a row of an imported sheet)."""
+    name, pending = _bilingual(after.get("name"))
+    role, _ = _bilingual(after.get("role"))
     chat = after.get("telegram_chat")
     languages = tuple(lang for lang in LANGS if lang in (after.get("languages") or LANGS))
+    verified = after.get("last_verified")
     return Contact(
         area=str(after["area"]),
         topic=str(after["topic"]),
-        name=Bilingual(fi or sv or "", sv or fi or ""),
+        name=name or Bilingual("", ""),
+        person=_text(after.get("person")),
+        role=role,
         email=_text(after.get("email")),
         phone=_text(after.get("phone")),
         web=_text(after.get("web")),
         languages=languages or LANGS,
         telegram_chat=int(chat) if isinstance(chat, int) and not isinstance(chat, bool) else None,
-        last_verified=dt.date.today(),
+        last_verified=dt.date.fromisoformat(verified) if isinstance(verified, str) else dt.date.today(),
         untranslated=pending,
     )
 

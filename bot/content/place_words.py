@@ -63,7 +63,9 @@ def check_place_words(root: Path, codes: set[str]) -> tuple[PlaceWords, list[Pro
 
 def stale_place_words(words: PlaceWords, directory: Directory, shown: str = "knowledge/places.yaml") -> list[Problem]:
     """Ambiguous names no municipality has (any more, after a merger): the list must follow the directory."""
-    known = {fold(name) for m in directory.municipalities for name in (m.name_fi, m.name_sv)}
+    names = [(m.name_fi, m.name_sv) for m in directory.municipalities]
+    names += [(f.name_fi, f.name_sv) for f in directory.former]  # a merged name is still a name people use
+    known = {fold(name) for pair in names for name in pair}
     known |= {fold(name) for names in words.aliases.values() for name in names}
     return [
         Problem(shown, f"{name!r} is not the name or alias of any municipality", entry="ambiguous")

@@ -36,12 +36,13 @@ class Settings:
     review_days: int = 365
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None, token_needed: bool = True) -> Settings:
+        """The settings; ``token_needed`` False for the commands that never talk to Telegram (`kanebot chat`)."""
         env = dict(os.environ if environ is None else environ)
         token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
-        if not token:
+        if not token and token_needed:
             raise SettingsError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and set its token")
-        if not TOKEN_SHAPE.match(token):
+        if token_needed and not TOKEN_SHAPE.match(token):
             raise SettingsError("TELEGRAM_BOT_TOKEN is malformed: it should look like 123456789:AAE… from @BotFather")
         level = env.get("KANEBOT_LOG_LEVEL", "INFO").strip().upper() or "INFO"
         if level not in LOG_LEVELS:

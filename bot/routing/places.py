@@ -19,7 +19,7 @@ from types import MappingProxyType
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.content.directory import Directory, Municipality
+from bot.content.directory import Directory, FormerMunicipality, Municipality
 from bot.content.place_words import EMPTY_PLACE_WORDS, PlaceWords
 from bot.core.text import clean, fold
 from bot.routing.place_forms import (
@@ -48,6 +48,9 @@ _SENTENCE_END = frozenset(".!?…:;•")
 # "Halsuan". Ambiguous and multi-word names are never guessed.
 TYPO_MIN_WORD = 8
 TYPO_MIN_NAME = 4
+# A message that is one word, answering "which municipality?", is a name: a typo is forgiven from 5 letters on
+# ("Vanta", "Lahdesa"), still with the first letters right.
+TYPO_MIN_EXPECTED = 5
 # The first letters must be right: typos rarely hit them, and the everyday words one letter from a place mostly
 # differ there ("rauhassa" / Raumassa, "rannalla" / Ranualla, "vaarassa" / Vaasassa, "pariisin" / Paraisin).
 TYPO_SAME_START = 4
@@ -63,6 +66,7 @@ class PlaceMatch:
     ending: str  # after the stem: "ssa", "laiset"; "" for a base form; "typo" when a typo was forgiven
     words: int = 1  # how many words the name takes ("Pedersören kunnassa" takes 2)
     case: str = ""  # "ine", "gen", "inhabitant", "sv_gen" … (bot.place_forms.Case)
+    former: FormerMunicipality | None = None  # the name was that of a municipality that joined ``municipality``
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,7 @@ class _Entry:
     endings: Mapping[str, Case]
     ambiguous: bool
     stem: str  # as written (case-folded)
+    former: FormerMunicipality | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +91,8 @@ class _Word:
 
 
 _Found = tuple[PlaceMatch, bool]  # and whether the name is also an ordinary word
-_TypoIndex = dict[str, tuple[list[str], list[tuple[Municipality, str, frozenset[str], int]]]]
+_Owner = tuple[Municipality, FormerMunicipality | None]
+_TypoIndex = dict[str, tuple[list[str], list[tuple[_Owner, str, frozenset[str], int]]]]
 
 
 class PlaceFinder:
@@ -97,25 +103,36 @@ class PlaceFinder:
         self._ordinary_forms = words.ordinary_forms
         self._not_typos = words.not_typos
         endings: dict[tuple[str, str, tuple[str, ...]], dict[str, Case]] = {}
-        owners: dict[tuple[str, str, tuple[str, ...]], tuple[Municipality, bool]] = {}
-        typo_stems: list[tuple[str, str, Municipality, Mapping[str, Case]]] = []
-        for m in directory.municipalities:
-            for name, stems in _names_and_stems(m, words.aliases.get(m.code, ())):
+        owners: dict[tuple[str, str, tuple[str, ...]], tuple[_Owner, bool]] = {}
+        typo_stems: list[tuple[str, str, _Owner, Mapping[str, Case]]] = []
+        # Each current municipality by its names, and each one that joined another by its old names (they lead to
+        # the one it joined, which the reply then says).
+        named: list[tuple[str, _Owner, list[tuple[str, list[Stem]]]]] = [
+            (m.code, (m, None), _names_and_stems(m.name_fi, m.name_sv, words.aliases.get(m.code, ())))
+            for m in directory.municipalities
+        ]
+        for former in directory.former:
+            into = directory.municipality(former.into)
+            if into is not None:
+                spelled = _names_and_stems(former.name_fi, former.name_sv, words.aliases.get(former.code, ()))
+                named.append((former.code, (into, former), spelled))
+        for code, owner, spellings in named:
+            for name, stems in spellings:
                 ambiguous = fold(name) in words.ambiguous
                 before = tuple(fold(part) for part in _WORD.findall(name)[:-1])
                 guessable = not ambiguous and not before and len(fold(name)) >= TYPO_MIN_NAME
                 for stem in stems:
-                    key = (stem.text, m.code, before)
+                    key = (stem.text, code, before)
                     endings.setdefault(key, {}).update(stem.endings)
                     # A stem that an ambiguous name shares with a plain one of the same place is treated with care.
-                    owners[key] = (m, ambiguous or owners.get(key, (m, False))[1])
+                    owners[key] = (owner, ambiguous or owners.get(key, (owner, False))[1])
                     if guessable:
-                        typo_stems.append((stem.text, fold(stem.text), m, stem.endings))
+                        typo_stems.append((stem.text, fold(stem.text), owner, stem.endings))
         self._marked: dict[str, list[_Entry]] = {}
         self._folded: dict[str, list[_Entry]] = {}
         for key, stem_endings in endings.items():
-            municipality, ambiguous = owners[key]
-            entry = _Entry(municipality, key[2], MappingProxyType(stem_endings), ambiguous, key[0])
+            (municipality, joined), ambiguous = owners[key]
+            entry = _Entry(municipality, key[2], MappingProxyType(stem_endings), ambiguous, key[0], joined)
             self._marked.setdefault(key[0], []).append(entry)
             self._folded.setdefault(fold(key[0]), []).append(entry)
         # A cheap first test for each word: most words share their first three letters with no stem.
@@ -131,14 +148,23 @@ class PlaceFinder:
         matches = self.find_all(text, fuzzy)
         return matches[0].municipality if matches else None
 
-    def find_all(self, text: str, fuzzy: bool = False) -> list[PlaceMatch]:
-        """Every municipality the text names, in order; ``start`` counts words of ``bot.text.clean(text)``."""
+    def match(self, text: str, fuzzy: bool = False, expected: bool = False) -> PlaceMatch | None:
+        """The first place the text names, or None; ``expected``: see ``find_all``."""
+        matches = self.find_all(text, fuzzy, expected)
+        return matches[0] if matches else None
+
+    def find_all(self, text: str, fuzzy: bool = False, expected: bool = False) -> list[PlaceMatch]:
+        """Every municipality the text names, in order; ``start`` counts words of ``bot.text.clean(text)``.
+        ``expected``: the bot has just asked for the municipality, so a message that is only a name is that name
+        even where it is also an ordinary word ("salo"), and a typo is forgiven in a shorter word ("Vanta")."""
         text = clean(text)
         words = [_word(match) for match in _WORD.finditer(text)]
         found: list[PlaceMatch] = []
+        shortest = TYPO_MIN_EXPECTED if expected and len(words) == 1 else TYPO_MIN_WORD
         for index in range(len(words)):
-            here = self._exact(words, index) or (self._typo(words, index) if fuzzy else None)
-            if here is None or not self._accepted(*here, words, text):
+            here = self._exact(words, index) or (self._typo(words, index, shortest) if fuzzy else None)
+            whole = expected and here is not None and here[0].words == len(words)  # the message is just the name
+            if here is None or not (whole or self._accepted(*here, words, text)):
                 continue
             match = here[0]
             # A multi-word name ends here: a shorter name found inside it ("Koski" in "Koski Tl") gives way.
@@ -186,7 +212,7 @@ class PlaceFinder:
                         continue
                     length = len(entry.before) + 1
                     if _preceded_by(words, index, entry.before) and (best is None or length > best[0].words):
-                        match = PlaceMatch(entry.municipality, index + 1 - length, ending, length, case)
+                        match = PlaceMatch(entry.municipality, index + 1 - length, ending, length, case, entry.former)
                         best = match, entry.ambiguous
             if best is not None:
                 return best
@@ -200,12 +226,13 @@ class PlaceFinder:
             return None
         for entry in self._folded.get(word.folded[:cut], ()):
             if "lainen" in entry.endings and not entry.before and _same_marks(word.key, entry.stem):
-                return PlaceMatch(entry.municipality, index, word.folded[cut:], 1, "inhabitant"), entry.ambiguous
+                match = PlaceMatch(entry.municipality, index, word.folded[cut:], 1, "inhabitant", entry.former)
+                return match, entry.ambiguous
         return None
 
-    def _typo(self, words: list[_Word], index: int) -> _Found | None:
+    def _typo(self, words: list[_Word], index: int, shortest: int = 0) -> _Found | None:
         word = words[index]
-        if len(word.folded) < TYPO_MIN_WORD or word.folded in self._not_typos:
+        if len(word.folded) < (shortest or TYPO_MIN_WORD) or word.folded in self._not_typos:
             return None
         candidates = self._typos.get(word.folded[:TYPO_SAME_START])
         if candidates is None:
@@ -214,11 +241,11 @@ class PlaceFinder:
         best = process.extractOne(word.folded, forms, scorer=OSA.distance, score_cutoff=1)
         if best is None:
             return None
-        municipality, case, marks, stem_length = owners[best[2]]
+        (municipality, former), case, marks, stem_length = owners[best[2]]
         # ä, ö and å in the stem are no typo: "första" is not Forssa. (The ending's ä follows vowel harmony.)
         if not _marks(word.key[:stem_length]) <= marks:
             return None
-        return PlaceMatch(municipality, index, "typo", 1, case), False
+        return PlaceMatch(municipality, index, "typo", 1, case, former), False
 
     def _accepted(self, match: PlaceMatch, ambiguous: bool, words: list[_Word], text: str) -> bool:
         """A name or form that is also an ordinary word must be used as a place."""
@@ -236,12 +263,12 @@ class PlaceFinder:
         return before in PLACE_CUES or after in PLACE_CUES
 
 
-def _names_and_stems(m: Municipality, aliases: Iterable[str]) -> list[tuple[str, list[Stem]]]:
+def _names_and_stems(name_fi: str, name_sv: str, aliases: Iterable[str]) -> list[tuple[str, list[Stem]]]:
     """Each name of a municipality with the stems of its last word: Finnish forms for the Finnish name, Swedish for
     the Swedish name, both for a name the languages share and for aliases."""
     named: list[tuple[str, list[Stem]]] = []
-    shared = m.name_fi == m.name_sv
-    candidates = [(m.name_fi, True, shared), *([] if shared else [(m.name_sv, False, True)])]
+    shared = name_fi == name_sv
+    candidates = [(name_fi, True, shared), *([] if shared else [(name_sv, False, True)])]
     candidates += [(alias, True, True) for alias in aliases]
     for name, finnish, swedish in candidates:
         for spelling in _spellings(name):
@@ -260,19 +287,19 @@ def _spellings(name: str) -> list[str]:
     return [name]
 
 
-def _typo_index(stems: list[tuple[str, str, Municipality, Mapping[str, Case]]]) -> _TypoIndex:
+def _typo_index(stems: list[tuple[str, str, _Owner, Mapping[str, Case]]]) -> _TypoIndex:
     """Whole folded forms in the cases a routing question uses, by their first letters."""
     index: _TypoIndex = {}
     seen: set[str] = set()
-    for written, folded, municipality, endings in stems:
+    for written, folded, owner, endings in stems:
         marks = _marks(written)
         for ending, case in endings.items():
             form = folded + ending
-            if case in TYPO_CASES and len(form) >= TYPO_MIN_WORD - 1 and form not in seen:
+            if case in TYPO_CASES and len(form) >= TYPO_MIN_EXPECTED - 1 and form not in seen:
                 seen.add(form)
                 forms, owners = index.setdefault(form[:TYPO_SAME_START], ([], []))
                 forms.append(form)
-                owners.append((municipality, case, marks, len(written)))
+                owners.append((owner, case, marks, len(written)))
     return index
 
 

@@ -43,11 +43,12 @@ def parse_duration(text: str) -> float:
 
 
 def check_area(directory: Directory, area: str) -> str:
-    """A municipality code ("837") or a wellbeing services county id ("PI"), as written in the directory."""
-    area = area.strip()
-    if directory.municipality(area) is not None or directory.county(area.upper()) is not None:
-        return area if directory.municipality(area) is not None else area.upper()
-    raise AccessError(f"unknown area {area!r}: use a municipality code (e.g. 837) or a county id (e.g. PI)")
+    """A municipality code ("837"), a wellbeing services county id ("PI") or an Åland organisation ("KST"), as
+    written in the directory; a merged municipality's code gives the one it joined."""
+    found = directory.area_id(area)
+    if found is None:
+        raise AccessError(f"unknown area {area!r}: use a municipality code (e.g. 837) or a county id (e.g. PI)")
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.content.edits import EDIT_KINDS, Edit, EditKind
 from bot.storage.access import record_audit
-from bot.storage.database import Database, Row
+from bot.storage.database import Database, Row, Transaction
 
 
 def _edit(row: Row) -> Edit:
@@ -27,6 +27,37 @@ def _edit(row: Row) -> Edit:
     )
 
 
+# One change of an import: area, target, the record before (None: new) and after.
+Change = tuple[str, str, Mapping[str, Any] | None, Mapping[str, Any]]
+
+
+def _json(value: Mapping[str, Any] | None) -> str | None:
+    return json.dumps(value, ensure_ascii=False) if value is not None else None
+
+
+async def _insert(
+    transaction: Transaction,
+    kind: str,
+    area: str | None,
+    target: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any],
+    author: int | None,
+    status: str,
+    via: str | None = None,
+) -> int:
+    """One edit and its line in the audit log, inside ``transaction``; its id."""
+    row = await transaction.fetch_one(
+        "INSERT INTO edits (kind, area, target, before, after, author, created_at, status) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (kind, area, target, _json(before), json.dumps(after, ensure_ascii=False), author, time.time(), status),
+    )
+    edit_id = int(row[0]) if row is not None else 0
+    detail: dict[str, Any] = {"edit": edit_id, "area": area, "target": target}
+    await record_audit(transaction, author, f"edit_{kind}", json.dumps(detail | ({"via": via} if via else {})))
+    return edit_id
+
+
 class EditStore:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -42,24 +73,16 @@ class EditStore:
         status: str,
     ) -> int:
         async with self._db.transaction() as transaction:
-            row = await transaction.fetch_one(
-                "INSERT INTO edits (kind, area, target, before, after, author, created_at, status) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (
-                    kind,
-                    area,
-                    target,
-                    json.dumps(before, ensure_ascii=False) if before is not None else None,
-                    json.dumps(after, ensure_ascii=False),
-                    author,
-                    time.time(),
-                    status,
-                ),
-            )
-            edit_id = int(row[0]) if row is not None else 0
-            detail = json.dumps({"edit": edit_id, "area": area, "target": target})
-            await record_audit(transaction, author, f"edit_{kind}", detail)
-        return edit_id
+            return await _insert(transaction, kind, area, target, before, after, author, status)
+
+    async def add_many(self, kind: str, changes: Sequence[Change], author: int | None) -> list[int]:
+        """Live edits (area, target, before, after), all in one transaction with an audit line each: all of them
+        are stored, or none is."""
+        async with self._db.transaction() as transaction:
+            return [
+                await _insert(transaction, kind, area, target, before, after, author, "live", via="import")
+                for area, target, before, after in changes
+            ]
 
     async def get(self, edit_id: int) -> Edit | None:
         row = await self._db.fetch_one("SELECT * FROM edits WHERE id = ?", (edit_id,))

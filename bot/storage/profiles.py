@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from bot.core.conversation import PendingRoute
+from bot.core.conversation import Conversation, PendingRoute
 from bot.core.lang import Lang, is_lang
 from bot.storage.database import Database, Transaction
 
@@ -29,6 +29,10 @@ class Profile:
     pending: PendingRoute | None = None
     answering: int | None = None  # an official's next message answers this ticket
     flow: Mapping[str, Any] | None = None  # an official's guided edit in progress (kind, step, data)
+
+    def conversation(self) -> Conversation:
+        """What the core needs to know of the person to answer them."""
+        return Conversation(self.explicit_lang, self.last_lang, self.client_code, self.municipality, self.pending)
 
 
 def _json_or_none(value: str | None) -> dict[str, Any] | None:

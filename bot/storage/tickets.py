@@ -12,6 +12,8 @@ from bot.core.lang import Lang, is_lang
 from bot.storage.database import Args, Database, Row, Transaction
 
 _FORGOTTEN_TICKET = "SELECT id FROM tickets WHERE id = ? AND erase_when_answered = 1"
+# The chat of a question asked outside Telegram (`kanebot chat`): its answer is read from the ticket, never sent.
+NO_CHAT = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +147,27 @@ class TicketStore:
                 return False
             await transaction.execute(
                 "INSERT INTO outbox (ticket_id, kind, chat_id, text, next_attempt) "
-                "SELECT id, 'answer', chat_id, ?, ? FROM tickets WHERE id = ?",
-                (text_for_association, now, ticket_id),
+                "SELECT id, 'answer', chat_id, ?, ? FROM tickets WHERE id = ? AND chat_id != ?",
+                (text_for_association, now, ticket_id, NO_CHAT),
             )
         return True
+
+    async def take_answers(self, user_id: int) -> list[Ticket]:
+        """The answered questions a person asked outside Telegram (no chat to send them to), each given once: it is
+        closed as it is taken, and erased if the person has asked to be forgotten."""
+        async with self._db.transaction() as transaction:
+            rows = await transaction.fetch_all(
+                "UPDATE tickets SET status = 'closed', updated_at = ? "
+                "WHERE user_id = ? AND chat_id = ? AND status = 'answered' RETURNING *",
+                (time.time(), user_id, NO_CHAT),
+            )
+            taken = sorted((_ticket(row) for row in rows), key=lambda ticket: ticket.id)
+            forgotten = (
+                "SELECT id FROM tickets WHERE user_id = ? AND chat_id = ? AND status = 'closed' "
+                "AND erase_when_answered = 1"
+            )
+            await _erase(transaction, forgotten, (user_id, NO_CHAT))
+        return taken
 
     async def forget(self, transaction: Transaction, user_id: int) -> int:
         """Inside ``transaction``, erase a person's handed-over questions whose answer has reached them, and mark the

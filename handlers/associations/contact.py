@@ -8,7 +8,8 @@ from telegram import Message, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.core.lang import Lang
-from bot.routing.handoff import answer_text, plan_handoff
+from bot.handover import hand_over
+from bot.routing.handoff import answer_text
 from bot.storage.profiles import Profile
 from handlers.common.context import profile_of
 from handlers.common.outbox import deliver
@@ -30,20 +31,11 @@ class RoutingHandlers:
         return True
 
     async def handoff(self, message: Message, profile: Profile, lang: Lang, context: ContextTypes.DEFAULT_TYPE) -> None:
-        router = self.services.assistant.router
-        plan = plan_handoff(router, profile.pending, lang) if profile.pending is not None else None
-        if plan is None:
-            await message.reply_text(self.services.text("handoff_nothing", lang), do_quote=False)
-            return
-        stores = self.services.stores
-        await stores.tickets.create(
-            profile.user_id, message.chat.id, plan.route, plan.area.kind, plan.area.id, lang,
-            plan.contact_chat, plan.card_text,
-        )  # fmt: skip
-        await stores.profiles.save(replace(profile, pending=None))
-        key = "handoff_sent" if plan.contact_chat is not None else "handoff_queued"
-        await message.reply_text(self.services.text(key, lang, area=plan.area_name), do_quote=False)
-        await deliver(context.bot, stores.tickets)
+        services = self.services
+        text = await hand_over(services.assistant, services.stores, profile, message.chat.id, lang,
+                               services.settings.admins)  # fmt: skip
+        await message.reply_text(text, do_quote=False)
+        await deliver(context.bot, services.stores.tickets)
 
     async def remember(self, message: Message, profile: Profile, lang: Lang, code: str) -> bool:
         municipality = self.services.assistant.router.directory.municipality(code)
@@ -86,11 +78,8 @@ class RoutingHandlers:
             await stores.access.audit(update.effective_user.id, "refused", command="card_reply", ticket=ticket.id)
             raise ApplicationHandlerStop
         router = self.services.assistant.router
-        municipality = router.directory.municipality(ticket.municipality)
-        topic = router.topics.get(ticket.topic)
-        area_name = ticket.area_id
-        if municipality is not None and topic is not None:
-            area_name = router.area_name(router.areas(municipality, topic)[0][0], ticket.lang)
+        area = router.area(ticket.area_id)
+        area_name = router.area_name(area, ticket.lang) if area is not None else ticket.area_id
         text = answer_text(router, area_name, message.text, ticket.lang)
         official_lang = ticket.lang
         if await stores.tickets.answer(ticket.id, message.text, text):

@@ -13,6 +13,7 @@ from bot.core.lang import Lang
 from bot.core.reply import Reply
 from bot.core.settings import Settings
 from bot.core.yamlfile import KnowledgeError
+from bot.handover import staffed_areas
 from bot.storage.access import Role
 from bot.storage.profiles import Profile
 from bot.storage.stores import Stores
@@ -55,6 +56,9 @@ class Services:
     # message would cost more than answering it.
     _counts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     _unanswered: list[tuple[float, str, str | None, str]] = field(default_factory=list)
+    # The areas some official has joined for, read at start and after every join, revoke and reload: a route says
+    # whether a hand-over reaches the area's officials or the administrators' national queue.
+    _staffed: frozenset[str] = frozenset()
 
     def count(self, reply: Reply) -> None:
         year, week, _ = dt.date.today().isocalendar()
@@ -78,10 +82,18 @@ class Services:
         knowledge and return the problems."""
         edits = await self.stores.edits.in_effect() if self._stores is not None else []
         try:
-            self.assistant = Assistant.load(self.settings.knowledge_dir, edits=edits)
+            self.assistant = Assistant.load(self.settings.knowledge_dir, edits=edits).with_staffed(self._staffed)
         except KnowledgeError as error:
             return [str(problem) for problem in error.problems]
         return []
+
+    async def refresh_staffed(self) -> None:
+        """Read again which areas have officials (after a join or a revoke, and at start)."""
+        self._staffed = await staffed_areas(self.stores)
+        self.assistant = self.assistant.with_staffed(self._staffed)
+
+    def staffed(self, area: str) -> bool:
+        return area in self._staffed
 
     @property
     def stores(self) -> Stores:
@@ -112,9 +124,7 @@ class Services:
 
     @staticmethod
     def conversation(profile: Profile) -> Conversation:
-        return Conversation(
-            profile.explicit_lang, profile.last_lang, profile.client_code, profile.municipality, profile.pending
-        )
+        return profile.conversation()
 
     def lang_of(self, profile: Profile) -> Lang:
         """The language to use before the person has written anything in this update."""

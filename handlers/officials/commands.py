@@ -92,6 +92,8 @@ class OfficialHandlers:
             await message.reply_text(self.services.text("join_throttled", lang), do_quote=False)
             return
         area = await self.access.redeem_invite(hash_code(context.args[0]), profile.user_id)
+        if area is not None:
+            await self.services.refresh_staffed()  # the area's questions now go to its officials
         key = "join_ok" if area is not None else "join_failed"
         await message.reply_text(self.services.text(key, lang, area=self.area_name(area or "", lang)), do_quote=False)
 
@@ -142,6 +144,8 @@ class OfficialHandlers:
         done = await self.access.revoke(user, area, role.user_id)
         if done and await self._stop_cards_to(user, area, role.user_id):
             await self.services.reload()
+        if done:
+            await self.services.refresh_staffed()
         await message.reply_text(
             self.services.text("revoked" if done else "revoke_nothing", lang, user=user, area=area), do_quote=False
         )
@@ -171,13 +175,18 @@ class OfficialHandlers:
             more = self.services.text("queue_more", lang, shown=QUEUE_SHOWN, total=len(tickets))
             await message.reply_text(more, do_quote=False)
         router = self.services.assistant.router
+        if role.admin:  # the national queue first: questions no official of the area can see
+            tickets.sort(key=lambda ticket: self.services.staffed(ticket.area_id))
         for ticket in tickets[:QUEUE_SHOWN]:
             topic = router.topics.get(ticket.topic)
+            area = self.area_name(ticket.area_id, lang)
+            if not self.services.staffed(ticket.area_id):
+                area += " · " + self.services.text("queue_national", lang, area_id=ticket.area_id)
             text = self.services.text(
                 "queue_item",
                 lang,
                 id=ticket.id,
-                area=self.area_name(ticket.area_id, lang),
+                area=area,
                 topic=topic.name(lang) if topic else ticket.topic,
                 date=dt.datetime.fromtimestamp(ticket.created_at, dt.UTC).strftime("%Y-%m-%d"),
                 question=ticket.question,

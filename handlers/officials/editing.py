@@ -327,7 +327,7 @@ class EditingHandlers:
             text = self.t(
                 "history_item", lang, id=edit.id, kind=self.t(f"kind_{edit.kind}", lang),
                 area=self.officials.area_name(edit.area, lang) if edit.area else "–", target=edit.target,
-                status=self.t(f"status_{edit.status}", lang), author=edit.author,
+                status=self.t(f"status_{edit.status}", lang), author=edit.author if edit.author is not None else "–",
                 date=dt.datetime.fromtimestamp(edit.created_at, dt.UTC).strftime("%Y-%m-%d"),
             )  # fmt: skip
             markup = None

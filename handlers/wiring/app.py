@@ -79,6 +79,10 @@ def build_application(
         services.attach_stores(await Stores.open(settings.db_path))
         if await services.stores.edits.in_effect():  # officials' live edits from before the restart
             await services.reload()
+        await services.refresh_staffed()
+        if not settings.admins:
+            log.warning("KANEBOT_ADMINS is empty: questions for areas without officials wait in a national queue "
+                        "that no administrator reads")  # fmt: skip
         await _register_commands(application, services)
         await deliver(
             application.bot, services.stores.tickets, everything=True
