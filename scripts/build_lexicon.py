@@ -65,6 +65,12 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     # Sorted everywhere: a form claimed by two lemmas must go to the same one on every run (sets are unordered).
     for word in sorted(surface):
         lemma = simplemma.lemmatize(word, lang=lang).casefold()
+        # simplemma gives an unknown compound the lemma of its first part ("kuntavaali" → "kunta"): keep the
+        # compound itself when what is cut off is a word of its own, not an inflection ending.
+        rest = word.casefold()[len(lemma) :]
+        compound = lemma != word.casefold() and word.casefold().startswith(lemma) and len(rest) >= MIN_COMPOUND_HEAD
+        if compound and (rest in dictionary or rest in surface):
+            lemma = word.casefold()
         lemmas.add(lemma)
         table[fold(word)] = fold(lemma)
     forms_by_lemma: dict[str, list[str]] = {}
