@@ -142,7 +142,8 @@ class TopicFinder:
         """Each topic's weight in ``tokens``: the length of its keywords found there."""
         terms = {term for lang in LANGS for term in self._terms(" ".join(tokens), lang)}
         scores: dict[str, int] = {}
-        joined = " " + " ".join(tokens) + " "
+        # The words as written and their lemmas: a compound's last part shows in one or the other.
+        joined = " " + " ".join(tokens | terms) + " "
         # Most keywords are not in the text at all: one C-speed substring test rules them out.
         present = [first for first, needle in self._firsts if first in terms or needle in joined]
         for first in present:
@@ -167,7 +168,8 @@ def _matches(keyword: str, terms: set[str], tokens: set[str]) -> bool:
         # A long keyword's stem inside a word: "tilavara(us)" in "tilavaraukset".
         stem = keyword[:-2] if len(keyword) >= STEM_KEYWORD else keyword
         return any(stem in token for token in tokens)
-    return len(keyword) >= SHORT_KEYWORD and any(token.find(keyword) >= COMPOUND_HEAD for token in tokens)
+    # A compound's last part, in the word as written or in its lemma ("harjoitustiloista" → "harjoitustila").
+    return len(keyword) >= SHORT_KEYWORD and any(word.find(keyword) >= COMPOUND_HEAD for word in (*tokens, *terms))
 
 
 def _folded(lists: Mapping[Lang, tuple[str, ...]]) -> tuple[str, ...]:
