@@ -43,6 +43,10 @@ REPLY_CACHE_SIZE = 4096
 HELP_THRESHOLD = 0.12
 HELP_STRONG = 0.3
 HELP_MARGIN = 1.5
+# A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
+# the best one.
+KANE_ENTRY = "kane"
+KANE_SUBJECT_SHARE = 0.5
 # Facts the goals never give, answered honestly before anything else is tried (a procedure or a place may still be
 # a question of whom to contact).
 EARLY_FACTS = frozenset({"date", "amount", "person", "party", "law", "statistics", "consequence"})
@@ -246,21 +250,28 @@ class Assistant:
             terms=best.terms,
             everyday=self.intents.everyday(asked),
             framed=self._about_the_goals(asked),
+            domain=self.intents.any_of(asked, "domain"),
         )
 
     def _search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
         säger KANE:s mål om …"), which would pull every such question towards the introduction, and without the
-        names of places."""
+        names of places. When KANE itself is what is asked about ("Mitä KANE tekee?"), its entry comes first if it is
+        a close candidate."""
         asked = self.router.places.without_names(asked)
         content = self.intents.without(asked, "goals_frame")
-        if content != " ".join(words(asked)):
+        framed = content != " ".join(words(asked))
+        if framed:
             content = self.intents.without(content, "kane")
-        if content != " ".join(words(asked)) and self.retriever.query_terms(content, "fi"):
+        found: list[Match] = []
+        if framed and self.retriever.query_terms(content, "fi"):
             found = self.retriever.search(content, limit)
-            if found:
-                return found
-        return self.retriever.search(asked, limit)
+        found = found or self.retriever.search(asked, limit + 1)
+        if not framed and self.intents.any_of(asked, "kane"):
+            subject = next((match for match in found if match.entry.id == KANE_ENTRY), None)
+            if subject is not None and subject.score >= KANE_SUBJECT_SHARE * found[0].score:
+                found = [subject, *(match for match in found if match is not subject)]
+        return found[:limit]
 
     def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
         """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
