@@ -9,7 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answering.confidence import Calibration, Evidence
-from bot.answering.disk_cache import DiskCache
 from bot.answering.focus import Focus, find_question, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
@@ -22,6 +21,7 @@ from bot.content.knowledge import Entry, Knowledge
 from bot.content.loading import load_all
 from bot.content.local import LocalAnswers
 from bot.core.conversation import Conversation, PendingRoute
+from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
 from bot.core.reply import Block, FollowUp, Reply
 from bot.core.text import clean, fold, words
@@ -110,13 +110,13 @@ class Assistant:
     def load(cls, root: Path, detector: LanguageDetector | None = None, edits: Iterable[Edit] = ()) -> Assistant:
         """Load and validate knowledge/ (with officials' live ``edits`` on top); raise KnowledgeError naming every
         problem of the files."""
-        loaded = load_all(root)
+        cache = DiskCache.default()
+        loaded = load_all(root, cache)
         if loaded.problems:
             raise KnowledgeError(loaded.problems)
         loaded = apply_edits(loaded, edits)
-        cache = DiskCache.default()
         lexicon, stopwords = Lexicon.load(cache=cache), load_stopwords()
-        featurizer = Featurizer(lexicon, stopwords, loaded.concepts)
+        featurizer = Featurizer(lexicon, stopwords, loaded.concepts, cache)
         if detector is None:
             detector = LanguageDetector({lang: lexicon.vocabulary(lang, stopwords[lang]) for lang in LANGS})
         router = Router(

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering.disk_cache import DiskCache, default_cache_dir
 from bot.answering.lexicon import Lexicon
 from bot.answering.retrieval import Featurizer, Retriever
 from bot.assistant import Assistant, load_stopwords
 from bot.content.loading import load_all
+from bot.core.disk_cache import DiskCache, default_cache_dir
 from tests.conftest import KNOWLEDGE
 
 QUESTIONS = ["Pitäisikö kerhohuoneen olla ilmainen?", "vad säger målen om upphandling", "avustukset", "KANE"]
@@ -62,3 +62,24 @@ def test_where_the_cache_lives() -> None:
     assert default_cache_dir({"KANEBOT_CACHE": "off"}) is None
     assert default_cache_dir({"KANEBOT_CACHE": "/srv/cache"}) == Path("/srv/cache")
     assert default_cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/kanebot")
+
+
+def test_a_parsed_file_is_kept_with_its_dates(tmp_path: Path) -> None:
+    from bot.core.yamlfile import read_yaml
+
+    path = tmp_path / "data.yaml"
+    path.write_text("when: 2026-04-30\nitems: [1, two, {at: 2025-01-02}]\n", encoding="utf-8")
+    cache = DiskCache(tmp_path / "cache")
+    first, _ = read_yaml(path, "data.yaml", cache)
+    again, _ = read_yaml(path, "data.yaml", cache)
+    assert first == again and isinstance(again["when"], __import__("datetime").date)
+    assert len(list((tmp_path / "cache").glob("*.marshal"))) == 1
+
+
+def test_the_cache_keeps_only_the_most_recently_used_files(tmp_path: Path) -> None:
+    from bot.core.disk_cache import KEEP_FILES
+
+    cache = DiskCache(tmp_path)
+    for number in range(KEEP_FILES + 5):
+        cache.store(cache.key(number), {"n": number})
+    assert len(list(tmp_path.glob("*.marshal"))) == KEEP_FILES

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Container
 from pathlib import Path
 
-from bot.answering.disk_cache import DiskCache
+from bot.core.disk_cache import DiskCache, source_digest
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold
 
@@ -24,7 +24,7 @@ class Lexicon:
     def load(cls, folder: Path = DATA, cache: DiskCache | None = None) -> Lexicon:
         files = {lang: (folder / f"lexicon.{lang}.tsv").read_bytes() for lang in LANGS}
         digest = hashlib.sha256(b"".join(files.values())).hexdigest()
-        key = cache.key("lexicon", digest) if cache is not None else ""
+        key = cache.key("lexicon", source_digest(__file__), digest) if cache is not None else ""
         tables = cache.load(key) if cache is not None else None
         if not (isinstance(tables, dict) and set(tables) == set(LANGS)):
             tables = {lang: _table(files[lang].decode("utf-8")) for lang in LANGS}

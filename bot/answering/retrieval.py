@@ -20,10 +20,10 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.answering.disk_cache import DiskCache
 from bot.answering.lexicon import Lexicon
 from bot.content.concepts import EMPTY_CONCEPTS, Concepts
 from bot.content.knowledge import Entry
+from bot.core.disk_cache import DiskCache, source_digest
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
 
@@ -71,28 +71,51 @@ class Featurizer:
     """Turns text into weighted lemma, trigram and concept features for one language."""
 
     def __init__(
-        self, lexicon: Lexicon, stopwords: dict[Lang, frozenset[str]], concepts: Concepts = EMPTY_CONCEPTS
+        self,
+        lexicon: Lexicon,
+        stopwords: dict[Lang, frozenset[str]],
+        concepts: Concepts = EMPTY_CONCEPTS,
+        cache: DiskCache | None = None,
     ) -> None:
         self._lexicon = lexicon
         self._stopwords = stopwords
         # The same few thousand words recur in every text and question: work each out once (start-up time).
         self._lemma_cache: dict[tuple[str, Lang, bool], list[str]] = {}
         self._term_cache: dict[str, tuple[tuple[str, float], ...]] = {}
-        # Concept ids by the lemma of a one-word name, and by the first lemma of a phrase (with the rest).
-        self._concept_words: dict[Lang, dict[str, frozenset[str]]] = {lang: {} for lang in LANGS}
-        self._concept_phrases: dict[Lang, dict[str, list[tuple[tuple[str, ...], str]]]] = {lang: {} for lang in LANGS}
         self.passages: dict[str, tuple[str, ...]] = {concept.id: concept.passages for concept in concepts.concepts}
         # What an index built with this featurizer depends on, besides the entries.
         self.fingerprint = "\x00".join([lexicon.digest, repr(sorted(map(sorted, stopwords.values()))), repr(concepts)])
+        key = cache.key("concepts", source_digest(__file__), self.fingerprint) if cache is not None else ""
+        names = cache.load(key) if cache is not None else None
+        if not (isinstance(names, dict) and set(names) == set(LANGS)):
+            names = {lang: self._concept_names(concepts, lang) for lang in LANGS}
+            if cache is not None:
+                cache.store(key, names)
+        # Concept ids by the lemma of a one-word name, and by the first lemma of a phrase (with the rest).
+        self._concept_words: dict[Lang, dict[str, frozenset[str]]] = {
+            lang: {lemma: frozenset(ids) for lemma, ids in names[lang][0].items()} for lang in LANGS
+        }
+        self._concept_phrases: dict[Lang, dict[str, list[tuple[tuple[str, ...], str]]]] = {
+            lang: {
+                first: [(tuple(rest), concept) for rest, concept in found] for first, found in names[lang][1].items()
+            }
+            for lang in LANGS
+        }
+
+    def _concept_names(
+        self, concepts: Concepts, lang: Lang
+    ) -> tuple[dict[str, list[str]], dict[str, list[tuple[tuple[str, ...], str]]]]:
+        """The lemmas that name each concept in ``lang``: one-word names, and phrases by their first lemma."""
+        single: dict[str, list[str]] = {}
+        phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for concept in concepts.concepts:
-            for lang in LANGS:
-                for word in concept.words(lang):
-                    lemmas = tuple(self.terms(word, lang, limit=None))
-                    if len(lemmas) == 1:
-                        known = self._concept_words[lang].get(lemmas[0], frozenset())
-                        self._concept_words[lang][lemmas[0]] = known | {concept.id}
-                    elif lemmas:
-                        self._concept_phrases[lang].setdefault(lemmas[0], []).append((lemmas[1:], concept.id))
+            for word in concept.words(lang):
+                lemmas = tuple(self.terms(word, lang, limit=None))
+                if len(lemmas) == 1 and concept.id not in single.get(lemmas[0], []):
+                    single.setdefault(lemmas[0], []).append(concept.id)
+                elif len(lemmas) > 1:
+                    phrases.setdefault(lemmas[0], []).append((lemmas[1:], concept.id))
+        return single, phrases
 
     def concepts_of(self, term: str, lang: Lang) -> frozenset[str]:
         """The concepts a single lemma names (in ``lang``)."""
@@ -212,7 +235,9 @@ class Retriever:
         """``with_text=False`` indexes only how people ask (questions, title, keywords): help texts about the bot
         use everyday words that would match any question. A ``cache`` keeps the built index between processes."""
         self._featurizer = featurizer
-        key = cache.key(featurizer.fingerprint, with_text, *map(repr, entries)) if cache is not None else ""
+        key = ""
+        if cache is not None:
+            key = cache.key("index", source_digest(__file__), featurizer.fingerprint, with_text, *map(repr, entries))
         state = cache.load(key) if cache is not None else None
         if not isinstance(state, dict):
             state = {lang: self._build(entries, lang, with_text) for lang in LANGS}

@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
 from bot.core.yamlfile import Problem, display_path, read_items
 
@@ -48,10 +49,12 @@ def _word_list(value: object) -> tuple[str, ...] | None:
     return tuple(" ".join(str(item).split()) for item in value)
 
 
-def check_concepts(root: Path, entry_ids: Collection[str]) -> tuple[Concepts, list[Problem]]:
+def check_concepts(
+    root: Path, entry_ids: Collection[str], cache: DiskCache | None = None
+) -> tuple[Concepts, list[Problem]]:
     path = root / "concepts.yaml"
     shown = display_path(path, root)
-    read = read_items(path, shown, "concepts")
+    read = read_items(path, shown, "concepts", cache)
     problems = read.problems
     concepts: list[Concept] = []
     for label, raw in read.items:

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from bot.content.sources import RegistryOffice, Website, read_registry_office, read_website
+from bot.core.disk_cache import DiskCache
 from bot.core.lang import Lang
 from bot.core.yamlfile import KnowledgeError, Problem, display_path, read_yaml
 
@@ -150,17 +151,17 @@ def load_directory(root: Path) -> Directory:
     return directory
 
 
-def check_directory(root: Path) -> tuple[Directory, list[Problem]]:
+def check_directory(root: Path, cache: DiskCache | None = None) -> tuple[Directory, list[Problem]]:
     """Load the files and return the directory with every problem found (empty when all is well)."""
     counties, problems = _read_counties(root)
-    shown, data, file_problems = _document(root, "municipalities.yaml")
+    shown, data, file_problems = _document(root, "municipalities.yaml", cache)
     problems += file_problems
     municipalities, municipality_problems = _read_municipalities(shown, data, {county.id for county in counties})
     former, former_problems = _read_merged(shown, data, {m.code: m for m in municipalities})
     problems += municipality_problems if not file_problems else []
     problems += former_problems if not file_problems else []
     aland, aland_problems = _read_aland(root)
-    problems += former_problems + aland_problems
+    problems += aland_problems
     if counties and municipalities:
         shown = display_path(root / "wellbeing_counties.yaml", root)
         used = {m.county_id for m in municipalities}
@@ -178,10 +179,10 @@ def _items(root: Path, file: str, key: str) -> tuple[str, list[object] | None, l
     return (shown, *_list(shown, data, key)) if not problems else (shown, None, problems)
 
 
-def _document(root: Path, file: str) -> tuple[str, object, list[Problem]]:
+def _document(root: Path, file: str, cache: DiskCache | None = None) -> tuple[str, object, list[Problem]]:
     path = root / file
     shown = display_path(path, root)
-    data, problems = read_yaml(path, shown)
+    data, problems = read_yaml(path, shown, cache)
     return shown, data, problems
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.content.knowledge import Entry, EntryReader
+from bot.core.disk_cache import DiskCache
 from bot.core.lang import Bilingual, Lang
 from bot.core.yamlfile import Problem, display_path, read_items
 
@@ -40,10 +41,10 @@ class HelpEntry:
         return ""
 
 
-def check_help(root: Path) -> tuple[tuple[HelpEntry, ...], list[Problem]]:
+def check_help(root: Path, cache: DiskCache | None = None) -> tuple[tuple[HelpEntry, ...], list[Problem]]:
     path = root / "help.yaml"
     shown = display_path(path, root)
-    read = read_items(path, shown, "help")
+    read = read_items(path, shown, "help", cache)
     problems = read.problems
     found: list[HelpEntry] = []
     for label, raw in read.items:

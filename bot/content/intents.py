@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
@@ -171,10 +172,10 @@ class Intents:
         return fits[0] if len(fits) == 1 else None
 
 
-def check_intents(root: Path) -> tuple[Intents, list[Problem]]:
+def check_intents(root: Path, cache: DiskCache | None = None) -> tuple[Intents, list[Problem]]:
     path = root / "intents.yaml"
     shown = display_path(path, root)
-    data, problems = read_yaml(path, shown)
+    data, problems = read_yaml(path, shown, cache)
     lists: dict[str, dict[Lang, frozenset[str]]] = {name: dict.fromkeys(LANGS, frozenset()) for name in INTENT_NAMES}
     written: dict[str, dict[Lang, frozenset[str]]] = {name: dict.fromkeys(LANGS, frozenset()) for name in INTENT_NAMES}
     if problems:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Bilingual, Lang
 from bot.core.yamlfile import KnowledgeError, Problem, display_path, read_items, read_yaml
 
@@ -191,7 +192,7 @@ class EntryReader:
         )
 
 
-def _read_entries(root: Path) -> tuple[list[Entry], list[Problem]]:
+def _read_entries(root: Path, cache: DiskCache | None = None) -> tuple[list[Entry], list[Problem]]:
     entries: list[Entry] = []
     problems: list[Problem] = []
     files = sorted((root / "entries").glob("*.yaml"))
@@ -199,7 +200,7 @@ def _read_entries(root: Path) -> tuple[list[Entry], list[Problem]]:
         problems.append(Problem(display_path(root / "entries", root), "no entry files (*.yaml) found"))
     for path in files:
         shown = display_path(path, root)
-        read = read_items(path, shown, "entries")
+        read = read_items(path, shown, "entries", cache)
         problems += read.problems
         for label, raw in read.items:
             entry_id = raw.get("id")
@@ -239,10 +240,10 @@ def _placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def _read_messages(root: Path) -> tuple[Messages, list[Problem]]:
+def _read_messages(root: Path, cache: DiskCache | None = None) -> tuple[Messages, list[Problem]]:
     path = root / "messages.yaml"
     shown = display_path(path, root)
-    data, problems = read_yaml(path, shown)
+    data, problems = read_yaml(path, shown, cache)
     strings: dict[str, Bilingual] = {}
     if problems:
         return Messages(strings), problems
@@ -270,11 +271,11 @@ def _read_messages(root: Path) -> tuple[Messages, list[Problem]]:
     return Messages(strings), problems
 
 
-def check_knowledge(root: Path) -> tuple[Knowledge, list[Problem]]:
+def check_knowledge(root: Path, cache: DiskCache | None = None) -> tuple[Knowledge, list[Problem]]:
     """Load entries and messages and return them with every problem found (empty when all is well)."""
-    entries, problems = _read_entries(root)
+    entries, problems = _read_entries(root, cache)
     problems += _cross_check(entries)
-    messages, message_problems = _read_messages(root)
+    messages, message_problems = _read_messages(root, cache)
     problems += message_problems
     return Knowledge(tuple(entries), messages), problems
 

@@ -14,6 +14,7 @@ from bot.content.knowledge import Knowledge, check_knowledge
 from bot.content.local import LocalAnswers, check_local_answers
 from bot.content.place_words import PlaceWords, check_place_words, stale_place_words
 from bot.content.topics import ALAND_MUNICIPALITY, Topics, check_topics
+from bot.core.disk_cache import DiskCache
 from bot.core.yamlfile import Problem, display_path
 
 
@@ -31,13 +32,14 @@ class Loaded:
     concepts: Concepts = EMPTY_CONCEPTS
 
 
-def load_all(root: Path) -> Loaded:
-    """Everything in ``root`` with every problem found; the caller decides whether problems are fatal."""
+def load_all(root: Path, cache: DiskCache | None = None) -> Loaded:
+    """Everything in ``root`` with every problem found; the caller decides whether problems are fatal. A ``cache``
+    spares parsing the largest files again (the directory, the concepts) when they have not changed."""
     problems = [] if root.is_dir() else [Problem(str(root), "knowledge folder not found")]
-    knowledge, knowledge_problems = check_knowledge(root)
-    intents, intent_problems = check_intents(root)
-    directory, directory_problems = check_directory(root)
-    topics, topic_problems = check_topics(root)
+    knowledge, knowledge_problems = check_knowledge(root, cache)
+    intents, intent_problems = check_intents(root, cache)
+    directory, directory_problems = check_directory(root, cache)
+    topics, topic_problems = check_topics(root, cache)
     areas = {m.code for m in directory.municipalities} | {c.id for c in directory.counties}
     areas |= {service.id for service in directory.aland}
     contacts, contact_problems = check_contacts(root, areas, {topic.id for topic in topics.topics})
@@ -48,8 +50,8 @@ def load_all(root: Path) -> Loaded:
     if not topic_problems and not directory_problems:
         topic_problems = unknown_aland_handlers(topics, directory, display_path(root / "topics.yaml", root))
     local_answers, local_problems = check_local_answers(root, areas, set(knowledge.by_id))
-    help_entries, help_problems = check_help(root)
-    concepts, concept_problems = check_concepts(root, set(knowledge.by_id))
+    help_entries, help_problems = check_help(root, cache)
+    concepts, concept_problems = check_concepts(root, set(knowledge.by_id), cache)
     problems += knowledge_problems + intent_problems + directory_problems + topic_problems + contact_problems
     problems += place_problems + local_problems + help_problems + concept_problems
     return Loaded(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Bilingual, Lang
 from bot.core.yamlfile import Problem, display_path, read_items
 
@@ -57,10 +58,10 @@ class Topics:
         return next((topic for topic in self.topics if topic.id == topic_id), None)
 
 
-def check_topics(root: Path) -> tuple[Topics, list[Problem]]:
+def check_topics(root: Path, cache: DiskCache | None = None) -> tuple[Topics, list[Problem]]:
     path = root / "topics.yaml"
     shown = display_path(path, root)
-    read = read_items(path, shown, "topics")
+    read = read_items(path, shown, "topics", cache)
     problems, data = read.problems, read.data
     if not read.items and problems:
         return Topics((), {"fi": (), "sv": ()}), problems
