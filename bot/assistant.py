@@ -251,6 +251,7 @@ class Assistant:
             everyday=self.intents.everyday(asked),
             framed=self._about_the_goals(asked),
             domain=self.intents.any_of(asked, "domain"),
+            consensus=len(matches) > 1 and best.entry.goal is not None and matches[1].entry.goal == best.entry.goal,
         )
 
     def _search(self, asked: str, limit: int = 3) -> list[Match]:

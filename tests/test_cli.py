@@ -148,6 +148,27 @@ def test_eval_prints_accuracy_per_goal_and_language(tmp_path: Path) -> None:
     assert re.search(r"right entry or goal:\s+1/1", output) and re.search(r"out of scope → fallback:\s+1/1", output)
 
 
+def test_eval_reports_categories_and_confident_mistakes_and_fails_below_thresholds(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "questions:\n"
+        '  - {q: "tavoite 2", lang: fi, category: goal_number, expect: goal-2}\n'
+        '  - {q: "tavoite 3", lang: fi, category: goal_number, expect: goal-2}\n'  # answered, and wrongly
+        '  - {q: "Milloin vaalit pidetään?", lang: fi, category: unanswerable, expect: fallback}\n'
+        '  - {q: "Hello, what is this?", lang: sv, category: other_language, expect: other_language}\n',
+        encoding="utf-8",
+    )
+    result = kanebot("eval", str(cases), "--no-misses")
+    output = result.stdout.decode("utf-8")
+    assert result.returncode == 0
+    assert re.search(r"goal_number\s+1 / 2\s+50.0%", output)
+    assert re.search(r"unanswerable\s+1 / 1\s+100.0%", output) and re.search(r"other_language\s+1 / 1", output)
+    assert "confidently wrong (an answer or route that is wrong): 1" in output
+    assert kanebot("eval", str(cases), "--min-category", "0.6").returncode == 1
+    assert kanebot("eval", str(cases), "--max-confidently-wrong", "0").returncode == 1
+    assert kanebot("eval", str(cases), "--max-false-answers", "0", "--min-category", "0.5").returncode == 0
+
+
 def test_chat_keeps_the_conversation_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KANEBOT_DB", str(tmp_path / "kanebot.sqlite3"))  # the chat keeps its profile there
     result = kanebot("chat", stdin="Vad är KANE?\nok\n/quit\n".encode())

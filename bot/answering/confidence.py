@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.answering.lexicon import DATA
 
 CALIBRATION_FILE = DATA / "calibration.json"
-FEATURES = ("score", "coverage", "agreement", "margin", "named", "length", "everyday", "framed", "domain")
+FEATURES = ("score", "coverage", "agreement", "margin", "named", "length", "everyday", "framed", "domain", "consensus")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class Evidence:
     everyday: bool  # it uses an everyday word from outside the goals (weather, passports …)
     framed: bool  # it asks what the goals say ("mitä tavoitteissa sanotaan …")
     domain: bool = False  # it speaks of associations, municipalities, elections … (knowledge/intents.yaml)
+    consensus: bool = False  # the next best entry belongs to the same goal
 
     def vector(self) -> tuple[float, ...]:
         return (
@@ -43,6 +44,7 @@ class Evidence:
             float(self.everyday),
             float(self.framed),
             float(self.domain),
+            float(self.consensus),
         )
 
 
@@ -78,7 +80,7 @@ class Calibration:
 
 def fit(samples: Sequence[tuple[Evidence, bool]], l2: float = 1.0, rounds: int = 50) -> tuple[tuple[float, ...], float]:
     """Logistic regression by Newton's method with an L2 penalty (the bias is not penalised): deterministic, and
-    small enough (nine features) that no numeric library is needed."""
+    small enough (ten features) that no numeric library is needed."""
     rows = [(1.0, *evidence.vector()) for evidence, _ in samples]
     labels = [1.0 if right else 0.0 for _, right in samples]
     size = len(FEATURES) + 1
