@@ -43,7 +43,7 @@ def samples(assistant: Assistant, cases: list[Case]) -> list[tuple[Evidence, boo
     decide = assistant._decide
 
     def recording(asked: str, matches: list[Match], lang: Lang, areas: tuple[str, ...]) -> Reply:
-        seen.append((asked, assistant.evidence(asked, matches), matches))
+        seen.append((asked, assistant.reader.evidence(asked, matches), matches))
         return decide(asked, matches, lang, areas)
 
     assistant._decide = recording  # type: ignore[method-assign]

@@ -8,14 +8,15 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answering.confidence import Calibration, Evidence
+from bot.answering.confidence import Calibration
 from bot.answering.focus import Focus, find_question, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
+from bot.answering.reading import Reader
 from bot.answering.references import goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
-from bot.content.help import GENERAL_HELP, SHARE_HELP, HelpEntry, HelpRole
+from bot.content.help import GENERAL_HELP, HelpEntry, HelpRole
 from bot.content.intents import Intents
 from bot.content.knowledge import Entry, Knowledge
 from bot.content.loading import load_all
@@ -24,34 +25,19 @@ from bot.core.conversation import Conversation, PendingRoute
 from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
 from bot.core.reply import Block, FollowUp, Reply
-from bot.core.text import clean, fold, words
+from bot.core.text import clean, fold
 from bot.core.yamlfile import KnowledgeError
 from bot.routing.places import PlaceFinder
 from bot.routing.router import Router
 from bot.routing.topics import TopicFinder
 
-# Score x coverage below this is "I don't know"; calibrated with bench/calibrate.py on eval/questions.yaml. Questions
-# with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD.
-ANSWER_THRESHOLD = 0.10
-STRONG_THRESHOLD = 0.3
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 SHORT_ANSWER_WORDS = 2
 REPLY_CACHE_SIZE = 4096
-# A help entry answers a question about the bot when it matches this well; without a word about the bot itself
-# ("botti", "du") it must match HELP_STRONG and better than any entry of the goals.
-HELP_THRESHOLD = 0.12
-HELP_STRONG = 0.3
-HELP_MARGIN = 1.5
-# A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
-# the best one.
-KANE_ENTRY = "kane"
-KANE_SUBJECT_SHARE = 0.5
 # Facts the goals never give, answered honestly before anything else is tried (a procedure or a place may still be
 # a question of whom to contact).
 EARLY_FACTS = frozenset({"date", "amount", "person", "party", "law", "statistics", "consequence"})
-# The closest entry offered with an honest "the goals don't say" must at least be this close.
-SUGGEST_THRESHOLD = 0.08
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -86,6 +72,7 @@ class Assistant:
         self.help_entries = {item.id: item for item in help_entries}
         self.help_retriever = help_retriever
         self.calibration = calibration or Calibration.load()
+        self.reader = Reader(intents, retriever, self.calibration, help_retriever, router.places.without_names)
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
         self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)
@@ -195,13 +182,13 @@ class Assistant:
                 return routed
         asked = focus.question
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
-        if fact == "amount" and self._names_the_goals(asked):
+        if fact == "amount" and self.reader.names_the_goals(asked):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
-        matches = self._search(asked)
+        matches = self.reader.search(asked)
         fact = fact or self._about_one_place(asked, matches)
         # A date, a sum, a name, a party's view … is never in the goals, whatever else the question names; but
         # "how do we apply for a grant in Turku" may first be a question of whom to contact.
-        if fact in EARLY_FACTS and not self.intents.any_of(asked, "about_bot") and self._on_theme(asked, matches):
+        if fact in EARLY_FACTS and not self.intents.any_of(asked, "about_bot") and self.reader.on_theme(asked, matches):
             return self.honest(lang, fact, matches, asked)
         helped = self._help(asked, lang, matches)
         if helped is not None:
@@ -214,113 +201,37 @@ class Assistant:
         if number is not None:
             return self.entry_reply(self.knowledge.goal(number), lang, score=1.0, areas=areas)
         if fact is not None:
-            if self._on_theme(asked, matches):
+            if self.reader.on_theme(asked, matches):
                 return self.honest(lang, fact, matches, asked)
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
         return self._decide(asked, matches, lang, areas)
 
     def _decide(self, asked: str, matches: list[Match], lang: Lang, areas: tuple[str, ...]) -> Reply:
         """The last step: answer with the best match if it is likely right, else say so honestly."""
-        evidence = self.evidence(asked, matches)
-        chance = self.calibration.chance(evidence) if evidence is not None else 0.0
-        # A question about everyday matters (the weather, passports) must also match strongly: the model has seen
-        # too few of them to be trusted alone there.
-        if evidence is not None and evidence.everyday and evidence.score * evidence.coverage < STRONG_THRESHOLD:
-            chance = min(chance, self.calibration.threshold / 2)
+        chance = self.reader.chance(self.reader.evidence(asked, matches))
         if matches and chance >= self.calibration.threshold:
             best = matches[0]
             if mentions_a_goal(asked) and best.entry.goal is not None:
                 # "the goal about open administration": the goal itself, named by its theme.
                 return self.entry_reply(self.knowledge.goal(best.entry.goal), lang, score=chance, areas=areas)
-            runner_ups = [match.entry.id for match in matches[1:] if self._confident(match)]
+            runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
-        return self.fallback(lang, score=chance, suggest=self._suggestion(matches))
-
-    def evidence(self, asked: str, matches: list[Match]) -> Evidence | None:
-        """What decides whether the best match answers the question (None without any match)."""
-        if not matches:
-            return None
-        best = matches[0]
-        runner_up = matches[1].score if len(matches) > 1 else 0.0
-        return Evidence(
-            score=best.score,
-            coverage=best.coverage,
-            margin=best.score - runner_up,
-            named=best.named,
-            terms=best.terms,
-            everyday=self.intents.everyday(asked),
-            framed=self._about_the_goals(asked),
-            domain=self.intents.any_of(asked, "domain"),
-            consensus=len(matches) > 1 and best.entry.goal is not None and matches[1].entry.goal == best.entry.goal,
-        )
-
-    def _search(self, asked: str, limit: int = 3) -> list[Match]:
-        """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
-        säger KANE:s mål om …"), which would pull every such question towards the introduction, and without the
-        names of places. When KANE itself is what is asked about ("Mitä KANE tekee?"), its entry comes first if it is
-        a close candidate."""
-        asked = self.router.places.without_names(asked)
-        content = self.intents.without(asked, "goals_frame")
-        framed = content != " ".join(words(asked))
-        if framed:
-            content = self.intents.without(content, "kane")
-        found: list[Match] = []
-        if framed and self.retriever.query_terms(content, "fi"):
-            found = self.retriever.search(content, limit)
-        found = found or self.retriever.search(asked, limit + 1)
-        if not framed and self.intents.any_of(asked, "kane"):
-            subject = next((match for match in found if match.entry.id == KANE_ENTRY), None)
-            if subject is not None and subject.score >= KANE_SUBJECT_SHARE * found[0].score:
-                found = [subject, *(match for match in found if match is not subject)]
-        return found[:limit]
+        return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
 
     def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
         """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
         nuorisovaltuusto?"), which the goals never give; "Mikä on huomisen sää Oulussa?" is not about the goals."""
-        if self._about_the_goals(asked) or self.router.topic_finder.find(asked) is None:
+        if self.reader.about_the_goals(asked) or self.router.topic_finder.find(asked) is None:
             return None
         named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
-        return "place" if named and self._on_theme(asked, matches) else None
-
-    def _names_the_goals(self, text: str) -> bool:
-        """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
-        return any(token.startswith("tavoit") or token in ("mal", "malen") for token in (fold(w) for w in words(text)))
-
-    def _on_theme(self, asked: str, matches: list[Match]) -> bool:
-        """Is the question about the goals' matters at all (not the weather or a recipe)?"""
-        return not self.intents.everyday(asked) and (
-            self._suggestion(matches) is not None
-            or self._about_the_goals(asked)
-            or self.intents.any_of(asked, "domain")
-        )
-
-    def _suggestion(self, matches: list[Match]) -> str | None:
-        return matches[0].entry.id if matches and matches[0].score >= SUGGEST_THRESHOLD else None
+        return "place" if named and self.reader.on_theme(asked, matches) else None
 
     def _help(self, asked: str, lang: Lang, goals: list[Match], role: HelpRole = "association") -> Reply | None:
-        """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml.
-        Without a word about the bot itself it must match a help entry clearly better than any part of the goals."""
-        if self.help_retriever is None:
-            return None
-        about_bot = self.intents.any_of(asked, "about_bot")
-        if about_bot and not self.retriever.query_terms(asked, lang):
-            # "Vad kan du göra?", "Mitä sä osaat?": nothing but words about the bot.
-            return self.help_reply(GENERAL_HELP, lang, role) if GENERAL_HELP in self.help_entries else None
-        found = self.help_retriever.search(self.intents.without(asked, "goals_frame") or asked, limit=1)
-        if not found:
-            return None
-        best = found[0]
-        confidence = best.score * best.coverage
-        # "tavoite 2" asks for the goal; "linkki kolmoseen WhatsAppiin" asks how to share it: a goal named in a
-        # question about the bot is a goal to share, never a reason for other help.
-        if goal_reference(asked) is not None and best.entry.id != SHARE_HELP:
-            return None
-        if confidence < HELP_THRESHOLD:
-            return None
-        rival = HELP_MARGIN * goals[0].score * goals[0].coverage if goals else 0.0
-        if not about_bot and (confidence < HELP_STRONG or rival >= confidence):
-            return None
-        return self.help_reply(best.entry.id, lang, role, score=best.score)
+        """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml."""
+        if self.reader.only_about_the_bot(asked, lang) and GENERAL_HELP in self.help_entries:
+            return self.help_reply(GENERAL_HELP, lang, role)
+        best = self.reader.help_for(asked, lang, goals)
+        return self.help_reply(best.entry.id, lang, role, score=best.score) if best is not None else None
 
     def help_reply(
         self, help_id: str, lang: Lang, role: HelpRole = "association", score: float = 1.0, bot: str | None = None
@@ -354,12 +265,6 @@ class Assistant:
         """A date as people in Finland write it, in both languages: 22.11.2026."""
         return f"{date.day}.{date.month}.{date.year}"
 
-    @staticmethod
-    def _confident(match: Match, strong: bool = False) -> bool:
-        """A match counts if it is close and covers enough of the question: one shared word is not an answer.
-        A question about everyday matters (passports, weather) needs a strong match."""
-        return match.score * match.coverage >= (STRONG_THRESHOLD if strong else ANSWER_THRESHOLD)
-
     def _route(self, question: str, focus: Focus, lang: Lang, conversation: Conversation) -> Reply | None:
         """A routing reply if the message names a place or asks whom to contact, or completes a pending one.
         Whom it asks and about what is read from the question itself; the place may be in the asker's story."""
@@ -376,7 +281,7 @@ class Assistant:
         if place is None:
             place = router.place_in(question, expected=expected)
         # "Kenelle tavoitteet on suunnattu?" asks about the goals, not whom an association should contact.
-        asks_whom = asks_whom and not (place is None and self._about_the_goals(asked))
+        asks_whom = asks_whom and not (place is None and self.reader.about_the_goals(asked))
         if place is None and (asks_whom or awaiting is not None):
             place = router.place_in(question, fuzzy=True, expected=expected)
         topic = router.topic_finder.find(asked) or (router.topic_finder.find(question) if asks_whom else None)
@@ -393,7 +298,7 @@ class Assistant:
         if not asks_whom:
             # A place alone is not a routing question ("Mikä on huomisen sää Oulussa?"): it needs a topic or a
             # "whom", in the question itself; and "what do the goals say about …" asks about the goals.
-            if not place_in_question or topic is None or self._about_the_goals(asked):
+            if not place_in_question or topic is None or self.reader.about_the_goals(asked):
                 return None
             if focus.asks and not self.intents.any_of(asked, "routing_who"):
                 return None  # "Onko Oulussa nuorisovaltuusto?" asks a fact about the place, not whom to contact
@@ -401,10 +306,6 @@ class Assistant:
         if remembered:
             place = router.place(conversation.municipality or "")
         return router.route(question, lang, place, topic, remembered=remembered and place is not None)
-
-    def _about_the_goals(self, asked: str) -> bool:
-        """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""
-        return self.intents.any_of(asked, "goals_frame") or self.intents.any_of(asked, "kane")
 
     def stale_entries(self, days: int, today: dt.date | None = None) -> list[str]:
         """Entries whose last review is older than ``days``: they are flagged to officials in /stats."""
@@ -453,7 +354,7 @@ class Assistant:
         elif number is not None:
             entries = [self.knowledge.goal(number)]
         else:
-            entries = [match.entry for match in self.retriever.search(question, limit) if self._confident(match)]
+            entries = [match.entry for match in self.retriever.search(question, limit) if self.reader.related(match)]
         return [self.entry_reply(entry, lang, score=1.0) for entry in entries]
 
     def greeting(self, lang: Lang) -> Reply:
@@ -475,7 +376,7 @@ class Assistant:
         """The goals hold no such fact (a date, an amount, a name …): say so plainly, offer the closest part of the
         goals as a button, never as the answer, and offer to pass the question on; where the question names a place
         and a matter, say which organisation handles it there, ready to hand over."""
-        suggest = self._suggestion(matches)
+        suggest = self.reader.suggestion(matches)
         place = self.router.municipality_in(question) if question else None
         topic = self.router.topic_finder.find(question) if place is not None else None
         if fact == "place":

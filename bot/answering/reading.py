@@ -1,0 +1,145 @@
+"""Reading a question against the goals: which entries it matches once the words that only frame it are set aside,
+whether it is about the goals' matters at all, the closest entry, how likely the best one is right, and which help
+entry a question about the bot wants. The Assistant decides what to reply from what this reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.answering.confidence import Calibration, Evidence
+from bot.answering.references import goal_reference
+from bot.answering.retrieval import Match, Retriever
+from bot.content.help import SHARE_HELP
+from bot.content.intents import Intents
+from bot.core.lang import Lang
+from bot.core.text import fold, words
+
+# A match counts for related entries ("see also") if it is close and covers enough of the question; a question
+# with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD to be answered at all.
+ANSWER_THRESHOLD = 0.10
+STRONG_THRESHOLD = 0.3
+# A help entry answers a question about the bot when it matches this well; without a word about the bot itself
+# ("botti", "du") it must match HELP_STRONG and better than any entry of the goals.
+HELP_THRESHOLD = 0.12
+HELP_STRONG = 0.3
+HELP_MARGIN = 1.5
+# A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
+# the best one.
+KANE_ENTRY = "kane"
+KANE_SUBJECT_SHARE = 0.5
+# The closest entry offered with an honest "the goals don't say" must at least be this close.
+SUGGEST_THRESHOLD = 0.08
+
+
+class Reader:
+    def __init__(
+        self,
+        intents: Intents,
+        retriever: Retriever,
+        calibration: Calibration,
+        help_retriever: Retriever | None = None,
+        without_places: Callable[[str], str] = lambda text: text,
+    ) -> None:
+        self.intents = intents
+        self.retriever = retriever
+        self.calibration = calibration
+        self.help_retriever = help_retriever
+        self._without_places = without_places  # place names say where, never what about
+
+    def search(self, asked: str, limit: int = 3) -> list[Match]:
+        """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
+        säger KANE:s mål om …"), which would pull every such question towards the introduction, and without the
+        names of places. When KANE itself is what is asked about ("Mitä KANE tekee?"), its entry comes first if it is
+        a close candidate."""
+        asked = self._without_places(asked)
+        content = self.intents.without(asked, "goals_frame")
+        framed = content != " ".join(words(asked))
+        if framed:
+            content = self.intents.without(content, "kane")
+        found: list[Match] = []
+        if framed and self.retriever.query_terms(content, "fi"):
+            found = self.retriever.search(content, limit)
+        found = found or self.retriever.search(asked, limit + 1)
+        if not framed and self.intents.any_of(asked, "kane"):
+            subject = next((match for match in found if match.entry.id == KANE_ENTRY), None)
+            if subject is not None and subject.score >= KANE_SUBJECT_SHARE * found[0].score:
+                found = [subject, *(match for match in found if match is not subject)]
+        return found[:limit]
+
+    def about_the_goals(self, asked: str) -> bool:
+        """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""
+        return self.intents.any_of(asked, "goals_frame") or self.intents.any_of(asked, "kane")
+
+    @staticmethod
+    def names_the_goals(text: str) -> bool:
+        """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
+        return any(token.startswith("tavoit") or token in ("mal", "malen") for token in (fold(w) for w in words(text)))
+
+    def on_theme(self, asked: str, matches: list[Match]) -> bool:
+        """Is the question about the goals' matters at all (not the weather or a recipe)?"""
+        return not self.intents.everyday(asked) and (
+            self.suggestion(matches) is not None or self.about_the_goals(asked) or self.intents.any_of(asked, "domain")
+        )
+
+    @staticmethod
+    def suggestion(matches: list[Match]) -> str | None:
+        """The closest entry, if it is close enough to offer."""
+        return matches[0].entry.id if matches and matches[0].score >= SUGGEST_THRESHOLD else None
+
+    @staticmethod
+    def related(match: Match) -> bool:
+        """Close enough to offer as a related entry ("see also")."""
+        return match.score * match.coverage >= ANSWER_THRESHOLD
+
+    def evidence(self, asked: str, matches: list[Match]) -> Evidence | None:
+        """What decides whether the best match answers the question (None without any match)."""
+        if not matches:
+            return None
+        best = matches[0]
+        runner_up = matches[1].score if len(matches) > 1 else 0.0
+        return Evidence(
+            score=best.score,
+            coverage=best.coverage,
+            margin=best.score - runner_up,
+            named=best.named,
+            terms=best.terms,
+            everyday=self.intents.everyday(asked),
+            framed=self.about_the_goals(asked),
+            domain=self.intents.any_of(asked, "domain"),
+            consensus=len(matches) > 1 and best.entry.goal is not None and matches[1].entry.goal == best.entry.goal,
+        )
+
+    def chance(self, evidence: Evidence | None) -> float:
+        """The estimated chance that the best match is right. A question about everyday matters (the weather,
+        passports) must also match strongly: the model has seen too few of them to be trusted alone there."""
+        if evidence is None:
+            return 0.0
+        chance = self.calibration.chance(evidence)
+        if evidence.everyday and evidence.score * evidence.coverage < STRONG_THRESHOLD:
+            chance = min(chance, self.calibration.threshold / 2)
+        return chance
+
+    def help_for(self, asked: str, lang: Lang, goals: list[Match]) -> Match | None:
+        """The help entry a question about using the bot wants ("how do I update our contacts?"), if any. Without
+        a word about the bot itself it must match a help entry clearly better than any part of the goals."""
+        if self.help_retriever is None:
+            return None
+        found = self.help_retriever.search(self.intents.without(asked, "goals_frame") or asked, limit=1)
+        if not found:
+            return None
+        best = found[0]
+        confidence = best.score * best.coverage
+        # "tavoite 2" asks for the goal; "linkki kolmoseen WhatsAppiin" asks how to share it: a goal named in a
+        # question about the bot is a goal to share, never a reason for other help.
+        if goal_reference(asked) is not None and best.entry.id != SHARE_HELP:
+            return None
+        if confidence < HELP_THRESHOLD:
+            return None
+        rival = HELP_MARGIN * goals[0].score * goals[0].coverage if goals else 0.0
+        if not self.intents.any_of(asked, "about_bot") and (confidence < HELP_STRONG or rival >= confidence):
+            return None
+        return best
+
+    def only_about_the_bot(self, asked: str, lang: Lang) -> bool:
+        """ "Vad kan du göra?", "Mitä sä osaat?": nothing but words about the bot."""
+        return self.intents.any_of(asked, "about_bot") and not self.retriever.query_terms(asked, lang)
