@@ -1,4 +1,4 @@
-"""Calibrate the answer decision on the TUNING half of the question sets by kind (a script, not a test).
+"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune + kinds.tune2; a script, not a test).
 
     .venv/bin/python bench/calibrate.py              # fit, print the reliability table and the threshold table
     .venv/bin/python bench/calibrate.py --write      # …and write bot/answering/data/calibration.json
@@ -28,7 +28,7 @@ from bot.core.lang import Lang  # noqa: E402
 from bot.core.reply import Reply  # noqa: E402
 from bot.evaluation import Case, load_cases  # noqa: E402
 
-TUNING = ROOT / "eval" / "kinds.tune.yaml"
+TUNING = (ROOT / "eval" / "kinds.tune.yaml", ROOT / "eval" / "kinds.tune2.yaml")
 # What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a
 # question the goals do not answer at all (the worst: it tells people the goals say something they do not).
 COST_OF_WRONG_ENTRY = 1.5
@@ -104,18 +104,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.check.name}: {len(data)} questions reach the decision")
         print("\n".join(reliability(assistant.calibration, data)))
         return 0
-    data = samples(assistant, load_cases(TUNING))
+    data = samples(assistant, [case for path in TUNING for case in load_cases(path)])
     weights, bias = fit([(evidence, right) for evidence, right, _ in data])
     fitted = Calibration(weights, bias, 0.5)
     threshold, table = choose_threshold(fitted, data)
     fitted = Calibration(weights, bias, threshold)
     right_at_top = sum(right for _, right, _ in data)
-    print(f"{TUNING.name}: {len(data)} questions reach the decision, {right_at_top} right at the top")
+    names = " + ".join(path.name for path in TUNING)
+    print(f"{names}: {len(data)} questions reach the decision, {right_at_top} right at the top")
     print("\n".join(table))
     print(f"\nthreshold: {threshold:.2f}\n")
     print("\n".join(reliability(fitted, data)))
     if args.write:
-        CALIBRATION_FILE.write_text(fitted.dump(f"eval/{TUNING.name}", len(data)), encoding="utf-8")
+        CALIBRATION_FILE.write_text(fitted.dump(names, len(data)), encoding="utf-8")
         print(f"\nwrote {CALIBRATION_FILE.relative_to(ROOT)}")
     return 0
 

@@ -18,7 +18,7 @@ import calibrate
 
 @pytest.fixture(scope="module")
 def tuning(assistant: Assistant) -> list[tuple[Evidence, bool, bool]]:
-    return calibrate.samples(assistant, load_cases(calibrate.TUNING))
+    return calibrate.samples(assistant, [case for path in calibrate.TUNING for case in load_cases(path)])
 
 
 def test_the_committed_calibration_is_a_fresh_fit_on_the_tuning_half(
@@ -26,7 +26,8 @@ def test_the_committed_calibration_is_a_fresh_fit_on_the_tuning_half(
 ) -> None:
     weights, bias = fit([(evidence, right) for evidence, right, _ in tuning])
     threshold, _ = calibrate.choose_threshold(Calibration(weights, bias, 0.5), tuning)
-    fresh = Calibration(weights, bias, threshold).dump("eval/kinds.tune.yaml", len(tuning))
+    names = " + ".join(path.name for path in calibrate.TUNING)
+    fresh = Calibration(weights, bias, threshold).dump(names, len(tuning))
     assert CALIBRATION_FILE.read_text(encoding="utf-8") == fresh, "run: .venv/bin/python bench/calibrate.py --write"
 
 
