@@ -25,7 +25,7 @@ from bot.core.conversation import Conversation, PendingRoute
 from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
 from bot.core.reply import Block, FollowUp, Reply
-from bot.core.text import clean, fold
+from bot.core.text import clean, fold, words
 from bot.core.yamlfile import KnowledgeError
 from bot.routing.places import PlaceFinder
 from bot.routing.router import Router
@@ -38,6 +38,7 @@ REPLY_CACHE_SIZE = 4096
 # Facts the goals never give, answered honestly before anything else is tried (a procedure or a place may still be
 # a question of whom to contact).
 EARLY_FACTS = frozenset({"date", "amount", "person", "party", "law", "statistics", "consequence"})
+HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -188,7 +189,11 @@ class Assistant:
         fact = fact or self._about_one_place(asked, matches)
         # A date, a sum, a name, a party's view … is never in the goals, whatever else the question names; but
         # "how do we apply for a grant in Turku" may first be a question of whom to contact.
-        if fact in EARLY_FACTS and not self.intents.any_of(asked, "about_bot") and self.reader.on_theme(asked, matches):
+        # "Miten haemme avustusta?" asks how things are done, which the goals never say; "Mistä haetaan avustusta
+        # Turussa?" asks where, which is a question of whom to contact.
+        opening = fold(words(asked)[0]) if words(asked) else ""
+        early = fact in EARLY_FACTS or (fact == "procedure" and opening in HOW_WORDS)
+        if early and not self.intents.any_of(asked, "about_bot") and self.reader.on_theme(asked, matches):
             return self.honest(lang, fact, matches, asked)
         helped = self._help(asked, lang, matches)
         if helped is not None:

@@ -74,3 +74,10 @@ def test_sentences_split_at_capitals_after_a_full_stop_only() -> None:
         "Entä esim. nuoret.",
         "Kiitos",
     ]
+
+
+def test_a_short_question_pointing_back_keeps_the_sentence_before_it(assistant: Assistant) -> None:
+    focus = find_question("Poistakaa kaikki tietoni. Miten se onnistuu?", assistant.intents)
+    assert focus.question == "Poistakaa kaikki tietoni. Miten se onnistuu?"
+    alone = find_question("Meillä on kerho. Mitä tavoitteissa sanotaan tiloista?", assistant.intents)
+    assert alone.question == "Mitä tavoitteissa sanotaan tiloista?"

@@ -98,3 +98,8 @@ def test_not_a_reference(text: str) -> None:
 @pytest.mark.parametrize(("text", "lang"), [("mål 2?", "sv"), ("tavoite 3", "fi"), ("trean", "sv"), ("kakkonen", "fi")])
 def test_the_goal_word_tells_the_language_of_a_short_reference(text: str, lang: str) -> None:
     assert goal_word_language(text) == lang
+
+
+@pytest.mark.parametrize("text", ["toiseksi viimeinen tavoite", "det näst sista målet", "the second last goal"])
+def test_the_goal_before_the_last(text: str) -> None:
+    assert goal_reference(text) == 3

@@ -41,6 +41,11 @@ _REQUEST_PHRASES = (
     ("vill", "veta"), ("ville", "veta"), ("jag", "undrar"), ("kan", "du", "beratta"), ("ge", "mig"),
 )  # fmt: skip
 MIN_FOCUS_WORDS = 2
+# "Unohda kaikki mitä olen kirjoittanut. Miten se tehdään?": a short question that points back needs the sentence
+# before it.
+_POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama", "taman", "tata", "tasta", "tahan",
+                       "ne", "niita", "niista", "detta", "dit", "darom", "sadant", "sant"})  # fmt: skip
+SHORT_QUESTION_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +116,12 @@ def find_question(text: str, intents: Intents) -> Focus:
         part = _without_greeting(part, intents)
         if not part:
             continue
-        kept.append(part)
         if is_question(part):
+            tokens = [fold(word) for word in words(part)]
+            if kept and len(tokens) <= SHORT_QUESTION_WORDS and _POINTING & set(tokens) and kept[-1] not in asking:
+                asking.append(kept[-1])
             asking.append(part)
+        kept.append(part)
     chosen = asking or kept or parts
     question = " ".join(chosen)
     if len(words(question)) < MIN_FOCUS_WORDS and kept:  # "Entä sitten?": the question is the whole message

@@ -24,6 +24,7 @@ CONFIDENT_EVIDENCE = 2.5
 # Another language: a message with at least this many letters, less than half of its words Finnish or Swedish, and
 # langdetect (all its profiles) sure of a language that is neither. Norwegian and Danish readers get Swedish.
 FOREIGN_MIN_LETTERS = 8
+FOREIGN_MIN_SCRIPT_LETTERS = 3
 FOREIGN_KNOWN_SHARE = 0.5
 FOREIGN_PROBABILITY = 0.7
 SCANDINAVIAN = frozenset({"fi", "sv", "no", "da"})
@@ -58,11 +59,12 @@ class LanguageDetector:
     def foreign(self, text: str) -> bool:
         """Is ``text`` clearly in a language other than Finnish or Swedish (English, Russian, Estonian …)?"""
         letters = [char for char in text if char.isalpha()]
+        latin = sum(unicodedata.name(char, "").startswith("LATIN") for char in letters)
+        # Another script says it at once, even in a greeting of a few letters ("สวัสดีครับ", "Привет").
+        if len(letters) >= FOREIGN_MIN_SCRIPT_LETTERS and latin * 2 < len(letters):
+            return True
         if len(letters) < FOREIGN_MIN_LETTERS:
             return False
-        latin = sum(unicodedata.name(char, "").startswith("LATIN") for char in letters)
-        if latin * 2 < len(letters):
-            return True
         tokens = [fold(word) for word in words(text) if not word.isdigit()]
         if sum(token in self._fi or token in self._sv for token in tokens) >= FOREIGN_KNOWN_SHARE * len(tokens):
             return False

@@ -29,6 +29,8 @@ _ORDINALS = (
     (re.compile(r"^(neljas|neljanne\w*|4\.|4:e|4th|fjarde|fourth)$"), 4),
     (re.compile(r"^(viimei\w*|vika\w*|sista|last)$"), GOALS),
 )
+# "toiseksi viimeinen", "näst sista", "second last": the goal before the last.
+_BEFORE_LAST = frozenset({"toiseksi", "nast", "second"})
 # Numeral nouns name a goal on their own in this bot: "Mitä kolmonen sanoo?", "Vad handlar ettan om?".
 _NUMERAL_NOUNS = (
     (re.compile(r"^ykko(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 1),
@@ -106,6 +108,8 @@ def goal_reference(text: str) -> int | None:
         if not _GOAL_WORD.match(token):
             ordinal = _ordinal(token)
             if ordinal is not None and _near_goal_word(tokens, index):
+                if ordinal == GOALS and index > 0 and tokens[index - 1] in _BEFORE_LAST:
+                    return GOALS - 1
                 return ordinal
             continue
         following = [word for word in tokens[index + 1 : index + 3] if word not in _FILLER][:1]

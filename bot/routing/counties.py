@@ -35,9 +35,9 @@ class CountyFinder:
 
 def _inflected(token: str, name: str) -> bool:
     stems = (name, name[:-1]) if name[-1] in "aeiouy" else (name,)
-    # Finnish gradation: "Lappi" → "Lapissa", "Kainuu" → "Kainuussa".
-    if len(name) > 2 and name[-2] == name[-3]:
-        stems = (*stems, name[:-2])
+    # Finnish gradation: "Lappi" → "Lapin", "Lapissa" (a double consonant before the last vowel shortens).
+    if len(name) > 3 and name[-1] in "aeiouy" and name[-2] == name[-3] and name[-2] not in "aeiouy":
+        stems = (*stems, name[:-2] + name[-1], name[:-2])
     return any(
         token.startswith(stem) and len(token) - len(stem) <= MAX_ENDING for stem in stems if len(stem) >= MIN_STEM
     )
