@@ -187,13 +187,12 @@ class Assistant:
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
         matches = self.reader.search(asked)
         fact = fact or self._about_one_place(asked, matches)
-        # A date, a sum, a name, a party's view … is never in the goals, whatever else the question names; but
-        # "how do we apply for a grant in Turku" may first be a question of whom to contact.
-        # "Miten haemme avustusta?" asks how things are done, which the goals never say; "Mistä haetaan avustusta
-        # Turussa?" asks where, which is a question of whom to contact.
+        # A date, a sum, a name, a party's view … is never in the goals, whatever else the question names; so is
+        # how things are done ("Miten haemme avustusta?"), but where ("Mistä haetaan avustusta Turussa?") is first a
+        # question of whom to contact.
         opening = fold(words(asked)[0]) if words(asked) else ""
         early = fact in EARLY_FACTS or (fact == "procedure" and opening in HOW_WORDS)
-        if early and not self.intents.any_of(asked, "about_bot") and self.reader.on_theme(asked, matches):
+        if fact and early and not self.intents.any_of(asked, "about_bot") and self.reader.on_theme(asked, matches):
             return self.honest(lang, fact, matches, asked)
         helped = self._help(asked, lang, matches)
         if helped is not None:
