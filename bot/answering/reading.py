@@ -11,7 +11,7 @@ from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
 from bot.content.help import SHARE_HELP
 from bot.content.intents import Intents
-from bot.core.lang import Lang
+from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
 
 # A match counts for related entries ("see also") if it is close and covers enough of the question; a question
@@ -45,6 +45,11 @@ class Reader:
         self.calibration = calibration
         self.help_retriever = help_retriever
         self._without_places = without_places  # place names say where, never what about
+        # Words only the help uses ("yhteystiedot", "kieli", "jakaa"): a question with none of them and no word about
+        # the bot is not searched in the help at all.
+        self._help_words: dict[Lang, frozenset[str]] = (
+            {lang: help_retriever.lemmas(lang) - retriever.lemmas(lang) for lang in LANGS} if help_retriever else {}
+        )
 
     def search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
@@ -124,6 +129,11 @@ class Reader:
         a word about the bot itself it must match a help entry clearly better than any part of the goals."""
         if self.help_retriever is None:
             return None
+        about_bot = self.intents.any_of(asked, "about_bot")
+        if not about_bot and not any(
+            self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS
+        ):
+            return None
         found = self.help_retriever.search(self.intents.without(asked, "goals_frame") or asked, limit=1)
         if not found:
             return None
@@ -136,7 +146,7 @@ class Reader:
         if confidence < HELP_THRESHOLD:
             return None
         rival = HELP_MARGIN * goals[0].score * goals[0].coverage if goals else 0.0
-        if not self.intents.any_of(asked, "about_bot") and (confidence < HELP_STRONG or rival >= confidence):
+        if not about_bot and (confidence < HELP_STRONG or rival >= confidence):
             return None
         return best
 

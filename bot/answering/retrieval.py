@@ -365,6 +365,10 @@ class Retriever:
                 prior[entry_id] += 1.0 / len(passages)
         return {entry_id: value / max(len(terms), 1) for entry_id, value in prior.items()}
 
+    def lemmas(self, lang: Lang) -> frozenset[str]:
+        """Every lemma the indexed texts use in ``lang``."""
+        return frozenset(key[2:] for key in self._idf[lang] if key.startswith("w:"))
+
     def query_terms(self, text: str, lang: Lang) -> list[str]:
         """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
         away ("nuorisovaltusto" → "nuorisovaltuusto")."""
