@@ -299,11 +299,11 @@ async def test_a_hand_over_retried_after_an_error_finds_its_ticket(card_bot: Har
     card_bot.request.fail_chats.add(ASKER)  # the confirmation does not reach the association
     await card_bot.press("m:handoff")
     card_bot.request.fail_chats.clear()
-    (again,) = await card_bot.press("m:handoff")  # they press again, as the error told them to
-    assert "Kysymyksesi on jo välitetty" in str(again["text"])
+    again = await card_bot.press("m:handoff")  # they press again, as the error told them to
+    assert [str(m["text"])[:27] for m in again if m["chat_id"] == ASKER] == ["Kysymyksesi on jo välitetty"]
     await card_bot.say("Keneen otamme yhteyttä Tampereella avustuksista?")  # or ask again from the start
-    (third,) = await card_bot.press("m:handoff")
-    assert "Kysymyksesi on jo välitetty" in str(third["text"])
+    third = await card_bot.press("m:handoff")
+    assert [str(m["text"])[:27] for m in third if m["chat_id"] == ASKER] == ["Kysymyksesi on jo välitetty"]
     assert len(await tickets(card_bot)) == 1
     cards = [m for m in card_bot.request.calls if m.method == "sendMessage" and m.params["chat_id"] == OFFICIAL_CHAT]
     assert len(cards) <= 1
