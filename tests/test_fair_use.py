@@ -137,3 +137,12 @@ async def test_one_chats_backlog_is_capped_and_cannot_take_everyones_places() ->
     release.set()
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=2)
     assert ran[:1] == [flood[0].update_id] and set(ran) == {u.update_id for u in flood[:3]} | {other.update_id}
+
+
+async def test_an_administrator_working_through_the_national_queue_is_never_held_back(bot: Harness) -> None:
+    from tests.test_officials import ADMIN
+
+    answered = 0
+    for _ in range(THROTTLE_MESSAGES + 4):
+        answered += len(await bot.say("/queue", user_id=ADMIN, pace=0.1)) > 0
+    assert answered == THROTTLE_MESSAGES + 4
