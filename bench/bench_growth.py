@@ -213,10 +213,10 @@ async def measure(rows: int, repeat: int, assistant: Assistant) -> dict[str, flo
 
 async def purge_now(app: KaneApplication, settings: Settings) -> None:
     """The daily retention job of the checkout measured (this one purges more kinds of rows than before)."""
-    purge = getattr(wiring, "purge", None)
+    daily_purge = getattr(wiring, "daily_purge", None)
     stores = app.services.stores
-    if purge is not None:
-        await purge(stores, settings)
+    if daily_purge is not None:
+        await daily_purge(settings)
         return
     cutoff = time.time() - settings.unanswered_days * DAY
     await stores.stats.forget_unanswered_before(cutoff)

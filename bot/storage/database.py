@@ -112,6 +112,9 @@ class Database:
             await connection.execute("PRAGMA synchronous=NORMAL")
             await connection.execute("PRAGMA foreign_keys=ON")
             await connection.execute("PRAGMA busy_timeout=5000")
+            # 32 MB of pages in memory (SQLite's default is 2 MB): with a million tickets the indexes the bot walks
+            # per message stay cached, and a purge's batches are not slowed by reading them from disk.
+            await connection.execute("PRAGMA cache_size=-32768")
             database = cls(connection)
             await database.migrate()
         except (OSError, sqlite3.Error, ValueError) as error:

@@ -155,7 +155,7 @@ def build_application(
         await OfficialHandlers(services).flag_stale(context.bot)
 
     async def _purge(context: ContextTypes.DEFAULT_TYPE) -> None:
-        await purge(services.stores, settings)
+        await daily_purge(settings)
 
     builder = (
         Application.builder()
@@ -176,6 +176,16 @@ def build_application(
         raise TypeError(type(application))
     _wire(application, services)
     return application
+
+
+async def daily_purge(settings: Settings) -> dict[str, int]:
+    """The retention purge on a connection of its own: SQLite lets the bot's connection read, and write between the
+    purge's small transactions, while the purge's commits (and the checkpoints they trigger) run beside it."""
+    stores = await Stores.open(settings.db_path)
+    try:
+        return await purge(stores, settings)
+    finally:
+        await stores.close()
 
 
 async def purge(stores: Stores, settings: Settings, now: float | None = None) -> dict[str, int]:
