@@ -272,7 +272,7 @@ def _export_import(command: str, root: Path, folder: Path) -> int:
     import asyncio
     import os
 
-    from bot.content.export import export_knowledge, import_knowledge
+    from bot.content.export import MANIFEST, export_knowledge, import_knowledge, read_manifest
     from bot.core.settings import DEFAULT_DB
     from bot.storage.stores import Stores
 
@@ -283,10 +283,33 @@ def _export_import(command: str, root: Path, folder: Path) -> int:
             if command == "export":
                 export_knowledge(root, await edits.in_effect(), folder)
                 print(f"kanebot export: wrote {folder}; review it and commit it to knowledge/ (or `kanebot import`)")
-            else:
-                import_knowledge(folder, root)
-                merged = await edits.mark_merged()
-                print(f"kanebot import: {root} updated from {folder}; {merged} live edit(s) are now in the baseline")
+                return EXIT_OK
+            manifest = read_manifest(folder)
+            if manifest is not None:
+                statuses = await edits.statuses(manifest.edits)
+                withdrawn = sorted(n for n in manifest.edits if statuses.get(n) in {"rolled_back", "rejected"})
+                if withdrawn:
+                    numbers = ", ".join(f"#{n}" for n in withdrawn)
+                    print(
+                        f"kanebot import: nothing changed; edit(s) {numbers} were undone after this export, which "
+                        "still contains them: run `kanebot export` again",
+                        file=sys.stderr,
+                    )
+                    return EXIT_FAILED
+            import_knowledge(folder, root)
+            if manifest is None:
+                print(f"kanebot import: {root} updated from {folder}; it has no {MANIFEST}, so no live edit is marked "
+                      "merged")  # fmt: skip
+                return EXIT_OK
+            stay_live = set(manifest.chat_routed)
+            merged = await edits.mark_merged(n for n in manifest.edits if n not in stay_live)
+            print(
+                f"kanebot import: {root} updated from {folder}; {merged} live edit(s) are now in the baseline", end=""
+            )
+            if stay_live:
+                print(f"; {len(stay_live)} contact edit(s) stay live: the Telegram chat they route questions to is "
+                      "kept in the database, never exported", end="")  # fmt: skip
+            print()
         except KnowledgeError as error:
             print(f"kanebot {command}: nothing changed; fix these first:\n{error}", file=sys.stderr)
             return EXIT_FAILED

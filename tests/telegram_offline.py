@@ -9,9 +9,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 from telegram import Update
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
+from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
 BOT_USER = {
@@ -24,6 +26,7 @@ BOT_USER = {
     "supports_inline_queries": True,
 }
 TOKEN = "123456789:AAEexampleexampleexampleexampleexa"
+HTTPX_READ_TIMEOUT = 5.0  # PTB's HTTPXRequest waits this long for an answer unless told otherwise
 
 
 @dataclass
@@ -36,9 +39,14 @@ class Call:
 @dataclass
 class OfflineRequest(BaseRequest):
     calls: list[Call] = field(default_factory=list)
-    fail_methods: set[str] = field(default_factory=set)
-    fail_chats: set[int] = field(default_factory=set)
+    fail_methods: set[str] = field(default_factory=set)  # Telegram refuses the request (400: for good)
+    fail_chats: set[int] = field(default_factory=set)  # Telegram is failing for a moment (502: try again)
+    refuse_chats: set[int] = field(default_factory=set)  # Telegram refuses what is sent there (400: for good)
     blocked_by: set[int] = field(default_factory=set)  # people who blocked the bot: Telegram answers 403 for good
+    refusals: dict[str, str] = field(default_factory=dict)  # method → Telegram's 400 description ("Bad Request: …")
+    # chat → seconds Telegram takes to answer a message it has stored; past the caller's read timeout the caller
+    # gets TimedOut (the message was sent all the same), as with a slow Telegram over the network.
+    answer_after: dict[int, float] = field(default_factory=dict)
     # A chat whose requests wait until its event is set (a slow or flood-limited chat); `waiting` lists them.
     held: dict[int, asyncio.Event] = field(default_factory=dict)
     waiting: list[int] = field(default_factory=list)
@@ -70,14 +78,28 @@ class OfflineRequest(BaseRequest):
         if chat in self.held:
             self.waiting.append(chat)
             await self.held[chat].wait()
-        if api_method in self.fail_methods or chat in self.fail_chats:
+        if chat in self.fail_chats:
+            self.calls.append(Call(api_method, dict(params)))
+            return 502, json.dumps({"ok": False, "error_code": 502, "description": "Bad Gateway"}).encode()
+        if api_method in self.fail_methods or chat in self.refuse_chats:
             self.calls.append(Call(api_method, dict(params)))
             return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: test"}).encode()
         if chat in self.blocked_by:
             self.calls.append(Call(api_method, dict(params)))
             refusal = {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
             return 403, json.dumps(refusal).encode()
+        if api_method in self.refusals:
+            self.calls.append(Call(api_method, dict(params)))
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": self.refusals[api_method]}).encode()
         result = self._result(api_method, params)
+        if chat in self.answer_after:
+            self.calls.append(Call(api_method, dict(params), result))
+            limit = read_timeout if isinstance(read_timeout, (int, float)) else HTTPX_READ_TIMEOUT
+            if self.answer_after[chat] > limit:
+                await asyncio.sleep(limit)
+                raise TimedOut() from httpx.ReadTimeout("read timed out")
+            await asyncio.sleep(self.answer_after[chat])
+            return 200, json.dumps({"ok": True, "result": result}).encode()
         if api_method != "getMe":
             self.calls.append(Call(api_method, dict(params), result))
         return 200, json.dumps({"ok": True, "result": result}).encode()
@@ -125,6 +147,12 @@ class Updates:
         if lang:
             user["language_code"] = lang
         return user
+
+    def edited(self, text: str, user_id: int = 1, lang: str | None = "fi") -> dict[str, Any]:
+        """A message edited after it was sent (Telegram sends it again as edited_message)."""
+        update = self.message(text, user_id, lang)
+        update["edited_message"] = {**update.pop("message"), "edit_date": int(time.time())}
+        return update
 
     def message(
         self,

@@ -172,16 +172,51 @@ async def test_history_and_rollback(bot: Harness) -> None:
     assert [(edit.kind, edit.status, edit.author) for edit in edits] == [("contact", "rolled_back", OFFICIAL)]
 
 
-async def test_a_good_question_from_the_queue_becomes_an_alternative_question(bot: Harness) -> None:
+async def test_a_good_question_from_the_queue_becomes_an_alternative_question_once_an_admin_approves(
+    bot: Harness,
+) -> None:
     await hand_over(bot, "Keneen otamme yhteyttä Tampereella tiloista?")
     queue = await bot.say("/queue", user_id=OFFICIAL)
     ask = next(data for data in callback_data(queue[0]) if data.startswith("f:ask:"))
     await bot.press(ask, user_id=OFFICIAL)
-    await bot.press("f:entry:goal-1.action-3", user_id=OFFICIAL)
+    (prompt,) = await bot.press("f:entry:goal-1.action-3", user_id=OFFICIAL)
+    assert "ilman nimiä, puhelinnumeroita" in str(prompt["text"])
+    assert callback_data(prompt) == ["f:asis", "f:cancel"]  # nothing personal was found: it may be kept as asked
+    (preview,) = await bot.press("f:asis", user_id=OFFICIAL)
+    assert "goal-1.action-3" not in str(preview["text"])  # the answer by its name, not its id
+    assert "Vastaus: Tavoite 1 · " in str(preview["text"]) and "Kieli: Suomi" in str(preview["text"])
     saved = await bot.press("f:confirm", user_id=OFFICIAL)
-    assert "Kysymys lisätty vastaukseen goal-1.action-3" in texts(saved)
+    assert "Botti alkaa tunnistaa sen, kun ylläpitäjä on hyväksynyt sen" in texts(saved)
+    entry = bot.app.services.assistant.knowledge.entry("goal-1.action-3")
+    assert "Keneen otamme yhteyttä Tampereella tiloista?" not in entry.questions_fi  # not before review
+    review = await bot.say("/review", user_id=ADMIN)
+    assert "Keneen otamme yhteyttä Tampereella tiloista?" in texts(review) and "(Suomi)" in texts(review)
+    approve = next(data for data in callback_data(review[0]) if data.startswith("f:approve:"))
+    await bot.press(approve, user_id=ADMIN)
     entry = bot.app.services.assistant.knowledge.entry("goal-1.action-3")
     assert "Keneen otamme yhteyttä Tampereella tiloista?" in entry.questions_fi
+
+
+async def test_personal_data_an_association_typed_never_enters_the_knowledge(bot: Harness) -> None:
+    asked = "Keneen otamme yhteyttä Tampereella tiloista? Soittakaa Maijalle 040 123 4567 tai maija@example.org"
+    await hand_over(bot, asked)
+    queue = await bot.say("/queue", user_id=OFFICIAL)
+    await bot.press(next(d for d in callback_data(queue[0]) if d.startswith("f:ask:")), user_id=OFFICIAL)
+    (prompt,) = await bot.press("f:entry:goal-1.action-3", user_id=OFFICIAL)
+    assert "[puhelinnumero]" in str(prompt["text"]) and "[sähköposti]" in str(prompt["text"])
+    assert "040 123 4567" not in str(prompt["text"]) and "maija@example.org" not in str(prompt["text"])
+    assert callback_data(prompt) == ["f:cancel"]  # it must be written anew
+    assert await bot.press("f:asis", user_id=OFFICIAL) == []  # a forged "as is" is refused
+    (again,) = await bot.say("Keneen otamme yhteyttä tiloista? Numero 040 123 4567", user_id=OFFICIAL)
+    assert "puhelinnumero, sähköpostiosoite tai henkilötunnus" in str(again["text"])
+    await bot.say("Keneen yhdistys ottaa yhteyttä kunnan tiloista?", user_id=OFFICIAL)
+    await bot.press("f:confirm", user_id=OFFICIAL)
+    rows = await bot.app.services.stores.database.fetch_all("SELECT after, status FROM edits WHERE kind = 'question'")
+    assert [(json.loads(row[0])["text"], row[1]) for row in rows] == [
+        ("Keneen yhdistys ottaa yhteyttä kunnan tiloista?", "pending")
+    ]
+    profiles = await bot.app.services.stores.database.fetch_all("SELECT flow FROM profiles WHERE flow IS NOT NULL")
+    assert all("040 123 4567" not in str(row[0]) for row in profiles)
 
 
 def kanebot(db: Path, knowledge: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -280,7 +315,7 @@ async def test_forged_flow_buttons_are_refused(bot: Harness) -> None:
 
 async def refusals(bot: Harness) -> list[tuple[int | None, dict[str, object]]]:
     log = await bot.app.services.stores.access.audit_log()
-    return [(actor, json.loads(detail)) for _, actor, action, detail in log if action == "refused"]
+    return [(line.actor, line.detail) for line in log if line.action == "refused"]
 
 
 async def test_an_admin_edits_any_area_by_naming_it(bot: Harness) -> None:
@@ -333,7 +368,10 @@ async def test_an_unanswered_question_of_the_area_becomes_an_alternative_questio
     assert await bot.press(add[0], user_id=OUTSIDER) == []
     await bot.press(add[0], user_id=OFFICIAL)
     await bot.press("f:entry:goal-1.action-2", user_id=OFFICIAL)
-    assert "Kysymys lisätty" in texts(await bot.press("f:confirm", user_id=OFFICIAL))
+    await bot.press("f:asis", user_id=OFFICIAL)
+    assert "Kysymysehdotus" in texts(await bot.press("f:confirm", user_id=OFFICIAL))
+    review = await bot.say("/review", user_id=ADMIN)
+    await bot.press(next(d for d in callback_data(review[0]) if d.startswith("f:approve:")), user_id=ADMIN)
     assert "Mikä on paras pullaresepti?" in bot.app.services.assistant.knowledge.entry("goal-1.action-2").questions_fi
     (answer,) = await bot.say("Mikä on paras pullaresepti?", user_id=ASSOCIATION + 5)
     assert "avustuskäytäntönsä" in str(answer["text"])

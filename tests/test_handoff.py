@@ -81,7 +81,7 @@ async def test_a_question_is_posted_to_the_contact_chat_and_the_answer_relayed(b
     await access.create_invite(hash_code("code-for-900"), "837", None, time.time() + 60)
     assert await access.redeem_invite(hash_code("code-for-900"), 900) == "837"
     relayed = await official_reply(bot, "Avustukset haetaan toukokuussa.", card_id)
-    to_official, to_association = relayed
+    to_association, to_official = relayed  # the answer first: it must not wait for the official's confirmation
     assert to_official["chat_id"] == OFFICIAL_CHAT and "välitetään kysyjälle" in str(to_official["text"])
     assert to_association["chat_id"] == 1 and "Avustukset haetaan toukokuussa." in str(to_association["text"])
     assert (await tickets(bot))[0][0] == "answered"

@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,16 @@ async def start(db: Path, assistant: Assistant, knowledge: Path = KNOWLEDGE) -> 
     await app.initialize()
     assert app.post_init is not None
     await app.post_init(app)
+    if app.startup_delivery is not None:  # what the last run left unsent goes out in the background
+        await app.startup_delivery
     return Harness(app, request)
+
+
+async def start_on_a_copy(tmp_path: Path) -> Harness:
+    """The bot over its own copy of knowledge/ (imports and officials' edits may write to it)."""
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, knowledge)
+    return await start(tmp_path / "kanebot.sqlite3", Assistant.load(knowledge), knowledge)
 
 
 @pytest.fixture
@@ -121,7 +131,7 @@ async def test_an_official_answers_their_area_queue_and_the_association_gets_the
     sent = await bot.say("Avustushaku aukeaa maaliskuussa.", user_id=OFFICIAL)
     to_association = [m for m in sent if m["chat_id"] == ASSOCIATION]
     assert len(to_association) == 1 and "Avustushaku aukeaa maaliskuussa." in str(to_association[0]["text"])
-    assert await bot.app.services.stores.tickets.open_in(["837"]) == []
+    assert await bot.app.services.stores.tickets.open_page(["837"]) == []
 
 
 async def answer(bot: Harness, ticket: int, text: str) -> list[dict[str, object]]:
@@ -178,7 +188,7 @@ async def test_a_forgotten_persons_question_nobody_answers_is_erased_after_the_k
     assert await stores.tickets.erase_forgotten_before(time.time() + 1) == 1
     closed = await stores.tickets.get(ticket)
     assert erased(closed) and closed is not None and closed.status == "closed"
-    assert await stores.tickets.open_in(["837"]) == []
+    assert await stores.tickets.open_page(["837"]) == []
 
 
 async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: Harness) -> None:
@@ -190,7 +200,7 @@ async def test_an_official_of_another_area_cannot_see_or_answer_the_ticket(bot: 
     assert answer["show_alert"] is True
     profile = await bot.app.services.stores.profiles.get(OTHER_OFFICIAL)
     assert profile.answering is None
-    assert len(await bot.app.services.stores.tickets.open_in(["837"])) == 1
+    assert len(await bot.app.services.stores.tickets.open_page(["837"])) == 1
 
 
 async def test_an_administrator_sees_every_areas_questions_oldest_first(bot: Harness) -> None:
@@ -318,7 +328,7 @@ async def test_cancel_ends_an_edit_flow_and_odd_ids_are_refused_politely(bot: Ha
 
 
 async def test_privileged_commands_are_not_answered_in_groups(bot: Harness) -> None:
-    group = {"chat_id": -300, "chat_type": "supergroup"}
+    group: dict[str, Any] = {"chat_id": -300, "chat_type": "supergroup"}
     assert await bot.say("/invite 837", user_id=ADMIN, **group) == []
     assert await bot.say("/queue", user_id=ADMIN, **group) == []
 

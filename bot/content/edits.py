@@ -17,6 +17,7 @@ from bot.content.knowledge import Knowledge
 from bot.content.loading import Loaded
 from bot.content.local import LocalAnswer, LocalAnswers
 from bot.core.lang import LANGS, Bilingual, Lang
+from bot.core.privacy import has_personal_data
 
 EditKind = Literal["contact", "local", "proposal", "question"]
 EDIT_KINDS: tuple[EditKind, ...] = ("contact", "local", "proposal", "question")
@@ -74,28 +75,33 @@ def contact_from(after: Mapping[str, Any]) -> Contact:
 
 
 def apply_edits(loaded: Loaded, edits: Iterable[Edit]) -> Loaded:
-    """The baseline with every edit in effect applied, oldest first (a later edit of the same thing wins)."""
-    contacts = list(loaded.contacts.contacts)
-    local = list(loaded.local_answers.answers)
+    """The baseline with every edit in effect applied, oldest first (a later edit of the same thing wins), in time
+    linear in the number of edits: contacts and local additions are keyed by what they are for, and the questions
+    added to an entry are gathered and added once."""
+    # An edited contact or local addition replaces the baseline's (all of them for its area and topic or entry) and
+    # comes after them, in the order of the last edit of each.
+    contacts: dict[tuple[str, str], Contact] = {}
+    local: dict[tuple[str, str], LocalAnswer] = {}
     entries = {entry.id: entry for entry in loaded.knowledge.entries}
+    added: dict[tuple[str, Lang], list[str]] = {}
     for edit in edits:
         if edit.status not in IN_EFFECT:
             continue
         after = edit.after
         if edit.kind == "contact":
             contact = contact_from(after)
-            contacts = [c for c in contacts if (c.area, c.topic) != (contact.area, contact.topic)] + [contact]
+            contacts.pop((contact.area, contact.topic), None)
+            contacts[contact.area, contact.topic] = contact
         elif edit.kind == "local":
             answer = LocalAnswer(
                 str(after["area"]), str(after["entry"]), _text(after.get("fi")), _text(after.get("sv"))
             )
-            local = [a for a in local if (a.area, a.entry) != (answer.area, answer.entry)] + [answer]
+            local.pop((answer.area, answer.entry), None)
+            local[answer.area, answer.entry] = answer
         elif edit.kind == "question" and edit.target in entries:
-            entry, lang, text = entries[edit.target], after.get("lang"), _text(after.get("text"))
-            if text and lang == "fi":
-                entries[entry.id] = dataclasses.replace(entry, questions_fi=(*entry.questions_fi, text))
-            elif text and lang == "sv":
-                entries[entry.id] = dataclasses.replace(entry, questions_sv=(*entry.questions_sv, text))
+            lang, text = after.get("lang"), _text(after.get("text"))
+            if text and lang in LANGS:
+                added.setdefault((edit.target, "fi" if lang == "fi" else "sv"), []).append(text)
         elif edit.kind == "proposal" and edit.target in entries:
             entry = entries[edit.target]
             fi, sv = _text(after.get("fi")), _text(after.get("sv"))
@@ -106,9 +112,20 @@ def apply_edits(loaded: Loaded, edits: Iterable[Edit]) -> Loaded:
             entries[entry.id] = dataclasses.replace(
                 entry, text=proposed, untranslated=untranslated, last_reviewed=dt.date.today()
             )
+    for (entry_id, lang), questions in added.items():
+        entry = entries[entry_id]
+        if lang == "fi":
+            entries[entry_id] = dataclasses.replace(entry, questions_fi=(*entry.questions_fi, *questions))
+        else:
+            entries[entry_id] = dataclasses.replace(entry, questions_sv=(*entry.questions_sv, *questions))
     knowledge = Knowledge(tuple(entries[entry.id] for entry in loaded.knowledge.entries), loaded.knowledge.messages)
+    kept_contacts = [c for c in loaded.contacts.contacts if (c.area, c.topic) not in contacts]
+    kept_local = [a for a in loaded.local_answers.answers if (a.area, a.entry) not in local]
     return dataclasses.replace(
-        loaded, knowledge=knowledge, contacts=Contacts(tuple(contacts)), local_answers=LocalAnswers(tuple(local))
+        loaded,
+        knowledge=knowledge,
+        contacts=Contacts((*kept_contacts, *contacts.values())),
+        local_answers=LocalAnswers((*kept_local, *local.values())),
     )
 
 
@@ -135,11 +152,13 @@ def field_problem(step: str, text: str | None) -> str | None:
         return "phone"
     if step == "web" and not text.startswith("https://"):
         return "web"
+    if step == "text" and has_personal_data(text):
+        return "personal"
     return None
 
 
 # Each has a message "edit_invalid_<problem>" saying what is expected, with an example.
-FIELD_PROBLEMS = ("required", "empty", "too_long", "email", "phone", "web")
+FIELD_PROBLEMS = ("required", "empty", "too_long", "email", "phone", "web", "personal")
 
 
 def edit_record(kind: str, data: Mapping[str, Any]) -> tuple[str, dict[str, Any], str]:
@@ -153,7 +172,9 @@ def edit_record(kind: str, data: Mapping[str, Any]) -> tuple[str, dict[str, Any]
         }  # fmt: skip
         return str(data["topic"]), after, "live"
     if kind == "question":
-        return str(data["entry"]), {"entry": data["entry"], "lang": data["lang"], "text": data["text"]}, "live"
+        # A question comes from what an association typed: an official wrote it anew (or confirmed it free of
+        # personal data), and it is national, so it waits for an administrator like a proposal.
+        return str(data["entry"]), {"entry": data["entry"], "lang": data["lang"], "text": data["text"]}, "pending"
     after = {"area": data.get("area"), "entry": data["entry"], "fi": data.get("fi"), "sv": data.get("sv")}
     # A change to a national answer waits for an administrator; everything else is live at once.
     return str(data["entry"]), after, "pending" if kind == "proposal" else "live"

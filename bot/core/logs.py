@@ -20,6 +20,12 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
+# Libraries whose DEBUG lines carry what people wrote: PTB logs every update it processes and every Bot API call
+# with its parameters (message texts, invite codes in /join and /invite), aiosqlite every statement it runs, tornado
+# every request. At KANEBOT_LOG_LEVEL=DEBUG the bot's own lines are shown, never theirs.
+CHATTY = ("telegram", "aiosqlite", "tornado", "apscheduler", "hpack")
+
+
 def configure(level: str, secrets: list[str]) -> None:
     logging.basicConfig(level=level)
     formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
@@ -28,3 +34,6 @@ def configure(level: str, secrets: list[str]) -> None:
     # httpx logs every request URL at INFO, and the Bot API URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    floor = max(logging.getLevelName(level), logging.INFO)
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(floor)

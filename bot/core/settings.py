@@ -28,12 +28,18 @@ class Settings:
     knowledge_dir: Path = DEFAULT_KNOWLEDGE
     admins: frozenset[int] = frozenset()
     log_level: str = "INFO"
-    webhook_listen: str = "0.0.0.0"  # noqa: S104 - the webhook server is meant to be reached from outside
+    # Loopback: the webhook server is reached through the TLS proxy in front of it, never straight from outside.
+    webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     webhook_url: str | None = None
     webhook_secret: str | None = field(default=None, repr=False)
     unanswered_days: int = 90
     review_days: int = 365
+    # Retention: how long each kind of record is kept (see README, "Personal data and retention").
+    audit_days: int = 365
+    join_attempt_days: int = 1
+    outbox_days: int = 30
+    ticket_days: int = 365
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, token_needed: bool = True) -> Settings:
@@ -54,12 +60,16 @@ class Settings:
             knowledge_dir=Path(env.get("KANEBOT_KNOWLEDGE", "").strip() or DEFAULT_KNOWLEDGE),
             admins=_user_ids(env.get("KANEBOT_ADMINS", "")),
             log_level=level,
-            webhook_listen=env.get("KANEBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",  # noqa: S104
+            webhook_listen=env.get("KANEBOT_WEBHOOK_LISTEN", "").strip() or "127.0.0.1",
             webhook_port=_port(env.get("KANEBOT_WEBHOOK_PORT", "8443")),
             webhook_url=env.get("KANEBOT_WEBHOOK_URL", "").strip() or None,
             webhook_secret=env.get("KANEBOT_WEBHOOK_SECRET", "").strip() or None,
             unanswered_days=_days(env, "KANEBOT_UNANSWERED_DAYS", 90),
             review_days=_days(env, "KANEBOT_REVIEW_DAYS", 365),
+            audit_days=_days(env, "KANEBOT_AUDIT_DAYS", 365),
+            join_attempt_days=_days(env, "KANEBOT_JOIN_ATTEMPT_DAYS", 1),
+            outbox_days=_days(env, "KANEBOT_OUTBOX_DAYS", 30),
+            ticket_days=_days(env, "KANEBOT_TICKET_DAYS", 365),
         )
 
 
@@ -75,12 +85,17 @@ def _user_ids(value: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+MAX_DAYS = 36_500
+
+
 def _days(env: Mapping[str, str], name: str, default: int) -> int:
+    """A whole number of days, 1 to MAX_DAYS; anything else stops the bot at start with one line naming it (a
+    retention setting read wrong would keep personal data too long, or erase it too early)."""
     value = env.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or int(value) == 0:
-        raise SettingsError(f"{name} must be a number of days, not {value!r}")
+    if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_DAYS:
+        raise SettingsError(f"{name} must be a whole number of days from 1 to {MAX_DAYS}, not {value!r}")
     return int(value)
 
 

@@ -32,3 +32,31 @@ def words(text: str) -> tuple[str, ...]:
 
     Language choice, intents, places, topics and retrieval each read the same question: it is split once."""
     return tuple(match.group(0).casefold() for match in _WORD.finditer(text))
+
+
+# A lone surrogate ("\ud800" is valid JSON) cannot be encoded as UTF-8: SQLite, hashing and Telegram all refuse it.
+# NUL is refused as text by PostgreSQL and cut short by C libraries. Both are replaced where text enters the bot.
+_INVALID = re.compile("[\ud800-\udfff\x00]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` with what no store or hash can take (unpaired surrogates, NUL) replaced by U+FFFD."""
+    if text.isascii() and "\x00" not in text:
+        return text
+    return _INVALID.sub("\ufffd", text)
+
+
+def valid_json(value: object) -> object:
+    """Every string (keys too) of decoded JSON made valid with ``valid_text``; other values as they are."""
+    if isinstance(value, str):
+        return valid_text(value)
+    if isinstance(value, dict):
+        return {valid_text(key) if isinstance(key, str) else key: valid_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [valid_json(item) for item in value]
+    return value
+
+
+def utf16_length(text: str) -> int:
+    """Telegram counts a message's length in UTF-16 code units: an emoji outside the BMP is two."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF) if not text.isascii() else len(text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.content.directory import Directory
 from bot.content.help import HelpRole
+from bot.core.text import valid_text
 from bot.storage.database import Database, Transaction
 
 INVITE_BYTES = 9  # 72 random bits: guessing is hopeless, and wrong guesses are rate-limited on top
@@ -19,6 +20,23 @@ MAX_JOIN_ATTEMPTS = 5
 JOIN_WINDOW_SECONDS = 3600.0
 _DURATION = re.compile(r"^(\d{1,4})([dhm])$")
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLine:
+    at: float
+    actor: int | None
+    action: str
+    detail: dict[str, object]
+    subject: int | None
+
+
+def _detail(text: str) -> dict[str, object]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 class AccessError(ValueError):
@@ -31,7 +49,7 @@ def new_invite_code() -> str:
 
 def hash_code(code: str) -> str:
     """Codes are stored hashed: a leaked database does not leak usable invites."""
-    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(valid_text(code.strip()).encode("utf-8")).hexdigest()
 
 
 def parse_duration(text: str) -> float:
@@ -72,10 +90,14 @@ class Role:
         return "admin" if self.admin else "official" if self.official else "association"
 
 
-async def record_audit(transaction: Transaction, actor: int | None, action: str, detail: str) -> None:
-    """One line of the audit log, written in the transaction of the action it records."""
+async def record_audit(
+    transaction: Transaction, actor: int | None, action: str, detail: str, subject: int | None = None
+) -> None:
+    """One line of the audit log, written in the transaction of the action it records; ``subject`` is the person
+    the action concerns (never written into ``detail``: /forget blanks it)."""
     await transaction.execute(
-        "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)", (time.time(), actor, action, detail)
+        "INSERT INTO audit (at, actor, action, detail, subject) VALUES (?, ?, ?, ?, ?)",
+        (time.time(), actor, action, detail, subject),
     )
 
 
@@ -86,14 +108,40 @@ class AccessStore:
         self._db = database
 
     async def audit(self, actor: int | None, action: str, **detail: object) -> None:
-        async with self._db.transaction() as transaction:
-            await record_audit(transaction, actor, action, json.dumps(detail, ensure_ascii=False, sort_keys=True))
+        await self.audit_about(actor, action, None, **detail)
 
-    async def audit_log(self, limit: int = 50) -> list[tuple[float, int | None, str, str]]:
+    async def audit_about(self, actor: int | None, action: str, subject: int | None, **detail: object) -> None:
+        """An audit line about another person (``subject``), kept apart from the detail so /forget can blank it."""
+        async with self._db.transaction() as transaction:
+            text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
+            await record_audit(transaction, actor, action, text, subject)
+
+    async def audit_log(self, limit: int = 50) -> list[AuditLine]:
         rows = await self._db.fetch_all(
-            "SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?", (limit,)
+            "SELECT at, actor, action, detail, subject FROM audit ORDER BY id DESC LIMIT ?", (limit,)
         )
-        return [(row[0], row[1], row[2], row[3]) for row in rows]
+        return [AuditLine(row[0], row[1], row[2], _detail(row[3]), row[4]) for row in rows]
+
+    async def forget(self, transaction: Transaction, user_id: int) -> list[str]:
+        """Inside ``transaction``, remove the person's official rights and failed join attempts and blank their id
+        wherever the audit log and the invites name them; the areas they were an official of."""
+        rows = await transaction.fetch_all(
+            "SELECT area FROM officials WHERE user_id = ? AND revoked_at IS NULL ORDER BY area", (user_id,)
+        )
+        await transaction.execute("DELETE FROM officials WHERE user_id = ?", (user_id,))
+        await transaction.execute("DELETE FROM join_attempts WHERE user_id = ?", (user_id,))
+        await transaction.execute("UPDATE audit SET actor = NULL WHERE actor = ?", (user_id,))
+        await transaction.execute("UPDATE audit SET subject = NULL WHERE subject = ?", (user_id,))
+        await transaction.execute("UPDATE invites SET created_by = NULL WHERE created_by = ?", (user_id,))
+        # 0, not NULL: an invite whose user is NULL could be used again.
+        await transaction.execute("UPDATE invites SET used_by = 0 WHERE used_by = ?", (user_id,))
+        return [row[0] for row in rows]
+
+    async def purge_before(self, audit_cutoff: float, attempts_cutoff: float) -> int:
+        """Retention: audit lines older than ``audit_cutoff`` (a batch per transaction) and failed join attempts
+        older than ``attempts_cutoff``; how many rows went."""
+        total = await self._db.delete_in_batches("audit", "at < ?", (audit_cutoff,))
+        return total + await self._db.delete_older_in_batches("join_attempts", "at", attempts_cutoff)
 
     async def areas_of(self, user_id: int) -> list[str]:
         rows = await self._db.fetch_all(
@@ -118,7 +166,7 @@ class AccessStore:
                 (time.time(), user_id, area),
             )
         if changed:
-            await self.audit(by, "revoke_official", user=user_id, area=area)
+            await self.audit_about(by, "revoke_official", user_id, area=area)
         return bool(changed)
 
     async def create_invite(self, code_hash: str, area: str, created_by: int | None, expires_at: float) -> None:

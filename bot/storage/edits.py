@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from bot.content.edits import EDIT_KINDS, Edit, EditKind
+from bot.content.edits import EDIT_KINDS, IN_EFFECT, Edit, EditKind
 from bot.storage.access import record_audit
 from bot.storage.database import Database, Row, Transaction
 
@@ -47,11 +47,13 @@ async def _insert(
     via: str | None = None,
 ) -> int:
     """One edit and its line in the audit log, inside ``transaction``; its id."""
+    chat = after.get("telegram_chat")
     row = await transaction.fetch_one(
-        "INSERT INTO edits (kind, area, target, before, after, author, created_at, status) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (kind, area, target, _json(before), json.dumps(after, ensure_ascii=False), author, time.time(), status),
-    )
+        "INSERT INTO edits (kind, area, target, before, after, author, created_at, status, chat) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (kind, area, target, _json(before), json.dumps(after, ensure_ascii=False), author, time.time(), status,
+         chat if isinstance(chat, int) and not isinstance(chat, bool) else None),
+    )  # fmt: skip
     edit_id = int(row[0]) if row is not None else 0
     detail: dict[str, Any] = {"edit": edit_id, "area": area, "target": target}
     await record_audit(transaction, author, f"edit_{kind}", json.dumps(detail | ({"via": via} if via else {})))
@@ -123,7 +125,37 @@ class EditStore:
                 await record_audit(transaction, reviewer, f"edit_{status}", json.dumps({"edit": edit_id}))
         return bool(changed)
 
-    async def mark_merged(self) -> int:
-        """After `kanebot import`: the edits in effect are now part of the reviewed baseline."""
+    async def mark_merged(self, ids: Iterable[int]) -> int:
+        """After `kanebot import`: these edits (those the export contained, still in effect) are now part of the
+        reviewed baseline."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return 0
+        marks = ", ".join("?" for _ in wanted)
         async with self._db.transaction() as transaction:
-            return await transaction.execute("UPDATE edits SET status = 'merged' WHERE status IN ('live', 'approved')")
+            return await transaction.execute(
+                f"UPDATE edits SET status = 'merged' WHERE id IN ({marks}) AND status IN ('live', 'approved')",  # noqa: S608
+                wanted,
+            )
+
+    async def statuses(self, ids: Iterable[int]) -> dict[int, str]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" for _ in wanted)
+        rows = await self._db.fetch_all(f"SELECT id, status FROM edits WHERE id IN ({marks})", wanted)  # noqa: S608
+        return {int(row[0]): str(row[1]) for row in rows}
+
+    async def forget(self, transaction: Transaction, user_id: int) -> bool:
+        """Inside ``transaction``, blank the person as author or reviewer of edits, and take their private chat
+        (its id is theirs) out of every contact edit that routed cards to it; True if a contact in effect changed."""
+        await transaction.execute("UPDATE edits SET author = NULL WHERE author = ?", (user_id,))
+        await transaction.execute("UPDATE edits SET reviewed_by = NULL WHERE reviewed_by = ?", (user_id,))
+        rows = await transaction.fetch_all("SELECT id, after, status FROM edits WHERE chat = ?", (user_id,))
+        for row in rows:
+            after = json.loads(row["after"])
+            after["telegram_chat"] = None
+            await transaction.execute(
+                "UPDATE edits SET after = ?, chat = NULL WHERE id = ?", (json.dumps(after, ensure_ascii=False), row[0])
+            )
+        return any(row["status"] in IN_EFFECT for row in rows)

@@ -115,4 +115,70 @@ MIGRATIONS: tuple[str, ...] = (
     -- Telegram refused for good (the person blocked the bot, the chat is gone): not retried.
     ALTER TABLE outbox ADD COLUMN abandoned_at REAL;
     """,
+    """
+    -- Every query that runs per message or per official action finds its rows through an index
+    -- (tests/test_query_plans.py reads the plans); open tickets in the order officials see them.
+    DROP INDEX tickets_area;
+    DROP INDEX tickets_card;
+    DROP INDEX outbox_due;
+    CREATE INDEX tickets_user ON tickets (user_id);
+    CREATE INDEX tickets_contact_chat ON tickets (contact_chat);
+    CREATE INDEX tickets_open ON tickets (id) WHERE status IN ('queued', 'sent');
+    CREATE INDEX tickets_open_area ON tickets (area_id, id) WHERE status IN ('queued', 'sent');
+    CREATE INDEX tickets_forgotten ON tickets (created_at) WHERE erase_when_answered = 1;
+    CREATE INDEX tickets_done ON tickets (updated_at) WHERE status IN ('answered', 'closed');
+    CREATE INDEX outbox_ticket ON outbox (ticket_id);
+    CREATE INDEX outbox_chat ON outbox (chat_id);
+    CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL AND abandoned_at IS NULL;
+    CREATE INDEX outbox_sent ON outbox (sent_at) WHERE sent_at IS NOT NULL;
+    CREATE INDEX outbox_abandoned ON outbox (abandoned_at) WHERE abandoned_at IS NOT NULL;
+    CREATE INDEX unanswered_area ON unanswered (area, id);
+    CREATE INDEX audit_at ON audit (at);
+    CREATE INDEX audit_actor ON audit (actor);
+    CREATE INDEX join_attempts_at ON join_attempts (at);
+    CREATE INDEX officials_area ON officials (area);
+    CREATE INDEX invites_created_by ON invites (created_by);
+    CREATE INDEX invites_used_by ON invites (used_by);
+    CREATE INDEX edits_status ON edits (status, id);
+    CREATE INDEX edits_area ON edits (area, id);
+    CREATE INDEX edits_author ON edits (author);
+    CREATE INDEX edits_reviewed_by ON edits (reviewed_by);
+    -- The Telegram chat a contact edit routes cards to (inside its JSON too): /forget finds it through an index.
+    ALTER TABLE edits ADD COLUMN chat INTEGER;
+    UPDATE edits SET chat = CAST(json_extract(after, '$.telegram_chat') AS INTEGER)
+        WHERE kind = 'contact' AND json_valid(after);
+    CREATE INDEX edits_chat ON edits (chat);
+    -- Whom an audited action concerns, apart from who did it: /forget blanks both (it was inside the detail text).
+    ALTER TABLE audit ADD COLUMN subject INTEGER;
+    CREATE INDEX audit_subject ON audit (subject);
+    UPDATE audit SET subject = CAST(json_extract(detail, '$.user') AS INTEGER), detail = json_remove(detail, '$.user')
+        WHERE action = 'revoke_official' AND json_valid(detail);
+    -- Every copy of a card Telegram took (a send that timed out may have been stored and sent again): a reply to
+    -- any of them answers the ticket.
+    CREATE TABLE cards (
+        chat_id     INTEGER NOT NULL,
+        message_id  INTEGER NOT NULL,
+        ticket_id   INTEGER NOT NULL REFERENCES tickets (id),
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX cards_ticket ON cards (ticket_id);
+    INSERT INTO cards (chat_id, message_id, ticket_id)
+        SELECT contact_chat, card_message, id FROM tickets WHERE contact_chat IS NOT NULL AND card_message IS NOT NULL;
+    -- The message that answered a ticket: the same message handled again (after a crash) is the same answer.
+    ALTER TABLE tickets ADD COLUMN answer_chat INTEGER;
+    ALTER TABLE tickets ADD COLUMN answer_message INTEGER;
+    CREATE INDEX tickets_answer_chat ON tickets (answer_chat) WHERE answer_chat IS NOT NULL;
+    -- When an outbox item was queued: a failure that is not Telegram's final word is retried, but not for ever.
+    ALTER TABLE outbox ADD COLUMN created_at REAL;
+    -- Updates kept before Telegram is told they arrived, until handled: a crash loses none. A handled one keeps
+    -- its id (not its body) for a day, so that the same update delivered again is recognised.
+    CREATE TABLE inbox (
+        update_id   INTEGER PRIMARY KEY,
+        body        TEXT NOT NULL,
+        received_at REAL NOT NULL,
+        handled_at  REAL
+    );
+    CREATE INDEX inbox_waiting ON inbox (update_id) WHERE handled_at IS NULL;
+    CREATE INDEX inbox_handled ON inbox (handled_at) WHERE handled_at IS NOT NULL;
+    """,
 )

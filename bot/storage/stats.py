@@ -12,16 +12,18 @@ class StatsStore:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    async def record_unanswered(self, questions: list[tuple[float, str, str | None, str]]) -> None:
-        """Keep questions the bot could not answer: (time, language, area, text), in one transaction. Only the day
-        is kept of the time: with a small municipality, the second a question was asked could point to its asker."""
+    async def record_unanswered(self, questions: list[tuple[float, str, str | None, str]]) -> int:
+        """Keep questions the bot could not answer: (time, language, area, text), in one transaction, each row all
+        or nothing: a row the database refuses is skipped alone. Only the day is kept of the time: with a small
+        municipality, the second a question was asked could point to its asker. How many were kept."""
         if not questions:
-            return
+            return 0
+        rows = [(at - at % DAY_SECONDS, lang, area, question[:1000]) for at, lang, area, question in questions]
         async with self._db.transaction() as transaction:
-            await transaction.execute_many(
-                "INSERT INTO unanswered (at, lang, area, question) VALUES (?, ?, ?, ?)",
-                [(at - at % DAY_SECONDS, lang, area, question[:1000]) for at, lang, area, question in questions],
+            failed = await transaction.execute_each(
+                "INSERT INTO unanswered (at, lang, area, question) VALUES (?, ?, ?, ?)", rows
             )
+        return len(rows) - len(failed)
 
     async def unanswered(
         self, areas: list[str] | None, limit: int = 20
@@ -42,8 +44,7 @@ class StatsStore:
         return (row[0], row[1], row[2]) if row is not None else None
 
     async def forget_unanswered_before(self, cutoff: float) -> int:
-        async with self._db.transaction() as transaction:
-            return await transaction.execute("DELETE FROM unanswered WHERE at < ?", (cutoff,))
+        return await self._db.delete_in_batches("unanswered", "at < ?", (cutoff,))
 
     async def add_question_counts(self, counts: dict[tuple[str, str, str], int]) -> None:
         """Add counts gathered in memory (one write a minute, not one a message)."""

@@ -8,9 +8,17 @@ from pathlib import Path
 from bot.storage.access import AccessStore
 from bot.storage.database import Database
 from bot.storage.edits import EditStore
+from bot.storage.inbox import InboxStore
 from bot.storage.profiles import ProfileStore
 from bot.storage.stats import StatsStore
 from bot.storage.tickets import TicketStore
+
+
+@dataclass(frozen=True, slots=True)
+class Forgotten:
+    open_questions: int  # kept until their answer reaches the person
+    official_areas: tuple[str, ...]  # the areas the person was an official of (no longer)
+    contacts_changed: bool  # a contact in effect routed cards to the person's private chat (the knowledge reloads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +29,7 @@ class Stores:
     access: AccessStore
     edits: EditStore
     stats: StatsStore
+    inbox: InboxStore
 
     @classmethod
     def over(cls, database: Database) -> Stores:
@@ -31,6 +40,7 @@ class Stores:
             AccessStore(database),
             EditStore(database),
             StatsStore(database),
+            InboxStore(database),
         )
 
     @classmethod
@@ -40,13 +50,16 @@ class Stores:
     async def close(self) -> None:
         await self.database.close()
 
-    async def forget(self, user_id: int) -> int:
-        """Erase everything kept about a person (they asked to be forgotten): their profile and their handed-over
-        questions. A question not yet answered, or whose answer has not reached them, is kept until it has (or until
-        ``TicketStore.erase_forgotten_before``), then erased; how many are kept so is returned."""
+    async def forget(self, user_id: int) -> Forgotten:
+        """Erase or anonymise every row that names a person (they asked to be forgotten), in one transaction: their
+        profile, their handed-over questions, their failed join attempts, their id in the audit log, invites and
+        edits, their official rights and a private chat registered for cards. A question not yet answered, or whose
+        answer has not reached them, is kept until it has (or until ``TicketStore.erase_forgotten_before``)."""
         async with self.database.transaction() as transaction:
             await self.profiles.delete(transaction, user_id)
             kept = await self.tickets.forget(transaction, user_id)
+            areas = await self.access.forget(transaction, user_id)
+            contacts_changed = await self.edits.forget(transaction, user_id)
         # Another chat of the same person may have read the profile back while this waited for the transaction.
         self.profiles.drop_cached(user_id)
-        return kept
+        return Forgotten(kept, tuple(areas), contacts_changed)

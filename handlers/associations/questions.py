@@ -43,10 +43,6 @@ class QuestionHandlers:
         if text is None:
             return
         conversation = self.services.conversation(profile)
-        if not self.services.throttle.allow(profile.user_id):
-            lang = self.services.assistant.language(conversation)
-            await message.reply_text(self.services.text("throttled", lang), do_quote=False)
-            return
         reply = self.services.assistant.reply(text, conversation)
         if reply.entry is not None and reply.entry.startswith(HELP_PREFIX):
             # Help names the commands of the asker's role; only these few replies need it read from the database.

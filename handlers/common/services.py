@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 import time
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from bot.assistant import Assistant
 from bot.core.conversation import Conversation
 from bot.core.lang import Lang
+from bot.core.privacy import PERSONAL_KINDS, mask_personal_data
 from bot.core.reply import Reply
 from bot.core.settings import Settings
 from bot.core.yamlfile import KnowledgeError
@@ -20,29 +25,69 @@ from bot.storage.stores import Stores
 
 THROTTLE_MESSAGES = 8
 THROTTLE_SECONDS = 10.0
+THROTTLE_PEOPLE = 100_000  # at most this many people remembered at once (the least recently active go first)
 UNANSWERED_BATCH = 50
+UNANSWERED_KEPT_IN_MEMORY = 5_000  # if the database refuses them for long, the oldest go first
+log = logging.getLogger("kanebot.services")
+Verdict = Literal["allow", "remind", "ignore"]
+
+
+@dataclass(slots=True)
+class _Recent:
+    times: deque[float]
+    reminded_at: float = float("-inf")
 
 
 @dataclass
 class Throttle:
-    """At most THROTTLE_MESSAGES per user in THROTTLE_SECONDS: one person's flood must not slow everyone down."""
+    """At most ``limit`` messages, commands, presses or inline queries per person in ``window`` seconds: one person's
+    flood must not slow everyone down. Past it the person is reminded once per window ("remind") and everything else
+    is ignored ("ignore"): a reminder per excess message would spend the bot's shared sending rate on the flood.
+
+    People are kept in order of their last activity, so forgetting the idle ones looks only at the oldest: memory is
+    bounded (``capacity``) and no message costs a scan of everyone."""
 
     limit: int = THROTTLE_MESSAGES
     window: float = THROTTLE_SECONDS
-    _seen: dict[int, deque[float]] = field(default_factory=dict)
+    capacity: int = THROTTLE_PEOPLE
+    clock: Callable[[], float] = time.monotonic
+    _seen: OrderedDict[int, _Recent] = field(default_factory=OrderedDict)
+
+    def check(self, user_id: int, now: float | None = None) -> Verdict:
+        now = self.clock() if now is None else now
+        recent = self._seen.get(user_id)
+        if recent is None:
+            recent = self._seen[user_id] = _Recent(deque(maxlen=self.limit))
+        else:
+            self._seen.move_to_end(user_id)
+        times = recent.times
+        while times and now - times[0] > self.window:
+            times.popleft()
+        verdict: Verdict
+        if len(times) < self.limit:
+            times.append(now)
+            verdict = "allow"
+        elif now - recent.reminded_at > self.window:
+            recent.reminded_at = now
+            verdict = "remind"
+        else:
+            verdict = "ignore"
+        self._forget_idle(now)
+        return verdict
 
     def allow(self, user_id: int, now: float | None = None) -> bool:
-        now = time.monotonic() if now is None else now
-        recent = self._seen.setdefault(user_id, deque())
-        while recent and now - recent[0] > self.window:
-            recent.popleft()
-        if len(recent) >= self.limit:
-            return False
-        recent.append(now)
-        if len(self._seen) > 10_000:  # forget idle users so the map cannot grow without bound
-            for key in [key for key, times in self._seen.items() if not times or now - times[-1] > self.window]:
-                del self._seen[key]
-        return True
+        return self.check(user_id, now) == "allow"
+
+    def _forget_idle(self, now: float) -> None:
+        while self._seen:
+            oldest_id, oldest = next(iter(self._seen.items()))
+            last = max(oldest.times[-1] if oldest.times else float("-inf"), oldest.reminded_at)
+            if now - last <= self.window and len(self._seen) <= self.capacity:
+                return
+            del self._seen[oldest_id]
+
+    def __len__(self) -> int:
+        return len(self._seen)
 
 
 @dataclass
@@ -59,6 +104,11 @@ class Services:
     # The areas some official has joined for, read at start and after every join, revoke and reload: a route says
     # whether a hand-over reaches the area's officials or the administrators' national queue.
     _staffed: frozenset[str] = frozenset()
+    _reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # Set when the bot begins to stop: long rounds (the outbox) end early, updates not yet begun wait in the inbox.
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    # Updates handled again after a crash: not counted against anyone's fair use a second time.
+    replayed: set[int] = field(default_factory=set)
 
     def count(self, reply: Reply) -> None:
         year, week, _ = dt.date.today().isocalendar()
@@ -66,25 +116,47 @@ class Services:
         self._counts[f"{year}-W{week:02d}", reply.lang, subject] += 1
 
     async def keep_unanswered(self, lang: Lang, area: str | None, question: str) -> None:
-        """Kept for review without who asked: language, area and time only."""
-        self._unanswered.append((time.time(), lang, area, question))
+        """Kept for review without who asked: language, area and time only, and with phone numbers, e-mail addresses
+        and personal identity codes masked (even in memory until written)."""
+        self._unanswered.append((time.time(), lang, area, self.mask(question, lang)))
         if len(self._unanswered) >= UNANSWERED_BATCH:
             await self.write_gathered()
 
+    def mask(self, text: str, lang: Lang) -> str:
+        labels = {kind: self.text(f"masked_{kind}", lang) for kind in PERSONAL_KINDS}
+        return mask_personal_data(text, labels)
+
     async def write_gathered(self) -> None:
-        counts, self._counts = dict(self._counts), Counter()
+        """Write what was gathered; what the database did not take stays in memory for the next try."""
+        counts, self._counts = self._counts, Counter()
         unanswered, self._unanswered = self._unanswered, []
-        await self.stores.stats.add_question_counts(counts)
-        await self.stores.stats.record_unanswered(unanswered)
+        try:
+            await self.stores.stats.add_question_counts(dict(counts))
+        except Exception:
+            self._counts.update(counts)
+            self._unanswered = (unanswered + self._unanswered)[-UNANSWERED_KEPT_IN_MEMORY:]
+            raise
+        try:
+            await self.stores.stats.record_unanswered(unanswered)
+        except Exception:
+            self._unanswered = (unanswered + self._unanswered)[-UNANSWERED_KEPT_IN_MEMORY:]
+            raise
 
     async def reload(self) -> list[str]:
-        """Load knowledge/ again with the officials' edits in effect; on any problem in the files keep the running
-        knowledge and return the problems."""
-        edits = await self.stores.edits.in_effect() if self._stores is not None else []
-        try:
-            self.assistant = Assistant.load(self.settings.knowledge_dir, edits=edits).with_staffed(self._staffed)
-        except KnowledgeError as error:
-            return [str(problem) for problem in error.problems]
+        """Load knowledge/ again with the officials' edits in effect, in a thread (building the index takes a good
+        part of a second, which the event loop must not wait), and swap it in at once; on any problem in the files
+        keep the running knowledge and return the problems. Reloads run one at a time, each with the edits in effect
+        when it starts, so the last one leaves the latest edits."""
+        async with self._reloading:
+            edits = await self.stores.edits.in_effect() if self._stores is not None else []
+            detector = self.assistant.detector
+            try:
+                loaded = await asyncio.to_thread(
+                    Assistant.load, self.settings.knowledge_dir, detector=detector, edits=edits
+                )
+            except KnowledgeError as error:
+                return [str(problem) for problem in error.problems]
+            self.assistant = loaded.with_staffed(self._staffed)
         return []
 
     async def refresh_staffed(self) -> None:

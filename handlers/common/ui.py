@@ -8,15 +8,25 @@ from functools import lru_cache
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram._utils.types import JSONDict
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 
 from bot.core.lang import LANGS, Lang
 from bot.core.reply import FollowUp, Reply, html_chunks
+from bot.core.text import utf16_length
 from handlers.common.services import Services
 
 # Callback data is user input: it is parsed strictly and anything else is answered as a stale button.
-ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER, ANSWER, FLOW = "e", "g", "m", "l", "t", "r", "a", "f"
+ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER, ANSWER, FLOW, QUEUE = "e", "g", "m", "l", "t", "r", "a", "f", "q"
 MENU_ACTIONS = frozenset({"goals", "contact", "handoff"})
 MAX_BUTTON_LABEL = 60
+MAX_MESSAGE = 4096  # Telegram's limit for a message's text, in UTF-16 code units
+# Telegram's words when a message cannot be edited any more.
+GONE = ("message to edit not found", "message can't be edited", "message can not be edited")
+
+
+def answer_room(relayed: str, answer: str) -> int:
+    """How long ``answer`` may be (UTF-16 units) for ``relayed``, the message carrying it, to fit in one message."""
+    return MAX_MESSAGE - (utf16_length(relayed) - utf16_length(answer))
 
 
 class PreparedKeyboard(InlineKeyboardMarkup):
@@ -42,7 +52,8 @@ def parse_callback(data: str | None) -> tuple[str, str] | None:
     if not data or len(data) > 64 or ":" not in data:
         return None
     kind, _, value = data.partition(":")
-    return (kind, value) if kind in {ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER, ANSWER, FLOW} and value else None
+    known = {ENTRY, GOAL, MENU, LANGUAGE, TOPIC, REMEMBER, ANSWER, FLOW, QUEUE}
+    return (kind, value) if kind in known and value else None
 
 
 def followup_button(followup: FollowUp) -> InlineKeyboardButton:
@@ -115,9 +126,29 @@ async def send_reply(message: Message, reply: Reply, keyboard: InlineKeyboardMar
 
 
 async def edit_or_send(message: Message, reply: Reply, keyboard: InlineKeyboardMarkup | None) -> None:
-    """Edit the message in place (browsing must not flood the chat); fall back to new messages if it is too long."""
+    """Edit the message in place (browsing must not flood the chat); new messages if it is too long, or if the
+    message can no longer be edited (too old for Telegram to show the bot, or deleted)."""
     chunks = html_chunks(reply.blocks)
-    if len(chunks) == 1:
-        await message.edit_text(chunks[0], parse_mode=ParseMode.HTML, reply_markup=keyboard)
-    else:
-        await send_reply(message, reply, keyboard)
+    if len(chunks) == 1 and await edit_in_place(message, chunks[0], keyboard, ParseMode.HTML):
+        return
+    await send_reply(message, reply, keyboard)
+
+
+async def edit_text_or_send(message: Message, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+    if not await edit_in_place(message, text, keyboard, None):
+        await message.reply_text(text, reply_markup=keyboard, do_quote=False)
+
+
+async def edit_in_place(
+    message: Message, text: str, keyboard: InlineKeyboardMarkup | None, parse_mode: str | None
+) -> bool:
+    """Edit ``message``; False if it cannot be edited any more (the caller sends a new one instead)."""
+    if not message.is_accessible:  # Telegram no longer gives the bot this message (pressed on an old one)
+        return False
+    try:
+        await message.edit_text(text, parse_mode=parse_mode, reply_markup=keyboard)
+    except BadRequest as error:
+        if not any(reason in str(error).lower() for reason in GONE):
+            raise
+        return False
+    return True

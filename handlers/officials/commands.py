@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.core.lang import Lang
+from bot.core.text import utf16_length
 from bot.routing.handoff import answer_text
 from bot.storage.access import (
     JOIN_WINDOW_SECONDS,
@@ -28,14 +29,16 @@ from bot.storage.access import (
     parse_duration,
 )
 from bot.storage.profiles import Profile
+from bot.storage.tickets import Answered
 from handlers.common.context import profile_of
 from handlers.common.outbox import deliver
 from handlers.common.services import Services
+from handlers.common.ui import MAX_MESSAGE, answer_room
 
 DEFAULT_INVITE = "7d"
-MAX_MESSAGE = 4096
-MAX_ANSWER = 3900
-QUEUE_SHOWN = 20  # the oldest first; more would flood the chat
+MAX_SHOWN = 4000  # a message shown to an official, within Telegram's 4,096
+QUEUE_SHOWN = 20  # a page, the oldest first; more would flood the chat
+QUEUE_COUNTED = 10_000  # past this the first page says "more than": counting a million would hold the database
 
 
 def as_id(text: str) -> int | None:
@@ -44,7 +47,7 @@ def as_id(text: str) -> int | None:
 
 
 log = logging.getLogger("kanebot.officials")
-ANSWER = "a"
+ANSWER, QUEUE = "a", "q"
 
 
 class OfficialHandlers:
@@ -165,19 +168,41 @@ class OfficialHandlers:
         if permitted is None:
             return
         message, lang, role = permitted
+        await self.queue_page(message, lang, role, after=0)
+
+    async def next_page(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
+        """The "next" button under /queue: the page of open questions after ticket ``value``."""
+        after = as_id(value)
+        role = await self.services.role(profile.user_id)
+        if after is None:
+            return False
+        if not (role.official or role.admin):
+            await self.refuse(message, lang, role, "queue")
+            return True
+        await self.queue_page(message, lang, role, after)
+        return True
+
+    async def queue_page(self, message: Message, lang: Lang, role: Role, after: int) -> None:
+        """A page of open questions, oldest first, read through an index however many wait; the first page says
+        how many there are in all (counted up to QUEUE_COUNTED)."""
         # An administrator answers for any area, so sees every area's questions (their own areas are among them).
-        tickets = await self.services.stores.tickets.open_in(None if role.admin else sorted(role.areas))
+        areas = None if role.admin else sorted(role.areas)
+        tickets_store = self.services.stores.tickets
+        tickets = await tickets_store.open_page(areas, after=after, limit=QUEUE_SHOWN)
         if not tickets:
             empty = "queue_empty_all" if role.admin else "queue_empty"
             await message.reply_text(self.services.text(empty, lang), do_quote=False)
             return
-        if len(tickets) > QUEUE_SHOWN:
-            more = self.services.text("queue_more", lang, shown=QUEUE_SHOWN, total=len(tickets))
-            await message.reply_text(more, do_quote=False)
+        if after == 0 and len(tickets) == QUEUE_SHOWN:
+            total = await tickets_store.count_open(areas, QUEUE_COUNTED)
+            if total > QUEUE_SHOWN:
+                key = "queue_more_than" if total >= QUEUE_COUNTED else "queue_more"
+                await message.reply_text(self.services.text(key, lang, shown=QUEUE_SHOWN, total=total), do_quote=False)
         router = self.services.assistant.router
-        if role.admin:  # the national queue first: questions no official of the area can see
+        last = tickets[-1].id  # the next page starts after this one
+        if role.admin:  # in each page the national queue first: questions no official of the area can see
             tickets.sort(key=lambda ticket: self.services.staffed(ticket.area_id))
-        for ticket in tickets[:QUEUE_SHOWN]:
+        for index, ticket in enumerate(tickets):
             topic = router.topics.get(ticket.topic)
             area = self.area_name(ticket.area_id, lang)
             if not self.services.staffed(ticket.area_id):
@@ -191,15 +216,18 @@ class OfficialHandlers:
                 date=dt.datetime.fromtimestamp(ticket.created_at, dt.UTC).strftime("%Y-%m-%d"),
                 question=ticket.question,
             )
-            buttons = [
+            rows = [[
                 InlineKeyboardButton(
                     self.services.text("button_answer", lang, id=ticket.id), callback_data=f"{ANSWER}:{ticket.id}"
                 ),
                 InlineKeyboardButton(
                     self.services.text("button_add_question", lang, id=ticket.id), callback_data=f"f:ask:{ticket.id}"
                 ),
-            ]
-            await message.reply_text(text, reply_markup=InlineKeyboardMarkup([buttons]), do_quote=False)
+            ]]  # fmt: skip
+            if index == len(tickets) - 1 and len(tickets) == QUEUE_SHOWN:
+                label = self.services.text("button_queue_next", lang, count=QUEUE_SHOWN)
+                rows.append([InlineKeyboardButton(label, callback_data=f"{QUEUE}:{last}")])
+            await message.reply_text(text[:MAX_SHOWN], reply_markup=InlineKeyboardMarkup(rows), do_quote=False)
 
     async def choose_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
         """The "answer #N" button: allowed only for the ticket's own area (or an administrator)."""
@@ -232,16 +260,20 @@ class OfficialHandlers:
         relayed = answer_text(
             self.services.assistant.router, self.area_name(ticket.area_id, ticket.lang), message.text, ticket.lang
         )
-        if len(relayed) > MAX_MESSAGE:  # Telegram would refuse it for good; keep the official answering
+        if utf16_length(relayed) > MAX_MESSAGE:  # Telegram would refuse it for good; keep the official answering
             await stores.profiles.save(replace(profile, answering=ticket.id))
-            await message.reply_text(self.services.text("answer_too_long", lang, limit=MAX_ANSWER), do_quote=False)
+            limit = answer_room(relayed, message.text)
+            await message.reply_text(self.services.text("answer_too_long", lang, limit=limit), do_quote=False)
             raise ApplicationHandlerStop
-        if await stores.tickets.answer(ticket.id, message.text, relayed):
-            await self.access.audit(role.user_id, "answer_ticket", ticket=ticket.id, area=ticket.area_id)
-            await message.reply_text(self.services.text("handoff_relayed", lang), do_quote=False)
-            await deliver(context.bot, stores.tickets)
-        else:
+        answered = await stores.tickets.answer(ticket.id, message.text, relayed, (message.chat.id, message.message_id))
+        if answered is Answered.ALREADY:
             await message.reply_text(self.services.text("handoff_already_answered", lang), do_quote=False)
+            raise ApplicationHandlerStop
+        if answered is Answered.NOW:
+            await self.access.audit(role.user_id, "answer_ticket", ticket=ticket.id, area=ticket.area_id)
+        # The answer first: if telling the official fails, it is on its way all the same.
+        await deliver(context.bot, stores.tickets, stopping=self.services.stopping)
+        await message.reply_text(self.services.text("handoff_relayed", lang), do_quote=False)
         raise ApplicationHandlerStop
 
     async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -312,12 +344,16 @@ class OfficialHandlers:
         if permitted is None:
             return
         message, lang, _ = permitted
-        rows = await self.access.audit_log(30)
         lines = [self.services.text("audit_title", lang)]
-        for at, actor, action, detail in rows:
-            moment = dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d %H:%M")
-            lines.append(f"{moment} · {actor} · {action} {detail}")
-        await message.reply_text("\n".join(lines)[:4000], do_quote=False)
+        for line in await self.access.audit_log(30):
+            moment = dt.datetime.fromtimestamp(line.at, dt.UTC).strftime("%Y-%m-%d %H:%M")
+            details = [f"{key} {value}" for key, value in line.detail.items()]
+            if line.subject is not None:
+                details.insert(0, f"→ {line.subject}")
+            lines.append(
+                f"{moment} · {line.actor if line.actor is not None else '–'} · {line.action} {' · '.join(details)}"
+            )
+        await message.reply_text("\n".join(lines)[:MAX_SHOWN], do_quote=False)
 
     async def flag_stale(self, bot: Bot, today: dt.date | None = None) -> int:
         """Tell administrators which national answers, and each official which of their area's contacts and local

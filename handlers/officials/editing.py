@@ -14,7 +14,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.content.contacts import GENERAL
 from bot.content.edits import MAX_TEXT, SKIPPABLE, edit_record, field_problem
 from bot.core.lang import LANGS, Lang
-from bot.storage.access import Role
+from bot.storage.access import AccessError, Role, check_area
 from bot.storage.edits import EditStore
 from bot.storage.profiles import Profile
 from handlers.common.context import profile_of
@@ -24,6 +24,8 @@ from handlers.officials.commands import OfficialHandlers, as_id
 FLOW = "f"
 CONTACT_STEPS = ("name_fi", "name_sv", "email", "phone", "web")
 TEXT_STEPS = ("fi", "sv")
+# Kept in a flow for its own working, not shown in a preview.
+HIDDEN_FIELDS = frozenset({"original", "masked"})
 
 
 def covering_area(role: Role, area: str | None, county_of: dict[str, str | None]) -> str | None:
@@ -77,7 +79,14 @@ class EditingHandlers:
             await self._ask_entry(message, lang)
             return
         # An administrator names the area (/editcontact 837); an official works in their own areas.
-        areas = [self.officials.checked_area(context.args[0])] if role.admin and context.args else sorted(role.areas)
+        if role.admin and context.args:
+            try:
+                areas = [check_area(self.services.assistant.router.directory, context.args[0])]
+            except AccessError:
+                await message.reply_text(self.t("edit_unknown_area", lang, area=context.args[0][:40]))
+                return
+        else:
+            areas = sorted(role.areas)
         if len(areas) == 1 and role.can_manage(areas[0]):
             flow["data"]["area"] = areas[0]
             await self._after_area(message, profile, lang, flow)
@@ -141,8 +150,12 @@ class EditingHandlers:
         if action == "entry" and step == "entry" and argument in self.services.assistant.knowledge.by_id:
             data["entry"] = argument
             if flow["kind"] == "question":
-                return await self._preview(message, profile, lang, {**flow, "data": data})
+                return await self._ask_question(message, profile, lang, {**flow, "data": data, "step": "text"})
             return await self._next_text(message, profile, lang, {**flow, "data": data, "step": TEXT_STEPS[0]})
+        if action == "asis" and step == "text" and flow["kind"] == "question" and not data.get("masked"):
+            # The official confirms that what was asked holds no personal data.
+            data["text"] = data.get("original")
+            return await self._preview(message, profile, lang, {**flow, "data": data})
         if action == "skip" and step in SKIPPABLE:
             return await self._advance(message, profile, lang, flow, data, None)
         if action == "chat" and step == "chat":
@@ -168,7 +181,7 @@ class EditingHandlers:
         if message is None or profile is None or not profile.flow or not message.text:
             return
         step = profile.flow.get("step")
-        if step not in (*CONTACT_STEPS, *TEXT_STEPS):
+        if step not in (*CONTACT_STEPS, *TEXT_STEPS, "text"):
             return
         lang = self.services.lang_of(profile)
         data = dict(profile.flow.get("data") or {})
@@ -192,6 +205,8 @@ class EditingHandlers:
             await message.reply_text(text_of_problem, reply_markup=markup)
             return True
         data[step] = text
+        if flow["kind"] == "question":
+            return await self._preview(message, profile, lang, {**flow, "data": data})
         steps = CONTACT_STEPS if flow["kind"] == "contact" else TEXT_STEPS
         following = steps[steps.index(step) + 1 :] if step in steps else ()
         if following:
@@ -231,13 +246,43 @@ class EditingHandlers:
         await self._save(profile, {**flow, "step": "preview"})
         lines = [self.t("edit_preview", lang), ""]
         for key, value in flow["data"].items():
-            if value in (None, ""):
+            if value in (None, "") or key in HIDDEN_FIELDS:
                 continue
-            shown = self.t("button_yes", lang) if key == "telegram_chat" else value
-            lines.append(f"{self.t(f'field_{key}', lang)}: {shown}")
+            lines.append(f"{self.t(f'field_{key}', lang)}: {self._shown(key, value, lang)}")
         rows = [[button(self.t("button_confirm", lang), "confirm"), button(self.t("button_cancel", lang), "cancel")]]
         await message.reply_text("\n".join(lines)[:4000], reply_markup=InlineKeyboardMarkup(rows))
         return True
+
+    def _shown(self, key: str, value: object, lang: Lang) -> str:
+        """A field's value as an official reads it: names of areas, topics, answers and languages, not their ids."""
+        if key == "telegram_chat":
+            return self.t("button_yes", lang)
+        if key == "area" and isinstance(value, str):
+            return self.officials.area_name(value, lang) or value
+        if key == "topic" and isinstance(value, str):
+            return self._topic_name(value, lang)
+        if key == "entry" and isinstance(value, str):
+            return self._entry_name(value, lang)
+        if key == "lang" and isinstance(value, str) and value in LANGS:
+            return self.t(f"language_name_{value}", lang)
+        return str(value)
+
+    def _entry_name(self, entry_id: str, lang: Lang) -> str:
+        assistant = self.services.assistant
+        return (
+            assistant.label(assistant.knowledge.entry(entry_id), lang)
+            if entry_id in assistant.knowledge.by_id
+            else entry_id
+        )
+
+    def _topic_name(self, topic_id: str, lang: Lang) -> str:
+        if topic_id == GENERAL:
+            return self.t("topic_general", lang)
+        topic = self.services.assistant.router.topics.get(topic_id)
+        return topic.name(lang) if topic is not None else topic_id
+
+    def _target_name(self, kind: str, target: str, lang: Lang) -> str:
+        return self._topic_name(target, lang) if kind == "contact" else self._entry_name(target, lang)
 
     async def _confirm(
         self, message: Message, profile: Profile, lang: Lang, flow: dict[str, Any], data: dict[str, Any]
@@ -259,8 +304,8 @@ class EditingHandlers:
         await self._save(profile, None)
         if status == "live":
             await self.services.reload()
-        key = "edit_proposed" if status == "pending" else ("question_added" if kind == "question" else "edit_saved")
-        await message.reply_text(self.t(key, lang, id=edit_id, entry=target))
+        key = {"question": "question_proposed", "proposal": "edit_proposed"}.get(kind, "edit_saved")
+        await message.reply_text(self.t(key, lang, id=edit_id, entry=self._entry_name(target, lang)))
         return True
 
     def _before(self, kind: str, area: object, target: str) -> dict[str, Any] | None:
@@ -291,10 +336,16 @@ class EditingHandlers:
             await message.reply_text(self.t("review_none", lang))
             return
         for edit in pending:
-            text = self.t(
-                "review_item", lang, id=edit.id, entry=edit.target, author=edit.author,
-                fi=edit.after.get("fi") or "–", sv=edit.after.get("sv") or "–",
-            )  # fmt: skip
+            entry = self._entry_name(edit.target, lang)
+            author = edit.author if edit.author is not None else "–"
+            if edit.kind == "question":
+                asked = str(edit.after.get("lang"))
+                language = self.t(f"language_name_{asked}", lang) if asked in LANGS else asked
+                text = self.t("review_question_item", lang, id=edit.id, entry=entry, language=language,
+                              author=author, text=edit.after.get("text") or "–")  # fmt: skip
+            else:
+                text = self.t("review_item", lang, id=edit.id, entry=entry, author=author,
+                              fi=edit.after.get("fi") or "–", sv=edit.after.get("sv") or "–")  # fmt: skip
             rows = [[button(self.t("button_approve", lang), "approve", edit.id),
                      button(self.t("button_reject", lang), "reject", edit.id)]]  # fmt: skip
             await message.reply_text(text[:4000], reply_markup=InlineKeyboardMarkup(rows))
@@ -326,7 +377,8 @@ class EditingHandlers:
         for edit in edits:
             text = self.t(
                 "history_item", lang, id=edit.id, kind=self.t(f"kind_{edit.kind}", lang),
-                area=self.officials.area_name(edit.area, lang) if edit.area else "–", target=edit.target,
+                area=self.officials.area_name(edit.area, lang) if edit.area else "–",
+                target=self._target_name(edit.kind, edit.target, lang),
                 status=self.t(f"status_{edit.status}", lang), author=edit.author if edit.author is not None else "–",
                 date=dt.datetime.fromtimestamp(edit.created_at, dt.UTC).strftime("%Y-%m-%d"),
             )  # fmt: skip
@@ -368,9 +420,7 @@ class EditingHandlers:
         if scope is None:
             await self._refused(profile.user_id, "add_question", unanswered=number)
             return False
-        data = {"area": scope, "lang": question_lang, "text": text}
-        await self._save(profile, {"kind": "question", "step": "entry", "data": data})
-        await self._ask_entry(message, lang)
+        await self._start_question(message, profile, lang, scope, question_lang, text)
         return True
 
     async def _question_from_ticket(self, message: Message, profile: Profile, lang: Lang, value: str) -> bool:
@@ -383,7 +433,28 @@ class EditingHandlers:
         if not role.can_manage(ticket.area_id):
             await self._refused(profile.user_id, "add_question", ticket=ticket.id)
             return False
-        data = {"area": ticket.area_id, "lang": ticket.lang, "text": ticket.question}
+        await self._start_question(message, profile, lang, ticket.area_id, ticket.lang, ticket.question)
+        return True
+
+    async def _start_question(
+        self, message: Message, profile: Profile, lang: Lang, area: str, asked_lang: str, asked: str
+    ) -> None:
+        """What an association asked may become a way the bot recognises an answer, but never as it was typed: the
+        flow keeps it with its personal data masked, the official writes it anew (or confirms there is none) and an
+        administrator approves it."""
+        question_lang: Lang = "sv" if asked_lang == "sv" else "fi"
+        original = self.services.mask(asked, question_lang)[:MAX_TEXT]
+        data = {"area": area, "lang": question_lang, "original": original, "masked": original != asked[:MAX_TEXT]}
         await self._save(profile, {"kind": "question", "step": "entry", "data": data})
         await self._ask_entry(message, lang)
+
+    async def _ask_question(self, message: Message, profile: Profile, lang: Lang, flow: dict[str, Any]) -> bool:
+        await self._save(profile, flow)
+        data = flow["data"]
+        asked = str(data.get("lang"))
+        language = self.t(f"language_name_{asked}", lang) if asked in LANGS else asked
+        text = self.t("edit_ask_question", lang, language=language, original=data.get("original") or "")
+        row = [] if data.get("masked") else [button(self.t("button_as_is", lang), "asis")]
+        markup = InlineKeyboardMarkup([[*row, *self._cancel(lang).inline_keyboard[0]]])
+        await message.reply_text(text[:4000], reply_markup=markup)
         return True

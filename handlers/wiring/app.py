@@ -20,6 +20,7 @@ from telegram.ext import (
     ContextTypes,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -27,6 +28,7 @@ from telegram.request import BaseRequest
 from bot.assistant import Assistant
 from bot.core.lang import LANGS
 from bot.core.settings import Settings
+from bot.storage.inbox import HANDLED_KEPT_SECONDS
 from bot.storage.stores import Stores
 from handlers.associations.commands import CommandHandlers
 from handlers.associations.contact import RoutingHandlers
@@ -39,6 +41,8 @@ from handlers.common.services import Services
 from handlers.officials.commands import OfficialHandlers
 from handlers.officials.editing import EditingHandlers
 from handlers.wiring.buttons import ButtonHandlers
+from handlers.wiring.fair_use import FairUse
+from handlers.wiring.inbox import InboxQueue
 from handlers.wiring.updates import ChatOrderedUpdates
 
 log = logging.getLogger("kanebot")
@@ -46,6 +50,9 @@ COMMANDS = ("start", "goals", "goal", "contact", "language", "forget", "help", "
 DAY = 86400.0
 OUTBOX_SECONDS = 60
 HEARTBEAT_SECONDS = 30
+# A stop (SIGTERM) gives updates already running this long to finish, then cancels them (they are handled again at
+# the next start): with the rest of the stop, well within Docker's default 10 seconds.
+STOP_GRACE_SECONDS = 5.0
 
 
 class KaneApplication(Application):  # type: ignore[type-arg]
@@ -54,6 +61,17 @@ class KaneApplication(Application):  # type: ignore[type-arg]
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
+        self.startup_delivery: asyncio.Task[int] | None = None
+
+    async def stop(self) -> None:
+        """Stop without working through what is queued (PTB's stop handles every queued update first, which takes
+        as long as the backlog): updates not begun stay in the inbox for the next start, the outbox round ends, and
+        running updates get STOP_GRACE_SECONDS."""
+        self.services.stopping.set()
+        processor = self.update_processor
+        if isinstance(processor, ChatOrderedUpdates):
+            await processor.wind_down(STOP_GRACE_SECONDS)
+        await super().stop()
 
 
 def heartbeat_path(settings: Settings) -> Path:
@@ -74,6 +92,13 @@ def build_application(
     rate_limiter: BaseRateLimiter | None = None,  # type: ignore[type-arg]
 ) -> KaneApplication:
     services = Services(settings, assistant or Assistant.load(settings.knowledge_dir))
+    inbox = InboxQueue()
+    background: set[asyncio.Task[None]] = set()
+
+    async def handled(update: object) -> None:
+        if isinstance(update, Update) and services.has_stores:
+            services.replayed.discard(update.update_id)
+            await services.stores.inbox.handled(update.update_id)
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         services.attach_stores(await Stores.open(settings.db_path))
@@ -83,21 +108,37 @@ def build_application(
         if not settings.admins:
             log.warning("KANEBOT_ADMINS is empty: questions for areas without officials wait in a national queue "
                         "that no administrator reads")  # fmt: skip
-        await _register_commands(application, services)
-        await deliver(
-            application.bot, services.stores.tickets, everything=True
-        )  # what a crash or an outage left unsent
+        inbox.store = services.stores.inbox
+        # Updates a crash or a stop left unhandled, first: an official's reply among them reaches its association.
+        services.replayed.update(await inbox.replay(application.bot))
+        # The command menus are a convenience: set in the background, so a start does not wait for Telegram.
+        background.add(asyncio.create_task(_register_commands(application, services)))
+        # What a crash or an outage left unsent, however much: in the background, so polling starts at once.
+        if isinstance(application, KaneApplication):
+            application.startup_delivery = asyncio.create_task(
+                deliver(application.bot, services.stores.tickets, everything=True, stopping=services.stopping)
+            )
         await _beat()  # at once: a job scheduled before the scheduler runs can be skipped as "missed"
         if application.job_queue is not None:
             application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=HEARTBEAT_SECONDS)
             application.job_queue.run_repeating(_retry_outbox, interval=OUTBOX_SECONDS, first=OUTBOX_SECONDS)
-            application.job_queue.run_repeating(_forget_old_questions, interval=DAY, first=60)
+            application.job_queue.run_repeating(_purge, interval=DAY, first=60)
             application.job_queue.run_repeating(_flag_stale, interval=7 * DAY, first=DAY)
         _reload_on_sighup(services)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-        if services.has_stores:
+        if not services.has_stores:
+            return
+        try:
+            services.stopping.set()
+            for task in background:
+                task.cancel()
+            if isinstance(application, KaneApplication) and application.startup_delivery is not None:
+                await asyncio.wait([application.startup_delivery], timeout=STOP_GRACE_SECONDS)
             await services.write_gathered()
+        except Exception:  # a full disk: what was gathered is lost, but the process must still exit
+            log.exception("could not write the statistics gathered in memory at the stop")
+        finally:
             await services.stores.close()
             services.attach_stores(None)
 
@@ -107,16 +148,14 @@ def build_application(
         path.write_text(f"{time.time():.0f}\n", encoding="utf-8")
 
     async def _retry_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
-        await deliver(context.bot, services.stores.tickets)
+        await deliver(context.bot, services.stores.tickets, stopping=services.stopping)
         await services.write_gathered()
 
     async def _flag_stale(context: ContextTypes.DEFAULT_TYPE) -> None:
         await OfficialHandlers(services).flag_stale(context.bot)
 
-    async def _forget_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
-        cutoff = time.time() - settings.unanswered_days * DAY
-        await services.stores.stats.forget_unanswered_before(cutoff)
-        await services.stores.tickets.erase_forgotten_before(cutoff)
+    async def _purge(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await daily_purge(settings)
 
     builder = (
         Application.builder()
@@ -125,7 +164,8 @@ def build_application(
         .base_url(settings.base_url)
         .base_file_url(file_base_url(settings.base_url))
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
-        .concurrent_updates(ChatOrderedUpdates())
+        .concurrent_updates(ChatOrderedUpdates(on_done=handled))
+        .update_queue(inbox)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -136,6 +176,38 @@ def build_application(
         raise TypeError(type(application))
     _wire(application, services)
     return application
+
+
+async def daily_purge(settings: Settings) -> dict[str, int]:
+    """The retention purge on a connection of its own: SQLite lets the bot's connection read, and write between the
+    purge's small transactions, while the purge's commits (and the checkpoints they trigger) run beside it."""
+    stores = await Stores.open(settings.db_path)
+    try:
+        return await purge(stores, settings)
+    finally:
+        await stores.close()
+
+
+async def purge(stores: Stores, settings: Settings, now: float | None = None) -> dict[str, int]:
+    """Retention, once a day: what each kind of record may be kept for (settings), then it goes; how many rows of
+    each went. Unanswered questions and the questions of people who asked to be forgotten after
+    KANEBOT_UNANSWERED_DAYS; the audit log, failed join attempts, delivered or abandoned outbox items and answered or
+    closed tickets after their own settings; handled updates' ids after a day."""
+    now = time.time() if now is None else now
+
+    def before(days: float) -> float:
+        return now - days * DAY
+
+    return {
+        "unanswered": await stores.stats.forget_unanswered_before(before(settings.unanswered_days)),
+        "forgotten_tickets": await stores.tickets.erase_forgotten_before(before(settings.unanswered_days)),
+        "audit_and_join_attempts": await stores.access.purge_before(
+            before(settings.audit_days), before(settings.join_attempt_days)
+        ),
+        "outbox": await stores.tickets.purge_outbox_before(before(settings.outbox_days)),
+        "tickets": await stores.tickets.purge_done_before(before(settings.ticket_days)),
+        "inbox": await stores.inbox.purge_handled_before(now - HANDLED_KEPT_SECONDS),
+    }
 
 
 def _wire(application: Application, services: Services) -> None:  # type: ignore[type-arg]
@@ -160,6 +232,8 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         await editing.text(update, context)
         await officials.answering(update, context)
 
+    # Fair use first: every message, command, press and inline query counts, and past the limit nothing else runs.
+    application.add_handler(TypeHandler(Update, FairUse(services).check), -3)
     application.add_handler(MessageHandler(private_text, official_text), -2)
     # An official's reply to a question card is relayed before anything else may treat it as a question. (REPLY is
     # checked first: most messages are not replies.)
@@ -207,10 +281,12 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
             filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, questions.not_text
         )
     )
+    # A command runs when it is sent, never again when the message is edited (an edited /forget or /invite).
+    sent = filters.UpdateType.MESSAGE
     for name, callback in public:
-        application.add_handler(CommandHandler(name, callback))
+        application.add_handler(CommandHandler(name, callback, filters=sent))
     for name, callback in private:
-        application.add_handler(CommandHandler(name, callback, filters=filters.ChatType.PRIVATE))
+        application.add_handler(CommandHandler(name, callback, filters=sent & filters.ChatType.PRIVATE))
     application.add_handler(CallbackQueryHandler(ButtonHandlers(services, routing, officials, editing).press))
     application.add_handler(InlineQueryHandler(InlineHandlers(services).query))
     application.add_error_handler(ErrorHandlers(services).error)

@@ -20,9 +20,11 @@ from handlers.common.ui import (
     GOAL,
     LANGUAGE,
     MENU,
+    QUEUE,
     REMEMBER,
     TOPIC,
     edit_or_send,
+    edit_text_or_send,
     goal_card_keyboard,
     goals_keyboard,
     parse_callback,
@@ -79,8 +81,8 @@ class ButtonHandlers:
             await send_reply(message, assistant.entry_reply(assistant.knowledge.entry(value), lang, score=1.0))
             return True
         if kind == MENU and value == "goals":
-            await message.edit_text(
-                self.services.text("goals_intro", lang), reply_markup=goals_keyboard(self.services, lang)
+            await edit_text_or_send(
+                message, self.services.text("goals_intro", lang), goals_keyboard(self.services, lang)
             )
             return True
         if kind == MENU and value == "contact":
@@ -97,6 +99,8 @@ class ButtonHandlers:
             return await self.routing.remember(message, profile, lang, value)
         if kind == ANSWER:
             return await self.officials.choose_ticket(message, profile, lang, value)
+        if kind == QUEUE:
+            return await self.officials.next_page(message, profile, lang, value)
         if kind == FLOW:
             return await self.editing.press(message, profile, lang, value)
         if kind == LANGUAGE and is_lang(value):

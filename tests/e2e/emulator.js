@@ -5,6 +5,18 @@
 // Usage: node tests/e2e/emulator.js PORT   (or E2E_EMULATOR_PORT=PORT)
 // Prints "emulator listening on http://127.0.0.1:PORT" once it accepts connections, and
 // "emulator: bot polling" the first time the bot calls getUpdates. Exits on SIGTERM/SIGINT.
+//
+// getUpdates confirms updates as the Bot API does: an update stays pending (and is handed out again) until the bot
+// asks with an offset past it; the package marks updates read as soon as it hands them out.
+//
+// Faults, for the tests that check nothing is lost (never the bot's code): POST /e2e/faults with a JSON object
+//   latency_ms          every Bot API call answers after up to this many milliseconds (seeded random)
+//   error_rate          share of sendMessage calls answered 500 before the message is stored
+//   reset_rate          share of sendMessage calls whose connection is cut after the message is stored
+//   hang_rate, hang_ms  share of sendMessage calls answered only after hang_ms, after the message is stored
+//   updates_error_rate  share of getUpdates calls answered 502
+//   seed                for the random choices
+// GET /e2e/faults tells how many of each were injected. POST /e2e/faults {} switches them off.
 'use strict';
 
 const TelegramServer = require('telegram-test-api');
@@ -30,6 +42,24 @@ const BOT_PATH = /^\/bot([^/]+)\/([A-Za-z]+)\/?$/;
 
 let server; // set below; the middleware only runs once it is listening
 let announcedPolling = false;
+let faults = {};
+let injected = { errors: 0, resets: 0, hangs: 0, update_errors: 0 };
+let random = Math.random;
+const confirmedBelow = {}; // token → the highest offset the bot has asked with: updates below it are confirmed
+
+function seeded(seed) { // mulberry32: the same seed, the same faults
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6D2B79F5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const chance = (rate) => Number(rate) > 0 && random() < Number(rate);
+const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
 
 const seconds = (millis) => Math.floor(Number(millis) / 1000);
 
@@ -79,12 +109,27 @@ function fixUpdate(update) {
   return fixed;
 }
 
+function pending(token) {
+  const below = confirmedBelow[token] || 0;
+  return server.storage.userMessages.filter((u) => u.botToken === token && u.updateId >= below);
+}
+
 function hasUnread(token) {
-  return server.storage.userMessages.some((u) => u.botToken === token && !u.isRead);
+  return pending(token).length > 0;
+}
+
+function faultControl(app) {
+  app.post('/e2e/faults', (req, res) => {
+    faults = req.body || {};
+    random = faults.seed !== undefined ? seeded(Number(faults.seed)) : Math.random;
+    injected = { errors: 0, resets: 0, hangs: 0, update_errors: 0 };
+    res.json({ ok: true, result: faults });
+  });
+  app.get('/e2e/faults', (req, res) => res.json({ ok: true, result: injected }));
 }
 
 function patches(app) {
-  app.use((req, res, next) => {
+  app.use(async (req, res, next) => {
     const match = BOT_PATH.exec(req.path);
     if (!match) return next(); // the client API (/sendMessage, /getUpdates, …) is left as it is
     const token = decodeURIComponent(match[1]);
@@ -106,8 +151,36 @@ function patches(app) {
       return res.json({ ok: true, result: true });
     }
 
+    if (faults.latency_ms) await sleep(random() * Number(faults.latency_ms));
+    if (method === 'getUpdates' && chance(faults.updates_error_rate)) {
+      injected.update_errors += 1;
+      return res.status(502).json({ ok: false, error_code: 502, description: 'Bad Gateway' });
+    }
+    let afterStore = null; // what happens once the message is stored: a cut connection or a late answer
+    if (method === 'sendMessage') {
+      if (chance(faults.error_rate)) {
+        injected.errors += 1;
+        return res.status(500).json({ ok: false, error_code: 500, description: 'Internal Server Error' });
+      }
+      if (chance(faults.reset_rate)) afterStore = 'reset';
+      else if (chance(faults.hang_rate)) afterStore = 'hang';
+    }
+
     const json = res.json.bind(res);
     res.json = (body) => {
+      if (afterStore === 'reset') {
+        injected.resets += 1;
+        req.socket.destroy();
+        return res;
+      }
+      if (afterStore === 'hang') {
+        injected.hangs += 1;
+        afterStore = null;
+        setTimeout(() => {
+          if (!res.writableEnded && !req.socket.destroyed) res.json(body);
+        }, Number(faults.hang_ms) || 30000);
+        return res;
+      }
       if (!body || body.ok !== true) return json(body);
       const result = body.result;
       if (method === 'getMe') {
@@ -144,6 +217,13 @@ function patches(app) {
       announcedPolling = true;
       console.log('emulator: bot polling');
     }
+    // Asking with an offset confirms every update below it, as the Bot API does.
+    if (params.offset !== undefined && Number(params.offset) > (confirmedBelow[token] || 0)) {
+      confirmedBelow[token] = Number(params.offset);
+      server.storage.userMessages = server.storage.userMessages.filter(
+        (u) => u.botToken !== token || u.updateId >= confirmedBelow[token],
+      );
+    }
     // getUpdates answers at once even when there is nothing, so python-telegram-bot (poll_interval 0) would spin
     // on it; the Bot API holds the request up to `timeout` seconds until an update arrives. Do the same, capped.
     const timeout = Math.min(Number(params.timeout) || 0, MAX_LONG_POLL_SECONDS);
@@ -157,6 +237,7 @@ function patches(app) {
       res.off('close', onClose);
       if (deliver) next();
     };
+    // (An update handed out and not confirmed is handed out again: nothing to undo when the bot gives up.)
     const onUpdate = () => { if (hasUnread(token)) finish(true); };
     // The bot gave up on this request (stopping, or a read timeout): answering now would mark updates read that
     // nobody receives, so leave them for its next getUpdates.
@@ -169,8 +250,11 @@ function patches(app) {
 }
 
 routes.unshift(patches);
+routes.unshift(faultControl);
 server = new TelegramServer({ host: HOST, port, storeTimeout: 600 });
 server.setMaxListeners(0); // one listener set per waiting getUpdates
+// The package's getUpdates marks what it hands out read; the Bot API hands out every update not yet confirmed.
+server.getUpdates = (token) => pending(token).slice(0, 100).map((update) => TelegramServer.formatUpdate(update));
 
 server.start().then(
   () => console.log(`emulator listening on http://${HOST}:${port}`),
