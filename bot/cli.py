@@ -187,9 +187,15 @@ def _chat(assistant: Assistant, stdin: Iterable[bytes], out: TextIO) -> int:
 
 
 def _eval(assistant: Assistant, args: argparse.Namespace) -> int:
-    from bot.evaluation import evaluate, load_cases
+    from bot.evaluation import evaluate, evaluate_routing, is_routing_set, load_cases, load_routing_cases
 
     try:
+        if is_routing_set(args.file):
+            routing = evaluate_routing(assistant, load_routing_cases(args.file))
+            print("\n".join(routing.lines(misses=not args.no_misses)))
+            low = min(routing.routed.rate, routing.asked_back.rate)
+            below = args.min_accuracy is not None and low < args.min_accuracy
+            return EXIT_FAILED if below else EXIT_OK
         cases = load_cases(args.file)
     except KnowledgeError as error:
         print(f"kanebot eval: {error}", file=sys.stderr)

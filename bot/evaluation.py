@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.assistant import Assistant
+from bot.core.conversation import Conversation
 from bot.core.lang import Lang, is_lang
 from bot.core.reply import Reply
 from bot.core.yamlfile import KnowledgeError, Problem, read_yaml
@@ -206,3 +207,58 @@ def load_routing_cases(path: Path) -> list[RoutingCase]:
             )
         )
     return cases
+
+
+def final_reply(assistant: Assistant, case: RoutingCase) -> Reply:
+    """The reply to the question, or to the last of the person's answers to the bot's questions back."""
+    reply = assistant.reply(case.question)
+    for answer in case.then:
+        reply = assistant.reply(answer, Conversation(last_lang=reply.lang, pending=reply.pending))
+    return reply
+
+
+def is_routing_set(path: Path) -> bool:
+    """A routing set (like eval/routing.yaml) names the municipality a right route has, not an entry."""
+    return any("municipality" in item for item in _items(path))
+
+
+@dataclass
+class RoutingReport:
+    """Right routes (the municipality, the topic and the reply language), questions without a place asked back."""
+
+    routed: Tally = field(default_factory=Tally)
+    asked_back: Tally = field(default_factory=Tally)
+    misses: list[str] = field(default_factory=list)
+
+    def lines(self, misses: bool = True) -> list[str]:
+        lines = [
+            f"right municipality, topic and language: {self.routed.right}/{self.routed.total} = {self.routed.rate:.1%}",
+            f"no place → asked back:                 {self.asked_back.right}/{self.asked_back.total} = "
+            f"{self.asked_back.rate:.1%}",
+        ]
+        if misses and self.misses:
+            lines.append(f"misses ({len(self.misses)}):")
+            lines += [f"  {miss}" for miss in self.misses]
+        return lines
+
+
+def evaluate_routing(assistant: Assistant, cases: list[RoutingCase]) -> RoutingReport:
+    report = RoutingReport()
+    for case in cases:
+        reply = final_reply(assistant, case)
+        if case.municipality is None:
+            right = (reply.kind, reply.clarify) == ("clarify", "municipality")
+            report.asked_back.add(right)
+        else:
+            route = reply.route or {}
+            got = route.get("municipality", {}).get("code") if reply.route else None
+            if reply.kind == "clarify" and reply.clarify == "topic" and reply.pending is not None:
+                got = reply.pending.municipality
+            topic = route.get("topic")
+            right = got == case.municipality and reply.lang == case.lang and (topic == case.topic or case.topic is None)
+            report.routed.add(right)
+        if not right:
+            report.misses.append(
+                f"[{case.lang}] {case.question!r}: got {reply.kind} {reply.route and reply.route.get('topic')}"
+            )
+    return report

@@ -175,3 +175,19 @@ def test_chat_keeps_the_conversation_language(tmp_path: Path, monkeypatch: pytes
     output = result.stdout.decode("utf-8")
     assert result.returncode == 0
     assert output.count("Varsågod") == 1 and "Delegationen för medborgarsamhällspolitik" in output
+
+
+def test_eval_of_a_routing_set_reports_routes_and_questions_asked_back(tmp_path: Path) -> None:
+    cases = tmp_path / "routing.yaml"
+    cases.write_text(
+        "questions:\n"
+        '  - {q: "Keneen otamme yhteyttä Lahdessa avustuksista?", lang: fi, municipality: "398", topic: grants}\n'
+        '  - {q: "Vem kontaktar vi om bidrag?", lang: sv, municipality: null, topic: grants}\n'
+        '  - {q: "Keneen otamme yhteyttä Oulussa avustuksista?", lang: fi, municipality: "398", topic: grants}\n',
+        encoding="utf-8",
+    )
+    result = kanebot("eval", str(cases), "--no-misses")
+    output = result.stdout.decode("utf-8")
+    assert "right municipality, topic and language: 1/2 = 50.0%" in output
+    assert "no place → asked back:                 1/1 = 100.0%" in output
+    assert kanebot("eval", str(cases), "--min-accuracy", "0.9").returncode == 1

@@ -9,8 +9,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.core.conversation import Conversation
-from bot.core.reply import Reply
-from bot.evaluation import RoutingCase, load_routing_cases
+from bot.evaluation import final_reply, load_routing_cases
 from tests.conftest import ROOT, SHARED, assistant_with_contact
 
 
@@ -192,14 +191,6 @@ def test_the_routing_set_is_big_and_varied() -> None:
     assert sum(c.lang == "fi" for c in cases) >= 40 and sum(c.lang == "sv" for c in cases) >= 40
     assert sum(c.municipality is None for c in cases) >= 5
     assert sum(c.areas is not None for c in cases) >= 15 and sum(bool(c.then) for c in cases) >= 10
-
-
-def final_reply(assistant: Assistant, case: RoutingCase) -> Reply:
-    """The reply to the question, or to the last of the person's answers to the bot's questions back."""
-    reply = assistant.reply(case.question)
-    for answer in case.then:
-        reply = assistant.reply(answer, Conversation(last_lang=reply.lang, pending=reply.pending))
-    return reply
 
 
 def test_every_routing_case_is_routed_right(assistant: Assistant) -> None:
