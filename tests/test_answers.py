@@ -54,6 +54,31 @@ def test_a_count_of_goals_is_not_a_reference_to_one() -> None:
     assert goal_reference("tavoite 5") is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Voitko luetella kaikki neljä tavoitetta?",
+        "Kan du lista de fyra målen?",
+        "Vilka är alla mål?",
+        "Mitä tavoitteet ovat lyhyesti?",
+        "Räkna upp målen åt mig, tack.",
+    ],
+)
+def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "intro")
+    # A question about one part of them is not a request for all of them.
+    assert assistant.reply("Mitkä tavoitteet koskevat demokratiakasvatusta?").entry != "intro"
+
+
+def test_the_introduction_gives_way_to_the_part_a_question_is_about(assistant: Assistant) -> None:
+    # The introduction sums up everything, so it matches a little of every question; the part that matches nearly
+    # as well is what is asked about.
+    assert assistant.reply("Mitä demokratiakasvatustavoitteessa sanotaan?").goal == 2
+    # The word "goal" is answered by any part of a goal, though the part itself never says it.
+    assert assistant.reply("Mitkä tavoitteet koskevat demokratiakasvatusta?").kind == "answer"
+
+
 def test_inflection_case_and_missing_diacritics_still_find_the_entry(assistant: Assistant) -> None:
     plain = assistant.reply("Miten avustuskäytäntöjä voisi yhtenäistää?")
     folded = assistant.reply("MITEN AVUSTUSKAYTANTOJA VOISI YHTENAISTAA")

@@ -74,3 +74,20 @@ def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languag
     assistant: Assistant, message: str
 ) -> None:
     assert not assistant.reply(message).other_language
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A goal named with words of passing it on asks how to share that goal …
+        ("Miten jaan tavoitteen 2 yhdistyksen WhatsAppiin?", "help.share"),
+        ("Kan jag skicka mål 3 vidare till styrelsen?", "help.share"),
+        # … but asking what it says, or asking for it in other words, asks for the goal itself.
+        ("Vad säger mål 2 om att dela information?", "goal-2"),
+        ("Kan du sammanfatta 4:e målet?", "goal-4"),
+        ("Voitko kertoa tavoitteesta 1?", "goal-1"),
+    ],
+)
+def test_a_named_goal_is_shared_only_when_sharing_is_asked(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -26,6 +26,7 @@ from bot.assistant import Assistant
         ("Vad händer om välfärdsområdet struntar i målen?", "consequence"),
         ("Miten haemme toiminta-avustusta?", "procedure"),
         ("Hur grundar vi en förening?", "procedure"),
+        ("Till när kan vår förening söka verksamhetsbidrag?", "date"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -76,6 +77,8 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Miten kunta voisi keventää avustusten hakemista?",  # "how should the municipality…" is answered
         "Mitä tavoitteissa sanotaan lakisääteisistä vanhusneuvostoista?",
         "Vad säger målen om upphandlingar?",
+        # "till när" asks a date only where it opens the question ("Till när kan vi söka?"), not after "uppmanar".
+        "Vad uppmanar KANE partierna till när de ställer upp kandidater?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

@@ -27,8 +27,15 @@ HELP_MARGIN = 1.5
 # the best one.
 KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.5
+INTRO_ENTRY = "intro"
+INTRO_SHARE = 0.7
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
 SUGGEST_THRESHOLD = 0.08
+
+
+def _names_goals(word: str) -> bool:
+    folded = fold(word)
+    return folded.startswith(("tavoit", "tavot")) or folded in ("mal", "malen", "malet", "malens")
 
 
 class Reader:
@@ -69,6 +76,16 @@ class Reader:
             subject = next((match for match in found if match.entry.id == KANE_ENTRY), None)
             if subject is not None and subject.score >= KANE_SUBJECT_SHARE * found[0].score:
                 found = [subject, *(match for match in found if match is not subject)]
+        if (
+            len(found) > 1
+            and found[0].entry.id == INTRO_ENTRY
+            and found[0].named > 0
+            and found[1].score >= INTRO_SHARE * found[0].score
+        ):
+            # The introduction lists every goal's title, so a concept of one goal ("demokratiakasvatus") names it
+            # too: when a part of the goals matches nearly as well, the question is about that part. A close
+            # paraphrase of the introduction's own questions (no concept) keeps it.
+            found = [found[1], found[0], *found[2:]]
         return found[:limit]
 
     def about_the_goals(self, asked: str) -> bool:
@@ -78,7 +95,17 @@ class Reader:
     @staticmethod
     def names_the_goals(text: str) -> bool:
         """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
-        return any(token.startswith("tavoit") or token in ("mal", "malen") for token in (fold(w) for w in words(text)))
+        return any(_names_goals(word) for word in words(text))
+
+    def asks_for_all_goals(self, asked: str, lang: Lang) -> bool:
+        """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?": the goals named, no one of them, and
+        nothing else asked."""
+        if not self.names_the_goals(asked) or goal_reference(asked) is not None:
+            return False
+        rest = " ".join(word for word in words(asked) if not _names_goals(word))
+        for frame in ("all_goals", "goals_frame", "kane"):
+            rest = self.intents.without(rest, frame)
+        return not self.retriever.query_terms(rest, lang)
 
     def on_theme(self, asked: str, matches: list[Match]) -> bool:
         """Is the question about the goals' matters at all (not the weather or a recipe)?"""
@@ -130,19 +157,24 @@ class Reader:
         if self.help_retriever is None:
             return None
         about_bot = self.intents.any_of(asked, "about_bot")
-        if not about_bot and not any(
-            self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS
-        ):
+        help_worded = any(self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS)
+        if not about_bot and not help_worded and not self.intents.any_of(asked, "share"):
             return None
-        found = self.help_retriever.search(self.intents.without(asked, "goals_frame") or asked, limit=1)
+        text = self.intents.without(asked, "goals_frame") or asked
+        if goal_reference(asked) is not None:
+            # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
+            # mål 3 vidare i Telegram" ask how to share it, never for other help.
+            said = " ".join(word for word in words(asked) if not _names_goals(word))
+            if not self.intents.any_of(asked, "share") or self.intents.any_of(said, "goals_frame"):
+                return None  # "Vad säger mål 2 om att dela information?" asks what the goal says
+            return next(
+                (found for found in self.help_retriever.search(text, limit=8) if found.entry.id == SHARE_HELP), None
+            )
+        found = self.help_retriever.search(text, limit=1)
         if not found:
             return None
         best = found[0]
         confidence = best.score * best.coverage
-        # "tavoite 2" asks for the goal; "linkki kolmoseen WhatsAppiin" asks how to share it: a goal named in a
-        # question about the bot is a goal to share, never a reason for other help.
-        if goal_reference(asked) is not None and best.entry.id != SHARE_HELP:
-            return None
         if confidence < HELP_THRESHOLD:
             return None
         rival = HELP_MARGIN * goals[0].score * goals[0].coverage if goals else 0.0

@@ -20,7 +20,9 @@ INTENT_NAMES = (
     "routing_duty",
     "out_of_scope",
     "about_bot",
+    "share",
     "goals_frame",
+    "all_goals",
     "kane",
     "domain",
 )
