@@ -357,7 +357,12 @@ class Retriever:
                 if entry_id not in best or score > best[entry_id].score:
                     best[entry_id] = Match(docs.entry, score, lang, named=named, terms=len(terms[lang]))
         ranked = sorted(best.values(), key=lambda match: (-match.score, match.entry.id))[:limit]
-        return [replace(match, coverage=self._coverage(terms[match.lang], match)) for match in ranked]
+        # The question is read in both languages; how much of it an entry answers is the better of the two readings
+        # (a Finnish question's best score may come from the Swedish reading, which knows few of its words).
+        return [
+            replace(match, coverage=max(self._coverage(terms[lang], replace(match, lang=lang)) for lang in LANGS))
+            for match in ranked
+        ]
 
     def _passage_prior(self, terms: list[str], lang: Lang) -> dict[str, float]:
         """How strongly the question's concepts point at each entry (their `passages`), as a share of its words."""
