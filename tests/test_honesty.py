@@ -50,6 +50,9 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
     reply = assistant.reply("Onko Kuopiossa vammaisneuvosto?")
     assert reply.kind == "fallback"
     assert assistant.message("honest_place", "fi", place="Kuopio") in reply.text
+    # The goals' own words for the county's panels ("asiakasraadit", "kundjuryer") name the matter too.
+    county = assistant.reply("Har Österbottens välfärdsområde redan kundjuryer?")
+    assert county.kind == "fallback" and county.entry is None
 
 
 def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(assistant: Assistant) -> None:
