@@ -91,3 +91,10 @@ def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languag
 def test_a_named_goal_is_shared_only_when_sharing_is_asked(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assistant) -> None:
+    # "har" (has) folds like "här" (here); only the word as written says the question is about the bot.
+    assert assistant.reply("Vilka uppgifter har kommunen om invånarna?").entry is None
+    assert assistant.reply("Vad kan du göra här?").entry == "help.capabilities"
+    assert assistant.reply("Mitä tällä botilla voi tehdä?").entry == "help.capabilities"

@@ -95,6 +95,9 @@ class Intents:
     everyday_written: frozenset[str] = frozenset()  # short out-of-scope words as written ("sää")
     asks: Mapping[str, Phrases] = dataclasses.field(default_factory=dict)  # both languages together
     phrases: Mapping[str, Phrases] = dataclasses.field(default_factory=dict)  # the lists' multiword items
+    # Folded words a word written without ä, ö or å may stand for: a short word must be written as it is, or "har"
+    # (has) would be "här" (here) and every "vad har kommunen …" a question about the bot.
+    unmarked: Mapping[str, Mapping[Lang, frozenset[str]]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def build(
@@ -117,6 +120,15 @@ class Intents:
             {
                 name: Phrases(tuple(parse_phrase(item) for lang in LANGS for item in words[name][lang] if " " in item))
                 for name in words
+            },
+            {
+                name: {
+                    lang: frozenset(
+                        fold(item) for item in written[name][lang] if fold(item) == item or len(item) >= MIN_STEM
+                    )
+                    for lang in LANGS
+                }
+                for name in written
             },
         )
 
@@ -143,7 +155,8 @@ class Intents:
         for word in found:
             marked = bool(set(word) & _MARKED)
             for lang in LANGS:
-                if (word in self.written[name][lang]) if marked else (fold(word) in self.words[name][lang]):
+                plain = self.unmarked.get(name, self.words[name])[lang]
+                if (word in self.written[name][lang]) if marked else (fold(word) in plain):
                     return True
         phrases = self.phrases.get(name)
         return bool(phrases) and phrases is not None and phrases.found_in(tuple(fold(word) for word in found))
