@@ -89,6 +89,13 @@ def test_a_typo_is_tolerated(assistant: Assistant) -> None:
     assert assistant.reply("nuorisovaltusto").entry == "goal-2.action-2"
 
 
+def test_a_made_up_word_holding_a_short_one_is_not_taken_for_a_typo(assistant: Assistant) -> None:
+    # "qqallqqq" holds "all"; only a word one or two letters off counts as a typo of an entry's word, so half of
+    # this question stays unanswered by every entry.
+    matches = assistant.reader.retriever.search("bidrag qqallqqq")
+    assert matches and all(match.coverage == 0.5 for match in matches)
+
+
 def test_the_answer_quotes_the_entry_names_its_goal_and_offers_related_entries(assistant: Assistant) -> None:
     reply = assistant.reply("Borde föreningar få använda kommunens lokaler gratis?")
     entry = assistant.knowledge.entry("goal-1.action-3")

@@ -17,7 +17,7 @@ from bot.core.text import fold, words
 # A match counts for related entries ("see also") if it is close and covers enough of the question; a question
 # with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD to be answered at all.
 ANSWER_THRESHOLD = 0.10
-STRONG_THRESHOLD = 0.3
+STRONG_THRESHOLD = 0.5
 # A help entry answers a question about the bot when it matches this well; without a word about the bot itself
 # ("botti", "du") it must match HELP_STRONG and better than any entry of the goals.
 HELP_THRESHOLD = 0.12

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.answering.lexicon import Lexicon
@@ -410,7 +410,9 @@ class Retriever:
                 or _shares_stem(term, vocabulary)
                 or (
                     len(term) >= TYPO_MIN_LENGTH
-                    and process.extractOne(term, vocabulary, score_cutoff=TYPO_SIMILARITY) is not None
+                    # Plain similarity: WRatio's partial matching took "all" or "in" as a typo of any word holding it.
+                    and process.extractOne(term, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
+                    is not None
                 )
             )
             if len(self._covered) > CACHE_LIMIT:  # questions bring endless new words; keep memory flat
