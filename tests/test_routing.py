@@ -73,6 +73,20 @@ def test_the_associations_own_name_does_not_decide_the_topic(assistant: Assistan
     assert route["topic"] == topic and route["area"]["kind"] == "municipality"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "who" and "tell" in different sentences, and "anyone" ("kuka tahansa", "vem som helst"), ask no one.
+        "Mistä vanhus tietäisi, mitä kerhoja kaupunki tarjoaa? Pitäisikö ne kertoa selkeämmin?",
+        "Pitäisikö palveluista kertoa niin, että kuka tahansa ymmärtää?",
+        "Borde tjänsterna beskrivas så att vem som helst kan berätta om dem?",
+    ],
+)
+def test_a_who_that_asks_for_no_one_is_not_routed(assistant: Assistant, text: str) -> None:
+    reply = assistant.reply(text)
+    assert reply.route is None and reply.clarify is None
+
+
 def test_helsinki_organises_its_own_health_and_social_services(assistant: Assistant) -> None:
     route = route_of(assistant, "Kenelle tarjoamme vertaistukea Helsingissä?")
     assert route["topic"] == "peer-support"

@@ -7,14 +7,11 @@ A clear question inside ten sentences of context is then answered as if it had b
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.content.intents import Intents
-from bot.core.text import fold, words
+from bot.core.text import fold, sentences, words
 
-# A full stop ends a sentence before a capital only: "esim. asukasraadit", "2. tavoite" go on.
-_SENTENCE_END = re.compile(r"(?<=[!?…])\s+|(?<=\.)\s+(?=[A-ZÅÄÖ])|\n+")
 # Words that open a question, folded. Finnish yes/no questions end their first word in -ko/-kö (or spoken -ks).
 # "När", "var" and "koska" open as many statements ("När vi…", "Koska olemme…") as questions: only a "?" tells.
 _INTERROGATIVES = frozenset({
@@ -53,10 +50,6 @@ class Focus:
     question: str  # what to answer: the sentences that ask, or the message without its greetings and thanks
     context: str  # what was set aside (the asker's own story); "" when nothing was
     asks: bool  # True if some sentence asks something (a question or a request)
-
-
-def sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
 
 
 def sentence_starts(text: str) -> frozenset[int]:

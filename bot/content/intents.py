@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
-from bot.core.text import fold, words
+from bot.core.text import fold, sentences, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
 INTENT_NAMES = (
@@ -18,6 +18,7 @@ INTENT_NAMES = (
     "routing",
     "routing_who",
     "routing_duty",
+    "indefinite",
     "out_of_scope",
     "about_bot",
     "share",
@@ -178,7 +179,24 @@ class Intents:
 
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""
-        return self.any_of(text, "routing") or (self.any_of(text, "routing_who") and self.any_of(text, "routing_duty"))
+        # "who" and "handles" ask it together in one sentence; "Mistä mummo tietäisi …? Pitäisikö ne kertoa …?" not.
+        together = (self._asks_who(part) and self.any_of(part, "routing_duty") for part in sentences(text))
+        return self.any_of(text, "routing") or any(together)
+
+    def _asks_who(self, sentence: str) -> bool:
+        """A "who" word that asks for someone: "kuka tahansa tajuaa", "vem som helst" name anyone."""
+        tokens = words(sentence)
+        for index, token in enumerate(tokens):
+            if self.any_of(token, "routing_who"):
+                after = tokens[index + 1 : index + 3]
+                phrase = self.phrases.get("indefinite")
+                anyone = bool(after) and (
+                    self.any_of(after[0], "indefinite")
+                    or (phrase is not None and phrase.found_in(tuple(fold(word) for word in after)))
+                )
+                if not anyone:
+                    return True
+        return False
 
     def language_of(self, text: str, name: str) -> Lang | None:
         """The one language whose list holds all of the text's words, if only one does."""

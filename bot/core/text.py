@@ -9,6 +9,8 @@ from functools import lru_cache
 # Bidi controls and other format characters can hide or reorder text on screen; they never carry meaning here.
 _INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+", re.UNICODE)
+# A full stop ends a sentence before a capital only: "esim. asukasraadit", "2. tavoite" go on.
+_SENTENCE_END = re.compile(r"(?<=[!?…])\s+|(?<=\.)\s+(?=[A-ZÅÄÖ])|\n+")
 _FOLD_TABLE = str.maketrans({"ä": "a", "å": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o", "š": "s", "ž": "z"})
 
 
@@ -60,3 +62,8 @@ def valid_json(value: object) -> object:
 def utf16_length(text: str) -> int:
     """Telegram counts a message's length in UTF-16 code units: an emoji outside the BMP is two."""
     return len(text) + sum(1 for char in text if ord(char) > 0xFFFF) if not text.isascii() else len(text)
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, stripped."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
