@@ -16,10 +16,17 @@ from bot.assistant import Assistant
 from bot.core.conversation import Conversation
 from bot.core.lang import LANGS, Lang
 from bot.core.reply import Reply
-from bot.core.settings import knowledge_dir_from_env
+from bot.core.settings import SettingsError, knowledge_dir_from_env, parse_database
 from bot.core.yamlfile import KnowledgeError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _database() -> Path | str:
+    """The database `kanebot run` uses ($KANEBOT_DB): a SQLite file, or a PostgreSQL URL."""
+    import os
+
+    return parse_database(os.environ.get("KANEBOT_DB", ""))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,6 +92,16 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
+    from bot.storage.database import StorageError
+
+    try:
+        return _command(args)
+    except StorageError as error:  # the database unreachable or unusable: one line, never a traceback
+        print(f"kanebot {args.command}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _command(args: argparse.Namespace) -> int:
     root = args.knowledge or knowledge_dir_from_env()
     if args.command == "check":
         return _check(root)
@@ -164,7 +181,7 @@ def _chat(assistant: Assistant, stdin: Iterable[bytes], out: TextIO) -> int:
     import asyncio
 
     from bot.chat import TerminalChat
-    from bot.core.settings import Settings, SettingsError
+    from bot.core.settings import Settings
     from bot.storage.stores import Stores
 
     try:
@@ -174,8 +191,7 @@ def _chat(assistant: Assistant, stdin: Iterable[bytes], out: TextIO) -> int:
         return EXIT_USAGE
 
     async def run() -> None:
-        settings.db_path.parent.mkdir(parents=True, exist_ok=True)
-        stores = await Stores.open(settings.db_path)
+        stores = await Stores.open(settings.database)
         try:
             chat = TerminalChat(assistant, stores, out, settings.admins, settings.unanswered_days)
             await chat.run(_lines(stdin))
@@ -218,12 +234,11 @@ def _eval(assistant: Assistant, args: argparse.Namespace) -> int:
 
 def _health(max_age: float) -> int:
     """The running bot touches <database folder>/heartbeat every 30 s after checking that the database answers."""
-    import os
     import time
 
-    from bot.core.settings import DEFAULT_DB
+    from bot.core.settings import heartbeat_from_env
 
-    heartbeat = Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB).parent / "heartbeat"
+    heartbeat = heartbeat_from_env()
     try:
         age = time.time() - heartbeat.stat().st_mtime
     except OSError:
@@ -240,28 +255,27 @@ def _invite(root: Path, area: str, expires: str) -> int:
     """Create the invite in the bot's database ($KANEBOT_DB) and print the code once; only its hash is stored."""
     import asyncio
     import datetime as dt
-    import os
     import time
 
     from bot.content.directory import check_directory
-    from bot.core.settings import DEFAULT_DB
     from bot.storage.access import AccessError, check_area, hash_code, new_invite_code, parse_duration
     from bot.storage.stores import Stores
 
     directory, problems = check_directory(root)
     try:
+        database = _database()
         if problems:
             raise AccessError("; ".join(str(problem) for problem in problems))
         area = check_area(directory, area)
         seconds = parse_duration(expires)
-    except AccessError as error:
+    except (AccessError, SettingsError) as error:
         print(f"kanebot invite: {error}", file=sys.stderr)
         return EXIT_USAGE
     code = new_invite_code()
     expires_at = time.time() + seconds
 
     async def store() -> None:
-        stores = await Stores.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        stores = await Stores.open(database)
         try:
             await stores.access.create_invite(hash_code(code), area, None, expires_at)
         finally:
@@ -276,14 +290,19 @@ def _invite(root: Path, area: str, expires: str) -> int:
 def _export_import(command: str, root: Path, folder: Path) -> int:
     """Both need the database of live edits ($KANEBOT_DB): export reads them, import marks them merged."""
     import asyncio
-    import os
 
     from bot.content.export import MANIFEST, export_knowledge, import_knowledge, read_manifest
-    from bot.core.settings import DEFAULT_DB
+    from bot.storage.edits import KNOWLEDGE_TOPIC
     from bot.storage.stores import Stores
 
+    try:
+        database = _database()
+    except SettingsError as error:
+        print(f"kanebot {command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
     async def run() -> int:
-        stores = await Stores.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        stores = await Stores.open(database)
         try:
             edits = stores.edits
             if command == "export":
@@ -309,6 +328,7 @@ def _export_import(command: str, root: Path, folder: Path) -> int:
                 return EXIT_OK
             stay_live = set(manifest.chat_routed)
             merged = await edits.mark_merged(n for n in manifest.edits if n not in stay_live)
+            await stores.database.publish(KNOWLEDGE_TOPIC)  # running replicas load the new files and edits
             print(
                 f"kanebot import: {root} updated from {folder}; {merged} live edit(s) are now in the baseline", end=""
             )
@@ -331,13 +351,18 @@ def _contacts(root: Path, args: argparse.Namespace) -> int:
     contacts in effect are the reviewed ones in knowledge/ with the live edits on top, and an import adds one live,
     audited edit per changed row, all in one transaction."""
     import asyncio
-    import os
 
     from bot.content.contact_sheet import contact_record, read_sheet, write_sheet
     from bot.content.edits import apply_edits
     from bot.content.loading import load_all
-    from bot.core.settings import DEFAULT_DB
+    from bot.storage.edits import KNOWLEDGE_TOPIC
     from bot.storage.stores import Stores
+
+    try:
+        database = _database()
+    except SettingsError as error:
+        print(f"kanebot contacts: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
     loaded = load_all(root)
     if loaded.problems:
@@ -350,7 +375,7 @@ def _contacts(root: Path, args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     async def run() -> int:
-        stores = await Stores.open(Path(os.environ.get("KANEBOT_DB", "").strip() or DEFAULT_DB))
+        stores = await Stores.open(database)
         try:
             in_effect = apply_edits(loaded, await stores.edits.in_effect()).contacts.contacts
             if args.action == "export":
@@ -378,9 +403,11 @@ def _contacts(root: Path, args: argparse.Namespace) -> int:
             if not ids:
                 print(f"kanebot contacts import: all {unchanged} contact(s) are as in effect already; nothing changed")
                 return EXIT_OK
+            await stores.database.publish(KNOWLEDGE_TOPIC)
+            shown = ("every running replica shows them within seconds" if stores.database.shared
+                     else "the running bot shows them after /reload (or kill -HUP)")  # fmt: skip
             print(f"kanebot contacts import: {len(ids)} contact(s) saved as live edits #{ids[0]}–#{ids[-1]} "
-                  f"({unchanged} unchanged), each in the audit log and undoable with /history; the running bot "
-                  "shows them after /reload (or kill -HUP)")  # fmt: skip
+                  f"({unchanged} unchanged), each in the audit log and undoable with /history; {shown}")  # fmt: skip
             return EXIT_OK
         finally:
             await stores.close()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,16 @@ def assistant_with_contact(folder: Path, **contact: object) -> Assistant:
     data["contacts"].append({"languages": ["fi", "sv"], "last_verified": dt.date(2026, 11, 22), **contact})
     (folder / "contacts.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return Assistant.load(folder)
+
+
+@pytest.fixture(params=("sqlite", "postgresql"))
+async def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Path | str]:
+    """Each storage test runs on both engines: a SQLite file in the test's folder, and a fresh PostgreSQL database
+    (tests/engines.py: skipped, saying why, where no server can be had)."""
+    if request.param == "sqlite":
+        yield tmp_path / "kanebot.sqlite3"
+        return
+    from tests.engines import fresh_postgres
+
+    async with fresh_postgres() as url:
+        yield url

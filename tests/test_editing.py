@@ -33,10 +33,10 @@ from tests.test_telegram import Harness, callback_data, stopped
 
 
 @pytest.fixture
-async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
+async def bot(tmp_path: Path, db_target: Path | str) -> AsyncIterator[Harness]:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, knowledge)
-    harness = await start(tmp_path / "kanebot.sqlite3", Assistant.load(knowledge), knowledge)
+    harness = await start(db_target, Assistant.load(knowledge), knowledge)
     await harness.say(f"/join {await invite(harness, '837')}", user_id=OFFICIAL)
     await harness.say(f"/join {await invite(harness, '091')}", user_id=OTHER_OFFICIAL)
     yield harness
@@ -70,10 +70,10 @@ async def test_an_official_sets_a_contact_and_associations_see_it_at_once(bot: H
     assert [m["chat_id"] for m in sent] == [ASSOCIATION, OFFICIAL]
 
 
-async def test_the_edit_survives_a_restart(tmp_path: Path) -> None:
+async def test_the_edit_survives_a_restart(tmp_path: Path, db_target: Path | str) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, knowledge)
-    db = tmp_path / "kanebot.sqlite3"
+    db = db_target
     first = await start(db, Assistant.load(knowledge), knowledge)
     await first.say(f"/join {await invite(first, '837')}", user_id=OFFICIAL)
     await edit_contact(first)
@@ -219,7 +219,7 @@ async def test_personal_data_an_association_typed_never_enters_the_knowledge(bot
     assert all("040 123 4567" not in str(row[0]) for row in profiles)
 
 
-def kanebot(db: Path, knowledge: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def kanebot(db: Path | str, knowledge: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KANEBOT_DB": str(db)}
     command = [sys.executable, "-m", "bot", "--knowledge", str(knowledge), *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
@@ -227,7 +227,7 @@ def kanebot(db: Path, knowledge: Path, *args: str) -> subprocess.CompletedProces
 
 async def test_export_writes_reviewable_yaml_and_import_loads_it_back(bot: Harness, tmp_path: Path) -> None:
     await edit_contact(bot)
-    db = bot.app.services.settings.db_path
+    db = bot.app.services.settings.database
     knowledge = bot.app.services.settings.knowledge_dir
     out = tmp_path / "exported"
     result = kanebot(db, knowledge, "export", str(out))

@@ -24,8 +24,8 @@ from tests.test_telegram import Harness, callback_data, stopped
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, assistant: Assistant) -> AsyncIterator[Harness]:
-    harness = await start(tmp_path / "kanebot.sqlite3", assistant)
+async def bot(db_target: Path | str, assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await start(db_target, assistant)
     yield harness
     await stopped(harness)
 

@@ -32,8 +32,8 @@ def contact_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, contact_assistant: Assistant) -> AsyncIterator[Harness]:
-    harness = await started(tmp_path / "kanebot.sqlite3", contact_assistant)
+async def bot(db_target: Path | str, contact_assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await started(db_target, contact_assistant)
     yield harness
     await stopped(harness)
 
@@ -134,9 +134,9 @@ async def test_a_telegram_error_while_sending_keeps_the_card_for_a_retry(bot: Ha
 
 
 async def test_a_restart_between_storing_and_sending_loses_nothing(
-    tmp_path: Path, contact_assistant: Assistant
+    db_target: Path | str, contact_assistant: Assistant
 ) -> None:
-    db = tmp_path / "kanebot.sqlite3"
+    db = db_target
     first = await started(db, contact_assistant)
     first.request.fail_chats.add(OFFICIAL_CHAT)  # the card cannot go out before the "crash"
     await ask_and_hand_over(first, "Keneen otamme yhteyttä Tampereella kulttuuritapahtumista?")
@@ -149,9 +149,9 @@ async def test_a_restart_between_storing_and_sending_loses_nothing(
 
 
 async def test_a_clarify_flow_continues_in_telegram_and_survives_a_restart(
-    tmp_path: Path, contact_assistant: Assistant
+    db_target: Path | str, contact_assistant: Assistant
 ) -> None:
-    db = tmp_path / "kanebot.sqlite3"
+    db = db_target
     first = await started(db, contact_assistant)
     (ask,) = await first.say("Vem kontaktar vi i Åbo?", lang="sv")
     assert "t:premises" in callback_data(ask)
@@ -197,12 +197,12 @@ async def test_contact_command_starts_the_flow_and_the_next_answers_continue_it(
     assert await tickets(bot) == [("queued", "Vi finns i Vasa", "905")]
 
 
-async def test_concurrent_deliveries_send_each_card_once(tmp_path: Path, contact_assistant: Assistant) -> None:
+async def test_concurrent_deliveries_send_each_card_once(db_target: Path | str, contact_assistant: Assistant) -> None:
     import asyncio
 
     from handlers.common.outbox import deliver
 
-    harness = await started(tmp_path / "kanebot.sqlite3", contact_assistant)
+    harness = await started(db_target, contact_assistant)
     harness.request.fail_chats.add(OFFICIAL_CHAT)
     await ask_and_hand_over(harness, "Keneen otamme yhteyttä Tampereella kulttuuritapahtumista?")
     harness.request.fail_chats.clear()

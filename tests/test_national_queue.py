@@ -22,8 +22,8 @@ HELSINKI_GRANTS = "Kuka käsittelee järjestöavustukset Helsingissä?"
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, assistant: Assistant) -> AsyncIterator[Harness]:
-    harness = await start(tmp_path / "kanebot.sqlite3", assistant)
+async def bot(db_target: Path | str, assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await start(db_target, assistant)
     yield harness
     await stopped(harness)
 

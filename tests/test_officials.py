@@ -24,14 +24,15 @@ from handlers.common.outbox import deliver
 from handlers.officials.commands import QUEUE_SHOWN
 from handlers.wiring.app import build_application
 from tests.conftest import KNOWLEDGE, ROOT
+from tests.engines import database_setting
 from tests.telegram_offline import TOKEN, OfflineRequest
 from tests.test_telegram import Harness, callback_data, stopped
 
 ADMIN, OFFICIAL, OTHER_OFFICIAL, OUTSIDER, ASSOCIATION = 10, 20, 30, 40, 50
 
 
-async def start(db: Path, assistant: Assistant, knowledge: Path = KNOWLEDGE) -> Harness:
-    settings = Settings(token=TOKEN, db_path=db, knowledge_dir=knowledge, admins=frozenset({ADMIN}))
+async def start(db: Path | str, assistant: Assistant, knowledge: Path = KNOWLEDGE) -> Harness:
+    settings = Settings(token=TOKEN, knowledge_dir=knowledge, admins=frozenset({ADMIN}), **database_setting(db))
     request = OfflineRequest()
     app = build_application(settings, assistant=assistant, request=request)
     await app.initialize()
@@ -42,16 +43,16 @@ async def start(db: Path, assistant: Assistant, knowledge: Path = KNOWLEDGE) -> 
     return Harness(app, request)
 
 
-async def start_on_a_copy(tmp_path: Path) -> Harness:
+async def start_on_a_copy(tmp_path: Path, db: Path | str | None = None) -> Harness:
     """The bot over its own copy of knowledge/ (imports and officials' edits may write to it)."""
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, knowledge)
-    return await start(tmp_path / "kanebot.sqlite3", Assistant.load(knowledge), knowledge)
+    return await start(db or tmp_path / "kanebot.sqlite3", Assistant.load(knowledge), knowledge)
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, assistant: Assistant) -> AsyncIterator[Harness]:
-    harness = await start(tmp_path / "kanebot.sqlite3", assistant)
+async def bot(db_target: Path | str, assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await start(db_target, assistant)
     yield harness
     await stopped(harness)
 
@@ -290,7 +291,7 @@ def test_cli_invite_creates_a_code_that_joins(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "unknown area" in bad.stderr
 
 
-def cli_invite(db: Path, area: str) -> str:
+def cli_invite(db: Path | str, area: str) -> str:
     env = {**os.environ, "KANEBOT_DB": str(db)}
     result = subprocess.run(
         [sys.executable, "-m", "bot", "invite", "--area", area], capture_output=True, text=True, env=env, cwd=ROOT
@@ -298,10 +299,9 @@ def cli_invite(db: Path, area: str) -> str:
     return result.stdout.split("\t")[0]
 
 
-async def test_a_cli_invite_joins_in_chat(tmp_path: Path, assistant: Assistant) -> None:
-    db = tmp_path / "kanebot.sqlite3"
-    code = cli_invite(db, "837")
-    bot = await start(db, assistant)
+async def test_a_cli_invite_joins_in_chat(db_target: Path | str, assistant: Assistant) -> None:
+    code = cli_invite(db_target, "837")
+    bot = await start(db_target, assistant)
     assert "Olet nyt virkahenkilö alueella Tampere" in texts(await bot.say(f"/join {code}", user_id=OFFICIAL))
     await stopped(bot)
 

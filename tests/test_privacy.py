@@ -25,15 +25,15 @@ PERSON = 987_654_321  # an id nothing else in the database could contain by chan
 
 
 @pytest.fixture
-async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
-    harness = await start_on_a_copy(tmp_path)
+async def bot(tmp_path: Path, db_target: Path | str) -> AsyncIterator[Harness]:
+    harness = await start_on_a_copy(tmp_path, db_target)
     yield harness
     await stopped(harness)
 
 
 async def naming(database: Database, person: int) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table of the schema that names ``person``: the id as a number, or inside a text."""
-    tables = [row[0] for row in await database.fetch_all("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = await database.tables()
     found: dict[str, list[dict[str, Any]]] = {}
     for table in tables:
         for row in await database.fetch_all(f"SELECT * FROM {table}"):  # noqa: S608 - names from the schema
@@ -104,7 +104,7 @@ async def test_an_export_carries_no_telegram_ids_and_an_import_merges_only_what_
     await edit_contact(bot, user=PERSON)  # cards to the official's private chat: their user id
     settings = bot.app.services.settings
     out = tmp_path / "exported"
-    assert kanebot(settings.db_path, settings.knowledge_dir, "export", str(out)).returncode == 0
+    assert kanebot(settings.database, settings.knowledge_dir, "export", str(out)).returncode == 0
     written = "".join(path.read_text(encoding="utf-8") for path in out.rglob("*.yaml"))
     assert str(PERSON) not in written
     assert "avustukset@example.org" in (out / "contacts.yaml").read_text(encoding="utf-8")
@@ -118,7 +118,7 @@ async def test_an_export_carries_no_telegram_ids_and_an_import_merges_only_what_
     await bot.say("Tampereella avustukset haetaan toukokuussa.", user_id=PERSON)
     await bot.press("f:skip", user_id=PERSON)
     await bot.press("f:confirm", user_id=PERSON)
-    imported = kanebot(settings.db_path, settings.knowledge_dir, "import", str(out))
+    imported = kanebot(settings.database, settings.knowledge_dir, "import", str(out))
     assert imported.returncode == 0, imported.stderr
     assert not (settings.knowledge_dir / "kanebot-export.yaml").exists()
     statuses = {edit.kind: edit.status for edit in await bot.app.services.stores.edits.history(None)}
@@ -135,11 +135,11 @@ async def test_an_export_whose_edit_was_undone_since_is_not_imported(bot: Harnes
     await bot.press("f:confirm", user_id=OFFICIAL)
     settings = bot.app.services.settings
     out = tmp_path / "exported"
-    assert kanebot(settings.db_path, settings.knowledge_dir, "export", str(out)).returncode == 0
+    assert kanebot(settings.database, settings.knowledge_dir, "export", str(out)).returncode == 0
     history = await bot.say("/history", user_id=OFFICIAL)
     rollback = next(d for m in history for d in callback_data(m) if d.startswith("f:rollback:"))
     await bot.press(rollback, user_id=OFFICIAL)
-    refused = kanebot(settings.db_path, settings.knowledge_dir, "import", str(out))
+    refused = kanebot(settings.database, settings.knowledge_dir, "import", str(out))
     assert refused.returncode == 1 and "undone after this export" in refused.stderr
     local = (settings.knowledge_dir / "local_answers.yaml").read_text(encoding="utf-8")
     assert "toukokuussa" not in local  # nothing changed

@@ -1,6 +1,7 @@
 """Every statement the bot runs for a message, a button or an official's command finds its rows through an index:
-SQLite's own plan of each one (EXPLAIN QUERY PLAN, with the values it ran with) shows no full scan of a table and
-no sort of a whole table. What runs is recorded, not listed by hand, so a new query is checked the day it is added."""
+the engine's own plan of each one (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN with sequential reads priced
+out, with the values it ran with) shows no full scan of a table and no sort of a whole table. What runs is
+recorded, not listed by hand, so a new query is checked the day it is added. On both engines."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.assistant import Assistant
-from bot.storage.database import Database
+from bot.storage.database import Database, Traced
 from handlers.common.outbox import deliver
 from handlers.wiring.app import purge
 from tests.telegram_offline import BOT_USER
@@ -26,14 +27,18 @@ CARD_CHAT = OFFICIAL_CHAT
 LISTINGS = {"officials", "asked"}
 __all__ = ["contact_assistant"]  # the fixture, shared with the hand-over tests
 FULL_SCAN = re.compile(r"\bSCAN (\w+)\b(?! USING)")
+# PostgreSQL: a table read whole although sequential reads were priced out, so no index could serve the statement.
+# (Its planner sorts the few rows an index found when that is cheaper than reading them in order: such a sort is of
+# what the index gave, never of a table, which would need a Seq Scan under it.)
+SEQ_SCAN = re.compile(r"\bSeq Scan on (\w+)")
 # The latest rows in key order ("ORDER BY id DESC LIMIT 30", no condition): SQLite reads 30 rows from the end of the
 # table's own b-tree, which its plan also calls a scan.
 LATEST = re.compile(r"^SELECT [^;]* FROM (\w+) ORDER BY id( DESC)? LIMIT \d+$")
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, contact_assistant: Assistant) -> AsyncIterator[Harness]:
-    harness = await start(tmp_path / "kanebot.sqlite3", contact_assistant)
+async def bot(db_target: Path | str, contact_assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await start(db_target, contact_assistant)
     yield harness
     await stopped(harness)
 
@@ -78,21 +83,20 @@ async def everything_a_day_brings(bot: Harness) -> None:
     await purge(services.stores, services.settings, now=time.time() + 400 * 86400)
 
 
-async def plans(database: Database, statements: list[str]) -> dict[str, list[str]]:
+async def plans(database: Database, statements: list[Traced]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for statement in dict.fromkeys(statements):
-        head = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else ""
+        head = statement.sql.lstrip().split(None, 1)[0].upper() if statement.sql.strip() else ""
         if head not in {"SELECT", "UPDATE", "DELETE", "INSERT", "WITH"}:
             continue
-        explained = re.sub(r"\b(-?)Inf\b", r"\g<1>9e999", statement)  # how the trace writes float("inf")
-        rows = await database.fetch_all(f"EXPLAIN QUERY PLAN {explained}")
-        found[statement] = [str(row[3]) for row in rows]
+        explained = re.sub(r"\b(-?)Inf\b", r"\g<1>9e999", statement.sql)  # how the trace writes float("inf")
+        found[statement.sql] = await database.plan(Traced(explained, statement.args))
     return found
 
 
 async def test_no_statement_scans_a_table_or_sorts_one(bot: Harness) -> None:
     database = bot.app.services.stores.database
-    statements: list[str] = []
+    statements: list[Traced] = []
     await database.trace(statements.append)
     try:
         await everything_a_day_brings(bot)
@@ -100,13 +104,29 @@ async def test_no_statement_scans_a_table_or_sorts_one(bot: Harness) -> None:
         await database.trace(None)
     found = await plans(database, statements)
     assert len(found) > 40, "the scenario ran fewer statements than expected"
-    problems = []
-    for statement, steps in found.items():
-        for step in steps:
-            scanned = FULL_SCAN.search(step)
-            latest = LATEST.match(" ".join(statement.split()))
-            if scanned and scanned.group(1) not in LISTINGS and not (latest and latest.group(1) == scanned.group(1)):
-                problems.append(f"{step}\n    in {' '.join(statement.split())}")
-            if "TEMP B-TREE" in step and not any(table in statement for table in LISTINGS):
-                problems.append(f"{step}\n    in {' '.join(statement.split())}")
+    check = postgres_problems if database.dialect == "postgresql" else sqlite_problems
+    # The check itself sees a scan: a condition no index serves.
+    unindexed = "SELECT * FROM audit WHERE detail = 'x'"
+    assert check(unindexed, (await plans(database, [Traced(unindexed)]))[unindexed])
+    problems = [
+        f"{step}\n    in {' '.join(statement.split())}"
+        for statement, steps in found.items()
+        for step in check(statement, steps)
+    ]
     assert not problems, "statements read a whole table:\n" + "\n".join(problems)
+
+
+def sqlite_problems(statement: str, steps: list[str]) -> list[str]:
+    problems = []
+    for step in steps:
+        scanned = FULL_SCAN.search(step)
+        latest = LATEST.match(" ".join(statement.split()))
+        if scanned and scanned.group(1) not in LISTINGS and not (latest and latest.group(1) == scanned.group(1)):
+            problems.append(step)
+        if "TEMP B-TREE" in step and not any(table in statement for table in LISTINGS):
+            problems.append(step)
+    return problems
+
+
+def postgres_problems(statement: str, steps: list[str]) -> list[str]:
+    return [step for step in steps if (scanned := SEQ_SCAN.search(step)) and scanned.group(1) not in LISTINGS]

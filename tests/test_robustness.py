@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from bot.assistant import Assistant
@@ -32,15 +33,15 @@ ASKER = 1  # who asks in the hand-over helpers
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, assistant: Assistant) -> AsyncIterator[Harness]:
-    harness = await start(tmp_path / "kanebot.sqlite3", assistant)
+async def bot(db_target: Path | str, assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await start(db_target, assistant)
     yield harness
     await stopped(harness)
 
 
 @pytest.fixture
-async def card_bot(tmp_path: Path, contact_assistant: Assistant) -> AsyncIterator[Harness]:
-    harness = await start(tmp_path / "kanebot.sqlite3", contact_assistant)
+async def card_bot(db_target: Path | str, contact_assistant: Assistant) -> AsyncIterator[Harness]:
+    harness = await start(db_target, contact_assistant)
     yield harness
     await stopped(harness)
 
@@ -65,9 +66,10 @@ async def test_a_lone_surrogate_in_a_batch_of_unanswered_questions_loses_none_of
     assert await bot.app.services.stores.database.fetch_one("SELECT 1") is not None
 
 
-async def test_a_row_the_database_refuses_is_skipped_alone_and_no_transaction_stays_open(tmp_path: Path) -> None:
-    path = tmp_path / "kanebot.sqlite3"
-    database = await Database.open(path)
+async def test_a_row_the_database_refuses_is_skipped_alone_and_no_transaction_stays_open(
+    db_target: Path | str,
+) -> None:
+    database = await Database.open(db_target)
     async with database.transaction() as transaction:
         failed = await transaction.execute_each(
             "INSERT INTO profiles (user_id, explicit_lang, updated_at) VALUES (?, ?, 0)",
@@ -76,34 +78,46 @@ async def test_a_row_the_database_refuses_is_skipped_alone_and_no_transaction_st
     assert failed == [1]
     rows = await database.fetch_all("SELECT user_id FROM profiles ORDER BY user_id")
     assert [row[0] for row in rows] == [1, 3]
-    other = sqlite3.connect(path, timeout=0.5)  # another process can write at once: no lock is left held
-    other.execute("BEGIN IMMEDIATE")
-    other.rollback()
-    other.close()
+    await another_process_can_write_at_once(db_target)
     await database.close()
 
 
-async def test_a_failed_transaction_is_rolled_back_and_releases_the_write_lock(tmp_path: Path) -> None:
-    path = tmp_path / "kanebot.sqlite3"
-    database = await Database.open(path)
+async def another_process_can_write_at_once(target: Path | str) -> None:
+    """No lock is left held: SQLite's write lock, or PostgreSQL's locks on the profiles table."""
+    if isinstance(target, Path):
+        other = sqlite3.connect(target, timeout=0.5)
+        other.execute("BEGIN IMMEDIATE")
+        other.rollback()
+        other.close()
+        return
+    connection = await asyncpg.connect(target)
+    try:
+        async with connection.transaction():
+            await connection.execute("SET LOCAL lock_timeout = '500ms'")
+            await connection.execute("LOCK TABLE profiles IN ACCESS EXCLUSIVE MODE")
+    finally:
+        await connection.close()
+
+
+async def test_a_failed_transaction_is_rolled_back_and_releases_the_write_lock(db_target: Path | str) -> None:
+    database = await Database.open(db_target)
 
     async def twice() -> None:
         async with database.transaction() as transaction:
             await transaction.execute("INSERT INTO profiles (user_id, updated_at) VALUES (1, 0)")
             await transaction.execute("INSERT INTO profiles (user_id, updated_at) VALUES (1, 0)")
 
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises((sqlite3.IntegrityError, asyncpg.UniqueViolationError)):
         await twice()
     assert await database.fetch_all("SELECT * FROM profiles") == []
-    other = sqlite3.connect(path, timeout=0.5)
-    other.execute("BEGIN IMMEDIATE")
-    other.rollback()
-    other.close()
+    await another_process_can_write_at_once(db_target)
     await database.close()
 
 
-async def test_a_flow_state_and_an_invite_code_with_a_lone_surrogate_are_kept_and_hashed(tmp_path: Path) -> None:
-    stores = await Stores.open(tmp_path / "kanebot.sqlite3")
+async def test_a_flow_state_and_an_invite_code_with_a_lone_surrogate_are_kept_and_hashed(
+    db_target: Path | str,
+) -> None:
+    stores = await Stores.open(db_target)
     flow = {"kind": "local", "step": "fi", "data": {"fi": f"teksti{LONE_SURROGATE}"}}
     await stores.profiles.save(Profile(5, flow=flow))
     stores.profiles.drop_cached(5)
@@ -131,8 +145,8 @@ async def test_a_database_that_cannot_be_opened_is_one_clear_error_and_leaves_no
     assert no_aiosqlite_thread_left()
 
 
-async def test_a_database_failing_at_the_stop_is_still_closed(tmp_path: Path, assistant: Assistant) -> None:
-    harness = await started(tmp_path / "kanebot.sqlite3", assistant)
+async def test_a_database_failing_at_the_stop_is_still_closed(db_target: Path | str, assistant: Assistant) -> None:
+    harness = await started(db_target, assistant)
     await harness.say("Mikä on paras pullaresepti?")  # gathered in memory, written at the stop
 
     async def disk_full(questions: object) -> int:
@@ -142,7 +156,7 @@ async def test_a_database_failing_at_the_stop_is_still_closed(tmp_path: Path, as
     database = harness.app.services.stores.database
     await stopped(harness)  # does not raise, does not hang
     assert not harness.app.services.has_stores
-    with pytest.raises(ValueError, match="closed"):
+    with pytest.raises((ValueError, asyncpg.InterfaceError), match="closed"):
         await database.fetch_one("SELECT 1")
     assert no_aiosqlite_thread_left()
 
@@ -227,9 +241,9 @@ async def test_the_outbox_is_drained_until_empty_in_one_round(bot: Harness) -> N
 
 
 async def test_an_update_received_but_not_handled_before_a_crash_is_handled_at_the_next_start(
-    tmp_path: Path, assistant: Assistant
+    db_target: Path | str, assistant: Assistant
 ) -> None:
-    db = tmp_path / "kanebot.sqlite3"
+    db = db_target
     first = await started(db, assistant)
     update = to_update(first.updates.message("Mikä on tavoite 2?", user_id=42), first.app.bot)
     await first.app.update_queue.put(update)  # kept, and Telegram may be told it arrived
@@ -334,9 +348,9 @@ async def test_admins_can_still_see_json_free_audit_lines(bot: Harness) -> None:
 
 
 async def test_an_update_with_a_lone_surrogate_is_made_valid_where_it_enters(
-    tmp_path: Path, assistant: Assistant
+    db_target: Path | str, assistant: Assistant
 ) -> None:
-    harness = await started(tmp_path / "kanebot.sqlite3", assistant)
+    harness = await started(db_target, assistant)
     try:
         update = to_update(harness.updates.message(f"Mikä on tavoite 2?{LONE_SURROGATE}", user_id=42), harness.app.bot)
         await harness.app.update_queue.put(update)

@@ -15,6 +15,7 @@ from bot.core.settings import Settings
 from handlers.common.services import UNANSWERED_BATCH
 from handlers.wiring.app import KaneApplication, build_application
 from tests.conftest import KNOWLEDGE
+from tests.engines import database_setting
 from tests.telegram_offline import BOT_USER, TOKEN, OfflineRequest, Updates, to_update
 
 ALLOWED_TAGS = {"b", "i", "blockquote", "a", "code", "pre", "u", "s"}
@@ -50,11 +51,11 @@ class Harness:
         return self.request.calls_for("sendMessage", "editMessageText")
 
 
-def settings_for(db: Path) -> Settings:
-    return Settings(token=TOKEN, db_path=db, knowledge_dir=KNOWLEDGE)
+def settings_for(db: Path | str) -> Settings:
+    return Settings(token=TOKEN, knowledge_dir=KNOWLEDGE, **database_setting(db))
 
 
-async def started(db: Path, assistant: Assistant) -> Harness:
+async def started(db: Path | str, assistant: Assistant) -> Harness:
     request = OfflineRequest()
     app = build_application(settings_for(db), assistant=assistant, request=request)
     await app.initialize()

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_KNOWLEDGE = ROOT / "knowledge"
@@ -24,7 +25,11 @@ class SettingsError(ValueError):
 class Settings:
     token: str = field(repr=False)
     base_url: str = DEFAULT_BASE_URL
-    db_path: Path = DEFAULT_DB
+    db_path: Path = DEFAULT_DB  # SQLite, the default
+    # PostgreSQL instead (KANEBOT_DB=postgresql://…): several replicas on one database. Carries the password.
+    db_url: str | None = field(default=None, repr=False)
+    # Written by the running bot every 30 s (`kanebot health`); by default beside the SQLite file.
+    heartbeat: Path | None = None
     knowledge_dir: Path = DEFAULT_KNOWLEDGE
     admins: frozenset[int] = frozenset()
     log_level: str = "INFO"
@@ -50,13 +55,16 @@ class Settings:
             raise SettingsError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and set its token")
         if token_needed and not TOKEN_SHAPE.match(token):
             raise SettingsError("TELEGRAM_BOT_TOKEN is malformed: it should look like 123456789:AAE… from @BotFather")
+        database = parse_database(env.get("KANEBOT_DB", ""))
         level = env.get("KANEBOT_LOG_LEVEL", "INFO").strip().upper() or "INFO"
         if level not in LOG_LEVELS:
             raise SettingsError(f"KANEBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {level!r}")
         return cls(
             token=token,
             base_url=env.get("TELEGRAM_BASE_URL", "").strip() or DEFAULT_BASE_URL,
-            db_path=Path(env.get("KANEBOT_DB", "").strip() or DEFAULT_DB),
+            db_path=database if isinstance(database, Path) else DEFAULT_DB,
+            db_url=database if isinstance(database, str) else None,
+            heartbeat=_heartbeat(env),
             knowledge_dir=Path(env.get("KANEBOT_KNOWLEDGE", "").strip() or DEFAULT_KNOWLEDGE),
             admins=_user_ids(env.get("KANEBOT_ADMINS", "")),
             log_level=level,
@@ -71,6 +79,88 @@ class Settings:
             outbox_days=_days(env, "KANEBOT_OUTBOX_DAYS", 30),
             ticket_days=_days(env, "KANEBOT_TICKET_DAYS", 365),
         )
+
+    @property
+    def database(self) -> Path | str:
+        """What the stores open: the SQLite file, or the PostgreSQL URL."""
+        return self.db_url if self.db_url is not None else self.db_path
+
+    @property
+    def heartbeat_file(self) -> Path:
+        return _heartbeat_file(self.database, self.heartbeat)
+
+    @property
+    def secrets(self) -> list[str]:
+        """What no log line may show: the token, the webhook's secret, the database's password."""
+        password = urlsplit(self.db_url).password if self.db_url else None
+        return [secret for secret in (self.token, self.webhook_secret, password) if secret]
+
+
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+POSTGRES_EXAMPLE = "postgresql://user:password@host:5432/database"
+
+
+def shown_url(url: str) -> str:
+    """A database URL as it may be shown: the password replaced by ``***`` (also where the URL cannot be parsed)."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.hostname or ""
+        netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port is not None else "")
+        return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    except ValueError:
+        return url.split("://", 1)[0] + "://***"
+
+
+def parse_database(value: str) -> Path | str:
+    """KANEBOT_DB: a SQLite file's path (the default), or a PostgreSQL URL, checked here so that a malformed one
+    stops the bot at start with one line (the password never shown)."""
+    value = value.strip()
+    if not value:
+        return DEFAULT_DB
+    if "://" not in value:
+        return Path(value)
+    scheme = value.split("://", 1)[0].lower()
+    if scheme not in POSTGRES_SCHEMES:
+        raise SettingsError(
+            f"KANEBOT_DB must be a SQLite file's path or a PostgreSQL URL ({POSTGRES_EXAMPLE}), not a {scheme}:// URL"
+        )
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+        host = parts.hostname or parse_qs(parts.query).get("host", [""])[0]
+    except ValueError as error:
+        raise SettingsError(f"KANEBOT_DB is not a usable PostgreSQL URL ({error}): {shown_url(value)}") from None
+    missing = [name for name, given in (("a host", host), ("a database name", parts.path.strip("/"))) if not given]
+    if missing or port == 0:
+        reason = " and ".join(missing) if missing else "port 0"
+        raise SettingsError(
+            f"KANEBOT_DB is not a usable PostgreSQL URL (no {reason}): {shown_url(value)}; expected {POSTGRES_EXAMPLE}"
+        )
+    return value
+
+
+def _heartbeat(env: Mapping[str, str]) -> Path | None:
+    value = env.get("KANEBOT_HEARTBEAT", "").strip()
+    return Path(value) if value else None
+
+
+def heartbeat_from_env(environ: Mapping[str, str] | None = None) -> Path:
+    """Where the running bot writes its heartbeat (for `kanebot health`, which needs no token)."""
+    env = os.environ if environ is None else environ
+    try:
+        database = parse_database(env.get("KANEBOT_DB", ""))
+    except SettingsError:
+        database = ""
+    return _heartbeat_file(database, _heartbeat(env))
+
+
+def _heartbeat_file(database: Path | str, explicit: Path | None) -> Path:
+    """KANEBOT_HEARTBEAT, else beside the SQLite file (with PostgreSQL, where the default SQLite file would be)."""
+    if explicit is not None:
+        return explicit
+    return (database if isinstance(database, Path) else DEFAULT_DB).parent / "heartbeat"
 
 
 def _user_ids(value: str) -> frozenset[int]:

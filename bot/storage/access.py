@@ -20,6 +20,8 @@ MAX_JOIN_ATTEMPTS = 5
 JOIN_WINDOW_SECONDS = 3600.0
 _DURATION = re.compile(r"^(\d{1,4})([dhm])$")
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60}
+# Told to the other processes (replicas on PostgreSQL) when who has joined for which area changed.
+STAFFED_TOPIC = "staffed"
 
 
 @dataclass(frozen=True, slots=True)

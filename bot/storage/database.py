@@ -1,38 +1,59 @@
-"""The database: one SQLite file through aiosqlite, WAL mode, migrations applied at start, and transactions.
+"""The database the stores speak to: an interface with two engines, SQLite (``bot.storage.sqlite``, the embedded
+default: one file, nothing to install) and PostgreSQL (``bot.storage.postgres``: several bot replicas on one
+database). ``Database.open`` picks the engine from what ``KANEBOT_DB`` names.
 
-The stores (profiles, tickets, access, edits, statistics) speak SQL to a ``Database`` and never to the driver, so a
-write always happens inside ``transaction()``: committed whole, or rolled back whole, never left open. Every text
-bound to a statement is made valid first (``valid_text``): a lone surrogate typed into Telegram must not make a
-write fail, nor a batch of them.
+The stores write their SQL once, in the subset both engines understand (``?`` placeholders, ``RETURNING``,
+``ON CONFLICT``); what only one engine has (pragmas, ``FOR UPDATE SKIP LOCKED``, advisory locks, LISTEN/NOTIFY)
+stays inside its implementation. A write always happens inside ``transaction()``: committed whole, or rolled back
+whole, never left open. Every text bound to a statement is made valid first (``valid_text``): a lone surrogate typed
+into Telegram must not make a write fail, nor a batch of them.
+
+Several processes on one PostgreSQL database coordinate through it, never through memory:
+- ``exclusive(name)``: a scheduled job runs in one process at a time;
+- ``chat_turn(key)``: one chat's updates are handled by one process at a time;
+- ``claim(sql)``: a row (an outbox item) is taken by one process while it works on it;
+- ``publish``/``listen``: what one process changed that others keep in memory (a profile, the knowledge).
+With SQLite there is one process, and these are cheap stand-ins that keep the same meaning within it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
-import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from contextlib import asynccontextmanager
+import hashlib
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
-import aiosqlite
-
+from bot.core.settings import POSTGRES_SCHEMES
 from bot.core.text import valid_text
-from bot.storage.schema import MIGRATIONS
 
 Args = Sequence[object]
 CLOSE_SECONDS = 5.0
 PURGE_BATCH = 200  # rows deleted per transaction by a purge: each holds the database for milliseconds
-log = logging.getLogger("kanebot.storage")
+# Told of what another process changed: (topic, data), e.g. ("profile", "12345").
+Listener = Callable[[str, str], None]
+EVERYTHING = "*"  # the topic listeners are told when they may have missed changes: whatever they keep may be stale
 
 
 class StorageError(RuntimeError):
-    """The database cannot be opened or used at all; the message is one line for the operator."""
+    """The database cannot be opened or used at all; the message is one line for the operator (never a password)."""
 
 
-def _bind(args: Args) -> tuple[object, ...]:
+def bind(args: Args) -> tuple[object, ...]:
     return tuple(valid_text(value) if isinstance(value, str) else value for value in args)
+
+
+def is_postgres_url(target: Path | str) -> bool:
+    return isinstance(target, str) and target.split("://", 1)[0].lower() in POSTGRES_SCHEMES and "://" in target
+
+
+def lock_key(space: str, key: object) -> int:
+    """A signed 64-bit key for PostgreSQL's advisory locks, from a name space ("chat", "job") and a key."""
+    digest = hashlib.blake2b(f"kanebot:{space}:{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 class Row(Protocol):
@@ -43,117 +64,146 @@ class Row(Protocol):
     def keys(self) -> Iterable[str]: ...
 
 
-class Transaction:
-    """The statements of one transaction; only ``Database.transaction`` makes one."""
+@dataclass(frozen=True, slots=True)
+class Traced:
+    """A statement the bot ran, as ``Database.trace`` reports it: SQLite fills the values into ``sql``; PostgreSQL
+    gives them apart, in ``args``."""
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
-        self._connection = connection
+    sql: str
+    args: tuple[object, ...] = ()
 
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """What a schema consists of, engine-neutral: tables with their columns, and indexes (table and columns)."""
+
+    tables: dict[str, tuple[str, ...]]
+    indexes: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+
+
+class Transaction(ABC):
+    """The statements of one transaction; only ``Database.transaction`` (or a claim) makes one."""
+
+    @abstractmethod
     async def execute(self, sql: str, args: Args = ()) -> int:
         """Run one statement; how many rows it changed."""
-        cursor = await self._connection.execute(sql, _bind(args))
-        return cursor.rowcount
 
-    async def execute_many(self, sql: str, rows: Iterable[Args]) -> None:
-        await self._connection.executemany(sql, [_bind(row) for row in rows])
+    @abstractmethod
+    async def execute_many(self, sql: str, rows: Iterable[Args]) -> None: ...
 
+    @abstractmethod
     async def execute_each(self, sql: str, rows: Sequence[Args]) -> list[int]:
         """Run ``sql`` once per row, each row all or nothing (a savepoint of its own): a row that fails is undone
         alone and the others are kept. The positions of the rows that failed."""
-        failed: list[int] = []
-        for index, row in enumerate(rows):
-            await self._connection.execute("SAVEPOINT kanebot_row")
-            try:
-                await self._connection.execute(sql, _bind(row))
-            except sqlite3.Error as error:
-                log.warning("a row of a batch was not written and is skipped: %s", error)
-                await self._connection.execute("ROLLBACK TO SAVEPOINT kanebot_row")
-                failed.append(index)
-            await self._connection.execute("RELEASE SAVEPOINT kanebot_row")
-        return failed
 
+    @abstractmethod
     async def fetch_one(self, sql: str, args: Args = ()) -> Row | None:
         """The first row of a query (or of an ``INSERT … RETURNING``)."""
-        rows = await self._connection.execute_fetchall(sql, _bind(args))
-        return next(iter(rows), None)
 
-    async def fetch_all(self, sql: str, args: Args = ()) -> list[Row]:
-        return list(await self._connection.execute_fetchall(sql, _bind(args)))
+    @abstractmethod
+    async def fetch_all(self, sql: str, args: Args = ()) -> list[Row]: ...
+
+    async def notify(self, topic: str, data: str = "") -> None:  # noqa: B027 - a no-op where there is no one to tell
+        """Tell the other processes on this database (they ``listen``) if and when this transaction commits."""
 
 
-class Database:
-    """One connection. Writes are serialised by a lock: several statements of a transaction share the connection,
-    and another task's statement must not land in the middle of them."""
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A row taken by this process (``Database.claim``) and how to record what became of it: PostgreSQL records it
+    in the transaction that holds the row, SQLite in a transaction of its own."""
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
-        self._connection = connection
-        self._lock = asyncio.Lock()
+    row: Row
+    writing: Callable[[], AbstractAsyncContextManager[Transaction]]
 
-    @classmethod
-    async def open(cls, path: Path | str) -> Database:
-        """Open (creating it and its folder if needed) and migrate; on any failure the connection is closed again
-        (its thread would keep the process alive) and StorageError says why in one line."""
-        try:
-            if str(path) != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            connection = aiosqlite.connect(str(path))
-        except (OSError, sqlite3.Error) as error:
-            raise StorageError(f"cannot open the database {path}: {error}") from error
-        # aiosqlite's thread is not a daemon: a thread stuck in SQLite (a full disk, a lock) would keep the process
-        # from exiting after a stop. SQLite with WAL survives being cut off; a process that never exits does not.
-        thread = getattr(connection, "_thread", None)
-        if thread is not None:
-            thread.daemon = True
-        try:
-            await connection
-            connection.row_factory = aiosqlite.Row
-            await connection.execute("PRAGMA journal_mode=WAL")
-            # With WAL, NORMAL never corrupts the database; a power cut can lose only the last commits.
-            await connection.execute("PRAGMA synchronous=NORMAL")
-            await connection.execute("PRAGMA foreign_keys=ON")
-            await connection.execute("PRAGMA busy_timeout=5000")
-            # 32 MB of pages in memory (SQLite's default is 2 MB): with a million tickets the indexes the bot walks
-            # per message stay cached, and a purge's batches are not slowed by reading them from disk.
-            await connection.execute("PRAGMA cache_size=-32768")
-            database = cls(connection)
-            await database.migrate()
-        except (OSError, sqlite3.Error, ValueError) as error:
-            await _close_quietly(connection)
-            raise StorageError(f"cannot open the database {path}: {error}") from error
-        except BaseException:
-            await _close_quietly(connection)
-            raise
-        return database
 
+class Database(ABC):
+    """The engine-neutral database: queries, transactions, migrations, and what several processes on it need."""
+
+    dialect: ClassVar[str]
+    # Other processes (replicas) may change the data at any moment: nothing kept in memory may be trusted past the
+    # moment it was read, unless they say what they changed (``listen``).
+    shared: ClassVar[bool]
+
+    @staticmethod
+    async def open(target: Path | str) -> Database:
+        """Open the database ``target`` names, creating and migrating it as needed: a ``postgresql://`` URL, or
+        the path of a SQLite file. On failure StorageError says why in one line."""
+        if is_postgres_url(target):
+            from bot.storage.postgres import PostgresDatabase
+
+            return await PostgresDatabase.connect(str(target))
+        from bot.storage.sqlite import SqliteDatabase
+
+        return await SqliteDatabase.connect(target)
+
+    @abstractmethod
     async def close(self) -> None:
         """Close within CLOSE_SECONDS whatever happens (a full disk, a statement still running): the process must
         be able to exit."""
-        await _close_quietly(self._connection)
 
-    async def fetch_all(self, sql: str, args: Args = ()) -> list[Row]:
-        # One trip to the database thread (a cursor's execute, fetch and close are three).
-        return list(await self._connection.execute_fetchall(sql, _bind(args)))
+    @abstractmethod
+    async def fetch_all(self, sql: str, args: Args = ()) -> list[Row]: ...
 
-    async def fetch_one(self, sql: str, args: Args = ()) -> Row | None:
-        return next(iter(await self._connection.execute_fetchall(sql, _bind(args))), None)
+    @abstractmethod
+    async def fetch_one(self, sql: str, args: Args = ()) -> Row | None: ...
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Transaction]:
-        async with self._lock:
-            # BEGIN IMMEDIATE takes the write lock at once: a transaction that reads first and writes later cannot
-            # be refused half-way because another process (`kanebot invite`) wrote in between.
-            await self._connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield Transaction(self._connection)
-            except BaseException:
-                await self._connection.rollback()
-                raise
-            try:
-                await self._connection.commit()
-            except BaseException:
-                if self._connection.in_transaction:
-                    await self._connection.rollback()
-                raise
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Transaction]:
+        """Statements that change rows together: committed whole or rolled back whole."""
+
+    @abstractmethod
+    async def schema_version(self) -> int: ...
+
+    @abstractmethod
+    async def migrate(self) -> None:
+        """Apply the migrations this database has not had yet (``bot.storage.schema``), each whole or not at all."""
+
+    @abstractmethod
+    async def schema(self) -> Schema:
+        """The tables, columns and indexes of the bot's schema (the engine's own bookkeeping left out)."""
+
+    @abstractmethod
+    async def trace(self, callback: Callable[[Traced], None] | None) -> None:
+        """Call ``callback`` with every statement run from now on (None: stop): a test reads the plans of what the
+        bot really runs."""
+
+    @abstractmethod
+    async def plan(self, statement: Traced) -> list[str]:
+        """How the engine would run ``statement``: its plan, one line per step (a test checks indexes are used)."""
+
+    # --- several processes on one database -----------------------------------------------------------------------
+
+    @abstractmethod
+    def exclusive(self, name: str) -> AbstractAsyncContextManager[bool]:
+        """Run the job ``name`` in one process at a time: inside, True if this process has it, False if another
+        (or another task of this one) is running it now; the job is then skipped, not waited for."""
+
+    @abstractmethod
+    def chat_turn(self, key: int | None) -> AbstractAsyncContextManager[None]:
+        """Wait until no other process is handling an update of the chat ``key``, and keep it so until the end."""
+
+    @abstractmethod
+    def claim(self, sql: str, args: Args = ()) -> AbstractAsyncContextManager[Claim | None]:
+        """Take the one row ``sql`` selects (a SELECT of one table, no locking clause) for this process until the
+        end of the block; None if there is none, or another process holds it."""
+
+    @abstractmethod
+    async def publish(self, topic: str, data: str = "") -> None:
+        """Tell the other processes on this database that something they may keep in memory changed."""
+
+    @abstractmethod
+    async def listen(self, listener: Listener) -> None:
+        """Call ``listener(topic, data)`` for what other processes ``publish`` (or ``notify`` in a transaction)."""
+
+    @abstractmethod
+    def sibling(self) -> AbstractAsyncContextManager[Database]:
+        """The same database for a long job beside the bot's own work (the daily purge): SQLite opens a second
+        connection, so that the bot's keeps reading meanwhile; a pool is already several connections."""
+
+    # --- built on the above ---------------------------------------------------------------------------------------
+
+    async def tables(self) -> list[str]:
+        return sorted((await self.schema()).tables)
 
     async def delete_in_batches(self, table: str, where: str, args: Args) -> int:
         """Delete the rows of ``table`` (which has an ``id`` key) matching ``where``, PURGE_BATCH rows per
@@ -185,25 +235,18 @@ class Database:
                 return total
             await asyncio.sleep(0)
 
-    async def trace(self, callback: Callable[[str], None] | None) -> None:
-        """Call ``callback`` with every statement run from now on, its values filled in (None: stop): a test reads
-        the plans of what the bot really runs."""
-        await self._connection.set_trace_callback(callback)  # type: ignore[arg-type]  # None is sqlite3's "stop"
 
-    async def schema_version(self) -> int:
-        row = await self.fetch_one("PRAGMA user_version")
-        return int(row[0]) if row else 0
+class LocalJobs:
+    """``exclusive`` within one process: a job already running is skipped."""
 
-    async def migrate(self) -> None:
-        version = await self.schema_version()
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            # executescript commits first; the version bump is part of the same script so a step applies whole.
-            await self._connection.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    def __init__(self) -> None:
+        self._running: set[str] = set()
 
+    def take(self, name: str) -> bool:
+        if name in self._running:
+            return False
+        self._running.add(name)
+        return True
 
-async def _close_quietly(connection: aiosqlite.Connection) -> None:
-    try:
-        await asyncio.wait_for(connection.close(), CLOSE_SECONDS)
-    except (TimeoutError, sqlite3.Error, ValueError, OSError) as error:
-        log.error("the database did not close cleanly: %s", error)
-        connection.stop()  # ends the (daemon) thread once it is free; never waits
+    def release(self, name: str) -> None:
+        self._running.discard(name)

@@ -11,6 +11,9 @@ from bot.content.edits import EDIT_KINDS, IN_EFFECT, Edit, EditKind
 from bot.storage.access import record_audit
 from bot.storage.database import Database, Row, Transaction
 
+# Told to the other processes (replicas on PostgreSQL) when the knowledge or its live edits changed: they reload.
+KNOWLEDGE_TOPIC = "knowledge"
+
 
 def _edit(row: Row) -> Edit:
     kind: EditKind = next((known for known in EDIT_KINDS if known == row["kind"]), "contact")

@@ -15,6 +15,7 @@ from bot.core.lang import Lang, is_lang
 from bot.storage.database import Database, Transaction
 
 PROFILE_CACHE_SIZE = 50_000
+PROFILE_TOPIC = "profile"  # what other processes are told when a profile changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +61,32 @@ def _pending_from_json(value: str | None) -> PendingRoute | None:
 
 
 class ProfileStore:
-    """Profiles, also kept in a bounded write-through cache: this process is the only writer, and reading a profile
-    on every message must not cost a trip to the database thread."""
+    """Profiles, also kept in a bounded write-through cache: reading a profile on every message must not cost a trip
+    to the database. With SQLite this process is the only writer, so the cache is the stored profile. With several
+    replicas (``database.shared``) each write is announced to the others (they drop their copy), and the profile of
+    whoever sent an update is read again when their chat's turn begins (``refresh``): an announcement can arrive a
+    moment late, a turn cannot begin before the last one ended."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
         self._cache: OrderedDict[int, Profile] = OrderedDict()
+        # Bumped by every change another process announces: a read that began before it may have read the old
+        # profile, and is then not kept.
+        self._changes = 0
 
     async def get(self, user_id: int) -> Profile:
         cached = self._cache.get(user_id)
         if cached is not None:
             self._cache.move_to_end(user_id)
             return cached
+        return await self.refresh(user_id)
+
+    async def refresh(self, user_id: int) -> Profile:
+        """The stored profile, read again and kept."""
+        changes = self._changes
         profile = await self._read(user_id)
-        self._remember(profile)
+        if changes == self._changes:
+            self._remember(profile)
         return profile
 
     def cached(self, user_id: int) -> Profile | None:
@@ -82,6 +95,14 @@ class ProfileStore:
 
     def drop_cached(self, user_id: int) -> None:
         self._cache.pop(user_id, None)
+
+    def changed_elsewhere(self, user_id: int | None) -> None:
+        """Another process changed a profile (None: perhaps any of them)."""
+        self._changes += 1
+        if user_id is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(user_id, None)
 
     def _remember(self, profile: Profile) -> None:
         self._cache[profile.user_id] = profile
@@ -135,9 +156,11 @@ class ProfileStore:
                     time.time(),
                 ),
             )
+            await transaction.notify(PROFILE_TOPIC, str(profile.user_id))
         self._remember(profile)
 
     async def delete(self, transaction: Transaction, user_id: int) -> None:
         """Erase the profile inside ``transaction`` (part of forgetting a person)."""
         self._cache.pop(user_id, None)
         await transaction.execute("DELETE FROM profiles WHERE user_id = ?", (user_id,))
+        await transaction.notify(PROFILE_TOPIC, str(user_id))

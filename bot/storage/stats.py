@@ -53,7 +53,7 @@ class StatsStore:
         async with self._db.transaction() as transaction:
             await transaction.execute_many(
                 "INSERT INTO asked (week, lang, goal, count) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (week, lang, goal) DO UPDATE SET count = count + excluded.count",
+                "ON CONFLICT (week, lang, goal) DO UPDATE SET count = asked.count + excluded.count",
                 [(week, lang, goal, count) for (week, lang, goal), count in counts.items()],
             )
 

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.storage.access import AccessStore
-from bot.storage.database import Database
+from bot.storage.database import EVERYTHING, Database
 from bot.storage.edits import EditStore
 from bot.storage.inbox import InboxStore
-from bot.storage.profiles import ProfileStore
+from bot.storage.jobs import JobStore
+from bot.storage.profiles import PROFILE_TOPIC, ProfileStore
 from bot.storage.stats import StatsStore
 from bot.storage.tickets import TicketStore
 
@@ -30,6 +31,7 @@ class Stores:
     edits: EditStore
     stats: StatsStore
     inbox: InboxStore
+    jobs: JobStore
 
     @classmethod
     def over(cls, database: Database) -> Stores:
@@ -41,11 +43,23 @@ class Stores:
             EditStore(database),
             StatsStore(database),
             InboxStore(database),
+            JobStore(database),
         )
 
     @classmethod
-    async def open(cls, path: Path | str) -> Stores:
-        return cls.over(await Database.open(path))
+    async def open(cls, target: Path | str) -> Stores:
+        """The stores over the database ``target`` names (a SQLite file, or a ``postgresql://`` URL), told of the
+        profiles other processes change."""
+        stores = cls.over(await Database.open(target))
+        if stores.database.shared:
+            await stores.database.listen(stores._changed_elsewhere)
+        return stores
+
+    def _changed_elsewhere(self, topic: str, data: str) -> None:
+        if topic == PROFILE_TOPIC and data.lstrip("-").isdigit():
+            self.profiles.changed_elsewhere(int(data))
+        elif topic == EVERYTHING:
+            self.profiles.changed_elsewhere(None)
 
     async def close(self) -> None:
         await self.database.close()

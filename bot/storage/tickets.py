@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from enum import Enum
 
 from bot.core.conversation import PendingRoute
 from bot.core.lang import Lang, is_lang
-from bot.storage.database import PURGE_BATCH, Args, Database, Row, Transaction
+from bot.storage.database import PURGE_BATCH, Args, Claim, Database, Row, Transaction
 
 DAY_SECONDS = 86_400
 OPEN = "status IN ('queued', 'sent')"
@@ -334,19 +335,55 @@ class TicketStore:
 
     async def due_outbox(self, after: int = 0, limit: int = 50, ignore_backoff: bool = False) -> list[OutboxItem]:
         """Items not yet sent nor given up whose time has come (``ignore_backoff``: all of them), by id after
-        ``after``: a delivery round reads them page by page and sees each once."""
+        ``after``: a delivery round reads them page by page to find the chats that have something to send."""
         rows = await self._db.fetch_all(
-            "SELECT id, ticket_id, kind, chat_id, text, attempts, created_at FROM outbox "
+            f"SELECT {_OUTBOX_COLUMNS} FROM outbox "  # noqa: S608
             "WHERE sent_at IS NULL AND abandoned_at IS NULL AND next_attempt <= ? AND id > ? ORDER BY id LIMIT ?",
-            (float("inf") if ignore_backoff else time.time(), after, limit),
+            (_due_by(ignore_backoff), after, limit),
         )
         return [_outbox_item(row) for row in rows]
 
-    async def outbox_sent(self, item: OutboxItem, message_id: int | None, chat_id: int | None = None) -> None:
+    @asynccontextmanager
+    async def next_due(self, chat_id: int, after: int = 0, ignore_backoff: bool = False) -> AsyncIterator[Delivery]:
+        """The chat's earliest item due after the item ``after``, taken by this process until the block ends: with
+        several replicas delivering, each item is sent by one, and a chat's items one after another, in order. The
+        delivery has no item if there is none, or if another process is sending the chat's earliest one (``busy``)."""
+        first = await self._db.fetch_one(
+            "SELECT MIN(id) FROM outbox WHERE chat_id = ? AND sent_at IS NULL AND abandoned_at IS NULL "
+            "AND next_attempt <= ? AND id > ?",
+            (chat_id, _due_by(ignore_backoff), after),
+        )
+        if first is None or first[0] is None:
+            yield Delivery(None)
+            return
+        async with self._db.claim(
+            f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE id = ? AND sent_at IS NULL AND abandoned_at IS NULL",  # noqa: S608
+            (first[0],),
+        ) as claim:
+            yield Delivery(_outbox_item(claim.row), claim) if claim is not None else Delivery(None, busy=True)
+
+
+_OUTBOX_COLUMNS = "id, ticket_id, kind, chat_id, text, attempts, created_at"
+
+
+def _due_by(ignore_backoff: bool) -> float:
+    return float("inf") if ignore_backoff else time.time()
+
+
+class Delivery:
+    """An outbox item taken for sending (``TicketStore.next_due``), and what became of it."""
+
+    def __init__(self, item: OutboxItem | None, claim: Claim | None = None, busy: bool = False) -> None:
+        self.item = item
+        self.busy = busy
+        self._claim = claim
+
+    async def sent(self, message_id: int | None, chat_id: int | None = None) -> None:
         """Telegram took the item (as ``message_id`` in ``chat_id``, the item's chat unless it moved)."""
+        item, claim = self._taken()
         now = time.time()
         chat_id = item.chat_id if chat_id is None else chat_id
-        async with self._db.transaction() as transaction:
+        async with claim.writing() as transaction:
             await transaction.execute("UPDATE outbox SET sent_at = ? WHERE id = ?", (now, item.id))
             if item.kind == "card":
                 await transaction.execute(
@@ -363,14 +400,15 @@ class TicketStore:
             else:  # the answer has reached the association: nothing more is owed to one who asked to be forgotten
                 await _erase(transaction, _FORGOTTEN_TICKET, (item.ticket_id,))
 
-    async def outbox_failed(self, item: OutboxItem, error: str, permanent: bool = False) -> bool:
+    async def failed(self, error: str, permanent: bool = False) -> bool:
         """Try again later, backing off up to an hour, so a Telegram outage loses nothing; a ``permanent`` refusal
         (the person blocked the bot, the text is refused) is not retried, nor anything failing for GIVE_UP_SECONDS,
         and a forgotten person's question is erased with it. True if it was given up."""
+        item, claim = self._taken()
         now = time.time()
         delay = min(3600.0, 30.0 * 2**item.attempts)
         abandon = permanent or (item.created_at is not None and now - item.created_at > GIVE_UP_SECONDS)
-        async with self._db.transaction() as transaction:
+        async with claim.writing() as transaction:
             await transaction.execute(
                 "UPDATE outbox SET attempts = attempts + 1, next_attempt = ?, last_error = ?, abandoned_at = ? "
                 "WHERE id = ?",
@@ -379,3 +417,8 @@ class TicketStore:
             if abandon and item.kind == "answer":
                 await _erase(transaction, _FORGOTTEN_TICKET, (item.ticket_id,))
         return abandon
+
+    def _taken(self) -> tuple[OutboxItem, Claim]:
+        if self.item is None or self._claim is None:
+            raise ValueError("nothing was taken for sending")
+        return self.item, self._claim

@@ -66,6 +66,8 @@ class RoutingHandlers:
         forgotten = await self.services.stores.forget(profile.user_id)
         if forgotten.contacts_changed:  # cards no longer go to the person's private chat
             await self.services.reload()
+        if forgotten.official_areas:  # their areas may have no official left: questions go to the national queue
+            await self.services.refresh_staffed()
         text = self.services.text("forgotten", lang)
         if forgotten.open_questions:
             days = self.services.settings.unanswered_days

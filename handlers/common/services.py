@@ -19,7 +19,9 @@ from bot.core.reply import Reply
 from bot.core.settings import Settings
 from bot.core.yamlfile import KnowledgeError
 from bot.handover import staffed_areas
-from bot.storage.access import Role
+from bot.storage.access import STAFFED_TOPIC, Role
+from bot.storage.database import EVERYTHING
+from bot.storage.edits import KNOWLEDGE_TOPIC
 from bot.storage.profiles import Profile
 from bot.storage.stores import Stores
 
@@ -55,11 +57,7 @@ class Throttle:
 
     def check(self, user_id: int, now: float | None = None) -> Verdict:
         now = self.clock() if now is None else now
-        recent = self._seen.get(user_id)
-        if recent is None:
-            recent = self._seen[user_id] = _Recent(deque(maxlen=self.limit))
-        else:
-            self._seen.move_to_end(user_id)
+        recent = self._recent(user_id)
         times = recent.times
         while times and now - times[0] > self.window:
             times.popleft()
@@ -77,6 +75,30 @@ class Throttle:
 
     def allow(self, user_id: int, now: float | None = None) -> bool:
         return self.check(user_id, now) == "allow"
+
+    def record(self, user_id: int, now: float | None = None) -> None:
+        """Another replica let one of the person's updates through: it counts here as well."""
+        now = self.clock() if now is None else now
+        recent = self._recent(user_id)
+        while recent.times and now - recent.times[0] > self.window:
+            recent.times.popleft()
+        if len(recent.times) < self.limit:
+            recent.times.append(now)
+        self._forget_idle(now)
+
+    def reminded(self, user_id: int, now: float | None = None) -> None:
+        """Another replica reminded the person: not again within the window here either."""
+        now = self.clock() if now is None else now
+        self._recent(user_id).reminded_at = now
+        self._forget_idle(now)
+
+    def _recent(self, user_id: int) -> _Recent:
+        recent = self._seen.get(user_id)
+        if recent is None:
+            recent = self._seen[user_id] = _Recent(deque(maxlen=self.limit))
+        else:
+            self._seen.move_to_end(user_id)
+        return recent
 
     def _forget_idle(self, now: float) -> None:
         while self._seen:
@@ -109,6 +131,9 @@ class Services:
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
     # Updates handled again after a crash: not counted against anyone's fair use a second time.
     replayed: set[int] = field(default_factory=set)
+    # Another replica changed the knowledge or who has joined: reloads asked for while one runs become one more.
+    _peer_work: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    _peer_again: set[str] = field(default_factory=set)
 
     def count(self, reply: Reply) -> None:
         year, week, _ = dt.date.today().isocalendar()
@@ -142,11 +167,17 @@ class Services:
             self._unanswered = (unanswered + self._unanswered)[-UNANSWERED_KEPT_IN_MEMORY:]
             raise
 
-    async def reload(self) -> list[str]:
+    async def reload(self, announce: bool = True) -> list[str]:
         """Load knowledge/ again with the officials' edits in effect, in a thread (building the index takes a good
         part of a second, which the event loop must not wait), and swap it in at once; on any problem in the files
         keep the running knowledge and return the problems. Reloads run one at a time, each with the edits in effect
-        when it starts, so the last one leaves the latest edits."""
+        when it starts, so the last one leaves the latest edits. ``announce``: the other replicas reload too."""
+        problems = await self._reload()
+        if announce and not problems and self._stores is not None:
+            await self._announce(KNOWLEDGE_TOPIC)
+        return problems
+
+    async def _reload(self) -> list[str]:
         async with self._reloading:
             edits = await self.stores.edits.in_effect() if self._stores is not None else []
             detector = self.assistant.detector
@@ -159,10 +190,54 @@ class Services:
             self.assistant = loaded.with_staffed(self._staffed)
         return []
 
-    async def refresh_staffed(self) -> None:
-        """Read again which areas have officials (after a join or a revoke, and at start)."""
+    async def refresh_staffed(self, announce: bool = True) -> None:
+        """Read again which areas have officials (after a join or a revoke, and at start); ``announce``: the other
+        replicas read it again too."""
         self._staffed = await staffed_areas(self.stores)
         self.assistant = self.assistant.with_staffed(self._staffed)
+        if announce:
+            await self._announce(STAFFED_TOPIC)
+
+    async def _announce(self, topic: str) -> None:
+        try:
+            await self.stores.database.publish(topic)
+        except Exception:  # the change is made here; the others see it at their next start or reload
+            log.exception("could not tell the other replicas of a change (%s)", topic)
+
+    def changed_elsewhere(self, topic: str, data: str) -> None:
+        """Another replica changed what this one keeps in memory (EVERYTHING: perhaps missed): read it again, in
+        the background, once however many such changes arrive while it runs."""
+        work = {
+            KNOWLEDGE_TOPIC: (KNOWLEDGE_TOPIC,),
+            STAFFED_TOPIC: (STAFFED_TOPIC,),
+            EVERYTHING: (KNOWLEDGE_TOPIC, STAFFED_TOPIC),
+        }.get(topic, ())
+        for name in work:
+            running = self._peer_work.get(name)
+            if running is not None and not running.done():
+                self._peer_again.add(name)
+                continue
+            self._peer_work[name] = asyncio.get_running_loop().create_task(self._catch_up(name))
+
+    async def _catch_up(self, name: str) -> None:
+        while True:
+            self._peer_again.discard(name)
+            try:
+                if name == KNOWLEDGE_TOPIC:
+                    problems = await self.reload(announce=False)
+                    if problems:
+                        log.error("another replica's change could not be loaded here:\n%s", "\n".join(problems))
+                elif self._stores is not None:
+                    await self.refresh_staffed(announce=False)
+            except Exception:
+                log.exception("could not read another replica's change (%s)", name)
+            if name not in self._peer_again:
+                return
+
+    async def stop_catching_up(self) -> None:
+        for task in self._peer_work.values():
+            task.cancel()
+        await asyncio.gather(*self._peer_work.values(), return_exceptions=True)
 
     def staffed(self, area: str) -> bool:
         return area in self._staffed

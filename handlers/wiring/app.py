@@ -42,13 +42,14 @@ from handlers.officials.commands import OfficialHandlers
 from handlers.officials.editing import EditingHandlers
 from handlers.wiring.buttons import ButtonHandlers
 from handlers.wiring.fair_use import FairUse
-from handlers.wiring.inbox import InboxQueue
+from handlers.wiring.inbox import ORPHAN_SECONDS, InboxQueue, InboxTurns
 from handlers.wiring.updates import ChatOrderedUpdates
 
 log = logging.getLogger("kanebot")
 COMMANDS = ("start", "goals", "goal", "contact", "language", "forget", "help", "about")
 DAY = 86400.0
 OUTBOX_SECONDS = 60
+JOB_CHECK_SECONDS = 3600  # how often a replica asks whether the daily and weekly jobs are due
 HEARTBEAT_SECONDS = 30
 # A stop (SIGTERM) gives updates already running this long to finish, then cancels them (they are handled again at
 # the next start): with the rest of the stop, well within Docker's default 10 seconds.
@@ -75,7 +76,7 @@ class KaneApplication(Application):  # type: ignore[type-arg]
 
 
 def heartbeat_path(settings: Settings) -> Path:
-    return settings.db_path.parent / "heartbeat"
+    return settings.heartbeat_file
 
 
 def file_base_url(base_url: str) -> str:
@@ -93,18 +94,19 @@ def build_application(
 ) -> KaneApplication:
     services = Services(settings, assistant or Assistant.load(settings.knowledge_dir))
     inbox = InboxQueue()
+    turns = InboxTurns(services, inbox)
+    fair_use = FairUse(services)
     background: set[asyncio.Task[None]] = set()
 
-    async def handled(update: object) -> None:
-        if isinstance(update, Update) and services.has_stores:
-            services.replayed.discard(update.update_id)
-            await services.stores.inbox.handled(update.update_id)
-
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        services.attach_stores(await Stores.open(settings.db_path))
+        services.attach_stores(await Stores.open(settings.database))
+        database = services.stores.database
+        if database.shared:  # what the other replicas change, this one hears of
+            await database.listen(services.changed_elsewhere)
+            await database.listen(fair_use.changed_elsewhere)
         if await services.stores.edits.in_effect():  # officials' live edits from before the restart
-            await services.reload()
-        await services.refresh_staffed()
+            await services.reload(announce=False)
+        await services.refresh_staffed(announce=False)
         if not settings.admins:
             log.warning("KANEBOT_ADMINS is empty: questions for areas without officials wait in a national queue "
                         "that no administrator reads")  # fmt: skip
@@ -120,10 +122,14 @@ def build_application(
             )
         await _beat()  # at once: a job scheduled before the scheduler runs can be skipped as "missed"
         if application.job_queue is not None:
-            application.job_queue.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=HEARTBEAT_SECONDS)
-            application.job_queue.run_repeating(_retry_outbox, interval=OUTBOX_SECONDS, first=OUTBOX_SECONDS)
-            application.job_queue.run_repeating(_purge, interval=DAY, first=60)
-            application.job_queue.run_repeating(_flag_stale, interval=7 * DAY, first=DAY)
+            jobs = application.job_queue
+            jobs.run_repeating(_beat, interval=HEARTBEAT_SECONDS, first=HEARTBEAT_SECONDS)
+            jobs.run_repeating(_retry_outbox, interval=OUTBOX_SECONDS, first=OUTBOX_SECONDS)
+            # Asked about every hour, run when due in whichever replica asks first (the database remembers).
+            jobs.run_repeating(_purge, interval=JOB_CHECK_SECONDS, first=60)
+            jobs.run_repeating(_flag_stale, interval=JOB_CHECK_SECONDS, first=JOB_CHECK_SECONDS)
+            if database.shared:
+                jobs.run_repeating(_take_orphans, interval=ORPHAN_SECONDS, first=ORPHAN_SECONDS)
         _reload_on_sighup(services)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
@@ -133,6 +139,8 @@ def build_application(
             services.stopping.set()
             for task in background:
                 task.cancel()
+            await services.stop_catching_up()
+            await fair_use.stop()
             if isinstance(application, KaneApplication) and application.startup_delivery is not None:
                 await asyncio.wait([application.startup_delivery], timeout=STOP_GRACE_SECONDS)
             await services.write_gathered()
@@ -145,17 +153,29 @@ def build_application(
     async def _beat(context: ContextTypes.DEFAULT_TYPE | None = None) -> None:
         await services.stores.database.schema_version()  # proves the database answers
         path = heartbeat_path(settings)
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"{time.time():.0f}\n", encoding="utf-8")
 
     async def _retry_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
-        await deliver(context.bot, services.stores.tickets, stopping=services.stopping)
+        async with services.stores.database.exclusive("outbox") as mine:
+            if mine:  # one replica's round at a time; what others hand over meanwhile they send themselves
+                await deliver(context.bot, services.stores.tickets, stopping=services.stopping)
         await services.write_gathered()
 
     async def _flag_stale(context: ContextTypes.DEFAULT_TYPE) -> None:
-        await OfficialHandlers(services).flag_stale(context.bot)
+        async def review() -> None:
+            await OfficialHandlers(services).flag_stale(context.bot)
+
+        await services.stores.jobs.run_if_due("review", 7 * DAY, review, first_after=DAY)
 
     async def _purge(context: ContextTypes.DEFAULT_TYPE) -> None:
-        await daily_purge(settings)
+        await services.stores.jobs.run_if_due("retention", DAY, lambda: daily_purge(services.stores, settings))
+
+    async def _take_orphans(context: ContextTypes.DEFAULT_TYPE) -> None:
+        taken = await inbox.replay(context.bot, older_than=ORPHAN_SECONDS)
+        if taken:
+            services.replayed.update(taken)
+            log.info("took %s update(s) received by a replica that has gone", len(taken))
 
     builder = (
         Application.builder()
@@ -164,7 +184,7 @@ def build_application(
         .base_url(settings.base_url)
         .base_file_url(file_base_url(settings.base_url))
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
-        .concurrent_updates(ChatOrderedUpdates(on_done=handled))
+        .concurrent_updates(ChatOrderedUpdates(on_done=turns.done, in_turn=turns.run))
         .update_queue(inbox)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -174,18 +194,17 @@ def build_application(
     application = builder.build()
     if not isinstance(application, KaneApplication):  # application_class above guarantees it
         raise TypeError(type(application))
-    _wire(application, services)
+    turns.bot, turns.handle = application.bot, application.process_update
+    _wire(application, services, fair_use)
     return application
 
 
-async def daily_purge(settings: Settings) -> dict[str, int]:
-    """The retention purge on a connection of its own: SQLite lets the bot's connection read, and write between the
-    purge's small transactions, while the purge's commits (and the checkpoints they trigger) run beside it."""
-    stores = await Stores.open(settings.db_path)
-    try:
-        return await purge(stores, settings)
-    finally:
-        await stores.close()
+async def daily_purge(stores: Stores, settings: Settings) -> dict[str, int]:
+    """The retention purge beside the bot's own work (``Database.sibling``): with SQLite on a connection of its own,
+    so that the bot's connection reads, and writes between the purge's small transactions, while the purge's
+    commits (and the checkpoints they trigger) run beside it."""
+    async with stores.database.sibling() as database:
+        return await purge(Stores.over(database), settings)
 
 
 async def purge(stores: Stores, settings: Settings, now: float | None = None) -> dict[str, int]:
@@ -210,7 +229,7 @@ async def purge(stores: Stores, settings: Settings, now: float | None = None) ->
     }
 
 
-def _wire(application: Application, services: Services) -> None:  # type: ignore[type-arg]
+def _wire(application: Application, services: Services, fair_use: FairUse) -> None:  # type: ignore[type-arg]
     officials = OfficialHandlers(services)
     editing = EditingHandlers(services, officials)
     commands = CommandHandlers(services)
@@ -233,7 +252,7 @@ def _wire(application: Application, services: Services) -> None:  # type: ignore
         await officials.answering(update, context)
 
     # Fair use first: every message, command, press and inline query counts, and past the limit nothing else runs.
-    application.add_handler(TypeHandler(Update, FairUse(services).check), -3)
+    application.add_handler(TypeHandler(Update, fair_use.check), -3)
     application.add_handler(MessageHandler(private_text, official_text), -2)
     # An official's reply to a question card is relayed before anything else may treat it as a question. (REPLY is
     # checked first: most messages are not replies.)

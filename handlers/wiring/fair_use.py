@@ -1,8 +1,14 @@
 """Fair use before anything else: every message, command, button press and inline query a person sends counts
-against their share (Throttle), and past it they are reminded once per window and ignored otherwise."""
+against their share (Throttle), and past it they are reminded once per window and ignored otherwise.
+
+With several replicas the share is one for all of them: each replica decides from memory (a flood's messages cost
+no query), and tells the others whom it let through and whom it reminded, gathered for ANNOUNCE_SECONDS into one
+NOTIFY; the others count those too. A burst split across replicas in the first few milliseconds can pass the limit
+by what each let through before hearing of the others, never for longer."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Bot, Update
@@ -13,6 +19,9 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from handlers.common.services import Services
 
 log = logging.getLogger("kanebot.fair_use")
+ANNOUNCE_SECONDS = 0.025
+USED, REMINDED = "used", "reminded"  # the topics told to the other replicas: comma-separated user ids
+IDS_PER_NOTIFY = 300  # well within PostgreSQL's 8,000-byte payload
 
 
 def counts(update: Update, bot: Bot) -> bool:
@@ -38,6 +47,8 @@ class FairUse:
     def __init__(self, services: Services) -> None:
         self.services = services
         self._card_chats: tuple[object, frozenset[int]] = (None, frozenset())
+        self._told: dict[str, list[int]] = {USED: [], REMINDED: []}
+        self._telling: asyncio.Task[None] | None = None
 
     def card_chats(self) -> frozenset[int]:
         """The chats questions are posted to (worked out again when the knowledge is reloaded)."""
@@ -74,10 +85,44 @@ class FairUse:
             return
         verdict = self.services.throttle.check(user.id)
         if verdict == "allow":
+            self._tell(USED, user.id)
             return
         if verdict == "remind":
+            self._tell(REMINDED, user.id)
             await self._remind(update)
         raise ApplicationHandlerStop
+
+    def _tell(self, topic: str, user_id: int) -> None:
+        """Tell the other replicas, within ANNOUNCE_SECONDS, together with whatever else gathers meanwhile."""
+        if not self.services.has_stores or not self.services.stores.database.shared:
+            return
+        self._told[topic].append(user_id)
+        if self._telling is None or self._telling.done():
+            self._telling = asyncio.get_running_loop().create_task(self._tell_gathered())
+
+    async def _tell_gathered(self) -> None:
+        await asyncio.sleep(ANNOUNCE_SECONDS)
+        for topic, ids in self._told.items():
+            self._told[topic] = []
+            unique = [str(user_id) for user_id in dict.fromkeys(ids)]
+            for start in range(0, len(unique), IDS_PER_NOTIFY):
+                try:
+                    await self.services.stores.database.publish(topic, ",".join(unique[start : start + IDS_PER_NOTIFY]))
+                except Exception as error:  # fair use is a courtesy to everyone; the bot goes on without it
+                    log.warning("could not tell the other replicas about fair use: %s", error)
+
+    def changed_elsewhere(self, topic: str, data: str) -> None:
+        if topic not in (USED, REMINDED):
+            return
+        throttle = self.services.throttle
+        for part in data.split(","):
+            if part.lstrip("-").isdigit():
+                (throttle.record if topic == USED else throttle.reminded)(int(part))
+
+    async def stop(self) -> None:
+        if self._telling is not None:
+            self._telling.cancel()
+            await asyncio.gather(self._telling, return_exceptions=True)
 
     async def _remind(self, update: Update) -> None:
         user = update.effective_user

@@ -12,6 +12,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from handlers.wiring.inbox import chat_of
+
 # At most this many updates are handled at once; updates of all chats together waiting for their turn are bounded by
 # MAX_PENDING_UPDATES, and one chat's by MAX_PENDING_PER_CHAT: past it, that chat's updates are dropped (a person
 # cannot write that fast; a flood can), so one chat never takes the places every chat shares.
@@ -21,14 +23,16 @@ MAX_PENDING_PER_CHAT = 100
 log = logging.getLogger("kanebot.updates")
 
 Done = Callable[[object], Awaitable[None]]
+# Runs an update's handling (the coroutine) in its chat's turn, and records it handled.
+InTurn = Callable[[object, Awaitable[Any]], Awaitable[None]]
 
 
 class ChatOrderedUpdates(BaseUpdateProcessor):
     """One chat waiting (Telegram's flood limits hold a busy group's replies back for seconds, or a request is slow)
     must not hold up everyone else; within a chat, a second message must not overtake the first (it may answer a
-    question the first one asked, or change the language). ``on_done`` is told of every update handled or dropped
-    on purpose (the inbox then lets it go); one not begun when the bot stops is not, and is handled at the next
-    start."""
+    question the first one asked, or change the language). ``in_turn`` runs an update's handling (by default it is
+    just awaited, then ``on_done`` is told); ``on_done`` is told of every update dropped on purpose (the inbox then
+    lets it go). One not begun when the bot stops is neither, and is handled at the next start."""
 
     def __init__(
         self,
@@ -36,12 +40,14 @@ class ChatOrderedUpdates(BaseUpdateProcessor):
         max_pending_updates: int = MAX_PENDING_UPDATES,
         max_pending_per_chat: int = MAX_PENDING_PER_CHAT,
         on_done: Done | None = None,
+        in_turn: InTurn | None = None,
     ) -> None:
         # PTB's bound (the semaphore around do_process_update) counts the updates waiting for their chat too.
         super().__init__(max_pending_updates)
         self._working = asyncio.Semaphore(max_concurrent_updates)
         self._per_chat = max_pending_per_chat
         self._on_done = on_done
+        self._in_turn = in_turn
         self._accepting = True
         self._running: set[asyncio.Task[Any]] = set()
         # chat → its lock and how many updates hold or wait for it (the entry goes when none do).
@@ -49,7 +55,7 @@ class ChatOrderedUpdates(BaseUpdateProcessor):
         self._dropped: dict[int | None, int] = {}  # chat → updates dropped since it was last caught up
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = _chat_of(update)
+        key = chat_of(update)
         lock, users = self._chats.get(key, (asyncio.Lock(), 0))
         if not self._accepting or users >= self._per_chat:
             _close(coroutine)
@@ -68,8 +74,13 @@ class ChatOrderedUpdates(BaseUpdateProcessor):
                     if task is not None:
                         self._running.add(task)
                     try:
-                        await coroutine
-                        handled = True
+                        if self._in_turn is not None:
+                            await self._in_turn(update, coroutine)
+                        else:
+                            await coroutine
+                            handled = True
+                    except Exception:  # the database failed around it: it waits in the inbox for another try
+                        log.exception("update %s could not be handled in its turn", _update_id(update))
                     finally:
                         if task is not None:
                             self._running.discard(task)
@@ -123,12 +134,3 @@ def _close(coroutine: Awaitable[Any]) -> None:
 
 def _update_id(update: object) -> int | None:
     return update.update_id if isinstance(update, Update) else None
-
-
-def _chat_of(update: object) -> int | None:
-    """The chat an update belongs to; for an inline query (no chat) the person's own id."""
-    if not isinstance(update, Update):
-        return None
-    if update.effective_chat is not None:
-        return update.effective_chat.id
-    return update.effective_user.id if update.effective_user is not None else None
