@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 
 from telegram import Bot, Update
 from telegram.constants import ChatType
@@ -21,7 +22,7 @@ from handlers.common.services import Services
 log = logging.getLogger("kanebot.fair_use")
 ANNOUNCE_SECONDS = 0.025
 USED, REMINDED = "used", "reminded"  # the topics told to the other replicas: comma-separated user ids
-IDS_PER_NOTIFY = 300  # well within PostgreSQL's 8,000-byte payload
+IDS_PER_NOTIFY = 250  # "id:count" pairs, well within PostgreSQL's 8,000-byte payload
 
 
 def counts(update: Update, bot: Bot) -> bool:
@@ -104,10 +105,12 @@ class FairUse:
         await asyncio.sleep(ANNOUNCE_SECONDS)
         for topic, ids in self._told.items():
             self._told[topic] = []
-            unique = [str(user_id) for user_id in dict.fromkeys(ids)]
-            for start in range(0, len(unique), IDS_PER_NOTIFY):
+            counted = [f"{user_id}:{count}" for user_id, count in Counter(ids).items()]  # "77:4": four of 77's
+            for start in range(0, len(counted), IDS_PER_NOTIFY):
                 try:
-                    await self.services.stores.database.publish(topic, ",".join(unique[start : start + IDS_PER_NOTIFY]))
+                    await self.services.stores.database.publish(
+                        topic, ",".join(counted[start : start + IDS_PER_NOTIFY])
+                    )
                 except Exception as error:  # fair use is a courtesy to everyone; the bot goes on without it
                     log.warning("could not tell the other replicas about fair use: %s", error)
 
@@ -116,8 +119,14 @@ class FairUse:
             return
         throttle = self.services.throttle
         for part in data.split(","):
-            if part.lstrip("-").isdigit():
-                (throttle.record if topic == USED else throttle.reminded)(int(part))
+            user, _, count = part.partition(":")
+            if not user.lstrip("-").isdigit() or not count.isdigit():
+                continue
+            for _ in range(min(int(count), throttle.limit)):
+                if topic == USED:
+                    throttle.record(int(user))
+                else:
+                    throttle.reminded(int(user))
 
     async def stop(self) -> None:
         if self._telling is not None:
