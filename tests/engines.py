@@ -55,20 +55,35 @@ def with_database(url: str, name: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
 
 
-@asynccontextmanager
-async def fresh_postgres() -> AsyncIterator[str]:
-    """A new, empty database on the test server (dropped afterwards, whoever is still connected); its URL."""
+async def create_database() -> str:
+    """A new, empty database on the test server; its URL."""
     server = need_postgres()
     name = f"kanebot_test_{secrets.token_hex(6)}"
     admin = await asyncpg.connect(server)
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield with_database(server, name)
-        finally:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await admin.close()
+    return with_database(server, name)
+
+
+async def drop_database(url: str) -> None:
+    """Drop a database ``create_database`` made, whoever is still connected to it."""
+    admin = await asyncpg.connect(POSTGRES)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.strip("/")}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@asynccontextmanager
+async def fresh_postgres() -> AsyncIterator[str]:
+    """A new, empty database on the test server (dropped afterwards); its URL."""
+    url = await create_database()
+    try:
+        yield url
+    finally:
+        await drop_database(url)
 
 
 @contextmanager
@@ -76,12 +91,11 @@ def fresh_postgres_sync() -> Iterator[str]:
     """``fresh_postgres`` for a test without an event loop of its own (one that runs the bot as a process)."""
     import asyncio
 
-    manager = fresh_postgres()
-    url = asyncio.run(manager.__aenter__())
+    url = asyncio.run(create_database())
     try:
         yield url
     finally:
-        asyncio.run(manager.__aexit__(None, None, None))
+        asyncio.run(drop_database(url))
 
 
 def database_setting(target: Path | str) -> dict[str, Any]:

@@ -92,6 +92,11 @@ class Throttle:
         self._recent(user_id).reminded_at = now
         self._forget_idle(now)
 
+    def seen(self, user_id: int) -> tuple[int, float]:
+        """How many of the person's updates count now, and when they were last reminded."""
+        recent = self._seen.get(user_id)
+        return (len(recent.times), recent.reminded_at) if recent is not None else (0, float("-inf"))
+
     def _recent(self, user_id: int) -> _Recent:
         recent = self._seen.get(user_id)
         if recent is None:
