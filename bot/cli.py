@@ -82,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     sheet_out = sheet.add_parser("export", help="write the contacts in effect as CSV (default: standard output)")
     sheet_out.add_argument("file", type=Path, nargs="?", default=None)
     sheet_out.add_argument("--area", default=None, help="only this area: municipality code, county id, AHS or KST")
+    migrate = commands.add_parser(
+        "migrate", help="copy every row of one database into another, empty one (SQLite into PostgreSQL, or back)"
+    )
+    migrate.add_argument("--from", dest="source", default=None, help="a SQLite file or postgresql:// URL ($KANEBOT_DB)")
+    migrate.add_argument("--to", dest="target", default=None, help="a SQLite file or postgresql:// URL ($KANEBOT_DB)")
     health = commands.add_parser("health", help="exit 0 if a running bot wrote its heartbeat recently (Docker)")
     health.add_argument("--max-age", type=float, default=120.0, help="seconds (default 120)")
     return parser
@@ -113,6 +118,8 @@ def _command(args: argparse.Namespace) -> int:
         return _export_import(args.command, root, args.dir)
     if args.command == "contacts":
         return _contacts(root, args)
+    if args.command == "migrate":
+        return _migrate(args.source, args.target)
     if args.command == "run":
         from handlers.wiring.run import run  # imports telegram; kept out of the other commands' start-up
 
@@ -411,5 +418,57 @@ def _contacts(root: Path, args: argparse.Namespace) -> int:
             return EXIT_OK
         finally:
             await stores.close()
+
+    return asyncio.run(run())
+
+
+def _migrate(source_given: str | None, target_given: str | None) -> int:
+    """Copy every row of ``--from`` into the empty ``--to`` (either defaults to $KANEBOT_DB, so that a password
+    need not be typed on the command line), then compare them table by table."""
+    import asyncio
+
+    from bot.core.settings import shown_url
+    from bot.storage.database import Database
+    from bot.storage.transfer import TransferError, transfer
+
+    if (source_given is None) == (target_given is None):
+        print("kanebot migrate: give --from or --to (the other is $KANEBOT_DB), or both", file=sys.stderr)
+        if source_given is None:
+            return EXIT_USAGE
+    try:
+        source = parse_database(source_given) if source_given is not None else _database()
+        target = parse_database(target_given) if target_given is not None else _database()
+    except SettingsError as error:
+        print(f"kanebot migrate: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+    def shown(where: Path | str) -> str:
+        return shown_url(where) if isinstance(where, str) else str(where)
+
+    if shown(source) == shown(target):
+        print("kanebot migrate: --from and --to are the same database", file=sys.stderr)
+        return EXIT_USAGE
+
+    async def run() -> int:
+        old = await Database.open(source)
+        try:
+            new = await Database.open(target)
+            try:
+                copied = await transfer(old, new, progress=lambda line: print(f"kanebot migrate: {line}"))
+            finally:
+                await new.close()
+        except TransferError as error:
+            print(f"kanebot migrate: nothing copied: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        finally:
+            await old.close()
+        for table in copied:
+            state = "the same content" if table.same else "DIFFERENT content"
+            print(f"kanebot migrate: {table.table}: {table.rows} row(s), {state} (digest {table.digest})")
+        if not all(table.same for table in copied):
+            print("kanebot migrate: the copy differs from the original; do not use it", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"kanebot migrate: {shown(source)} copied into {shown(target)}; every table checked")
+        return EXIT_OK
 
     return asyncio.run(run())

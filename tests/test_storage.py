@@ -115,8 +115,8 @@ def test_kanebot_db_names_a_sqlite_file_or_a_postgresql_database() -> None:
     assert Settings.from_env({**TOKEN, "KANEBOT_DB": "data/x.sqlite3"}).database == Path("data/x.sqlite3")
     assert Settings.from_env(TOKEN).database == Path("data/kanebot.sqlite3")
     for bad, said in (
-        ("postgresql://kanebot:s3cret-pass@/kane", "no a host"),
-        ("postgresql://kanebot:s3cret-pass@db.example.org/", "no a database name"),
+        ("postgresql://kanebot:s3cret-pass@/kane", "no host"),
+        ("postgresql://kanebot:s3cret-pass@db.example.org/", "no database name"),
         ("postgresql://kanebot:s3cret-pass@db.example.org:99999/kane", "Port out of range"),
         ("mysql://kanebot:s3cret-pass@db.example.org/kane", "not a mysql:// URL"),
     ):

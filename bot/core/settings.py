@@ -132,7 +132,7 @@ def parse_database(value: str) -> Path | str:
         host = parts.hostname or parse_qs(parts.query).get("host", [""])[0]
     except ValueError as error:
         raise SettingsError(f"KANEBOT_DB is not a usable PostgreSQL URL ({error}): {shown_url(value)}") from None
-    missing = [name for name, given in (("a host", host), ("a database name", parts.path.strip("/"))) if not given]
+    missing = [name for name, given in (("host", host), ("database name", parts.path.strip("/"))) if not given]
     if missing or port == 0:
         reason = " and ".join(missing) if missing else "port 0"
         raise SettingsError(

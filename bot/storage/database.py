@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +60,8 @@ class Row(Protocol):
     """A result row, read by column name or position."""
 
     def __getitem__(self, key: int | str) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
 
     def keys(self) -> Iterable[str]: ...
 
@@ -105,6 +107,9 @@ class Transaction(ABC):
 
     async def notify(self, topic: str, data: str = "") -> None:  # noqa: B027 - a no-op where there is no one to tell
         """Tell the other processes on this database (they ``listen``) if and when this transaction commits."""
+
+    async def continue_numbering(self, table: str, column: str) -> None:  # noqa: B027 - SQLite continues by itself
+        """After rows were copied in with their ids (`kanebot migrate`): new rows are numbered after the highest."""
 
 
 @dataclass(frozen=True, slots=True)

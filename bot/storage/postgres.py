@@ -117,6 +117,13 @@ class PostgresTransaction(Transaction):
     async def notify(self, topic: str, data: str = "") -> None:
         await self._connection.execute("SELECT pg_notify($1, $2)", CHANNEL, self._db.message(topic, data))
 
+    async def continue_numbering(self, table: str, column: str) -> None:
+        # The identity's sequence does not see ids given explicitly; names from the schema, never user input.
+        await self._connection.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "  # noqa: S608
+            f"COALESCE((SELECT MAX({column}) FROM {table}), 0) + 1, false)"
+        )
+
 
 class _Coordinator:
     """One connection of the process that holds its advisory locks (chats' turns, jobs). Statements on it are short
