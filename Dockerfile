@@ -26,6 +26,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     KANEBOT_KNOWLEDGE=/app/knowledge \
     KANEBOT_DB=/data/kanebot.sqlite3 \
+    KANEBOT_HEARTBEAT=/data/heartbeat \
     KANEBOT_CACHE=/data/cache \
     KANEBOT_WEBHOOK_LISTEN=0.0.0.0
 USER kanebot

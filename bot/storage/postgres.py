@@ -45,7 +45,9 @@ from bot.storage.database import (
 from bot.storage.schema import migrations
 
 log = logging.getLogger("kanebot.storage")
-POOL_SIZE = 10  # connections per process; a statement holds one for a fraction of a millisecond
+# Connections per process: a statement holds one for a fraction of a millisecond, an outbox item one while Telegram
+# takes it (at most 8 at once: handlers/common/outbox.py).
+POOL_SIZE = 20
 CONNECT_SECONDS = 10.0
 COMMAND_SECONDS = 60.0  # no statement of the bot's takes near this; one that does is stuck
 CHANNEL = "kanebot"  # the one NOTIFY channel: "<process> <topic> <data>"
