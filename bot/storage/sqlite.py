@@ -219,3 +219,11 @@ async def _close_quietly(connection: aiosqlite.Connection) -> None:
     except (TimeoutError, sqlite3.Error, ValueError, OSError) as error:
         log.error("the database did not close cleanly: %s", error)
         connection.stop()  # ends the (daemon) thread once it is free; never waits
+        return
+    # A connection that never opened has already been told to stop (aiosqlite does it without waiting): let its
+    # thread finish while the event loop is still there to hear it, or it reports a closed loop on the way out.
+    thread = getattr(connection, "_thread", None)
+    for _ in range(int(CLOSE_SECONDS / 0.01)):
+        if thread is None or not thread.is_alive():
+            return
+        await asyncio.sleep(0.01)
