@@ -207,6 +207,17 @@ class Database(ABC):
 
     # --- built on the above ---------------------------------------------------------------------------------------
 
+    async def write(self, sql: str, args: Args = ()) -> int:
+        """One statement that changes rows, committed on its own; how many rows it changed. (PostgreSQL runs it as
+        one round trip; a transaction of several statements costs two more.)"""
+        async with self.transaction() as transaction:
+            return await transaction.execute(sql, args)
+
+    async def write_returning(self, sql: str, args: Args = ()) -> Row | None:
+        """One statement with ``RETURNING``, committed on its own; its first row."""
+        async with self.transaction() as transaction:
+            return await transaction.fetch_one(sql, args)
+
     async def tables(self) -> list[str]:
         return sorted((await self.schema()).tables)
 

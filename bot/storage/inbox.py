@@ -29,21 +29,19 @@ class InboxStore:
 
     async def receive(self, update_id: int, body: str, chat_id: int | None = None) -> bool:
         """Keep an update (its JSON, and the chat it belongs to); False if it was received before."""
-        async with self._db.transaction() as transaction:
-            row = await transaction.fetch_one(
-                "INSERT INTO inbox (update_id, body, received_at, chat_id) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (update_id) DO NOTHING RETURNING update_id",
-                (update_id, body, time.time(), chat_id),
-            )
+        row = await self._db.write_returning(
+            "INSERT INTO inbox (update_id, body, received_at, chat_id) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (update_id) DO NOTHING RETURNING update_id",
+            (update_id, body, time.time(), chat_id),
+        )
         return row is not None
 
     async def handled(self, update_id: int) -> None:
         """The update has been handled (or deliberately dropped): neither its text nor its chat is kept."""
-        async with self._db.transaction() as transaction:
-            await transaction.execute(
-                "UPDATE inbox SET handled_at = ?, body = '', chat_id = NULL WHERE update_id = ? AND handled_at IS NULL",
-                (time.time(), update_id),
-            )
+        await self._db.write(
+            "UPDATE inbox SET handled_at = ?, body = '', chat_id = NULL WHERE update_id = ? AND handled_at IS NULL",
+            (time.time(), update_id),
+        )
 
     async def waiting(self, received_before: float | None = None, limit: int = 1000) -> list[tuple[int, str]]:
         """Updates received (before ``received_before``) but not handled, oldest first: a crash or a stop came

@@ -236,6 +236,13 @@ class PostgresDatabase(Database):
         async with self._pool.acquire() as connection, connection.transaction():
             yield PostgresTransaction(self, connection)
 
+    async def write(self, sql: str, args: Args = ()) -> int:
+        return _count(await self._pool.execute(self.prepared(sql, args), *bind(args)))  # a statement commits alone
+
+    async def write_returning(self, sql: str, args: Args = ()) -> Row | None:
+        row: Row | None = await self._pool.fetchrow(self.prepared(sql, args), *bind(args))
+        return row
+
     async def trace(self, callback: Callable[[Traced], None] | None) -> None:
         self._trace = callback
 
