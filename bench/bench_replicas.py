@@ -16,9 +16,11 @@ The workload is bench_updates.py's "returning" one: people the bot knows (they s
 questions of eval/questions.yaml that others asked before (untimed), well within fair use.
 
 PostgreSQL: the server KANEBOT_TEST_POSTGRES names, or else a throwaway one started here with PostgreSQL's default
-settings (durable commits: fsync and synchronous_commit on). SQLite runs as the bot runs it: WAL with
-synchronous=NORMAL (a commit is not flushed to disk until the next checkpoint). All processes share this machine's
-cores with the database server and this script.
+settings (durable commits: each waits for its WAL to reach the disk). SQLite runs as the bot runs it: WAL with
+synchronous=NORMAL (a commit is not flushed to disk until the next checkpoint: a power cut can lose the last
+commits, never corrupt the file); PostgreSQL is measured that way too ("commits as SQLite's": the connection's
+synchronous_commit=off, which can be set in KANEBOT_DB as ?synchronous_commit=off). All processes share this
+machine's cores with the database server and this script.
 """
 
 from __future__ import annotations
@@ -141,7 +143,7 @@ class Result:
         ordered = sorted(self.latencies)
         p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
         p50 = statistics.median(ordered)
-        return (f"{self.name:>28}: {self.rate:6.0f} updates/s, latency p50 {p50 * 1000:5.1f} ms, "
+        return (f"{self.name:>50}: {self.rate:6.0f} updates/s, latency p50 {p50 * 1000:5.1f} ms, "
                 f"p99 {p99 * 1000:6.1f} ms ({self.updates} updates)")  # fmt: skip
 
 
@@ -267,13 +269,14 @@ async def main(updates: int, clients: int, latency: float) -> None:
         with tempfile.TemporaryDirectory() as scratch:
             print((await run("one process on SQLite", str(Path(scratch) / "bench.sqlite3"), 1, people, warm,
                              clients, latency)).line())  # fmt: skip
-        for count in (1, 2):
-            database = await create_database()
-            try:
-                name = f"{count} replica{'s' if count > 1 else ''} on PostgreSQL"
-                print((await run(name, database, count, people, warm, clients, latency)).line())
-            finally:
-                await drop_database(database)
+        for commits, setting in (("", ""), (", commits as SQLite's", "?synchronous_commit=off")):
+            for count in (1, 2):
+                database = await create_database()
+                try:
+                    name = f"{count} replica{'s' if count > 1 else ''} on PostgreSQL{commits}"
+                    print((await run(name, database + setting, count, people, warm, clients, latency)).line())
+                finally:
+                    await drop_database(database)
     finally:
         if folder is not None:
             stop = [str(ROOT / "scripts" / "throwaway-postgres"), "stop", folder]

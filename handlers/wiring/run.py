@@ -47,7 +47,7 @@ def run(webhook: bool, knowledge: Path | None) -> int:
         return EXIT_SETTINGS
     if knowledge is not None:
         settings = replace(settings, knowledge_dir=knowledge)
-    logs.configure(settings.log_level, [settings.token, settings.webhook_secret or ""])
+    logs.configure(settings.log_level, settings.secrets)
     try:
         application = build_application(settings)
     except KnowledgeError as error:

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import asyncpg
 import httpx
@@ -256,6 +257,9 @@ def run_replicas(directory: Path, database: str) -> None:
         emulator.stop()
     served = re.search(r"requests per replica \[(\d+), (\d+)\]", proxy.stdout())
     assert served is not None and min(int(served.group(1)), int(served.group(2))) > 20, proxy.stdout()
+    password = urlsplit(database).password or ""
+    logged = "".join(path.read_text(errors="replace") for path in directory.glob("[ab]-*.log"))
+    assert password and password not in logged  # the database's password never reaches a log
 
 
 def scenario(telegram: Telegram, replicas: list[Replica], code: str, database: str) -> None:
