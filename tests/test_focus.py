@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.focus import find_question, is_question, sentences
+from bot.answering.focus import find_question, is_question
 from bot.assistant import Assistant
+from bot.core.text import sentences
 
 
 @pytest.mark.parametrize(
