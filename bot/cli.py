@@ -428,7 +428,7 @@ def _migrate(source_given: str | None, target_given: str | None) -> int:
     import asyncio
 
     from bot.core.settings import shown_url
-    from bot.storage.database import Database
+    from bot.storage.engines import open_database
     from bot.storage.transfer import TransferError, transfer
 
     if (source_given is None) == (target_given is None):
@@ -450,9 +450,9 @@ def _migrate(source_given: str | None, target_given: str | None) -> int:
         return EXIT_USAGE
 
     async def run() -> int:
-        old = await Database.open(source)
+        old = await open_database(source)
         try:
-            new = await Database.open(target)
+            new = await open_database(target)
             try:
                 copied = await transfer(old, new, progress=lambda line: print(f"kanebot migrate: {line}"))
             finally:

@@ -110,6 +110,34 @@ def test_no_cycle_between_packages() -> None:
     assert [node for node in graph if reaches(node, node, set())] == []
 
 
+def test_no_cycle_between_modules() -> None:
+    """Within a package too: an interface that imports its implementations (even lazily, inside a function) and
+    is imported by them is one module in two files."""
+    graph: dict[str, set[str]] = {}
+    for importer, imported in edges():
+        if importer != imported and not imported.startswith(f"{importer}.") and (importer, imported) not in ALLOWED:
+            graph.setdefault(importer, set()).add(imported)
+
+    def cycle_from(start: str) -> list[str] | None:
+        path, stack = [start], [iter(sorted(graph.get(start, ())))]
+        seen = {start}
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                stack.pop()
+                path.pop()
+            elif nxt == start:
+                return [*path, start]
+            elif nxt not in seen:
+                seen.add(nxt)
+                path.append(nxt)
+                stack.append(iter(sorted(graph.get(nxt, ()))))
+        return None
+
+    cycles = {" → ".join(found) for module in sorted(graph) if (found := cycle_from(module))}
+    assert sorted(cycles) == []
+
+
 def test_the_core_never_imports_telegram() -> None:
     offenders = [
         module

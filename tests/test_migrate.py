@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.assistant import Assistant
 from bot.storage.database import Database
+from bot.storage.engines import open_database
 from handlers.common.outbox import deliver
 from tests.conftest import ROOT
 from tests.engines import fresh_postgres
@@ -80,7 +81,7 @@ async def test_a_populated_sqlite_database_moves_into_postgresql_and_back_whole(
         assert "every table checked" in moved.stdout and "DIFFERENT" not in moved.stdout
         assert moved.stdout.count("the same content") == len(before)
         assert url.split("@")[0].split(":")[-1] not in moved.stdout + moved.stderr  # the password is never shown
-        postgres = await Database.open(url)
+        postgres = await open_database(url)
         try:
             assert await contents(postgres) == before
         finally:
@@ -92,7 +93,7 @@ async def test_a_populated_sqlite_database_moves_into_postgresql_and_back_whole(
         back = tmp_path / "back.sqlite3"
         returned = migrate("--from", url, "--to", str(back))
         assert returned.returncode == 0, returned.stderr
-        sqlite = await Database.open(back)
+        sqlite = await open_database(back)
         try:
             assert await contents(sqlite) == before
         finally:

@@ -17,7 +17,8 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.storage.access import hash_code
-from bot.storage.database import Database, StorageError
+from bot.storage.database import StorageError
+from bot.storage.engines import open_database
 from bot.storage.profiles import Profile
 from bot.storage.stores import Stores
 from handlers.common.outbox import deliver
@@ -69,7 +70,7 @@ async def test_a_lone_surrogate_in_a_batch_of_unanswered_questions_loses_none_of
 async def test_a_row_the_database_refuses_is_skipped_alone_and_no_transaction_stays_open(
     db_target: Path | str,
 ) -> None:
-    database = await Database.open(db_target)
+    database = await open_database(db_target)
     async with database.transaction() as transaction:
         failed = await transaction.execute_each(
             "INSERT INTO profiles (user_id, explicit_lang, updated_at) VALUES (?, ?, 0)",
@@ -100,7 +101,7 @@ async def another_process_can_write_at_once(target: Path | str) -> None:
 
 
 async def test_a_failed_transaction_is_rolled_back_and_releases_the_write_lock(db_target: Path | str) -> None:
-    database = await Database.open(db_target)
+    database = await open_database(db_target)
 
     async def twice() -> None:
         async with database.transaction() as transaction:
@@ -137,11 +138,11 @@ async def test_a_join_code_with_a_lone_surrogate_is_refused_politely(bot: Harnes
 async def test_a_database_that_cannot_be_opened_is_one_clear_error_and_leaves_no_thread(tmp_path: Path) -> None:
     (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
     with pytest.raises(StorageError, match="cannot open the database"):
-        await Database.open(tmp_path / "not-a-folder" / "kanebot.sqlite3")
+        await open_database(tmp_path / "not-a-folder" / "kanebot.sqlite3")
     folder = tmp_path / "a-folder.sqlite3"
     folder.mkdir()
     with pytest.raises(StorageError, match="cannot open the database"):
-        await Database.open(folder)
+        await open_database(folder)
     assert no_aiosqlite_thread_left()
 
 

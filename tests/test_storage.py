@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.settings import Settings, SettingsError
-from bot.storage.database import Database, StorageError
+from bot.storage.database import StorageError
+from bot.storage.engines import open_database
 from bot.storage.profiles import Profile
 from bot.storage.schema import MIGRATIONS, migrations
 from bot.storage.stores import Stores
@@ -73,7 +74,7 @@ async def test_the_profile_in_memory_is_the_stored_one(db_target: Path | str) ->
 
 
 async def test_telegram_ids_past_32_bits_and_times_to_the_microsecond_are_kept_exactly(db_target: Path | str) -> None:
-    database = await Database.open(db_target)
+    database = await open_database(db_target)
     big, moment = -1_001_234_567_890, 1_795_000_000.123456
     async with database.transaction() as transaction:
         await transaction.execute(
@@ -90,13 +91,13 @@ def test_no_shipped_migration_step_has_changed() -> None:
 
 
 async def test_both_engines_end_at_the_same_tables_columns_and_indexes(tmp_path: Path) -> None:
-    sqlite = await Database.open(tmp_path / "kanebot.sqlite3")
+    sqlite = await open_database(tmp_path / "kanebot.sqlite3")
     try:
         expected = await sqlite.schema()
     finally:
         await sqlite.close()
     async with fresh_postgres() as url:
-        postgres = await Database.open(url)
+        postgres = await open_database(url)
         try:
             found = await postgres.schema()
         finally:
@@ -128,9 +129,9 @@ def test_kanebot_db_names_a_sqlite_file_or_a_postgresql_database() -> None:
 async def test_a_postgresql_that_cannot_be_reached_or_refuses_the_password_is_one_line_without_it() -> None:
     server = need_postgres()
     with pytest.raises(StorageError, match="cannot open the database") as refused:
-        await Database.open("postgresql://kanebot:s3cret-pass@127.0.0.1:9/kane")  # nothing listens on port 9
+        await open_database("postgresql://kanebot:s3cret-pass@127.0.0.1:9/kane")  # nothing listens on port 9
     assert "s3cret-pass" not in str(refused.value) and "***" in str(refused.value)
     wrong = with_database(server, "postgres").replace("kanebot:", "kanebot:wrong-", 1)
     with pytest.raises(StorageError, match="password authentication failed") as refused:
-        await Database.open(wrong)
+        await open_database(wrong)
     assert "wrong-" not in str(refused.value) and "\n" not in str(refused.value)

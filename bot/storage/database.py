@@ -1,6 +1,6 @@
 """The database the stores speak to: an interface with two engines, SQLite (``bot.storage.sqlite``, the embedded
 default: one file, nothing to install) and PostgreSQL (``bot.storage.postgres``: several bot replicas on one
-database). ``Database.open`` picks the engine from what ``KANEBOT_DB`` names.
+database). ``bot.storage.engines.open_database`` picks the engine from what ``KANEBOT_DB`` names.
 
 The stores write their SQL once, in the subset both engines understand (``?`` placeholders, ``RETURNING``,
 ``ON CONFLICT``); what only one engine has (pragmas, ``FOR UPDATE SKIP LOCKED``, advisory locks, LISTEN/NOTIFY)
@@ -128,18 +128,6 @@ class Database(ABC):
     # Other processes (replicas) may change the data at any moment: nothing kept in memory may be trusted past the
     # moment it was read, unless they say what they changed (``listen``).
     shared: ClassVar[bool]
-
-    @staticmethod
-    async def open(target: Path | str) -> Database:
-        """Open the database ``target`` names, creating and migrating it as needed: a ``postgresql://`` URL, or
-        the path of a SQLite file. On failure StorageError says why in one line."""
-        if is_postgres_url(target):
-            from bot.storage.postgres import PostgresDatabase
-
-            return await PostgresDatabase.connect(str(target))
-        from bot.storage.sqlite import SqliteDatabase
-
-        return await SqliteDatabase.connect(target)
 
     @abstractmethod
     async def close(self) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.storage.access import AccessStore
 from bot.storage.database import EVERYTHING, Database
 from bot.storage.edits import EditStore
+from bot.storage.engines import open_database
 from bot.storage.inbox import InboxStore
 from bot.storage.jobs import JobStore
 from bot.storage.profiles import PROFILE_TOPIC, ProfileStore
@@ -50,7 +51,7 @@ class Stores:
     async def open(cls, target: Path | str) -> Stores:
         """The stores over the database ``target`` names (a SQLite file, or a ``postgresql://`` URL), told of the
         profiles other processes change."""
-        stores = cls.over(await Database.open(target))
+        stores = cls.over(await open_database(target))
         if stores.database.shared:
             await stores.database.listen(stores._changed_elsewhere)
         return stores
