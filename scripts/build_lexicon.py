@@ -88,12 +88,36 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
                     break
         for form in forms or ():
             table.setdefault(fold(form), fold(lemma))
+    if lang == "fi":
+        _add_action_nouns(table, lemmas, forms_by_lemma)
     # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
     for lemma in sorted(lemmas):
         table[fold(lemma)] = fold(lemma)
     # simplemma gives some plural forms a plural lemma ("palveluista" -> "palvelut"); join them to the singular.
     known = set(table.values())
     return {form: lemma[:-1] if lemma.endswith("t") and lemma[:-1] in known else lemma for form, lemma in table.items()}
+
+
+# The cases of a Finnish action noun (-minen) people write: "järjestämisestä", "kuulemiseen", "osallistumisen" …
+ACTION_NOUN_ENDINGS = tuple(
+    "minen misen mista misesta misessa miseen misella miselta miselle misena miseksi misineen "
+    "miset misten misien misia misista misissa misiin misilla misille misina".split()
+)
+
+
+def _add_action_nouns(table: dict[str, str], lemmas: set[str], forms_by_lemma: dict[str, list[str]]) -> None:
+    """A Finnish verb of the knowledge also answers for its action noun in every case ("mielenosoittamisesta",
+    "rahoittamiseen" for osoittaa, rahoittaa): people ask about doing what the goals name, and the goals' text says
+    it with the verb. The noun is built on the verb's third infinitive ("järjestämään" → "järjestä-minen"); where
+    the noun is a word of the knowledge itself it keeps its own lemma."""
+    for lemma in sorted(lemmas):
+        stems = sorted({form[:-4] for form in forms_by_lemma.get(lemma, ()) if form.endswith(("maan", "mään"))})
+        for stem in stems:
+            noun = stem + "minen"
+            if noun in lemmas:
+                continue
+            for form in [*forms_by_lemma.get(noun, ()), *(stem + ending for ending in ACTION_NOUN_ENDINGS)]:
+                table.setdefault(fold(form), fold(lemma))
 
 
 def write_table(table: dict[str, str], path: Path) -> None:
