@@ -99,9 +99,10 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
 
 
 # The cases of a Finnish action noun (-minen) people write: "järjestämisestä", "kuulemiseen", "osallistumisen" …
-ACTION_NOUN_ENDINGS = tuple(
-    "minen misen mista misesta misessa miseen misella miselta miselle misena miseksi misineen "
-    "miset misten misien misia misista misissa misiin misilla misille misina".split()
+ACTION_NOUN_ENDINGS = (
+    *("minen", "misen", "mista", "misesta", "misessa", "miseen", "misella", "miselta", "miselle", "misena"),
+    *("miseksi", "misineen", "miset", "misten", "misien", "misia", "misista", "misissa", "misiin", "misilla"),
+    *("misille", "misina"),
 )
 
 

@@ -79,6 +79,32 @@ def test_the_introduction_gives_way_to_the_part_a_question_is_about(assistant: A
     assert assistant.reply("Mitkä tavoitteet koskevat demokratiakasvatusta?").kind == "answer"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # KANE as the subject: what it is, what it does, hedged or asked for briefly.
+        ("Mitä KANE oikeastaan tekee?", "kane"),
+        ("Kerro lyhyesti, mikä KANE on.", "kane"),
+        ("Vad gör KANE faktiskt?", "kane"),
+        # KANE as the source of a view: the question is about the matter, not about KANE.
+        ("Onko KANEn mukaan yhdistystaustasta etua ehdokkaalle?", "candidates"),
+        ("Hur borde kommunen stöda föreningarnas verksamhet enligt KANE?", "goal-1"),
+    ],
+)
+def test_kane_is_the_subject_only_when_the_question_is_about_kane(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_an_action_noun_is_read_as_the_verb_the_goals_use(assistant: Assistant) -> None:
+    # The goals say "osoittaa mieltä" and "järjestää"; people ask about "mielenosoittamisesta", "järjestämisestä".
+    for question in ("Mitä tavoitteissa sanotaan mielenosoittamisesta?", "Entä mielenosoitusten järjestämisestä?"):
+        reply = assistant.reply(question)
+        assert (reply.kind, reply.entry) == ("answer", "goal-3.action-1"), question
+
+
 def test_inflection_case_and_missing_diacritics_still_find_the_entry(assistant: Assistant) -> None:
     plain = assistant.reply("Miten avustuskäytäntöjä voisi yhtenäistää?")
     folded = assistant.reply("MITEN AVUSTUSKAYTANTOJA VOISI YHTENAISTAA")

@@ -61,11 +61,12 @@ class Reader:
     def search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
         säger KANE:s mål om …"), which would pull every such question towards the introduction, and without the
-        names of places. When KANE itself is what is asked about ("Mitä KANE tekee?"), its entry comes first if it is
-        a close candidate."""
+        names of places. When KANE itself is what is asked about ("Mitä KANE tekee?"), not what KANE thinks of
+        something ("Onko KANEn mukaan …"), its entry comes first if it is a close candidate."""
         asked = self._without_places(asked)
         content = self.intents.without(asked, "goals_frame")
-        framed = content != " ".join(words(asked))
+        # "KANEn mukaan …", "enligt KANE …" frame a question as surely as "mitä tavoitteissa sanotaan …".
+        framed = content != " ".join(words(asked)) or self.intents.any_of(asked, "kane_view")
         if framed:
             content = self.intents.without(content, "kane")
         found: list[Match] = []

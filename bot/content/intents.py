@@ -25,6 +25,7 @@ INTENT_NAMES = (
     "goals_frame",
     "all_goals",
     "kane",
+    "kane_view",
     "domain",
 )
 # What kind of fact a question asks for, when the goals hold no such facts (knowledge/intents.yaml, `asks`).
