@@ -16,6 +16,8 @@ from bot.assistant import Assistant
         ("Hur mycket pengar får en förening i bidrag?", "amount"),
         ("Kuka on oikeusministeriön nykyinen ministeri?", "person"),
         ("Vem är ordförande för KANE?", "person"),
+        ("Mitkä henkilöt ovat laatineet tavoitteet?", "person"),
+        ("Vad heter de som skrev målen?", "person"),
         ("Mitä perussuomalaiset ajattelevat järjestöavustuksista?", "party"),
         ("Vad tycker SFP om föreningsbidrag?", "party"),
         ("Onko kunnan pakko antaa yhdistykselle kokoustila?", "law"),
