@@ -105,6 +105,10 @@ def test_an_action_noun_is_read_as_the_verb_the_goals_use(assistant: Assistant) 
         assert (reply.kind, reply.entry) == ("answer", "goal-3.action-1"), question
 
 
+def test_a_compound_written_with_a_hyphen_is_read_by_its_parts(assistant: Assistant) -> None:
+    assert assistant.reply("mitä se kolmikanta-juttu tarkoittaa").entry == "goal-4.action-1"
+
+
 def test_inflection_case_and_missing_diacritics_still_find_the_entry(assistant: Assistant) -> None:
     plain = assistant.reply("Miten avustuskäytäntöjä voisi yhtenäistää?")
     folded = assistant.reply("MITEN AVUSTUSKAYTANTOJA VOISI YHTENAISTAA")

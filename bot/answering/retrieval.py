@@ -169,6 +169,10 @@ class Featurizer:
         if folded in self._stopwords[lang] and not keep_stopwords:
             return []
         lemma = self._lexicon.lemma(folded, lang) or self._spoken(folded, lang)
+        if lemma is None and "-" in folded.strip("-"):
+            # A compound written with a hyphen the knowledge does not list ("kolmikanta-homma", "politiker-aspirant"):
+            # its parts are words of their own.
+            return [part for piece in folded.split("-") if piece for part in self._split(piece, lang, keep_stopwords)]
         if lemma is not None or len(folded) < 2 * MIN_PART:
             return [lemma or folded]
         # Longest known tail first: "dialogi|taidot" rather than "dialogit|aidot".
