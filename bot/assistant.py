@@ -235,7 +235,13 @@ class Assistant:
         if self.reader.only_about_the_bot(asked, lang) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang, role)
         best = self.reader.help_for(asked, lang, goals)
-        return self.help_reply(best.entry.id, lang, role, score=best.score) if best is not None else None
+        if best is not None:
+            return self.help_reply(best.entry.id, lang, role, score=best.score)
+        # "Hur funkar det här?" names no one thing to help with: the general help, after every specific entry
+        # had its chance ("Kan ni glömma mig?" is the entry about forgetting).
+        if self.reader.only_about_using_the_bot(asked, lang) and GENERAL_HELP in self.help_entries:
+            return self.help_reply(GENERAL_HELP, lang, role)
+        return None
 
     def help_reply(
         self, help_id: str, lang: Lang, role: HelpRole = "association", score: float = 1.0, bot: str | None = None

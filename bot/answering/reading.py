@@ -23,6 +23,8 @@ STRONG_THRESHOLD = 0.5
 HELP_THRESHOLD = 0.12
 HELP_STRONG = 0.3
 HELP_MARGIN = 1.5
+# How many of the closest help entries are weighed by how much of the question each covers.
+HELP_CANDIDATES = 3
 # A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
 # the best one.
 KANE_ENTRY = "kane"
@@ -154,12 +156,15 @@ class Reader:
 
     def help_for(self, asked: str, lang: Lang, goals: list[Match]) -> Match | None:
         """The help entry a question about using the bot wants ("how do I update our contacts?"), if any. Without
-        a word about the bot itself it must match a help entry clearly better than any part of the goals."""
+        a word about the bot itself it must match a help entry clearly better than any part of the goals; a question
+        with neither a word about the bot, nor a word only the help uses, nor one about using a chat service
+        ("käytetään", "byta språk") is not searched in the help at all."""
         if self.help_retriever is None:
             return None
         about_bot = self.intents.any_of(asked, "about_bot")
         help_worded = any(self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS)
-        if not about_bot and not help_worded and not self.intents.any_of(asked, "share"):
+        opened = help_worded or self.intents.any_of(asked, "share") or self.intents.any_of(asked, "bot_use")
+        if not about_bot and not opened:
             return None
         text = self.intents.without(asked, "goals_frame") or asked
         if goal_reference(asked) is not None:
@@ -171,10 +176,12 @@ class Reader:
             return next(
                 (found for found in self.help_retriever.search(text, limit=8) if found.entry.id == SHARE_HELP), None
             )
-        found = self.help_retriever.search(text, limit=1)
+        # The entry that answers most of the question: one rare word shared with another entry ("laittaa" in a
+        # question about forwarding) may score as high but covers little of it.
+        found = self.help_retriever.search(text, limit=HELP_CANDIDATES)
         if not found:
             return None
-        best = found[0]
+        best = max(found, key=lambda match: match.score * match.coverage)
         confidence = best.score * best.coverage
         if confidence < HELP_THRESHOLD:
             return None
@@ -186,3 +193,11 @@ class Reader:
     def only_about_the_bot(self, asked: str, lang: Lang) -> bool:
         """ "Vad kan du göra?", "Mitä sä osaat?": nothing but words about the bot."""
         return self.intents.any_of(asked, "about_bot") and not self.retriever.query_terms(asked, lang)
+
+    def only_about_using_the_bot(self, asked: str, lang: Lang) -> bool:
+        """ "Hur funkar det här?", "Miten tätä käytetään?": how to use it, and nothing else asked. Such a verb is
+        common in the goals too ("fungera", "käyttää"), so the question would otherwise match them by it alone."""
+        rest = self.intents.without(asked, "bot_use")
+        if rest == " ".join(words(asked)):
+            return False
+        return not self.retriever.query_terms(self.intents.without(rest, "about_bot"), lang)

@@ -21,6 +21,7 @@ INTENT_NAMES = (
     "indefinite",
     "out_of_scope",
     "about_bot",
+    "bot_use",
     "share",
     "goals_frame",
     "all_goals",
