@@ -98,3 +98,55 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
     assert assistant.reply("Vilka uppgifter har kommunen om invånarna?").entry is None
     assert assistant.reply("Vad kan du göra här?").entry == "help.capabilities"
     assert assistant.reply("Mitä tällä botilla voi tehdä?").entry == "help.capabilities"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "command"),
+    [
+        # Using the bot at all, with nothing else asked: the general help and its list of commands.
+        ("Miten tämä toimii?", "help.capabilities", "/help"),
+        ("Hur funkar det här?", "help.capabilities", "/help"),
+        ("Miten tätä palvelua käytetään?", "help.capabilities", "/help"),
+        ("Var börjar man, skriver jag bara min fråga?", "help.capabilities", "/help"),
+        # Switching the language, without a word that only the help uses.
+        ("Miten kielen voi vaihtaa ruotsiksi?", "help.language", "/language"),
+        ("Hur ändrar jag språket till finska?", "help.language", "/language"),
+        # Speaking to the bot's keepers as "you" (plural) about what they keep or got wrong.
+        ("Unohtakaa minut, en halua että tallennatte viestejäni.", "help.forget", "/forget"),
+        ("Glöm mig, ni får inte spara det jag skriver.", "help.forget", "/forget"),
+        ("Teillä on väärä sähköpostiosoite meidän yhdistykselle.", "help.contacts", "/contact"),
+        ("Ni har fel e-postadress till vår förening.", "help.contacts", "/contact"),
+        # Several people of one office joining as officials.
+        ("Voivatko kolme kollegaani liittyä myös virkahenkilöiksi?", "help.join", "/join"),
+        ("Kan tre av mina kolleger också ansluta sig som tjänstemän?", "help.join", "/join"),
+        # Forwarding: the entry covering most of the question wins over one sharing a single rare word.
+        ("Voitko laittaa tämän kysymyksen suoraan kunnalle?", "help.handover", "/contact"),
+        ("Kan du skicka den här frågan direkt till kommunen?", "help.handover", "/contact"),
+    ],
+)
+def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
+    assistant: Assistant, question: str, entry: str, command: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry, reply.route) == ("answer", entry, None)
+    assert command in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # The same verbs of using, starting, changing and joining, asked about the goals' matters.
+        ("Miten kunnan tiloja käytetään järjestöjen toimintaan?", "goal-1.action-3"),
+        ("Hur ska kommunen använda föreningarnas lokaler?", "goal-1.action-3"),
+        ("Miten yhteistyö kunnan ja järjestöjen välillä toimii parhaiten?", "goal-4.action-1"),
+        ("Hur fungerar samarbetet mellan kommun och föreningar?", "goal-4.action-1"),
+        ("Pitäisikö kunnan vaihtaa tapaa jakaa avustuksia?", "goal-1.action-2"),
+        ("Borde kommunen byta sätt att dela ut bidrag?", "goal-1.action-2"),
+        ("Vad föreslår ni om ungdomsfullmäktige?", "goal-2.action-2"),
+    ],
+)
+def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
