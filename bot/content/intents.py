@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
-from bot.core.text import fold, sentences, words
+from bot.core.text import fold, folded_words, sentences, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
 INTENT_NAMES = (
@@ -147,7 +147,7 @@ class Intents:
 
     def only(self, text: str, *names: str) -> bool:
         """True if every word of ``text`` belongs to one of the named lists (in either language)."""
-        tokens = [fold(word) for word in words(text)]
+        tokens = folded_words(text)
         vocabulary = {word for name in names for lang in LANGS for word in self.words[name][lang]}
         return bool(tokens) and all(token in vocabulary for token in tokens)
 
@@ -155,14 +155,17 @@ class Intents:
         """True if some word of ``text`` is in the named list (in either language), or a phrase of it ("tar hand")
         is in the text. A word written with ä, ö or å must match with them: folded, "vår" (our) would be "var"."""
         found = words(text)
-        for word in found:
-            marked = bool(set(word) & _MARKED)
-            for lang in LANGS:
-                plain = self.unmarked.get(name, self.words[name])[lang]
-                if (word in self.written[name][lang]) if marked else (fold(word) in plain):
+        folded = folded_words(text)
+        written = self.written[name]
+        plain = self.unmarked.get(name, self.words[name])
+        for word, folded_word in zip(found, folded, strict=True):
+            if not _MARKED.isdisjoint(word):
+                if any(word in written[lang] for lang in LANGS):
                     return True
+            elif any(folded_word in plain[lang] for lang in LANGS):
+                return True
         phrases = self.phrases.get(name)
-        return bool(phrases) and phrases is not None and phrases.found_in(tuple(fold(word) for word in found))
+        return bool(phrases) and phrases is not None and phrases.found_in(folded)
 
     def everyday(self, text: str) -> bool:
         """Does the text use a word stem from the out-of-scope list ("passin", "skattedeklarationen")?"""
@@ -177,7 +180,11 @@ class Intents:
     def without(self, text: str, name: str) -> str:
         """The words of ``text`` that are not in the named list (either language), joined by spaces."""
         vocabulary = self.words[name]
-        return " ".join(word for word in words(text) if not any(fold(word) in vocabulary[lang] for lang in LANGS))
+        return " ".join(
+            word
+            for word, folded in zip(words(text), folded_words(text), strict=True)
+            if not any(folded in vocabulary[lang] for lang in LANGS)
+        )
 
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""

@@ -36,6 +36,12 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(match.group(0).casefold() for match in _WORD.finditer(text))
 
 
+@lru_cache(maxsize=512)
+def folded_words(text: str) -> tuple[str, ...]:
+    """``words(text)`` folded: every word list is compared with them, many times over one message."""
+    return tuple(fold(word) for word in words(text))
+
+
 # A lone surrogate ("\ud800" is valid JSON) cannot be encoded as UTF-8: SQLite, hashing and Telegram all refuse it.
 # NUL is refused as text by PostgreSQL and cut short by C libraries. Both are replaced where text enters the bot.
 _INVALID = re.compile("[\ud800-\udfff\x00]")
