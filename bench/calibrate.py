@@ -7,8 +7,9 @@
 Every question that reaches the last step (an answer from retrieval, or "I don't know") gives one sample: what
 retrieval saw (bot/answering/confidence.py) and whether its best match is right. A question the goals do not
 answer is never right to answer. A logistic model fitted on these estimates the chance that an answer is right;
-the threshold is the lowest chance at which answering still pays when a confidently wrong answer costs as much as
-COST_OF_WRONG right ones (an association that gets one stops trusting every answer).
+the threshold is where answering pays most when a wrong entry costs COST_OF_WRONG_ENTRY right answers and an answer
+where the goals say nothing COST_OF_FALSE_ANSWER (an association that gets one stops trusting every answer); where
+several thresholds pay within one wrong answer of the best, the most cautious of them.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def choose_threshold(calibration: Calibration, data: list[tuple[Evidence, bool, 
         f"threshold  answered  right  wrong entry  not answerable  gain (right - {COST_OF_WRONG_ENTRY} x wrong entry"
         f" - {COST_OF_FALSE_ANSWER} x not answerable)"
     ]
-    best, best_gain = 0.5, float("-inf")
+    gains: list[tuple[float, float]] = []
     for step in range(5, 96, 5):
         threshold = step / 100
         answered = [(right, ok) for evidence, right, ok in data if calibration.chance(evidence) >= threshold]
@@ -88,8 +89,12 @@ def choose_threshold(calibration: Calibration, data: list[tuple[Evidence, bool, 
         false = sum(1 for _, ok in answered if not ok)
         gain = right - COST_OF_WRONG_ENTRY * wrong_entry - COST_OF_FALSE_ANSWER * false
         lines.append(f"{threshold:9.2f}  {len(answered):8d}  {right:5d}  {wrong_entry:11d}  {false:14d}  {gain:6.1f}")
-        if gain > best_gain:
-            best, best_gain = threshold, gain
+        gains.append((threshold, gain))
+    # The gain is flat near its top (one question more or less moves the best step by 0.15): take the most cautious
+    # threshold within one wrong answer's cost of the best, so a small change of the sets does not swing the choice
+    # and a doubt is resolved towards "I don't know".
+    best_gain = max(gain for _, gain in gains)
+    best = max(threshold for threshold, gain in gains if gain >= best_gain - COST_OF_WRONG_ENTRY)
     return best, lines
 
 

@@ -30,6 +30,10 @@ VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.y
 # Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
 NOT_WORDS = frozenset({"association_words"})
 MIN_COMPOUND_HEAD = 4
+# simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:
+# "vaaleissa", "vaaleihin" are in elections (vaali), not pale (vaalea); "vaalit", "vaalien" are elections, not
+# to cherish (vaalia). Every form of the wrong lemma goes to the right one.
+LEMMA_FIXES: dict[Lang, dict[str, str]] = {"fi": {"vaalea": "vaali", "vaalia": "vaali"}, "sv": {}}
 
 
 def _strings(node: Any, lang: Lang | None) -> Iterator[tuple[Lang | None, str]]:
@@ -56,6 +60,14 @@ def vocabulary(knowledge: Path, lang: Lang) -> set[str]:
     return found
 
 
+def _fixed(lemma: str, lang: Lang) -> str:
+    """The lemma with LEMMA_FIXES applied, also as the last part of a compound ("kuntavaalea" → "kuntavaali")."""
+    for wrong, right in LEMMA_FIXES[lang].items():
+        if lemma == wrong or (lemma.endswith(wrong) and len(lemma) - len(wrong) >= MIN_COMPOUND_HEAD):
+            return lemma[: len(lemma) - len(wrong)] + right
+    return lemma
+
+
 def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     """Map folded inflected forms to folded lemmas, for the lemmas the knowledge uses."""
     dictionary = DefaultDictionaryFactory().get_dictionary(lang)
@@ -65,6 +77,7 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     # Sorted everywhere: a form claimed by two lemmas must go to the same one on every run (sets are unordered).
     for word in sorted(surface):
         lemma = simplemma.lemmatize(word, lang=lang).casefold()
+        lemma = _fixed(lemma, lang)
         # simplemma gives an unknown compound the lemma of its first part ("kuntavaali" → "kunta"): keep the
         # compound itself when what is cut off is a word of its own, not an inflection ending.
         rest = word.casefold()[len(lemma) :]
@@ -75,7 +88,7 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
         table[fold(word)] = fold(lemma)
     forms_by_lemma: dict[str, list[str]] = {}
     for form, lemma in dictionary.items():
-        forms_by_lemma.setdefault(lemma.casefold(), []).append(form.casefold())
+        forms_by_lemma.setdefault(_fixed(lemma.casefold(), lang), []).append(form.casefold())
     for lemma in sorted(lemmas):
         # simplemma files some plural forms under a plural lemma ("palveluista" → "palvelut"): take those too.
         forms = (forms_by_lemma.get(lemma) or []) + (forms_by_lemma.get(lemma + "t") or []) or None

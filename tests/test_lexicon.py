@@ -32,3 +32,20 @@ def test_the_committed_tables_equal_a_fresh_build(tmp_path: Path) -> None:
         fresh = (tmp_path / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
         committed = (ROOT / "bot" / "answering" / "data" / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
         assert fresh == committed, f"run: python scripts/build_lexicon.py ({lang} table is stale)"
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        # Elections, not "pale" (vaalea) nor "to cherish" (vaalia), also at the end of a compound.
+        ("vaaleissa", "vaali"),
+        ("vaaleihin", "vaali"),
+        ("vaalit", "vaali"),
+        ("kuntavaaleissa", "kuntavaali"),
+        # An action noun in any case is the verb the goals use.
+        ("osoittamisesta", "osoittaa"),
+        ("järjestämiseen", "jarjestaa"),
+    ],
+)
+def test_words_simplemma_misreads_get_the_reading_the_goals_mean(form: str, lemma: str) -> None:
+    assert Lexicon.load().lemma(form, "fi") == lemma
