@@ -162,3 +162,10 @@ def test_a_greeting_is_greeted_back(assistant: Assistant, text: str, lang: Lang)
     reply = assistant.reply(text)
     assert (reply.kind, reply.lang) == ("greeting", lang)
     assert assistant.knowledge.messages.get("greeting", lang) in reply.text
+
+
+def test_a_real_word_one_first_letter_from_a_word_of_the_goals_is_not_a_typo(assistant: Assistant) -> None:
+    # "kosta" (cost) is not a typo of "rösta" (vote): corrected, it made a question about premises one about voting.
+    assert assistant.reader.retriever.query_terms("kosta", "sv") == ["kosta"]
+    reply = assistant.reply("Borde det kosta något för föreningar att använda kommunens lokaler?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-3")

@@ -456,12 +456,18 @@ def _shares_stem(term: str, vocabulary: list[str]) -> bool:
 
 def _corrector(vocabulary: list[str], lemma_of: Mapping[str, str]) -> Callable[[str], str]:
     """A cached typo fixer over one language's vocabulary (lemmas and written forms): one edit for a word of 5+
-    letters, two for 10+; swapping two letters is one edit. A written form found is returned as its lemma."""
+    letters, two for 10+; swapping two letters is one edit. A written form found is returned as its lemma.
+
+    The first letter must match: people rarely mistype it, and a real word the knowledge does not use is often one
+    first letter away from one it does ("kosta" is not "rösta", "sanooko" not "manooko")."""
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for word in vocabulary:
+        by_initial[word[:1]].append(word)
 
     @lru_cache(maxsize=8192)
     def correct(term: str) -> str:
         allowed = 2 if len(term) >= LONG_WORD else 1
-        best = process.extractOne(term, vocabulary, scorer=OSA.distance, score_cutoff=allowed)
+        best = process.extractOne(term, by_initial.get(term[:1], ()), scorer=OSA.distance, score_cutoff=allowed)
         if best is None:
             return term
         found = str(best[0])
