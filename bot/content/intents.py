@@ -28,6 +28,7 @@ INTENT_NAMES = (
     "kane",
     "kane_view",
     "domain",
+    "normative",
 )
 # What kind of fact a question asks for, when the goals hold no such facts (knowledge/intents.yaml, `asks`).
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
@@ -138,9 +139,14 @@ class Intents:
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
         """The kind of fact the text asks for ("date", "amount" …) if it asks for one the goals never give.
         ``starts`` are the word indexes where a sentence begins (for phrases that count only there)."""
-        tokens = tuple(fold(word) for word in words(text))
+        tokens = folded_words(text)
+        # "Borde ledamöterna bli bättre på …", "Pitäisikö puheenjohtajan …" name a role to say what it should do,
+        # which the goals answer; only "who" (or a name) asks for the person.
+        names_a_role_only = self.any_of(text, "normative") and not self.any_of(text, "routing_who")
         for kind in ASKED_FACTS:
             phrases = self.asks.get(kind)
+            if kind == "person" and names_a_role_only:
+                continue
             if phrases is not None and phrases.found_in(tokens, starts):
                 return kind
         return None
