@@ -30,6 +30,7 @@ VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.y
 # Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
 NOT_WORDS = frozenset({"association_words"})
 MIN_COMPOUND_HEAD = 4
+SWEDISH_DEFINITE = ("ets", "ens", "et", "en")
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:
 # "vaaleissa", "vaaleihin" are in elections (vaali), not pale (vaalea); "vaalit", "vaalien" are elections, not
 # to cherish (vaalia). Every form of the wrong lemma goes to the right one.
@@ -68,10 +69,23 @@ def _fixed(lemma: str, lang: Lang) -> str:
     return lemma
 
 
+def _base_of_definite(word: str, lang: Lang, folded_surface: set[str]) -> str:
+    """A Swedish definite form simplemma does not know ("äldrerådet", "invånarpanelen") whose base form is also a
+    word of the knowledge ("äldreråd"): the base, so that the two meet."""
+    if lang == "sv":
+        for ending in SWEDISH_DEFINITE:
+            base = word.removesuffix(ending)
+            # Folded: a question in the knowledge may be typed without its å ("aldreradet").
+            if base != word and len(base) >= MIN_COMPOUND_HEAD and fold(base) in folded_surface:
+                return base
+    return word
+
+
 def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     """Map folded inflected forms to folded lemmas, for the lemmas the knowledge uses."""
     dictionary = DefaultDictionaryFactory().get_dictionary(lang)
     surface = set(surface)
+    folded_surface = {fold(word) for word in surface}
     table: dict[str, str] = {}
     lemmas: set[str] = set()
     # Sorted everywhere: a form claimed by two lemmas must go to the same one on every run (sets are unordered).
@@ -84,6 +98,8 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
         compound = lemma != word.casefold() and word.casefold().startswith(lemma) and len(rest) >= MIN_COMPOUND_HEAD
         if compound and (rest in dictionary or rest in surface):
             lemma = word.casefold()
+        elif lemma not in dictionary:
+            lemma = _base_of_definite(lemma, lang, folded_surface)
         lemmas.add(lemma)
         table[fold(word)] = fold(lemma)
     forms_by_lemma: dict[str, list[str]] = {}

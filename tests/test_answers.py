@@ -169,3 +169,7 @@ def test_a_real_word_one_first_letter_from_a_word_of_the_goals_is_not_a_typo(ass
     assert assistant.reader.retriever.query_terms("kosta", "sv") == ["kosta"]
     reply = assistant.reply("Borde det kosta något för föreningar att använda kommunens lokaler?")
     assert (reply.kind, reply.entry) == ("answer", "goal-1.action-3")
+
+
+def test_a_definite_form_of_a_compound_the_tables_list_only_in_base_form_is_read_as_it(assistant: Assistant) -> None:
+    assert assistant.reader.retriever.query_terms("invånarpanelen", "sv") == ["invanarpanel"]
