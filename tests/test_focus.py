@@ -82,3 +82,10 @@ def test_a_short_question_pointing_back_keeps_the_sentence_before_it(assistant: 
     assert focus.question == "Poistakaa kaikki tietoni. Miten se onnistuu?"
     alone = find_question("Meillä on kerho. Mitä tavoitteissa sanotaan tiloista?", assistant.intents)
     assert alone.question == "Mitä tavoitteissa sanotaan tiloista?"
+
+
+def test_a_short_question_about_us_keeps_the_sentence_that_says_who_we_are(assistant: Assistant) -> None:
+    message = "Jag är med i valberedningen för vårt parti i Närpes. Vad rekommenderar KANE oss?"
+    assert find_question(message, assistant.intents).question == message
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", "candidates")

@@ -39,9 +39,10 @@ _REQUEST_PHRASES = (
 )  # fmt: skip
 MIN_FOCUS_WORDS = 2
 # "Unohda kaikki mitä olen kirjoittanut. Miten se tehdään?": a short question that points back needs the sentence
-# before it.
+# before it; so does one about "us" or "me" ("Jag sitter i valberedningen. Vad rekommenderar KANE oss?").
 _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama", "taman", "tata", "tasta", "tahan",
-                       "ne", "niita", "niista", "detta", "dit", "darom", "sadant", "sant"})  # fmt: skip
+                       "ne", "niita", "niista", "detta", "dit", "darom", "sadant", "sant",
+                       "meille", "meita", "meilla", "minulle", "minua", "oss", "mig"})  # fmt: skip
 SHORT_QUESTION_WORDS = 5
 
 
