@@ -56,6 +56,7 @@ def test_the_share_help_names_the_bot(assistant: Assistant) -> None:
         "Здравствуйте, что такое KANE?",
         "Tere, kas saate mind aidata?",
         "Guten Tag, was sind die Ziele von KANE?",
+        "Buorre beaivi! Makkár ulbmilat leat KANE:s?",  # Northern Sami: langdetect has no profile for it
     ],
 )
 def test_another_language_gets_the_trilingual_note_and_the_menu(assistant: Assistant, message: str) -> None:
@@ -68,7 +69,16 @@ def test_another_language_gets_the_trilingual_note_and_the_menu(assistant: Assis
 
 @pytest.mark.parametrize(
     "message",
-    ["onks noi tavoitteet jotain juttuu tiloist", "va e he för nå mål", "Mitä KANE?", "KANE", "ok", "Hej!"],
+    [
+        "onks noi tavoitteet jotain juttuu tiloist",
+        "va e he för nå mål",
+        "Mitä KANE?",
+        "KANE",
+        "ok",
+        "Hej!",
+        "Mitä tavoitteissa sanotaan saamelaisista?",
+        "Vad säger målen om samer och samiska föreningar?",
+    ],
 )
 def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languages(
     assistant: Assistant, message: str

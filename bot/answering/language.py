@@ -28,6 +28,7 @@ FOREIGN_MIN_SCRIPT_LETTERS = 3
 FOREIGN_KNOWN_SHARE = 0.5
 FOREIGN_PROBABILITY = 0.7
 SCANDINAVIAN = frozenset({"fi", "sv", "no", "da"})
+SAMI_WORDS = Path(__file__).resolve().parent / "data" / "sami.txt"
 # langdetect's languages written in the Latin alphabet: a text mostly in another script (Cyrillic, Arabic,
 # Chinese …) is another language without asking, and loading only these costs half the time and memory.
 LATIN_LANGUAGES = (
@@ -46,6 +47,7 @@ class LanguageDetector:
         # Looked up word by word, never merged: the vocabularies hold tens of thousands of forms each.
         self._fi: Container[str] = vocabulary["fi"] if vocabulary else frozenset()
         self._sv: Container[str] = vocabulary["sv"] if vocabulary else frozenset()
+        self._sami = load_sami_words()
         self._seed = seed
         self._factory = self._load_factory(("fi", "sv"))
         self._all_languages: DetectorFactory | None = None  # loaded at the first message that may be another language
@@ -66,7 +68,11 @@ class LanguageDetector:
         if len(letters) < FOREIGN_MIN_LETTERS:
             return False
         tokens = [fold(word) for word in words(text) if not word.isdigit()]
-        if sum(token in self._fi or token in self._sv for token in tokens) >= FOREIGN_KNOWN_SHARE * len(tokens):
+        known = sum(token in self._fi or token in self._sv for token in tokens)
+        sami = sum(token in self._sami for token in tokens)
+        if sami > known and sami >= FOREIGN_KNOWN_SHARE * len(tokens):
+            return True  # "Bures! Mii lea KANE?": a language of Finland langdetect has no profile for
+        if known >= FOREIGN_KNOWN_SHARE * len(tokens):
             return False
         if self._all_languages is None:
             self._all_languages = self._load_factory(LATIN_LANGUAGES)
@@ -119,6 +125,11 @@ class LanguageDetector:
         if evidence <= -CONFIDENT_EVIDENCE:
             return "sv"
         return None
+
+
+def load_sami_words(path: Path = SAMI_WORDS) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def client_language(code: str | None) -> Lang | None:
