@@ -173,3 +173,8 @@ def test_a_real_word_one_first_letter_from_a_word_of_the_goals_is_not_a_typo(ass
 
 def test_a_definite_form_of_a_compound_the_tables_list_only_in_base_form_is_read_as_it(assistant: Assistant) -> None:
     assert assistant.reader.retriever.query_terms("invånarpanelen", "sv") == ["invanarpanel"]
+
+
+def test_between_equally_near_words_a_typo_is_read_as_the_one_it_shortens(assistant: Assistant) -> None:
+    # Spoken Finnish drops letters: "osottaa" is "osoittaa" (express), not "odottaa" (wait), one edit from both.
+    assert assistant.reader.retriever.query_terms("osottaa", "fi") == ["osoittaa"]

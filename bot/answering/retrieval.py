@@ -469,13 +469,23 @@ def _corrector(vocabulary: list[str], lemma_of: Mapping[str, str]) -> Callable[[
     @lru_cache(maxsize=8192)
     def correct(term: str) -> str:
         allowed = 2 if len(term) >= LONG_WORD else 1
-        best = process.extractOne(term, by_initial.get(term[:1], ()), scorer=OSA.distance, score_cutoff=allowed)
-        if best is None:
+        near = process.extract(term, by_initial.get(term[:1], ()), scorer=OSA.distance, score_cutoff=allowed, limit=8)
+        if not near:
             return term
-        found = str(best[0])
+        closest = min(distance for _, distance, _ in near)
+        tied = [str(word) for word, distance, _ in near if distance == closest]
+        # Between equally near words, one the term is a shortening of: spoken Finnish drops letters ("osottaa" is
+        # "osoittaa", not "odottaa"), and a hurried typist misses one more often than hitting a wrong one.
+        found = next((word for word in tied if _drops_letters(term, word)), tied[0])
         return lemma_of.get(found, found)
 
     return correct
+
+
+def _drops_letters(short: str, word: str) -> bool:
+    """Is ``short`` ``word`` with some letters left out?"""
+    letters = iter(word)
+    return len(short) < len(word) and all(letter in letters for letter in short)
 
 
 _GOAL_LIST_LINE = re.compile(r"^\s*[1-4] ")
