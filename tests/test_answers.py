@@ -178,3 +178,8 @@ def test_a_definite_form_of_a_compound_the_tables_list_only_in_base_form_is_read
 def test_between_equally_near_words_a_typo_is_read_as_the_one_it_shortens(assistant: Assistant) -> None:
     # Spoken Finnish drops letters: "osottaa" is "osoittaa" (express), not "odottaa" (wait), one edit from both.
     assert assistant.reader.retriever.query_terms("osottaa", "fi") == ["osoittaa"]
+
+
+def test_a_finnish_compound_on_an_adjective_in_inen_is_read_by_its_parts(assistant: Assistant) -> None:
+    terms = assistant.reader.retriever.query_terms("vapaaehtoishommat yhteiskunnallisyrityksiä", "fi")
+    assert terms == ["vapaaehtoinen", "homma", "yhteiskunnallinen", "yritys"]

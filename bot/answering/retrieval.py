@@ -182,7 +182,12 @@ class Featurizer:
                 continue
             head = folded[:cut]
             # Swedish compounds often join with -s- ("verksamhets|bidrag"), Finnish ones with a genitive -n.
-            head_lemma = self._lexicon.lemma(head, lang) or self._lexicon.lemma(head.removesuffix("s"), lang)
+            head_lemma = (
+                self._lexicon.lemma(head, lang)
+                # A Finnish adjective in -inen joins a compound in -is ("vapaaehtois|työ", "paikallis|yhdistys").
+                or (self._lexicon.lemma(head[:-2] + "inen", lang) if lang == "fi" and head.endswith("is") else None)
+                or self._lexicon.lemma(head.removesuffix("s"), lang)
+            )
             if head_lemma is not None:
                 return [head_lemma, tail]
         return [folded]
