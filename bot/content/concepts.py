@@ -8,6 +8,7 @@ A word stands in one concept only, unless the `shared` section names every conce
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,7 +76,7 @@ def check_concepts(
             if words is None:
                 problems.append(Problem(shown, "must be a non-empty list of words", entry=concept_id, field=lang))
                 words = ()
-            for word in sorted({word for word in words if words.count(word) > 1}):
+            for word in sorted(word for word, times in Counter(words).items() if times > 1):
                 problems.append(Problem(shown, f"repeats {word!r}", entry=concept_id, field=lang))
             for word in words:
                 if word != word.casefold() or len(word.split()) > MAX_PHRASE_WORDS:
@@ -84,9 +85,10 @@ def check_concepts(
                     )
             lists[lang] = words
         concepts.append(Concept(concept_id, passages or (), lists["fi"], lists["sv"]))
-    ids = [concept.id for concept in concepts]
     problems += [
-        Problem(shown, "duplicate id", entry=item, field="id") for item in sorted(set(ids)) if ids.count(item) > 1
+        Problem(shown, "duplicate id", entry=item, field="id")
+        for item, times in sorted(Counter(concept.id for concept in concepts).items())
+        if times > 1
     ]
     problems += _unexplained_sharing(concepts, read.data.get("shared"), shown)
     return Concepts(tuple(concepts)), problems
