@@ -12,7 +12,7 @@ from bot.answering.confidence import Calibration
 from bot.answering.focus import Focus, find_question, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
-from bot.answering.reading import Reader
+from bot.answering.reading import Reader, commands_in
 from bot.answering.references import goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
@@ -73,7 +73,16 @@ class Assistant:
         self.help_entries = {item.id: item for item in help_entries}
         self.help_retriever = help_retriever
         self.calibration = calibration or Calibration.load()
-        self.reader = Reader(intents, retriever, self.calibration, help_retriever, router.places.without_names)
+        commands = {
+            command
+            for item in help_entries
+            for text in item.texts.values()
+            for lang in LANGS
+            for command in commands_in(text(lang))
+        }
+        self.reader = Reader(
+            intents, retriever, self.calibration, help_retriever, router.places.without_names, commands=commands
+        )
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
         self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)

@@ -21,6 +21,13 @@ from bot.assistant import Assistant
         ("Hur raderar jag allt du har sparat om mig?", "help.forget"),
         ("Voitko välittää kysymykseni hyvinvointialueelle?", "help.handover"),
         ("Hur delar jag ett mål med styrelsen?", "help.share"),
+        ("Voinko perua tekemäni muutoksen botissa?", "help.editing"),
+        ("Vem godkänner ändringsförslagen i boten?", "help.editing"),
+        ("Miten botin ylläpitäjä kutsuu uuden virkahenkilön?", "help.invite"),
+        ("Hur länge gäller inbjudningskoden till boten?", "help.invite"),
+        # A command named, or a short question pointing back at the sentence before it.
+        ("Mitä /stats näyttää?", "help.editing"),
+        ("Jag fick en inbjudningskod av administratören. Var skriver jag in den?", "help.join"),
     ],
 )
 def test_questions_about_the_bot_get_help_not_a_route(assistant: Assistant, question: str, entry: str) -> None:
@@ -35,6 +42,11 @@ def test_the_help_names_the_command_for_the_askers_role(assistant: Assistant) ->
     assert "/editcontact" not in everyone.text and "/contact" in everyone.text
     assert "/editcontact" in official.text
     assert "/invite" in admin.text
+    # What only an official or an administrator can do is explained to them, and only pointed at for everyone.
+    assert "/local" in assistant.help_reply("help.editing", "sv", "official").text
+    assert "/review" in assistant.help_reply("help.editing", "fi", "admin").text
+    assert "/local" not in assistant.help_reply("help.editing", "fi", "association").text
+    assert "7d" in assistant.help_reply("help.invite", "fi", "admin").text
     # An administrator without a text of their own reads the officials' one.
     assert assistant.help_reply("help.contacts", "fi", "admin").text == official.text
 

@@ -43,6 +43,8 @@ MIN_FOCUS_WORDS = 2
 _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama", "taman", "tata", "tasta", "tahan",
                        "ne", "niita", "niista", "detta", "dit", "darom", "sadant", "sant",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig"})  # fmt: skip
+# Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
+_POINTING_LAST = frozenset({"det", "den", "dem"})
 SHORT_QUESTION_WORDS = 5
 
 
@@ -112,7 +114,8 @@ def find_question(text: str, intents: Intents) -> Focus:
             continue
         if is_question(part):
             tokens = [fold(word) for word in words(part)]
-            if kept and len(tokens) <= SHORT_QUESTION_WORDS and _POINTING & set(tokens) and kept[-1] not in asking:
+            pointing = bool(_POINTING & set(tokens)) or (bool(tokens) and tokens[-1] in _POINTING_LAST)
+            if kept and len(tokens) <= SHORT_QUESTION_WORDS and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])
             asking.append(part)
         kept.append(part)

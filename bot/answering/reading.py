@@ -4,7 +4,8 @@ entry a question about the bot wants. The Assistant decides what to reply from w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 
 from bot.answering.confidence import Calibration, Evidence
 from bot.answering.references import goal_reference
@@ -35,6 +36,15 @@ INTRO_SHARE = 0.7
 SUGGEST_THRESHOLD = 0.08
 
 
+_COMMAND = re.compile(r"(?<![\w/])/([a-z]+)")
+_MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
+
+
+def commands_in(text: str) -> set[str]:
+    """The bot's commands a text names ("/history", "/join"): the help's texts name every one of them."""
+    return set(_COMMAND.findall(text))
+
+
 def _names_goals(word: str) -> bool:
     folded = fold(word)
     return folded.startswith(("tavoit", "tavot")) or folded in ("mal", "malen", "malet", "malens")
@@ -48,6 +58,7 @@ class Reader:
         calibration: Calibration,
         help_retriever: Retriever | None = None,
         without_places: Callable[[str], str] = lambda text: text,
+        commands: Iterable[str] = (),
     ) -> None:
         self.intents = intents
         self.retriever = retriever
@@ -59,6 +70,7 @@ class Reader:
         self._help_words: dict[Lang, frozenset[str]] = (
             {lang: help_retriever.lemmas(lang) - retriever.lemmas(lang) for lang in LANGS} if help_retriever else {}
         )
+        self._commands: frozenset[str] = frozenset(commands)
 
     def search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
@@ -161,7 +173,9 @@ class Reader:
         ("käytetään", "byta språk") is not searched in the help at all."""
         if self.help_retriever is None:
             return None
-        about_bot = self.intents.any_of(asked, "about_bot")
+        # A command named ("/history", "/review") or a mention ("@botin nimi") is as sure a sign as "botti" or "du".
+        mention = _MENTION.search(asked) is not None
+        about_bot = self.intents.any_of(asked, "about_bot") or bool(self._commands & commands_in(asked)) or mention
         help_worded = any(self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS)
         opened = help_worded or self.intents.any_of(asked, "share") or self.intents.any_of(asked, "bot_use")
         if not about_bot and not opened:
@@ -171,7 +185,9 @@ class Reader:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
             # mål 3 vidare i Telegram" ask how to share it, never for other help.
             said = " ".join(word for word in words(asked) if not _names_goals(word))
-            if not self.intents.any_of(asked, "share") or self.intents.any_of(said, "goals_frame"):
+            # "@botin nimi ja tavoite 2" is how a goal is shared from another chat.
+            sharing = self.intents.any_of(asked, "share") or mention
+            if not sharing or self.intents.any_of(said, "goals_frame"):
                 return None  # "Vad säger mål 2 om att dela information?" asks what the goal says
             return next(
                 (found for found in self.help_retriever.search(text, limit=8) if found.entry.id == SHARE_HELP), None
