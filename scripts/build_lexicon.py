@@ -23,6 +23,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictiona
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS  # noqa: E402
 from bot.core.lang import LANGS, Lang  # noqa: E402
 from bot.core.text import fold, words  # noqa: E402
 
@@ -30,7 +31,6 @@ VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.y
 # Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
 NOT_WORDS = frozenset({"association_words"})
 MIN_COMPOUND_HEAD = 4
-SWEDISH_DEFINITE = ("ets", "ens", "et", "en")
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:
 # "vaaleissa", "vaaleihin" are in elections (vaali), not pale (vaalea); "vaalit", "vaalien" are elections, not
 # to cherish (vaalia). Every form of the wrong lemma goes to the right one.
@@ -73,7 +73,7 @@ def _base_of_definite(word: str, lang: Lang, folded_surface: set[str]) -> str:
     """A Swedish definite form simplemma does not know ("äldrerådet", "invånarpanelen") whose base form is also a
     word of the knowledge ("äldreråd"): the base, so that the two meet."""
     if lang == "sv":
-        for ending in SWEDISH_DEFINITE:
+        for ending in SWEDISH_DEFINITE_ENDINGS:
             base = word.removesuffix(ending)
             # Folded: a question in the knowledge may be typed without its å ("aldreradet").
             if base != word and len(base) >= MIN_COMPOUND_HEAD and fold(base) in folded_surface:

@@ -11,6 +11,9 @@ from bot.core.lang import LANGS, Lang
 from bot.core.text import fold
 
 DATA = Path(__file__).resolve().parent / "data"
+# Swedish definite endings ("äldrerådet", "invånarpanelen"): a compound simplemma does not know meets its base form
+# through them, in the tables (scripts/build_lexicon.py) and for a question's words (retrieval).
+SWEDISH_DEFINITE_ENDINGS = ("ets", "ens", "et", "en")
 
 
 class Lexicon:

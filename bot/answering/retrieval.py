@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.answering.lexicon import Lexicon
+from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS, Lexicon
 from bot.content.concepts import EMPTY_CONCEPTS, Concepts
 from bot.content.knowledge import Entry
 from bot.core.disk_cache import DiskCache, source_digest
@@ -445,7 +445,7 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
     if folded.endswith("ana"):
         forms.append(folded[:-2] + "rna")  # "föreningana" → "foreningarna"
     # A definite form of a compound the tables list only in its base form: "äldrerådet" → "äldreråd".
-    forms += [folded.removesuffix(ending) for ending in ("ets", "ens", "et", "en") if folded.endswith(ending)]
+    forms += [folded.removesuffix(ending) for ending in SWEDISH_DEFINITE_ENDINGS if folded.endswith(ending)]
     return forms
 
 
