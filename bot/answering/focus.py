@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content.intents import Intents
-from bot.core.text import fold, sentences, words
+from bot.core.text import folded_words, sentences, words
 
 # Words that open a question, folded. Finnish yes/no questions end their first word in -ko/-kö (or spoken -ks).
 # "När", "var" and "koska" open as many statements ("När vi…", "Koska olemme…") as questions: only a "?" tells.
@@ -86,7 +86,7 @@ def _without_greeting(sentence: str, intents: Intents) -> str:
 def is_question(sentence: str) -> bool:
     if sentence.rstrip().endswith("?"):
         return True
-    tokens = [fold(token) for token in words(sentence)]
+    tokens = folded_words(sentence)
     if not tokens:
         return False
     first = tokens[0]
@@ -113,7 +113,7 @@ def find_question(text: str, intents: Intents) -> Focus:
         if not part:
             continue
         if is_question(part):
-            tokens = [fold(word) for word in words(part)]
+            tokens = folded_words(part)
             pointing = bool(_POINTING & set(tokens)) or (bool(tokens) and tokens[-1] in _POINTING_LAST)
             if kept and len(tokens) <= SHORT_QUESTION_WORDS and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])
