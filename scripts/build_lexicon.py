@@ -119,6 +119,7 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
             table.setdefault(fold(form), fold(lemma))
     if lang == "fi":
         _add_action_nouns(table, lemmas, forms_by_lemma)
+        _add_spoken_oi(table)
     # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
     for lemma in sorted(lemmas):
         table[fold(lemma)] = fold(lemma)
@@ -148,6 +149,19 @@ def _add_action_nouns(table: dict[str, str], lemmas: set[str], forms_by_lemma: d
                 continue
             for form in [*forms_by_lemma.get(noun, ()), *(stem + ending for ending in ACTION_NOUN_ENDINGS)]:
                 table.setdefault(fold(form), fold(lemma))
+
+
+def _add_spoken_oi(table: dict[str, str]) -> None:
+    """Spoken Finnish drops the i of -oitt- ("kirjottaa", "ilmotan", "osottaa", "rahotettu"): each such form of a
+    verb in -oittaa is that verb. simplemma files a few of them under a shorter word ("kirjottaa" → kirjo, a
+    range): the verb wins there, as a question typed so means the verb."""
+    for form, lemma in sorted(table.items()):
+        if "oitt" not in lemma or "oit" not in form:
+            continue
+        spoken = form.replace("oit", "ot")
+        claimed = table.get(spoken)
+        if claimed is None or (claimed != lemma and lemma.startswith(claimed)):
+            table[spoken] = lemma
 
 
 def write_table(table: dict[str, str], path: Path) -> None:
