@@ -217,7 +217,14 @@ class Assistant:
             if self.reader.on_theme(asked, matches):
                 return self.honest(lang, fact, matches, asked)
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
-        return self._decide(asked, matches, lang, areas)
+        decided = self._decide(asked, matches, lang, areas)
+        if decided.kind == "fallback" and focus.context:
+            # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
+            # around it may say that it is about using the bot.
+            helped = self._help(f"{focus.context} {asked}", lang, matches)
+            if helped is not None:
+                return helped
+        return decided
 
     def _decide(self, asked: str, matches: list[Match], lang: Lang, areas: tuple[str, ...]) -> Reply:
         """The last step: answer with the best match if it is likely right, else say so honestly."""

@@ -28,6 +28,8 @@ from bot.assistant import Assistant
         # A command named, or a short question pointing back at the sentence before it.
         ("Mitä /stats näyttää?", "help.editing"),
         ("Jag fick en inbjudningskod av administratören. Var skriver jag in den?", "help.join"),
+        # The question alone finds nothing; the sentence before it says it is about the bot.
+        ("Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?", "help.join"),
     ],
 )
 def test_questions_about_the_bot_get_help_not_a_route(assistant: Assistant, question: str, entry: str) -> None:
