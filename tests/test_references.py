@@ -38,6 +38,23 @@ from bot.answering.references import goal_reference, goal_word_language
         ("toka tavoite?", 2),
         ("tokassa tavoitteessa", 2),
         ("vika tavoite", 4),
+        # spoken and dialectal: the goal word without its i, ordinals with a vowel between consonants, cardinals
+        ("tavote 2", 2),
+        ("toka tavote", 2),
+        ("kolomas tavoite", 3),
+        ("nelijäs tavotteessa", 4),
+        ("ensmäinen tavote", 1),
+        ("mikä on ensimmäne tavote", 1),
+        ("viimonen tavote", 4),
+        ("tavoite kaks", 2),
+        ("tavotteessa kolome", 3),
+        ("kolomonen", 3),
+        ("kolmone lyhyesti", 3),
+        ("mitä nelostavotteessa sanotaan", 4),
+        ("kakkostavoite", 2),
+        ("fösta måle", 1),
+        ("vad säger måle tre", 3),
+        ("det andre målet", 2),
         ("viimeinen tavoite", 4),
         ("viimeisessä tavoitteessa", 4),
         ("mita viimeisessa tavoitteessa lukee", 4),
@@ -89,6 +106,8 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
         "ykköstavoitteemme on saada tilat",  # "our main goal", a compound
         "ett mål för föreningen",
         "vi vann med två mål",
+        "kaks tavotetta on tärkeimmät",
+        "kolome tavotetta",
     ],
 )
 def test_not_a_reference(text: str) -> None:

@@ -18,37 +18,44 @@ GOALS = 4
 _CARDINALS = {
     "1": 1, "2": 2, "3": 3, "4": 4,
     "yksi": 1, "yhden": 1, "kaksi": 2, "kahden": 2, "kolme": 3, "kolmen": 3, "nelja": 4, "neljan": 4,
+    # spoken and dialectal: "tavoite kaks", "tavote kolome", "nelijä"
+    "yks": 1, "yhen": 1, "kaks": 2, "kahen": 2, "kolome": 3, "kolomen": 3, "nelija": 4, "nelijan": 4,
     "ett": 1, "en": 1, "etta": 1, "tva": 2, "tre": 3, "fyra": 4,
     "one": 1, "two": 2, "three": 3, "four": 4,
 }  # fmt: skip
 # Ordinals count next to a goal word only: "toinen" is also "another", "kolmas sektori" the third sector.
 _ORDINALS = (
-    (re.compile(r"^(ensimmai\w*|eka\w*|1\.|1:a|1st|forsta|first)$"), 1),
-    (re.compile(r"^(toinen|toise\w*|toka\w*|2\.|2:a|2nd|andra|second)$"), 2),
-    (re.compile(r"^(kolmas|kolmanne\w*|3\.|3:e|3rd|tredje|third)$"), 3),
-    (re.compile(r"^(neljas|neljanne\w*|4\.|4:e|4th|fjarde|fourth)$"), 4),
-    (re.compile(r"^(viimei\w*|vika\w*|sista|last)$"), GOALS),
+    # Spoken and dialectal forms too: "ensmäinen", "ensimmäne", "toene", "tokka", "kolomas", "nelijäs", "viimonen",
+    # "fösta", "förste", "andre".
+    (re.compile(r"^(ensimm\w*|ensmai\w*|eka\w*|ekka\w*|1\.|1:a|1st|forsta|fosta|forste|first)$"), 1),
+    (re.compile(r"^(toinen|toine|toene|toise\w*|toka\w*|tokka\w*|2\.|2:a|2nd|andra|andre|second)$"), 2),
+    (re.compile(r"^(kolmas|kolomas|kolmanne\w*|kolomanne\w*|3\.|3:e|3rd|tredje|third)$"), 3),
+    (re.compile(r"^(neljas|nelijas|neljanne\w*|nelijanne\w*|4\.|4:e|4th|fjarde|fourth)$"), 4),
+    (re.compile(r"^(viimei\w*|viimo\w*|viimmei\w*|viimene\w*|vika\w*|sista|last)$"), GOALS),
 )
 # "toiseksi viimeinen", "näst sista", "second last": the goal before the last.
 _BEFORE_LAST = frozenset({"toiseksi", "nast", "second"})
 # Numeral nouns name a goal on their own in this bot: "Mitä kolmonen sanoo?", "Vad handlar ettan om?".
 _NUMERAL_NOUNS = (
-    (re.compile(r"^ykko(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 1),
-    (re.compile(r"^kakko(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 2),
-    (re.compile(r"^kolmo(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 3),
-    (re.compile(r"^nelo(nen|s|se[a-z]{0,4}|sta|ssa|sia)$"), 4),
+    # Spoken "kolmone", dialectal "kolomonen", and as the first part of a compound: "kakkostavoite", "nelostavotteessa"
+    # ("ykköstavoite" is anyone's top goal).
+    (re.compile(r"^ykko(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia)$"), 1),
+    (re.compile(r"^kakko(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia|stavo\w*)$"), 2),
+    (re.compile(r"^kolo?mo(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia|stavo\w*)$"), 3),
+    (re.compile(r"^nelo(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia|stavo\w*)$"), 4),
     (re.compile(r"^ettans?$"), 1),
     (re.compile(r"^tvaans?$"), 2),
     (re.compile(r"^treans?$"), 3),
     (re.compile(r"^fyrans?$"), 4),
 )
-_GOAL_WORD = re.compile(r"^(tavoit\w*|malet|mal|malen|malets|goals?)$")
+# Spoken Finnish drops the i ("tavote", "tavotteessa"); Ostrobothnian drops the t ("fösta måle").
+_GOAL_WORD = re.compile(r"^(tavoit\w*|tavot\w*|malet|male|mal|malen|malets|goals?)$")
 # "andra" is "second" only before the definite "målet" or in "andra av målen": "andra mål" are other goals.
-_DEFINITE_GOAL_WORD = re.compile(r"^(malet|malets|tavoit\w*|goal)$")
-_PLURAL_GOAL_WORD = re.compile(r"^(tavoitteet|tavoitteita|tavoitteiden|tavoitteissa|tavoitteista|malen|goals)$")
+_DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|tavoit\w*|tavot\w*|goal)$")
+_PLURAL_GOAL_WORD = re.compile(r"^(tavoi?tteet|tavoi?tteita|tavoi?tteiden|tavoi?tteissa|tavoi?tteista|malen|goals)$")
 _GOAL_WORD_LANG: tuple[tuple[re.Pattern[str], Lang], ...] = (
-    (re.compile(r"^tavoit\w*$"), "fi"),
-    (re.compile(r"^(malet|mal|malen|malets)$"), "sv"),
+    (re.compile(r"^tavoi?t\w*$"), "fi"),
+    (re.compile(r"^(malet|male|mal|malen|malets)$"), "sv"),
 )
 # Between a number and its goal word: "mål nr 2", "tavoite numero kaksi", "the last of the goals".
 _FILLER = frozenset({"nro", "nr", "numero", "nummer", "no", "n:o", "numro", "number"})
