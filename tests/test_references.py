@@ -52,6 +52,9 @@ from bot.answering.references import goal_reference, goal_word_language
         ("kolmone lyhyesti", 3),
         ("mitä nelostavotteessa sanotaan", 4),
         ("kakkostavoite", 2),
+        ("ykköstavoite lyhyesti", 1),
+        ("numero 2?", 2),
+        ("nro 4 kiitos", 4),
         ("fösta måle", 1),
         ("vad säger måle tre", 3),
         ("det andre målet", 2),
@@ -104,6 +107,8 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
         "Finns det andra mål?",  # "other goals"
         "vilka andra mål har KANE",
         "ykköstavoitteemme on saada tilat",  # "our main goal", a compound
+        "mikä on teidän ykköstavoitteenne",
+        "kokoushuone nro 3 on varattu koko päivän",
         "ett mål för föreningen",
         "vi vann med två mål",
         "kaks tavotetta on tärkeimmät",

@@ -1,6 +1,6 @@
 """Direct references to a goal by number, in everyday Finnish and Swedish (and English).
 
-"tavoite 2", "tavoitteessa 3", "3:ssa tavoitteessa", "2. tavoite", "#4", "kolmas tavoite", "eka/toka/vika tavoite",
+"tavoite 2", "tavote 2", "tavoitteessa 3", "3:ssa tavoitteessa", "2. tavoite", "#4", "kolmas tavoite", "eka/toka/vika tavoite",
 "viimeinen tavoite", the numeral nouns "ykkönen", "kakkosessa", "kolmosesta", "neloseen"; "mål 3", "mål nr 2",
 "fjärde målet", "sista målet", "det andra av de fyra målen", "ettan", "tvåans", "trean", "fyran"; "goal 4",
 "the last goal". With or without diacritics. A count ("neljä tavoitetta", "de fyra målen") is not a reference.
@@ -38,8 +38,8 @@ _BEFORE_LAST = frozenset({"toiseksi", "nast", "second"})
 # Numeral nouns name a goal on their own in this bot: "Mitä kolmonen sanoo?", "Vad handlar ettan om?".
 _NUMERAL_NOUNS = (
     # Spoken "kolmone", dialectal "kolomonen", and as the first part of a compound: "kakkostavoite", "nelostavotteessa"
-    # ("ykköstavoite" is anyone's top goal).
-    (re.compile(r"^ykko(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia)$"), 1),
+    # "ykköstavoitteemme", "-nne", "-ni", "-si" is someone's own top goal.
+    (re.compile(r"^ykko(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia|stavo\w*(?<!mme)(?<!nne)(?<!ni)(?<!si)(?<!nsa))$"), 1),
     (re.compile(r"^kakko(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia|stavo\w*)$"), 2),
     (re.compile(r"^kolo?mo(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia|stavo\w*)$"), 3),
     (re.compile(r"^nelo(nen|ne|s|se[a-z]{0,4}|sta|ssa|sia|stavo\w*)$"), 4),
@@ -63,6 +63,9 @@ _FILLER = frozenset({"nro", "nr", "numero", "nummer", "no", "n:o", "numro", "num
 _GAP = frozenset({"av", "de", "fyra", "kanes", "kane", "kanen", "kane:n", "kane:s", "of", "the", "four", "naista",
                   "niista", "nelja", "neljasta", "ja", "och", "and"})  # fmt: skip
 _GAP_WORDS = 4
+# A number after "nr" / "numero" with no goal word names a goal only in a message this short ("nr 3 tack"):
+# "kokoushuone nro 3 on varattu" is a room.
+_BARE_NUMBER_TOKENS = 4
 _TOKEN = re.compile(r"#\d+|\d+(?::[^\W\d_]+|[.:]|st|nd|rd|th)?|[^\W\d_]+(?::[^\W\d_]+)?", re.UNICODE)
 
 
@@ -112,6 +115,10 @@ def goal_reference(text: str) -> int | None:
         noun = numeral_noun(token)
         if noun is not None:
             return noun
+        if token in _FILLER and len(tokens) <= _BARE_NUMBER_TOKENS and index + 1 < len(tokens):
+            bare = _number(tokens[index + 1])  # "nr 3 tack", "numero 2?": only the goals are numbered here
+            if bare is not None:
+                return bare
         if not _GOAL_WORD.match(token):
             ordinal = _ordinal(token)
             if ordinal is not None and _near_goal_word(tokens, index):
