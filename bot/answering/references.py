@@ -1,9 +1,10 @@
 """Direct references to a goal by number, in everyday Finnish and Swedish (and English).
 
-"tavoite 2", "tavote 2", "tavoitteessa 3", "3:ssa tavoitteessa", "2. tavoite", "#4", "kolmas tavoite", "eka/toka/vika tavoite",
-"viimeinen tavoite", the numeral nouns "ykkönen", "kakkosessa", "kolmosesta", "neloseen"; "mål 3", "mål nr 2",
-"fjärde målet", "sista målet", "det andra av de fyra målen", "ettan", "tvåans", "trean", "fyran"; "goal 4",
-"the last goal". With or without diacritics. A count ("neljä tavoitetta", "de fyra målen") is not a reference.
+"tavoite 2", "tavote 2", "tavoitteessa 3", "3:ssa tavoitteessa", "2. tavoite", "#4", "kolmas tavoite", "kolomas",
+"eka/toka/vika tavoite", "viimeinen tavoite", the numeral nouns "ykkönen", "kakkosessa", "kolmosesta", "neloseen";
+"mål 3", "mål nr 2", "fjärde målet", "fösta måle", "sista målet", "det andra av de fyra målen", "ettan", "tvåans",
+"trean", "fyran"; "goal 4", "the last goal". With or without diacritics. A count ("neljä tavoitetta", "de fyra
+målen") is not a reference.
 """
 
 from __future__ import annotations
