@@ -81,7 +81,13 @@ class Assistant:
             for command in commands_in(text(lang))
         }
         self.reader = Reader(
-            intents, retriever, self.calibration, help_retriever, router.places.without_names, commands=commands
+            intents,
+            retriever,
+            self.calibration,
+            help_retriever,
+            router.places.without_names,
+            commands=commands,
+            help_tasks={item.id: item.tasks for item in help_entries},
         )
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
@@ -201,7 +207,14 @@ class Assistant:
         # question of whom to contact.
         opening = fold(words(asked)[0]) if words(asked) else ""
         early = fact in EARLY_FACTS or (fact == "procedure" and opening in HOW_WORDS)
-        if fact and early and not self.intents.any_of(asked, "about_bot") and self.reader.on_theme(asked, matches):
+        bot_task = self.reader.help_task(asked) is not None  # "statistik över hur många som har frågat" is the bot's
+        if (
+            fact
+            and early
+            and not self.intents.any_of(asked, "about_bot")
+            and not bot_task
+            and self.reader.on_theme(asked, matches)
+        ):
             return self.honest(lang, fact, matches, asked)
         helped = self._help(asked, lang, matches)
         if helped is not None:

@@ -119,7 +119,7 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
             table.setdefault(fold(form), fold(lemma))
     if lang == "fi":
         _add_action_nouns(table, lemmas, forms_by_lemma)
-        _add_spoken_oi(table)
+        _add_spoken_forms(table)
     # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
     for lemma in sorted(lemmas):
         table[fold(lemma)] = fold(lemma)
@@ -151,7 +151,7 @@ def _add_action_nouns(table: dict[str, str], lemmas: set[str], forms_by_lemma: d
                 table.setdefault(fold(form), fold(lemma))
 
 
-def _add_spoken_oi(table: dict[str, str]) -> None:
+def _add_spoken_forms(table: dict[str, str]) -> None:
     """Spoken Finnish drops the i of -oitt- ("kirjottaa", "ilmotan", "osottaa", "rahotettu"): each such form of a
     verb in -oittaa is that verb. simplemma files a few of them under a shorter word ("kirjottaa" → kirjo, a
     range): the verb wins there, as a question typed so means the verb."""
@@ -162,6 +162,17 @@ def _add_spoken_oi(table: dict[str, str]) -> None:
         claimed = table.get(spoken)
         if claimed is None or (claimed != lemma and lemma.startswith(claimed)):
             table[spoken] = lemma
+    # "Saanko poistettua?", "saako vaihdettua?": the passive past participle in the partitive, built on the passive
+    # present ("vaihdetaan" → vaihdettu, vaihdettua), which simplemma often lacks; both vowel harmonies, as the
+    # table is folded (ä is a).
+    for form, lemma in sorted(table.items()):
+        if form.endswith("taan") and lemma.endswith("a"):
+            for ending in ("ttu", "ttua", "tty", "ttya"):
+                table.setdefault(form[:-4] + ending, lemma)
+    # Spoken Finnish also drops the d after h ("tehä", "vaihettua", "kohella"): added where no written form has it.
+    for form, lemma in sorted(table.items()):
+        if "hd" in form:
+            table.setdefault(form.replace("hd", "h"), lemma)
 
 
 def write_table(table: dict[str, str], path: Path) -> None:

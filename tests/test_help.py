@@ -174,3 +174,44 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
 ) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # One of the bot's things and what is done with it, in any words around them (knowledge/help.yaml, tasks).
+        ("Miten ehdotan muutosta yhteen vastaukseen?", "help.editing"),
+        ("Voiko tekemäni muutoksen vielä perua?", "help.editing"),
+        ("Hur ångrar jag en ändring jag gjort?", "help.editing"),
+        ("Kan man foga en anmärkning till ett svar?", "help.editing"),
+        ("Finns det statistik över vad folk har frågat?", "help.editing"),  # not the honest "no statistics"
+        ("Voiko kielen vaihtaa ruotsiksi?", "help.language"),
+        ("Kan jag välja svenska i stället?", "help.language"),
+        ("Miten saan poistettua kaikki tietoni?", "help.forget"),
+        ("Kan du radera allt jag skrivit?", "help.forget"),
+        ("Voiko botin ottaa mukaan meidän ryhmächattiin?", "help.capabilities"),
+        ("Går det att lägga till boten i vår gruppchatt?", "help.capabilities"),
+        ("Mihin kirjoitan saamani koodin?", "help.join"),
+        ("Var anger jag koden jag fick?", "help.join"),
+        ("Miten kutsun kollegan vastaamaan kysymyksiin?", "help.invite"),
+        ("Miten laitan tavoitteen kaverille WhatsAppiin?", "help.share"),
+    ],
+)
+def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry, reply.route) == ("answer", entry, None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # One half of a task alone, or a compound that only contains a thing, is no question about the bot.
+        "Miten kunnat jakavat avustuksia yhdistyksille?",
+        "Vad säger målen om svenskspråkiga föreningar?",
+        "Pitäisikö palvelut kertoa muullakin kuin virastokielellä kirjoitettuna?",
+        "Pitäisikö kunnan muuttaa tapaa, jolla se tukee kansalaistoimintaa?",
+    ],
+)
+def test_half_a_task_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert not (reply.entry or "").startswith("help.")

@@ -141,3 +141,15 @@ def test_a_message_missing_swedish_fails_the_check(broken_copy: Path) -> None:
     del data["fallback"]["sv"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert any(p.entry == "fallback" and p.field == "sv" for p in check_all(broken_copy))
+
+
+def test_a_help_task_must_pair_single_words_in_both_languages(broken_copy: Path) -> None:
+    path = broken_copy / "help.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    editing = next(item for item in data["help"] if item["id"] == "help.editing")
+    del editing["tasks"]["sv"]
+    editing["tasks"]["fi"][0]["actions"] = ["ehdottaa muutosta"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problems = [(p.entry, p.field) for p in check_all(broken_copy)]
+    assert ("help.editing", "tasks.sv") in problems
+    assert ("help.editing", "tasks.fi[0]") in problems

@@ -5,12 +5,13 @@ entry a question about the bot wants. The Assistant decides what to reply from w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 
 from bot.answering.confidence import Calibration, Evidence
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import SHARE_HELP
+from bot.content.help import SHARE_HELP, HelpTask
 from bot.content.intents import Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
@@ -59,6 +60,7 @@ class Reader:
         help_retriever: Retriever | None = None,
         without_places: Callable[[str], str] = lambda text: text,
         commands: Iterable[str] = (),
+        help_tasks: Mapping[str, Mapping[Lang, tuple[HelpTask, ...]]] | None = None,
     ) -> None:
         self.intents = intents
         self.retriever = retriever
@@ -71,6 +73,16 @@ class Reader:
             {lang: help_retriever.lemmas(lang) - retriever.lemmas(lang) for lang in LANGS} if help_retriever else {}
         )
         self._commands: frozenset[str] = frozenset(commands)
+        # Each help entry's tasks as the lemmas a question would show: (help id, things, actions) per language.
+        self._tasks: dict[Lang, list[tuple[str, frozenset[str], frozenset[str]]]] = {lang: [] for lang in LANGS}
+        for help_id, by_lang in (help_tasks or {}).items():
+            for lang, tasks in by_lang.items():
+                for task in tasks:
+                    things, actions = (
+                        frozenset(term for word in group for term in retriever.word_terms(word, lang, corrected=False))
+                        for group in (task.things, task.actions)
+                    )
+                    self._tasks[lang].append((help_id, things, actions))
 
     def search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
@@ -173,6 +185,10 @@ class Reader:
         ("käytetään", "byta språk") is not searched in the help at all."""
         if self.help_retriever is None:
             return None
+        task = self.help_task(asked) if goal_reference(asked) is None else None
+        entry = self.help_retriever.entry(task) if task is not None else None
+        if entry is not None:
+            return Match(entry, 1.0, lang)
         # A command named ("/history", "/review") or a mention ("@botin nimi") is as sure a sign as "botti" or "du".
         mention = _MENTION.search(asked) is not None
         about_bot = self.intents.any_of(asked, "about_bot") or bool(self._commands & commands_in(asked)) or mention
@@ -205,6 +221,33 @@ class Reader:
         if not about_bot and (confidence < HELP_STRONG or rival >= confidence):
             return None
         return best
+
+    def help_task(self, asked: str) -> str | None:
+        """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta
+        språk?"), if any; where it names tasks of several, the one it names most, then the one its words match best."""
+        hits: Counter[str] = Counter()
+        for lang in LANGS:
+            # Whole words only: "virastokielellä" (officialese) speaks of no language to switch to.
+            said = {
+                terms[0]
+                for word in words(asked)
+                if len(terms := self.retriever.word_terms(word, lang, corrected=False)) == 1
+            }
+            if self.help_retriever is not None:  # a typo of a help word ("statstik") is that word
+                said |= {
+                    terms[0] for word in words(asked) if len(terms := self.help_retriever.word_terms(word, lang)) == 1
+                }
+            for help_id, things, actions in self._tasks[lang]:
+                if said & things and said & actions:
+                    hits[help_id] += 1
+        if not hits:
+            return None
+        most = max(hits.values())
+        tied = sorted(help_id for help_id, count in hits.items() if count == most)
+        if len(tied) > 1 and self.help_retriever is not None:
+            ranked = [match.entry.id for match in self.help_retriever.search(asked, limit=HELP_CANDIDATES * 4)]
+            tied.sort(key=lambda help_id: ranked.index(help_id) if help_id in ranked else len(ranked))
+        return tied[0]
 
     def only_about_the_bot(self, asked: str, lang: Lang) -> bool:
         """ "Vad kan du göra?", "Mitä sä osaat?": nothing but words about the bot."""

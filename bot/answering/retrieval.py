@@ -256,6 +256,7 @@ class Retriever:
             if cache is not None:
                 cache.store(key, state)
         by_id = {entry.id: entry for entry in entries}
+        self._by_id = by_id
         # Postings hold TF-IDF weights already divided by their document's norm, so a sum is a cosine but for the
         # question's own norm.
         self._postings: dict[Lang, dict[str, list[tuple[int, float]]]] = {}
@@ -382,6 +383,10 @@ class Retriever:
                 prior[entry_id] += 1.0 / len(passages)
         return {entry_id: value / max(len(terms), 1) for entry_id, value in prior.items()}
 
+    def entry(self, entry_id: str) -> Entry | None:
+        """The indexed entry with this id, if any."""
+        return self._by_id.get(entry_id)
+
     def lemmas(self, lang: Lang) -> frozenset[str]:
         """Every lemma the indexed texts use in ``lang``."""
         return frozenset(key[2:] for key in self._idf[lang] if key.startswith("w:"))
@@ -390,6 +395,11 @@ class Retriever:
         """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
         away ("nuorisovaltusto" → "nuorisovaltuusto")."""
         return [self._correct(term, lang) for term in self._featurizer.terms(text, lang)]
+
+    def word_terms(self, word: str, lang: Lang, corrected: bool = True) -> list[str]:
+        """One word's lemmas, stop words kept ("kaiken" → kaikki), corrected to this index's words unless told not."""
+        lemmas = self._featurizer.lemmas_of(word, lang)
+        return [self._correct(term, lang) for term in lemmas] if corrected else lemmas
 
     def _correct(self, term: str, lang: Lang) -> str:
         other: Lang = "sv" if lang == "fi" else "fi"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from bot.content.knowledge import Entry, EntryReader
 from bot.core.disk_cache import DiskCache
-from bot.core.lang import Bilingual, Lang
+from bot.core.lang import LANGS, Bilingual, Lang
 from bot.core.yamlfile import Problem, display_path, read_items
 
 HelpRole = Literal["association", "official", "admin"]
@@ -19,14 +19,26 @@ ROLES: tuple[HelpRole, ...] = ("association", "official", "admin")
 HELP_PREFIX = "help."
 GENERAL_HELP = "help.capabilities"  # what the bot is and can do: the answer to "what can you do?"
 SHARE_HELP = "help.share"  # how to share a goal: the one help a question naming a goal can want
-HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "text", "last_reviewed"})
+HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "tasks", "text", "last_reviewed"})
+TASK_FIELDS = frozenset({"things", "actions"})
 MIN_HELP_QUESTIONS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class HelpTask:
+    """Something done with one of the bot's things ("vastaus" + "ehdottaa", "språk" + "byta"): a question that names
+    one of the things and one of the actions asks for this help, whatever else it says. The goals never speak of
+    the bot's answers, codes or group chats, so the pair is a surer sign than any single word."""
+
+    things: tuple[str, ...]
+    actions: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class HelpEntry:
     entry: Entry  # for retrieval: its questions, title and keywords; its text is the one for everyone
     texts: Mapping[HelpRole, Bilingual]
+    tasks: Mapping[Lang, tuple[HelpTask, ...]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -92,8 +104,9 @@ def check_help(root: Path, cache: DiskCache | None = None) -> tuple[tuple[HelpEn
             corrections=None,
             file=shown,
         )
+        tasks = _read_tasks(raw.get("tasks"), reader)
         problems += reader.problems
-        found.append(HelpEntry(entry, texts))
+        found.append(HelpEntry(entry, texts, tasks))
     ids = [item.id for item in found]
     for needed, what in ((GENERAL_HELP, "what the bot is and can do"), (SHARE_HELP, "how to share a goal")):
         if needed not in ids:
@@ -102,3 +115,33 @@ def check_help(root: Path, cache: DiskCache | None = None) -> tuple[tuple[HelpEn
         Problem(shown, "duplicate id", entry=item, field="id") for item in sorted(set(ids)) if ids.count(item) > 1
     ]
     return tuple(found), problems
+
+
+def _read_tasks(raw: object, reader: EntryReader) -> dict[Lang, tuple[HelpTask, ...]]:
+    """The optional ``tasks``: per language, a list of {things: [...], actions: [...]} of single words."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        reader.problem("tasks", "must have a Finnish (fi) and a Swedish (sv) list")
+        return {}
+    tasks: dict[Lang, tuple[HelpTask, ...]] = {}
+    for lang in LANGS:
+        items = raw.get(lang)
+        if not isinstance(items, list) or not items:
+            reader.problem(f"tasks.{lang}", "must be a non-empty list of {things: [...], actions: [...]}")
+            continue
+        found: list[HelpTask] = []
+        for index, item in enumerate(items):
+            where = f"tasks.{lang}[{index}]"
+            if not isinstance(item, Mapping) or set(item) != TASK_FIELDS:
+                reader.problem(where, "must have exactly 'things' and 'actions'")
+                continue
+            lists = [item[name] for name in ("things", "actions")]
+            if not all(isinstance(words, list) and words for words in lists) or not all(
+                isinstance(word, str) and word.strip() and " " not in word.strip() for words in lists for word in words
+            ):
+                reader.problem(where, "'things' and 'actions' must be non-empty lists of single words")
+                continue
+            found.append(HelpTask(tuple(lists[0]), tuple(lists[1])))
+        tasks[lang] = tuple(found)
+    return tasks
