@@ -136,9 +136,25 @@ class Reader:
 
     def on_theme(self, asked: str, matches: list[Match]) -> bool:
         """Is the question about the goals' matters at all (not the weather or a recipe)?"""
-        return not self.intents.everyday(asked) and (
+        return not self.everyday(asked) and (
             self.suggestion(matches) is not None or self.about_the_goals(asked) or self.intents.any_of(asked, "domain")
         )
+
+    def everyday(self, asked: str) -> bool:
+        """Does the question speak of everyday matters outside the goals? A short word of the list counts in any
+        form the lexicon knows ("veroa", "verot" are "vero"), not only as written."""
+        if self.intents.everyday(asked):
+            return True
+        short = self.intents.everyday_exact
+        pairs: tuple[tuple[Lang, Lang], ...] = (("fi", "sv"), ("sv", "fi"))
+        for word in words(asked):
+            for lang, other in pairs:
+                # A word of the other language is not read as this one's: Finnish "koko" is not Swedish "koka".
+                if self.retriever.known(word, other) and not self.retriever.known(word, lang):
+                    continue
+                if short & set(self.retriever.word_terms(word, lang, corrected=False)):
+                    return True
+        return False
 
     @staticmethod
     def suggestion(matches: list[Match]) -> str | None:
@@ -162,7 +178,7 @@ class Reader:
             margin=best.score - runner_up,
             named=best.named,
             terms=best.terms,
-            everyday=self.intents.everyday(asked),
+            everyday=self.everyday(asked),
             framed=self.about_the_goals(asked),
             domain=self.intents.any_of(asked, "domain"),
             consensus=len(matches) > 1 and best.entry.goal is not None and matches[1].entry.goal == best.entry.goal,

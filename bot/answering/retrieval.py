@@ -396,6 +396,10 @@ class Retriever:
         away ("nuorisovaltusto" → "nuorisovaltuusto")."""
         return [self._correct(term, lang) for term in self._featurizer.terms(text, lang)]
 
+    def known(self, word: str, lang: Lang) -> bool:
+        """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
+        return self._featurizer.known(word, lang)
+
     def word_terms(self, word: str, lang: Lang, corrected: bool = True) -> list[str]:
         """One word's lemmas, stop words kept ("kaiken" → kaikki), corrected to this index's words unless told not."""
         lemmas = self._featurizer.lemmas_of(word, lang)

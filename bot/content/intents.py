@@ -174,14 +174,16 @@ class Intents:
         return bool(phrases) and phrases is not None and phrases.found_in(folded)
 
     def everyday(self, text: str) -> bool:
-        """Does the text use a word stem from the out-of-scope list ("passin", "skattedeklarationen")?"""
+        """Does the text use a word stem ("passin", "skattedeklarationen") or a phrase ("gjorde mål") from the
+        out-of-scope list?"""
         for word in words(text):
             folded = fold(word)
             if folded.startswith(self.everyday_prefixes) or word in self.everyday_written:
                 return True
             if folded in self.everyday_exact and not _MARKED & set(word):
                 return True
-        return False
+        phrases = self.phrases.get("out_of_scope")
+        return phrases is not None and phrases.found_in(folded_words(text))
 
     def without(self, text: str, name: str) -> str:
         """The words of ``text`` that are not in the named list (either language), joined by spaces."""
