@@ -77,6 +77,26 @@ def test_sentences_split_at_capitals_after_a_full_stop_only() -> None:
     ]
 
 
+def test_a_full_stop_before_a_small_letter_ends_a_sentence_unless_it_ends_an_abbreviation() -> None:
+    # People typing on a phone rarely capitalise: "… kautta. meillä …" is two sentences, "esim. nuoret" is one.
+    assert sentences("oon ollu mukana kaks vuotta. meillä on hyvä porukka. mitä kane sanoo esim. nuorista?") == [
+        "oon ollu mukana kaks vuotta.",
+        "meillä on hyvä porukka.",
+        "mitä kane sanoo esim. nuorista?",
+    ]
+    assert sentences("vi har t.ex. en lokal. vad säger målen om dvs. bidrag?") == [
+        "vi har t.ex. en lokal.",
+        "vad säger målen om dvs. bidrag?",
+    ]
+
+
+def test_a_lower_case_story_is_set_aside_like_a_capitalised_one(assistant: Assistant) -> None:
+    # The treasurer in the story is no person asked for; the question at the end asks what the goals say.
+    story = "moi, oon kyläyhdistyksen rahastonhoitaja. meidän puheenjohtaja jäi juuri eläkkeelle. "
+    reply = assistant.reply(story + "mitä tavoitteissa sanotaan maksuttomista tiloista?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-3")
+
+
 def test_a_short_question_pointing_back_keeps_the_sentence_before_it(assistant: Assistant) -> None:
     focus = find_question("Poistakaa kaikki tietoni. Miten se onnistuu?", assistant.intents)
     assert focus.question == "Poistakaa kaikki tietoni. Miten se onnistuu?"

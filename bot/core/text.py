@@ -9,8 +9,15 @@ from functools import lru_cache
 # Bidi controls and other format characters can hide or reorder text on screen; they never carry meaning here.
 _INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+", re.UNICODE)
-# A full stop ends a sentence before a capital only: "esim. asukasraadit", "2. tavoite" go on.
+# A full stop ends a sentence before a capital; before a small letter only after a word that is no abbreviation
+# ("kautta. meillä on" ends one, as people typing on a phone rarely capitalise; "esim. asukasraadit", "t.ex. unga",
+# "2. tavoite" go on).
 _SENTENCE_END = re.compile(r"(?<=[!?…])\s+|(?<=\.)\s+(?=[A-ZÅÄÖ])|\n+")
+_STOP_BEFORE_SMALL = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.\s+(?=[a-zåäö])")
+_ABBREVIATIONS = frozenset({
+    "esim", "jne", "yms", "tms", "vrt", "klo", "puh", "prof", "nro", "ent", "mrd", "milj", "huom", "kpl",
+    "dvs", "osv", "etc", "resp", "tel", "ang", "jfr", "inkl", "exkl", "obs", "mfl", "bla", "tex", "ung", "ngt",
+})  # fmt: skip
 _FOLD_TABLE = str.maketrans({"ä": "a", "å": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o", "š": "s", "ž": "z"})
 
 
@@ -72,4 +79,12 @@ def utf16_length(text: str) -> int:
 
 def sentences(text: str) -> list[str]:
     """The text's sentences, stripped."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    found: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        start = 0
+        for stop in _STOP_BEFORE_SMALL.finditer(part):
+            if stop.group(1).casefold() not in _ABBREVIATIONS:
+                found.append(part[start : stop.end(1) + 1])
+                start = stop.end()
+        found.append(part[start:])
+    return [part.strip() for part in found if part and part.strip()]
