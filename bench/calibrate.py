@@ -1,4 +1,4 @@
-"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune, tune2, tune3; a script, not a test).
+"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune, tune2, tune3, tune5; a script, not a test).
 
     .venv/bin/python bench/calibrate.py              # fit, print the reliability table and the threshold table
     .venv/bin/python bench/calibrate.py --write      # …and write bot/answering/data/calibration.json
@@ -29,7 +29,7 @@ from bot.core.lang import Lang  # noqa: E402
 from bot.core.reply import Reply  # noqa: E402
 from bot.evaluation import Case, load_cases  # noqa: E402
 
-TUNING = tuple(ROOT / "eval" / name for name in ("kinds.tune.yaml", "kinds.tune2.yaml", "kinds.tune3.yaml"))
+TUNING = tuple(ROOT / "eval" / name for name in ("kinds.tune.yaml", "kinds.tune2.yaml", "kinds.tune3.yaml", "kinds.tune5.yaml"))
 # What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a
 # question the goals do not answer at all (the worst: it tells people the goals say something they do not).
 COST_OF_WRONG_ENTRY = 1.5
