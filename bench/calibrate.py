@@ -29,7 +29,9 @@ from bot.core.lang import Lang  # noqa: E402
 from bot.core.reply import Reply  # noqa: E402
 from bot.evaluation import Case, load_cases  # noqa: E402
 
-TUNING = tuple(ROOT / "eval" / name for name in ("kinds.tune.yaml", "kinds.tune2.yaml", "kinds.tune3.yaml", "kinds.tune5.yaml"))
+TUNING = tuple(
+    ROOT / "eval" / name for name in ("kinds.tune.yaml", "kinds.tune2.yaml", "kinds.tune3.yaml", "kinds.tune5.yaml")
+)
 # What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a
 # question the goals do not answer at all (the worst: it tells people the goals say something they do not).
 COST_OF_WRONG_ENTRY = 1.5
