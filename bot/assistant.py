@@ -223,6 +223,8 @@ class Assistant:
         routed = self._route(question, focus, lang, conversation)
         if routed is not None:
             return routed
+        if fact is None and self.intents.asks_for_a_contact(asked):
+            fact = "contact"  # whom to contact somewhere routing does not know ("Vem på ministeriet …?")
         areas = self.local_areas(conversation)
         number = goal_reference(asked)
         if number is not None:

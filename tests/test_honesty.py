@@ -111,3 +111,18 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "question", ["Keneen voin ottaa yhteyttä oikeusministeriössä KANEn asioissa?", "Vem på KANE kan jag ringa?"]
+)
+def test_whom_to_contact_outside_any_municipality_is_answered_honestly(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.route is None
+    assert assistant.message("honest_contact", reply.lang) in reply.text
+    assert "contact" in [followup.target for followup in reply.followups]
+
+
+def test_whom_to_contact_in_a_municipality_is_still_routed(assistant: Assistant) -> None:
+    reply = assistant.reply("Vem ska jag kontakta om lokaler i Borgå?")
+    assert reply.kind == "route" and reply.route is not None

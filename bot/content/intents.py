@@ -29,6 +29,8 @@ INTENT_NAMES = (
     "kane_view",
     "domain",
     "normative",
+    "contact",
+    "contact_who",
 )
 # What kind of fact a question asks for, when the goals hold no such facts (knowledge/intents.yaml, `asks`).
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
@@ -199,6 +201,11 @@ class Intents:
         # "who" and "handles" ask it together in one sentence; "Mistä mummo tietäisi …? Pitäisikö ne kertoa …?" not.
         together = (self._asks_who(part) and self.any_of(part, "routing_duty") for part in sentences(text))
         return self.any_of(text, "routing") or any(together)
+
+    def asks_for_a_contact(self, text: str) -> bool:
+        """ "Vem ska jag kontakta …?", "Keneen otan yhteyttä …?": whom to contact, with a "who" and a word of contacting
+        in one sentence."""
+        return any(self.any_of(part, "contact") and self.any_of(part, "contact_who") for part in sentences(text))
 
     def _asks_who(self, sentence: str) -> bool:
         """A "who" word that asks for someone: "kuka tahansa tajuaa", "vem som helst" name anyone."""
