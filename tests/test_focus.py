@@ -6,7 +6,7 @@ import pytest
 
 from bot.answering.focus import find_question, is_question
 from bot.assistant import Assistant
-from bot.core.text import sentences
+from bot.core.text import sentences, words
 
 
 @pytest.mark.parametrize(
@@ -75,6 +75,13 @@ def test_sentences_split_at_capitals_after_a_full_stop_only() -> None:
         "Entä esim. nuoret.",
         "Kiitos",
     ]
+
+
+def test_an_abbreviations_case_ending_after_a_colon_is_part_of_the_word() -> None:
+    # "KANE:s" is not "kane" and a stray "s", which was read as a word of the question.
+    assert words("Vad säger KANE:s mål, och KANE:n tavoitteet klo 12:30?") == (
+        "vad", "säger", "kanes", "mål", "och", "kanen", "tavoitteet", "klo", "12", "30",
+    )  # fmt: skip
 
 
 def test_a_full_stop_before_a_small_letter_ends_a_sentence_unless_it_ends_an_abbreviation() -> None:

@@ -8,7 +8,9 @@ from functools import lru_cache
 
 # Bidi controls and other format characters can hide or reorder text on screen; they never carry meaning here.
 _INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+", re.UNICODE)
+# An abbreviation's case ending after a colon is part of the word, written as people also write it without one:
+# "KANE:n" is "kanen", "KANE:s" is "kanes", "EU:ssa" is "eussa" (not "kane" and a stray "n").
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]{1,4}(?![^\W\d_]))?|\d+", re.UNICODE)
 # A full stop ends a sentence before a capital; before a small letter only after a word that is no abbreviation
 # ("kautta. meillä on" ends one, as people typing on a phone rarely capitalise; "esim. asukasraadit", "t.ex. unga",
 # "2. tavoite" go on).
@@ -40,7 +42,7 @@ def words(text: str) -> tuple[str, ...]:
     """The words of ``text`` in order, case-folded but with their diacritics kept.
 
     Language choice, intents, places, topics and retrieval each read the same question: it is split once."""
-    return tuple(match.group(0).casefold() for match in _WORD.finditer(text))
+    return tuple(match.group(0).casefold().replace(":", "") for match in _WORD.finditer(text))
 
 
 @lru_cache(maxsize=512)
