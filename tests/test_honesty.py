@@ -126,3 +126,11 @@ def test_whom_to_contact_outside_any_municipality_is_answered_honestly(assistant
 def test_whom_to_contact_in_a_municipality_is_still_routed(assistant: Assistant) -> None:
     reply = assistant.reply("Vem ska jag kontakta om lokaler i Borgå?")
     assert reply.kind == "route" and reply.route is not None
+
+
+def test_swedish_nar_asks_when_only_before_its_verb(assistant: Assistant) -> None:
+    # "När får …?" asks for a date; "När kommunen köper …, ska …?" opens a clause and asks what the goals say.
+    asked = assistant.reply("När får föreningarna besked om bidragen?")
+    clause = assistant.reply("När kommunen köper tjänster utifrån, ska föreningar få vara med i upphandlingen?")
+    assert asked.kind == "fallback" and assistant.message("honest_date", "sv") in asked.text
+    assert (clause.kind, clause.entry) == ("answer", "goal-4.action-3")
