@@ -11,6 +11,7 @@ table that the bot loads in milliseconds. Run it again after knowledge/ changes;
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -30,6 +31,7 @@ from bot.core.text import fold, words  # noqa: E402
 VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.yaml", "help.yaml")
 # Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
 NOT_WORDS = frozenset({"association_words"})
+_PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
 MIN_COMPOUND_HEAD = 4
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:
 # "vaaleissa", "vaaleihin" are in elections (vaali), not pale (vaalea); "vaalit", "vaalien" are elections, not
@@ -57,6 +59,8 @@ def vocabulary(knowledge: Path, lang: Lang) -> set[str]:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             for text_lang, text in _strings(data, None):
                 if text_lang == lang:
+                    # "ennakkoäänest*" in an intent list is a prefix to match, not a word to lemmatise.
+                    text = _PREFIX_PATTERN.sub(" ", text)
                     found.update(word for word in words(text) if not word.isdigit())
     return found
 
@@ -67,6 +71,24 @@ def _fixed(lemma: str, lang: Lang) -> str:
         if lemma == wrong or (lemma.endswith(wrong) and len(lemma) - len(wrong) >= MIN_COMPOUND_HEAD):
             return lemma[: len(lemma) - len(wrong)] + right
     return lemma
+
+
+# Endings spoken Finnish and Swedish drop, tried on a word of the knowledge simplemma does not know ("tärkeit" is
+# "tärkeitä", "föreningslive" is "föreningslivet"): the same as retrieval tries on a question's words.
+# Short words are left alone: "ai", "hu" are words of their own, not "air", "huta".
+SPOKEN_ENDINGS: dict[Lang, tuple[str, ...]] = {"fi": ("a", "ä"), "sv": ("t", "et")}
+MIN_SPOKEN_WORD = 5
+
+
+def _written_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
+    """The lemma of the written form a spoken word of the knowledge stands for, if simplemma knows that form."""
+    if len(word) < MIN_SPOKEN_WORD:
+        return None
+    for ending in SPOKEN_ENDINGS[lang]:
+        lemma = dictionary.get(word + ending)
+        if lemma is not None:
+            return str(_fixed(lemma.casefold(), lang))
+    return None
 
 
 def _base_of_definite(word: str, lang: Lang, folded_surface: set[str]) -> str:
@@ -99,7 +121,7 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
         if compound and (rest in dictionary or rest in surface):
             lemma = word.casefold()
         elif lemma not in dictionary:
-            lemma = _base_of_definite(lemma, lang, folded_surface)
+            lemma = _written_lemma(word.casefold(), lang, dictionary) or _base_of_definite(lemma, lang, folded_surface)
         lemmas.add(lemma)
         table[fold(word)] = fold(lemma)
     forms_by_lemma: dict[str, list[str]] = {}
@@ -166,7 +188,7 @@ def _add_spoken_forms(table: dict[str, str]) -> None:
     # present ("vaihdetaan" → vaihdettu, vaihdettua), which simplemma often lacks; both vowel harmonies, as the
     # table is folded (ä is a).
     for form, lemma in sorted(table.items()):
-        if form.endswith("taan") and lemma.endswith("a"):
+        if form.endswith("taan") and len(form) >= 7 and lemma.endswith("a"):  # a stem of 3+ letters
             for ending in ("ttu", "ttua", "tty", "ttya"):
                 table.setdefault(form[:-4] + ending, lemma)
     # Spoken Finnish also drops the d after h ("tehä", "vaihettua", "kohella"): added where no written form has it.
