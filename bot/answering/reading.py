@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
 from bot.answering.confidence import Calibration, Evidence
 from bot.answering.references import goal_reference
@@ -33,6 +34,7 @@ KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.5
 INTRO_ENTRY = "intro"
 INTRO_SHARE = 0.7
+READ_CACHE_SIZE = 1024
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
 SUGGEST_THRESHOLD = 0.08
 
@@ -73,6 +75,9 @@ class Reader:
             {lang: help_retriever.lemmas(lang) - retriever.lemmas(lang) for lang in LANGS} if help_retriever else {}
         )
         self._commands: frozenset[str] = frozenset(commands)
+        # Both are asked several times of one message (the early checks, the help, the decision).
+        self._help_task = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_help_task)
+        self._everyday = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_everyday)
         # Each help entry's tasks as the lemmas a question would show: (help id, things, actions) per language.
         self._tasks: dict[Lang, list[tuple[str, frozenset[str], frozenset[str]]]] = {lang: [] for lang in LANGS}
         for help_id, by_lang in (help_tasks or {}).items():
@@ -143,6 +148,9 @@ class Reader:
     def everyday(self, asked: str) -> bool:
         """Does the question speak of everyday matters outside the goals? A short word of the list counts in any
         form the lexicon knows ("veroa", "verot" are "vero"), not only as written."""
+        return self._everyday(asked)
+
+    def _find_everyday(self, asked: str) -> bool:
         if self.intents.everyday(asked):
             return True
         short = self.intents.everyday_exact
@@ -241,18 +249,19 @@ class Reader:
     def help_task(self, asked: str) -> str | None:
         """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta
         språk?"), if any; where it names tasks of several, the one it names most, then the one its words match best."""
+        return self._help_task(asked)
+
+    def _find_help_task(self, asked: str) -> str | None:
         hits: Counter[str] = Counter()
         for lang in LANGS:
             # Whole words only: "virastokielellä" (officialese) speaks of no language to switch to.
-            said = {
-                terms[0]
-                for word in words(asked)
-                if len(terms := self.retriever.word_terms(word, lang, corrected=False)) == 1
-            }
-            if self.help_retriever is not None:  # a typo of a help word ("statstik") is that word
-                said |= {
-                    terms[0] for word in words(asked) if len(terms := self.help_retriever.word_terms(word, lang)) == 1
-                }
+            said: set[str] = set()
+            for word in words(asked):
+                terms = self.retriever.word_terms(word, lang, corrected=False)
+                if len(terms) == 1 and not self.retriever.known(word, lang) and self.help_retriever is not None:
+                    terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
+                if len(terms) == 1:
+                    said.add(terms[0])
             for help_id, things, actions in self._tasks[lang]:
                 if said & things and said & actions:
                     hits[help_id] += 1
