@@ -81,11 +81,13 @@ MIN_SPOKEN_WORD = 5
 
 
 def _written_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
-    """The lemma of the written form a spoken word of the knowledge stands for, if simplemma knows that form."""
-    if len(word) < MIN_SPOKEN_WORD:
-        return None
-    for ending in SPOKEN_ENDINGS[lang]:
-        lemma = dictionary.get(word + ending)
+    """The lemma of the written form a spoken word of the knowledge stands for, if simplemma knows that form:
+    a dropped ending ("tärkeit"), or in Finnish the d dropped after h ("tehä" is "tehdä")."""
+    candidates = [word + ending for ending in SPOKEN_ENDINGS[lang]] if len(word) >= MIN_SPOKEN_WORD else []
+    if lang == "fi":
+        candidates += [word[: index + 1] + "d" + word[index + 1 :] for index, char in enumerate(word) if char == "h"]
+    for candidate in candidates:
+        lemma = dictionary.get(candidate)
         if lemma is not None:
             return str(_fixed(lemma.casefold(), lang))
     return None
