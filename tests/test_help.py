@@ -195,6 +195,9 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Var anger jag koden jag fick?", "help.join"),
         ("Miten kutsun kollegan vastaamaan kysymyksiin?", "help.invite"),
         ("Miten laitan tavoitteen kaverille WhatsAppiin?", "help.share"),
+        # The asker acts, even with their association named.
+        ("Miten mä jaan tavoitteen meidän seuran chattiin?", "help.share"),
+        ("Hur raderar jag vår förenings uppgifter här?", "help.forget"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
@@ -205,13 +208,20 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
 @pytest.mark.parametrize(
     "question",
     [
-        # One half of a task alone, or a compound that only contains a thing, is no question about the bot.
+        # One half of a task alone, or a compound that only contains a thing, is no question about the bot …
         "Miten kunnat jakavat avustuksia yhdistyksille?",
         "Vad säger målen om svenskspråkiga föreningar?",
         "Pitäisikö palvelut kertoa muullakin kuin virastokielellä kirjoitettuna?",
         "Pitäisikö kunnan muuttaa tapaa, jolla se tukee kansalaistoimintaa?",
+        # … nor is a whole task done by a municipality or an association, or what someone should do.
+        "Pitäisikö kunnan poistaa kaikki esteet osallistumiselta?",
+        "Borde kommunen ta bort alla hinder för deltagande?",
+        "Är det en öppen fråga hur bidragen fördelas?",
+        "Kan kommunen ändra sina svar till invånarna?",
+        "Kan föreningar radera sina uppgifter ur kommunens register?",
+        "Miten järjestöt voivat viedä asioita eteenpäin kunnassa?",
     ],
 )
-def test_half_a_task_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:
+def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert not (reply.entry or "").startswith("help.")

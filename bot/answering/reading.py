@@ -75,6 +75,15 @@ class Reader:
             {lang: help_retriever.lemmas(lang) - retriever.lemmas(lang) for lang in LANGS} if help_retriever else {}
         )
         self._commands: frozenset[str] = frozenset(commands)
+        # The goals' world (associations, municipalities, grants …) in any form: "bidragen" is "bidrag".
+        self._domain_lemmas: dict[Lang, frozenset[str]] = {
+            lang: frozenset(
+                lemma
+                for word in intents.words["domain"][lang]
+                for lemma in retriever.word_terms(word, lang, corrected=False)
+            )
+            for lang in LANGS
+        }
         # Both are asked several times of one message (the early checks, the help, the decision).
         self._help_task = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_help_task)
         self._everyday = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_everyday)
@@ -209,13 +218,13 @@ class Reader:
         ("käytetään", "byta språk") is not searched in the help at all."""
         if self.help_retriever is None:
             return None
-        task = self.help_task(asked) if goal_reference(asked) is None else None
-        entry = self.help_retriever.entry(task) if task is not None else None
-        if entry is not None:
-            return Match(entry, 1.0, lang)
         # A command named ("/history", "/review") or a mention ("@botin nimi") is as sure a sign as "botti" or "du".
         mention = _MENTION.search(asked) is not None
         about_bot = self.intents.any_of(asked, "about_bot") or bool(self._commands & commands_in(asked)) or mention
+        task = self.bot_task(asked, goals) if goal_reference(asked) is None else None
+        entry = self.help_retriever.entry(task) if task is not None else None
+        if entry is not None:
+            return Match(entry, 1.0, lang)
         help_worded = any(self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS)
         opened = help_worded or self.intents.any_of(asked, "share") or self.intents.any_of(asked, "bot_use")
         if not about_bot and not opened:
@@ -245,6 +254,33 @@ class Reader:
         if not about_bot and (confidence < HELP_STRONG or rival >= confidence):
             return None
         return best
+
+    def bot_task(self, asked: str, goals: list[Match]) -> str | None:
+        """The help task a question names, when it is about the bot: it says so ("botti", "svaret", "du"), the
+        asker is the one who acts ("voinko", "jag"), or it speaks of none of the goals' matters. "Pitäisikö kunnan
+        poistaa kaikki esteet?", "Kan kommunen ändra sina svar?" name a task's words, but what someone should do,
+        or what a municipality or an association does, is the goals' matter."""
+        task = self.help_task(asked)
+        if task is None:
+            return None
+        if self.intents.any_of(asked, "about_bot") or _MENTION.search(asked) is not None:
+            return task
+        if self.intents.any_of(asked, "normative"):
+            return None  # what someone should do
+        if self.intents.any_of(asked, "asker"):
+            return task  # what the asker does: "miten mä jaan tän tavotteen ryhmään"
+        return None if self._speaks_of_the_goals_world(asked) else task
+
+    def _speaks_of_the_goals_world(self, asked: str) -> bool:
+        """Does the question name associations, municipalities, grants … (knowledge/intents.yaml, domain), in any
+        form?"""
+        if self.intents.any_of(asked, "domain"):
+            return True
+        return any(
+            self._domain_lemmas[lang] & set(self.retriever.word_terms(word, lang, corrected=False))
+            for word in words(asked)
+            for lang in LANGS
+        )
 
     def help_task(self, asked: str) -> str | None:
         """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta

@@ -31,6 +31,7 @@ INTENT_NAMES = (
     "normative",
     "contact",
     "contact_who",
+    "asker",
 )
 # What kind of fact a question asks for, when the goals hold no such facts (knowledge/intents.yaml, `asks`).
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
