@@ -111,6 +111,13 @@ def test_a_short_question_pointing_back_keeps_the_sentence_before_it(assistant: 
     assert alone.question == "Mitä tavoitteissa sanotaan tiloista?"
 
 
+def test_a_longer_question_ending_in_a_pointing_word_keeps_the_sentence_before_it(assistant: Assistant) -> None:
+    focus = find_question("Jag fick en kod i går av administratören. Var ska jag skriva in den?", assistant.intents)
+    assert focus.question == "Jag fick en kod i går av administratören. Var ska jag skriva in den?"
+    reply = assistant.reply("Olen virkailija ja sain ylläpitäjältä koodin. Mihin minun pitää kirjoittaa se?")
+    assert (reply.kind, reply.entry) == ("answer", "help.join")
+
+
 def test_a_short_question_about_us_keeps_the_sentence_that_says_who_we_are(assistant: Assistant) -> None:
     message = "Jag är med i valberedningen för vårt parti i Närpes. Vad rekommenderar KANE oss?"
     assert find_question(message, assistant.intents).question == message

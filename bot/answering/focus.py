@@ -46,6 +46,7 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
 _POINTING_LAST = frozenset({"det", "den", "dem"})
 SHORT_QUESTION_WORDS = 5
+POINTING_LAST_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +115,12 @@ def find_question(text: str, intents: Intents) -> Focus:
             continue
         if is_question(part):
             tokens = folded_words(part)
-            pointing = bool(_POINTING & set(tokens)) or (bool(tokens) and tokens[-1] in _POINTING_LAST)
-            if kept and len(tokens) <= SHORT_QUESTION_WORDS and pointing and kept[-1] not in asking:
+            # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too.
+            last = bool(tokens) and tokens[-1] in _POINTING_LAST | _POINTING
+            pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(tokens))) or (
+                last and len(tokens) <= POINTING_LAST_WORDS
+            )
+            if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])
             asking.append(part)
         kept.append(part)
