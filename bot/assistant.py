@@ -208,7 +208,7 @@ class Assistant:
         # question of whom to contact.
         opening = fold(words(asked)[0]) if words(asked) else ""
         early = fact in EARLY_FACTS or (fact == "procedure" and opening in HOW_WORDS)
-        bot_task = self.reader.bot_task(asked, matches) is not None  # "statistik över vad folk frågat" is the bot's
+        bot_task = self.reader.bot_task(asked) is not None  # "statistik över vad folk frågat" is the bot's
         if (
             fact
             and early

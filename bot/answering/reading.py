@@ -218,10 +218,9 @@ class Reader:
         ("käytetään", "byta språk") is not searched in the help at all."""
         if self.help_retriever is None:
             return None
-        # A command named ("/history", "/review") or a mention ("@botin nimi") is as sure a sign as "botti" or "du".
         mention = _MENTION.search(asked) is not None
-        about_bot = self.intents.any_of(asked, "about_bot") or bool(self._commands & commands_in(asked)) or mention
-        task = self.bot_task(asked, goals) if goal_reference(asked) is None else None
+        about_bot = self.names_the_bot(asked)
+        task = self.bot_task(asked) if goal_reference(asked) is None else None
         entry = self.help_retriever.entry(task) if task is not None else None
         if entry is not None:
             return Match(entry, 1.0, lang)
@@ -255,7 +254,16 @@ class Reader:
             return None
         return best
 
-    def bot_task(self, asked: str, goals: list[Match]) -> str | None:
+    def names_the_bot(self, asked: str) -> bool:
+        """ "botti", "du", "svaret", a command named ("/history") or a mention ("@botin nimi"): the question is about
+        the bot itself."""
+        return (
+            self.intents.any_of(asked, "about_bot")
+            or bool(self._commands & commands_in(asked))
+            or _MENTION.search(asked) is not None
+        )
+
+    def bot_task(self, asked: str) -> str | None:
         """The help task a question names, when it is about the bot: it says so ("botti", "svaret", "du"), the
         asker is the one who acts ("voinko", "jag"), or it speaks of none of the goals' matters. "Pitäisikö kunnan
         poistaa kaikki esteet?", "Kan kommunen ändra sina svar?" name a task's words, but what someone should do,
@@ -263,7 +271,7 @@ class Reader:
         task = self.help_task(asked)
         if task is None:
             return None
-        if self.intents.any_of(asked, "about_bot") or _MENTION.search(asked) is not None:
+        if self.names_the_bot(asked):
             return task
         if self.intents.any_of(asked, "normative"):
             return None  # what someone should do
