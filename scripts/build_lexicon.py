@@ -74,8 +74,9 @@ def _fixed(lemma: str, lang: Lang) -> str:
 
 
 # Endings spoken Finnish and Swedish drop, tried on a word of the knowledge simplemma does not know ("tärkeit" is
-# "tärkeitä", "föreningslive" is "föreningslivet"): the same as retrieval tries on a question's words.
-# Short words are left alone: "ai", "hu" are words of their own, not "air", "huta".
+# "tärkeitä", "föreningslive" is "föreningslivet"). Fewer than retrieval tries on a question's words
+# (bot/answering/retrieval.py, _written_forms): a wrong lemma here would reach every question. Short words are left
+# alone: "ai", "hu" are words of their own, not "air", "huta".
 SPOKEN_ENDINGS: dict[Lang, tuple[str, ...]] = {"fi": ("a", "ä"), "sv": ("t", "et")}
 MIN_SPOKEN_WORD = 5
 
@@ -176,9 +177,11 @@ def _add_action_nouns(table: dict[str, str], lemmas: set[str], forms_by_lemma: d
 
 
 def _add_spoken_forms(table: dict[str, str]) -> None:
-    """Spoken Finnish drops the i of -oitt- ("kirjottaa", "ilmotan", "osottaa", "rahotettu"): each such form of a
-    verb in -oittaa is that verb. simplemma files a few of them under a shorter word ("kirjottaa" → kirjo, a
-    range): the verb wins there, as a question typed so means the verb."""
+    """Forms of the knowledge's Finnish verbs as people type them. Spoken Finnish drops the i of -oitt- ("kirjottaa",
+    "ilmotan", "osottaa", "rahotettu"): each such form of a verb in -oittaa is that verb; simplemma files a few of
+    them under a shorter word ("kirjottaa" → kirjo, a range), and the verb wins there, as a question typed so means
+    the verb. Also the passive participle built on the passive present ("vaihdettua") and the d dropped after h
+    ("tehä"), where no written form has the spelling already."""
     for form, lemma in sorted(table.items()):
         if "oitt" not in lemma or "oit" not in form:
             continue
