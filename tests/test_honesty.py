@@ -30,6 +30,10 @@ from bot.assistant import Assistant
         ("Miten haemme toiminta-avustusta?", "procedure"),
         ("Hur grundar vi en förening?", "procedure"),
         ("Till när kan vår förening söka verksamhetsbidrag?", "date"),
+        # Appealing a decision is the law's; founding something "how do I" is a procedure.
+        ("Voiko kunnan avustuspäätöksestä valittaa?", "law"),
+        ("Kan vi överklaga beslutet om lokalerna?", "law"),
+        ("Miten perustamme kyläneuvoston?", "procedure"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
