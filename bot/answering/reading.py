@@ -160,16 +160,18 @@ class Reader:
         return self._everyday(asked)
 
     def _find_everyday(self, asked: str) -> bool:
-        if self.intents.everyday(asked):
-            return True
         short = self.intents.everyday_exact
+        return self.intents.everyday(asked) or self._has_lemma_of(asked, {"fi": short, "sv": short})
+
+    def _has_lemma_of(self, asked: str, wanted: Mapping[Lang, frozenset[str]]) -> bool:
+        """Does a word of the question, in any form the lexicon knows, have one of the wanted lemmas?"""
         pairs: tuple[tuple[Lang, Lang], ...] = (("fi", "sv"), ("sv", "fi"))
         for word in words(asked):
             for lang, other in pairs:
                 # A word of the other language is not read as this one's: Finnish "koko" is not Swedish "koka".
                 if self.retriever.known(word, other) and not self.retriever.known(word, lang):
                     continue
-                if short & set(self.retriever.word_terms(word, lang, corrected=False)):
+                if wanted[lang] & set(self.retriever.word_terms(word, lang, corrected=False)):
                     return True
         return False
 
@@ -282,13 +284,7 @@ class Reader:
     def _speaks_of_the_goals_world(self, asked: str) -> bool:
         """Does the question name associations, municipalities, grants … (knowledge/intents.yaml, domain), in any
         form?"""
-        if self.intents.any_of(asked, "domain"):
-            return True
-        return any(
-            self._domain_lemmas[lang] & set(self.retriever.word_terms(word, lang, corrected=False))
-            for word in words(asked)
-            for lang in LANGS
-        )
+        return self.intents.any_of(asked, "domain") or self._has_lemma_of(asked, self._domain_lemmas)
 
     def help_task(self, asked: str) -> str | None:
         """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta
