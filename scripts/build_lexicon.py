@@ -37,6 +37,9 @@ MIN_COMPOUND_HEAD = 4
 # "vaaleissa", "vaaleihin" are in elections (vaali), not pale (vaalea); "vaalit", "vaalien" are elections, not
 # to cherish (vaalia). Every form of the wrong lemma goes to the right one.
 LEMMA_FIXES: dict[Lang, dict[str, str]] = {"fi": {"vaalea": "vaali", "vaalia": "vaali"}, "sv": {}}
+# Names are their own lemma: simplemma reads Swedish "KANE" as a form of "kana" (to slide), which joined KANE's
+# name to nothing and let "Vad gör KANE?" miss its own entry's word.
+NAMES = frozenset({"kane"})
 
 
 def _strings(node: Any, lang: Lang | None) -> Iterator[tuple[Lang | None, str]]:
@@ -115,6 +118,10 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     lemmas: set[str] = set()
     # Sorted everywhere: a form claimed by two lemmas must go to the same one on every run (sets are unordered).
     for word in sorted(surface):
+        if word.casefold() in NAMES:
+            lemmas.add(word.casefold())
+            table[fold(word)] = fold(word)
+            continue
         lemma = simplemma.lemmatize(word, lang=lang).casefold()
         lemma = _fixed(lemma, lang)
         # simplemma gives an unknown compound the lemma of its first part ("kuntavaali" → "kunta"): keep the

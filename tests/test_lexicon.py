@@ -64,3 +64,10 @@ def test_a_swedish_definite_form_meets_its_base_form() -> None:
     # The knowledge writes both "äldreråd" and "äldrerådet"; simplemma knows neither, so they met only by trigrams.
     lexicon = Lexicon.load()
     assert lexicon.lemma("äldrerådet", "sv") == lexicon.lemma("äldreråd", "sv") == "aldrerad"
+
+
+def test_kanes_name_is_its_own_word_in_both_languages() -> None:
+    # simplemma reads Swedish "KANE" as a form of "kana" (to slide): "Vad gör KANE?" then shared no word with
+    # KANE's own entry.
+    lexicon = Lexicon.load()
+    assert lexicon.lemma("kane", "sv") == lexicon.lemma("kane", "fi") == "kane"
