@@ -87,6 +87,33 @@ def test_a_who_that_asks_for_no_one_is_not_routed(assistant: Assistant, text: st
     assert reply.route is None and reply.clarify is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A clause of purpose says why something should be done; its "where to turn" asks no one.
+        "Jag bor i Jakobstad. Borde allt som främjar hälsa beskrivas tydligt, så att man vet vart man ska vända sig?",
+        "Asun Kajaanissa. Pitäisikö hyvinvointipalvelut kuvata selkeästi, jotta tietäisi mihin kääntyä?",
+    ],
+)
+def test_words_of_contacting_in_a_clause_of_purpose_do_not_route(assistant: Assistant, text: str) -> None:
+    reply = assistant.reply(text)
+    assert reply.route is None and reply.clarify is None
+    assert reply.entry == "goal-4.action-2"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Vem ska vi vända oss till i Jakobstad för att få lokaler?", "598"),
+        ("För att få bidrag i Vasa, vem kontaktar jag?", "905"),
+        ("Keneen otan yhteyttä Kajaanissa, jotta saisimme tilan?", "205"),
+    ],
+)
+def test_a_question_of_whom_before_or_after_a_purpose_is_routed(assistant: Assistant, text: str, code: str) -> None:
+    reply = assistant.reply(text)
+    assert reply.route is not None and reply.route["municipality"]["code"] == code
+
+
 def test_helsinki_organises_its_own_health_and_social_services(assistant: Assistant) -> None:
     route = route_of(assistant, "Kenelle tarjoamme vertaistukea Helsingissä?")
     assert route["topic"] == "peer-support"

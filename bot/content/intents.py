@@ -32,6 +32,7 @@ INTENT_NAMES = (
     "contact",
     "contact_who",
     "asker",
+    "purpose",
 )
 # What kind of fact a question asks for, when the goals hold no such facts (knowledge/intents.yaml, `asks`).
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
@@ -76,6 +77,14 @@ class Phrases:
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
+
+    def starts_at(self, tokens: tuple[str, ...], index: int) -> bool:
+        """Does a phrase begin at ``tokens[index]``?"""
+        return any(
+            len(phrase.words) <= len(tokens) - index
+            and all(_word_matches(pattern, tokens[index + k]) for k, pattern in enumerate(phrase.words))
+            for phrase in self.phrases
+        )
 
     def found_in(self, tokens: tuple[str, ...], starts: frozenset[int] = frozenset()) -> bool:
         for index, token in enumerate(tokens):
@@ -199,14 +208,31 @@ class Intents:
 
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""
+        parts = [self.before_purpose(part) for part in sentences(text)]
         # "who" and "handles" ask it together in one sentence; "Mistä mummo tietäisi …? Pitäisikö ne kertoa …?" not.
-        together = (self._asks_who(part) and self.any_of(part, "routing_duty") for part in sentences(text))
-        return self.any_of(text, "routing") or any(together)
+        together = (self._asks_who(part) and self.any_of(part, "routing_duty") for part in parts)
+        return any(self.any_of(part, "routing") for part in parts) or any(together)
 
     def asks_for_a_contact(self, text: str) -> bool:
         """ "Vem ska jag kontakta …?", "Keneen otan yhteyttä …?": whom to contact, with a "who" and a word of contacting
         in one sentence."""
-        return any(self.any_of(part, "contact") and self.any_of(part, "contact_who") for part in sentences(text))
+        parts = [self.before_purpose(part) for part in sentences(text)]
+        return any(self.any_of(part, "contact") and self.any_of(part, "contact_who") for part in parts)
+
+    def before_purpose(self, sentence: str) -> str:
+        """The sentence before a purpose clause ("… beskrivas tydligt, så att man vet vart man ska vända sig?",
+        "… jotta tietäisi, keneen ottaa yhteyttä"): what the clause says is why, not what is asked. A clause that
+        opens the sentence ("För att få bidrag, vem kontaktar jag?") leaves it whole."""
+        tokens = words(sentence)
+        folded = tuple(fold(token) for token in tokens)
+        single = self.words["purpose"]
+        phrases = self.phrases.get("purpose")
+        for index in range(1, len(tokens)):
+            if any(folded[index] in single[lang] for lang in LANGS) or (
+                phrases is not None and phrases.starts_at(folded, index)
+            ):
+                return " ".join(tokens[:index])
+        return sentence
 
     def _asks_who(self, sentence: str) -> bool:
         """A "who" word that asks for someone: "kuka tahansa tajuaa", "vem som helst" name anyone."""
