@@ -9,6 +9,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.core.conversation import Conversation
+from bot.core.text import fold
 from bot.evaluation import final_reply, load_routing_cases
 from tests.conftest import ROOT, SHARED, assistant_with_contact
 
@@ -302,3 +303,20 @@ def test_route_json_has_the_documented_keys(tmp_path: Path) -> None:
     # `website` was added at the end of the area's keys (README): the earlier keys keep their place.
     assert list(answer["route"]["area"]) == ["kind", "id", "name_fi", "name_sv", "website"]
     assert [list(area) for area in answer["route"]["areas"]] == [["kind", "id", "name_fi", "name_sv", "website"]]
+
+
+def test_no_word_of_the_intent_lists_is_a_municipalitys_name(assistant: Assistant) -> None:
+    # Folded, "vända" (to turn to) was "Vanda": every question naming Vantaa in Swedish asked whom to contact.
+    names = {
+        fold(name)
+        for municipality in assistant.router.directory.municipalities
+        for name in (municipality.name_fi, municipality.name_sv)
+    }
+    clashes = {
+        (intent, word)
+        for intent, lists in assistant.intents.unmarked.items()
+        for words_ in lists.values()
+        for word in words_
+        if word in names
+    }
+    assert clashes == set()
