@@ -34,6 +34,10 @@ from bot.assistant import Assistant
         ("Voiko kunnan avustuspäätöksestä valittaa?", "law"),
         ("Kan vi överklaga beslutet om lokalerna?", "law"),
         ("Miten perustamme kyläneuvoston?", "procedure"),
+        # Whether anyone can force or punish a municipality is the law's, not the goals'.
+        ("Voiko KANE pakottaa kunnan noudattamaan tavoitteita?", "law"),
+        ("Kan KANE tvinga kommunen att följa målen?", "law"),
+        ("Voiko KANE rangaista kuntaa?", "law"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:

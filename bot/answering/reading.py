@@ -31,7 +31,7 @@ HELP_CANDIDATES = 3
 # A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
 # the best one.
 KANE_ENTRY = "kane"
-KANE_SUBJECT_SHARE = 0.5
+KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
 INTRO_SHARE = 0.7
 READ_CACHE_SIZE = 1024
