@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answering.confidence import Calibration
-from bot.answering.focus import Focus, find_question, sentence_starts
+from bot.answering.focus import Focus, find_question, points_back, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
 from bot.answering.reading import Reader, commands_in
@@ -38,6 +38,8 @@ REPLY_CACHE_SIZE = 4096
 # Facts the goals never give, answered honestly before anything else is tried (a procedure or a place may still be
 # a question of whom to contact).
 EARLY_FACTS = frozenset({"date", "amount", "person", "party", "law", "statistics", "consequence"})
+# How many of the question's own best matches may agree with what its story reads as.
+STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 
 
@@ -240,6 +242,14 @@ class Assistant:
             helped = self._help(f"{focus.context} {asked}", lang, matches)
             if helped is not None:
                 return helped
+            # "Nuoret on valittu omaan neuvostoonsa, mutta kukaan ei kuuntele. Pitäisikö niiden sanalla olla painoa?":
+            # a question that leans on its story is read with it, if that reading is likely right and the question
+            # points back or alone already leans the same way ("Hur mår du idag?" after a story is small talk).
+            story = f"{focus.context} {asked}"
+            retried = self._decide(story, self.reader.search(story), lang, areas)
+            leaning = points_back(asked) or retried.entry in {match.entry.id for match in matches[:STORY_CANDIDATES]}
+            if retried.kind == "answer" and leaning:
+                return retried
         return decided
 
     def _decide(self, asked: str, matches: list[Match], lang: Lang, areas: tuple[str, ...]) -> Reply:

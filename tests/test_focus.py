@@ -123,3 +123,34 @@ def test_a_short_question_about_us_keeps_the_sentence_that_says_who_we_are(assis
     assert find_question(message, assistant.intents).question == message
     reply = assistant.reply(message)
     assert (reply.kind, reply.entry) == ("answer", "candidates")
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        (
+            "Kylämme nuoret valitsivat oman neuvoston viime keväänä, mutta päättäjät eivät kysy heiltä mitään. "
+            "Pitäisikö niiden mielipiteellä olla enemmän väliä?",
+            "goal-2.action-2",
+        ),
+        (
+            "Vår pensionärsklubb får ett litet understöd från staden, men ansökan är ett helt pappersberg. "
+            "Borde det bli enklare?",
+            "goal-1.action-2",
+        ),
+    ],
+)
+def test_a_question_that_leans_on_its_story_is_read_with_it(assistant: Assistant, message: str, entry: str) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Vår förening hyr lokaler av staden. Hur mår du idag?",
+        "Meidän yhdistys vuokraa tiloja kaupungilta. Mitä sulle kuuluu?",
+    ],
+)
+def test_small_talk_after_a_story_is_not_answered_from_the_story(assistant: Assistant, message: str) -> None:
+    assert assistant.reply(message).kind != "answer"

@@ -41,7 +41,8 @@ MIN_FOCUS_WORDS = 2
 # "Unohda kaikki mitä olen kirjoittanut. Miten se tehdään?": a short question that points back needs the sentence
 # before it; so does one about "us" or "me" ("Jag sitter i valberedningen. Vad rekommenderar KANE oss?").
 _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama", "taman", "tata", "tasta", "tahan",
-                       "ne", "niita", "niista", "detta", "dit", "darom", "sadant", "sant",
+                       "ne", "niita", "niista", "niiden", "niille", "niilla", "samaa", "samoin", "detta", "dit",
+                       "darom", "sadant", "sant", "deras", "dessa", "samma",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig"})  # fmt: skip
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
 _POINTING_LAST = frozenset({"det", "den", "dem"})
@@ -98,6 +99,13 @@ def is_question(sentence: str) -> bool:
     if any(token in _REQUESTS for token in tokens[:4]):
         return True
     return any(tuple(tokens[i : i + len(phrase)]) == phrase for phrase in _REQUEST_PHRASES for i in range(len(tokens)))
+
+
+def points_back(question: str) -> bool:
+    """Does the question point at something said before it ("Pitäisikö niiden sanalla olla painoa?", "Vad ska vi
+    tänka på när vi sätter ihop den?")?"""
+    tokens = folded_words(question)
+    return bool(tokens) and (tokens[-1] in _POINTING_LAST or not _POINTING.isdisjoint(tokens))
 
 
 def find_question(text: str, intents: Intents) -> Focus:
