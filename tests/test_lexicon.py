@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering.lexicon import Lexicon
+from bot.answering.lexicon import Lexicon, eastern_written_forms
+from bot.core.text import fold
 from tests.conftest import KNOWLEDGE, ROOT
 
 
@@ -71,3 +72,30 @@ def test_kanes_name_is_its_own_word_in_both_languages() -> None:
     # KANE's own entry.
     lexicon = Lexicon.load()
     assert lexicon.lemma("kane", "sv") == lexicon.lemma("kane", "fi") == "kane"
+
+
+@pytest.mark.parametrize(
+    ("spoken", "written"),
+    [
+        ("tekkee", "tekee"),  # a consonant doubled between vowels
+        ("kokkoukset", "kokoukset"),
+        ("maksoo", "maksaa"),  # "-oo" for "-aa"
+        ("hilloo", "hilloa"),  # "-oo" for "-oa"
+        ("vaikee", "vaikea"),
+        ("kaekki", "kaikki"),  # "ae" for "ai"
+    ],
+)
+def test_an_eastern_finnish_word_offers_its_written_form(spoken: str, written: str) -> None:
+    assert fold(written) in eastern_written_forms(fold(spoken))
+
+
+def test_short_words_are_not_taken_for_eastern_forms() -> None:
+    # "sinne" (there) is not "sine"; "ottoo" may be "ottaa" or "ottoa".
+    assert eastern_written_forms("sinne") == eastern_written_forms("ottoo") == []
+
+
+def test_a_question_in_eastern_finnish_meets_the_written_lemmas() -> None:
+    from bot.assistant import Assistant
+
+    terms = Assistant.load(KNOWLEDGE).retriever.query_terms("Maksoo kunta kokkoukset?", "fi")
+    assert terms == ["maksaa", "kunta", "kokous"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Container
 from pathlib import Path
 
@@ -14,6 +15,28 @@ DATA = Path(__file__).resolve().parent / "data"
 # Swedish definite endings ("äldrerådet", "invånarpanelen"): a compound simplemma does not know meets its base form
 # through them, in the tables (scripts/build_lexicon.py) and for a question's words (retrieval).
 SWEDISH_DEFINITE_ENDINGS = ("ets", "ens", "et", "en")
+
+# Shorter words are mostly written words of their own ("sinne" is not "sine", "ottoo" may be "ottaa" or "ottoa").
+MIN_EASTERN_WORD = 6
+_DOUBLED = re.compile(r"([aeiouyäö])([bcdfghjklmnprstv])\2(?=[aeiouyäö])")
+
+
+def eastern_written_forms(folded: str) -> list[str]:
+    """Written forms an eastern Finnish (Savo, Karelia, Kainuu) word may stand for, folded: its consonants doubled
+    between vowels made single ("tekkee", "kokkoukset", "pittää"), "-oo" for "-aa" ("maksoo", "rahhoo"), "ae" / "oe"
+    for "ai" / "oi" ("kaekki", "oekeen"), "-oo" / "-ee" for "-oa" / "-eä" ("hilloo", "tärkee"). Only tried on words the
+    lexicon does not know."""
+    if len(folded) < MIN_EASTERN_WORD:
+        return []
+    forms = []
+    single = _DOUBLED.sub(r"\1\2", folded)
+    for form in dict.fromkeys((folded, single)):
+        if form.endswith(("oo", "ee")):
+            forms.append(form[:-1] + "a")  # "hilloo" is "hilloa", "tärkee" is "tärkeä" (folded)
+        if form.endswith("oo"):
+            forms.append(form[:-2] + "aa")  # "rahhoo" is "rahaa" in Savo
+        forms.append(form.replace("ae", "ai").replace("oe", "oi"))
+    return [form for form in dict.fromkeys([single, *forms]) if form != folded]
 
 
 class Lexicon:

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS, Lexicon
+from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS, Lexicon, eastern_written_forms
 from bot.content.concepts import EMPTY_CONCEPTS, Concepts
 from bot.content.knowledge import Entry
 from bot.core.disk_cache import DiskCache, source_digest
@@ -447,7 +447,7 @@ class Retriever:
 def _written_forms(folded: str, lang: Lang) -> list[str]:
     """Written forms a spoken or clipped word may stand for (folded, so ä is a and ö is o)."""
     if lang == "fi":
-        forms = [folded + "a", folded + "i", folded + "n"]
+        forms = [folded + "a", folded + "i", folded + "n", *eastern_written_forms(folded)]
         if folded.endswith("ii"):
             forms.append(folded[:-1] + "a")  # "tiloihii" → "tiloihia" is rare; "mielenosotuksii" → "…ksia"
         if folded.endswith("l"):
