@@ -99,3 +99,20 @@ def test_a_question_in_eastern_finnish_meets_the_written_lemmas() -> None:
 
     terms = Assistant.load(KNOWLEDGE).retriever.query_terms("Maksoo kunta kokkoukset?", "fi")
     assert terms == ["maksaa", "kunta", "kokous"]
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("ryhmästämme", "ryhma"),
+        ("vaaliohjelmassaan", "vaaliohjelma"),
+        ("kunnalleni", "kunta"),
+        ("kuntastrategiaansa", "kuntastrategia"),
+        ("mielenosoituksemme", "mielenosoitus"),
+        ("kumppaneikseen", "kumppani"),
+    ],
+)
+def test_a_finnish_word_with_a_possessive_suffix_meets_its_lemma(word: str, lemma: str) -> None:
+    from bot.assistant import Assistant
+
+    assert Assistant.load(KNOWLEDGE).retriever.query_terms(word, "fi") == [lemma]
