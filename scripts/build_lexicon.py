@@ -24,7 +24,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictiona
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS, eastern_written_forms  # noqa: E402
+from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS, eastern_written_forms, without_possessive  # noqa: E402
 from bot.core.lang import LANGS, Lang  # noqa: E402
 from bot.core.text import fold, words  # noqa: E402
 
@@ -86,12 +86,13 @@ MIN_SPOKEN_WORD = 5
 
 def _written_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
     """The lemma of the written form a spoken word of the knowledge stands for, if simplemma knows that form:
-    a dropped ending ("tärkeit"), or in Finnish the d dropped after h ("tehä" is "tehdä") or an eastern form
-    ("rahhoo" is "rahaa")."""
+    a dropped ending ("tärkeit"), or in Finnish the d dropped after h ("tehä" is "tehdä"), an eastern form
+    ("rahhoo" is "rahaa") or a possessive suffix ("kumppaneikseen" is "kumppaneiksi")."""
     candidates = [word + ending for ending in SPOKEN_ENDINGS[lang]] if len(word) >= MIN_SPOKEN_WORD else []
     if lang == "fi":
         candidates += [word[: index + 1] + "d" + word[index + 1 :] for index, char in enumerate(word) if char == "h"]
         candidates += eastern_written_forms(word)  # "rahhoo" is "rahaa", "pittää" is "pitää"
+        candidates += without_possessive(word)  # "kumppaneikseen" is "kumppaneiksi"
     for candidate in candidates:
         lemma = dictionary.get(candidate)
         if lemma is not None:

@@ -39,6 +39,25 @@ def eastern_written_forms(folded: str) -> list[str]:
     return [form for form in dict.fromkeys([single, *forms]) if form != folded]
 
 
+_POSSESSIVE_ENDINGS = ("nsa", "nsä", "mme", "nne", "ni", "si")
+_TRANSLATIVE_POSSESSIVE = ("kseen", "kseni", "ksemme", "ksenne", "kseensa", "kseensä", "ksesi")
+MIN_POSSESSIVE_STEM = 4
+
+
+def without_possessive(folded: str) -> list[str]:
+    """A Finnish word (folded or not) without its possessive suffix, as the tables list it: "ryhmästämme" → "ryhmästä",
+    "kuntastrategiaansa" → "kuntastrategiaan", "vaaliohjelmassaan" → "vaaliohjelmassa", "mielenosoituksemme" →
+    "mielenosoituksen", "kumppaneikseen" → "kumppaneiksi"."""
+    forms = [folded[: -len(ending)] + "ksi" for ending in _TRANSLATIVE_POSSESSIVE if folded.endswith(ending)]
+    stems = [folded[: -len(ending)] for ending in _POSSESSIVE_ENDINGS if folded.endswith(ending)]
+    if len(folded) > 3 and folded[-1] == "n" and folded[-2] == folded[-3] and folded[-2] in "aeiouyäö":
+        stems.append(folded[:-2])  # the third person's long vowel: "-ssaan", "-lleen"
+    for stem in stems:
+        if len(stem) >= MIN_POSSESSIVE_STEM:
+            forms += [stem, stem + "n"]  # "mielenosoitukse-mme" is "mielenosoituksen" without it
+    return forms
+
+
 class Lexicon:
     """Folded inflected form -> folded lemma, for the words the knowledge uses."""
 

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS, Lexicon, eastern_written_forms
+from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS, Lexicon, eastern_written_forms, without_possessive
 from bot.content.concepts import EMPTY_CONCEPTS, Concepts
 from bot.content.knowledge import Entry
 from bot.core.disk_cache import DiskCache, source_digest
@@ -444,29 +444,10 @@ class Retriever:
         return cached
 
 
-_POSSESSIVE_ENDINGS = ("nsa", "mme", "nne", "ni", "si")
-_TRANSLATIVE_POSSESSIVE = ("kseen", "kseni", "ksemme", "ksenne", "kseensa", "ksesi")
-MIN_POSSESSIVE_STEM = 4
-
-
-def _without_possessive(folded: str) -> list[str]:
-    """A Finnish word without its possessive suffix, as the tables list it: "ryhmästämme" → "ryhmästä",
-    "kuntastrategiaansa" → "kuntastrategiaan", "vaaliohjelmassaan" → "vaaliohjelmassa", "mielenosoituksemme" →
-    "mielenosoituksen", "kumppaneikseen" → "kumppaneiksi"."""
-    forms = [folded[: -len(ending)] + "ksi" for ending in _TRANSLATIVE_POSSESSIVE if folded.endswith(ending)]
-    stems = [folded[: -len(ending)] for ending in _POSSESSIVE_ENDINGS if folded.endswith(ending)]
-    if len(folded) > 3 and folded[-1] == "n" and folded[-2] == folded[-3] and folded[-2] in "aeiouy":
-        stems.append(folded[:-2])  # the third person's long vowel: "-ssaan", "-lleen"
-    for stem in stems:
-        if len(stem) >= MIN_POSSESSIVE_STEM:
-            forms += [stem, stem + "n"]  # "mielenosoitukse-mme" is "mielenosoituksen" without it
-    return forms
-
-
 def _written_forms(folded: str, lang: Lang) -> list[str]:
     """Written forms a spoken or clipped word may stand for (folded, so ä is a and ö is o)."""
     if lang == "fi":
-        forms = [folded + "a", folded + "i", folded + "n", *eastern_written_forms(folded), *_without_possessive(folded)]
+        forms = [folded + "a", folded + "i", folded + "n", *eastern_written_forms(folded), *without_possessive(folded)]
         if folded.endswith("ii"):
             forms.append(folded[:-1] + "a")  # "tiloihii" → "tiloihia" is rare; "mielenosotuksii" → "…ksia"
         if folded.endswith("l"):
