@@ -7,9 +7,8 @@ import sys
 
 import pytest
 
-from bot.answering.confidence import CALIBRATION_FILE, Calibration, Evidence, fit
+from bot.answering.confidence import CALIBRATION_FILE, Calibration, Evidence
 from bot.assistant import Assistant
-from bot.evaluation import load_cases
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -17,18 +16,25 @@ import calibrate
 
 
 @pytest.fixture(scope="module")
-def tuning(assistant: Assistant) -> list[tuple[Evidence, bool, bool]]:
-    return calibrate.samples(assistant, [case for path in calibrate.TUNING for case in load_cases(path)])
+def fresh(assistant: Assistant) -> tuple[Calibration, list[tuple[Evidence, bool, bool]], list[str]]:
+    return calibrate.fresh_fit(assistant)
+
+
+@pytest.fixture(scope="module")
+def tuning(
+    fresh: tuple[Calibration, list[tuple[Evidence, bool, bool]], list[str]],
+) -> list[tuple[Evidence, bool, bool]]:
+    return fresh[1]
 
 
 def test_the_committed_calibration_is_a_fresh_fit_on_the_tuning_half(
-    tuning: list[tuple[Evidence, bool, bool]],
+    fresh: tuple[Calibration, list[tuple[Evidence, bool, bool]], list[str]],
 ) -> None:
-    weights, bias = fit([(evidence, right) for evidence, right, _ in tuning])
-    threshold, _ = calibrate.choose_threshold(Calibration(weights, bias, 0.5), tuning)
+    fitted, data, _ = fresh
     names = " + ".join(path.name for path in calibrate.TUNING)
-    fresh = Calibration(weights, bias, threshold).dump(names, len(tuning))
-    assert CALIBRATION_FILE.read_text(encoding="utf-8") == fresh, "run: .venv/bin/python bench/calibrate.py --write"
+    assert CALIBRATION_FILE.read_text(encoding="utf-8") == fitted.dump(names, len(data)), (
+        "run: .venv/bin/python bench/calibrate.py --write"
+    )
 
 
 def test_a_high_score_means_mostly_right_and_a_low_one_mostly_wrong(
