@@ -78,6 +78,10 @@ class Phrases:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
+    def first_words(self) -> frozenset[str]:
+        """The words the phrases begin with (prefix patterns excluded)."""
+        return frozenset(self._exact)
+
     def starts_at(self, tokens: tuple[str, ...], index: int) -> bool:
         """Does a phrase begin at ``tokens[index]``?"""
         return any(
@@ -223,10 +227,13 @@ class Intents:
         """The sentence before a purpose clause ("… beskrivas tydligt, så att man vet vart man ska vända sig?",
         "… jotta tietäisi, keneen ottaa yhteyttä"): what the clause says is why, not what is asked. A clause that
         opens the sentence ("För att få bidrag, vem kontaktar jag?") leaves it whole."""
-        tokens = words(sentence)
-        folded = tuple(fold(token) for token in tokens)
         single = self.words["purpose"]
         phrases = self.phrases.get("purpose")
+        opening = (phrases.first_words() if phrases is not None else frozenset()).union(*single.values())
+        folded = folded_words(sentence)
+        if opening.isdisjoint(folded[1:]):
+            return sentence  # the common case, read without a scan
+        tokens = words(sentence)
         for index in range(1, len(tokens)):
             if any(folded[index] in single[lang] for lang in LANGS) or (
                 phrases is not None and phrases.starts_at(folded, index)
