@@ -119,6 +119,14 @@ def test_a_typo_is_tolerated(assistant: Assistant) -> None:
     assert assistant.reply("nuorisovaltusto").entry == "goal-2.action-2"
 
 
+def test_a_concepts_word_is_not_corrected_into_another_meaning(assistant: Assistant) -> None:
+    retriever = assistant.reader.retriever
+    # "kämppä" (a room, of the premises) is one letter from "kauppa" (a shop), a word the entries use.
+    assert "kamppa" in retriever.query_terms("Saako kämpän ilmaiseksi?", "fi")
+    # A spoken form the concepts list is still corrected to the entries' word of the same concept.
+    assert "vanhusneuvosto" in retriever.query_terms("Pitäisikö vanhusneuvostoo kuunnella?", "fi")
+
+
 def test_a_made_up_word_holding_a_short_one_is_not_taken_for_a_typo(assistant: Assistant) -> None:
     # "qqallqqq" holds "all"; only a word one or two letters off counts as a typo of an entry's word, so half of
     # this question stays unanswered by every entry.

@@ -124,6 +124,10 @@ class Featurizer:
         """The concepts a single lemma names (in ``lang``)."""
         return self._concept_words[lang].get(term, frozenset())
 
+    def names_a_concept(self, term: str, lang: Lang) -> bool:
+        """Is the lemma a concept's word on its own or the first word of a concept's phrase?"""
+        return term in self._concept_words[lang] or term in self._concept_phrases[lang]
+
     def concept_ids(self, terms: list[str], lang: Lang) -> list[str]:
         """The concepts named in a sequence of lemmas: single words and phrases."""
         found: list[str] = []
@@ -410,7 +414,14 @@ class Retriever:
         # A word of the other language is not a typo: "mistä" must not become the Swedish "lista".
         if "w:" + term in self._idf[lang] or len(term) < TYPO_MIN_LENGTH or self._featurizer.known(term, other):
             return term
-        return self._corrections[lang](term)
+        corrected = self._corrections[lang](term)
+        # Nor is a concept's word the entries' texts do not use, unless its correction means the same ("kämppä" is
+        # a room, not "kauppa"; "vanhusneuvostoo" is "vanhusneuvosto").
+        if corrected != term and self._featurizer.names_a_concept(term, lang):
+            concepts = set(self._featurizer.concept_ids([term], lang))
+            if concepts.isdisjoint(self._featurizer.concept_ids([corrected], lang)):
+                return term
+        return corrected
 
     def _coverage(self, terms: list[str], match: Match) -> float:
         """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
