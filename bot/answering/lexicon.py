@@ -30,13 +30,15 @@ def eastern_written_forms(folded: str) -> list[str]:
         return []
     forms = []
     single = _DOUBLED.sub(r"\1\2", folded)
-    for form in dict.fromkeys((folded, single)):
+    # One doubling at a time too: "osottammaan" is "osottamaan" (its "tt" is the written word's own).
+    one_at_a_time = [folded[: m.start()] + m[1] + m[2] + folded[m.end() :] for m in _DOUBLED.finditer(folded)]
+    for form in dict.fromkeys((folded, single, *one_at_a_time)):
         if form.endswith(("oo", "ee")):
             forms.append(form[:-1] + "a")  # "hilloo" is "hilloa", "tärkee" is "tärkeä" (folded)
         if form.endswith("oo"):
             forms.append(form[:-2] + "aa")  # "rahhoo" is "rahaa" in Savo
         forms.append(form.replace("ae", "ai").replace("oe", "oi"))
-    return [form for form in dict.fromkeys([single, *forms]) if form != folded]
+    return [form for form in dict.fromkeys([single, *one_at_a_time, *forms]) if form != folded]
 
 
 _POSSESSIVE_ENDINGS = ("nsa", "nsä", "mme", "nne", "ni", "si")

@@ -455,10 +455,21 @@ class Retriever:
         return cached
 
 
+# Finnish case endings, longest first (folded): a word the tables do not inflect ("nuva", a youth council, is only
+# the knowledge's own word) still meets its lemma in any case ("nuvassa", "nuvalle").
+_CASE_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "an", "aan", "n", "a", "t")
+MIN_CASE_STEM = 4
+
+
 def _written_forms(folded: str, lang: Lang) -> list[str]:
     """Written forms a spoken or clipped word may stand for (folded, so ä is a and ö is o)."""
     if lang == "fi":
         forms = [folded + "a", folded + "i", folded + "n", *eastern_written_forms(folded), *without_possessive(folded)]
+        forms += [
+            folded[: -len(ending)]
+            for ending in sorted(_CASE_ENDINGS, key=len, reverse=True)
+            if folded.endswith(ending) and len(folded) - len(ending) >= MIN_CASE_STEM
+        ]
         if folded.endswith("ii"):
             forms.append(folded[:-1] + "a")  # "tiloihii" → "tiloihia" is rare; "mielenosotuksii" → "…ksia"
         if folded.endswith("l"):
