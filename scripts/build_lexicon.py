@@ -36,7 +36,8 @@ MIN_COMPOUND_HEAD = 4
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:
 # "vaaleissa", "vaaleihin" are in elections (vaali), not pale (vaalea); "vaalit", "vaalien" are elections, not
 # to cherish (vaalia). Every form of the wrong lemma goes to the right one.
-LEMMA_FIXES: dict[Lang, dict[str, str]] = {"fi": {"vaalea": "vaali", "vaalia": "vaali"}, "sv": {}}
+# Swedish "klubbar" are clubs (klubb), not mallets (klubba).
+LEMMA_FIXES: dict[Lang, dict[str, str]] = {"fi": {"vaalea": "vaali", "vaalia": "vaali"}, "sv": {"klubba": "klubb"}}
 # Names are their own lemma: simplemma reads Swedish "KANE" as a form of "kana" (to slide), which joined KANE's
 # name to nothing and let "Vad gör KANE?" miss its own entry's word.
 NAMES = frozenset({"kane"})
@@ -89,6 +90,8 @@ def _written_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
     a dropped ending ("tärkeit"), or in Finnish the d dropped after h ("tehä" is "tehdä"), an eastern form
     ("rahhoo" is "rahaa") or a possessive suffix ("kumppaneikseen" is "kumppaneiksi")."""
     candidates = [word + ending for ending in SPOKEN_ENDINGS[lang]] if len(word) >= MIN_SPOKEN_WORD else []
+    if lang == "sv" and word.endswith("rn"):
+        candidates.append(word + "a")  # "kandidatern" is "kandidaterna"
     if lang == "fi":
         candidates += [word[: index + 1] + "d" + word[index + 1 :] for index, char in enumerate(word) if char == "h"]
         candidates += eastern_written_forms(word)  # "rahhoo" is "rahaa", "pittää" is "pitää"
@@ -120,10 +123,11 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     table: dict[str, str] = {}
     lemmas: set[str] = set()
     # Sorted everywhere: a form claimed by two lemmas must go to the same one on every run (sets are unordered).
+    found: dict[str, str] = {}
+    unknown: set[str] = set()
     for word in sorted(surface):
         if word.casefold() in NAMES:
-            lemmas.add(word.casefold())
-            table[fold(word)] = fold(word)
+            found[word] = word.casefold()
             continue
         lemma = simplemma.lemmatize(word, lang=lang).casefold()
         lemma = _fixed(lemma, lang)
@@ -135,6 +139,18 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
             lemma = word.casefold()
         elif lemma not in dictionary:
             lemma = _written_lemma(word.casefold(), lang, dictionary) or _base_of_definite(lemma, lang, folded_surface)
+            if lemma == word.casefold():
+                unknown.add(word)
+        found[word] = lemma
+    # A word the knowledge also writes without its ä, ö or å ("foreningar" in a question typed so) is the marked
+    # word: left its own lemma, its folded form would take the marked word's place in the table ("föreningar" would
+    # no longer be "förening").
+    marked = {
+        fold(word): lemma for word, lemma in found.items() if word not in unknown and fold(word) != word.casefold()
+    }
+    for word in sorted(unknown):
+        found[word] = marked.get(fold(word), found[word])
+    for word, lemma in found.items():
         lemmas.add(lemma)
         table[fold(word)] = fold(lemma)
     forms_by_lemma: dict[str, list[str]] = {}

@@ -119,3 +119,17 @@ def test_a_finnish_word_with_a_suffix_the_tables_lack_meets_its_lemma(word: str,
     from bot.assistant import Assistant
 
     assert Assistant.load(KNOWLEDGE).retriever.query_terms(word, "fi") == [lemma]
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        # A question in the knowledge typed without its ö must not part "föreningar" from "förening".
+        ("föreningar", "forening"),
+        ("foreningar", "forening"),
+        ("klubbar", "klubb"),  # clubs, not mallets
+        ("kandidatern", "kandidat"),  # spoken "-ern" for "-erna"
+    ],
+)
+def test_swedish_words_the_goals_mean(form: str, lemma: str) -> None:
+    assert Lexicon.load().lemma(form, "sv") == lemma

@@ -480,6 +480,8 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
     forms = [folded + "t", folded + "n", folded + "r", folded + "et"]
     if folded.endswith("ana"):
         forms.append(folded[:-2] + "rna")  # "föreningana" → "foreningarna"
+    if folded.endswith("rn"):
+        forms.append(folded + "a")  # "kandidatern" → "kandidaterna"
     # A definite form of a compound the tables list only in its base form: "äldrerådet" → "äldreråd".
     forms += [folded.removesuffix(ending) for ending in SWEDISH_DEFINITE_ENDINGS if folded.endswith(ending)]
     return forms
