@@ -103,6 +103,33 @@ def _written_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
     return None
 
 
+MIN_COMPOUND_LEFT = 3
+# Swedish plural and definite endings a compound's head may carry ("invånarpanel-er", "upphandlingsstrategi-er").
+# Single letters are left out: simplemma files some base forms under a shorter "lemma" ("kompetens" under
+# "kompeten", "plats" under "plat", "fostran" under "fostra").
+SWEDISH_HEAD_ENDINGS = frozenset({"er", "ar", "or", "erna", "arna", "orna", "na", "en", "et"})
+
+
+def _compound_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
+    """A Swedish inflected compound simplemma does not list, lemmatised by its longest head that simplemma lists as
+    that head's base form plus a plural or definite ending: "invånarpaneler" is "invånar" + "panel-er",
+    "upphandlingsstrategin" "upphandlings" + "strategi-n". A head read as some other word ("arbete" as a form of
+    "arbeta") is left alone."""
+    if lang != "sv":
+        return None
+    for cut in range(MIN_COMPOUND_LEFT, len(word) - MIN_COMPOUND_HEAD + 1):
+        head = word[cut:]
+        head_lemma = dictionary.get(head)
+        if head_lemma is None:
+            continue
+        # The longest head simplemma lists decides ("diskussionstill|fällen" is "tillfälle-n", not "fäll-en").
+        head_lemma = head_lemma.casefold()
+        if head != head_lemma and head.startswith(head_lemma) and head[len(head_lemma) :] in SWEDISH_HEAD_ENDINGS:
+            return word[:cut] + head_lemma
+        return None
+    return None
+
+
 def _base_of_definite(word: str, lang: Lang, folded_surface: set[str]) -> str:
     """A Swedish definite form simplemma does not know ("äldrerådet", "invånarpanelen") whose base form is also a
     word of the knowledge ("äldreråd"): the base, so that the two meet."""
@@ -138,7 +165,11 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
         if compound and (rest in dictionary or rest in surface):
             lemma = word.casefold()
         elif lemma not in dictionary:
-            lemma = _written_lemma(word.casefold(), lang, dictionary) or _base_of_definite(lemma, lang, folded_surface)
+            lemma = (
+                _written_lemma(word.casefold(), lang, dictionary)
+                or _compound_lemma(word.casefold(), lang, dictionary)
+                or _base_of_definite(lemma, lang, folded_surface)
+            )
             if lemma == word.casefold():
                 unknown.add(word)
         found[word] = lemma
