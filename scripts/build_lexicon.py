@@ -119,11 +119,11 @@ def _compound_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
         return None
     for cut in range(MIN_COMPOUND_LEFT, len(word) - MIN_COMPOUND_HEAD + 1):
         head = word[cut:]
-        head_lemma = dictionary.get(head)
-        if head_lemma is None:
+        listed = dictionary.get(head)
+        if listed is None:
             continue
         # The longest head simplemma lists decides ("diskussionstill|fällen" is "tillfälle-n", not "fäll-en").
-        head_lemma = head_lemma.casefold()
+        head_lemma = str(listed).casefold()
         if head != head_lemma and head.startswith(head_lemma) and head[len(head_lemma) :] in SWEDISH_HEAD_ENDINGS:
             return word[:cut] + head_lemma
         return None
