@@ -152,6 +152,7 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     # Sorted everywhere: a form claimed by two lemmas must go to the same one on every run (sets are unordered).
     found: dict[str, str] = {}
     unknown: set[str] = set()
+    folded_lower = {word.casefold() for word in surface}
     for word in sorted(surface):
         if word.casefold() in NAMES:
             found[word] = word.casefold()
@@ -162,7 +163,12 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
         # compound itself when what is cut off is a word of its own, not an inflection ending.
         rest = word.casefold()[len(lemma) :]
         compound = lemma != word.casefold() and word.casefold().startswith(lemma) and len(rest) >= MIN_COMPOUND_HEAD
-        if compound and (rest in dictionary or rest in surface):
+        whole = lemma + _fixed(str(dictionary.get(rest, "")).casefold(), lang) if compound else ""
+        if compound and rest in dictionary and (whole in folded_lower or whole in dictionary):
+            # …and the cut-off part's own lemma when it is inflected and the knowledge (or simplemma) uses the
+            # whole base form: "hyvinvointi|alueen" is "hyvinvointialue".
+            lemma = whole
+        elif compound and (rest in dictionary or rest in surface):
             lemma = word.casefold()
         elif lemma not in dictionary:
             lemma = (
@@ -202,8 +208,14 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     if lang == "fi":
         _add_action_nouns(table, lemmas, forms_by_lemma)
         _add_spoken_forms(table)
-    # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
+    # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas. But a word
+    # simplemma did not know, left its own lemma, that is a form of another lemma ("hyvinvointialueen" of
+    # "hyvinvointialue", inflected by its head "alue") is that lemma's form.
+    unknown_lemmas = {fold(found[word]) for word in unknown if found[word] == word.casefold()}
     for lemma in sorted(lemmas):
+        claimed = table.get(fold(lemma), fold(lemma))
+        if fold(lemma) in unknown_lemmas and claimed != fold(lemma):
+            continue
         table[fold(lemma)] = fold(lemma)
     # simplemma gives some plural forms a plural lemma ("palveluista" -> "palvelut"); join them to the singular.
     known = set(table.values())
