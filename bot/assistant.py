@@ -37,7 +37,10 @@ SHORT_ANSWER_WORDS = 2
 REPLY_CACHE_SIZE = 4096
 # Facts the goals never give, answered honestly before anything else is tried (a procedure or a place may still be
 # a question of whom to contact).
-EARLY_FACTS = frozenset({"date", "amount", "person", "party", "law", "statistics", "consequence"})
+EARLY_FACTS = frozenset(
+    {"date", "amount", "person", "party", "law", "statistics", "consequence", "funding", "measure", "comparison",
+     "document"}
+)  # fmt: skip
 # How many of the question's own best matches may agree with what its story reads as.
 STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})

@@ -38,6 +38,21 @@ from bot.assistant import Assistant
         ("Voiko KANE pakottaa kunnan noudattamaan tavoitteita?", "law"),
         ("Kan KANE tvinga kommunen att följa målen?", "law"),
         ("Voiko KANE rangaista kuntaa?", "law"),
+        # Money from KANE itself, how things are measured, other countries, templates and links, other
+        # organisations' views, taxation: none of it is in the goals.
+        ("Rahoittaako KANE yhdistysten hankkeita?", "funding"),
+        ("Kan man få understöd från KANE till ett projekt?", "funding"),
+        ("Millä mittareilla osallisuutta seurataan?", "measure"),
+        ("Hur mäter man öppenhet i förvaltningen?", "measure"),
+        ("Miten Norjassa kunnat tukevat järjestöjä?", "comparison"),
+        ("Hur gör man i Danmark med föreningsbidrag?", "comparison"),
+        ("Onko teillä mallipohjaa avustushakemukseen?", "document"),
+        ("Finns det en färdig mall för en ansökan om verksamhetsbidrag?", "document"),
+        ("Mitä Kuntaliitto ajattelee järjestöavustuksista?", "party"),
+        ("Vad tycker Kommunförbundet om invånarpaneler?", "party"),
+        ("Miten pääsee nuorisovaltuustoon?", "procedure"),
+        ("Vaikuttaako palvelujen myynti yhdistyksen verotukseen?", "law"),
+        ("Påverkar försäljningen av tjänster föreningens beskattning?", "law"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:

@@ -36,7 +36,10 @@ INTENT_NAMES = (
 )
 # What kind of fact a question asks for, when the goals hold no such facts (knowledge/intents.yaml, `asks`).
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
-ASKED_FACTS = ("date", "statistics", "amount", "person", "procedure", "party", "law", "consequence")
+ASKED_FACTS = (
+    "date", "statistics", "amount", "person", "procedure", "party", "law", "consequence",
+    "funding", "measure", "comparison", "document",
+)  # fmt: skip
 
 
 _MARKED = frozenset("äöå")
