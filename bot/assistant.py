@@ -41,7 +41,8 @@ EARLY_FACTS = frozenset(
     {"date", "amount", "person", "party", "law", "statistics", "consequence", "funding", "measure", "comparison",
      "document"}
 )  # fmt: skip
-# How many of the question's own best matches may agree with what its story reads as.
+# How many of the question's own best matches may agree with what its story reads as (a match that shares no word
+# with the question agrees with nothing).
 STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 
@@ -190,7 +191,7 @@ class Assistant:
     def _answer(self, question: str, lang: Lang, conversation: Conversation) -> Reply:
         if not any(char.isalnum() for char in question):
             return Reply("fallback", lang, (Block("text", self.message("empty", lang)),), followups=self._menu(lang))
-        if self.intents.only(question, "greeting"):
+        if self.intents.only(question, "greeting") or self.intents.is_small_talk(question):
             return self.greeting(lang)
         if self.intents.only(question, "thanks", "greeting"):
             return Reply("greeting", lang, (Block("text", self.message("thanks", lang)),))
@@ -250,7 +251,9 @@ class Assistant:
             # points back or alone already leans the same way ("Hur mår du idag?" after a story is small talk).
             story = f"{focus.context} {asked}"
             retried = self._decide(story, self.reader.search(story), lang, areas)
-            leaning = points_back(asked) or retried.entry in {match.entry.id for match in matches[:STORY_CANDIDATES]}
+            leaning = points_back(asked) or retried.entry in {
+                match.entry.id for match in matches[:STORY_CANDIDATES] if match.coverage > 0
+            }
             if retried.kind == "answer" and leaning:
                 return retried
         return decided

@@ -149,7 +149,7 @@ def test_a_question_that_leans_on_its_story_is_read_with_it(assistant: Assistant
     "message",
     [
         "Vår förening hyr lokaler av staden. Hur mår du idag?",
-        "Meidän yhdistys vuokraa tiloja kaupungilta. Mitä sulle kuuluu?",
+        "Meidän yhdistys vuokraa tiloja kaupungilta. Miten sulla menee tänään?",
     ],
 )
 def test_small_talk_after_a_story_is_not_answered_from_the_story(assistant: Assistant, message: str) -> None:

@@ -119,7 +119,7 @@ def find_question(text: str, intents: Intents) -> Focus:
     asking: list[str] = []
     for part in parts:
         part = _without_greeting(part, intents)
-        if not part:
+        if not part or intents.is_small_talk(part):  # "Heips, mitä kuuluu?" greets like "Heips"
             continue
         if is_question(part):
             tokens = folded_words(part)

@@ -33,6 +33,7 @@ INTENT_NAMES = (
     "contact_who",
     "asker",
     "purpose",
+    "smalltalk",
 )
 # What kind of fact a question asks for, when the goals hold no such facts (knowledge/intents.yaml, `asks`).
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
@@ -175,6 +176,13 @@ class Intents:
         tokens = folded_words(text)
         vocabulary = {word for name in names for lang in LANGS for word in self.words[name][lang]}
         return bool(tokens) and all(token in vocabulary for token in tokens)
+
+    def is_small_talk(self, text: str) -> bool:
+        """Is the text, greetings and thanks aside, one how-are-you phrase whole ("Moi, mitä kuuluu?")?"""
+        phrases = self.phrases.get("smalltalk")
+        greeting = {word for name in ("greeting", "thanks") for lang in LANGS for word in self.words[name][lang]}
+        tokens = tuple(token for token in folded_words(text) if token not in greeting)
+        return bool(tokens) and phrases is not None and any(phrase.words == tokens for phrase in phrases.phrases)
 
     def any_of(self, text: str, name: str) -> bool:
         """True if some word of ``text`` is in the named list (in either language), or a phrase of it ("tar hand")
