@@ -41,6 +41,8 @@ EARLY_FACTS = frozenset(
     {"date", "amount", "person", "party", "law", "statistics", "consequence", "funding", "measure", "comparison",
      "document"}
 )  # fmt: skip
+# A question with at most this many words of its own, none of the goals' world, leans on its story.
+SHORT_ON_ITS_OWN = 2
 # How many of the question's own best matches may agree with what its story reads as (a match that shares no word
 # with the question agrees with nothing).
 STORY_CANDIDATES = 3
@@ -239,6 +241,9 @@ class Assistant:
             if self.reader.on_theme(asked, matches):
                 return self.honest(lang, fact, matches, asked)
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
+        if focus.context and self._leans_on_an_everyday_story(asked, focus.context, lang):
+            # "Puhelin ei enää lataa. Mikä avuks?": the question is the story's, and the story is not the goals'.
+            return self.fallback(lang, score=matches[0].score if matches else 0.0)
         decided = self._decide(asked, matches, lang, areas)
         if decided.kind == "fallback" and focus.context:
             # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
@@ -269,6 +274,16 @@ class Assistant:
             runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
+
+    def _leans_on_an_everyday_story(self, asked: str, story: str, lang: Lang) -> bool:
+        """Is the question too thin to stand alone (at most SHORT_ON_ITS_OWN words of its own, none of the goals'
+        world), and its story about everyday matters and nothing of the goals' world (an association's story often
+        names a bus or a football team)?"""
+        reader = self.reader
+        if reader.everyday(asked) or not reader.everyday(story) or reader.speaks_of_the_goals_world(story):
+            return False
+        thin = len(self.retriever.query_terms(asked, lang)) <= SHORT_ON_ITS_OWN
+        return thin and not reader.speaks_of_the_goals_world(asked)
 
     def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
         """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo

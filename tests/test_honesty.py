@@ -157,3 +157,22 @@ def test_swedish_nar_asks_when_only_before_its_verb(assistant: Assistant) -> Non
     clause = assistant.reply("När kommunen köper tjänster utifrån, ska föreningar få vara med i upphandlingen?")
     assert asked.kind == "fallback" and assistant.message("honest_date", "sv") in asked.text
     assert (clause.kind, clause.entry) == ("answer", "goal-4.action-3")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Puhelimeni akku ei enää lataudu, vaikka vaihdoin johdon. Mikä auttaisi?",
+        "Min telefon laddar inte. Vad hjälper?",
+    ],
+)
+def test_a_thin_question_after_an_everyday_story_is_not_answered_from_the_goals(
+    assistant: Assistant, message: str
+) -> None:
+    # "Mikä auttaisi?" alone reads as help, a word of goal 1; the story says what it is about.
+    assert assistant.reply(message).kind == "fallback"
+
+
+def test_a_thin_question_after_an_associations_story_is_still_answered(assistant: Assistant) -> None:
+    reply = assistant.reply("Olemme ruoka-apuyhdistys ja jaamme ruokaa. Mitä avustuksista sanotaan?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-2")

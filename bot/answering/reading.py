@@ -13,7 +13,7 @@ from bot.answering.confidence import Calibration, Evidence
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
 from bot.content.help import SHARE_HELP, HelpTask
-from bot.content.intents import Intents
+from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
 
@@ -84,6 +84,17 @@ class Reader:
             )
             for lang in LANGS
         }
+        # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
+        # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
+        # words keep their stems, and simplemma reads some of them as other words ("börs" as "böra", "lån" as "låna").
+        short = intents.everyday_exact
+        finnish = frozenset(
+            lemma
+            for word in intents.written["out_of_scope"]["fi"]
+            if " " not in word and len(word) >= MIN_STEM
+            for lemma in retriever.word_terms(word, "fi", corrected=False)
+        )
+        self._everyday_lemmas: dict[Lang, frozenset[str]] = {"fi": short | finnish, "sv": short}
         # Both are asked several times of one message (the early checks, the help, the decision).
         self._help_task = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_help_task)
         self._everyday = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_everyday)
@@ -155,13 +166,12 @@ class Reader:
         )
 
     def everyday(self, asked: str) -> bool:
-        """Does the question speak of everyday matters outside the goals? A short word of the list counts in any
-        form the lexicon knows ("veroa", "verot" are "vero"), not only as written."""
+        """Does the question speak of everyday matters outside the goals? A word of the list counts in any form the
+        lexicon knows ("veroa", "verot" are "vero"; "puhelimeni" is "puhelin"), not only as written."""
         return self._everyday(asked)
 
     def _find_everyday(self, asked: str) -> bool:
-        short = self.intents.everyday_exact
-        return self.intents.everyday(asked) or self._has_lemma_of(asked, {"fi": short, "sv": short})
+        return self.intents.everyday(asked) or self._has_lemma_of(asked, self._everyday_lemmas)
 
     def _has_lemma_of(self, asked: str, wanted: Mapping[Lang, frozenset[str]]) -> bool:
         """Does a word of the question, in any form the lexicon knows, have one of the wanted lemmas?"""
@@ -279,9 +289,9 @@ class Reader:
             return None  # what someone should do
         if self.intents.any_of(asked, "asker"):
             return task  # what the asker does: "miten mä jaan tän tavotteen ryhmään"
-        return None if self._speaks_of_the_goals_world(asked) else task
+        return None if self.speaks_of_the_goals_world(asked) else task
 
-    def _speaks_of_the_goals_world(self, asked: str) -> bool:
+    def speaks_of_the_goals_world(self, asked: str) -> bool:
         """Does the question name associations, municipalities, grants … (knowledge/intents.yaml, domain), in any
         form?"""
         return self.intents.any_of(asked, "domain") or self._has_lemma_of(asked, self._domain_lemmas)
