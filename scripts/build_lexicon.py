@@ -96,6 +96,10 @@ def _written_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
         candidates += [word[: index + 1] + "d" + word[index + 1 :] for index, char in enumerate(word) if char == "h"]
         candidates += eastern_written_forms(word)  # "rahhoo" is "rahaa", "pittää" is "pitää"
         candidates += without_possessive(word)  # "kumppaneikseen" is "kumppaneiksi"
+        # "tavotteen" is "tavoitteen": the i of -oit- dropped after the first syllable.
+        candidates += [
+            word[:i] + "oi" + word[i + 1 :] for i in range(MIN_SPOKEN_OIT, len(word) - 1) if word[i : i + 2] == "ot"
+        ]
     for candidate in candidates:
         lemma = dictionary.get(candidate)
         if lemma is not None:
@@ -245,14 +249,18 @@ def _add_action_nouns(table: dict[str, str], lemmas: set[str], forms_by_lemma: d
                 table.setdefault(fold(form), fold(lemma))
 
 
+MIN_SPOKEN_OIT = 2
+
+
 def _add_spoken_forms(table: dict[str, str]) -> None:
-    """Forms of the knowledge's Finnish verbs as people type them. Spoken Finnish drops the i of -oitt- ("kirjottaa",
-    "ilmotan", "osottaa", "rahotettu"): each such form of a verb in -oittaa is that verb; simplemma files a few of
-    them under a shorter word ("kirjottaa" → kirjo, a range), and the verb wins there, as a question typed so means
-    the verb. Also the passive participle built on the passive present ("vaihdettua") and the d dropped after h
+    """Forms of the knowledge's Finnish words as people type them. Spoken Finnish drops the i of -oit- ("kirjottaa",
+    "ilmotan", "osottaa", "rahotettu", "tavotteen"): each such form of a word in -oit- is that word; simplemma files
+    a few of them under a shorter word ("kirjottaa" → kirjo, a range), and the verb wins there, as a question typed
+    so means the verb. Also the passive participle built on the passive present ("vaihdettua") and the d dropped after h
     ("tehä"), where no written form has the spelling already."""
     for form, lemma in sorted(table.items()):
-        if "oitt" not in lemma or "oit" not in form:
+        # Not in a word's first syllable: "hoitaa", "voitelu" keep their i.
+        if "oit" not in lemma or "oit" not in form or ("oitt" not in lemma and form.find("oit") < MIN_SPOKEN_OIT):
             continue
         spoken = form.replace("oit", "ot")
         claimed = table.get(spoken)

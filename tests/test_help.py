@@ -106,6 +106,8 @@ def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languag
         # A goal named with words of passing it on asks how to share that goal …
         ("Miten jaan tavoitteen 2 yhdistyksen WhatsAppiin?", "help.share"),
         ("Kan jag skicka mål 3 vidare till styrelsen?", "help.share"),
+        ("Hur delar jag målet om öppen förvaltning i vår telegramchatt?", "help.share"),
+        ("Miten saan jaettua tämän tavotteen toiseen keskusteluun?", "help.share"),
         # … but asking what it says, or asking for it in other words, asks for the goal itself.
         ("Vad säger mål 2 om att dela information?", "goal-2"),
         ("Kan du sammanfatta 4:e målet?", "goal-4"),

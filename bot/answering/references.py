@@ -105,6 +105,10 @@ def _near_goal_word(tokens: list[str], index: int) -> bool:
     return False
 
 
+# Finnish case endings (folded) of an ordinal that agrees with a noun after it.
+_CASE_ENDINGS = ("een", "ssa", "sta", "lle", "lla", "lta", "ksi", "tta")
+
+
 def goal_reference(text: str) -> int | None:
     """The goal number the text refers to directly, or None. Only goals 1-4 exist."""
     tokens = _tokens(text)
@@ -129,7 +133,9 @@ def goal_reference(text: str) -> int | None:
             continue
         following = [word for word in tokens[index + 1 : index + 3] if word not in _FILLER][:1]
         for word in following:
-            after = _number(word) or _ordinal(word)
+            # An ordinal in a Finnish case after the goal word belongs to the next noun: "tavoitteen toiseen
+            # keskusteluun" shares the goal to another chat; "tavoite toinen" is goal 2.
+            after = _number(word) or (_ordinal(word) if not word.endswith(_CASE_ENDINGS) else None)
             if after is not None:
                 return after
         # Before the goal word a cardinal counts only as a digit with an ending ("3:ssa tavoitteessa", "2. tavoite"):
