@@ -113,6 +113,7 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
         "vi vann med två mål",
         "kaks tavotetta on tärkeimmät",
         "kolome tavotetta",
+        "jaa tämä tavoite toiseen keskusteluun",  # an ordinal agreeing with the noun after it
     ],
 )
 def test_not_a_reference(text: str) -> None:
