@@ -119,6 +119,7 @@ def test_a_question_in_eastern_finnish_meets_the_written_lemmas() -> None:
         # A case ending on a word the tables do not inflect ("nuva", a youth council), one doubling at a time.
         ("nuvassa", "nuva"),
         ("osottammaan", "osoittaa"),
+        ("ilmaseks", "ilmainen"),  # spoken "-as-" for "-ais-", "-ks" for "-ksi"
     ],
 )
 def test_a_finnish_word_with_a_suffix_the_tables_lack_meets_its_lemma(word: str, lemma: str) -> None:
@@ -142,3 +143,10 @@ def test_a_finnish_word_with_a_suffix_the_tables_lack_meets_its_lemma(word: str,
 )
 def test_swedish_words_the_goals_mean(form: str, lemma: str) -> None:
     assert Lexicon.load().lemma(form, "sv") == lemma
+
+
+def test_spoken_pronouns_and_fillers_are_no_words_of_the_question() -> None:
+    from bot.assistant import Assistant
+
+    # "mää" (minä) was read as "maa" (a country), "nääs" is a filler of Tampere speech.
+    assert Assistant.load(KNOWLEDGE).retriever.query_terms("mää haluun nääs tiloja", "fi") == ["halu", "tila"]

@@ -457,6 +457,7 @@ class Retriever:
 
 # Finnish case endings, longest first (folded): a word the tables do not inflect ("nuva", a youth council, is only
 # the knowledge's own word) still meets its lemma in any case ("nuvassa", "nuvalle").
+MIN_SPOKEN_AIS = 3  # "-as-" for "-ais-" after the first syllable only ("asia" is no "aisia")
 _CASE_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "an", "aan", "n", "a", "t")
 MIN_CASE_STEM = 4
 
@@ -476,6 +477,15 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
             forms.append(folded + "la")  # "yhdistyksil" → "yhdistyksilla"
         if folded.endswith("st"):
             forms.append(folded + "a")
+        if folded.endswith("s"):
+            forms.append(folded + "sa")  # "hiihtoseuras" → "hiihtoseurassa"
+        if folded.endswith("ks"):
+            forms.append(folded + "i")  # "ilmaseks" → "ilmaseksi"
+        # "-ainen" spoken "-anen": "kaltasista" is "kaltaisista", "ilmaseks" "ilmaiseksi".
+        for spoken in [form for form in (folded, *forms) if "as" in form[MIN_SPOKEN_AIS:]]:
+            at = spoken.index("as", MIN_SPOKEN_AIS)
+            written = spoken[:at] + "ais" + spoken[at + 2 :]
+            forms += [written, written + "i"] if written.endswith("ks") else [written]
         return forms
     forms = [folded + "t", folded + "n", folded + "r", folded + "et"]
     if folded.endswith("ana"):
