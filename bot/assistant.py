@@ -81,7 +81,8 @@ class Assistant:
         self.help_entries = {item.id: item for item in help_entries}
         self.help_retriever = help_retriever
         self.calibration = calibration or Calibration.load()
-        commands = {
+        # The commands the help names, and /start, which Telegram sends first and people then ask about.
+        commands = {"start"} | {
             command
             for item in help_entries
             for text in item.texts.values()

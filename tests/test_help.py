@@ -227,3 +227,9 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
 def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert not (reply.entry or "").startswith("help.")
+
+
+def test_asking_what_to_do_after_start_is_about_the_bot(assistant: Assistant) -> None:
+    # /start is Telegram's own first command; the help's texts do not name it.
+    reply = assistant.reply("Painoin /start, mitä nyt pitäisi tehdä?")
+    assert (reply.kind, reply.entry) == ("answer", "help.capabilities")
