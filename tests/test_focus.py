@@ -154,3 +154,10 @@ def test_a_question_that_leans_on_its_story_is_read_with_it(assistant: Assistant
 )
 def test_small_talk_after_a_story_is_not_answered_from_the_story(assistant: Assistant, message: str) -> None:
     assert assistant.reply(message).kind != "answer"
+
+
+def test_an_emoticon_or_emoji_ends_a_sentence() -> None:
+    assert sentences("Hej, hoppas allt e bra :) vi undrar varför?") == ["Hej, hoppas allt e bra", "vi undrar varför?"]
+    assert sentences("Heips 😊 Miksi järjestöt?") == ["Heips", "Miksi järjestöt?"]
+    # A colon in a word or a time is no emoticon.
+    assert sentences("KANE:s mål kello 12:00") == ["KANE:s mål kello 12:00"]
