@@ -122,6 +122,7 @@ class Intents:
     # Folded words a word written without ä, ö or å may stand for: a short word must be written as it is, or "har"
     # (has) would be "här" (here) and every "vad har kommunen …" a question about the bot.
     unmarked: Mapping[str, Mapping[Lang, frozenset[str]]] = dataclasses.field(default_factory=dict)
+    courtesy: frozenset[str] = frozenset()  # greeting and thanks words of both languages, folded
 
     @classmethod
     def build(
@@ -154,6 +155,7 @@ class Intents:
                 }
                 for name in written
             },
+            frozenset(word for name in ("greeting", "thanks") for lang in LANGS for word in words[name][lang]),
         )
 
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
@@ -180,8 +182,7 @@ class Intents:
     def is_small_talk(self, text: str) -> bool:
         """Is the text, greetings and thanks aside, one how-are-you phrase whole ("Moi, mitä kuuluu?")?"""
         phrases = self.phrases.get("smalltalk")
-        greeting = {word for name in ("greeting", "thanks") for lang in LANGS for word in self.words[name][lang]}
-        tokens = tuple(token for token in folded_words(text) if token not in greeting)
+        tokens = tuple(token for token in folded_words(text) if token not in self.courtesy)
         return bool(tokens) and phrases is not None and any(phrase.words == tokens for phrase in phrases.phrases)
 
     def any_of(self, text: str, name: str) -> bool:
