@@ -25,7 +25,7 @@ from bot.core.conversation import Conversation, PendingRoute
 from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
 from bot.core.reply import Block, FollowUp, Reply
-from bot.core.text import clean, fold, words
+from bot.core.text import clean, fold, sentences, words
 from bot.core.yamlfile import KnowledgeError
 from bot.routing.places import PlaceFinder
 from bot.routing.router import Router
@@ -194,8 +194,8 @@ class Assistant:
     def _answer(self, question: str, lang: Lang, conversation: Conversation) -> Reply:
         if not any(char.isalnum() for char in question):
             return Reply("fallback", lang, (Block("text", self.message("empty", lang)),), followups=self._menu(lang))
-        if self.intents.only(question, "greeting") or self.intents.is_small_talk(question):
-            return self.greeting(lang)
+        if all(self.intents.only(part, "greeting") or self.intents.is_small_talk(part) for part in sentences(question)):
+            return self.greeting(lang)  # "Moi! Mitä kuuluu? Miten menee?"
         if self.intents.only(question, "thanks", "greeting"):
             return Reply("greeting", lang, (Block("text", self.message("thanks", lang)),))
         # Greetings, thanks and the asker's own story are set aside: the question is answered as if asked alone.

@@ -156,8 +156,25 @@ def test_small_talk_after_a_story_is_not_answered_from_the_story(assistant: Assi
     assert assistant.reply(message).kind != "answer"
 
 
-def test_an_emoticon_or_emoji_ends_a_sentence() -> None:
-    assert sentences("Hej, hoppas allt e bra :) vi undrar varför?") == ["Hej, hoppas allt e bra", "vi undrar varför?"]
-    assert sentences("Heips 😊 Miksi järjestöt?") == ["Heips", "Miksi järjestöt?"]
-    # A colon in a word or a time is no emoticon.
-    assert sentences("KANE:s mål kello 12:00") == ["KANE:s mål kello 12:00"]
+@pytest.mark.parametrize(
+    "message",
+    ["Mitä kuuluu?", "Moi! Mitä sulle kuuluu?", "Hej, hur mår du?", "Tjena! Läget?", "Tack, allt bra!"],
+)
+def test_small_talk_alone_is_greeted_back(assistant: Assistant, message: str) -> None:
+    # "kuulua" is also "to belong": "Mitä sulle kuuluu?" must not be read as a question about the goals.
+    assert assistant.reply(message).kind == "greeting"
+
+
+def test_small_talk_in_several_sentences_is_greeted_back(assistant: Assistant) -> None:
+    assert assistant.reply("Moi! Mitä kuuluu? Miten menee?").kind == "greeting"
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        ("Heips, mitä kuuluu? Miksi järjestöt pitäisi ottaa kumppaneiksi?", "goal-4"),
+        ("Hej, hur är läget? Vad säger KANE om lokaler för föreningar?", "goal-1.action-3"),
+    ],
+)
+def test_small_talk_is_set_aside_like_a_greeting(assistant: Assistant, message: str, entry: str) -> None:
+    assert assistant.reply(message).entry == entry

@@ -130,6 +130,10 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         # A role named to say what it should do is the goals' matter; only "who" asks for the person.
         "Borde fullmäktigeledamöterna lära sig att föra dialog med föreningarna?",
         "Pitäisikö valtuutettujen ja puheenjohtajien osata keskustella järjestöjen kanssa?",
+        # "from KANE" is no money from KANE; "from abroad" no other country; "voittaa" (gain) no sport.
+        "Mitä kanelta voi odottaa kuntavaaleissa?",
+        "Miten kunta voi tukea ulkomailta muuttaneiden yhdistyksiä?",
+        "Mitä kunta voittaa kun se tukee järjestöjä?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

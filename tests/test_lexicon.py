@@ -150,3 +150,11 @@ def test_spoken_pronouns_and_fillers_are_no_words_of_the_question() -> None:
 
     # "mää" (minä) was read as "maa" (a country), "nääs" is a filler of Tampere speech.
     assert Assistant.load(KNOWLEDGE).retriever.query_terms("mää haluun nääs tiloja", "fi") == ["halu", "tila"]
+
+
+@pytest.mark.parametrize(("word", "terms"), [("sillat", ["sillat"]), ("toimivallassa", ["toimi", "valta"])])
+def test_a_stripped_case_ending_must_leave_a_base_form(word: str, terms: list[str]) -> None:
+    from bot.assistant import Assistant
+
+    # "silla" is "sillä" (with it), a stop word; "toimivalla" is a form of "toimiva": neither is the word asked.
+    assert Assistant.load(KNOWLEDGE).retriever.word_terms(word, "fi") == terms

@@ -88,6 +88,9 @@ from bot.answering.references import goal_reference, goal_word_language
         ("vad säger trean", 3),
         ("fyran", 4),
         ("fyrans poäng", 4),
+        # An ordinal after the goal word: a Swedish one, and a Finnish one in the goal word's own case.
+        ("Vad säger mål första om föreningar?", 1),
+        ("Kerro tavoitteesta viimeisestä", 4),
     ],
 )
 def test_a_reference_names_its_goal(text: str, goal: int) -> None:

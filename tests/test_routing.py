@@ -108,6 +108,10 @@ def test_words_of_contacting_in_a_clause_of_purpose_do_not_route(assistant: Assi
         ("Vem ska vi vända oss till i Jakobstad för att få lokaler?", "598"),
         ("För att få bidrag i Vasa, vem kontaktar jag?", "905"),
         ("Keneen otan yhteyttä Kajaanissa, jotta saisimme tilan?", "205"),
+        # A question of whom after a clause of purpose, and "is it so that" framing a question.
+        ("Vi vill ha lokaler så att föreningen kan träffas, vem kontaktar vi i Vasa?", "905"),
+        ("Är det så att vi ska kontakta kommunen i Vasa om lokaler?", "905"),
+        ("Onko niin että meidän pitää ottaa yhteyttä Kajaanin kaupunkiin tiloista?", "205"),
     ],
 )
 def test_a_question_of_whom_before_or_after_a_purpose_is_routed(assistant: Assistant, text: str, code: str) -> None:

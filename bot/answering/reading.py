@@ -88,12 +88,13 @@ class Reader:
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
         # words keep their stems, and simplemma reads some of them as other words ("börs" as "böra", "lån" as "låna").
         short = intents.everyday_exact
+        # A lemma the goals' texts use is no everyday word, whatever form the list wrote ("voitti" is "voittaa").
         finnish = frozenset(
             lemma
             for word in intents.written["out_of_scope"]["fi"]
             if " " not in word and len(word) >= MIN_STEM
             for lemma in retriever.word_terms(word, "fi", corrected=False)
-        )
+        ) - retriever.lemmas("fi")
         self._everyday_lemmas: dict[Lang, frozenset[str]] = {"fi": short | finnish, "sv": short}
         # Both are asked several times of one message (the early checks, the help, the decision).
         self._help_task = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_help_task)

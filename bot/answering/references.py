@@ -105,8 +105,19 @@ def _near_goal_word(tokens: list[str], index: int) -> bool:
     return False
 
 
-# Finnish case endings (folded) of an ordinal that agrees with a noun after it.
+# Finnish case endings (folded) of an ordinal that agrees with a noun after it; Swedish ordinals ("första",
+# "sista") only end so by chance.
 _CASE_ENDINGS = ("een", "ssa", "sta", "lle", "lla", "lta", "ksi", "tta")
+_SWEDISH_ORDINALS = frozenset({"forsta", "sista", "andra", "tredje", "fjarde"})
+
+
+# The same cases, told apart from the genitive: illative "-seen" ("toiseen", "tavoitteeseen"), not "tavoitteen".
+_AGREEING_ENDINGS = ("seen", "ssa", "sta", "lle", "lla", "lta", "ksi", "tta")
+
+
+def _agrees(ordinal: str, goal_word: str) -> bool:
+    """Does the ordinal take the goal word's own case ("tavoitteesta viimeisestä")?"""
+    return any(ordinal.endswith(ending) and goal_word.endswith(ending) for ending in _AGREEING_ENDINGS)
 
 
 def goal_reference(text: str) -> int | None:
@@ -135,7 +146,8 @@ def goal_reference(text: str) -> int | None:
         for word in following:
             # An ordinal in a Finnish case after the goal word belongs to the next noun: "tavoitteen toiseen
             # keskusteluun" shares the goal to another chat; "tavoite toinen" is goal 2.
-            after = _number(word) or (_ordinal(word) if not word.endswith(_CASE_ENDINGS) else None)
+            in_a_case = word.endswith(_CASE_ENDINGS) and word not in _SWEDISH_ORDINALS and not _agrees(word, token)
+            after = _number(word) or (_ordinal(word) if not in_a_case else None)
             if after is not None:
                 return after
         # Before the goal word a cardinal counts only as a digit with an ending ("3:ssa tavoitteessa", "2. tavoite"):

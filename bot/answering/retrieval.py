@@ -206,6 +206,12 @@ class Featurizer:
             lemma = self._lexicon.lemma(written, lang)
             if lemma is not None:
                 return lemma
+        # A case ending on a word the tables do not inflect ("nuvassa" is "nuva"): only down to a base form, as a
+        # stripped stem is often another word's inflected form ("sillat" is no "sillä").
+        if lang == "fi":
+            for stem in _case_stems(folded):
+                if self._lexicon.lemma(stem, lang) == stem:
+                    return stem
         return None
 
     @staticmethod
@@ -462,21 +468,28 @@ _CASE_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "an", "aan", "n
 MIN_CASE_STEM = 4
 
 
+def _case_stems(folded: str) -> list[str]:
+    """The word without a Finnish case ending, longest ending first."""
+    return [
+        folded[: -len(ending)]
+        for ending in sorted(_CASE_ENDINGS, key=len, reverse=True)
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_CASE_STEM
+    ]
+
+
 def _written_forms(folded: str, lang: Lang) -> list[str]:
     """Written forms a spoken or clipped word may stand for (folded, so ä is a and ö is o)."""
     if lang == "fi":
         forms = [folded + "a", folded + "i", folded + "n", *eastern_written_forms(folded), *without_possessive(folded)]
-        forms += [
-            folded[: -len(ending)]
-            for ending in sorted(_CASE_ENDINGS, key=len, reverse=True)
-            if folded.endswith(ending) and len(folded) - len(ending) >= MIN_CASE_STEM
-        ]
         if folded.endswith("ii"):
             forms.append(folded[:-1] + "a")  # "tiloihii" → "tiloihia" is rare; "mielenosotuksii" → "…ksia"
         if folded.endswith("l"):
             forms.append(folded + "la")  # "yhdistyksil" → "yhdistyksilla"
         if folded.endswith("st"):
             forms.append(folded + "a")
+        if folded.endswith("n"):
+            # The same paradigm, one person or number over: "painoin" (I pressed) is "painoit", "kunnan" "kunnat".
+            forms.append(folded[:-1] + "t")
         if folded.endswith("s"):
             forms.append(folded + "sa")  # "hiihtoseuras" → "hiihtoseurassa"
         if folded.endswith("ks"):

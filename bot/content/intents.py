@@ -44,6 +44,7 @@ ASKED_FACTS = (
 
 
 _MARKED = frozenset("äöå")
+MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
 
@@ -123,6 +124,8 @@ class Intents:
     # (has) would be "här" (here) and every "vad har kommunen …" a question about the bot.
     unmarked: Mapping[str, Mapping[Lang, frozenset[str]]] = dataclasses.field(default_factory=dict)
     courtesy: frozenset[str] = frozenset()  # greeting and thanks words of both languages, folded
+    # Small-talk phrases ("mitä kuuluu", "allt bra", "läget") as word tuples, without their courtesy words.
+    small_talk: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def build(
@@ -135,6 +138,7 @@ class Intents:
         as_written = {word for lang in LANGS for word in written["out_of_scope"][lang]}
         # A short word whose folded form differs ("sää" → "saa", which means "gets") must match as written.
         ambiguous = {fold(word) for word in as_written if fold(word) != word and len(word) < MIN_STEM}
+        courtesy = frozenset(word for name in ("greeting", "thanks") for lang in LANGS for word in words[name][lang])
         return cls(
             words,
             written,
@@ -155,7 +159,13 @@ class Intents:
                 }
                 for name in written
             },
-            frozenset(word for name in ("greeting", "thanks") for lang in LANGS for word in words[name][lang]),
+            courtesy,
+            frozenset(
+                tuple(word for word in item.split() if word not in courtesy and len(word) > 1)
+                for lang in LANGS
+                for item in words["smalltalk"][lang]
+            )
+            - {()},
         )
 
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
@@ -180,10 +190,10 @@ class Intents:
         return bool(tokens) and all(token in vocabulary for token in tokens)
 
     def is_small_talk(self, text: str) -> bool:
-        """Is the text, greetings and thanks aside, one how-are-you phrase whole ("Moi, mitä kuuluu?")?"""
-        phrases = self.phrases.get("smalltalk")
-        tokens = tuple(token for token in folded_words(text) if token not in self.courtesy)
-        return bool(tokens) and phrases is not None and any(phrase.words == tokens for phrase in phrases.phrases)
+        """Is the text, greetings and thanks aside, one how-are-you phrase whole ("Moi, mitä kuuluu?", "Tack, allt
+        bra!")? A letter left of an emoticon (":D" is read as "d") says nothing."""
+        tokens = tuple(token for token in folded_words(text) if token not in self.courtesy and len(token) > 1)
+        return tokens in self.small_talk
 
     def any_of(self, text: str, name: str) -> bool:
         """True if some word of ``text`` is in the named list (in either language), or a phrase of it ("tar hand")
@@ -236,22 +246,32 @@ class Intents:
         return any(self.any_of(part, "contact") and self.any_of(part, "contact_who") for part in parts)
 
     def before_purpose(self, sentence: str) -> str:
-        """The sentence before a purpose clause ("… beskrivas tydligt, så att man vet vart man ska vända sig?",
-        "… jotta tietäisi, keneen ottaa yhteyttä"): what the clause says is why, not what is asked. A clause that
-        opens the sentence ("För att få bidrag, vem kontaktar jag?") leaves it whole."""
+        """The sentence without its clauses of purpose ("… beskrivas tydligt, så att man vet vart man ska vända
+        sig?", "… jotta tietäisi, keneen ottaa yhteyttä"): what such a clause says is why, not what is asked. A
+        clause runs to the next comma, so a question after it stays ("Vi vill ha lokaler så att vi kan träffas, vem
+        kontaktar vi?"); one that opens the sentence ("För att få bidrag, vem kontaktar jag?") or frames it ("Är det
+        så att …", "Onko niin että …") is no clause of purpose."""
         single = self.words["purpose"]
         phrases = self.phrases.get("purpose")
         opening = (phrases.first_words() if phrases is not None else frozenset()).union(*single.values())
-        folded = folded_words(sentence)
-        if opening.isdisjoint(folded[1:]):
+        if opening.isdisjoint(folded_words(sentence)[1:]):
             return sentence  # the common case, read without a scan
-        tokens = words(sentence)
-        for index in range(1, len(tokens)):
-            if any(folded[index] in single[lang] for lang in LANGS) or (
-                phrases is not None and phrases.starts_at(folded, index)
-            ):
-                return " ".join(tokens[:index])
-        return sentence
+        kept: list[str] = []
+        for number, clause in enumerate(sentence.split(",")):
+            tokens = words(clause)
+            folded = tuple(fold(token) for token in tokens)
+            first = 0 if number > 0 else MIN_PURPOSE_INDEX  # a later clause may open with it
+            cut = next(
+                (
+                    index
+                    for index in range(first, len(tokens))
+                    if any(folded[index] in single[lang] for lang in LANGS)
+                    or (phrases is not None and phrases.starts_at(folded, index))
+                ),
+                None,
+            )
+            kept.append(clause if cut is None else " ".join(tokens[:cut]))
+        return ", ".join(part for part in kept if part.strip())
 
     def _asks_who(self, sentence: str) -> bool:
         """A "who" word that asks for someone: "kuka tahansa tajuaa", "vem som helst" name anyone."""
