@@ -212,14 +212,8 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     if lang == "fi":
         _add_action_nouns(table, lemmas, forms_by_lemma)
         _add_spoken_forms(table)
-    # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas. But a word
-    # simplemma did not know, left its own lemma, that is a form of another lemma ("hyvinvointialueen" of
-    # "hyvinvointialue", inflected by its head "alue") is that lemma's form.
-    unknown_lemmas = {fold(found[word]) for word in unknown if found[word] == word.casefold()}
+    # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
     for lemma in sorted(lemmas):
-        claimed = table.get(fold(lemma), fold(lemma))
-        if fold(lemma) in unknown_lemmas and claimed != fold(lemma):
-            continue
         table[fold(lemma)] = fold(lemma)
     # simplemma gives some plural forms a plural lemma ("palveluista" -> "palvelut"); join them to the singular.
     known = set(table.values())
