@@ -25,7 +25,7 @@ from bot.core.conversation import Conversation, PendingRoute
 from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
 from bot.core.reply import Block, FollowUp, Reply
-from bot.core.text import clean, fold, sentences, words
+from bot.core.text import clean, fold, folded_words, sentences, words
 from bot.core.yamlfile import KnowledgeError
 from bot.routing.places import PlaceFinder
 from bot.routing.router import Router
@@ -181,6 +181,17 @@ class Assistant:
         if notes:
             reply = replace(reply, blocks=(Block("note", notes[0]), *reply.blocks), notes=notes)
         return reply
+
+    def forget_messages(self) -> None:
+        """Forget every message read so far (the reply cache and the caches of one message's readings), so that
+        the next question costs what a new one does: for measuring. Words and their lemmas stay remembered, as in a
+        running bot, where the same words keep coming in new questions."""
+        self._cached_reply.cache_clear()
+        self.reader.forget()
+        self.router.topic_finder.forget()
+        self.router.places.forget()
+        words.cache_clear()
+        folded_words.cache_clear()
 
     def language(self, conversation: Conversation) -> Lang:
         """The language for a reply that answers no text (a button, a command): never detected, only known."""

@@ -166,6 +166,11 @@ class Reader:
             self.suggestion(matches) is not None or self.about_the_goals(asked) or self.intents.any_of(asked, "domain")
         )
 
+    def forget(self) -> None:
+        """Forget the messages read so far (to measure what a new question costs)."""
+        self._help_task.cache_clear()
+        self._everyday.cache_clear()
+
     def everyday(self, asked: str) -> bool:
         """Does the question speak of everyday matters outside the goals? A word of the list counts in any form the
         lexicon knows ("veroa", "verot" are "vero"; "puhelimeni" is "puhelin"), not only as written."""

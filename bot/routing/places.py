@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from rapidfuzz import process
@@ -58,6 +59,9 @@ TYPO_SAME_START = 4
 _SANKT = "s:t "
 _SANKT_SPELLINGS = ("st ", "sankt ")
 
+# Questions recur, and one message is read for places several times (the early checks, routing).
+FIND_CACHE_SIZE = 1024
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMatch:
@@ -100,6 +104,7 @@ class PlaceFinder:
 
     def __init__(self, directory: Directory, words: PlaceWords | None = None) -> None:
         words = words or EMPTY_PLACE_WORDS
+        self._find_all = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find_all_places)
         self._ordinary_forms = words.ordinary_forms
         self._not_typos = words.not_typos
         endings: dict[tuple[str, str, tuple[str, ...]], dict[str, Case]] = {}
@@ -157,6 +162,13 @@ class PlaceFinder:
         """Every municipality the text names, in order; ``start`` counts words of ``bot.text.clean(text)``.
         ``expected``: the bot has just asked for the municipality, so a message that is only a name is that name
         even where it is also an ordinary word ("salo"), and a typo is forgiven in a shorter word ("Vanta")."""
+        return list(self._find_all(text, fuzzy, expected))  # one message is read for places several times
+
+    def forget(self) -> None:
+        """Forget the messages read so far (to measure what a new question costs)."""
+        self._find_all.cache_clear()
+
+    def _find_all_places(self, text: str, fuzzy: bool, expected: bool) -> tuple[PlaceMatch, ...]:
         text = clean(text)
         words = [_word(match) for match in _WORD.finditer(text)]
         found: list[PlaceMatch] = []
@@ -171,7 +183,7 @@ class PlaceFinder:
             while found and found[-1].start >= match.start:
                 found.pop()
             found.append(match)
-        return found
+        return tuple(found)
 
     def without_names(self, text: str) -> str:
         """The words of ``text`` that do not name a municipality: a place name says where, never what about, and

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -22,6 +23,9 @@ GUESS_WORDS = 4
 GUESS_SHORTEST = 5
 GUESS_LONG = 9
 
+# One message is read for its topic several times (the early checks, routing); questions recur.
+FIND_CACHE_SIZE = 1024
+
 
 class TopicFinder:
     """Finds the topic of a question by its keywords; the topic whose matching keywords are longest wins, so
@@ -30,6 +34,7 @@ class TopicFinder:
     def __init__(self, topics: Topics, terms: Callable[[str, Lang], list[str]]) -> None:
         self._topics = topics
         self._terms = terms
+        self._find = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find_topic)
         keywords: list[tuple[Topic, tuple[str, ...]]] = []
         for topic in topics.topics:
             for lang in LANGS:
@@ -106,6 +111,14 @@ class TopicFinder:
         return self._topics.get(found.pop()) if len(found) == 1 else None
 
     def find(self, text: str) -> Topic | None:
+        """The topic the text is most about, or None (asked of one message several times: remembered)."""
+        return self._find(text)
+
+    def forget(self) -> None:
+        """Forget the messages read so far (to measure what a new question costs)."""
+        self._find.cache_clear()
+
+    def _find_topic(self, text: str) -> Topic | None:
         tokens, county = self._tokens(text)
         # The association's own name says who asks, not what about: "vanhuspalveluyhdistyksemme hakee avustusta" is
         # about a grant. Such a name decides only when nothing else in the question does ("urheiluseuramme").
