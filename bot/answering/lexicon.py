@@ -50,7 +50,11 @@ def without_possessive(folded: str) -> list[str]:
     """A Finnish word (folded or not) without its possessive suffix, as the tables list it: "ryhmästämme" → "ryhmästä",
     "kuntastrategiaansa" → "kuntastrategiaan", "vaaliohjelmassaan" → "vaaliohjelmassa", "mielenosoituksemme" →
     "mielenosoituksen", "kumppaneikseen" → "kumppaneiksi"."""
-    forms = [folded[: -len(ending)] + "ksi" for ending in _TRANSLATIVE_POSSESSIVE if folded.endswith(ending)]
+    forms = [
+        folded[: -len(ending)] + "ksi"
+        for ending in _TRANSLATIVE_POSSESSIVE
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_POSSESSIVE_STEM
+    ]
     stems = [folded[: -len(ending)] for ending in _POSSESSIVE_ENDINGS if folded.endswith(ending)]
     if len(folded) > 3 and folded[-1] == "n" and folded[-2] == folded[-3] and folded[-2] in "aeiouyäö":
         stems.append(folded[:-2])  # the third person's long vowel: "-ssaan", "-lleen"

@@ -83,10 +83,6 @@ class Phrases:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def first_words(self) -> frozenset[str]:
-        """The words the phrases begin with (prefix patterns excluded)."""
-        return frozenset(self._exact)
-
     def starts_at(self, tokens: tuple[str, ...], index: int) -> bool:
         """Does a phrase begin at ``tokens[index]``?"""
         return any(
@@ -253,8 +249,10 @@ class Intents:
         så att …", "Onko niin että …") is no clause of purpose."""
         single = self.words["purpose"]
         phrases = self.phrases.get("purpose")
-        opening = (phrases.first_words() if phrases is not None else frozenset()).union(*single.values())
-        if opening.isdisjoint(folded_words(sentence)[1:]):
+        whole = folded_words(sentence)
+        if not any(word in single[lang] for word in whole for lang in LANGS) and not (
+            phrases and phrases.found_in(whole)
+        ):
             return sentence  # the common case, read without a scan
         kept: list[str] = []
         for number, clause in enumerate(sentence.split(",")):
