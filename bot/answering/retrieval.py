@@ -13,7 +13,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -226,13 +226,14 @@ class Featurizer:
     def term_features(self, terms: list[str], lang: Lang) -> Features:
         counts: Features = defaultdict(float)
         for term in terms:
-            for feature, value in self._features_of(term):
+            for feature, value in self.features_of(term):
                 counts[feature] += value
         for concept in self.concept_ids(terms, lang):
             counts["c:" + concept] += CONCEPT_WEIGHT
         return dict(counts)
 
-    def _features_of(self, term: str) -> tuple[tuple[str, float], ...]:
+    def features_of(self, term: str) -> tuple[tuple[str, float], ...]:
+        """One term's features: the word itself and its trigrams, sharing one word's weight."""
         cached = self._term_cache.get(term)
         if cached is None:
             grams = self.trigrams(term)
@@ -279,6 +280,7 @@ class Retriever:
         self._vocabulary_sets: dict[tuple[str, Lang], frozenset[str]] = defaultdict(frozenset)
         self._entry_concepts: dict[tuple[str, Lang], frozenset[str]] = defaultdict(frozenset)
         self._covered: dict[tuple[str, str, Lang], bool] = {}
+        self._term_dots_cache: dict[tuple[str, Lang], tuple[tuple[int, float], ...]] = {}
         for lang in LANGS:
             built = state[lang]
             self._postings[lang] = built["postings"]
@@ -354,17 +356,23 @@ class Retriever:
         whole: the first rewards a close paraphrase, the second keeps one shared rare word from deciding alone.
         """
         terms = {lang: self.query_terms(text, lang) for lang in LANGS}
-        best: dict[str, Match] = {}
+        best: dict[str, tuple[float, float, Lang, Entry]] = {}  # entry id → score, named, language, entry
         for lang in LANGS:
             query = self._weigh(self._featurizer.term_features(terms[lang], lang), lang)
             norm = math.sqrt(sum(value * value for value in query.values()))
             if not norm:
                 continue
             dots = [0.0] * self._doc_count[lang]
+            # A question's word adds the same to every document each time it is asked: its trigrams' postings are
+            # summed once per word (a few documents each) rather than once per trigram per question.
+            for term in terms[lang]:
+                for doc_id, contribution in self._term_dots(term, lang):
+                    dots[doc_id] += contribution
             postings = self._postings[lang]
             for feature, value in query.items():
-                for doc_id, doc_value in postings.get(feature, ()):
-                    dots[doc_id] += value * doc_value
+                if feature.startswith("c:"):
+                    for doc_id, doc_value in postings.get(feature, ()):
+                        dots[doc_id] += value * doc_value
             prior = self._passage_prior(terms[lang], lang)
             for docs in self._entry_docs[lang]:
                 closest = max(dots[docs.first : docs.whole])
@@ -374,15 +382,41 @@ class Retriever:
                 score = (CLOSEST_SHARE * closest + (1 - CLOSEST_SHARE) * dots[docs.whole]) / norm
                 score = min(1.0, score + PASSAGE_WEIGHT * named)
                 entry_id = docs.entry.id
-                if entry_id not in best or score > best[entry_id].score:
-                    best[entry_id] = Match(docs.entry, score, lang, named=named, terms=len(terms[lang]))
-        ranked = sorted(best.values(), key=lambda match: (-match.score, match.entry.id))[:limit]
+                if entry_id not in best or score > best[entry_id][0]:
+                    best[entry_id] = (score, named, lang, docs.entry)
+        ranked = sorted(best.values(), key=lambda found: (-found[0], found[3].id))[:limit]
         # The question is read in both languages; how much of it an entry answers is the better of the two readings
         # (a Finnish question's best score may come from the Swedish reading, which knows few of its words).
         return [
-            replace(match, coverage=max(self._coverage(terms[lang], replace(match, lang=lang)) for lang in LANGS))
-            for match in ranked
+            Match(
+                entry,
+                score,
+                lang,
+                named=named,
+                terms=len(terms[lang]),
+                coverage=max(self._coverage(terms[reading], entry, reading) for reading in LANGS),
+            )
+            for score, named, lang, entry in ranked
         ]
+
+    def _term_dots(self, term: str, lang: Lang) -> tuple[tuple[int, float], ...]:
+        """What one occurrence of ``term`` adds to each document's dot product with the question."""
+        key = (term, lang)
+        cached = self._term_dots_cache.get(key)
+        if cached is None:
+            idf = self._idf[lang]
+            unseen = self._unseen_idf[lang]
+            postings = self._postings[lang]
+            sums: dict[int, float] = defaultdict(float)
+            for feature, value in self._featurizer.features_of(term):
+                weight = value * idf.get(feature, unseen)
+                for doc_id, doc_value in postings.get(feature, ()):
+                    sums[doc_id] += weight * doc_value
+            cached = tuple(sums.items())
+            if len(self._term_dots_cache) > CACHE_LIMIT:  # questions bring endless new words; keep memory flat
+                self._term_dots_cache.clear()
+            self._term_dots_cache[key] = cached
+        return cached
 
     def _passage_prior(self, terms: list[str], lang: Lang) -> dict[str, float]:
         """How strongly the question's concepts point at each entry (their `passages`), as a share of its words."""
@@ -429,13 +463,13 @@ class Retriever:
                 return term
         return corrected
 
-    def _coverage(self, terms: list[str], match: Match) -> float:
+    def _coverage(self, terms: list[str], entry: Entry, lang: Lang) -> float:
         """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
         if not terms:
             return 0.0
-        part_of_a_goal = match.entry.goal is not None
+        part_of_a_goal = entry.goal is not None
         return sum(
-            (part_of_a_goal and term in GOAL_LEMMAS) or self._covers(term, match.entry.id, match.lang) for term in terms
+            (part_of_a_goal and term in GOAL_LEMMAS) or self._covers(term, entry.id, lang) for term in terms
         ) / len(terms)
 
     def _covers(self, term: str, entry_id: str, lang: Lang) -> bool:
