@@ -158,3 +158,11 @@ def test_a_stripped_case_ending_must_leave_a_base_form(word: str, terms: list[st
 
     # "silla" is "sillä" (with it), a stop word; "toimivalla" is a form of "toimiva": neither is the word asked.
     assert Assistant.load(KNOWLEDGE).retriever.word_terms(word, "fi") == terms
+
+
+@pytest.mark.parametrize("pronoun", ["niitä", "niistä", "niille", "näistä", "näihin", "tuota", "keitä", "niitten"])
+def test_finnish_pronouns_are_no_words_of_the_question(pronoun: str) -> None:
+    from bot.assistant import Assistant
+
+    # The lexicon read "niitä" as niittää (to mow), "näistä" as nainen, "tuota" as tuottaa, "keitä" as keittää.
+    assert Assistant.load(KNOWLEDGE).retriever.query_terms(f"pitäisikö {pronoun} kuunnella", "fi") == ["kuunnella"]
