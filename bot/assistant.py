@@ -218,8 +218,7 @@ class Assistant:
                 return routed
         asked = focus.question
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
-        counts_goals = fact == "amount" and self.reader.names_the_goals(asked) and not self.reader.everyday(asked)
-        if counts_goals or self.reader.asks_for_all_goals(asked, lang):
+        if self.reader.asks_for_all_goals(asked, lang):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
         matches = self.reader.search(asked)
         fact = fact or self._about_one_place(asked, matches)

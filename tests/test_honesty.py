@@ -88,9 +88,39 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
     assert "handoff" in [followup.target for followup in reply.followups]
 
 
-@pytest.mark.parametrize("question", ["Montako tavoitetta KANE on asettanut?", "Hur många mål har KANE?"])
-def test_the_number_of_goals_is_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
-    assert assistant.reply(question).entry == "intro"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Montako tavoitetta KANE on asettanut?",
+        "Hur många mål har KANE?",
+        "Kuinka monta tavoitetta kunnille on?",
+        "Hur många mål gäller kommunerna?",
+        # KANE's wishes asked with nothing but what every goal is about (municipalities, counties, the elections)
+        "Mitä KANE toivoo kaupungeilta ja hyvinvointialueilta kevään vaalien jälkeen?",
+        "Vad önskar KANE av kommunerna inför valet?",
+        "Mitä se KANE oikein vaatii kunnilta?",
+    ],
+)
+def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == "intro"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Mitä KANE toivoo puolueilta?", "candidates"),  # the parties are one part's matter
+        ("Vad önskar KANE av kommunerna när det gäller föreningsbidrag?", "goal-1.action-2"),
+        ("Mikä KANE on?", "kane"),  # no wish asked: KANE itself
+    ],
+)
+def test_a_wish_about_one_matter_is_not_the_goals_as_a_whole(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.reply(question).entry == entry
+
+
+def test_a_sum_asked_in_the_goals_name_is_no_count_of_the_goals(assistant: Assistant) -> None:
+    reply = assistant.reply("Kuinka monta euroa avustusta yhdistys saa tavoitteiden mukaan?")
+    assert reply.kind == "fallback" and reply.entry is None
 
 
 @pytest.mark.parametrize(

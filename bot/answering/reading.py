@@ -84,6 +84,18 @@ class Reader:
             )
             for lang in LANGS
         }
+        # The goals' common scope and KANE's wishes, as lemmas: see `asks_for_all_goals`.
+        self._scope_lemmas, self._wants_lemmas = (
+            {
+                lang: frozenset(
+                    lemma
+                    for word in intents.words[name][lang]
+                    for lemma in retriever.word_terms(word, lang, corrected=False)
+                )
+                for lang in LANGS
+            }
+            for name in ("goals_scope", "kane_wants")
+        )
         # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
         # words keep their stems, and simplemma reads some of them as other words ("börs" as "böra", "lån" as "låna").
@@ -151,14 +163,21 @@ class Reader:
         return any(_names_goals(word) for word in words(text))
 
     def asks_for_all_goals(self, asked: str, lang: Lang) -> bool:
-        """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?": the goals named, no one of them, and
-        nothing else asked."""
-        if not self.names_the_goals(asked) or goal_reference(asked) is not None:
+        """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?", "Montako tavoitetta kunnille on?", "Mitä
+        KANE haluaa kunnilta näissä vaaleissa?": the goals or KANE's wishes named, no one goal, and nothing asked
+        besides what every goal is about (municipalities, counties, the elections)."""
+        if goal_reference(asked) is not None:
             return False
         rest = " ".join(word for word in words(asked) if not _names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
-        return not self.retriever.query_terms(rest, lang)
+        terms = set(self.retriever.query_terms(rest, lang))
+        if self.names_the_goals(asked):
+            return terms <= self._scope_lemmas[lang]
+        # "vill" is a stop word, so the wish is looked for among every word's lemmas.
+        wishes = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
+        wishes &= self._wants_lemmas[lang]
+        return bool(wishes) and self.intents.any_of(asked, "kane") and terms - wishes <= self._scope_lemmas[lang]
 
     def on_theme(self, asked: str, matches: list[Match]) -> bool:
         """Is the question about the goals' matters at all (not the weather or a recipe)?"""

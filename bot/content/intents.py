@@ -25,6 +25,8 @@ INTENT_NAMES = (
     "share",
     "goals_frame",
     "all_goals",
+    "goals_scope",
+    "kane_wants",
     "kane",
     "kane_view",
     "domain",
