@@ -298,8 +298,11 @@ class Assistant:
 
     def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
         """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
-        nuorisovaltuusto?"), which the goals never give; "Mikä on huomisen sää Oulussa?" is not about the goals."""
-        if self.reader.about_the_goals(asked) or self.router.topic_finder.find(asked) is None:
+        nuorisovaltuusto?", "Har Hangö redan en samarbetsgrupp med föreningarna?"), which the goals never give; "Mikä
+        on huomisen sää Oulussa?" is not about the goals."""
+        if self.reader.about_the_goals(asked):
+            return None
+        if self.router.topic_finder.find(asked) is None and not self.intents.any_of(asked, "place_now"):
             return None
         named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
         return "place" if named and self.reader.on_theme(asked, matches) else None

@@ -81,6 +81,22 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
     assert county.kind == "fallback" and county.entry is None
 
 
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Onko Porissa jo pysyvä kolmikantainen yhteistyöryhmä järjestöjen kanssa?", "Pori"),
+        ("Har Raseborg redan ett fast samarbetsforum med föreningarna?", "Raseborg"),
+    ],
+)
+def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
+    assistant: Assistant, question: str, place: str
+) -> None:
+    # No routing topic is named, yet "jo" / "redan" with a place asks what that one place has done.
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message("honest_place", reply.lang, place=place) in reply.text
+
+
 def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(assistant: Assistant) -> None:
     reply = assistant.reply("Miten haemme avustusta Lahden kaupungilta?")
     assert reply.kind == "fallback" and "Lahti" in reply.text
