@@ -53,6 +53,10 @@ from bot.assistant import Assistant
         ("Miten pääsee nuorisovaltuustoon?", "procedure"),
         ("Vaikuttaako palvelujen myynti yhdistyksen verotukseen?", "law"),
         ("Påverkar försäljningen av tjänster föreningens beskattning?", "law"),
+        # Forms and attachments asked for by name; a sum in euros.
+        ("Mitä liitteitä avustushakemukseen tarvitaan?", "procedure"),
+        ("Vilken blankett ska vi använda för lokalbidraget?", "procedure"),
+        ("Saako kyläyhdistys 2000 euroa toiminta-avustusta?", "amount"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -226,3 +230,24 @@ def test_a_thin_question_after_an_everyday_story_is_not_answered_from_the_goals(
 def test_a_thin_question_after_an_associations_story_is_still_answered(assistant: Assistant) -> None:
     reply = assistant.reply("Olemme ruoka-apuyhdistys ja jaamme ruokaa. Mitä avustuksista sanotaan?")
     assert (reply.kind, reply.entry) == ("answer", "goal-1.action-2")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Forms complained of, more euros asked for: the goals' call for lighter, better-funded grants answers.
+        ("Ne avustuslomakkeet on ihan kamalia, aikooko kaupunki keventää niitä?", "goal-1.action-2"),
+        ("Blanketterna för bidrag är ett elände, tänker kommunen göra dem enklare?", "goal-1.action-2"),
+        ("Pitäisikö kaupungin jakaa enemmän euroja pienille yhdistyksille?", "goal-1.action-2"),
+        # "välittää" (to care) folds to "valittaa" (to appeal), which is the law's only as written.
+        ("Miksi kunnan pitäisi välittää vapaaehtoistoiminnasta?", "goal-1"),
+        # Turnout and councillors are the goals' own matters, not statistics or names asked for.
+        ("Vad har kandidaternas ton med valdeltagandet att göra?", "candidates.dialogue"),
+        ("Borde fullmäktigeledamöterna lära sig föra dialog med föreningarna?", "goal-3.action-2"),
+    ],
+)
+def test_words_of_a_fact_in_another_sense_leave_the_goals_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == entry

@@ -57,15 +57,30 @@ class Phrase:
 
     words: tuple[str, ...]
     first_only: bool = False  # "^milloin": only as the first word of a sentence
+    written: tuple[str, ...] = ()  # the words as written, ä, ö and å kept (see `Phrases.found_in`)
+
+
+NUMBER = "#"  # a phrase's word that matches any number ("# euroa": "500 euroa")
 
 
 def _word_matches(pattern: str, token: str) -> bool:
+    if pattern == NUMBER:
+        return token.isdigit()
     return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
 
 
 def parse_phrase(text: str) -> Phrase:
     first_only = text.startswith("^")
-    return Phrase(tuple(fold(word) for word in text.removeprefix("^").split()), first_only)
+    written = tuple(word.casefold() for word in text.removeprefix("^").split())
+    return Phrase(tuple(fold(word) for word in written), first_only, written)
+
+
+def _marks_agree(pattern: str, token: str) -> bool:
+    """A letter written with ä, ö or å is matched only by that letter: "välittää" (to care) is no "valittaa" (to
+    appeal). A pattern's marked letter still matches a plain one, as people type without them."""
+    return all(
+        letter == wanted for letter, wanted in zip(token, pattern.removesuffix("*"), strict=False) if letter in _MARKED
+    )
 
 
 class Phrases:
@@ -94,9 +109,12 @@ class Phrases:
             for phrase in self.phrases
         )
 
-    def found_in(self, tokens: tuple[str, ...], starts: frozenset[int] = frozenset()) -> bool:
+    def found_in(
+        self, tokens: tuple[str, ...], starts: frozenset[int] = frozenset(), written: tuple[str, ...] = ()
+    ) -> bool:
+        """Does a phrase occur in the folded ``tokens``? With the ``written`` words, their ä, ö and å must agree."""
         for index, token in enumerate(tokens):
-            candidates = self._exact.get(token, [])
+            candidates = self._exact.get(NUMBER if token.isdigit() else token, [])
             if token.startswith(self._prefixes):
                 candidates = [*candidates, *(p for prefix, p in self._prefixed if token.startswith(prefix))]
             for phrase in candidates:
@@ -106,6 +124,14 @@ class Phrases:
                 if index + len(rest) < len(tokens) and all(
                     _word_matches(pattern, tokens[index + 1 + k]) for k, pattern in enumerate(rest)
                 ):
+                    if (
+                        written
+                        and phrase.written
+                        and not all(
+                            _marks_agree(pattern, written[index + k]) for k, pattern in enumerate(phrase.written)
+                        )
+                    ):
+                        continue
                     return True
         return False
 
@@ -178,7 +204,7 @@ class Intents:
             phrases = self.asks.get(kind)
             if kind == "person" and names_a_role_only:
                 continue
-            if phrases is not None and phrases.found_in(tokens, starts):
+            if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
         return None
 
