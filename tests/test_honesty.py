@@ -57,6 +57,10 @@ from bot.assistant import Assistant
         ("Mitä liitteitä avustushakemukseen tarvitaan?", "procedure"),
         ("Vilken blankett ska vi använda för lokalbidraget?", "procedure"),
         ("Saako kyläyhdistys 2000 euroa toiminta-avustusta?", "amount"),
+        ("Nousiko äänestysaktiivisuus aluevaaleissa?", "statistics"),
+        ("Hur var valdeltagandet i kommunalvalet 2021?", "statistics"),
+        ("Mistä löydän kulttuuriavustuksen hakulomakkeen?", "document"),
+        ("Var hittar jag ansökningsblanketten för föreningsbidrag?", "document"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -243,6 +247,7 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         ("Miksi kunnan pitäisi välittää vapaaehtoistoiminnasta?", "goal-1"),
         # Turnout and councillors are the goals' own matters, not statistics or names asked for.
         ("Vad har kandidaternas ton med valdeltagandet att göra?", "candidates.dialogue"),
+        ("Miksi äänestysaktiivisuus on KANElle tärkeää?", "candidates.dialogue"),
         ("Borde fullmäktigeledamöterna lära sig föra dialog med föreningarna?", "goal-3.action-2"),
     ],
 )

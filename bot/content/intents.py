@@ -114,7 +114,9 @@ class Phrases:
     ) -> bool:
         """Does a phrase occur in the folded ``tokens``? With the ``written`` words, their ä, ö and å must agree."""
         for index, token in enumerate(tokens):
-            candidates = self._exact.get(NUMBER if token.isdigit() else token, [])
+            candidates = self._exact.get(token, [])
+            if token.isdigit():  # "2021" as itself, and as any number ("# euroa")
+                candidates = [*candidates, *self._exact.get(NUMBER, [])]
             if token.startswith(self._prefixes):
                 candidates = [*candidates, *(p for prefix, p in self._prefixed if token.startswith(prefix))]
             for phrase in candidates:
