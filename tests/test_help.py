@@ -169,6 +169,9 @@ def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
         ("Pitäisikö kunnan vaihtaa tapaa jakaa avustuksia?", "goal-1.action-2"),
         ("Borde kommunen byta sätt att dela ut bidrag?", "goal-1.action-2"),
         ("Vad föreslår ni om ungdomsfullmäktige?", "goal-2.action-2"),
+        # Spoken to the bot, asked what the goals say: a help entry sharing one word does not take it.
+        ("Vad säger ni om äldrerådets roll i kommunen?", "goal-2.action-2"),
+        ("Mitä te sanotte vammaisneuvoston asemasta kunnassa?", "goal-2.action-2"),
     ],
 )
 def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(

@@ -289,6 +289,10 @@ class Reader:
         rival = HELP_MARGIN * goals[0].score * goals[0].coverage if goals else 0.0
         if not about_bot and (confidence < HELP_STRONG or rival >= confidence):
             return None
+        # "Vad säger ni om äldrerådets roll?" speaks to the bot but asks what the goals say: a help entry that only
+        # grazes it does not outweigh a part of the goals that answers it clearly.
+        if about_bot and confidence < HELP_STRONG and goals and goals[0].score * goals[0].coverage >= STRONG_THRESHOLD:
+            return None
         return best
 
     def names_the_bot(self, asked: str) -> bool:
