@@ -77,6 +77,16 @@ def test_sentences_split_at_capitals_after_a_full_stop_only() -> None:
     ]
 
 
+def test_an_emoji_before_a_capital_ends_a_sentence_and_before_a_small_letter_does_not() -> None:
+    assert sentences("Moi Kuopiosta 👋 Miten tuetaan kerhoja?") == ["Moi Kuopiosta 👋", "Miten tuetaan kerhoja?"]
+    assert sentences("Nuorisovaltuusto 🤔 mitä KANE sanoo?") == ["Nuorisovaltuusto 🤔 mitä KANE sanoo?"]
+
+
+def test_where_the_asker_greets_from_is_no_place_the_question_is_about(assistant: Assistant) -> None:
+    reply = assistant.reply("Hej från seniorklubben i Borgå 🙂 Hur ska kommunen stärka äldrerådet?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-2.action-2")
+
+
 def test_an_abbreviations_case_ending_after_a_colon_is_part_of_the_word() -> None:
     # "KANE:s" is not "kane" and a stray "s", which was read as a word of the question.
     assert words("Vad säger KANE:s mål, och KANE:n tavoitteet klo 12:30?") == (
