@@ -98,6 +98,21 @@ def test_kane_is_the_subject_only_when_the_question_is_about_kane(
     assert (reply.kind, reply.entry) == ("answer", entry)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Association experience and running for or sitting in a council: the candidates' part.
+        ("Onko seuratoiminnasta kokemusta hyötyä, jos aikoo ehdolle kuntavaaleissa?", "candidates"),
+        ("Gör åren i föreningsstyrelsen mig till en bättre fullmäktigeledamot?", "candidates"),
+        # Councillors' readiness for dialogue is goal 3.2's, though "valmius" is also a candidate's.
+        ("Mitä valtuutettujen valmiuksista vuoropuheluun sanotaan?", "goal-3.action-2"),
+    ],
+)
+def test_experience_for_office_is_the_candidates_part(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
 def test_an_action_noun_is_read_as_the_verb_the_goals_use(assistant: Assistant) -> None:
     # The goals say "osoittaa mieltä" and "järjestää"; people ask about "mielenosoittamisesta", "järjestämisestä".
     for question in ("Mitä tavoitteissa sanotaan mielenosoittamisesta?", "Entä mielenosoitusten järjestämisestä?"):

@@ -33,6 +33,10 @@ HELP_CANDIDATES = 3
 KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
+CANDIDATES_ENTRY = "candidates"
+OFFICE_CONCEPTS = frozenset({"candidates", "councillors-and-staff"})
+EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "community-civic-action"})
+DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 INTRO_SHARE = 0.7
 READ_CACHE_SIZE = 1024
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
@@ -141,6 +145,12 @@ class Reader:
             subject = next((match for match in found if match.entry.id == KANE_ENTRY), None)
             if subject is not None and subject.score >= KANE_SUBJECT_SHARE * found[0].score:
                 found = [subject, *(match for match in found if match is not subject)]
+        if self._asks_about_experience_for_office(asked):
+            # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association
+            # experience gives a candidate is the candidates' part, however much goal 1 says of civic action's worth.
+            mine = next((match for match in found if match.entry.id == CANDIDATES_ENTRY), None)
+            if mine is not None:
+                found = [mine, *(match for match in found if match is not mine)]
         if (
             len(found) > 1
             and found[0].entry.id == INTRO_ENTRY
@@ -152,6 +162,15 @@ class Reader:
             # paraphrase of the introduction's own questions (no concept) keeps it.
             found = [found[1], found[0], *found[2:]]
         return found[:limit]
+
+    def _asks_about_experience_for_office(self, asked: str) -> bool:
+        """Does the question bring association experience and running for or sitting in a council together?"""
+        for lang in LANGS:
+            concepts = set(self.retriever.concepts_in(asked, lang))
+            # Councillors' readiness for dialogue ("valtuutettujen valmiudet") is goal 3.2's, not a candidate's past.
+            if concepts & OFFICE_CONCEPTS and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
+                return True
+        return False
 
     def about_the_goals(self, asked: str) -> bool:
         """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""

@@ -444,6 +444,10 @@ class Retriever:
         """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
         return self._featurizer.known(word, lang)
 
+    def concepts_in(self, text: str, lang: Lang) -> list[str]:
+        """The concepts the text's words name, read in ``lang``."""
+        return self._featurizer.concept_ids(self.query_terms(text, lang), lang)
+
     def word_terms(self, word: str, lang: Lang, corrected: bool = True) -> list[str]:
         """One word's lemmas, stop words kept ("kaiken" → kaikki), corrected to this index's words unless told not."""
         lemmas = self._featurizer.lemmas_of(word, lang)
