@@ -244,6 +244,7 @@ def _add_action_nouns(table: dict[str, str], lemmas: set[str], forms_by_lemma: d
 
 
 MIN_SPOKEN_OIT = 2
+MIN_SPOKEN_CONDITIONAL = 6  # "saisi" → "sais" is too short to tell from other words
 
 
 def _add_spoken_forms(table: dict[str, str]) -> None:
@@ -267,6 +268,15 @@ def _add_spoken_forms(table: dict[str, str]) -> None:
         if form.endswith("taan") and len(form) >= 7 and lemma.endswith("a"):  # a stem of 3+ letters
             for ending in ("ttu", "ttua", "tty", "ttya"):
                 table.setdefault(form[:-4] + ending, lemma)
+    # The conditional loses its last i ("kannattais", "pitäis", "sais"): simplemma files some clipped forms under a
+    # shorter word ("kannattais" → kanna), and the verb wins there as for -oit-.
+    for form, lemma in sorted(table.items()):
+        # A verb's conditional comes with its plural ("kannattaisivat"); "yhteiskunnallisi" is no verb.
+        if form.endswith("isi") and len(form) >= MIN_SPOKEN_CONDITIONAL and table.get(form + "vat") == lemma:
+            spoken = form[:-1]
+            claimed = table.get(spoken)
+            if claimed is None or (claimed != lemma and lemma.startswith(claimed)):
+                table[spoken] = lemma
     # Spoken Finnish also drops the d after h ("tehä", "vaihettua", "kohella"): added where no written form has it.
     for form, lemma in sorted(table.items()):
         if "hd" in form:

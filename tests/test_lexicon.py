@@ -166,3 +166,9 @@ def test_finnish_pronouns_are_no_words_of_the_question(pronoun: str) -> None:
 
     # The lexicon read "niitä" as niittää (to mow), "näistä" as nainen, "tuota" as tuottaa, "keitä" as keittää.
     assert Assistant.load(KNOWLEDGE).retriever.query_terms(f"pitäisikö {pronoun} kuunnella", "fi") == ["kuunnella"]
+
+
+@pytest.mark.parametrize(("spoken", "lemma"), [("kannattais", "kannattaa"), ("tukis", "tukea"), ("menis", "menna")])
+def test_a_spoken_conditional_without_its_last_i_is_the_verb(spoken: str, lemma: str) -> None:
+    # simplemma read "kannattais" as "kanna"; the written "kannattaisi" is the verb.
+    assert Lexicon.load().lemma(spoken, "fi") == lemma
