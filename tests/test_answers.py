@@ -86,6 +86,8 @@ def test_the_introduction_gives_way_to_the_part_a_question_is_about(assistant: A
         ("Mitä KANE oikeastaan tekee?", "kane"),
         ("Kerro lyhyesti, mikä KANE on.", "kane"),
         ("Vad gör KANE faktiskt?", "kane"),
+        # What KANE is asked, though a word of the question names another part ("järjestö" goal 4's).
+        ("Onko KANE joku järjestö vai virasto?", "kane"),
         # KANE as the source of a view: the question is about the matter, not about KANE.
         ("Onko KANEn mukaan yhdistystaustasta etua ehdokkaalle?", "candidates"),
         ("Hur borde kommunen stöda föreningarnas verksamhet enligt KANE?", "goal-1"),
@@ -111,6 +113,12 @@ def test_kane_is_the_subject_only_when_the_question_is_about_kane(
 def test_experience_for_office_is_the_candidates_part(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize("question", ["Onks KANE joku puolue vai mikä se on?", "Är KANE ett parti eller vad?"])
+def test_whether_kane_is_a_party_is_never_the_candidates_part(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.entry != "candidates" and "kane" in (reply.entry, reply.suggest)
 
 
 def test_an_action_noun_is_read_as_the_verb_the_goals_use(assistant: Assistant) -> None:

@@ -61,6 +61,11 @@ from bot.assistant import Assistant
         ("Hur var valdeltagandet i kommunalvalet 2021?", "statistics"),
         ("Mistä löydän kulttuuriavustuksen hakulomakkeen?", "document"),
         ("Var hittar jag ansökningsblanketten för föreningsbidrag?", "document"),
+        ("Jakaako KANE itse avustuksia yhdistyksille?", "funding"),
+        ("Delar KANE själv ut bidrag?", "funding"),
+        ("Miten nuorisovaltuustot toimivat Ruotsiin verrattuna?", "comparison"),
+        # "tästä" (of this) is no word about the bot: the sum is still asked.
+        ("Paljonko asukasraati maksaisi kunnalle, onko tästä laskelmia?", "amount"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:

@@ -143,7 +143,9 @@ class Reader:
         found = found or self.retriever.search(asked, limit + 1)
         if not framed and self.intents.any_of(asked, "kane"):
             subject = next((match for match in found if match.entry.id == KANE_ENTRY), None)
-            if subject is not None and subject.score >= KANE_SUBJECT_SHARE * found[0].score:
+            # "Onks KANE joku puolue?" asks what KANE is, whatever "puolue" points at.
+            identity = self.intents.any_of(asked, "kane_identity")
+            if subject is not None and (identity or subject.score >= KANE_SUBJECT_SHARE * found[0].score):
                 found = [subject, *(match for match in found if match is not subject)]
         if self._asks_about_experience_for_office(asked):
             # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association

@@ -30,6 +30,7 @@ INTENT_NAMES = (
     "place_now",
     "kane",
     "kane_view",
+    "kane_identity",
     "domain",
     "normative",
     "contact",
