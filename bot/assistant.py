@@ -387,6 +387,8 @@ class Assistant:
             # "whom", in the question itself; and "what do the goals say about …" asks about the goals.
             if not place_in_question or topic is None or self.reader.about_the_goals(asked):
                 return None
+            if self.reader.everyday(asked):
+                return None  # "Ger Kyrkslätt bidrag för solpaneler på sommarstugan?" is no association's matter
             if focus.asks and not self.intents.any_of(asked, "routing_who"):
                 return None  # "Onko Oulussa nuorisovaltuusto?" asks a fact about the place, not whom to contact
         remembered = place is None and conversation.municipality is not None

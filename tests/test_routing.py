@@ -208,6 +208,18 @@ def test_non_routing_questions_are_never_routed(assistant: Assistant) -> None:
     assert routed == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vilka bidrag ger Kyrkslätt för solpaneler på sommarstugans tak?",
+        "Mitkä avustukset Kuopio antaa kesämökin aurinkopaneeleihin?",
+    ],
+)
+def test_a_place_and_a_topic_word_in_an_everyday_matter_are_not_routed(assistant: Assistant, text: str) -> None:
+    # "bidrag" names the associations' grants, but solar panels on a summer cottage are no association's matter.
+    assert assistant.reply(text).kind == "fallback"
+
+
 ROUTING = ROOT / "eval" / "routing.yaml"
 # The issue's rules, written out independently of the bot: which level handles each topic.
 MUNICIPAL_TOPICS = {

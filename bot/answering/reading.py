@@ -217,6 +217,7 @@ class Reader:
         return self._everyday(asked)
 
     def _find_everyday(self, asked: str) -> bool:
+        asked = self._without_places(asked)  # "Kökar" is a municipality, not a kitchen ("kök")
         return self.intents.everyday(asked) or self._has_lemma_of(asked, self._everyday_lemmas)
 
     def _has_lemma_of(self, asked: str, wanted: Mapping[Lang, frozenset[str]]) -> bool:
