@@ -147,12 +147,11 @@ class Reader:
             identity = self.intents.any_of(asked, "kane_identity")
             if subject is not None and (identity or subject.score >= KANE_SUBJECT_SHARE * found[0].score):
                 found = [subject, *(match for match in found if match is not subject)]
-        if self._asks_about_experience_for_office(asked):
-            # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association
-            # experience gives a candidate is the candidates' part, however much goal 1 says of civic action's worth.
-            mine = next((match for match in found if match.entry.id == CANDIDATES_ENTRY), None)
-            if mine is not None:
-                found = [mine, *(match for match in found if match is not mine)]
+        # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association
+        # experience gives a candidate is the candidates' part, however much goal 1 says of civic action's worth.
+        mine = next((match for match in found if match.entry.id == CANDIDATES_ENTRY), None)
+        if mine is not None and mine is not found[0] and self._asks_about_experience_for_office(asked):
+            found = [mine, *(match for match in found if match is not mine)]
         if (
             len(found) > 1
             and found[0].entry.id == INTRO_ENTRY
@@ -187,18 +186,21 @@ class Reader:
         """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?", "Montako tavoitetta kunnille on?", "Mitä
         KANE haluaa kunnilta näissä vaaleissa?": the goals or KANE's wishes named, no one goal, and nothing asked
         besides what every goal is about (municipalities, counties, the elections)."""
+        names_the_goals = self.names_the_goals(asked)
+        if not names_the_goals and not self.intents.any_of(asked, "kane"):
+            return False
         if goal_reference(asked) is not None:
             return False
         rest = " ".join(word for word in words(asked) if not _names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang))
-        if self.names_the_goals(asked):
+        if names_the_goals:
             return terms <= self._scope_lemmas[lang]
         # "vill" is a stop word, so the wish is looked for among every word's lemmas.
         wishes = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
         wishes &= self._wants_lemmas[lang]
-        return bool(wishes) and self.intents.any_of(asked, "kane") and terms - wishes <= self._scope_lemmas[lang]
+        return bool(wishes) and terms - wishes <= self._scope_lemmas[lang]
 
     def on_theme(self, asked: str, matches: list[Match]) -> bool:
         """Is the question about the goals' matters at all (not the weather or a recipe)?"""
