@@ -128,6 +128,8 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
         "Mitä KANE toivoo kaupungeilta ja hyvinvointialueilta kevään vaalien jälkeen?",
         "Vad önskar KANE av kommunerna inför valet?",
         "Mitä se KANE oikein vaatii kunnilta?",
+        "Miksi KANE välittää kuntavaaleista?",
+        "Varför bryr sig KANE om välfärdsområdesvalet?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
