@@ -101,6 +101,7 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
     "text",
     [
         "Mitkä ovat neljä tavoitetta?",  # a count of goals
+        "Onko kunnalla tavoite, että asukkaat pääsevät päättämään?",  # "että" (that) folds to "etta"
         "kolme tavoitetta",
         "de fyra målen",
         "tavoite 5",
