@@ -102,6 +102,8 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
     [
         "Mitkä ovat neljä tavoitetta?",  # a count of goals
         "Onko kunnalla tavoite, että asukkaat pääsevät päättämään?",  # "että" (that) folds to "etta"
+        "Tätä tavoitetta en ymmärrä, mitä se tarkoittaa?",  # "en" is "I don't"
+        "Kan du förklara målet en gång till?",
         "kolme tavoitetta",
         "de fyra målen",
         "tavoite 5",

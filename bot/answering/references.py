@@ -21,8 +21,9 @@ _CARDINALS = {
     "yksi": 1, "yhden": 1, "kaksi": 2, "kahden": 2, "kolme": 3, "kolmen": 3, "nelja": 4, "neljan": 4,
     # spoken and dialectal: "tavoite kaks", "tavote kolome", "nelijä"
     "yks": 1, "yhen": 1, "kaks": 2, "kahen": 2, "kolome": 3, "kolomen": 3, "nelija": 4, "nelijan": 4,
-    # not "etta": folded, the Finnish "että" (that) is "etta" ("tavoite, että asukkaat …" is no goal 1)
-    "ett": 1, "en": 1, "tva": 2, "tre": 3, "fyra": 4,
+    # Not "etta": folded, the Finnish "että" (that) is "etta" ("tavoite, että asukkaat …" is no goal 1). Not "en":
+    # it is the Finnish "I don't" ("Tätä tavoitetta en ymmärrä"), and "mål" counts with "ett".
+    "ett": 1, "tva": 2, "tre": 3, "fyra": 4,
     "one": 1, "two": 2, "three": 3, "four": 4,
 }  # fmt: skip
 # Ordinals count next to a goal word only: "toinen" is also "another", "kolmas sektori" the third sector.
