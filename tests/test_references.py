@@ -91,6 +91,11 @@ from bot.answering.references import goal_reference, goal_word_language
         # An ordinal after the goal word: a Swedish one, and a Finnish one in the goal word's own case.
         ("Vad säger mål första om föreningar?", 1),
         ("Kerro tavoitteesta viimeisestä", 4),
+        # Roman numerals after a goal word, and the Swedish "målsättning".
+        ("Mitä tavoite III sanoo?", 3),
+        ("mål IV", 4),
+        ("Vad innebär målsättning två?", 2),
+        ("den andra målsättningen", 2),
     ],
 )
 def test_a_reference_names_its_goal(text: str, goal: int) -> None:
@@ -104,6 +109,7 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
         "Onko kunnalla tavoite, että asukkaat pääsevät päättämään?",  # "että" (that) folds to "etta"
         "Tätä tavoitetta en ymmärrä, mitä se tarkoittaa?",  # "en" is "I don't"
         "Kan du förklara målet en gång till?",
+        "Vad gör målet i kommunen?",  # "i" is "in", no Roman one
         "kolme tavoitetta",
         "de fyra målen",
         "tavoite 5",

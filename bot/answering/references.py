@@ -25,6 +25,8 @@ _CARDINALS = {
     # it is the Finnish "I don't" ("Tätä tavoitetta en ymmärrä"), and "mål" counts with "ett".
     "ett": 1, "tva": 2, "tre": 3, "fyra": 4,
     "one": 1, "two": 2, "three": 3, "four": 4,
+    # Roman numerals after a goal word ("tavoite II", "mål IV"); not "i", the Swedish "in" ("målet i kommunen").
+    "ii": 2, "iii": 3, "iv": 4,
 }  # fmt: skip
 # Ordinals count next to a goal word only: "toinen" is also "another", "kolmas sektori" the third sector.
 _ORDINALS = (
@@ -52,13 +54,14 @@ _NUMERAL_NOUNS = (
     (re.compile(r"^fyrans?$"), 4),
 )
 # Spoken Finnish drops the i ("tavote", "tavotteessa"); Ostrobothnian drops the t ("fösta måle").
-_GOAL_WORD = re.compile(r"^(tavoit\w*|tavot\w*|malet|male|mal|malen|malets|goals?)$")
+# "målsättning" is the goals' own Swedish word for a goal.
+_GOAL_WORD = re.compile(r"^(tavoit\w*|tavot\w*|malet|male|mal|malen|malets|malsattning|malsattningen|goals?)$")
 # "andra" is "second" only before the definite "målet" or in "andra av målen": "andra mål" are other goals.
-_DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|tavoit\w*|tavot\w*|goal)$")
+_DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|malsattningen|tavoit\w*|tavot\w*|goal)$")
 _PLURAL_GOAL_WORD = re.compile(r"^(tavoi?tteet|tavoi?tteita|tavoi?tteiden|tavoi?tteissa|tavoi?tteista|malen|goals)$")
 _GOAL_WORD_LANG: tuple[tuple[re.Pattern[str], Lang], ...] = (
     (re.compile(r"^tavoi?t\w*$"), "fi"),
-    (re.compile(r"^(malet|male|mal|malen|malets)$"), "sv"),
+    (re.compile(r"^(malet|male|mal|malen|malets|malsattning|malsattningen)$"), "sv"),
 )
 # Between a number and its goal word: "mål nr 2", "tavoite numero kaksi", "the last of the goals".
 _FILLER = frozenset({"nro", "nr", "numero", "nummer", "no", "n:o", "numro", "number"})
