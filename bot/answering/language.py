@@ -27,6 +27,9 @@ FOREIGN_MIN_LETTERS = 8
 FOREIGN_MIN_SCRIPT_LETTERS = 3
 FOREIGN_KNOWN_SHARE = 0.5
 FOREIGN_PROBABILITY = 0.7
+FOREIGN_MIN_WORD = 4
+NAMES = frozenset({"kane"})
+ENGLISH_COURTESY = frozenset({"hi", "hello", "thanks", "thank", "you", "please"})
 SCANDINAVIAN = frozenset({"fi", "sv", "no", "da"})
 SAMI_WORDS = Path(__file__).resolve().parent / "data" / "sami.txt"
 # langdetect's languages written in the Latin alphabet: a text mostly in another script (Cyrillic, Arabic,
@@ -65,13 +68,19 @@ class LanguageDetector:
         # Another script says it at once, even in a greeting of a few letters ("สวัสดีครับ", "Привет").
         if len(letters) >= FOREIGN_MIN_SCRIPT_LETTERS and latin * 2 < len(letters):
             return True
+        tokens = [fold(word) for word in words(text) if not word.isdigit()]
+        if tokens and all(token in ENGLISH_COURTESY for token in tokens):
+            return True  # "Hi", "Thanks!": too short for any detection, and no word of Finnish or Swedish
         if len(letters) < FOREIGN_MIN_LETTERS:
             return False
-        tokens = [fold(word) for word in words(text) if not word.isdigit()]
         known = sum(token in self._fi or token in self._sv for token in tokens)
         sami = sum(token in self._sami for token in tokens)
         if sami > known and sami >= FOREIGN_KNOWN_SHARE * len(tokens):
             return True  # "Bures! Mii lea KANE?": a language of Finland langdetect has no profile for
+        # Short words are shared across languages ("me", "in", "on", "mis", "a" are in the vocabularies too): the
+        # words of four letters or more, names aside, say which language it is.
+        tokens = [token for token in tokens if len(token) >= FOREIGN_MIN_WORD and token not in NAMES] or tokens
+        known = sum(token in self._fi or token in self._sv for token in tokens)
         if known >= FOREIGN_KNOWN_SHARE * len(tokens):
             return False
         if self._all_languages is None:
