@@ -47,6 +47,8 @@ SHORT_ON_ITS_OWN = 2
 # with the question agrees with nothing).
 STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
+# Questions that ask how, why or what rather than whether ("Miksi Turun pitäisi jo …?").
+OPEN_QUESTION_WORDS = HOW_WORDS | {"miksi", "miks", "mita", "mika", "mitka", "varfor", "vad", "va", "vilka", "vilken"}
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -302,10 +304,16 @@ class Assistant:
         on huomisen sää Oulussa?" is not about the goals."""
         if self.reader.about_the_goals(asked):
             return None
-        if self.router.topic_finder.find(asked) is None and not self.intents.any_of(asked, "place_now"):
+        if self.router.topic_finder.find(asked) is None and not self._asks_how_things_stand(asked):
             return None
         named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
         return "place" if named and self.reader.on_theme(asked, matches) else None
+
+    def _asks_how_things_stand(self, asked: str) -> bool:
+        """ "Onko Porissa jo …?", "Har Hangö redan …?": whether something is so now; "Hur kan Esbo redan nu …?" and
+        "Miksi Turun pitäisi jo …?" ask what should be done, which the goals answer."""
+        opening = fold(words(asked)[0]) if words(asked) else ""
+        return opening not in OPEN_QUESTION_WORDS and self.intents.any_of(asked, "place_now")
 
     def _help(self, asked: str, lang: Lang, goals: list[Match], role: HelpRole = "association") -> Reply | None:
         """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml."""

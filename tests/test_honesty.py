@@ -59,13 +59,23 @@ from bot.assistant import Assistant
         ("Saako kyläyhdistys 2000 euroa toiminta-avustusta?", "amount"),
         ("Nousiko äänestysaktiivisuus aluevaaleissa?", "statistics"),
         ("Hur var valdeltagandet i kommunalvalet 2021?", "statistics"),
-        ("Mistä löydän kulttuuriavustuksen hakulomakkeen?", "document"),
-        ("Var hittar jag ansökningsblanketten för föreningsbidrag?", "document"),
+        ("Mistä löydän kulttuuriavustuksen hakulomakkeen?", "procedure"),
+        ("Var hittar jag ansökningsblanketten för föreningsbidrag?", "procedure"),
         ("Jakaako KANE itse avustuksia yhdistyksille?", "funding"),
         ("Delar KANE själv ut bidrag?", "funding"),
         ("Miten nuorisovaltuustot toimivat Ruotsiin verrattuna?", "comparison"),
         # "tästä" (of this) is no word about the bot: the sum is still asked.
         ("Paljonko asukasraati maksaisi kunnalle, onko tästä laskelmia?", "amount"),
+        # Sums in words or with the euro sign; municipalities counted, not the goals; forms asked for in compounds.
+        ("Saako kyläyhdistys tuhat euroa toiminta-avustusta?", "amount"),
+        ("Kan föreningen få några hundra euro av kommunen?", "amount"),
+        ("Saako yhdistys 500 € avustusta?", "amount"),
+        ("Montako kuntaa on jo tehnyt sen, mitä KANE vaatii?", "amount"),
+        ("Mistä saa kulttuuriavustuksen hakulomakkeen?", "procedure"),
+        ("Var finns ansökningsblanketten för kulturbidrag?", "procedure"),
+        ("Tarvitaanko avustushakemuksen liitteeksi tilinpäätös?", "procedure"),
+        ("Var valdeltagandet lägre bland unga i kommunalvalet?", "statistics"),
+        ("Vem är ledamöter i stadsstyrelsen?", "person"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -255,6 +265,11 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         # Turnout and councillors are the goals' own matters, not statistics or names asked for.
         ("Vad har kandidaternas ton med valdeltagandet att göra?", "candidates.dialogue"),
         ("Miksi äänestysaktiivisuus on KANElle tärkeää?", "candidates.dialogue"),
+        # Where meeting rooms are found, and forms that should be lighter, are the goals' matters.
+        ("Var hittar vi lokaler för föreningens möten?", "goal-1.action-3"),
+        ("Miten lomakkeita voisi keventää?", "goal-1.action-2"),
+        # How a place should act now is answered; only whether it already has something is its own fact.
+        ("Hur kan Esbo redan nu stärka föreningarnas roll?", "goal-2.action-2"),
         ("Borde fullmäktigeledamöterna lära sig föra dialog med föreningarna?", "goal-3.action-2"),
     ],
 )

@@ -34,7 +34,9 @@ KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
-OFFICE_CONCEPTS = frozenset({"candidates", "councillors-and-staff"})
+CANDIDATES_CONCEPT = "candidates"
+COUNCILS_CONCEPT = "councillors-and-staff"
+OFFICE_BY_ELECTION = frozenset({COUNCILS_CONCEPT, "elections"})
 EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "community-civic-action"})
 DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 INTRO_SHARE = 0.7
@@ -80,26 +82,12 @@ class Reader:
         )
         self._commands: frozenset[str] = frozenset(commands)
         # The goals' world (associations, municipalities, grants …) in any form: "bidragen" is "bidrag".
-        self._domain_lemmas: dict[Lang, frozenset[str]] = {
-            lang: frozenset(
-                lemma
-                for word in intents.words["domain"][lang]
-                for lemma in retriever.word_terms(word, lang, corrected=False)
-            )
-            for lang in LANGS
-        }
-        # The goals' common scope and KANE's wishes, as lemmas: see `asks_for_all_goals`.
-        self._scope_lemmas, self._wants_lemmas = (
-            {
-                lang: frozenset(
-                    lemma
-                    for word in intents.words[name][lang]
-                    for lemma in retriever.word_terms(word, lang, corrected=False)
-                )
-                for lang in LANGS
-            }
-            for name in ("goals_scope", "kane_wants")
-        )
+        self._domain_lemmas = self._lemmas_of_list("domain")
+        # The goals' common scope, KANE's wishes and getting into a council: see `asks_for_all_goals` and
+        # `_asks_about_experience_for_office`.
+        self._scope_lemmas = self._lemmas_of_list("goals_scope")
+        self._wants_lemmas = self._lemmas_of_list("kane_wants")
+        self._entering_lemmas = self._lemmas_of_list("entering_office")
         # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
         # words keep their stems, and simplemma reads some of them as other words ("börs" as "böra", "lån" as "låna").
@@ -126,6 +114,17 @@ class Reader:
                     )
                     self._tasks[lang].append((help_id, things, actions))
 
+    def _lemmas_of_list(self, name: str) -> dict[Lang, frozenset[str]]:
+        """Every lemma of the words of an intents list, per language ("bidragen" is "bidrag")."""
+        return {
+            lang: frozenset(
+                lemma
+                for word in self.intents.words[name][lang]
+                for lemma in self.retriever.word_terms(word, lang, corrected=False)
+            )
+            for lang in LANGS
+        }
+
     def search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
         säger KANE:s mål om …"), which would pull every such question towards the introduction, and without the
@@ -144,7 +143,7 @@ class Reader:
         if not framed and self.intents.any_of(asked, "kane"):
             subject = next((match for match in found if match.entry.id == KANE_ENTRY), None)
             # "Onks KANE joku puolue?" asks what KANE is, whatever "puolue" points at.
-            identity = self.intents.any_of(asked, "kane_identity")
+            identity = self.intents.any_of(asked, "kane_identity") and self.intents.any_of(asked, "kane_kinds")
             if subject is not None and (identity or subject.score >= KANE_SUBJECT_SHARE * found[0].score):
                 found = [subject, *(match for match in found if match is not subject)]
         # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association
@@ -168,8 +167,13 @@ class Reader:
         """Does the question bring association experience and running for or sitting in a council together?"""
         for lang in LANGS:
             concepts = set(self.retriever.concepts_in(asked, lang))
+            # Running for office: a candidate, or a council with the elections or a word of getting in ("jos haluaa
+            # valtuustoon", "om man vill in i fullmäktige"); a council's or its staff's own experience ("Vilken
+            # erfarenhet har kommunstyrelsen av …?") is not a candidate's.
             # Councillors' readiness for dialogue ("valtuutettujen valmiudet") is goal 3.2's, not a candidate's past.
-            if concepts & OFFICE_CONCEPTS and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
+            entering = COUNCILS_CONCEPT in concepts and self._has_lemma_of(asked, self._entering_lemmas)
+            office = CANDIDATES_CONCEPT in concepts or concepts >= OFFICE_BY_ELECTION or entering
+            if office and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
                 return True
         return False
 
@@ -197,6 +201,8 @@ class Reader:
         terms = set(self.retriever.query_terms(rest, lang))
         if names_the_goals:
             return terms <= self._scope_lemmas[lang]
+        if self.intents.asked_fact(asked) is not None:
+            return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         # "vill" is a stop word, so the wish is looked for among every word's lemmas.
         wishes = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
         wishes &= self._wants_lemmas[lang]

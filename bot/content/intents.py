@@ -31,6 +31,11 @@ INTENT_NAMES = (
     "kane",
     "kane_view",
     "kane_identity",
+    "kane_kinds",
+    "form_words",
+    "form_asks",
+    "form_change",
+    "entering_office",
     "domain",
     "normative",
     "contact",
@@ -48,6 +53,7 @@ ASKED_FACTS = (
 
 
 _MARKED = frozenset("äöå")
+PATTERN_LISTS = ("form_asks", "form_change")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
@@ -154,6 +160,8 @@ class Intents:
     courtesy: frozenset[str] = frozenset()  # greeting and thanks words of both languages, folded
     # Small-talk phrases ("mitä kuuluu", "allt bra", "läget") as word tuples, without their courtesy words.
     small_talk: frozenset[tuple[str, ...]] = frozenset()
+    # Lists read as patterns word by word ("keven*"), ä, ö and å kept (see `Phrases.found_in`).
+    patterns: Mapping[str, Phrases] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def build(
@@ -194,6 +202,10 @@ class Intents:
                 for item in words["smalltalk"][lang]
             )
             - {()},
+            {
+                name: Phrases(tuple(parse_phrase(item) for lang in LANGS for item in written[name][lang]))
+                for name in PATTERN_LISTS
+            },
         )
 
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
@@ -209,7 +221,21 @@ class Intents:
                 continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
-        return None
+        if "€" in text:
+            return "amount"  # "500 €", "500€": the sign is no word
+        return "procedure" if self.asks_for_a_form(text) else None
+
+    def asks_for_a_form(self, text: str) -> bool:
+        """ "Mistä saa kulttuuriavustuksen hakulomakkeen?", "Var finns ansökningsblanketten?": a form or an attachment
+        asked for, not forms that should change ("Miten lomakkeita voisi keventää?")."""
+        tokens = folded_words(text)
+        stems = self.words["form_words"]
+        if not any(stem in token for token in tokens for lang in LANGS for stem in stems[lang]):
+            return False
+        written = words(text)
+        return self.patterns["form_asks"].found_in(tokens, frozenset(), written) and not self.patterns[
+            "form_change"
+        ].found_in(tokens, frozenset(), written)
 
     def only(self, text: str, *names: str) -> bool:
         """True if every word of ``text`` belongs to one of the named lists (in either language)."""
