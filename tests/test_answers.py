@@ -6,6 +6,8 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.core.lang import Lang
+from bot.evaluation import load_cases
+from tests.conftest import KNOWLEDGE, ROOT
 
 
 @pytest.mark.parametrize(
@@ -88,6 +90,8 @@ def test_the_introduction_gives_way_to_the_part_a_question_is_about(assistant: A
         ("Vad gör KANE faktiskt?", "kane"),
         # What KANE is asked, though a word of the question names another part ("järjestö" goal 4's).
         ("Onko KANE joku järjestö vai virasto?", "kane"),
+        # "Är KANE en …" without a kind of body asks what KANE stands for.
+        ("Är KANE en röst för äldreråden i kommunerna?", "goal-2.action-2"),
         # KANE as the source of a view: the question is about the matter, not about KANE.
         ("Onko KANEn mukaan yhdistystaustasta etua ehdokkaalle?", "candidates"),
         ("Hur borde kommunen stöda föreningarnas verksamhet enligt KANE?", "goal-1"),
@@ -108,6 +112,9 @@ def test_kane_is_the_subject_only_when_the_question_is_about_kane(
         ("Gör åren i föreningsstyrelsen mig till en bättre fullmäktigeledamot?", "candidates"),
         # Councillors' readiness for dialogue is goal 3.2's, though "valmius" is also a candidate's.
         ("Mitä valtuutettujen valmiuksista vuoropuheluun sanotaan?", "goal-3.action-2"),
+        # A council's own experience is no candidate's.
+        ("Vilken erfarenhet har kommunstyrelsen av invånarpaneler?", "goal-2.action-1"),
+        ("Hjälper det att ha suttit i styrelsen för ungdomsföreningen om man vill in i fullmäktige?", "candidates"),
     ],
 )
 def test_experience_for_office_is_the_candidates_part(assistant: Assistant, question: str, entry: str) -> None:
@@ -223,3 +230,13 @@ def test_forgetting_the_messages_read_changes_no_answer(assistant: Assistant) ->
     first = [assistant.reply(question) for question in questions]
     assistant.forget_messages()
     assert [assistant.reply(question) for question in questions] == first
+
+
+def test_a_words_remembered_sums_give_the_same_scores_in_any_order(assistant: Assistant) -> None:
+    # The per-word sums of a search are kept between questions: the order questions come in must not matter.
+    questions = [case.question for case in load_cases(ROOT / "eval" / "questions.yaml")][:60]
+    fresh = Assistant.load(KNOWLEDGE)
+    forward = [[(m.entry.id, m.score) for m in fresh.retriever.search(q)] for q in questions]
+    other = Assistant.load(KNOWLEDGE)
+    backward = [[(m.entry.id, m.score) for m in other.retriever.search(q)] for q in reversed(questions)]
+    assert forward == list(reversed(backward))

@@ -78,3 +78,12 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_the_concepts_the_reader_names_exist() -> None:
+    from bot.answering import reading
+
+    named = {reading.CANDIDATES_CONCEPT, reading.COUNCILS_CONCEPT, *reading.EXPERIENCE_CONCEPTS}
+    named |= reading.OFFICE_BY_ELECTION | reading.DIALOGUE_CONCEPTS
+    shipped = yaml.safe_load((KNOWLEDGE / "concepts.yaml").read_text(encoding="utf-8"))["concepts"]
+    assert named <= {concept["id"] for concept in shipped}

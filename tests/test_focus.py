@@ -80,6 +80,8 @@ def test_sentences_split_at_capitals_after_a_full_stop_only() -> None:
 def test_an_emoji_before_a_capital_ends_a_sentence_and_before_a_small_letter_does_not() -> None:
     assert sentences("Moi Kuopiosta 👋 Miten tuetaan kerhoja?") == ["Moi Kuopiosta 👋", "Miten tuetaan kerhoja?"]
     assert sentences("Nuorisovaltuusto 🤔 mitä KANE sanoo?") == ["Nuorisovaltuusto 🤔 mitä KANE sanoo?"]
+    # with the variation selector a heart carries
+    assert sentences("Hälsningar ❤️ Hur ska kommunen?") == ["Hälsningar ❤️", "Hur ska kommunen?"]
 
 
 def test_where_the_asker_greets_from_is_no_place_the_question_is_about(assistant: Assistant) -> None:

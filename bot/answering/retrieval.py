@@ -39,6 +39,7 @@ CLOSEST_SHARE = 0.6
 MAX_QUERY_WORDS = 60
 MIN_PART = 4
 CACHE_LIMIT = 50_000
+TERM_DOTS_LIMIT = 3_000
 MIN_IDF = 0.4
 TYPO_MIN_LENGTH = 5
 TYPO_SIMILARITY = 85.0
@@ -413,7 +414,8 @@ class Retriever:
                 for doc_id, doc_value in postings.get(feature, ()):
                     sums[doc_id] += weight * doc_value
             cached = tuple(sums.items())
-            if len(self._term_dots_cache) > CACHE_LIMIT:  # questions bring endless new words; keep memory flat
+            # Each word holds ~100 pairs (~10 kB): a few thousand words cover what people ask, in tens of MB.
+            if len(self._term_dots_cache) > TERM_DOTS_LIMIT:
                 self._term_dots_cache.clear()
             self._term_dots_cache[key] = cached
         return cached

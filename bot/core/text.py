@@ -14,10 +14,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]{1,4}(?![^\W\d_])
 # A full stop ends a sentence before a capital; before a small letter only after a word that is no abbreviation
 # ("kautta. meillä on" ends one, as people typing on a phone rarely capitalise; "esim. asukasraadit", "t.ex. unga",
 # "2. tavoite" go on).
-# An emoji before a capital ends one too ("Hej från Hangö 👋 Hur ska …"); before a small letter it is part of the
-# sentence ("Nuorisovaltuusto 🤔 mitä KANE sanoo?").
+# An emoji before a capital ends one too ("Hej från Hangö 👋 Hur ska …", a heart with its variation selector, a
+# flag); before a small letter it is part of the sentence ("Nuorisovaltuusto 🤔 mitä KANE sanoo?").
 _SENTENCE_END = re.compile(
-    r"(?<=[!?…])\s+|(?<=\.)\s+(?=[A-ZÅÄÖ])|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[A-ZÅÄÖ])|\n+"
+    r"(?<=[!?…])\s+|(?<=\.)\s+(?=[A-ZÅÄÖ])|(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])\s+(?=[A-ZÅÄÖ])|\n+"
 )
 _STOP_BEFORE_SMALL = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.\s+(?=[a-zåäö])")
 _ABBREVIATIONS = frozenset({
