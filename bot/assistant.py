@@ -47,8 +47,6 @@ SHORT_ON_ITS_OWN = 2
 # with the question agrees with nothing).
 STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
-# Questions that ask how, why or what rather than whether ("Miksi Turun pitäisi jo …?").
-OPEN_QUESTION_WORDS = HOW_WORDS | {"miksi", "miks", "mita", "mika", "mitka", "varfor", "vad", "va", "vilka", "vilken"}
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -310,10 +308,11 @@ class Assistant:
         return "place" if named and self.reader.on_theme(asked, matches) else None
 
     def _asks_how_things_stand(self, asked: str) -> bool:
-        """ "Onko Porissa jo …?", "Har Hangö redan …?": whether something is so now; "Hur kan Esbo redan nu …?" and
-        "Miksi Turun pitäisi jo …?" ask what should be done, which the goals answer."""
-        opening = fold(words(asked)[0]) if words(asked) else ""
-        return opening not in OPEN_QUESTION_WORDS and self.intents.any_of(asked, "place_now")
+        """ "Onko Porissa jo …?", "Har Hangö redan …?", "Mitä Oulu on jo tehnyt …?": how things stand now; "Hur kan
+        Esbo redan nu …?" and "Miksi Turun pitäisi jo …?" ask what could or should be done, which the goals answer."""
+        if not self.intents.any_of(asked, "place_now"):
+            return False
+        return not self.intents.any_of(asked, "normative") and not self.intents.any_of(asked, "place_could")
 
     def _help(self, asked: str, lang: Lang, goals: list[Match], role: HelpRole = "association") -> Reply | None:
         """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml."""

@@ -74,6 +74,7 @@ from bot.assistant import Assistant
         ("Mistä saa kulttuuriavustuksen hakulomakkeen?", "procedure"),
         ("Var finns ansökningsblanketten för kulturbidrag?", "procedure"),
         ("Tarvitaanko avustushakemuksen liitteeksi tilinpäätös?", "procedure"),
+        ("Kan jag få en blankett för verksamhetsbidrag?", "procedure"),
         ("Var valdeltagandet lägre bland unga i kommunalvalet?", "statistics"),
         ("Vem är ledamöter i stadsstyrelsen?", "person"),
     ],
@@ -109,6 +110,7 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
     [
         ("Onko Porissa jo pysyvä kolmikantainen yhteistyöryhmä järjestöjen kanssa?", "Pori"),
         ("Har Raseborg redan ett fast samarbetsforum med föreningarna?", "Raseborg"),
+        ("Miten Kuopio nykyään tukee yhdistyksiä?", "Kuopio"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -268,6 +270,10 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         # Where meeting rooms are found, and forms that should be lighter, are the goals' matters.
         ("Var hittar vi lokaler för föreningens möten?", "goal-1.action-3"),
         ("Miten lomakkeita voisi keventää?", "goal-1.action-2"),
+        ("Hur kan kommunen förbättra blanketterna för föreningsbidrag?", "goal-1.action-2"),
+        ("Miksi avustushakemuksiin tarvitaan niin monta liitettä?", "goal-1.action-2"),
+        ("Finns det något i målen om blanketter?", "goal-1.action-2"),
+        ("Är KANE för att föreningen ska få lokaler gratis?", "goal-1.action-3"),
         # How a place should act now is answered; only whether it already has something is its own fact.
         ("Hur kan Esbo redan nu stärka föreningarnas roll?", "goal-2.action-2"),
         ("Borde fullmäktigeledamöterna lära sig föra dialog med föreningarna?", "goal-3.action-2"),

@@ -36,6 +36,7 @@ INTENT_NAMES = (
     "form_asks",
     "form_change",
     "entering_office",
+    "place_could",
     "domain",
     "normative",
     "contact",
@@ -221,8 +222,8 @@ class Intents:
                 continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
-        if "€" in text:
-            return "amount"  # "500 €", "500€": the sign is no word
+        if "€" in text and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
+            return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
         return "procedure" if self.asks_for_a_form(text) else None
 
     def asks_for_a_form(self, text: str) -> bool:
