@@ -186,10 +186,11 @@ class Reader:
         """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
         return any(_names_goals(word) for word in words(text))
 
-    def asks_for_all_goals(self, asked: str, lang: Lang) -> bool:
+    def asks_for_all_goals(self, asked: str, lang: Lang, asks_a_fact: bool = False) -> bool:
         """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?", "Montako tavoitetta kunnille on?", "Mitä
         KANE haluaa kunnilta näissä vaaleissa?": the goals or KANE's wishes named, no one goal, and nothing asked
-        besides what every goal is about (municipalities, counties, the elections)."""
+        besides what every goal is about (municipalities, counties, the elections). ``asks_a_fact``: the question
+        asks for a fact (`Intents.asked_fact`), which only a count of the goals themselves may."""
         names_the_goals = self.names_the_goals(asked)
         if not names_the_goals and not self.intents.any_of(asked, "kane"):
             return False
@@ -201,7 +202,7 @@ class Reader:
         terms = set(self.retriever.query_terms(rest, lang))
         if names_the_goals:
             return terms <= self._scope_lemmas[lang]
-        if self.intents.asked_fact(asked) is not None:
+        if asks_a_fact:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         # "vill" is a stop word, so the wish is looked for among every word's lemmas.
         wishes = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
