@@ -118,6 +118,8 @@ def test_kane_is_the_subject_only_when_the_question_is_about_kane(
         # A council's own experience is no candidate's.
         ("Vilken erfarenhet har kommunstyrelsen av invånarpaneler?", "goal-2.action-1"),
         ("Hjälper det att ha suttit i styrelsen för ungdomsföreningen om man vill in i fullmäktige?", "candidates"),
+        # the role as such: "valtuutettuna" (as a councillor)
+        ("Onko seuratoiminnasta kokemusta mitään hyötyä valtuutettuna?", "candidates"),
     ],
 )
 def test_experience_for_office_is_the_candidates_part(assistant: Assistant, question: str, entry: str) -> None:

@@ -77,6 +77,7 @@ from bot.assistant import Assistant
         ("Kan jag få en blankett för verksamhetsbidrag?", "procedure"),
         ("Var valdeltagandet lägre bland unga i kommunalvalet?", "statistics"),
         ("Vem är ledamöter i stadsstyrelsen?", "person"),
+        ("Onko Porissa vanhusneuvosto ja ketä siinä istuu?", "person"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -142,6 +143,9 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
         "Mitä se KANE oikein vaatii kunnilta?",
         "Miksi KANE välittää kuntavaaleista?",
         "Varför bryr sig KANE om välfärdsområdesvalet?",
+        # which elections the goals are for
+        "Mihin vaaleihin nämä KANEn tavoitteet liittyvät?",
+        "Mistä vaaleista tavoitteissa on kyse?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:

@@ -172,6 +172,7 @@ class Reader:
             # erfarenhet har kommunstyrelsen av …?") is not a candidate's.
             # Councillors' readiness for dialogue ("valtuutettujen valmiudet") is goal 3.2's, not a candidate's past.
             entering = COUNCILS_CONCEPT in concepts and self._has_lemma_of(asked, self._entering_lemmas)
+            entering = entering or self.intents.any_of(asked, "office_role")  # "valtuutettuna", "som ledamot"
             office = CANDIDATES_CONCEPT in concepts or concepts >= OFFICE_BY_ELECTION or entering
             if office and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
                 return True

@@ -37,6 +37,7 @@ INTENT_NAMES = (
     "form_change",
     "entering_office",
     "place_could",
+    "office_role",
     "domain",
     "normative",
     "contact",
