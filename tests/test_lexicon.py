@@ -89,6 +89,7 @@ def test_kanes_name_is_its_own_word_in_both_languages() -> None:
         ("hilloo", "hilloa"),  # "-oo" for "-oa"
         ("vaikee", "vaikea"),
         ("kaekki", "kaikki"),  # "ae" for "ai"
+        ("tärkeenä", "tärkeänä"),  # "-ee-" for "-eä-" inside the word
     ],
 )
 def test_an_eastern_finnish_word_offers_its_written_form(spoken: str, written: str) -> None:

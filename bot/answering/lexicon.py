@@ -24,8 +24,8 @@ _DOUBLED = re.compile(r"([aeiouyäö])([bcdfghjklmnprstv])\2(?=[aeiouyäö])")
 def eastern_written_forms(folded: str) -> list[str]:
     """Written forms an eastern Finnish (Savo, Karelia, Kainuu) word may stand for, folded: its consonants doubled
     between vowels made single ("tekkee", "kokkoukset", "pittää"), "-oo" for "-aa" ("maksoo", "rahhoo"), "ae" / "oe"
-    for "ai" / "oi" ("kaekki", "oekeen"), "-oo" / "-ee" for "-oa" / "-eä" ("hilloo", "tärkee"). Only tried on words the
-    lexicon does not know."""
+    for "ai" / "oi" ("kaekki", "oekeen"), "-oo" / "-ee" for "-oa" / "-eä" ("hilloo", "tärkee", "tärkeenä"). Only
+    tried on words the lexicon does not know."""
     if len(folded) < MIN_EASTERN_WORD:
         return []
     forms = []
@@ -38,6 +38,8 @@ def eastern_written_forms(folded: str) -> list[str]:
         if form.endswith("oo"):
             forms.append(form[:-2] + "aa")  # "rahhoo" is "rahaa" in Savo
         forms.append(form.replace("ae", "ai").replace("oe", "oi"))
+        if "ee" in form[:-2]:
+            forms.append(form.replace("ee", "ea", 1))  # "tärkeenä" is "tärkeänä" (folded), "-ee-" for "-eä-"
     return [form for form in dict.fromkeys([single, *one_at_a_time, *forms]) if form != folded]
 
 
