@@ -1,4 +1,4 @@
-"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune, tune2, tune3, tune5 to tune11; a script).
+"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune, tune2, tune3, tune5 to tune13; a script).
 
     .venv/bin/python bench/calibrate.py              # fit, print the reliability table and the threshold table
     .venv/bin/python bench/calibrate.py --write      # …and write bot/answering/data/calibration.json
@@ -32,7 +32,20 @@ from bot.evaluation import Case, load_cases  # noqa: E402
 
 TUNING = tuple(
     ROOT / "eval" / f"kinds.{name}.yaml"
-    for name in ("tune", "tune2", "tune3", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11")
+    for name in (
+        "tune",
+        "tune2",
+        "tune3",
+        "tune5",
+        "tune6",
+        "tune7",
+        "tune8",
+        "tune9",
+        "tune10",
+        "tune11",
+        "tune12",
+        "tune13",
+    )
 )
 # What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a
 # question the goals do not answer at all (the worst: it tells people the goals say something they do not).

@@ -120,11 +120,22 @@ def test_kane_is_the_subject_only_when_the_question_is_about_kane(
         ("Hjälper det att ha suttit i styrelsen för ungdomsföreningen om man vill in i fullmäktige?", "candidates"),
         # the role as such: "valtuutettuna" (as a councillor)
         ("Onko seuratoiminnasta kokemusta mitään hyötyä valtuutettuna?", "candidates"),
+        # sitting in a council
+        ("Hjälper föreningsarbete när man sitter i fullmäktige?", "candidates"),
     ],
 )
 def test_experience_for_office_is_the_candidates_part(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_experience_for_office_is_never_quoted_from_goal_1_when_the_candidates_part_ranks_low(
+    assistant: Assistant,
+) -> None:
+    # Goal 1 praises volunteering and goal 3.2 speaks of councillors; the candidates' part, further down, is what
+    # such a question is about, and it is offered even when it is not likely enough to be quoted.
+    reply = assistant.reply("Hyödyttääkö talkootyö valtuutettuna?")
+    assert reply.entry != "goal-1" and "candidates" in (reply.entry, reply.suggest)
 
 
 @pytest.mark.parametrize("question", ["Onks KANE joku puolue vai mikä se on?", "Är KANE ett parti eller vad?"])

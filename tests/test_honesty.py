@@ -146,6 +146,10 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
         # which elections the goals are for
         "Mihin vaaleihin nämä KANEn tavoitteet liittyvät?",
         "Mistä vaaleista tavoitteissa on kyse?",
+        # the goals set for the double elections, and what KANE wants to achieve with them
+        "Vilka mål har KANE satt upp inför regionvalet?",
+        "Vad vill KANE uppnå med målen inför dubbelvalet?",
+        "Mitä KANE haluaa saavuttaa tavoitteillaan kaksoisvaaleissa?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:

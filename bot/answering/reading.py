@@ -39,6 +39,7 @@ COUNCILS_CONCEPT = "councillors-and-staff"
 OFFICE_BY_ELECTION = frozenset({COUNCILS_CONCEPT, "elections"})
 EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "community-civic-action"})
 DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
+EXPERIENCE_DEPTH = 8
 INTRO_SHARE = 0.7
 READ_CACHE_SIZE = 1024
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
@@ -148,9 +149,15 @@ class Reader:
                 found = [subject, *(match for match in found if match is not subject)]
         # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association
         # experience gives a candidate is the candidates' part, however much goal 1 says of civic action's worth.
-        mine = next((match for match in found if match.entry.id == CANDIDATES_ENTRY), None)
-        if mine is not None and mine is not found[0] and self._asks_about_experience_for_office(asked):
-            found = [mine, *(match for match in found if match is not mine)]
+        if found and found[0].entry.id != CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked):
+            # Goal 1's civic action and goal 3.2's councillors can both outrank the candidates' part; it is looked
+            # for further down before giving up.
+            mine = next((match for match in found if match.entry.id == CANDIDATES_ENTRY), None)
+            if mine is None:
+                deeper = self.retriever.search(content if framed else asked, EXPERIENCE_DEPTH)
+                mine = next((match for match in deeper if match.entry.id == CANDIDATES_ENTRY), None)
+            if mine is not None:
+                found = [mine, *(match for match in found if match.entry.id != CANDIDATES_ENTRY)]
         if (
             len(found) > 1
             and found[0].entry.id == INTRO_ENTRY
@@ -201,8 +208,8 @@ class Reader:
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang))
-        if names_the_goals:
-            return terms <= self._scope_lemmas[lang]
+        if names_the_goals:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
+            return terms <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if asks_a_fact:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         # "vill" is a stop word, so the wish is looked for among every word's lemmas.
