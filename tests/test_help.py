@@ -156,6 +156,15 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         # Forwarding: the entry covering most of the question wins over one sharing a single rare word.
         ("Voitko laittaa tämän kysymyksen suoraan kunnalle?", "help.handover", "/contact"),
         ("Kan du skicka den här frågan direkt till kommunen?", "help.handover", "/contact"),
+        # Finding one's way in the chat: the buttons, starting over, browsing, what the bot can read.
+        ("Mitä nuo painikkeet viestin alla tarkoittavat?", "help.chatting", "/start"),
+        ("Vad gör knapparna under svaret?", "help.chatting", "/start"),
+        ("Miten pääsen taas alkuun?", "help.chatting", "/start"),
+        ("Hur börjar jag om från början?", "help.chatting", "/start"),
+        ("Voiko tavoitteita selata yksi kerrallaan?", "help.chatting", "/goals"),
+        ("Kan man bläddra mellan målen?", "help.chatting", "/goals"),
+        ("Voinko kysyä ääniviestillä?", "help.chatting", "/goals"),
+        ("Kan jag skicka ett röstmeddelande i stället?", "help.chatting", "/goals"),
     ],
 )
 def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
@@ -233,6 +242,8 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Kan kommunen ändra sina svar till invånarna?",
         "Kan föreningar radera sina uppgifter ur kommunens register?",
         "Miten järjestöt voivat viedä asioita eteenpäin kunnassa?",
+        "Pitäisikö kunnan kertoa palveluista isommalla tekstillä?",
+        "Borde kommunen bläddra igenom föreningarnas ansökningar snabbare?",
     ],
 )
 def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:

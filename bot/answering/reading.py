@@ -304,6 +304,8 @@ class Reader:
         opened = help_worded or self.intents.any_of(asked, "share") or self.intents.any_of(asked, "bot_use")
         if not about_bot and not opened:
             return None
+        if not about_bot and self.intents.asks_for_a_contact(asked):
+            return None  # "Vår förening vill kontakta kommunen, vem skriver vi till?": whom to contact is routed
         text = self.intents.without(asked, "goals_frame") or asked
         if goal_reference(asked) is not None:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
