@@ -220,6 +220,16 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         # The asker acts, even with their association named.
         ("Miten mä jaan tavoitteen meidän seuran chattiin?", "help.share"),
         ("Hur raderar jag vår förenings uppgifter här?", "help.forget"),
+        # versions of a change, how many questions came, answering the waiting ones, a registering official
+        ("Hur ser jag tidigare versioner av ett svar?", "help.editing"),
+        ("Miten palautan vanhan version?", "help.editing"),
+        ("Montako kysymystä meidän kunnasta on tullut?", "help.editing"),
+        ("Hur många frågor har kommit från vår kommun?", "help.editing"),
+        ("Miten vastaan kysymykseen, joka odottaa?", "help.unanswered"),
+        ("Hur svarar jag på frågorna som väntar?", "help.unanswered"),
+        ("Hur registrerar jag mig som tjänsteinnehavare?", "help.join"),
+        ("Vi har fel mejladress här, hur fixar jag den?", "help.contacts"),
+        ("Voinko muokata lähettämääni kysymystä?", "help.chatting"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
@@ -244,6 +254,8 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Miten järjestöt voivat viedä asioita eteenpäin kunnassa?",
         "Pitäisikö kunnan kertoa palveluista isommalla tekstillä?",
         "Borde kommunen bläddra igenom föreningarnas ansökningar snabbare?",
+        "Miten kunta vastaa asukkaiden kysymyksiin?",
+        "Montako kysymystä KANE asettaa kunnille?",
     ],
 )
 def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:

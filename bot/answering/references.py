@@ -125,6 +125,15 @@ def _agrees(ordinal: str, goal_word: str) -> bool:
     return any(ordinal.endswith(ending) and goal_word.endswith(ending) for ending in _AGREEING_ENDINGS)
 
 
+# "ett i taget", "en åt gången", "yksi kerrallaan", "one at a time": a number that counts steps, not a goal.
+_AT_A_TIME = (("i", "taget"), ("at", "gangen"), ("kerrallaan",), ("kerralla",), ("kerrassaan",), ("at", "a", "time"))
+
+
+def _one_at_a_time(tokens: list[str], number_at: int) -> bool:
+    """Does the number at ``number_at`` count "one at a time" rather than name a goal?"""
+    return any(tuple(tokens[number_at + 1 : number_at + 1 + len(words)]) == words for words in _AT_A_TIME)
+
+
 def goal_reference(text: str) -> int | None:
     """The goal number the text refers to directly, or None. Only goals 1-4 exist."""
     tokens = _tokens(text)
@@ -148,6 +157,8 @@ def goal_reference(text: str) -> int | None:
                 return ordinal
             continue
         following = [word for word in tokens[index + 1 : index + 3] if word not in _FILLER][:1]
+        if following and _one_at_a_time(tokens, tokens.index(following[0], index + 1)):
+            following = []  # "bläddra igenom målen ett i taget", "tavoitteet yksi kerrallaan": no goal named
         for word in following:
             # An ordinal in a Finnish case after the goal word belongs to the next noun: "tavoitteen toiseen
             # keskusteluun" shares the goal to another chat; "tavoite toinen" is goal 2.
