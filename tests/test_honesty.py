@@ -150,6 +150,9 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
         "Vilka mål har KANE satt upp inför regionvalet?",
         "Vad vill KANE uppnå med målen inför dubbelvalet?",
         "Mitä KANE haluaa saavuttaa tavoitteillaan kaksoisvaaleissa?",
+        # the goals by an everyday name, the elections as the ballot boxes
+        "Vad står på önskelistan till kommunerna inför valet?",
+        "Mitkä ovat pääkohdat kunnille ennen kuin mennään uurnille?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
@@ -163,10 +166,16 @@ def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assi
         ("Mitä KANE toivoo puolueilta?", "candidates"),  # the parties are one part's matter
         ("Vad önskar KANE av kommunerna när det gäller föreningsbidrag?", "goal-1.action-2"),
         ("Mikä KANE on?", "kane"),  # no wish asked: KANE itself
+        ("Vad står på önskelistan om föreningsbidrag?", "goal-1.action-2"),
     ],
 )
 def test_a_wish_about_one_matter_is_not_the_goals_as_a_whole(assistant: Assistant, question: str, entry: str) -> None:
     assert assistant.reply(question).entry == entry
+
+
+def test_a_date_asked_of_the_goals_by_an_everyday_name_is_answered_honestly(assistant: Assistant) -> None:
+    reply = assistant.reply("Milloin pääkohdat julkaistiin?")
+    assert reply.kind == "fallback" and reply.suggest == "intro"
 
 
 def test_a_sum_asked_in_the_goals_name_is_no_count_of_the_goals(assistant: Assistant) -> None:

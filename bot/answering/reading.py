@@ -34,6 +34,7 @@ KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
+GOALS_CONCEPT = "goals"
 CANDIDATES_CONCEPT = "candidates"
 COUNCILS_CONCEPT = "councillors-and-staff"
 OFFICE_BY_ELECTION = frozenset({COUNCILS_CONCEPT, "elections"})
@@ -200,16 +201,26 @@ class Reader:
         besides what every goal is about (municipalities, counties, the elections). ``asks_a_fact``: the question
         asks for a fact (`Intents.asked_fact`), which only a count of the goals themselves may."""
         names_the_goals = self.names_the_goals(asked)
-        if not names_the_goals and not self.intents.any_of(asked, "kane"):
-            return False
         if goal_reference(asked) is not None:
             return False
         rest = " ".join(word for word in words(asked) if not _names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang))
-        if names_the_goals:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
-            return terms <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
+        # The goals' everyday names ("päälinjat", "önskelistan", "pääkohdat") name them too, unless a fact is asked.
+        named = (
+            set()
+            if asks_a_fact
+            else {
+                term
+                for term in self.retriever.query_terms(asked, lang)
+                if GOALS_CONCEPT in self.retriever.concepts_of(term, lang)
+            }
+        )
+        if not names_the_goals and not named and not self.intents.any_of(asked, "kane"):
+            return False
+        if names_the_goals or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
+            return terms - named <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if asks_a_fact:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         # "vill" is a stop word, so the wish is looked for among every word's lemmas.

@@ -448,6 +448,10 @@ class Retriever:
         """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
         return self._featurizer.known(word, lang)
 
+    def concepts_of(self, term: str, lang: Lang) -> frozenset[str]:
+        """The concepts one lemma names on its own."""
+        return self._featurizer.concepts_of(term, lang)
+
     def concepts_in(self, text: str, lang: Lang) -> list[str]:
         """The concepts the text's words name, read in ``lang``."""
         return self._featurizer.concept_ids(self.query_terms(text, lang), lang)
