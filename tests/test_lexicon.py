@@ -121,6 +121,9 @@ def test_a_question_in_eastern_finnish_meets_the_written_lemmas() -> None:
         ("nuvassa", "nuva"),
         ("osottammaan", "osoittaa"),
         ("ilmaseks", "ilmainen"),  # spoken "-as-" for "-ais-", "-ks" for "-ksi"
+        # the spoken question clitic "-ks" for "-ko", "-kö"
+        ("pärjääks", "parjata"),
+        ("estääks", "estaa"),
     ],
 )
 def test_a_finnish_word_with_a_suffix_the_tables_lack_meets_its_lemma(word: str, lemma: str) -> None:

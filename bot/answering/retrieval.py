@@ -540,6 +540,8 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
             forms.append(folded + "sa")  # "hiihtoseuras" → "hiihtoseurassa"
         if folded.endswith("ks"):
             forms.append(folded + "i")  # "ilmaseks" → "ilmaseksi"
+            # The spoken question clitic: "pärjääks", "estääks", "tuleeks" are "pärjääkö", "estääkö", "tuleeko".
+            forms.append(folded[:-2])
         # "-ainen" spoken "-anen": "kaltasista" is "kaltaisista", "ilmaseks" "ilmaiseksi".
         for spoken in [form for form in (folded, *forms) if "as" in form[MIN_SPOKEN_AIS:]]:
             at = spoken.index("as", MIN_SPOKEN_AIS)
