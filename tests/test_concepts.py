@@ -73,6 +73,13 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         ("Borde klubbrummet vara gratis för föreningar?", "goal-1.action-3"),
         ("Saisiko kaupungilta enemmän rahaa porukoille?", "goal-1.action-2"),
         ("Vad säger målen om pensionärsrådet?", "goal-2.action-2"),
+        # around one table, a newcomer running for office, in plain words, circles that ponder together
+        ("Pitäisikö kunnan ja järjestöjen istua saman pöydän ääressä?", "goal-4.action-1"),
+        ("Borde kommunen och föreningarna sitta vid samma bord?", "goal-4.action-1"),
+        ("Hyödyttääkö yhdistystausta, jos pyrkii valituksi?", "candidates"),
+        ("Hjälper föreningsvana en politisk nykomling?", "candidates"),
+        ("Pitäisikö palveluista kertoa selväsanaisesti?", "goal-4.action-2"),
+        ("Ehdotetaanko kaupunkilaisten pohdintapiirejä?", "goal-2.action-1"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:
