@@ -218,7 +218,7 @@ class Assistant:
                 return routed
         asked = focus.question
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
-        if self.reader.asks_for_all_goals(asked, lang, asks_a_fact=fact is not None):
+        if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
         matches = self.reader.search(asked)
         fact = fact or self._about_one_place(asked, matches)

@@ -12,6 +12,8 @@ from bot.assistant import Assistant
     [
         ("Milloin aluevaalien tulos vahvistetaan?", "date"),
         ("När ska kommunerna ha genomfört målen?", "date"),
+        ("När antogs målen?", "date"),  # "När" before a verb in the past
+        ("När gjorde KANE de här målen?", "date"),
         ("Paljonko rahaa kunnat antavat urheiluseuroille?", "amount"),
         ("Hur mycket pengar får en förening i bidrag?", "amount"),
         ("Kuka on oikeusministeriön nykyinen ministeri?", "person"),

@@ -35,6 +35,7 @@ KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
 GOALS_CONCEPT = "goals"
+COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals' own number
 CANDIDATES_CONCEPT = "candidates"
 COUNCILS_CONCEPT = "councillors-and-staff"
 OFFICE_BY_ELECTION = frozenset({COUNCILS_CONCEPT, "elections"})
@@ -195,11 +196,11 @@ class Reader:
         """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
         return any(_names_goals(word) for word in words(text))
 
-    def asks_for_all_goals(self, asked: str, lang: Lang, asks_a_fact: bool = False) -> bool:
+    def asks_for_all_goals(self, asked: str, lang: Lang, fact: str | None = None) -> bool:
         """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?", "Montako tavoitetta kunnille on?", "Mitä
         KANE haluaa kunnilta näissä vaaleissa?": the goals or KANE's wishes named, no one goal, and nothing asked
-        besides what every goal is about (municipalities, counties, the elections). ``asks_a_fact``: the question
-        asks for a fact (`Intents.asked_fact`), which only a count of the goals themselves may."""
+        besides what every goal is about (municipalities, counties, the elections). ``fact``: the kind of fact the
+        question asks for (`Intents.asked_fact`), which only a count of the goals themselves ("amount") may."""
         names_the_goals = self.names_the_goals(asked)
         if goal_reference(asked) is not None:
             return False
@@ -210,7 +211,7 @@ class Reader:
         # The goals' everyday names ("päälinjat", "önskelistan", "pääkohdat") name them too, unless a fact is asked.
         named = (
             set()
-            if asks_a_fact
+            if fact is not None
             else {
                 term
                 for term in self.retriever.query_terms(asked, lang)
@@ -219,9 +220,11 @@ class Reader:
         )
         if not names_the_goals and not named and not self.intents.any_of(asked, "kane"):
             return False
+        if fact not in (None, COUNT_FACT):
+            return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
         if names_the_goals or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
             return terms - named <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
-        if asks_a_fact:
+        if fact is not None:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         # "vill" is a stop word, so the wish is looked for among every word's lemmas.
         wishes = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
