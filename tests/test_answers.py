@@ -120,8 +120,8 @@ def test_kane_is_the_subject_only_when_the_question_is_about_kane(
         ("Hjälper det att ha suttit i styrelsen för ungdomsföreningen om man vill in i fullmäktige?", "candidates"),
         # the role as such: "valtuutettuna" (as a councillor)
         ("Onko seuratoiminnasta kokemusta mitään hyötyä valtuutettuna?", "candidates"),
-        # sitting in a council
-        ("Hjälper föreningsarbete när man sitter i fullmäktige?", "candidates"),
+        # a councillor's conflict of interest is no experience for office
+        ("Onko valtuutettu jäävi, jos hän istuu yhdistyksen hallituksessa?", "goal-3"),
     ],
 )
 def test_experience_for_office_is_the_candidates_part(assistant: Assistant, question: str, entry: str) -> None:

@@ -152,9 +152,9 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
         "Vilka mål har KANE satt upp inför regionvalet?",
         "Vad vill KANE uppnå med målen inför dubbelvalet?",
         "Mitä KANE haluaa saavuttaa tavoitteillaan kaksoisvaaleissa?",
-        # the goals by an everyday name, the elections as the ballot boxes
+        # the goals by an everyday name
         "Vad står på önskelistan till kommunerna inför valet?",
-        "Mitkä ovat pääkohdat kunnille ennen kuin mennään uurnille?",
+        "Mitkä ovat päälinjat kunnille ennen vaaleja?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
@@ -169,6 +169,10 @@ def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assi
         ("Vad önskar KANE av kommunerna när det gäller föreningsbidrag?", "goal-1.action-2"),
         ("Mikä KANE on?", "kane"),  # no wish asked: KANE itself
         ("Vad står på önskelistan om föreningsbidrag?", "goal-1.action-2"),
+        # a proposal or a statement of a council's own, and voting, are no names of the goals as a whole
+        ("Vilka förslag gör beslutsfattarna i kommunen?", "goal-3.action-2"),
+        ("Miten kunta tekee lausunnon?", "goal-2.action-2"),
+        ("Vad står det i målen om att rösta?", "candidates.dialogue"),
     ],
 )
 def test_a_wish_about_one_matter_is_not_the_goals_as_a_whole(assistant: Assistant, question: str, entry: str) -> None:

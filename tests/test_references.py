@@ -128,7 +128,8 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
         "jaa tämä tavoite toiseen keskusteluun",  # an ordinal agreeing with the noun after it
         "Kan man gå igenom målen ett i taget?",  # one at a time
         "Näytä tavoitteet yksi kerrallaan",
-        "visa målen en åt gången",
+        "Kan man gå igenom målen ett efter ett?",
+        "goals one by one",
     ],
 )
 def test_not_a_reference(text: str) -> None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from bot.answering.confidence import Calibration, Evidence
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import SHARE_HELP, HelpTask
+from bot.content.help import HANDOVER_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
@@ -34,7 +34,6 @@ KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
-GOALS_CONCEPT = "goals"
 COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals' own number
 CANDIDATES_CONCEPT = "candidates"
 COUNCILS_CONCEPT = "councillors-and-staff"
@@ -90,6 +89,7 @@ class Reader:
         # `_asks_about_experience_for_office`.
         self._scope_lemmas = self._lemmas_of_list("goals_scope")
         self._wants_lemmas = self._lemmas_of_list("kane_wants")
+        self._goal_names = self._lemmas_of_list("goals_names")
         self._entering_lemmas = self._lemmas_of_list("entering_office")
         # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
@@ -209,15 +209,7 @@ class Reader:
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang))
         # The goals' everyday names ("päälinjat", "önskelistan", "pääkohdat") name them too, unless a fact is asked.
-        named = (
-            set()
-            if fact is not None
-            else {
-                term
-                for term in self.retriever.query_terms(asked, lang)
-                if GOALS_CONCEPT in self.retriever.concepts_of(term, lang)
-            }
-        )
+        named = set() if fact is not None else set(self.retriever.query_terms(asked, lang)) & self._goal_names[lang]
         if not names_the_goals and not named and not self.intents.any_of(asked, "kane"):
             return False
         if fact not in (None, COUNT_FACT):
@@ -318,8 +310,6 @@ class Reader:
         opened = help_worded or self.intents.any_of(asked, "share") or self.intents.any_of(asked, "bot_use")
         if not about_bot and not opened:
             return None
-        if not about_bot and self.intents.asks_for_a_contact(asked):
-            return None  # "Vår förening vill kontakta kommunen, vem skriver vi till?": whom to contact is routed
         text = self.intents.without(asked, "goals_frame") or asked
         if goal_reference(asked) is not None:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
@@ -338,6 +328,8 @@ class Reader:
         if not found:
             return None
         best = max(found, key=lambda match: match.score * match.coverage)
+        if best.entry.id == HANDOVER_HELP and not about_bot and self.intents.asks_for_a_contact(asked):
+            return None  # "Vår förening vill kontakta kommunen, vem skriver vi till?": whom to contact is routed
         confidence = best.score * best.coverage
         if confidence < HELP_THRESHOLD:
             return None

@@ -125,8 +125,11 @@ def _agrees(ordinal: str, goal_word: str) -> bool:
     return any(ordinal.endswith(ending) and goal_word.endswith(ending) for ending in _AGREEING_ENDINGS)
 
 
-# "ett i taget", "en åt gången", "yksi kerrallaan", "one at a time": a number that counts steps, not a goal.
-_AT_A_TIME = (("i", "taget"), ("at", "gangen"), ("kerrallaan",), ("kerralla",), ("kerrassaan",), ("at", "a", "time"))
+# "ett i taget", "ett efter ett", "yksi kerrallaan", "one by one": a number that counts steps, not a goal.
+_AT_A_TIME = (
+    ("i", "taget"), ("at", "gangen"), ("i", "sander"), ("efter", "ett"), ("och", "ett"), ("kerrallaan",), ("kerralla",),
+    ("at", "a", "time"), ("by", "one"),
+)  # fmt: skip
 
 
 def _one_at_a_time(tokens: list[str], number_at: int) -> bool:

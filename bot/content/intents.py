@@ -27,6 +27,7 @@ INTENT_NAMES = (
     "all_goals",
     "goals_scope",
     "kane_wants",
+    "goals_names",
     "place_now",
     "kane",
     "kane_view",
