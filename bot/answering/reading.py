@@ -151,10 +151,13 @@ class Reader:
                 found = [subject, *(match for match in found if match is not subject)]
         # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association
         # experience gives a candidate is the candidates' part, however much goal 1 says of civic action's worth.
-        if found and found[0].entry.id != CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked):
-            # Goal 1's civic action and goal 3.2's councillors can both outrank the candidates' part; it is looked
-            # for further down before giving up.
-            mine = next((match for match in found if match.entry.id == CANDIDATES_ENTRY), None)
+        mine = next((match for match in found if match.entry.id == CANDIDATES_ENTRY), None)
+        # Goal 1's civic action and goal 3.2's councillors can both outrank the candidates' part; it is looked for
+        # further down before giving up (only where association experience is named at all: the check costs).
+        looked_for = mine is not None or any(
+            set(self.retriever.concepts_as_written(asked, lang)) & EXPERIENCE_CONCEPTS for lang in LANGS
+        )
+        if found and found[0] is not mine and looked_for and self._asks_about_experience_for_office(asked):
             if mine is None:
                 deeper = self.retriever.search(content if framed else asked, EXPERIENCE_DEPTH)
                 mine = next((match for match in deeper if match.entry.id == CANDIDATES_ENTRY), None)
@@ -202,18 +205,19 @@ class Reader:
         besides what every goal is about (municipalities, counties, the elections). ``fact``: the kind of fact the
         question asks for (`Intents.asked_fact`), which only a count of the goals themselves ("amount") may."""
         names_the_goals = self.names_the_goals(asked)
-        if goal_reference(asked) is not None:
+        # The goals' everyday names ("päälinjat", "önskelistan") name them too, unless a fact is asked.
+        named: set[str] = set()
+        if fact is None:
+            said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
+            named = said & self._goal_names[lang]
+        if not names_the_goals and not named and not self.intents.any_of(asked, "kane"):
             return False
+        if goal_reference(asked) is not None or fact not in (None, COUNT_FACT):
+            return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
         rest = " ".join(word for word in words(asked) if not _names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang))
-        # The goals' everyday names ("päälinjat", "önskelistan", "pääkohdat") name them too, unless a fact is asked.
-        named = set() if fact is not None else set(self.retriever.query_terms(asked, lang)) & self._goal_names[lang]
-        if not names_the_goals and not named and not self.intents.any_of(asked, "kane"):
-            return False
-        if fact not in (None, COUNT_FACT):
-            return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
         if names_the_goals or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
             return terms - named <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:

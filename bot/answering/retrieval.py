@@ -452,6 +452,10 @@ class Retriever:
         """The concepts one lemma names on its own."""
         return self._featurizer.concepts_of(term, lang)
 
+    def concepts_as_written(self, text: str, lang: Lang) -> list[str]:
+        """The concepts named in ``text`` without typo correction: a cheap first look."""
+        return self._featurizer.concept_ids(self._featurizer.terms(text, lang), lang)
+
     def concepts_in(self, text: str, lang: Lang) -> list[str]:
         """The concepts the text's words name, read in ``lang``."""
         return self._featurizer.concept_ids(self.query_terms(text, lang), lang)
