@@ -25,6 +25,10 @@ from bot.assistant import Assistant
         ("Vem godkänner ändringsförslagen i boten?", "help.editing"),
         ("Miten botin ylläpitäjä kutsuu uuden virkahenkilön?", "help.invite"),
         ("Hur länge gäller inbjudningskoden till boten?", "help.invite"),
+        # who reads what one writes, and whether the answers can be trusted
+        ("Kuka voi lukea kysymykseni täällä?", "help.forget"),
+        ("Voiko botin vastauksiin luottaa?", "help.about"),
+        ("Kan man lita på bottens svar?", "help.about"),
         # A command named, or a short question pointing back at the sentence before it.
         ("Mitä /stats näyttää?", "help.editing"),
         ("Jag fick en inbjudningskod av administratören. Var skriver jag in den?", "help.join"),
