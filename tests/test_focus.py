@@ -84,6 +84,20 @@ def test_an_emoji_before_a_capital_ends_a_sentence_and_before_a_small_letter_doe
     assert sentences("Hälsningar ❤️ Hur ska kommunen?") == ["Hälsningar ❤️", "Hur ska kommunen?"]
 
 
+def test_a_text_emoticon_ends_a_sentence_whatever_follows() -> None:
+    assert sentences("Hej, hoppas allt är bra :) vi undrar hur kommunen ska stöda oss?") == [
+        "Hej, hoppas allt är bra :)",
+        "vi undrar hur kommunen ska stöda oss?",
+    ]
+    assert sentences("Moi :-D mitä kuuluu") == ["Moi :-D", "mitä kuuluu"]
+    assert sentences("KANE:s mål kl 10:30") == ["KANE:s mål kl 10:30"]  # a colon inside a word or a time is none
+
+
+def test_wishing_well_before_an_emoticon_says_nothing_of_what_is_asked(assistant: Assistant) -> None:
+    reply = assistant.reply("Hoppas allt är bra :) vi undrar varför kommunen borde se föreningar som samarbetspartner?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-4")
+
+
 def test_where_the_asker_greets_from_is_no_place_the_question_is_about(assistant: Assistant) -> None:
     reply = assistant.reply("Hej från seniorklubben i Borgå 🙂 Hur ska kommunen stärka äldrerådet?")
     assert (reply.kind, reply.entry) == ("answer", "goal-2.action-2")
