@@ -220,6 +220,8 @@ class Assistant:
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
+        if fact is None and self.reader.asks_what_kane_is(asked):
+            return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Onks KANE joku puolue?"
         matches = self.reader.search(asked)
         fact = fact or self._about_one_place(asked, matches)
         # A date, a sum, a name, a party's view … is never in the goals, whatever else the question names; so is

@@ -146,7 +146,7 @@ class Reader:
         if not framed and self.intents.any_of(asked, "kane"):
             subject = next((match for match in found if match.entry.id == KANE_ENTRY), None)
             # "Onks KANE joku puolue?" asks what KANE is, whatever "puolue" points at.
-            identity = self.intents.any_of(asked, "kane_identity") and self.intents.any_of(asked, "kane_kinds")
+            identity = self.asks_what_kane_is(asked)
             if subject is not None and (identity or subject.score >= KANE_SUBJECT_SHARE * found[0].score):
                 found = [subject, *(match for match in found if match is not subject)]
         # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association
@@ -189,6 +189,10 @@ class Reader:
             if office and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
                 return True
         return False
+
+    def asks_what_kane_is(self, asked: str) -> bool:
+        """ "Onks KANE joku puolue vai mikä se on?", "Är KANE en myndighet?": what kind of body KANE is."""
+        return self.intents.any_of(asked, "kane_identity") and self.intents.any_of(asked, "kane_kinds")
 
     def about_the_goals(self, asked: str) -> bool:
         """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""
