@@ -263,6 +263,7 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Kan jag fråga vilken bild kommunen har av föreningarna?",
         "Onko tavoitteista olemassa vanhempi versio?",
         "Hur många frågor tar målen upp?",
+        "vad är den här samverkan som dom pratar om",  # "den här" is "this", not the bot's place
     ],
 )
 def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:

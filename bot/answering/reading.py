@@ -48,6 +48,7 @@ SUGGEST_THRESHOLD = 0.08
 
 
 _COMMAND = re.compile(r"(?<![\w/])/([a-z]+)")
+_DEMONSTRATIVE_HERE = re.compile(r"\b(?:det|den|de|dom|he|detta|denna|dessa)\s+här\b", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
 
 
@@ -352,9 +353,9 @@ class Reader:
 
     def names_the_bot(self, asked: str) -> bool:
         """ "botti", "du", "svaret", a command named ("/history") or a mention ("@botin nimi"): the question is about
-        the bot itself."""
+        the bot itself. "Här" is the bot's place ("Vad kan man göra här?"), not in "det här samarbetet"."""
         return (
-            self.intents.any_of(asked, "about_bot")
+            self.intents.any_of(_DEMONSTRATIVE_HERE.sub(" ", asked), "about_bot")
             or bool(self._commands & commands_in(asked))
             or _MENTION.search(asked) is not None
         )
