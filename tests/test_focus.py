@@ -84,17 +84,20 @@ def test_an_emoji_before_a_capital_ends_a_sentence_and_before_a_small_letter_doe
     assert sentences("Hälsningar ❤️ Hur ska kommunen?") == ["Hälsningar ❤️", "Hur ska kommunen?"]
 
 
-def test_a_text_emoticon_ends_a_sentence_whatever_follows() -> None:
-    assert sentences("Hej, hoppas allt är bra :) vi undrar hur kommunen ska stöda oss?") == [
+def test_a_text_emoticon_before_a_capital_ends_a_sentence_as_an_emoji_does() -> None:
+    assert sentences("Hej, hoppas allt är bra :) Vi undrar hur kommunen ska stöda oss?") == [
         "Hej, hoppas allt är bra :)",
-        "vi undrar hur kommunen ska stöda oss?",
+        "Vi undrar hur kommunen ska stöda oss?",
     ]
-    assert sentences("Moi :-D mitä kuuluu") == ["Moi :-D", "mitä kuuluu"]
-    assert sentences("KANE:s mål kl 10:30") == ["KANE:s mål kl 10:30"]  # a colon inside a word or a time is none
+    assert sentences("Moi :-D Mitä kuuluu") == ["Moi :-D", "Mitä kuuluu"]
+    assert sentences("Hoppas allt är bra :)) Vi undrar") == ["Hoppas allt är bra :))", "Vi undrar"]
+    # before a small letter it goes on, as after an emoji; a colon inside a word or a time is none
+    assert sentences("Föreningsbidrag :) vad säger målen?") == ["Föreningsbidrag :) vad säger målen?"]
+    assert sentences("KANE:s mål kl 10:30") == ["KANE:s mål kl 10:30"]
 
 
 def test_wishing_well_before_an_emoticon_says_nothing_of_what_is_asked(assistant: Assistant) -> None:
-    reply = assistant.reply("Hoppas allt är bra :) vi undrar varför kommunen borde se föreningar som samarbetspartner?")
+    reply = assistant.reply("Hoppas allt är bra :) Vi undrar varför kommunen borde se föreningar som samarbetspartner?")
     assert (reply.kind, reply.entry) == ("answer", "goal-4")
 
 

@@ -155,6 +155,8 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
         # the goals by an everyday name
         "Vad står på önskelistan till kommunerna inför valet?",
         "Mitkä ovat päälinjat kunnille ennen vaaleja?",
+        "Mitä on toivelistalla kunnille ennen vaaleja?",  # an inflected name
+        "Mitkä ovat pääkohdat kunnille ennen kuin mennään uurnille?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:

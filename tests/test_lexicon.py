@@ -124,6 +124,7 @@ def test_a_question_in_eastern_finnish_meets_the_written_lemmas() -> None:
         # the spoken question clitic "-ks" for "-ko", "-kö"
         ("pärjääks", "parjata"),
         ("estääks", "estaa"),
+        ("käyks", "kayda"),
     ],
 )
 def test_a_finnish_word_with_a_suffix_the_tables_lack_meets_its_lemma(word: str, lemma: str) -> None:

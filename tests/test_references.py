@@ -96,6 +96,9 @@ from bot.answering.references import goal_reference, goal_word_language
         ("mål IV", 4),
         ("Vad innebär målsättning två?", 2),
         ("den andra målsättningen", 2),
+        # a number other than one before "efter ett", "och ett" still names its goal
+        ("Vad säger mål 2 efter ett år?", 2),
+        ("Mål 3 och ett exempel, tack", 3),
     ],
 )
 def test_a_reference_names_its_goal(text: str, goal: int) -> None:

@@ -90,7 +90,12 @@ class Reader:
         # `_asks_about_experience_for_office`.
         self._scope_lemmas = self._lemmas_of_list("goals_scope")
         self._wants_lemmas = self._lemmas_of_list("kane_wants")
-        self._goal_names = self._lemmas_of_list("goals_names")
+        # Read both ways a question's words are read: as written and as the index corrects them.
+        self._goal_names = {
+            lang: self._lemmas_of_list("goals_names")[lang]
+            | {term for word in self.intents.words["goals_names"][lang] for term in retriever.query_terms(word, lang)}
+            for lang in LANGS
+        }
         self._entering_lemmas = self._lemmas_of_list("entering_office")
         # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
@@ -224,7 +229,7 @@ class Reader:
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang))
         if names_the_goals or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
-            return terms - named <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
+            return terms - self._goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         # "vill" is a stop word, so the wish is looked for among every word's lemmas.
@@ -337,8 +342,12 @@ class Reader:
         if not found:
             return None
         best = max(found, key=lambda match: match.score * match.coverage)
-        if best.entry.id == HANDOVER_HELP and not about_bot and self.intents.asks_for_a_contact(asked):
-            return None  # "Vår förening vill kontakta kommunen, vem skriver vi till?": whom to contact is routed
+        goals_world = best.entry.id == HANDOVER_HELP or self.speaks_of_the_goals_world(asked)
+        if goals_world and not about_bot and self.intents.asks_for_a_contact(asked):
+            # "Vår förening vill kontakta kommunen, vem skriver vi till?", "Kenelle ilmoitan yhdistyksen uudet
+            # yhteystiedot kunnassa?": whom to contact in the goals' world is routed; "Kuka ylläpitää näitä
+            # yhteystietoja?" is the bot's own.
+            return None
         confidence = best.score * best.coverage
         if confidence < HELP_THRESHOLD:
             return None

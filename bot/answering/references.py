@@ -132,9 +132,15 @@ _AT_A_TIME = (
 )  # fmt: skip
 
 
+_ONE = frozenset({"ett", "en", "yksi", "yks", "one"})
+
+
 def _one_at_a_time(tokens: list[str], number_at: int) -> bool:
-    """Does the number at ``number_at`` count "one at a time" rather than name a goal?"""
-    return any(tuple(tokens[number_at + 1 : number_at + 1 + len(words)]) == words for words in _AT_A_TIME)
+    """Does the number at ``number_at`` count "one at a time" rather than name a goal? Only "one" does: "mål 2
+    efter ett år" is goal 2."""
+    return tokens[number_at] in _ONE and any(
+        tuple(tokens[number_at + 1 : number_at + 1 + len(words)]) == words for words in _AT_A_TIME
+    )
 
 
 def goal_reference(text: str) -> int | None:

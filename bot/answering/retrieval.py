@@ -513,7 +513,7 @@ class Retriever:
 
 # Finnish case endings, longest first (folded): a word the tables do not inflect ("nuva", a youth council, is only
 # the knowledge's own word) still meets its lemma in any case ("nuvassa", "nuvalle").
-MIN_CLITIC_STEM = 4
+MIN_CLITIC_STEM = 3  # "käyks" is "käy"; "seks" is no "se"
 MIN_SPOKEN_AIS = 3  # "-as-" for "-ais-" after the first syllable only ("asia" is no "aisia")
 _CASE_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "an", "aan", "n", "a", "t")
 MIN_CASE_STEM = 4
@@ -545,8 +545,8 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
             forms.append(folded + "sa")  # "hiihtoseuras" → "hiihtoseurassa"
         if folded.endswith("ks"):
             forms.append(folded + "i")  # "ilmaseks" → "ilmaseksi"
-            # The spoken question clitic: "pärjääks", "estääks", "tuleeks" are "pärjääkö", "estääkö", "tuleeko";
-            # a short stem is another word's ("seks" is no "se").
+            # The spoken question clitic: "pärjääks", "estääks", "käyks" are "pärjääkö", "estääkö", "käykö"; a
+            # stem of two letters is another word's.
             if len(folded) - 2 >= MIN_CLITIC_STEM:
                 forms.append(folded[:-2])
         # "-ainen" spoken "-anen": "kaltasista" is "kaltaisista", "ilmaseks" "ilmaiseksi".

@@ -16,10 +16,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]{1,4}(?![^\W\d_])
 # "2. tavoite" go on).
 # An emoji before a capital ends one too ("Hej från Hangö 👋 Hur ska …", a heart with its variation selector, a
 # flag); before a small letter it is part of the sentence ("Nuorisovaltuusto 🤔 mitä KANE sanoo?").
-# A text emoticon ends one before anything ("hoppas allt e bra :) vi i föreningen undrar …").
+# So does a text emoticon (":)", ":-D", ";p", ":))"): "Föreningsbidrag :) vad säger målen?" is one question.
 _SENTENCE_END = re.compile(
     r"(?<=[!?…])\s+|(?<=\.)\s+(?=[A-ZÅÄÖ])|(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])\s+(?=[A-ZÅÄÖ])|\n+"
-    r"|(?<=\s[:;][)(DP])\s+|(?<=\s[:;]-[)(DP])\s+"
+    r"|(?<=[:;=][)(DPdp])\s+(?=[A-ZÅÄÖ])|(?<=[:;=]-[)(DPdp])\s+(?=[A-ZÅÄÖ])|(?<=[:;=][)(DPdp]{2})\s+(?=[A-ZÅÄÖ])"
 )
 _STOP_BEFORE_SMALL = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.\s+(?=[a-zåäö])")
 _ABBREVIATIONS = frozenset({
