@@ -83,7 +83,7 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         # decisions in everyone's sight, not behind closed doors
         ("Pitäisikö päätösten olla kaikkien nähtävillä?", "goal-3"),
         ("Varför ska inget avgöras bakom stängda dörrar?", "goal-3"),
-        ("Borde kommunen lägga korten på bordet?", "goal-3"),
+        ("Borde stadshuset lägga korten på bordet i alla beslut?", "goal-3"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:
