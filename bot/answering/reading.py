@@ -91,8 +91,9 @@ class Reader:
         self._scope_lemmas = self._lemmas_of_list("goals_scope")
         self._wants_lemmas = self._lemmas_of_list("kane_wants")
         # Read both ways a question's words are read: as written and as the index corrects them.
+        written = self._lemmas_of_list("goals_names")
         self._goal_names = {
-            lang: self._lemmas_of_list("goals_names")[lang]
+            lang: written[lang]
             | {term for word in self.intents.words["goals_names"][lang] for term in retriever.query_terms(word, lang)}
             for lang in LANGS
         }
@@ -216,10 +217,9 @@ class Reader:
         question asks for (`Intents.asked_fact`), which only a count of the goals themselves ("amount") may."""
         names_the_goals = self.names_the_goals(asked)
         # The goals' everyday names ("päälinjat", "önskelistan") name them too, unless a fact is asked.
-        named: set[str] = set()
-        if fact is None:
-            said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
-            named = said & self._goal_names[lang]
+        # Every word's lemmas, stop words kept ("vill" is one): for the goals' names and KANE's wishes.
+        said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
+        named = said & self._goal_names[lang] if fact is None else set()
         if not names_the_goals and not named and not self.intents.any_of(asked, "kane"):
             return False
         if goal_reference(asked) is not None or fact not in (None, COUNT_FACT):
@@ -232,9 +232,7 @@ class Reader:
             return terms - self._goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
-        # "vill" is a stop word, so the wish is looked for among every word's lemmas.
-        wishes = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
-        wishes &= self._wants_lemmas[lang]
+        wishes = said & self._wants_lemmas[lang]
         return bool(wishes) and terms - wishes <= self._scope_lemmas[lang]
 
     def on_theme(self, asked: str, matches: list[Match]) -> bool:
