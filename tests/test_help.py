@@ -228,6 +228,10 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Vi har fel mejladress här, hur fixar jag den?", "help.contacts"),
         ("Kuka ylläpitää näitä yhteystietoja?", "help.contacts"),  # whom to contact, about the bot's own contacts
         ("Voinko muokata lähettämääni kysymystä?", "help.chatting"),
+        # changing the answer of a goal named: the goal is the answer to change, not what is asked about
+        ("Hur lägger jag till vår kommuns egen text efter mål 2?", "help.editing"),
+        ("Miten ehdotan muutosta tavoitteen 3 vastaukseen?", "help.editing"),
+        ("Hur föreslår jag en ändring i svaret om mål 3?", "help.editing"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
@@ -261,6 +265,10 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Onko tavoitteista olemassa vanhempi versio?",
         "Hur många frågor tar målen upp?",
         "vad är den här samverkan som dom pratar om",  # "den här" is "this", not the bot's place
+        # what a goal says about changing texts, or what a municipality should change, is the goal's
+        "Mitä tavoite 2 sanoo tekstien muokkaamisesta?",
+        "Pitäisikö kunnan lisätä tekstiä tavoitteeseen 2?",
+        "Föreslår KANE ändringar i kommunernas bidrag?",
         # whom an association's messages reach, and what officials do, are the goals' matters
         "Kuka voi lukea viestimme kunnalle?",
         "Vilka funktioner har tjänstemännen i kommunen?",

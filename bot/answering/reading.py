@@ -12,7 +12,7 @@ from functools import lru_cache
 from bot.answering.confidence import Calibration, Evidence
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import HANDOVER_HELP, SHARE_HELP, HelpTask
+from bot.content.help import EDITING_HELP, HANDOVER_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, words
@@ -314,7 +314,12 @@ class Reader:
             return None
         mention = _MENTION.search(asked) is not None
         about_bot = self.names_the_bot(asked)
-        task = self.bot_task(asked) if goal_reference(asked) is None else None
+        task = self.bot_task(asked)
+        # A goal named is what is asked about ("Mitä tavoite 2 sanoo tekstien muokkaamisesta?"), unless its answer
+        # is what the asker would change ("Hur föreslår jag en ändring i svaret om mål 3?").
+        changes_its_answer = task == EDITING_HELP and not self.intents.any_of(asked, "goal_says")
+        if task is not None and not changes_its_answer and goal_reference(asked) is not None:
+            task = None
         entry = self.help_retriever.entry(task) if task is not None else None
         if entry is not None:
             return Match(entry, 1.0, lang)

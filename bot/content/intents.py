@@ -24,6 +24,7 @@ INTENT_NAMES = (
     "bot_use",
     "share",
     "goals_frame",
+    "goal_says",
     "all_goals",
     "goals_scope",
     "kane_wants",
