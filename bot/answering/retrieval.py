@@ -448,10 +448,6 @@ class Retriever:
         """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
         return self._featurizer.known(word, lang)
 
-    def concepts_of(self, term: str, lang: Lang) -> frozenset[str]:
-        """The concepts one lemma names on its own."""
-        return self._featurizer.concepts_of(term, lang)
-
     def concepts_as_written(self, text: str, lang: Lang) -> list[str]:
         """The concepts named in ``text`` without typo correction: a cheap first look."""
         return self._featurizer.concept_ids(self._featurizer.terms(text, lang), lang)
