@@ -207,3 +207,19 @@ def test_small_talk_in_several_sentences_is_greeted_back(assistant: Assistant) -
 )
 def test_small_talk_is_set_aside_like_a_greeting(assistant: Assistant, message: str, entry: str) -> None:
     assert assistant.reply(message).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # Ostrobothnian function words ("kva", "fö", "ti") frame the question like "vad", "för", "till"
+        ("kva har KANE fö mål ti kommunalvalet?", "intro"),
+        # Ostrobothnian "he" is "det": the question points back at the sentence before it
+        ("Partina borde ha fler unga på listorna. Va säger KANE åm he?", "candidates"),
+    ],
+)
+def test_ostrobothnian_spoken_swedish_is_read_as_written_swedish(
+    assistant: Assistant, message: str, entry: str
+) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -232,6 +232,11 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Hur lägger jag till vår kommuns egen text efter mål 2?", "help.editing"),
         ("Miten ehdotan muutosta tavoitteen 3 vastaukseen?", "help.editing"),
         ("Hur föreslår jag en ändring i svaret om mål 3?", "help.editing"),
+        # sending the goals on, and the asker's own local text
+        ("Hur skickar jag ett av målen vidare åt styrelsen?", "help.share"),
+        ("Miten lähetän tavoitteet eteenpäin hallitukselle?", "help.share"),
+        ("Hur lägger jag till egna uppgifter om vår kommun?", "help.editing"),
+        ("Yhdistyksen puhelinnumero on tässä väärin. Miten sen saa korjattua?", "help.contacts"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
@@ -273,6 +278,8 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Kuka voi lukea viestimme kunnalle?",
         "Vilka funktioner har tjänstemännen i kommunen?",
         "Kenelle ilmoitan yhdistyksemme uudet yhteystiedot kunnassa?",
+        # what the goals say of sending things on is the goals' matter, not how to share them
+        "Vad säger målen om att skicka vidare information?",
     ],
 )
 def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:

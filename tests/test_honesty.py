@@ -80,6 +80,11 @@ from bot.assistant import Assistant
         ("Var valdeltagandet lägre bland unga i kommunalvalet?", "statistics"),
         ("Vem är ledamöter i stadsstyrelsen?", "person"),
         ("Onko Porissa vanhusneuvosto ja ketä siinä istuu?", "person"),
+        # a meeting fee is a sum; joining a council is a procedure; what follows if the goals pass is a consequence
+        ("Kva få ledamötren i äldrerådet i mötesarvode?", "amount"),
+        ("Miten nuorisovaltuustoon pääsee jäseneksi?", "procedure"),
+        ("Kommer understöden att höjas om målen går igenom?", "consequence"),
+        ("Saavatko yhdistykset enemmän rahaa, jos tavoitteet toteutuvat?", "consequence"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -302,6 +307,9 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         # How a place should act now is answered; only whether it already has something is its own fact.
         ("Hur kan Esbo redan nu stärka föreningarnas roll?", "goal-2.action-2"),
         ("Borde fullmäktigeledamöterna lära sig föra dialog med föreningarna?", "goal-3.action-2"),
+        # applying named in a clause is no question of how to apply
+        ("Pappersexercisen när vi ansöker om understöd tar evigheter, vill man förenkla den?", "goal-1.action-2"),
+        ("Kun haemme kaupungin avustusta, voisiko paperityötä olla vähemmän?", "goal-1.action-2"),
     ],
 )
 def test_words_of_a_fact_in_another_sense_leave_the_goals_answer(

@@ -43,9 +43,12 @@ MIN_FOCUS_WORDS = 2
 _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama", "taman", "tata", "tasta", "tahan",
                        "ne", "niita", "niista", "niiden", "niille", "niilla", "samaa", "samoin", "detta", "dit",
                        "darom", "sadant", "sant", "deras", "dessa", "samma",
-                       "meille", "meita", "meilla", "minulle", "minua", "oss", "mig"})  # fmt: skip
+                       "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
+                       # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
+                       "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist"})  # fmt: skip
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
-_POINTING_LAST = frozenset({"det", "den", "dem"})
+# Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
+_POINTING_LAST = frozenset({"det", "den", "dem", "he"})
 SHORT_QUESTION_WORDS = 5
 POINTING_LAST_WORDS = 8
 

@@ -554,6 +554,8 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
     forms = [folded + "t", folded + "n", folded + "r", folded + "et"]
     if folded.endswith("ana"):
         forms.append(folded[:-2] + "rna")  # "föreningana" → "foreningarna"
+    if folded.endswith("ina"):
+        forms.append(folded[:-2] + "erna")  # Ostrobothnian "partina" → "partierna"
     if folded.endswith("rn"):
         forms.append(folded + "a")  # "kandidatern" → "kandidaterna"
     # A definite form of a compound the tables list only in its base form: "äldrerådet" → "äldreråd".
