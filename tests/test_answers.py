@@ -144,6 +144,33 @@ def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistan
     assert (reply.kind, reply.entry) == ("answer", "kane")
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Mitä KANE haluaa saada aikaan kuntavaaleissa?", "intro"),  # what KANE wants achieved: the goals
+        ("Vad vill KANE se efter valet?", "intro"),
+    ],
+)
+def test_what_kane_wants_to_achieve_or_see_is_the_goals_as_a_whole(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.reply(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mitä KANE on saanut aikaan?",  # what KANE has achieved is no wish: the goals are not its record
+        "Onko KANE valtion rahoituksen lisäämisen kannalla?",  # a stance on state money, not what KANE is
+        "Kven e ansvarig för föreningsbidragen i kommunens organisation?",  # "who" in the municipality, not KANE
+    ],
+)
+def test_kane_named_beside_achievements_or_the_state_is_not_the_goals_or_kane_itself(
+    assistant: Assistant, question: str
+) -> None:
+    assert assistant.reply(question).entry not in ("intro", "kane")
+
+
 def test_an_action_noun_is_read_as_the_verb_the_goals_use(assistant: Assistant) -> None:
     # The goals say "osoittaa mieltä" and "järjestää"; people ask about "mielenosoittamisesta", "järjestämisestä".
     for question in ("Mitä tavoitteissa sanotaan mielenosoittamisesta?", "Entä mielenosoitusten järjestämisestä?"):

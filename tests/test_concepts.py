@@ -84,9 +84,8 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         ("Pitäisikö päätösten olla kaikkien nähtävillä?", "goal-3"),
         ("Varför ska inget avgöras bakom stängda dörrar?", "goal-3"),
         ("Borde stadshuset lägga korten på bordet i alla beslut?", "goal-3"),
-        # a power cut is a crisis; a town that cannot manage on its own needs partners
+        # a power cut is a crisis the village's associations help through
         ("Onko kylätoiminnasta hyötyä sähkökatkon aikana?", "goal-1"),
-        ("Miksi kaupunki ei pärjää omin voimin vaan tarvitsee yhdistyksiä kumppaneiksi?", "goal-4"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:

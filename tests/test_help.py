@@ -232,11 +232,6 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Hur lägger jag till vår kommuns egen text efter mål 2?", "help.editing"),
         ("Miten ehdotan muutosta tavoitteen 3 vastaukseen?", "help.editing"),
         ("Hur föreslår jag en ändring i svaret om mål 3?", "help.editing"),
-        # sending the goals on, and the asker's own local text
-        ("Hur skickar jag ett av målen vidare åt styrelsen?", "help.share"),
-        ("Miten lähetän tavoitteet eteenpäin hallitukselle?", "help.share"),
-        ("Hur lägger jag till egna uppgifter om vår kommun?", "help.editing"),
-        ("Yhdistyksen puhelinnumero on tässä väärin. Miten sen saa korjattua?", "help.contacts"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
@@ -280,6 +275,11 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Kenelle ilmoitan yhdistyksemme uudet yhteystiedot kunnassa?",
         # what the goals say of sending things on is the goals' matter, not how to share them
         "Vad säger målen om att skicka vidare information?",
+        # premises laid down, goals shared in common or carried forward, one's own influence increased
+        "Kommunen vill lägga ner lokalen vi använder, vad säger KANE?",
+        "Delar vi samma mål som KANE?",
+        "Vilka av målen kan vi jobba vidare med i föreningen?",
+        "Miten voin lisätä omaa vaikutusvaltaani kunnassa?",
     ],
 )
 def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:
@@ -291,3 +291,10 @@ def test_asking_what_to_do_after_start_is_about_the_bot(assistant: Assistant) ->
     # /start is Telegram's own first command; the help's texts do not name it.
     reply = assistant.reply("Painoin /start, mitä nyt pitäisi tehdä?")
     assert (reply.kind, reply.entry) == ("answer", "help.capabilities")
+
+
+def test_a_contact_to_have_corrected_is_the_contacts_task(assistant: Assistant) -> None:
+    # "saa korjattua" (get it corrected): the participle names the task as "korjata" does
+    question = "Yhdistyksen puhelinnumero on tässä väärin. Miten sen saa korjattua?"
+    assert assistant.reader.help_task(question) == "help.contacts"
+    assert assistant.reply(question).entry == "help.contacts"

@@ -80,11 +80,11 @@ from bot.assistant import Assistant
         ("Var valdeltagandet lägre bland unga i kommunalvalet?", "statistics"),
         ("Vem är ledamöter i stadsstyrelsen?", "person"),
         ("Onko Porissa vanhusneuvosto ja ketä siinä istuu?", "person"),
-        # a meeting fee is a sum; joining a council is a procedure; what follows if the goals pass is a consequence
+        # a meeting fee is a sum; joining a council and applying are procedures
         ("Kva få ledamötren i äldrerådet i mötesarvode?", "amount"),
         ("Miten nuorisovaltuustoon pääsee jäseneksi?", "procedure"),
-        ("Kommer understöden att höjas om målen går igenom?", "consequence"),
-        ("Saavatko yhdistykset enemmän rahaa, jos tavoitteet toteutuvat?", "consequence"),
+        ("Hur ska vi ansöka om bidrag?", "procedure"),
+        ("Mitä papereita tarvitaan, kun haemme avustusta kunnalta?", "procedure"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -310,6 +310,10 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         # applying named in a clause is no question of how to apply
         ("Pappersexercisen när vi ansöker om understöd tar evigheter, vill man förenkla den?", "goal-1.action-2"),
         ("Kun haemme kaupungin avustusta, voisiko paperityötä olla vähemmän?", "goal-1.action-2"),
+        # how the councils' members are chosen is goal 2.2's matter (their representativeness); the benefit of the
+        # goals coming true is the goals' own
+        ("Miten vanhusneuvoston jäsenet valitaan?", "goal-2.action-2"),
+        ("Mitä hyötyä kunnalle on, jos tavoitteet toteutuvat?", "goal-1"),
     ],
 )
 def test_words_of_a_fact_in_another_sense_leave_the_goals_answer(

@@ -320,10 +320,6 @@ class Reader:
         changes_its_answer = task == EDITING_HELP and not self.intents.any_of(asked, "goal_says")
         if task is not None and not changes_its_answer and goal_reference(asked) is not None:
             task = None
-        # "Hur skickar jag målen vidare?" is the share help; "Vad säger målen om att skicka vidare information?" asks
-        # what the goals say of sending things on.
-        if task == SHARE_HELP and self.intents.any_of(asked, "goal_says"):
-            task = None
         entry = self.help_retriever.entry(task) if task is not None else None
         if entry is not None:
             return Match(entry, 1.0, lang)

@@ -37,6 +37,7 @@ INTENT_NAMES = (
     "form_words",
     "form_asks",
     "form_change",
+    "applying",
     "entering_office",
     "place_could",
     "office_role",
@@ -227,7 +228,7 @@ class Intents:
                 return kind
         if "€" in text and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
-        return "procedure" if self.asks_for_a_form(text) else None
+        return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
 
     def asks_for_a_form(self, text: str) -> bool:
         """ "Mistä saa kulttuuriavustuksen hakulomakkeen?", "Var finns ansökningsblanketten?": a form or an attachment
@@ -240,6 +241,14 @@ class Intents:
         return self.patterns["form_asks"].found_in(tokens, frozenset(), written) and not self.patterns[
             "form_change"
         ].found_in(tokens, frozenset(), written)
+
+    def asks_how_to_apply(self, text: str) -> bool:
+        """ "Mitä papereita tarvitaan, kun haemme avustusta?", "Hur gör vi när vi ansöker om lokalbidrag?": how to
+        apply, a procedure; not a practice that should change ("När vi ansöker om bidrag tar det evigheter, vill man
+        förenkla det?"), which goal 1.2 answers."""
+        if not self.any_of(text, "applying"):
+            return False
+        return not self.patterns["form_change"].found_in(folded_words(text), frozenset(), words(text))
 
     def only(self, text: str, *names: str) -> bool:
         """True if every word of ``text`` belongs to one of the named lists (in either language)."""
