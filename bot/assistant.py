@@ -31,6 +31,12 @@ from bot.routing.places import PlaceFinder
 from bot.routing.router import Router
 from bot.routing.topics import TopicFinder
 
+# Finnish perfect tense, an auxiliary and a past participle: "Miten Vantaa on parantanut …?" asks what has been done.
+_FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko"})
+_PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet")
+MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
+# A Swedish question opened by "Har"/"Hade" asks what has been done: "Har Vasa skrivit in föreningarna …?"
+_SWEDISH_PERFECT_OPENERS = frozenset({"har", "hade"})
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 SHORT_ANSWER_WORDS = 2
@@ -310,9 +316,15 @@ class Assistant:
         return "place" if named and self.reader.on_theme(asked, matches) else None
 
     def _asks_how_things_stand(self, asked: str) -> bool:
-        """ "Onko Porissa jo …?", "Har Hangö redan …?", "Mitä Oulu on jo tehnyt …?": how things stand now; "Hur kan
-        Esbo redan nu …?" and "Miksi Turun pitäisi jo …?" ask what could or should be done, which the goals answer."""
-        if not self.intents.any_of(asked, "place_now"):
+        """ "Onko Porissa jo …?", "Har Hangö redan …?", "Miten Vantaa on parantanut …?", "Har Vasa skrivit in …?":
+        how things stand now, or what has been done; "Hur kan Esbo redan nu …?" and "Miksi Turun pitäisi jo …?" ask
+        what could or should be done, which the goals answer."""
+        tokens = folded_words(asked)
+        perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
+            len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
+        )
+        perfect = perfect or (bool(tokens) and tokens[0] in _SWEDISH_PERFECT_OPENERS)
+        if not perfect and not self.intents.any_of(asked, "place_now"):
             return False
         return not self.intents.any_of(asked, "normative") and not self.intents.any_of(asked, "place_could")
 

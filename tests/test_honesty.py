@@ -85,6 +85,12 @@ from bot.assistant import Assistant
         ("Miten nuorisovaltuustoon pääsee jäseneksi?", "procedure"),
         ("Hur ska vi ansöka om bidrag?", "procedure"),
         ("Mitä papereita tarvitaan, kun haemme avustusta kunnalta?", "procedure"),
+        ("Miten seura hakee vuoroa koulun salista, mistä varaus tehdään?", "procedure"),
+        # a named app or system, a threshold in euros, a date asked with a passive verb
+        ("Mitä sovellusta kuntien kannattaa käyttää asukasraateihin?", "product"),
+        ("Vilket system borde välfärdsområdet använda för kundpaneler?", "product"),
+        ("Mikä on hankintojen euroraja pienissä kunnissa?", "amount"),
+        ("När ordnas nästa utbildning för ledamöterna om dialog?", "date"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -119,6 +125,9 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Onko Porissa jo pysyvä kolmikantainen yhteistyöryhmä järjestöjen kanssa?", "Pori"),
         ("Har Raseborg redan ett fast samarbetsforum med föreningarna?", "Raseborg"),
         ("Miten Kuopio nykyään tukee yhdistyksiä?", "Kuopio"),
+        # what a place has done, in the Finnish perfect or with Swedish "Har …" first
+        ("Miten Vantaa on parantanut yhdistysten tiloja?", "Vantaa"),
+        ("Har Vasa skrivit in föreningarna i sin strategi?", "Vasa"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -202,6 +211,9 @@ def test_a_sum_asked_in_the_goals_name_is_no_count_of_the_goals(assistant: Assis
         # A short word of the out-of-scope list in any form: "veroa", "verot" are vero.
         "Pitääkö yhdistyksen maksaa veroa arpajaisten tuotosta?",
         "Mitä verot ovat tänä vuonna kesätöistä?",
+        # "vapaaehtoinen" and "strategi" in school exams and board games
+        "Onko ruotsi vapaaehtoinen ylioppilaskirjoituksissa?",
+        "Vinner man i Monopol genom att spara pengarna?",
     ],
 )
 def test_an_everyday_word_in_any_form_is_never_answered_from_the_goals(assistant: Assistant, question: str) -> None:
