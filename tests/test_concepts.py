@@ -86,6 +86,8 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         ("Borde stadshuset lägga korten på bordet i alla beslut?", "goal-3"),
         # a power cut is a crisis the village's associations help through
         ("Onko kylätoiminnasta hyötyä sähkökatkon aikana?", "goal-1"),
+        # residents drawn by lot to deliberate
+        ("Kunde kommunen samla utlottade invånare som diskuterar en fråga?", "goal-2.action-1"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:

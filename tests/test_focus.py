@@ -215,6 +215,11 @@ def test_small_talk_is_set_aside_like_a_greeting(assistant: Assistant, message: 
         # Ostrobothnian function words ("kva", "fö", "ti") frame the question like "vad", "för", "till"
         ("kva har KANE fö mål ti kommunalvalet?", "intro"),
         ("Kven är KANE?", "kane"),
+        # advice asked of the goals frames the question; it is not about KANE, the advisory board
+        (
+            "Valtuutetut eivät osaa keskustella järjestöjen kanssa. Onko tähän jotain neuvoa tavoitteissa?",
+            "goal-3.action-2",
+        ),
         # Ostrobothnian "he" is "det": the question points back at the sentence before it
         ("Partina borde ha fler unga på listorna. Va säger KANE åm he?", "candidates"),
     ],

@@ -214,6 +214,7 @@ def test_a_sum_asked_in_the_goals_name_is_no_count_of_the_goals(assistant: Assis
         # "vapaaehtoinen" and "strategi" in school exams and board games
         "Onko ruotsi vapaaehtoinen ylioppilaskirjoituksissa?",
         "Vinner man i Monopol genom att spara pengarna?",
+        "Miten parisuhteessa palautetaan luottamus?",  # trust between two people, not in administration
     ],
 )
 def test_an_everyday_word_in_any_form_is_never_answered_from_the_goals(assistant: Assistant, question: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.assistant import Assistant
 from bot.content.intents import Phrases, parse_phrase
 from bot.core.text import folded_words, words
 
@@ -30,3 +31,23 @@ def found(pattern: str, text: str, starts: frozenset[int] = frozenset({0})) -> b
 )
 def test_a_phrase_matches_as_written(pattern: str, text: str, expected: bool) -> None:
     assert found(pattern, text) is expected
+
+
+def test_a_phrase_covers_the_tokens_it_occurs_over() -> None:
+    phrases = Phrases((parse_phrase("i stora drag"), parse_phrase("vad skriver")))
+    assert phrases.covered(folded_words("Vad skriver KANE, i stora drag?")) == {0, 1, 3, 4, 5}
+    assert phrases.covered(folded_words("Stora mål och drag")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # the words of a list's phrases are set aside as its single words are
+        ("Vad vill KANE i stora drag?", "all_goals", {"vill", "kane"}),
+        ("Vad skriver KANE om äldreråden?", "goals_frame", {"om", "äldreråden"}),
+        # what the asker writes is no frame
+        ("Vem läser det jag skriver här?", "goals_frame", {"vem", "läser", "det", "jag", "skriver", "här"}),
+    ],
+)
+def test_without_sets_aside_a_lists_phrases_too(assistant: Assistant, text: str, name: str, kept: set[str]) -> None:
+    assert set(assistant.intents.without(text, name).split()) == kept

@@ -121,6 +121,20 @@ class Phrases:
             for phrase in self.phrases
         )
 
+    def covered(self, tokens: tuple[str, ...]) -> set[int]:
+        """The indexes of the tokens some phrase occurs over ("i stora drag", "vad skriver")."""
+        found: set[int] = set()
+        for index in range(len(tokens)):
+            for phrase in self.phrases:
+                size = len(phrase.words)
+                if (
+                    not phrase.first_only
+                    and size <= len(tokens) - index
+                    and all(_word_matches(pattern, tokens[index + k]) for k, pattern in enumerate(phrase.words))
+                ):
+                    found.update(range(index, index + size))
+        return found
+
     def found_in(
         self, tokens: tuple[str, ...], starts: frozenset[int] = frozenset(), written: tuple[str, ...] = ()
     ) -> bool:
@@ -291,12 +305,16 @@ class Intents:
         return phrases is not None and phrases.found_in(folded_words(text))
 
     def without(self, text: str, name: str) -> str:
-        """The words of ``text`` that are not in the named list (either language), joined by spaces."""
+        """The words of ``text`` that are not in the named list (either language) nor in one of its phrases
+        ("i stora drag"), joined by spaces."""
         vocabulary = self.words[name]
+        folded = folded_words(text)
+        phrases = self.phrases.get(name)
+        covered = phrases.covered(folded) if phrases else set()
         return " ".join(
             word
-            for word, folded in zip(words(text), folded_words(text), strict=True)
-            if not any(folded in vocabulary[lang] for lang in LANGS)
+            for index, (word, token) in enumerate(zip(words(text), folded, strict=True))
+            if index not in covered and not any(token in vocabulary[lang] for lang in LANGS)
         )
 
     def asks_whom(self, text: str) -> bool:
