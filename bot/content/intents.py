@@ -124,8 +124,11 @@ class Phrases:
     def covered(self, tokens: tuple[str, ...]) -> set[int]:
         """The indexes of the tokens some phrase occurs over ("i stora drag", "vad skriver")."""
         found: set[int] = set()
-        for index in range(len(tokens)):
-            for phrase in self.phrases:
+        for index, token in enumerate(tokens):
+            candidates = self._exact.get(token, [])
+            if token.startswith(self._prefixes):
+                candidates = [*candidates, *(p for prefix, p in self._prefixed if token.startswith(prefix))]
+            for phrase in candidates:
                 size = len(phrase.words)
                 if (
                     not phrase.first_only
