@@ -88,6 +88,12 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         ("Onko kylätoiminnasta hyötyä sähkökatkon aikana?", "goal-1"),
         # residents drawn by lot to deliberate
         ("Kunde kommunen samla utlottade invånare som diskuterar en fråga?", "goal-2.action-1"),
+        # squabbling candidates, a city's purchasing policy and those who fell outside working life
+        (
+            "Mitä vaaditaan niiltä, jotka jahtaavat paikkaa valtuustossa, ettei vääntö mene rumaksi?",
+            "candidates.dialogue",
+        ),
+        ("Pitäisikö kaupungin ostopolitiikassa muistaa firmat, jotka pestaavat syrjään pudonneita?", "goal-4.action-3"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:

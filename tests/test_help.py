@@ -298,3 +298,18 @@ def test_a_contact_to_have_corrected_is_the_contacts_task(assistant: Assistant) 
     question = "Yhdistyksen puhelinnumero on tässä väärin. Miten sen saa korjattua?"
     assert assistant.reader.help_task(question) == "help.contacts"
     assert assistant.reply(question).entry == "help.contacts"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a help task's thing and action in two sentences are no task: long texts, then a wish "i stort"
+        "Jag är pensionär och orkar inte läsa långa texter. Vad önskar man sig i stort av stan till våren?",
+        # one message (viesti) asked for, ballot boxes emptied (tyhjennetty): no message to delete
+        "Voisitteko tiivistää yhteen viestiin ne isot linjat, joihin kuntien pitäisi sitoutua, kun uurnat on "
+        "tyhjennetty?",
+    ],
+)
+def test_a_tasks_words_far_apart_are_no_task(assistant: Assistant, question: str) -> None:
+    assert assistant.reader.help_task(question) is None
+    assert not (assistant.reply(question).entry or "").startswith("help.")

@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from bot.answering.confidence import Calibration, Evidence
+from bot.answering.focus import points_back
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
 from bot.content.help import EDITING_HELP, HANDOVER_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
-from bot.core.text import fold, words
+from bot.core.text import fold, sentences, words
 
 # A match counts for related entries ("see also") if it is close and covers enough of the question; a question
 # with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD to be answered at all.
@@ -28,6 +29,8 @@ HELP_STRONG = 0.3
 HELP_MARGIN = 1.5
 # How many of the closest help entries are weighed by how much of the question each covers.
 HELP_CANDIDATES = 3
+# A help task's thing and action must be named in one sentence, within this many words of each other.
+TASK_WINDOW = 8
 # A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
 # the best one.
 KANE_ENTRY = "kane"
@@ -55,6 +58,28 @@ _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", 
 def commands_in(text: str) -> set[str]:
     """The bot's commands a text names ("/history", "/join"): the help's texts name every one of them."""
     return set(_COMMAND.findall(text))
+
+
+def _clauses(asked: str) -> list[tuple[int, str]]:
+    """The question's sentences, numbered; one that points back ("Miten sen saa korjattua?") continues the one
+    before it."""
+    numbered: list[tuple[int, str]] = []
+    for part in sentences(asked):
+        number = numbered[-1][0] if numbered and points_back(part) else len(numbered)
+        numbered.append((number, part))
+    return numbered
+
+
+def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], actions: frozenset[str]) -> bool:
+    """Are a thing and an action of one task named close together, in one sentence ("Kan man förstora texten?"),
+    not in two that happen to hold the words ("orkar inte läsa långa texter. Vad önskar man sig i stort …")?"""
+    where_things = [at for lemma in things & said.keys() for at in said[lemma]]
+    where_actions = [at for lemma in actions & said.keys() for at in said[lemma]]
+    return any(
+        thing[0] == action[0] and abs(thing[1] - action[1]) <= TASK_WINDOW
+        for thing in where_things
+        for action in where_actions
+    )
 
 
 def _names_goals(word: str) -> bool:
@@ -402,15 +427,16 @@ class Reader:
         hits: Counter[str] = Counter()
         for lang in LANGS:
             # Whole words only: "virastokielellä" (officialese) speaks of no language to switch to.
-            said: set[str] = set()
-            for word in words(asked):
+            said: dict[str, list[tuple[int, int]]] = {}  # lemma → where in the question (sentence, word)
+            placed = [(sentence, at, word) for sentence, part in _clauses(asked) for at, word in enumerate(words(part))]
+            for sentence, position, word in placed:
                 terms = self.retriever.word_terms(word, lang, corrected=False)
                 if len(terms) == 1 and not self.retriever.known(word, lang) and self.help_retriever is not None:
                     terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
                 if len(terms) == 1:
-                    said.add(terms[0])
+                    said.setdefault(terms[0], []).append((sentence, position))
             for help_id, things, actions in self._tasks[lang]:
-                if said & things and said & actions:
+                if _near(said, things, actions):
                     hits[help_id] += 1
         if not hits:
             return None
