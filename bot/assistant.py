@@ -35,8 +35,11 @@ from bot.routing.topics import TopicFinder
 _FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko"})
 _PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet")
 MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
-# A Swedish question opened by "Har"/"Hade" asks what has been done: "Har Vasa skrivit in föreningarna …?"
-_SWEDISH_PERFECT_OPENERS = frozenset({"har", "hade"})
+# A Swedish question opened by "Har" and the place ("Har Vasa skrivit in föreningarna …?") asks what that place has
+# done; with the place further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly
+# conditional ("Hade det inte varit bättre …?").
+_SWEDISH_PERFECT_OPENER = "har"
+PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 SHORT_ANSWER_WORDS = 2
@@ -323,7 +326,9 @@ class Assistant:
         perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
             len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
         )
-        perfect = perfect or (bool(tokens) and tokens[0] in _SWEDISH_PERFECT_OPENERS)
+        if not perfect and bool(tokens) and tokens[0] == _SWEDISH_PERFECT_OPENER:
+            opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
+            perfect = self.router.municipality_in(opening) is not None or self.router.county_in(opening) is not None
         if not perfect and not self.intents.any_of(asked, "place_now"):
             return False
         return not self.intents.any_of(asked, "normative") and not self.intents.any_of(asked, "place_could")

@@ -313,3 +313,22 @@ def test_a_contact_to_have_corrected_is_the_contacts_task(assistant: Assistant) 
 def test_a_tasks_words_far_apart_are_no_task(assistant: Assistant, question: str) -> None:
     assert assistant.reader.help_task(question) is None
     assert not (assistant.reply(question).entry or "").startswith("help.")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a long request in one sentence, and a second sentence pointing back to the first
+        (
+            "Voiko sitä tekstiä, joka näkyy näytöllä kun luen vastauksia puhelimella illalla, jotenkin suurentaa?",
+            "help.chatting",
+        ),
+        (
+            "Palvelussa näkyy meidän yhdistyksen vanha ja jo aikaa sitten vaihtunut sähköpostiosoite. Voitteko korjata "
+            "sen?",
+            "help.contacts",
+        ),
+    ],
+)
+def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.reader.help_task(question) == entry

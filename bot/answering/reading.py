@@ -29,8 +29,11 @@ HELP_STRONG = 0.3
 HELP_MARGIN = 1.5
 # How many of the closest help entries are weighed by how much of the question each covers.
 HELP_CANDIDATES = 3
-# A help task's thing and action must be named in one sentence, within this many words of each other.
-TASK_WINDOW = 8
+# A help task's thing and action must be named in one sentence, within this many words of each other: a request
+# rarely puts more between them ("Voiko sitä tekstiä, joka näkyy näytöllä kun luen, jotenkin suurentaa?"), while
+# two clauses that happen to hold the words ("… yhteen viestiin ne isot linjat, joihin kuntien pitäisi sitoutua, kun
+# uurnat on tyhjennetty") put more.
+TASK_WINDOW = 10
 # A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
 # the best one.
 KANE_ENTRY = "kane"
@@ -60,14 +63,18 @@ def commands_in(text: str) -> set[str]:
     return set(_COMMAND.findall(text))
 
 
-def _clauses(asked: str) -> list[tuple[int, str]]:
-    """The question's sentences, numbered; one that points back ("Miten sen saa korjattua?") continues the one
-    before it."""
-    numbered: list[tuple[int, str]] = []
+def _placed_words(asked: str) -> list[tuple[int, int, str]]:
+    """The question's words with their sentence's number and their place in it (sentence, place, word); a sentence
+    that points back ("Miten sen saa korjattua?") continues the one before it, its words counted on from there."""
+    placed: list[tuple[int, int, str]] = []
+    sentence, offset = -1, 0
     for part in sentences(asked):
-        number = numbered[-1][0] if numbered and points_back(part) else len(numbered)
-        numbered.append((number, part))
-    return numbered
+        if placed and points_back(part):
+            offset = placed[-1][1] + 1
+        else:
+            sentence, offset = sentence + 1, 0
+        placed += [(sentence, offset + at, word) for at, word in enumerate(words(part))]
+    return placed
 
 
 def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], actions: frozenset[str]) -> bool:
@@ -428,8 +435,7 @@ class Reader:
         for lang in LANGS:
             # Whole words only: "virastokielellä" (officialese) speaks of no language to switch to.
             said: dict[str, list[tuple[int, int]]] = {}  # lemma → where in the question (sentence, word)
-            placed = [(sentence, at, word) for sentence, part in _clauses(asked) for at, word in enumerate(words(part))]
-            for sentence, position, word in placed:
+            for sentence, position, word in _placed_words(asked):
                 terms = self.retriever.word_terms(word, lang, corrected=False)
                 if len(terms) == 1 and not self.retriever.known(word, lang) and self.help_retriever is not None:
                     terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
