@@ -121,14 +121,20 @@ class Phrases:
             for phrase in self.phrases
         )
 
+    def _starting_with(self, token: str) -> list[Phrase]:
+        """The phrases whose first word ``token`` may be: as written, as a number ("# euroa"), or by a prefix."""
+        candidates = self._exact.get(token, [])
+        if token.isdigit():  # "2021" as itself, and as any number ("# euroa")
+            candidates = [*candidates, *self._exact.get(NUMBER, [])]
+        if token.startswith(self._prefixes):
+            candidates = [*candidates, *(p for prefix, p in self._prefixed if token.startswith(prefix))]
+        return candidates
+
     def covered(self, tokens: tuple[str, ...]) -> set[int]:
         """The indexes of the tokens some phrase occurs over ("i stora drag", "vad skriver")."""
         found: set[int] = set()
         for index, token in enumerate(tokens):
-            candidates = self._exact.get(token, [])
-            if token.startswith(self._prefixes):
-                candidates = [*candidates, *(p for prefix, p in self._prefixed if token.startswith(prefix))]
-            for phrase in candidates:
+            for phrase in self._starting_with(token):
                 size = len(phrase.words)
                 if (
                     not phrase.first_only
@@ -143,12 +149,7 @@ class Phrases:
     ) -> bool:
         """Does a phrase occur in the folded ``tokens``? With the ``written`` words, their ä, ö and å must agree."""
         for index, token in enumerate(tokens):
-            candidates = self._exact.get(token, [])
-            if token.isdigit():  # "2021" as itself, and as any number ("# euroa")
-                candidates = [*candidates, *self._exact.get(NUMBER, [])]
-            if token.startswith(self._prefixes):
-                candidates = [*candidates, *(p for prefix, p in self._prefixed if token.startswith(prefix))]
-            for phrase in candidates:
+            for phrase in self._starting_with(token):
                 if phrase.first_only and index not in starts:
                     continue
                 rest = phrase.words[1:]
