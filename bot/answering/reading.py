@@ -432,17 +432,19 @@ class Reader:
 
     def _find_help_task(self, asked: str) -> str | None:
         hits: Counter[str] = Counter()
+        placed = _placed_words(asked)
         for lang in LANGS:
             # Whole words only: "virastokielellä" (officialese) speaks of no language to switch to.
             said: dict[str, list[tuple[int, int]]] = {}  # lemma → where in the question (sentence, word)
-            for sentence, position, word in _placed_words(asked):
+            for sentence, position, word in placed:
                 terms = self.retriever.word_terms(word, lang, corrected=False)
                 if len(terms) == 1 and not self.retriever.known(word, lang) and self.help_retriever is not None:
                     terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
                 if len(terms) == 1:
                     said.setdefault(terms[0], []).append((sentence, position))
             for help_id, things, actions in self._tasks[lang]:
-                if _near(said, things, actions):
+                # Most tasks name neither word: looked for where the words stand only when both are named.
+                if not things.isdisjoint(said) and not actions.isdisjoint(said) and _near(said, things, actions):
                     hits[help_id] += 1
         if not hits:
             return None
