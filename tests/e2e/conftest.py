@@ -129,6 +129,7 @@ class Seen:
     text: str
     callback_data: list[str]
     raw: dict[str, Any] = field(repr=False)
+    stored_at: float = 0.0  # when the emulator stored it (Unix seconds), 0 if not known
 
 
 class _Visible(html.parser.HTMLParser):
@@ -156,7 +157,8 @@ def seen(record: dict[str, Any]) -> Seen:
     markup = message.get("reply_markup") or {}
     rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
     data = [str(button["callback_data"]) for row in rows for button in row if "callback_data" in button]
-    return Seen(int(record["messageId"]), int(message["chat_id"]), visible_text(message), data, message)
+    stored_at = float(record.get("time") or 0) / 1000  # the package keeps milliseconds
+    return Seen(int(record["messageId"]), int(message["chat_id"]), visible_text(message), data, message, stored_at)
 
 
 @dataclass

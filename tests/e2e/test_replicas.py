@@ -1,7 +1,8 @@
 """Two real `kanebot run --webhook` replicas on one PostgreSQL, behind a round-robin proxy on loopback, against the
 Bot API emulator: associations hand questions over and an official answers the cards while one replica after the
-other is killed with SIGKILL and started again. Every card and every answer arrives exactly once, /forget holds on
-both replicas, and each chat's replies come in the order its messages were sent (issue #14, item 3).
+other is killed with SIGKILL and started again. Every card and every answer arrives, once — or twice when the kill
+cut off its sending (nobody can tell then whether Telegram stored it) —, /forget holds on both replicas, and each
+chat's replies come in the order its messages were sent (issue #14, item 3).
 
 Telegram is played by the test: it posts each update to the proxy until it is answered 200 (as Telegram retries an
 update its webhook did not confirm), and reads what the bot sent from the emulator.
@@ -200,8 +201,11 @@ class Association:
             self.asked_at = now
 
     def answers(self) -> int:
+        return len(self.answer_copies())
+
+    def answer_copies(self) -> list[Seen]:
         self.person.receive()
-        return sum(f"Vastaus {self.tag}." in m.text for m in self.person.inbox)
+        return [m for m in self.person.inbox if f"Vastaus {self.tag}." in m.text]
 
 
 def goal_numbers(messages: list[Seen]) -> list[int]:
@@ -210,7 +214,9 @@ def goal_numbers(messages: list[Seen]) -> list[int]:
 
 
 @pytest.mark.skipif(bool(IMAGE_RUN), reason="kills and restarts the checkout's processes")
-def test_two_replicas_one_killed_again_and_again_lose_nothing_and_send_nothing_twice(tmp_path: Path) -> None:
+def test_two_replicas_one_killed_again_and_again_lose_nothing_and_repeat_only_what_a_kill_cut_off(
+    tmp_path: Path,
+) -> None:
     reason = _skip_reason()
     if reason is not None:
         if os.environ.get("KANEBOT_E2E_REQUIRED"):
@@ -274,6 +280,7 @@ def scenario(telegram: Telegram, replicas: list[Replica], code: str, database: s
     cards: list[Seen] = []
     replied: set[str] = set()
     kills = 0
+    killed_at: list[float] = []  # wall-clock times, comparable with when the emulator stored a message
     started = time.monotonic()
     next_kill = started + FIRST_KILL
     down: tuple[Replica, float] | None = None
@@ -298,6 +305,7 @@ def scenario(telegram: Telegram, replicas: list[Replica], code: str, database: s
         if down is None and kills < KILLS and now >= next_kill and not burst_due:
             victim = replicas[kills % len(replicas)]
             victim.kill()
+            killed_at.append(time.time())
             down = (victim, now + DOWN_SECONDS)
             kills += 1
             next_kill = now + KILL_EVERY
@@ -325,24 +333,41 @@ def scenario(telegram: Telegram, replicas: list[Replica], code: str, database: s
     time.sleep(2.0)  # anything sent twice would have arrived by now
 
     cards += telegram.received(CARD_CHAT)
-    per_card = {p.tag: sum(f"Viite {p.tag}" in card.text for card in cards) for p in people}
-    per_answer = {p.tag: p.answers() for p in people}
+    card_copies = {p.tag: [card for card in cards if f"Viite {p.tag}" in card.text] for p in people}
+    answer_copies = {p.tag: p.answer_copies() for p in people}
+    per_card = {tag: len(copies) for tag, copies in card_copies.items()}
+    per_answer = {tag: len(copies) for tag, copies in answer_copies.items()}
     orders = {}
     for person in ordered:
         person.receive()
         orders[person.user_id] = goal_numbers(person.inbox)
     summary = (f"kills {kills}, retried deliveries {telegram.retried}, cards {per_card}, answers {per_answer}, "
-               f"orders {orders}")  # fmt: skip
+               f"orders {orders}, kills at {killed_at}")  # fmt: skip
     print(summary)
     logs = "\n".join(r.logs() for r in replicas)
     assert kills == KILLS, summary
     assert all(p.handed_over for p in people), f"hand-overs never confirmed\n{summary}\n{logs}"
-    assert all(n == 1 for n in per_card.values()), f"a card lost or sent twice\n{summary}\n{logs}"
-    assert all(n == 1 for n in per_answer.values()), f"an answer lost or sent twice\n{summary}\n{logs}"
+    for kind, copies_by_tag in (("card", card_copies), ("answer", answer_copies)):
+        for tag, copies in copies_by_tag.items():
+            assert copies, f"{kind} {tag} lost\n{summary}\n{logs}"
+            assert sent_once_or_cut_by_a_kill(copies, killed_at), (
+                f"{kind} {tag} sent {len(copies)} times (stored at {[c.stored_at for c in copies]}), not explained by "
+                f"a kill at {killed_at}\n{summary}\n{logs}"
+            )
     for user, goals in orders.items():
         distinct = [goal for index, goal in enumerate(goals) if index == 0 or goals[index - 1] != goal]
         assert distinct == [1, 2, 3, 4] * 2, f"chat {user}: replies out of order {goals}\n{summary}"
     forget_holds_on_both(telegram, database)
+
+
+def sent_once_or_cut_by_a_kill(copies: list[Seen], killed_at: list[float]) -> bool:
+    """Once; or twice when a replica was killed while Telegram took the first copy: the item's claim died with it
+    and nobody can tell whether Telegram stored the message (the same as a send that times out), so the other
+    replica sends it again. The first copy is then stored within the emulator's latency of the kill."""
+    if len(copies) == 1:
+        return True
+    first = min(copy.stored_at for copy in copies)
+    return len(copies) == 2 and any(kill - 1.0 <= first <= kill + LATENCY_MS / 1000 + 1.0 for kill in killed_at)
 
 
 def forget_holds_on_both(telegram: Telegram, database: str) -> None:
