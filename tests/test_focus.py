@@ -147,6 +147,25 @@ def test_a_longer_question_ending_in_a_pointing_word_keeps_the_sentence_before_i
     assert (reply.kind, reply.entry) == ("answer", "help.join")
 
 
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        ("Meidän partiolaiset haluaisivat käydä kouluissa opettamassa, miten kokouksessa äänestetään. "
+         "Kannattaako KANE tällaista?", "goal-2.action-3"),
+        ("Vi vill att våra politiker och tjänstemän lär sig föra dialog med föreningarna i byn. "
+         "Vill KANE ha en sådan kurs?", "goal-3.action-2"),
+    ],
+)  # fmt: skip
+def test_a_question_about_such_a_thing_keeps_the_sentence_that_describes_it(
+    assistant: Assistant, message: str, entry: str
+) -> None:
+    assert find_question(message, assistant.intents).question == message
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.goal) == ("answer", int(entry[5]))
+    long_question = "Meillä on kerho. Kannattaako KANE tällaista kerhoa joka ikisessä kylässä koko maakunnassa?"
+    assert find_question(long_question, assistant.intents).question == long_question.split(". ")[1]
+
+
 def test_a_short_question_about_us_keeps_the_sentence_that_says_who_we_are(assistant: Assistant) -> None:
     message = "Jag är med i valberedningen för vårt parti i Närpes. Vad rekommenderar KANE oss?"
     assert find_question(message, assistant.intents).question == message

@@ -46,6 +46,11 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
                        "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist"})  # fmt: skip
+# "Such" points back from anywhere in a question of a few words: "Tukevatko KANEn tavoitteet tällaista?", "Stöder
+# KANE:s mål en sådan satsning?" ask about what the sentence before described.
+_SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisia", "tallaiseen", "tallaisessa",
+                   "tallaisesta", "tallaiselle", "tallaisille", "tallaisiin", "moinen", "moista",
+                   "sadan", "sadana", "sana", "dylik", "dylikt", "dylika"})  # fmt: skip
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
@@ -129,7 +134,7 @@ def find_question(text: str, intents: Intents) -> Focus:
             # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too.
             last = bool(tokens) and tokens[-1] in _POINTING_LAST | _POINTING
             pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(tokens))) or (
-                last and len(tokens) <= POINTING_LAST_WORDS
+                (last or not _SUCH.isdisjoint(tokens)) and len(tokens) <= POINTING_LAST_WORDS
             )
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])
