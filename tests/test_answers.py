@@ -202,6 +202,29 @@ def test_a_concepts_word_is_not_corrected_into_another_meaning(assistant: Assist
     assert "vanhusneuvosto" in retriever.query_terms("Pitäisikö vanhusneuvostoo kuunnella?", "fi")
 
 
+@pytest.mark.parametrize(
+    ("plain", "everyday", "lang"),
+    [
+        ("Antaako kunta tiloja ilmaiseksi?", "Antaako sote tiloja ilmaiseksi?", "fi"),
+        ("Antaako kunta tiloja ilmaiseksi?", "Antaako kaupunki tiloja ilmaiseksi?", "fi"),
+        ("Saako kunnalta tiloja ilmaiseksi?", "Saako sotelta tiloja ilmaiseksi?", "fi"),
+        ("Ger kommunen lokaler gratis?", "Ger stan lokaler gratis?", "sv"),
+        ("Ger kommunen lokaler gratis?", "Ger vårdregionen lokaler gratis?", "sv"),
+    ],
+)  # fmt: skip
+def test_whom_the_goals_address_is_answered_by_any_part_of_a_goal_however_named(
+    assistant: Assistant, plain: str, everyday: str, lang: str
+) -> None:
+    # The goals say "kunnat ja hyvinvointialueet": a town, "sote" or "stan" asks about the same actors.
+    retriever = assistant.reader.retriever
+    entry = assistant.knowledge.entry("goal-1.action-3")
+
+    def covered(question: str) -> float:
+        return next(m.coverage for m in retriever.search(question, limit=20) if m.entry.id == entry.id)
+
+    assert covered(everyday) == covered(plain) == 1.0
+
+
 def test_a_made_up_word_holding_a_short_one_is_not_taken_for_a_typo(assistant: Assistant) -> None:
     # "qqallqqq" holds "all"; only a word one or two letters off counts as a typo of an entry's word, so half of
     # this question stays unanswered by every entry.

@@ -47,6 +47,12 @@ TYPO_SIMILARITY = 85.0
 # "Mitä demokratiakasvatustavoitteessa sanotaan?": the word "goal" is answered by any part of a goal, though the part
 # itself never says it.
 GOAL_LEMMAS = frozenset({"tavoite", "mal"})
+# Whom every goal addresses, however people name them: "kaupunki", "sote", "stan", "vårdregionen" are answered by any
+# part of a goal, which says "kunnat ja hyvinvointialueet" ("kommuner och välfärdsområden").
+ADDRESSED_LEMMAS = frozenset({
+    "kunta", "kaupunki", "sote", "sotealue", "sote-alue", "hyvinvointialue", "hyvis", "kuntayhtyma",
+    "kommun", "stad", "valfardsomrade", "vardregion", "sota", "region", "valfardsregion", "sote-omrade",
+})  # fmt: skip
 LONG_WORD = 10
 STEM_LENGTH = 6
 
@@ -480,9 +486,9 @@ class Retriever:
         if not terms:
             return 0.0
         part_of_a_goal = entry.goal is not None
-        return sum(
-            (part_of_a_goal and term in GOAL_LEMMAS) or self._covers(term, entry.id, lang) for term in terms
-        ) / len(terms)
+        return sum((part_of_a_goal and _addressed(term)) or self._covers(term, entry.id, lang) for term in terms) / len(
+            terms
+        )
 
     def _covers(self, term: str, entry_id: str, lang: Lang) -> bool:
         # The same words recur from question to question; the fuzzy comparison is the costly part of a search.
@@ -513,6 +519,13 @@ MIN_CLITIC_STEM = 3  # "käyks" is "käy"; "seks" is no "se"
 MIN_SPOKEN_AIS = 3  # "-as-" for "-ais-" after the first syllable only ("asia" is no "aisia")
 _CASE_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "an", "aan", "n", "a", "t")
 MIN_CASE_STEM = 4
+
+
+def _addressed(term: str) -> bool:
+    """The goal itself, or whom every goal addresses, in any case ("sotelle" is "sote")."""
+    return (
+        term in GOAL_LEMMAS or term in ADDRESSED_LEMMAS or any(stem in ADDRESSED_LEMMAS for stem in _case_stems(term))
+    )
 
 
 def _case_stems(folded: str) -> list[str]:
