@@ -9,14 +9,16 @@ retrieval saw (bot/answering/confidence.py) and whether its best match is right.
 answer is never right to answer. A logistic model fitted on these estimates the chance that an answer is right;
 the threshold is where answering pays most when a wrong entry costs COST_OF_WRONG_ENTRY right answers and an answer
 where the goals say nothing COST_OF_FALSE_ANSWER (an association that gets one stops trusting every answer), with
-each tuning set's questions scored by a model fitted on the other sets (each set has its own writers); where
-several thresholds pay within one wrong answer of the best, the most cautious of them.
+each tuning set's questions scored by a model fitted on the other sets (each set has its own writers); of the
+thresholds whose gain is within one standard error of the best (the questions answered at the best and not at the
+other decide the difference), the most cautious.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import sys
 from pathlib import Path
 
@@ -129,12 +131,41 @@ def choose_threshold(per_set: dict[str, list[Sample]]) -> tuple[float, list[str]
         gain = right - COST_OF_WRONG_ENTRY * wrong_entry - COST_OF_FALSE_ANSWER * false
         lines.append(f"{threshold:9.2f}  {len(answered):8d}  {right:5d}  {wrong_entry:11d}  {false:14d}  {gain:6.1f}")
         gains.append((threshold, gain))
-    # The gain is flat near its top (one question more or less moves the best step by 0.15): take the most cautious
-    # threshold within one wrong answer's cost of the best, so a small change of the sets does not swing the choice
-    # and a doubt is resolved towards "I don't know".
-    best_gain = max(gain for _, gain in gains)
-    best = max(threshold for threshold, gain in gains if gain >= best_gain - COST_OF_WRONG_ENTRY)
-    return best, lines
+    # The gain is flat near its top, and the best step moved between 0.65 and 0.75 as a few questions changed: the
+    # difference between two steps rests on the few dozen questions answered at one and not the other, and is
+    # smaller than its own standard error. Take the most cautious threshold whose gain is within one standard error
+    # of the best (the "one standard error" rule of model selection), so that a doubt is resolved towards "I don't
+    # know" and a small change of the sets does not swing the choice.
+    chosen, notes = most_cautious_within_one_error(gains, held_out)
+    return chosen, lines + notes
+
+
+def most_cautious_within_one_error(
+    gains: list[tuple[float, float]], held_out: list[tuple[float, bool, bool]]
+) -> tuple[float, list[str]]:
+    """The most cautious threshold whose gain is within one standard error of the best, and why."""
+    best, best_gain = max(gains, key=lambda step: (step[1], -step[0]))
+    chosen, notes = best, []
+    for threshold, gain in gains:
+        error = _standard_error(held_out, best, threshold)
+        if threshold > best and best_gain - gain <= error:
+            chosen = threshold
+            notes.append(f"{threshold:.2f} is {best_gain - gain:.1f} below the best ({best:.2f}), within {error:.1f}")
+    return chosen, notes
+
+
+def _standard_error(held_out: list[tuple[float, bool, bool]], low: float, high: float) -> float:
+    """The standard error of the gain the questions answered at ``low`` but not at ``high`` bring (each worth 1 if
+    right, minus the cost of its mistake if not)."""
+    values = [
+        1.0 if right else (-COST_OF_WRONG_ENTRY if ok else -COST_OF_FALSE_ANSWER)
+        for chance, right, ok in held_out
+        if low <= chance < high
+    ]
+    if len(values) < 2:
+        return 0.0
+    mean = sum(values) / len(values)
+    return math.sqrt(len(values) * sum((value - mean) ** 2 for value in values) / (len(values) - 1))
 
 
 def fresh_fit(assistant: Assistant) -> tuple[Calibration, list[Sample], list[str]]:

@@ -51,3 +51,16 @@ def test_an_answer_from_search_carries_its_chance_and_a_reference_is_certain(ass
     searched = assistant.reply("Pitäisikö yhdistysten saada käyttää kunnan tiloja maksutta?")
     assert searched.kind == "answer" and assistant.calibration.threshold <= searched.score < 1.0
     assert assistant.reply("tavoite 3").score == 1.0
+
+
+def test_the_threshold_is_the_most_cautious_whose_gain_is_within_one_standard_error_of_the_best() -> None:
+    # 38 questions answered at 0.65 but not at 0.75: 24 right and 14 wrong entries bring 24 - 1.5 x 14 = 3 more at
+    # 0.65, with a standard error of about 7.5: the cautious step is as good as the best as far as one can tell.
+    marginal = [(0.7, True, True)] * 24 + [(0.7, False, True)] * 14
+    sure = [(0.95, True, True)] * 100
+    held_out = marginal + sure
+    gains = [(0.65, 103.0), (0.75, 100.0), (0.85, 40.0)]
+    chosen, notes = calibrate.most_cautious_within_one_error(gains, held_out)
+    assert chosen == 0.75 and notes
+    # A clear step down is not taken: the same questions, but the cautious step loses 30.
+    assert calibrate.most_cautious_within_one_error([(0.65, 130.0), (0.75, 100.0)], held_out)[0] == 0.65
