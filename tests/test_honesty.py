@@ -91,6 +91,10 @@ from bot.assistant import Assistant
         ("Vilken app borde välfärdsområdet använda för kundpaneler?", "product"),
         ("Mikä on hankintojen euroraja pienissä kunnissa?", "amount"),
         ("När ordnas nästa utbildning för ledamöterna om dialog?", "date"),
+        # what would follow if something happened: a condition and an implication together
+        ("Jos kunta yhtenäistää avustuskäytännöt, tarkoittaako se että pienet seurat jäävät ilman?", "consequence"),
+        ("Om kommunen inför gemensamma lokaler, betyder det att vi måste dela vår klubbstuga?", "consequence"),
+        ("Menettääkö yhdistys avustuksensa, jos se alkaa tuottaa palveluja hyvinvointialueelle?", "consequence"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -250,6 +254,10 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Mitä kanelta voi odottaa kuntavaaleissa?",
         "Miten kunta voi tukea ulkomailta muuttaneiden yhdistyksiä?",
         "Mitä kunta voittaa kun se tukee järjestöjä?",
+        # What a goal means, or what follows from civic action, is the goals' matter: no condition with an implication.
+        "Tarkoittaako tavoite 1, että kunnan pitää antaa tiloja ilmaiseksi?",
+        "Jos kunta tukee yhdistyksiä, lisääkö se ihmisten hyvinvointia?",
+        "Vad säger KANE om kommunen och föreningarna, betyder det att de ska samarbeta?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

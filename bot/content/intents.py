@@ -37,6 +37,8 @@ INTENT_NAMES = (
     "form_words",
     "form_asks",
     "form_change",
+    "conditional",
+    "implication",
     "applying",
     "entering_office",
     "place_could",
@@ -58,7 +60,7 @@ ASKED_FACTS = (
 
 
 _MARKED = frozenset("äöå")
-PATTERN_LISTS = ("form_asks", "form_change")
+PATTERN_LISTS = ("form_asks", "form_change", "conditional", "implication")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
@@ -253,7 +255,18 @@ class Intents:
                 return kind
         if "€" in text and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
+        if self.asks_what_follows(text, tokens, starts):
+            return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def asks_what_follows(self, text: str, tokens: tuple[str, ...], starts: frozenset[int]) -> bool:
+        """ "Jos yhteistyö vakiintuu, tarkoittaako se että rahoitus kasvaa?", "Om kommunen förenklar ansökan, betyder
+        det att vi får mindre?": what would follow if something happened, which the goals never say. Either alone
+        is the goals' matter: "Tarkoittaako tavoite 1, että tilat ovat ilmaisia?" asks what a goal means."""
+        written = words(text)
+        return self.patterns["conditional"].found_in(tokens, starts, written) and self.patterns["implication"].found_in(
+            tokens, starts, written
+        )
 
     def asks_for_a_form(self, text: str) -> bool:
         """ "Mistä saa kulttuuriavustuksen hakulomakkeen?", "Var finns ansökningsblanketten?": a form or an attachment
