@@ -147,26 +147,27 @@ def most_cautious_within_one_error(
     """The most cautious threshold whose gain is within one standard error of the best, and why."""
     best, best_gain = max(gains, key=lambda step: (step[1], -step[0]))
     chosen, notes = best, []
-    for threshold, gain in gains:
+    for threshold, gain in sorted(gains):
+        if threshold <= best:
+            continue
         error = _standard_error(held_out, best, threshold)
-        if threshold > best and best_gain - gain <= error:
-            chosen = threshold
-            notes.append(f"{threshold:.2f} is {best_gain - gain:.1f} below the best ({best:.2f}), within {error:.1f}")
+        if best_gain - gain > error:  # every step up to the chosen one is within the error: no jumping over a dip
+            break
+        chosen = threshold
+        notes.append(f"{threshold:.2f} is {best_gain - gain:.1f} below the best ({best:.2f}), within {error:.1f}")
     return chosen, notes
 
 
 def _standard_error(held_out: list[tuple[float, bool, bool]], low: float, high: float) -> float:
     """The standard error of the gain the questions answered at ``low`` but not at ``high`` bring (each worth 1 if
-    right, minus the cost of its mistake if not)."""
+    right, minus the cost of its mistake if not). How many questions fall between the two is itself chance, so each
+    counts on its own: the variance of the sum is the sum of the squared values (one question gives 1, not 0)."""
     values = [
         1.0 if right else (-COST_OF_WRONG_ENTRY if ok else -COST_OF_FALSE_ANSWER)
         for chance, right, ok in held_out
         if low <= chance < high
     ]
-    if len(values) < 2:
-        return 0.0
-    mean = sum(values) / len(values)
-    return math.sqrt(len(values) * sum((value - mean) ** 2 for value in values) / (len(values) - 1))
+    return math.sqrt(sum(value * value for value in values))
 
 
 def fresh_fit(assistant: Assistant) -> tuple[Calibration, list[Sample], list[str]]:

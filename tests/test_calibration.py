@@ -55,12 +55,16 @@ def test_an_answer_from_search_carries_its_chance_and_a_reference_is_certain(ass
 
 def test_the_threshold_is_the_most_cautious_whose_gain_is_within_one_standard_error_of_the_best() -> None:
     # 38 questions answered at 0.65 but not at 0.75: 24 right and 14 wrong entries bring 24 - 1.5 x 14 = 3 more at
-    # 0.65, with a standard error of about 7.5: the cautious step is as good as the best as far as one can tell.
-    marginal = [(0.7, True, True)] * 24 + [(0.7, False, True)] * 14
-    sure = [(0.95, True, True)] * 100
-    held_out = marginal + sure
-    gains = [(0.65, 103.0), (0.75, 100.0), (0.85, 40.0)]
+    # 0.65, with a standard error of about 8: the cautious step is as good as the best as far as one can tell. The
+    # next step leaves out 100 right answers more, far outside the error.
+    held_out = [(0.7, True, True)] * 24 + [(0.7, False, True)] * 14 + [(0.8, True, True)] * 100
+    held_out += [(0.95, True, True)] * 50
+    gains = [(0.65, 153.0), (0.75, 150.0), (0.85, 50.0)]
     chosen, notes = calibrate.most_cautious_within_one_error(gains, held_out)
-    assert chosen == 0.75 and notes
-    # A clear step down is not taken: the same questions, but the cautious step loses 30.
-    assert calibrate.most_cautious_within_one_error([(0.65, 130.0), (0.75, 100.0)], held_out)[0] == 0.65
+    assert chosen == 0.75 and len(notes) == 1
+    # A clear step down is not taken: 30 right answers between the steps, the error of their sum about 5.5.
+    clear = [(0.7, True, True)] * 30 + [(0.95, True, True)] * 50
+    assert calibrate.most_cautious_within_one_error([(0.65, 80.0), (0.75, 50.0)], clear)[0] == 0.65
+    # One right answer alone between the steps is within its own error (1): the cautious step is taken.
+    one = [(0.7, True, True)] + [(0.95, True, True)] * 50
+    assert calibrate.most_cautious_within_one_error([(0.65, 51.0), (0.75, 50.0)], one)[0] == 0.75

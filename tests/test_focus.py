@@ -162,6 +162,13 @@ def test_a_question_about_such_a_thing_keeps_the_sentence_that_describes_it(
     assert find_question(message, assistant.intents).question == message
     reply = assistant.reply(message)
     assert (reply.kind, reply.goal) == ("answer", int(entry[5]))
+    # Finnish "sana" (a word) and "sadan" (a hundred's) fold like Swedish "såna", "sådan": no pointing back.
+    for story_then_question in (
+        "Harrastan kalastusta mökillä. Mitä sana kumppanuus tarkoittaa tavoitteissa?",
+        "Kylässä on koiria ja hevosia. Miten sadan asukkaan kylä voi vaikuttaa päätöksiin?",
+    ):
+        alone = story_then_question.split(". ")[1]
+        assert find_question(story_then_question, assistant.intents).question == alone
     long_question = "Meillä on kerho. Kannattaako KANE tällaista kerhoa joka ikisessä kylässä koko maakunnassa?"
     assert find_question(long_question, assistant.intents).question == long_question.split(". ")[1]
 

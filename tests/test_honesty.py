@@ -258,6 +258,11 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Tarkoittaako tavoite 1, että kunnan pitää antaa tiloja ilmaiseksi?",
         "Jos kunta tukee yhdistyksiä, lisääkö se ihmisten hyvinvointia?",
         "Vad säger KANE om kommunen och föreningarna, betyder det att de ska samarbeta?",
+        # a hedge is no condition, a goal named asks what it says, "om de" is "about them"
+        "Om jag förstått rätt, betyder det att kommunen ska låta föreningar använda lokaler gratis?",
+        "Jos luen tavoitetta 3 oikein, tarkoittaako se että kunnan päätösten pitää olla avoimia?",
+        "Kun tavoite 2 puhuu kansalaistaidoista, tarkoittaako se kouluja?",
+        "Vad säger KANE om de unga som förlorar tron på att de kan påverka?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

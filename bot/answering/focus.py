@@ -50,7 +50,9 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
 # KANE:s mål en sådan satsning?" ask about what the sentence before described.
 _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisia", "tallaiseen", "tallaisessa",
                    "tallaisesta", "tallaiselle", "tallaisille", "tallaisiin", "moinen", "moista",
-                   "sadan", "sadana", "sana", "dylik", "dylikt", "dylika"})  # fmt: skip
+                   "sadant", "sadana", "dylik", "dylikt", "dylika"})  # fmt: skip
+# Swedish "sådan" folds to Finnish "sadan" (a hundred's): it points back only after an article ("en sådan satsning").
+_SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
@@ -109,6 +111,12 @@ def is_question(sentence: str) -> bool:
     return any(tuple(tokens[i : i + len(phrase)]) == phrase for phrase in _REQUEST_PHRASES for i in range(len(tokens)))
 
 
+def _names_such(tokens: tuple[str, ...]) -> bool:
+    return not _SUCH.isdisjoint(tokens) or any(
+        word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER for index, word in enumerate(tokens)
+    )
+
+
 def points_back(question: str) -> bool:
     """Does the question point at something said before it ("Pitäisikö niiden sanalla olla painoa?", "Vad ska vi
     tänka på när vi sätter ihop den?")?"""
@@ -134,7 +142,7 @@ def find_question(text: str, intents: Intents) -> Focus:
             # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too.
             last = bool(tokens) and tokens[-1] in _POINTING_LAST | _POINTING
             pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(tokens))) or (
-                (last or not _SUCH.isdisjoint(tokens)) and len(tokens) <= POINTING_LAST_WORDS
+                (last or _names_such(tokens)) and len(tokens) <= POINTING_LAST_WORDS
             )
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])

@@ -39,6 +39,7 @@ INTENT_NAMES = (
     "form_change",
     "conditional",
     "implication",
+    "hedge",
     "applying",
     "entering_office",
     "place_could",
@@ -60,7 +61,7 @@ ASKED_FACTS = (
 
 
 _MARKED = frozenset("äöå")
-PATTERN_LISTS = ("form_asks", "form_change", "conditional", "implication")
+PATTERN_LISTS = ("form_asks", "form_change", "conditional", "implication", "hedge")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
@@ -262,10 +263,15 @@ class Intents:
     def asks_what_follows(self, text: str, tokens: tuple[str, ...], starts: frozenset[int]) -> bool:
         """ "Jos yhteistyö vakiintuu, tarkoittaako se että rahoitus kasvaa?", "Om kommunen förenklar ansökan, betyder
         det att vi får mindre?": what would follow if something happened, which the goals never say. Either alone
-        is the goals' matter: "Tarkoittaako tavoite 1, että tilat ovat ilmaisia?" asks what a goal means."""
+        is the goals' matter ("Tarkoittaako tavoite 1, että tilat ovat ilmaisia?" asks what a goal means), and so is a
+        question that names a goal or only hedges ("Om jag förstått rätt, betyder det att …")."""
         written = words(text)
-        return self.patterns["conditional"].found_in(tokens, starts, written) and self.patterns["implication"].found_in(
-            tokens, starts, written
+        patterns = self.patterns
+        return (
+            patterns["conditional"].found_in(tokens, starts, written)
+            and patterns["implication"].found_in(tokens, starts, written)
+            and not patterns["hedge"].found_in(tokens, starts, written)
+            and not any(_names_a_goal(token) for token in tokens)
         )
 
     def asks_for_a_form(self, text: str) -> bool:
@@ -451,3 +457,8 @@ def _read_asks(section: object, shown: str) -> tuple[dict[str, tuple[Phrase, ...
             phrases += [parse_phrase(item) for item in items]
         asks[kind] = tuple(phrases)
     return asks, problems
+
+
+def _names_a_goal(token: str) -> bool:
+    """ "tavoite", "tavoitetta", "mål", "målet": the question is about what a goal says."""
+    return token.startswith("tavoit") or token in ("mal", "malet", "malen", "malsattning")
