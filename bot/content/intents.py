@@ -271,7 +271,7 @@ class Intents:
             patterns["conditional"].found_in(tokens, starts, written)
             and patterns["implication"].found_in(tokens, starts, written)
             and not patterns["hedge"].found_in(tokens, starts, written)
-            and not any(_names_a_goal(token) for token in tokens)
+            and not any(names_a_goal(token) for token in tokens)
         )
 
     def asks_for_a_form(self, text: str) -> bool:
@@ -459,6 +459,7 @@ def _read_asks(section: object, shown: str) -> tuple[dict[str, tuple[Phrase, ...
     return asks, problems
 
 
-def _names_a_goal(token: str) -> bool:
-    """ "tavoite", "tavoitetta", "mål", "målet": the question is about what a goal says."""
-    return token.startswith("tavoit") or token in ("mal", "malet", "malen", "malsattning")
+def names_a_goal(word: str) -> bool:
+    """ "tavoite", "tavoitetta", "tavote", "mål", "målet": a word for a goal, in any form."""
+    folded = fold(word)
+    return folded.startswith(("tavoit", "tavot")) or folded in ("mal", "malen", "malet", "malens")
