@@ -55,7 +55,7 @@ def test_an_answer_from_search_carries_its_chance_and_a_reference_is_certain(ass
 
 def test_the_threshold_is_the_most_cautious_whose_gain_is_within_one_standard_error_of_the_best() -> None:
     # 38 questions answered at 0.65 but not at 0.75: 24 right and 14 wrong entries bring 24 - 1.5 x 14 = 3 more at
-    # 0.65, with a standard error of about 8: the cautious step is as good as the best as far as one can tell. The
+    # 0.65, with a standard error of about 7.5: the cautious step is as good as the best as far as one can tell. The
     # next step leaves out 100 right answers more, far outside the error.
     held_out = [(0.7, True, True)] * 24 + [(0.7, False, True)] * 14 + [(0.8, True, True)] * 100
     held_out += [(0.95, True, True)] * 50
@@ -68,3 +68,7 @@ def test_the_threshold_is_the_most_cautious_whose_gain_is_within_one_standard_er
     # One right answer alone between the steps is within its own error (1): the cautious step is taken.
     one = [(0.7, True, True)] + [(0.95, True, True)] * 50
     assert calibrate.most_cautious_within_one_error([(0.65, 51.0), (0.75, 50.0)], one)[0] == 0.75
+    # No jumping over a dip: a later step that happens to be close again is not taken past one that is not.
+    dip = [(0.7, True, True)] * 30 + [(0.8, False, True)] * 20 + [(0.95, True, True)] * 50
+    gains = [(0.65, 80.0), (0.75, 50.0), (0.85, 80.0)]
+    assert calibrate.most_cautious_within_one_error(gains, dip)[0] == 0.65

@@ -166,9 +166,6 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Voinko kysyä ääniviestillä?", "help.chatting", "/goals"),
         ("Ymmärrätkö kuvia?", "help.chatting", "/start"),
         ("Kan jag skicka ett röstmeddelande i stället?", "help.chatting", "/goals"),
-        # Questions people left or asked, to be seen and answered by an official in their own words.
-        ("Miten vastaan kysymyksiin, jotka jäivät odottamaan?", "help.unanswered", "/contact"),
-        ("Var ser jag frågorna som föreningarna har ställt till oss?", "help.unanswered", "/contact"),
     ],
 )
 def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(

@@ -95,6 +95,9 @@ from bot.assistant import Assistant
         ("Jos kunta yhtenäistää avustuskäytännöt, tarkoittaako se että pienet seurat jäävät ilman?", "consequence"),
         ("Om kommunen inför gemensamma lokaler, betyder det att vi måste dela vår klubbstuga?", "consequence"),
         ("Menettääkö yhdistys avustuksensa, jos se alkaa tuottaa palveluja hyvinvointialueelle?", "consequence"),
+        # the association's own goals are no goal of KANE's; "men om" opens a condition too
+        ("Om föreningen inte når sina mål, förlorar vi då bidraget?", "consequence"),
+        ("Men om kommunen höjer hyran, betyder det att vi förlorar lokalen?", "consequence"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -263,6 +266,11 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Jos luen tavoitetta 3 oikein, tarkoittaako se että kunnan päätösten pitää olla avoimia?",
         "Kun tavoite 2 puhuu kansalaistaidoista, tarkoittaako se kouluja?",
         "Vad säger KANE om de unga som förlorar tron på att de kan påverka?",
+        "Om jag har tolkat det rätt, betyder det att kommunen ska ge föreningar lokaler gratis?",
+        "Jos KANE haluaa maksuttomia tiloja, tarkoittaako se että kunnan pitää antaa salit ilmaiseksi?",
+        # "vastaan" (against) and "ställa sig till en fråga" (take a stance) are no help about the bot
+        "Hur ställer sig KANE till frågan om gratis lokaler?",
+        "Miten kunta ottaa vastaan avoimia kysymyksiä asukkailta?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

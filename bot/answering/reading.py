@@ -14,9 +14,9 @@ from bot.answering.focus import points_back
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
 from bot.content.help import EDITING_HELP, HANDOVER_HELP, SHARE_HELP, HelpTask
-from bot.content.intents import MIN_STEM, Intents, names_a_goal
+from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
-from bot.core.text import sentences, words
+from bot.core.text import fold, sentences, words
 
 # A match counts for related entries ("see also") if it is close and covers enough of the question; a question
 # with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD to be answered at all.
@@ -87,6 +87,11 @@ def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], act
         for thing in where_things
         for action in where_actions
     )
+
+
+def _names_goals(word: str) -> bool:
+    folded = fold(word)
+    return folded.startswith(("tavoit", "tavot")) or folded in ("mal", "malen", "malet", "malens")
 
 
 class Reader:
@@ -235,7 +240,7 @@ class Reader:
     @staticmethod
     def names_the_goals(text: str) -> bool:
         """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
-        return any(names_a_goal(word) for word in words(text))
+        return any(_names_goals(word) for word in words(text))
 
     def asks_for_all_goals(self, asked: str, lang: Lang, fact: str | None = None) -> bool:
         """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?", "Montako tavoitetta kunnille on?", "Mitä
@@ -251,7 +256,7 @@ class Reader:
             return False
         if goal_reference(asked) is not None or fact not in (None, COUNT_FACT):
             return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
-        rest = " ".join(word for word in words(asked) if not names_a_goal(word))
+        rest = " ".join(word for word in words(asked) if not _names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang))
@@ -358,7 +363,7 @@ class Reader:
         if goal_reference(asked) is not None:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
             # mål 3 vidare i Telegram" ask how to share it, never for other help.
-            said = " ".join(word for word in words(asked) if not names_a_goal(word))
+            said = " ".join(word for word in words(asked) if not _names_goals(word))
             # "@botin nimi ja tavoite 2" is how a goal is shared from another chat.
             sharing = self.intents.any_of(asked, "share") or mention
             if not sharing or self.intents.any_of(said, "goals_frame"):

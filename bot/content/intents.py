@@ -264,14 +264,14 @@ class Intents:
         """ "Jos yhteistyö vakiintuu, tarkoittaako se että rahoitus kasvaa?", "Om kommunen förenklar ansökan, betyder
         det att vi får mindre?": what would follow if something happened, which the goals never say. Either alone
         is the goals' matter ("Tarkoittaako tavoite 1, että tilat ovat ilmaisia?" asks what a goal means), and so is a
-        question that names a goal or only hedges ("Om jag förstått rätt, betyder det att …")."""
+        question that only hedges or supposes what KANE wants ("Om jag förstått rätt, betyder det att …", "Jos KANE
+        haluaa …, tarkoittaako se että …")."""
         written = words(text)
         patterns = self.patterns
         return (
             patterns["conditional"].found_in(tokens, starts, written)
             and patterns["implication"].found_in(tokens, starts, written)
             and not patterns["hedge"].found_in(tokens, starts, written)
-            and not any(names_a_goal(token) for token in tokens)
         )
 
     def asks_for_a_form(self, text: str) -> bool:
@@ -457,9 +457,3 @@ def _read_asks(section: object, shown: str) -> tuple[dict[str, tuple[Phrase, ...
             phrases += [parse_phrase(item) for item in items]
         asks[kind] = tuple(phrases)
     return asks, problems
-
-
-def names_a_goal(word: str) -> bool:
-    """ "tavoite", "tavoitetta", "tavote", "mål", "målet": a word for a goal, in any form."""
-    folded = fold(word)
-    return folded.startswith(("tavoit", "tavot")) or folded in ("mal", "malen", "malet", "malens")
