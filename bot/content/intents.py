@@ -195,6 +195,9 @@ class Intents:
     small_talk: frozenset[tuple[str, ...]] = frozenset()
     # Lists read as patterns word by word ("keven*"), ä, ö and å kept (see `Phrases.found_in`).
     patterns: Mapping[str, Phrases] = dataclasses.field(default_factory=dict)
+    # `written` and `unmarked` with both languages in one set: `any_of` runs some twenty times per message.
+    written_either: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    unmarked_either: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def build(
@@ -208,6 +211,15 @@ class Intents:
         # A short word whose folded form differs ("sää" → "saa", which means "gets") must match as written.
         ambiguous = {fold(word) for word in as_written if fold(word) != word and len(word) < MIN_STEM}
         courtesy = frozenset(word for name in ("greeting", "thanks") for lang in LANGS for word in words[name][lang])
+        unmarked = {
+            name: {
+                lang: frozenset(
+                    fold(item) for item in written[name][lang] if fold(item) == item or len(item) >= MIN_STEM
+                )
+                for lang in LANGS
+            }
+            for name in written
+        }
         return cls(
             words,
             written,
@@ -219,15 +231,7 @@ class Intents:
                 name: Phrases(tuple(parse_phrase(item) for lang in LANGS for item in words[name][lang] if " " in item))
                 for name in words
             },
-            {
-                name: {
-                    lang: frozenset(
-                        fold(item) for item in written[name][lang] if fold(item) == item or len(item) >= MIN_STEM
-                    )
-                    for lang in LANGS
-                }
-                for name in written
-            },
+            unmarked,
             courtesy,
             frozenset(
                 tuple(word for word in item.split() if word not in courtesy and len(word) > 1)
@@ -239,6 +243,8 @@ class Intents:
                 name: Phrases(tuple(parse_phrase(item) for lang in LANGS for item in written[name][lang]))
                 for name in PATTERN_LISTS
             },
+            {name: frozenset().union(*written[name].values()) for name in written},
+            {name: frozenset().union(*by_lang.values()) for name, by_lang in {**words, **unmarked}.items()},
         )
 
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
@@ -311,13 +317,10 @@ class Intents:
         is in the text. A word written with ä, ö or å must match with them: folded, "vår" (our) would be "var"."""
         found = words(text)
         folded = folded_words(text)
-        written = self.written[name]
-        plain = self.unmarked.get(name, self.words[name])
+        written = self.written_either[name]
+        plain = self.unmarked_either[name]
         for word, folded_word in zip(found, folded, strict=True):
-            if not _MARKED.isdisjoint(word):
-                if any(word in written[lang] for lang in LANGS):
-                    return True
-            elif any(folded_word in plain[lang] for lang in LANGS):
+            if word in written if not _MARKED.isdisjoint(word) else folded_word in plain:
                 return True
         phrases = self.phrases.get(name)
         return bool(phrases) and phrases is not None and phrases.found_in(folded)
