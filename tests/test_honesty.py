@@ -146,6 +146,37 @@ def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
     assert assistant.message("honest_place", reply.lang, place=place) in reply.text
 
 
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        # what there is in one place, on a matter routing knows: the goals do not list it; who handles it is said
+        ("Onko Lahdessa maksuttomia kokoustiloja yhdistyksille ja mistä ne löytyy?", "Lahti"),
+        ("Finns det gratis lokaler för föreningar i Lovisa?", "Lovisa"),
+        ("Vilka sociala företag i Ingå har vunnit kommunens upphandlingar?", "Ingå"),
+        ("Ordnar Åbo stad redan invånarjuryer, och i vilka frågor i så fall?", "Åbo"),
+    ],
+)
+def test_what_there_is_in_one_place_is_answered_honestly_and_names_who_handles_it(
+    assistant: Assistant, question: str, place: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message("honest_place", reply.lang, place=place) in reply.text
+    assert reply.pending is not None and "handoff" in [followup.target for followup in reply.followups]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka i Lovisa sköter lokalerna?",
+        "Kuka Ikaalisissa vastaa järjestöyhteistyöstä, kenelle soitan?",
+        "Kemissä mistä järjestö saa ilmaisen tilan?",
+    ],
+)
+def test_whom_or_where_to_ask_in_one_place_stays_a_route(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "route"
+
+
 def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(assistant: Assistant) -> None:
     reply = assistant.reply("Miten haemme avustusta Lahden kaupungilta?")
     assert reply.kind == "fallback" and "Lahti" in reply.text
