@@ -313,10 +313,15 @@ class Assistant:
     def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
         """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
         nuorisovaltuusto?", "Har Hangö redan en samarbetsgrupp med föreningarna?"), which the goals never give; "Mikä
-        on huomisen sää Oulussa?" is not about the goals."""
+        on huomisen sää Oulussa?" is not about the goals. How a place does a thing or compares with another ("Miten
+        Tampereella hoidetaan tiedonkulku …?", "Har Borgå eller Lovisa bättre dialog …?") is a fact about it too; what
+        it could or should do ("Miten Tampere voisi …?", "Borde Borgå …?"), or a place named as an example ("kommuner
+        som Korsholm"), is the goals' matter, unless it names a matter routing knows, whose honest reply says who
+        handles it there."""
         if self.reader.about_the_goals(asked):
             return None
-        if self.router.topic_finder.find(asked) is None and not self._asks_how_things_stand(asked):
+        general = any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
+        if general and self.router.topic_finder.find(asked) is None:
             return None
         named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
         return "place" if named and self.reader.on_theme(asked, matches) else None

@@ -135,6 +135,10 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         # what a place has done, in the Finnish perfect or with Swedish "Har …" first
         ("Miten Vantaa on parantanut yhdistysten tiloja?", "Vantaa"),
         ("Har Vasa skrivit in föreningarna i sin strategi?", "Vasa"),
+        # how a place does something now, or how two places compare, on no matter routing knows
+        ("Miten Tampereella hoidetaan tiedonkulku kaupungin ja hyvinvointialueen välillä?", "Tampere"),
+        ("Har Borgå eller Lovisa bättre dialog med föreningarna?", "Borgå"),
+        ("Hur sköter Borgå dialogen med föreningarna?", "Borgå"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -175,6 +179,18 @@ def test_what_there_is_in_one_place_is_answered_honestly_and_names_who_handles_i
 )
 def test_whom_or_where_to_ask_in_one_place_stays_a_route(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "route"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Miten Tampere voisi parantaa tiedonkulkua hyvinvointialueen kanssa?", "goal-3.action-3"),
+        ("Borde Borgå ha bättre dialog med föreningarna?", "goal-3.action-2"),
+    ],
+)
+def test_what_one_place_could_or_should_do_is_the_goals_matter(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == entry
 
 
 def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(assistant: Assistant) -> None:

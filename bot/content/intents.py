@@ -30,6 +30,7 @@ INTENT_NAMES = (
     "kane_wants",
     "goals_names",
     "place_now",
+    "place_example",
     "kane",
     "kane_view",
     "kane_identity",
