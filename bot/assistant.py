@@ -47,8 +47,8 @@ REPLY_CACHE_SIZE = 4096
 # Facts the goals never give, answered honestly before anything else is tried (a procedure or a place may still be
 # a question of whom to contact).
 EARLY_FACTS = frozenset(
-    {"date", "amount", "person", "party", "law", "statistics", "consequence", "funding", "measure", "comparison",
-     "document"}
+    {"date", "amount", "person", "party", "law", "statistics", "consequence", "funding", "service", "measure",
+     "comparison", "document"}
 )  # fmt: skip
 # A question with at most this many words of its own, none of the goals' world, leans on its story.
 SHORT_ON_ITS_OWN = 2

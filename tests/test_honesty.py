@@ -98,6 +98,12 @@ from bot.assistant import Assistant
         # the association's own goals are no goal of KANE's; "men om" opens a condition too
         ("Om föreningen inte når sina mål, förlorar vi då bidraget?", "consequence"),
         ("Men om kommunen höjer hyran, betyder det att vi förlorar lokalen?", "consequence"),
+        # what KANE itself organises or hands out, a template or a piece of software
+        ("Järjestääkö KANE koulutusta ehdokkaille?", "service"),
+        ("Ordnar KANE utbildning för kandidater?", "service"),
+        ("Onko kurssimateriaalia valtuutetuille järjestöyhteistyöstä?", "document"),
+        ("Finns det en avtalsmall för samarbete mellan kommunen och föreningar?", "document"),
+        ("Millä ohjelmalla asukaskyselyt kannattaa tehdä?", "product"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -401,6 +407,9 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         ("Kunta hakee uusia tapoja osallistaa asukkaita, mitä voisimme ehdottaa?", "goal-2.action-1"),
         ("Hur kan kommunen gynna föreningar i upphandlingar under tröskelvärdet?", "goal-4.action-3"),
         ("Har kommuner som Korsholm nytta av att samarbeta med föreningar?", "goal-1"),
+        # what KANE has to say, or its text, is the goals
+        ("Har KANE nåt att säga om lokaler?", "goal-1.action-3"),
+        ("Mitä KANEn materiaalissa sanotaan avustuksista?", "goal-1.action-2"),
         # a board-game club and a pensioners' coffee club are associations
         ("Miten kunta voisi tukea lautapeliyhdistyksiä ja muita harrasteseuroja?", "goal-1"),
         ("Vårt kaffeklubb för pensionärer behöver en lokal, kan kommunen hjälpa?", "goal-1.action-3"),

@@ -57,7 +57,7 @@ INTENT_NAMES = (
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
 ASKED_FACTS = (
     "date", "statistics", "amount", "person", "procedure", "party", "law", "consequence",
-    "funding", "measure", "comparison", "document", "product",
+    "funding", "service", "measure", "comparison", "document", "product",
 )  # fmt: skip
 
 
