@@ -59,7 +59,11 @@ def fold_ending(ending: str) -> str:
 
 
 NOMINATIVE: Final = _endings({"": "nom"})
-WEAK: Final = _endings({"n": "gen", "ksi": "tra", "ssa": "ine", "sta": "ela", "lla": "ade", "lta": "abl", "lle": "all"})
+# Spoken Finnish drops the last vowel of the local cases: "Turus", "Tampereel", "Helsingist", "Oulult".
+SPOKEN: Final = _endings({"s": "ine", "st": "ela", "l": "ade", "lt": "abl"})
+WEAK: Final = _merge(
+    {"n": "gen", "ksi": "tra", "ssa": "ine", "sta": "ela", "lla": "ade", "lta": "abl", "lle": "all"}, SPOKEN
+)
 INHABITANT: Final = _endings(
     {
         "lai" + ending: "inhabitant"
