@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -38,8 +39,11 @@ MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
 # A Swedish question opened by "Har" and the place ("Har Vasa skrivit in föreningarna …?") asks what that place has
 # done; with the place further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly
 # conditional ("Hade det inte varit bättre …?").
-_SWEDISH_PERFECT_OPENER = "har"
+_SUBORDINATORS = frozenset({"kun", "jos", "ko", "mikali", "jotta", "etta", "nar", "om", "ifall", "da", "att"})
 PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
+# Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
+# som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 SHORT_ANSWER_WORDS = 2
@@ -315,13 +319,13 @@ class Assistant:
         nuorisovaltuusto?", "Har Hangö redan en samarbetsgrupp med föreningarna?"), which the goals never give; "Mikä
         on huomisen sää Oulussa?" is not about the goals. How a place does a thing or compares with another ("Miten
         Tampereella hoidetaan tiedonkulku …?", "Har Borgå eller Lovisa bättre dialog …?") is a fact about it too; what
-        it could or should do ("Miten Tampere voisi …?", "Borde Borgå …?"), or a place named as an example ("kommuner
-        som Korsholm"), is the goals' matter, unless it names a matter routing knows, whose honest reply says who
-        handles it there."""
+        it could or should do ("Miten Tampere voisi …?", "Pitäisikö Oulun antaa ilmaisia tiloja …?"), or a place named
+        as an example ("kommuner som Korsholm"), is the goals' matter, unless another clause asks how things stand
+        ("Onko Porin strategiassa jo …, vai pitääkö meidän …?")."""
         if self.reader.about_the_goals(asked):
             return None
         general = any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
-        if general and self.router.topic_finder.find(asked) is None:
+        if general and not self._asks_how_things_stand(asked):
             return None
         named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
         return "place" if named and self.reader.on_theme(asked, matches) else None
@@ -329,12 +333,18 @@ class Assistant:
     def _asks_how_things_stand(self, asked: str) -> bool:
         """ "Onko Porissa jo …?", "Har Hangö redan …?", "Miten Vantaa on parantanut …?", "Har Vasa skrivit in …?":
         how things stand now, or what has been done; "Hur kan Esbo redan nu …?" and "Miksi Turun pitäisi jo …?" ask
-        what could or should be done, which the goals answer."""
+        what could or should be done, which the goals answer. Each clause is read on its own: "Onko Sodankylän
+        strategiassa jo …, vai pitääkö meidän …?" asks how things stand before it asks what to do."""
+        return any(self._clause_asks_how_things_stand(clause) for clause in _CLAUSE_BREAK.split(asked))
+
+    def _clause_asks_how_things_stand(self, asked: str) -> bool:
         tokens = folded_words(asked)
         perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
             len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
         )
-        if not perfect and bool(tokens) and tokens[0] == _SWEDISH_PERFECT_OPENER:
+        if not perfect and bool(tokens) and tokens[0] not in _SUBORDINATORS:
+            # "Har Vasa …", "Ger Pargas stad …", "Tukeeko Oulu …", "Mitä Oulu tekee …": the place does something now
+            # (what it could or should do is ruled out below); "Kun Oulu ostaa …, pitäisikö …" only sets a scene.
             opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
             perfect = self.router.municipality_in(opening) is not None or self.router.county_in(opening) is not None
         if not perfect and not self.intents.any_of(asked, "place_now"):

@@ -145,6 +145,11 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Miten Tampereella hoidetaan tiedonkulku kaupungin ja hyvinvointialueen välillä?", "Tampere"),
         ("Har Borgå eller Lovisa bättre dialog med föreningarna?", "Borgå"),
         ("Hur sköter Borgå dialogen med föreningarna?", "Borgå"),
+        # what the place does now, asked verb first; a clause of what to do, or a relative clause, comes after
+        ("Antaako Espoo ilmaisia tiloja yhdistyksille?", "Espoo"),
+        ("Ger Borgå stad gratis lokaler åt föreningar?", "Borgå"),
+        ("Onko Porin strategiassa jo mainittu järjestöt, vai pitääkö meidän vaatia sitä?", "Pori"),
+        ("Har Vasa en lista över föreningar som servicerådgivningen kan använda?", "Vasa"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -192,6 +197,10 @@ def test_whom_or_where_to_ask_in_one_place_stays_a_route(assistant: Assistant, q
     [
         ("Miten Tampere voisi parantaa tiedonkulkua hyvinvointialueen kanssa?", "goal-3.action-3"),
         ("Borde Borgå ha bättre dialog med föreningarna?", "goal-3.action-2"),
+        # also on a matter routing knows: the goal is the answer
+        ("Pitäisikö Oulun antaa ilmaisia tiloja yhdistyksille?", "goal-1.action-3"),
+        ("Borde Esbo ge föreningar gratis lokaler?", "goal-1.action-3"),
+        ("Kun Oulu ostaa palveluja, pitäisikö järjestöjen päästä mukaan?", "goal-4.action-3"),
     ],
 )
 def test_what_one_place_could_or_should_do_is_the_goals_matter(assistant: Assistant, question: str, entry: str) -> None:
