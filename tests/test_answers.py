@@ -140,6 +140,25 @@ def test_experience_for_office_is_never_quoted_from_goal_1_when_the_candidates_p
     assert reply.entry != "goal-1" and "candidates" in (reply.entry, reply.suggest)
 
 
+@pytest.mark.parametrize(
+    ("question", "combined"),
+    [
+        ("Hjälper föreningsarbete den som vill in i fullmäktige?", True),
+        ("Auttaako yhdistystausta, jos on ehdolla valtuustoon?", True),
+        ("Miksi vapaaehtoistyö on tärkeää kunnalle?", False),
+    ],
+)
+def test_association_experience_with_running_for_a_council_is_evidence_of_its_own(
+    assistant: Assistant, question: str, combined: bool
+) -> None:
+    # The pair of concepts names the candidates' part however plain its words are, and the score knows it.
+    evidence = assistant.reader.evidence(question, assistant.reader.search(question))
+    assert evidence is not None and evidence.combined is combined
+    if combined:
+        reply = assistant.reply(question)
+        assert (reply.kind, reply.entry) == ("answer", "candidates")
+
+
 @pytest.mark.parametrize("question", ["Onks KANE joku puolue vai mikä se on?", "Är KANE ett parti eller vad?"])
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)

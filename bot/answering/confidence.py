@@ -16,7 +16,10 @@ from pathlib import Path
 from bot.answering.lexicon import DATA
 
 CALIBRATION_FILE = DATA / "calibration.json"
-FEATURES = ("score", "coverage", "agreement", "margin", "named", "length", "everyday", "framed", "domain", "consensus")
+FEATURES = (
+    "score", "coverage", "agreement", "margin", "named", "length", "everyday", "framed", "domain", "consensus",
+    "combined",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,7 @@ class Evidence:
     framed: bool  # it asks what the goals say ("mitä tavoitteissa sanotaan …")
     domain: bool = False  # it speaks of associations, municipalities, elections … (knowledge/intents.yaml)
     consensus: bool = False  # the next best entry belongs to the same goal
+    combined: bool = False  # a combination of the question's concepts names the best entry (reading.py)
 
     def vector(self) -> tuple[float, ...]:
         return (
@@ -45,6 +49,7 @@ class Evidence:
             float(self.framed),
             float(self.domain),
             float(self.consensus),
+            float(self.combined),
         )
 
 
@@ -80,7 +85,7 @@ class Calibration:
 
 def fit(samples: Sequence[tuple[Evidence, bool]], l2: float = 1.0, rounds: int = 50) -> tuple[tuple[float, ...], float]:
     """Logistic regression by Newton's method with an L2 penalty (the bias is not penalised): deterministic, and
-    small enough (ten features) that no numeric library is needed."""
+    small enough (eleven features) that no numeric library is needed."""
     rows = [(1.0, *evidence.vector()) for evidence, _ in samples]
     labels = [1.0 if right else 0.0 for _, right in samples]
     size = len(FEATURES) + 1

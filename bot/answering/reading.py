@@ -325,6 +325,9 @@ class Reader:
             framed=self.about_the_goals(asked),
             domain=self.intents.any_of(asked, "domain"),
             consensus=len(matches) > 1 and best.entry.goal is not None and matches[1].entry.goal == best.entry.goal,
+            # Association experience together with running for a council names the candidates' part whatever the
+            # words (`search` brings it first): the pair of concepts is evidence of its own.
+            combined=best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked),
         )
 
     def chance(self, evidence: Evidence | None) -> float:
