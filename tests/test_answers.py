@@ -159,6 +159,30 @@ def test_association_experience_with_running_for_a_council_is_evidence_of_its_ow
         assert (reply.kind, reply.entry) == ("answer", "candidates")
 
 
+@pytest.mark.parametrize(
+    ("question", "entry", "combined"),
+    [
+        # two levels of administration and what passes between them: goal 3.3, however plain the words
+        ("Pratar staten och kommunen tillräckligt med varandra?", "goal-3.action-3", True),
+        ("Kulkeeko tieto kaupungin ja hyvinvointialueen välillä kunnolla?", "goal-3.action-3", True),
+        # with the associations it is tripartite cooperation, goal 4.1
+        ("Borde samarbetet mellan kommunen, regionen och föreningarna bli fast?", "goal-4.action-1", False),
+        (
+            "Pitäisikö kunnan, hyvinvointialueen ja järjestöjen välillä olla pysyvä yhteistyöryhmä?",
+            "goal-4.action-1",
+            False,
+        ),
+    ],
+)
+def test_what_passes_between_levels_of_administration_is_goal_3_3(
+    assistant: Assistant, question: str, entry: str, combined: bool
+) -> None:
+    evidence = assistant.reader.evidence(question, assistant.reader.search(question))
+    assert evidence is not None and evidence.combined is combined
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
 @pytest.mark.parametrize("question", ["Onks KANE joku puolue vai mikä se on?", "Är KANE ett parti eller vad?"])
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)

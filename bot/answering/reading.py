@@ -40,6 +40,7 @@ KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
+LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
 COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals' own number
 CANDIDATES_CONCEPT = "candidates"
 COUNCILS_CONCEPT = "councillors-and-staff"
@@ -130,6 +131,8 @@ class Reader:
             for lang in LANGS
         }
         self._entering_lemmas = self._lemmas_of_list("entering_office")
+        self._actor_lemmas = self._lemmas_of_list("administrative_actors")
+        self._association_lemmas = self._lemmas_of_list("associations")
         # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
         # words keep their stems, and simplemma reads some of them as other words ("börs" as "böra", "lån" as "låna").
@@ -202,6 +205,15 @@ class Reader:
                 mine = next((match for match in deeper if match.entry.id == CANDIDATES_ENTRY), None)
             if mine is not None:
                 found = [mine, *(match for match in found if match.entry.id != CANDIDATES_ENTRY)]
+        # "Kulkeeko tieto kaupungin ja soten välillä?": two levels of administration and what passes between them is
+        # goal 3.3's, however plain the words ("uppgifter", "viestit") and whatever a single word points at.
+        if found and found[0].entry.id != LEVELS_ENTRY and self._asks_between_levels(asked):
+            levels = next((match for match in found if match.entry.id == LEVELS_ENTRY), None)
+            if levels is None:
+                deeper = self.retriever.search(content if framed else asked, EXPERIENCE_DEPTH)
+                levels = next((match for match in deeper if match.entry.id == LEVELS_ENTRY), None)
+            if levels is not None:
+                found = [levels, *(match for match in found if match.entry.id != LEVELS_ENTRY)]
         if (
             len(found) > 1
             and found[0].entry.id == INTRO_ENTRY
@@ -213,6 +225,14 @@ class Reader:
             # paraphrase of the introduction's own questions (no concept) keeps it.
             found = [found[1], found[0], *found[2:]]
         return found[:limit]
+
+    def _asks_between_levels(self, asked: str) -> bool:
+        """Does the question name two levels of administration with "between" or "each other", and no associations
+        (with them it is tripartite cooperation)?"""
+        if not self.intents.any_of(asked, "between"):
+            return False
+        actors = self._lemmas_in(asked, self._actor_lemmas)
+        return len(actors) >= 2 and not self._lemmas_in(asked, self._association_lemmas)
 
     def _asks_about_experience_for_office(self, asked: str) -> bool:
         """Does the question bring association experience and running for or sitting in a council together?"""
@@ -289,15 +309,19 @@ class Reader:
 
     def _has_lemma_of(self, asked: str, wanted: Mapping[Lang, frozenset[str]]) -> bool:
         """Does a word of the question, in any form the lexicon knows, have one of the wanted lemmas?"""
+        return bool(self._lemmas_in(asked, wanted))
+
+    def _lemmas_in(self, asked: str, wanted: Mapping[Lang, frozenset[str]]) -> set[str]:
+        """The wanted lemmas the question's words have, in any form the lexicon knows."""
         pairs: tuple[tuple[Lang, Lang], ...] = (("fi", "sv"), ("sv", "fi"))
+        found: set[str] = set()
         for word in words(asked):
             for lang, other in pairs:
                 # A word of the other language is not read as this one's: Finnish "koko" is not Swedish "koka".
                 if self.retriever.known(word, other) and not self.retriever.known(word, lang):
                     continue
-                if wanted[lang] & set(self.retriever.word_terms(word, lang, corrected=False)):
-                    return True
-        return False
+                found |= wanted[lang] & set(self.retriever.word_terms(word, lang, corrected=False))
+        return found
 
     @staticmethod
     def suggestion(matches: list[Match]) -> str | None:
@@ -325,9 +349,11 @@ class Reader:
             framed=self.about_the_goals(asked),
             domain=self.intents.any_of(asked, "domain"),
             consensus=len(matches) > 1 and best.entry.goal is not None and matches[1].entry.goal == best.entry.goal,
-            # Association experience together with running for a council names the candidates' part whatever the
-            # words (`search` brings it first): the pair of concepts is evidence of its own.
-            combined=best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked),
+            # Association experience together with running for a council names the candidates' part, and two levels
+            # of administration with "between" goal 3.3, whatever the words (`search` brings them first): such a
+            # combination is evidence of its own.
+            combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
+            or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked)),
         )
 
     def chance(self, evidence: Evidence | None) -> float:
