@@ -202,6 +202,8 @@ class Intents:
     # `written` and `unmarked` with both languages in one set: `any_of` runs some twenty times per message.
     written_either: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     unmarked_either: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    # Every kind's phrases in one index: most questions ask for no such fact, and one reading rules them all out.
+    any_ask: Phrases = dataclasses.field(default_factory=Phrases)
 
     @classmethod
     def build(
@@ -249,6 +251,7 @@ class Intents:
             },
             {name: frozenset().union(*written[name].values()) for name in written},
             {name: frozenset().union(*by_lang.values()) for name, by_lang in {**words, **unmarked}.items()},
+            Phrases(tuple(phrase for phrases in (asks or {}).values() for phrase in phrases)),
         )
 
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
@@ -258,7 +261,8 @@ class Intents:
         # "Borde ledamöterna bli bättre på …", "Pitäisikö puheenjohtajan …" name a role to say what it should do,
         # which the goals answer; only "who" (or a name) asks for the person.
         names_a_role_only = self.any_of(text, "normative") and not self.any_of(text, "routing_who")
-        for kind in ASKED_FACTS:
+        kinds = ASKED_FACTS if self.any_ask.found_in(tokens, starts, words(text)) else ()
+        for kind in kinds:
             phrases = self.asks.get(kind)
             if kind == "person" and names_a_role_only:
                 continue
