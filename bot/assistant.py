@@ -36,10 +36,11 @@ from bot.routing.topics import TopicFinder
 _FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko"})
 _PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet")
 MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
-# A Swedish question opened by "Har" and the place ("Har Vasa skrivit in föreningarna …?") asks what that place has
-# done; with the place further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly
-# conditional ("Hade det inte varit bättre …?").
-_SUBORDINATORS = frozenset({"kun", "jos", "ko", "mikali", "jotta", "etta", "nar", "om", "ifall", "da", "att"})
+# A question opened by one of these and the place ("Har Vasa skrivit in föreningarna …?", "Ger Pargas stad …?",
+# "Onko Lahdessa …?", "Löytyykö Lapin hyvinvointialueelta …?") asks what that place has or does; with the place
+# further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly conditional ("Hade det
+# inte varit bättre …?"). Only these: "Asun Kokkolassa …", "Bor i Jakobstad …" open with the asker's home.
+_STATE_OPENERS = frozenset({"har", "ger", "ordnar", "erbjuder", "onko", "onks", "onkohan", "loytyyko", "loytyyks"})
 PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 # Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
 # som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
@@ -317,18 +318,24 @@ class Assistant:
     def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
         """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
         nuorisovaltuusto?", "Har Hangö redan en samarbetsgrupp med föreningarna?"), which the goals never give; "Mikä
-        on huomisen sää Oulussa?" is not about the goals. How a place does a thing or compares with another ("Miten
-        Tampereella hoidetaan tiedonkulku …?", "Har Borgå eller Lovisa bättre dialog …?") is a fact about it too; what
-        it could or should do ("Miten Tampere voisi …?", "Pitäisikö Oulun antaa ilmaisia tiloja …?"), or a place named
-        as an example ("kommuner som Korsholm"), is the goals' matter, unless another clause asks how things stand
-        ("Onko Porin strategiassa jo …, vai pitääkö meidän …?")."""
+        on huomisen sää Oulussa?" is not about the goals. Otherwise a place is named on a matter routing knows
+        ("Vilka lokaler i Lovisa …") or compared with another, unless the question says what the place could or
+        should do ("Pitäisikö Oulun antaa ilmaisia tiloja …?") or names it as an example ("kommuner som Korsholm"):
+        that is the goals' matter. A place named as the asker's home ("Olen ehdolla Porissa, miten …") is neither."""
         if self.reader.about_the_goals(asked):
             return None
-        general = any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
-        if general and not self._asks_how_things_stand(asked):
-            return None
+        if not self._asks_how_things_stand(asked):
+            general = any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
+            if general or (self.router.topic_finder.find(asked) is None and not self._compares_places(asked)):
+                return None
         named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
         return "place" if named and self.reader.on_theme(asked, matches) else None
+
+    def _compares_places(self, asked: str) -> bool:
+        """ "Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?", "Har Kaskö eller Närpes bättre samarbete …?":
+        two municipalities named with a word of comparing."""
+        named = {match.municipality.code for match in self.router.places.find_all(asked)}
+        return len(named) >= 2 and self.intents.any_of(asked, "comparing")
 
     def _asks_how_things_stand(self, asked: str) -> bool:
         """ "Onko Porissa jo …?", "Har Hangö redan …?", "Miten Vantaa on parantanut …?", "Har Vasa skrivit in …?":
@@ -342,11 +349,10 @@ class Assistant:
         perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
             len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
         )
-        if not perfect and bool(tokens) and tokens[0] not in _SUBORDINATORS:
-            # "Har Vasa …", "Ger Pargas stad …", "Tukeeko Oulu …", "Mitä Oulu tekee …": the place does something now
-            # (what it could or should do is ruled out below); "Kun Oulu ostaa …, pitäisikö …" only sets a scene.
+        if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
             opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
-            perfect = self.router.municipality_in(opening) is not None or self.router.county_in(opening) is not None
+            named = any(1 <= match.start <= PLACE_AFTER_OPENER for match in self.router.places.find_all(asked))
+            perfect = named or self.router.county_in(opening) is not None
         if not perfect and not self.intents.any_of(asked, "place_now"):
             return False
         return not self.intents.any_of(asked, "normative") and not self.intents.any_of(asked, "place_could")

@@ -165,6 +165,9 @@ def test_association_experience_with_running_for_a_council_is_evidence_of_its_ow
         # two levels of administration and what passes between them: goal 3.3, however plain the words
         ("Pratar staten och kommunen tillräckligt med varandra?", "goal-3.action-3", True),
         ("Kulkeeko tieto kaupungin ja hyvinvointialueen välillä kunnolla?", "goal-3.action-3", True),
+        # one level only, nothing passing between, or "kesken" (unfinished): no such question
+        ("Borde kommunerna i regionen samarbeta mer med varandra?", None, False),
+        ("Jäikö kunnan ja hyvinvointialueen yhteistyö kesken?", "goal-4.action-1", False),
         # with the associations it is tripartite cooperation, goal 4.1
         ("Borde samarbetet mellan kommunen, regionen och föreningarna bli fast?", "goal-4.action-1", False),
         (
@@ -175,12 +178,12 @@ def test_association_experience_with_running_for_a_council_is_evidence_of_its_ow
     ],
 )
 def test_what_passes_between_levels_of_administration_is_goal_3_3(
-    assistant: Assistant, question: str, entry: str, combined: bool
+    assistant: Assistant, question: str, entry: str | None, combined: bool
 ) -> None:
     evidence = assistant.reader.evidence(question, assistant.reader.search(question))
     assert evidence is not None and evidence.combined is combined
     reply = assistant.reply(question)
-    assert (reply.kind, reply.entry) == ("answer", entry)
+    assert reply.entry == entry and (entry is None or reply.kind == "answer")
 
 
 @pytest.mark.parametrize("question", ["Onks KANE joku puolue vai mikä se on?", "Är KANE ett parti eller vad?"])

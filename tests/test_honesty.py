@@ -103,7 +103,7 @@ from bot.assistant import Assistant
         ("Ordnar KANE utbildning för kandidater?", "service"),
         ("Onko kurssimateriaalia valtuutetuille järjestöyhteistyöstä?", "document"),
         ("Finns det en avtalsmall för samarbete mellan kommunen och föreningar?", "document"),
-        ("Millä ohjelmalla asukaskyselyt kannattaa tehdä?", "product"),
+        ("Millä sovelluksella asukaskyselyt kannattaa tehdä?", "product"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -141,10 +141,8 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         # what a place has done, in the Finnish perfect or with Swedish "Har …" first
         ("Miten Vantaa on parantanut yhdistysten tiloja?", "Vantaa"),
         ("Har Vasa skrivit in föreningarna i sin strategi?", "Vasa"),
-        # how a place does something now, or how two places compare, on no matter routing knows
-        ("Miten Tampereella hoidetaan tiedonkulku kaupungin ja hyvinvointialueen välillä?", "Tampere"),
+        # how two places compare, on no matter routing knows
         ("Har Borgå eller Lovisa bättre dialog med föreningarna?", "Borgå"),
-        ("Hur sköter Borgå dialogen med föreningarna?", "Borgå"),
         # what the place does now, asked verb first; a clause of what to do, or a relative clause, comes after
         ("Antaako Espoo ilmaisia tiloja yhdistyksille?", "Espoo"),
         ("Ger Borgå stad gratis lokaler åt föreningar?", "Borgå"),
@@ -167,7 +165,6 @@ def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
         # what there is in one place, on a matter routing knows: the goals do not list it; who handles it is said
         ("Onko Lahdessa maksuttomia kokoustiloja yhdistyksille ja mistä ne löytyy?", "Lahti"),
         ("Finns det gratis lokaler för föreningar i Lovisa?", "Lovisa"),
-        ("Vilka sociala företag i Ingå har vunnit kommunens upphandlingar?", "Ingå"),
         ("Ordnar Åbo stad redan invånarjuryer, och i vilka frågor i så fall?", "Åbo"),
     ],
 )
@@ -206,6 +203,41 @@ def test_whom_or_where_to_ask_in_one_place_stays_a_route(assistant: Assistant, q
 def test_what_one_place_could_or_should_do_is_the_goals_matter(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "answer" and reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the asker's home or candidacy named in passing is no fact asked about the place
+        ("Olen ehdolla kuntavaaleissa Porissa, miten yhdistystaustastani on hyötyä?", "candidates"),
+        ("Bor i Jakobstad, hur kan kommunen stödja föreningarna?", "goal-1"),
+        ("Asun Kokkolassa ja mietin, miten kunta voisi tukea vapaaehtoistoimintaa?", "goal-1"),
+        # whether it makes sense for a place to do something is what it should do
+        ("Onko Oulun syytä ottaa järjestöt mukaan kuntastrategiaan?", "goal-1.action-1"),
+        # a document or course material named in what should be is the goals' matter, not a document asked for
+        ("Pitäisikö kouluissa olla enemmän opetusmateriaalia demokratiasta?", "goal-2.action-3"),
+        # what KANE's goals say is no service of KANE's
+        ("Onko KANElta tavoitteita nuorisovaltuustoista?", "goal-2.action-2"),
+    ],
+)
+def test_a_place_or_a_word_of_a_fact_named_in_passing_leaves_the_goals_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question", ["Mistä Oulussa saa tiloja yhdistykselle?", "Var i Borgå får föreningar hjälp med lokaler?"]
+)
+def test_where_in_a_named_place_stays_a_route(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "route"
+
+
+def test_two_places_compared_is_a_fact_about_them(assistant: Assistant) -> None:
+    reply = assistant.reply("Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?")
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message("honest_place", "fi", place="Kerava") in reply.text
 
 
 def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(assistant: Assistant) -> None:

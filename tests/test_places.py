@@ -200,6 +200,12 @@ def test_ordinary_words_are_not_places(places: PlaceFinder, text: str) -> None:
     assert places.find_all(text, fuzzy=True) == []
 
 
+def test_a_spoken_local_case_of_an_ordinary_word_is_no_place(places: PlaceFinder) -> None:
+    # "pellolla" (in the field) is listed as an ordinary word, and so is its spoken "pellol"
+    assert code(places, "kesäjuhlat pidetään pellol, saadaanko tukea") is None
+    assert code(places, "Mitä Pellos tehdään?") == "854"
+
+
 def test_names_that_are_words_count_where_the_text_treats_them_as_places(places: PlaceFinder) -> None:
     assert code(places, "Toimimme Salossa") == "734"
     assert code(places, "Salon kaupunki myöntää avustuksia") == "734"

@@ -16,7 +16,7 @@ from bot.answering.retrieval import Match, Retriever
 from bot.content.help import EDITING_HELP, HANDOVER_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
-from bot.core.text import fold, sentences, words
+from bot.core.text import fold, folded_words, sentences, words
 
 # A match counts for related entries ("see also") if it is close and covers enough of the question; a question
 # with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD to be answered at all.
@@ -131,7 +131,6 @@ class Reader:
             for lang in LANGS
         }
         self._entering_lemmas = self._lemmas_of_list("entering_office")
-        self._actor_lemmas = self._lemmas_of_list("administrative_actors")
         self._association_lemmas = self._lemmas_of_list("associations")
         # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
@@ -227,12 +226,21 @@ class Reader:
         return found[:limit]
 
     def _asks_between_levels(self, asked: str) -> bool:
-        """Does the question name two levels of administration with "between" or "each other", and no associations
-        (with them it is tripartite cooperation)?"""
+        """Does the question name two levels of administration with "between" or "each other" and something that
+        passes between them (information, talk), and no associations (with them it is tripartite cooperation)?
+        "Borde kommunerna i regionen samarbeta med varandra?" names one level; "Jäikö yhteistyö kesken?" none."""
         if not self.intents.any_of(asked, "between"):
             return False
-        actors = self._lemmas_in(asked, self._actor_lemmas)
-        return len(actors) >= 2 and not self._lemmas_in(asked, self._association_lemmas)
+        tokens, written = folded_words(asked), words(asked)
+        levels = sum(
+            self.intents.patterns[name].found_in(tokens, frozenset(), written)
+            for name in ("local_actors", "county_actors", "state_actors")
+        )
+        return (
+            levels >= 2
+            and self.intents.patterns["passing"].found_in(tokens, frozenset(), written)
+            and not self._lemmas_in(asked, self._association_lemmas)
+        )
 
     def _asks_about_experience_for_office(self, asked: str) -> bool:
         """Does the question bring association experience and running for or sitting in a council together?"""

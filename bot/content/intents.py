@@ -31,8 +31,12 @@ INTENT_NAMES = (
     "goals_names",
     "place_now",
     "place_example",
+    "comparing",
     "between",
-    "administrative_actors",
+    "local_actors",
+    "county_actors",
+    "state_actors",
+    "passing",
     "associations",
     "kane",
     "kane_view",
@@ -65,7 +69,13 @@ ASKED_FACTS = (
 
 
 _MARKED = frozenset("äöå")
-PATTERN_LISTS = ("form_asks", "form_change", "conditional", "implication", "hedge")
+# A role or a document named in what someone should do or have ("Pitäisikö kouluissa olla enemmän opetusmateriaalia
+# …?") is the goals' matter, not the thing itself asked for. (Which product is asked for even with "kannattaa".)
+ROLE_KINDS = frozenset({"person", "document"})
+PATTERN_LISTS = (
+    "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
+    "passing",
+)  # fmt: skip
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
@@ -264,7 +274,7 @@ class Intents:
         kinds = ASKED_FACTS if self.any_ask.found_in(tokens, starts, words(text)) else ()
         for kind in kinds:
             phrases = self.asks.get(kind)
-            if kind == "person" and names_a_role_only:
+            if kind in ROLE_KINDS and names_a_role_only:
                 continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind

@@ -62,6 +62,9 @@ _SANKT_SPELLINGS = ("st ", "sankt ")
 # Questions recur, and one message is read for places several times (the early checks, routing).
 FIND_CACHE_SIZE = 1024
 
+# The written local cases (folded) and their spoken forms, which drop the last vowel (place_forms.SPOKEN).
+_SPOKEN_CASES = {"ssa": "s", "lla": "l", "sta": "st", "lta": "lt"}
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMatch:
@@ -105,7 +108,13 @@ class PlaceFinder:
     def __init__(self, directory: Directory, words: PlaceWords | None = None) -> None:
         words = words or EMPTY_PLACE_WORDS
         self._find_all = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find_all_places)
-        self._ordinary_forms = words.ordinary_forms
+        # A local case that is an ordinary word is one in speech too ("pellolla", "pellol": in the field).
+        self._ordinary_forms = words.ordinary_forms | {
+            form.removesuffix(written) + spoken
+            for form in words.ordinary_forms
+            for written, spoken in _SPOKEN_CASES.items()
+            if form.endswith(written)
+        }
         self._not_typos = words.not_typos
         endings: dict[tuple[str, str, tuple[str, ...]], dict[str, Case]] = {}
         owners: dict[tuple[str, str, tuple[str, ...]], tuple[_Owner, bool]] = {}
