@@ -145,17 +145,20 @@ def choose_threshold(per_set: dict[str, list[Sample]]) -> tuple[float, list[str]
 def most_cautious_within_one_error(
     gains: list[tuple[float, float]], held_out: list[tuple[float, bool, bool]]
 ) -> tuple[float, list[str]]:
-    """The most cautious threshold whose gain is within one standard error of the best, and why."""
+    """The most cautious threshold whose gain is within one standard error of the best, and why. Each step is
+    compared with the best on its own (the rule as it is usually stated): requiring every step in between to pass
+    too let one step's noise decide (0.70 fell 9.5 below the best with an error of 7.5 while 0.75 was within its
+    error of 11.3, and the choice flipped to 0.65). The tuning sets' own words are in the knowledge, so their
+    questions look surer than new voices' do; the cautious end of the band is the safer reading of it."""
     best, best_gain = max(gains, key=lambda step: (step[1], -step[0]))
     chosen, notes = best, []
     for threshold, gain in sorted(gains):
         if threshold <= best:
             continue
         error = _standard_error(held_out, best, threshold)
-        if best_gain - gain > error:  # every step up to the chosen one is within the error: no jumping over a dip
-            break
-        chosen = threshold
-        notes.append(f"{threshold:.2f} is {best_gain - gain:.1f} below the best ({best:.2f}), within {error:.1f}")
+        if best_gain - gain <= error:
+            chosen = threshold
+            notes.append(f"{threshold:.2f} is {best_gain - gain:.1f} below the best ({best:.2f}), within {error:.1f}")
     return chosen, notes
 
 
