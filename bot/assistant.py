@@ -243,8 +243,8 @@ class Assistant:
         # question of whom to contact.
         opening = fold(words(asked)[0]) if words(asked) else ""
         early = fact in EARLY_FACTS or (fact == "procedure" and opening in HOW_WORDS)
-        # "Vilka lokaler i Lovisa kan föreningar låna?" asks what there is in one place, not whom to ask there; the
-        # honest reply still names who handles it and offers the hand-over.
+        # "Onko Lahdessa maksuttomia kokoustiloja …?" asks how things stand in one place, not whom to ask there;
+        # the honest reply still names who handles it and offers the hand-over.
         early = early or (fact == "place" and self._asks_how_things_stand(asked) and not self.intents.asks_whom(asked))
         bot_task = self.reader.bot_task(asked) is not None  # "statistik över vad folk frågat" is the bot's
         if (

@@ -192,27 +192,17 @@ class Reader:
                 found = [subject, *(match for match in found if match is not subject)]
         # "Hyötyykö ehdokas vapaaehtoistyöstä?", "Är föreningsfolk bra fullmäktigeledamöter?": what association
         # experience gives a candidate is the candidates' part, however much goal 1 says of civic action's worth.
-        mine = next((match for match in found if match.entry.id == CANDIDATES_ENTRY), None)
-        # Goal 1's civic action and goal 3.2's councillors can both outrank the candidates' part; it is looked for
-        # further down before giving up (only where association experience is named at all: the check costs).
-        looked_for = mine is not None or any(
+        # Goal 1's civic action and goal 3.2's councillors can both outrank it; it is looked for further down before
+        # giving up (only where association experience is named at all: the check costs).
+        looked_for = any(match.entry.id == CANDIDATES_ENTRY for match in found) or any(
             set(self.retriever.concepts_as_written(asked, lang)) & EXPERIENCE_CONCEPTS for lang in LANGS
         )
-        if found and found[0] is not mine and looked_for and self._asks_about_experience_for_office(asked):
-            if mine is None:
-                deeper = self.retriever.search(content if framed else asked, EXPERIENCE_DEPTH)
-                mine = next((match for match in deeper if match.entry.id == CANDIDATES_ENTRY), None)
-            if mine is not None:
-                found = [mine, *(match for match in found if match.entry.id != CANDIDATES_ENTRY)]
+        if looked_for and self._asks_about_experience_for_office(asked):
+            found = self._first(CANDIDATES_ENTRY, found, content if framed else asked)
         # "Kulkeeko tieto kaupungin ja soten välillä?": two levels of administration and what passes between them is
         # goal 3.3's, however plain the words ("uppgifter", "viestit") and whatever a single word points at.
-        if found and found[0].entry.id != LEVELS_ENTRY and self._asks_between_levels(asked):
-            levels = next((match for match in found if match.entry.id == LEVELS_ENTRY), None)
-            if levels is None:
-                deeper = self.retriever.search(content if framed else asked, EXPERIENCE_DEPTH)
-                levels = next((match for match in deeper if match.entry.id == LEVELS_ENTRY), None)
-            if levels is not None:
-                found = [levels, *(match for match in found if match.entry.id != LEVELS_ENTRY)]
+        if self._asks_between_levels(asked):
+            found = self._first(LEVELS_ENTRY, found, content if framed else asked)
         if (
             len(found) > 1
             and found[0].entry.id == INTRO_ENTRY
@@ -224,6 +214,17 @@ class Reader:
             # paraphrase of the introduction's own questions (no concept) keeps it.
             found = [found[1], found[0], *found[2:]]
         return found[:limit]
+
+    def _first(self, entry_id: str, found: list[Match], searched: str) -> list[Match]:
+        """``found`` with the entry first, looked for further down when it is not among them (unchanged if not
+        found at all)."""
+        if not found or found[0].entry.id == entry_id:
+            return found
+        match = next((match for match in found if match.entry.id == entry_id), None)
+        if match is None:
+            deeper = self.retriever.search(searched, EXPERIENCE_DEPTH)
+            match = next((match for match in deeper if match.entry.id == entry_id), None)
+        return found if match is None else [match, *(other for other in found if other.entry.id != entry_id)]
 
     def _asks_between_levels(self, asked: str) -> bool:
         """Does the question name two levels of administration with "between" or "each other" and something that
