@@ -197,6 +197,11 @@ def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistan
     [
         ("Mitä KANE haluaa saada aikaan kuntavaaleissa?", "intro"),  # what KANE wants achieved: the goals
         ("Vad vill KANE se efter valet?", "intro"),
+        # KANE by another of its names, or spoken to
+        ("Mitä neuvottelukunta toivoo kunnilta ennen vaaleja?", "intro"),
+        ("Vad önskar delegationen av kommunerna inför valet?", "intro"),
+        ("Mitä te toivotte hyvinvointialueilta vaalien jälkeen?", "intro"),
+        ("Vad vill ni att kommunerna gör efter valet?", "intro"),
     ],
 )
 def test_what_kane_wants_to_achieve_or_see_is_the_goals_as_a_whole(
@@ -211,6 +216,7 @@ def test_what_kane_wants_to_achieve_or_see_is_the_goals_as_a_whole(
         "Mitä KANE on saanut aikaan?",  # what KANE has achieved is no wish: the goals are not its record
         "Onko KANE valtion rahoituksen lisäämisen kannalla?",  # a stance on state money, not what KANE is
         "Kven e ansvarig för föreningsbidragen i kommunens organisation?",  # "who" in the municipality, not KANE
+        "Mitä neuvottelukunta toivoo kunnilta avustuksista?",  # one matter of the goals, not all of them
     ],
 )
 def test_kane_named_beside_achievements_or_the_state_is_not_the_goals_or_kane_itself(

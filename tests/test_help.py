@@ -177,6 +177,17 @@ def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Har Svenska folkpartiet svarat på KANE:s uppmaning?",  # KANE named: not the bot's Swedish
+        "Har partierna svarat på KANE:s uppmaning att skriva på svenska?",
+    ],
+)
+def test_a_question_naming_kane_is_no_question_about_the_bots_language(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry != "help.language"
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         # The same verbs of using, starting, changing and joining, asked about the goals' matters.

@@ -38,6 +38,8 @@ TASK_WINDOW = 10
 # the best one.
 KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.45
+KANE_CONCEPT = "kane"
+MINISTRY_CONCEPT = "ministry-of-justice"  # KANE works under it: "ministeriön porukka" is KANE
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
@@ -123,6 +125,14 @@ class Reader:
         # `_asks_about_experience_for_office`.
         self._scope_lemmas = self._lemmas_of_list("goals_scope")
         self._wants_lemmas = self._lemmas_of_list("kane_wants")
+        # KANE by any of its names ("neuvottelukunta", "delegationen", "expertorganet"), or addressed ("Mitä te
+        # toivotte …?"): who has the wishes, never what they are about.
+        self._kane_lemmas = {
+            lang: retriever.lemmas_naming(KANE_CONCEPT, lang)
+            | retriever.lemmas_naming(MINISTRY_CONCEPT, lang)
+            | self._lemmas_of_list("kane_addressed")[lang]
+            for lang in LANGS
+        }
         # Read both ways a question's words are read: as written and as the index corrects them.
         written = self._lemmas_of_list("goals_names")
         self._goal_names = {
@@ -281,14 +291,15 @@ class Reader:
         # Every word's lemmas, stop words kept ("vill" is one): for the goals' names and KANE's wishes.
         said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
         named = said & self._goal_names[lang] if fact is None else set()
-        if not names_the_goals and not named and not self.intents.any_of(asked, "kane"):
+        kane = self.intents.any_of(asked, "kane") or bool(said & self._kane_lemmas[lang])
+        if not names_the_goals and not named and not kane:
             return False
         if goal_reference(asked) is not None or fact not in (None, COUNT_FACT):
             return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
         rest = " ".join(word for word in words(asked) if not _names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
-        terms = set(self.retriever.query_terms(rest, lang))
+        terms = set(self.retriever.query_terms(rest, lang)) - self._kane_lemmas[lang]
         if names_the_goals or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
             return terms - self._goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:
@@ -460,8 +471,13 @@ class Reader:
 
     def speaks_of_the_goals_world(self, asked: str) -> bool:
         """Does the question name associations, municipalities, grants … (knowledge/intents.yaml, domain), in any
-        form?"""
-        return self.intents.any_of(asked, "domain") or self._has_lemma_of(asked, self._domain_lemmas)
+        form, or KANE ("Har Svenska folkpartiet svarat på KANE:s uppmaning …?" is no question about the bot's
+        Swedish)?"""
+        return (
+            self.intents.any_of(asked, "domain")
+            or self.intents.any_of(asked, "kane")
+            or self._has_lemma_of(asked, self._domain_lemmas)
+        )
 
     def help_task(self, asked: str) -> str | None:
         """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta

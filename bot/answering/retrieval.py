@@ -132,6 +132,10 @@ class Featurizer:
         """The concepts a single lemma names (in ``lang``)."""
         return self._concept_words[lang].get(term, frozenset())
 
+    def lemmas_naming(self, concept: str, lang: Lang) -> frozenset[str]:
+        """The lemmas that name a concept on their own (in ``lang``)."""
+        return frozenset(lemma for lemma, ids in self._concept_words[lang].items() if concept in ids)
+
     def names_a_concept(self, term: str, lang: Lang) -> bool:
         """Is the lemma a concept's word on its own or the first word of a concept's phrase?"""
         return term in self._concept_words[lang] or term in self._concept_phrases[lang]
@@ -457,6 +461,10 @@ class Retriever:
     def concepts_as_written(self, text: str, lang: Lang) -> list[str]:
         """The concepts named in ``text`` without typo correction: a cheap first look."""
         return self._featurizer.concept_ids(self._featurizer.terms(text, lang), lang)
+
+    def lemmas_naming(self, concept: str, lang: Lang) -> frozenset[str]:
+        """The lemmas that name a concept on their own ("neuvottelukunta", "delegation" for KANE)."""
+        return self._featurizer.lemmas_naming(concept, lang)
 
     def concepts_in(self, text: str, lang: Lang) -> list[str]:
         """The concepts the text's words name, read in ``lang``."""

@@ -28,6 +28,7 @@ INTENT_NAMES = (
     "all_goals",
     "goals_scope",
     "kane_wants",
+    "kane_addressed",
     "goals_names",
     "place_now",
     "place_example",
