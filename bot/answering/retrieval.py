@@ -527,6 +527,7 @@ MIN_CLITIC_STEM = 3  # "käyks" is "käy"; "seks" is no "se"
 MIN_SPOKEN_AIS = 3  # "-as-" for "-ais-" after the first syllable only ("asia" is no "aisia")
 _CASE_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "na", "an", "aan", "n", "a", "t")
 MIN_CASE_STEM = 4
+_PLURAL_GENITIVES = (("ien", "ia"), ("jen", "ja"), ("iden", "ita"), ("itten", "ita"))
 
 
 def _addressed(term: str) -> bool:
@@ -549,6 +550,11 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
     """Written forms a spoken or clipped word may stand for (folded, so ä is a and ö is o)."""
     if lang == "fi":
         forms = [folded + "a", folded + "i", folded + "n", *eastern_written_forms(folded), *without_possessive(folded)]
+        # A plural genitive the tables miss, read as the plural partitive of the same stem, which they list more
+        # often: "mielenosoittajien" → "mielenosoittajia", "tilojen" → "tiloja", "toimijoiden" → "toimijoita".
+        for genitive, partitive in _PLURAL_GENITIVES:
+            if folded.endswith(genitive) and len(folded) - len(genitive) >= MIN_CASE_STEM:
+                forms.append(folded[: -len(genitive)] + partitive)
         if folded.endswith("ii"):
             forms.append(folded[:-1] + "a")  # "tiloihii" → "tiloihia" is rare; "mielenosotuksii" → "…ksia"
         if folded.endswith("l"):
