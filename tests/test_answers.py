@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.assistant import Assistant
@@ -138,6 +140,25 @@ def test_experience_for_office_is_never_quoted_from_goal_1_when_the_candidates_p
     # such a question is about, and it is offered even when it is not likely enough to be quoted.
     reply = assistant.reply("Hyödyttääkö talkootyö valtuutettuna?")
     assert reply.entry != "goal-1" and "candidates" in (reply.entry, reply.suggest)
+
+
+@pytest.mark.parametrize(
+    ("question", "reasons"),
+    [
+        ("Varför ska staden bry sig om idrottsklubbar?", True),  # why, and goal 1's background gives the reasons
+        ("Mitä hyötyä kunnalle on vilkkaasta kylätoiminnasta?", True),
+        ("Miksi kunnan pitäisi antaa tiloja ilmaiseksi?", False),  # why, but one action of the goal answers it
+        ("Miten kunta tukee kyläyhdistyksiä?", False),  # not why
+    ],
+)
+def test_asking_why_and_meeting_a_goals_background_is_evidence_of_its_own(
+    assistant: Assistant, question: str, reasons: bool
+) -> None:
+    evidence = assistant.reader.evidence(question, assistant.reader.search(question))
+    assert evidence is not None and evidence.reasons is reasons
+    if reasons:
+        # The fitted score counts it for the answer: the backgrounds are where the goals give their reasons.
+        assert assistant.reader.chance(evidence) > assistant.reader.chance(replace(evidence, reasons=False))
 
 
 @pytest.mark.parametrize(

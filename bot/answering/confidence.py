@@ -18,7 +18,7 @@ from bot.answering.lexicon import DATA
 CALIBRATION_FILE = DATA / "calibration.json"
 FEATURES = (
     "score", "coverage", "agreement", "margin", "named", "length", "everyday", "framed", "domain", "consensus",
-    "combined",
+    "combined", "reasons",
 )  # fmt: skip
 
 
@@ -36,6 +36,7 @@ class Evidence:
     domain: bool = False  # it speaks of associations, municipalities, elections … (knowledge/intents.yaml)
     consensus: bool = False  # the next best entry belongs to the same goal
     combined: bool = False  # a combination of the question's concepts names the best entry (reading.py)
+    reasons: bool = False  # it asks why, and the best entry is a goal's background, which gives the reasons
 
     def vector(self) -> tuple[float, ...]:
         return (
@@ -50,6 +51,7 @@ class Evidence:
             float(self.domain),
             float(self.consensus),
             float(self.combined),
+            float(self.reasons),
         )
 
 
@@ -85,7 +87,7 @@ class Calibration:
 
 def fit(samples: Sequence[tuple[Evidence, bool]], l2: float = 1.0, rounds: int = 50) -> tuple[tuple[float, ...], float]:
     """Logistic regression by Newton's method with an L2 penalty (the bias is not penalised): deterministic, and
-    small enough (eleven features) that no numeric library is needed."""
+    small enough (twelve features) that no numeric library is needed."""
     rows = [(1.0, *evidence.vector()) for evidence, _ in samples]
     labels = [1.0 if right else 0.0 for _, right in samples]
     size = len(FEATURES) + 1

@@ -92,6 +92,11 @@ def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], act
     )
 
 
+def _is_background(match: Match) -> bool:
+    """Is the match a goal's own entry (its title and background), not one of its actions?"""
+    return match.entry.goal is not None and match.entry.id == f"goal-{match.entry.goal}"
+
+
 def _names_goals(word: str) -> bool:
     folded = fold(word)
     return folded.startswith(("tavoit", "tavot")) or folded in ("mal", "malen", "malet", "malens")
@@ -374,6 +379,9 @@ class Reader:
             # combination is evidence of its own.
             combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked)),
+            # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
+            # question asking why that meets one is likelier right than its words alone say.
+            reasons=_is_background(best) and self.intents.any_of(asked, "reasons"),
         )
 
     def chance(self, evidence: Evidence | None) -> float:

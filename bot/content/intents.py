@@ -29,6 +29,7 @@ INTENT_NAMES = (
     "goals_scope",
     "kane_wants",
     "kane_addressed",
+    "reasons",
     "goals_names",
     "place_now",
     "place_example",
