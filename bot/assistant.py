@@ -40,7 +40,10 @@ MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
 # "Onko Lahdessa …?", "Löytyykö Lapin hyvinvointialueelta …?") asks what that place has or does; with the place
 # further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly conditional ("Hade det
 # inte varit bättre …?"). Only these: "Asun Kokkolassa …", "Bor i Jakobstad …" open with the asker's home.
-_STATE_OPENERS = frozenset({"har", "ger", "ordnar", "erbjuder", "onko", "onks", "onkohan", "loytyyko", "loytyyks"})
+_STATE_OPENERS = frozenset({
+    "har", "ger", "ordnar", "erbjuder", "onko", "onks", "onkohan", "loytyyko", "loytyyks",
+    "saako", "saaks", "saakos",  # "Saako Hollolassa yhdistys salit maksutta?" asks what is so there
+})  # fmt: skip
 PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 # Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
 # som servicerådgivningen kan använda" asks whether there is a list, not what could be done).

@@ -143,6 +143,22 @@ def test_experience_for_office_is_never_quoted_from_goal_1_when_the_candidates_p
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Apps as a barrier, and raising grants as a wish, are the goals' own matters, not a product or a forecast.
+        ("Kan krångliga appar hindra folk från att delta?", "goal-2"),
+        ("Vad säger målen om att höja bidragen?", "goal-1.action-2"),
+        ("Pitäisikö avustuksia korottaa?", "goal-1.action-2"),
+    ],
+)
+def test_words_of_apps_and_raising_grants_do_not_make_a_question_unanswerable(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
     ("question", "reasons"),
     [
         ("Varför ska staden bry sig om idrottsklubbar?", True),  # why, and goal 1's background gives the reasons

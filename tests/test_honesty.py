@@ -28,6 +28,12 @@ from bot.assistant import Assistant
         ("Finns det en regel om att föreningar ska få förtur i upphandlingen?", "law"),
         ("Onko olemassa sääntöä, että yhdistykset pitää ottaa mukaan hankintoihin?", "law"),
         ("Måste tjänsterna beskrivas på både finska och svenska?", "law"),
+        # what the future brings, an app, a register, how members are chosen
+        ("Kommer bidragen att höjas nästa år?", "consequence"),
+        ("Nousevatko avustukset vaalien jälkeen?", "consequence"),
+        ("Mitä osallistumissovellusta kunnan kannattaa käyttää?", "product"),
+        ("Onko olemassa rekisteriä vertaistukiryhmistä?", "document"),
+        ("Hur väljs ledamöterna i äldrerådet?", "procedure"),
         ("Mitä perussuomalaiset ajattelevat järjestöavustuksista?", "party"),
         ("Vad tycker SFP om föreningsbidrag?", "party"),
         ("Onko kunnan pakko antaa yhdistykselle kokoustila?", "law"),
@@ -155,6 +161,7 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Ger Borgå stad gratis lokaler åt föreningar?", "Borgå"),
         ("Onko Porin strategiassa jo mainittu järjestöt, vai pitääkö meidän vaatia sitä?", "Pori"),
         ("Har Vasa en lista över föreningar som servicerådgivningen kan använda?", "Vasa"),
+        ("Saako Oulussa yhdistys koulun salin ilmaiseksi iltaisin?", "Oulu"),  # may one there: what is so there
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
