@@ -145,6 +145,29 @@ def test_experience_for_office_is_never_quoted_from_goal_1_when_the_candidates_p
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
+        # the goals in brief, with nothing of one goal named: the introduction, counted as evidence
+        ("Tiivistäkää lyhyesti, mitä neuvottelukunta toivoo päättäjiltä ennen vaaleja.", "intro"),
+        ("Mitkä ovat ne isot linjat, joita kunnilta toivotaan kevään vaaleissa?", "intro"),
+        ("Vad är huvudpunkterna på önskelistan till kommunerna inför valet?", "intro"),
+        # one goal's matter, who is behind it, what KANE is: not the overview
+        ("Tiivistä lyhyesti, mitä tavoitteissa sanotaan avustuksista.", "goal-1.action-2"),
+        ("Vem står bakom önskelistan till kommunerna?", "kane"),
+        ("Kertokaa lyhyesti, mikä KANE on.", "kane"),
+    ],
+)
+def test_asking_for_the_goals_in_brief_gets_the_introduction(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    if entry == "intro":
+        assert (reply.kind, reply.entry) == ("answer", entry)
+    else:  # answered or offered, never the overview
+        assert entry in (reply.entry, reply.suggest)
+    evidence = assistant.reader.evidence(question, assistant.reader.search(question))
+    assert evidence is None or evidence.combined is (entry == "intro")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         # Apps as a barrier, and raising grants as a wish, are the goals' own matters, not a product or a forecast.
         ("Kan krångliga appar hindra folk från att delta?", "goal-2"),
         ("Vad säger målen om att höja bidragen?", "goal-1.action-2"),

@@ -51,6 +51,11 @@ EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "comm
 DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 EXPERIENCE_DEPTH = 8
 INTRO_SHARE = 0.7
+# What every goal is about: a question asking for the goals in brief may name these and still want all four.
+OVERVIEW_CONCEPTS = frozenset({
+    "kane", "goals", "elections", "ministry-of-justice", "administrative-levels", "councillors-and-staff",
+    "voter-turnout", "double-elections",
+})  # fmt: skip
 READ_CACHE_SIZE = 1024
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
 SUGGEST_THRESHOLD = 0.08
@@ -218,6 +223,10 @@ class Reader:
         # goal 3.3's, however plain the words ("uppgifter", "viestit") and whatever a single word points at.
         if self._asks_between_levels(asked):
             found = self._first(LEVELS_ENTRY, found, content if framed else asked)
+        # "Tiivistäkää lyhyesti, mitä neuvottelukunta toivoo päättäjiltä": the goals in brief are the introduction,
+        # however its words spread over the parts.
+        elif found and self._asks_for_an_overview(asked):
+            return self._first(INTRO_ENTRY, found, content if framed else asked)[:limit]
         if (
             len(found) > 1
             and found[0].entry.id == INTRO_ENTRY
@@ -257,6 +266,20 @@ class Reader:
             and self.intents.patterns["passing"].found_in(tokens, frozenset(), written)
             and not self._lemmas_in(asked, self._association_lemmas)
         )
+
+    def _asks_for_an_overview(self, asked: str) -> bool:
+        """Does the question ask for the goals in brief and name nothing of one goal, read in either language?"""
+        tokens, written = folded_words(asked), words(asked)
+        if not self.intents.patterns["overview"].found_in(tokens, frozenset(), written):
+            return False
+        if self.intents.any_of(asked, "overview_who") or self.intents.any_of(asked, "kane_identity"):
+            return False  # who is behind it, or what KANE is ("Kertokaa lyhyesti, mikä KANE on"): KANE's entry
+        if goal_reference(asked) is not None:
+            return False
+        # Read in the language more of its words belong to: a Finnish question read as Swedish finds stray concepts.
+        known = {lang: sum(self.retriever.known(word, lang) for word in written) for lang in LANGS}
+        langs = [lang for lang in LANGS if known[lang] == max(known.values())]
+        return all(set(self.retriever.concepts_in(asked, lang)) <= OVERVIEW_CONCEPTS for lang in langs)
 
     def _asks_about_experience_for_office(self, asked: str) -> bool:
         """Does the question bring association experience and running for or sitting in a council together?"""
@@ -378,7 +401,8 @@ class Reader:
             # of administration with "between" goal 3.3, whatever the words (`search` brings them first): such a
             # combination is evidence of its own.
             combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
-            or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked)),
+            or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
+            or (best.entry.id == INTRO_ENTRY and self._asks_for_an_overview(asked)),
             # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
             # question asking why that meets one is likelier right than its words alone say.
             reasons=_is_background(best) and self.intents.any_of(asked, "reasons"),

@@ -30,6 +30,8 @@ INTENT_NAMES = (
     "kane_wants",
     "kane_addressed",
     "reasons",
+    "overview",
+    "overview_who",
     "goals_names",
     "place_now",
     "place_example",
@@ -76,7 +78,7 @@ _MARKED = frozenset("äöå")
 ROLE_KINDS = frozenset({"person", "document"})
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
-    "passing",
+    "passing", "overview",
 )  # fmt: skip
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
