@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.answering.lexicon import Lexicon, eastern_written_forms
+from bot.core.lang import Lang
 from bot.core.text import fold
 from tests.conftest import KNOWLEDGE, ROOT
 
@@ -157,6 +158,22 @@ def test_spoken_pronouns_and_fillers_are_no_words_of_the_question() -> None:
 
     # "mää" (minä) was read as "maa" (a country), "nääs" is a filler of Tampere speech.
     assert Assistant.load(KNOWLEDGE).retriever.query_terms("mää haluun nääs tiloja", "fi") == ["halu", "tila"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "terms"),
+    [
+        # spoken intensifiers were corrected to the nearest word of the goals: "ganska" to "granska" (scrutinise),
+        # "himla" to "hilma" (the procurement notices), "hirveen" to "hirvi"
+        ("ganska viktiga bidrag", "sv", ["viktig", "bidrag"]),
+        ("himla viktigt med lokaler", "sv", ["viktig", "lokal"]),
+        ("hirveen tärkeitä tiloja", "fi", ["tarkea", "tila"]),
+    ],
+)
+def test_spoken_intensifiers_are_no_words_of_the_question(text: str, lang: Lang, terms: list[str]) -> None:
+    from bot.assistant import Assistant
+
+    assert Assistant.load(KNOWLEDGE).retriever.query_terms(text, lang) == terms
 
 
 @pytest.mark.parametrize(("word", "terms"), [("sillat", ["sillat"]), ("toimivallassa", ["toimi", "valta"])])
