@@ -283,6 +283,61 @@ def _add_spoken_forms(table: dict[str, str]) -> None:
             table.setdefault(form.replace("hd", "h"), lemma)
 
 
+# The retrieval's typo corrector (bot/answering/retrieval.py) changes a word the knowledge does not use into one it
+# does, one edit away (first letter kept), for words of five letters or more.
+TYPO_MIN_LENGTH = 5
+MIN_SHARED_STEM = 4
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit_away(word: str) -> set[str]:
+    """Every string one edit from ``word`` (a letter left out, added, changed, or two swapped), first letter kept."""
+    found: set[str] = set()
+    for index in range(1, len(word) + 1):
+        head, tail = word[:index], word[index:]
+        if tail:
+            found.add(head + tail[1:])
+        for letter in _LETTERS:
+            found.add(head + letter + tail)
+            if tail:
+                found.add(head + letter + tail[1:])
+        if len(tail) >= 2:
+            found.add(head + tail[1] + tail[0] + tail[2:])
+    found.discard(word)
+    return found
+
+
+def real_neighbours(lang: Lang, table: dict[str, str], surface: Iterable[str]) -> list[str]:
+    """Real words of the language (simplemma's dictionary) one edit from a word of the knowledge: "terve" next to
+    "tarve", "ganska" next to "granska", "sista" next to "sikta". The typo corrector leaves them as they are: people
+    who write them mean them."""
+    dictionary = DefaultDictionaryFactory().get_dictionary(lang)
+    real = {fold(str(word).casefold()) for pair in dictionary.items() for word in pair}
+    targets = {fold(word.casefold()) for word in surface} | set(table.values())
+    neighbours: set[str] = set()
+    relatives: set[str] = set()
+    for word in targets:
+        if len(word) < TYPO_MIN_LENGTH - 1:
+            continue
+        for near in _one_edit_away(word):
+            if len(near) >= TYPO_MIN_LENGTH and near in real:
+                # A word sharing the knowledge word's stem is a form of it or of a relative ("utvalda" of "utvald",
+                # "lättar" of "lätt", "tarjolle" of "tarjolla"): the correction finds what was meant.
+                (relatives if _shares_stem(near, word) else neighbours).add(near)
+    return sorted(neighbours - relatives)
+
+
+def _shares_stem(one: str, other: str) -> bool:
+    """Do the two words begin alike for all but their last two letters (at least four)?"""
+    length = max(MIN_SHARED_STEM, min(len(one), len(other)) - 2)
+    return one[:length] == other[:length]
+
+
+def write_words(found: list[str], path: Path) -> None:
+    header = "# Real words one typo from a word of the knowledge: never corrected to it (scripts/build_lexicon.py)."
+    path.write_text("\n".join([header, *found]) + "\n", encoding="utf-8")
+
+
 def write_table(table: dict[str, str], path: Path) -> None:
     lines = [f"{form}\t{lemma}" if form != lemma else form for form, lemma in sorted(table.items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -295,9 +350,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
-        table = build_table(lang, vocabulary(args.knowledge, lang))
+        surface = vocabulary(args.knowledge, lang)
+        table = build_table(lang, surface)
         write_table(table, args.out / f"lexicon.{lang}.tsv")
-        print(f"{lang}: {len(table)} forms")
+        neighbours = real_neighbours(lang, table, surface)
+        write_words(neighbours, args.out / f"neighbours.{lang}.txt")
+        print(f"{lang}: {len(table)} forms, {len(neighbours)} real words next to them")
     return 0
 
 

@@ -31,9 +31,10 @@ def test_the_committed_tables_equal_a_fresh_build(tmp_path: Path) -> None:
     spec.loader.exec_module(module)
     assert module.main(["--knowledge", str(KNOWLEDGE), "--out", str(tmp_path)]) == 0
     for lang in ("fi", "sv"):
-        fresh = (tmp_path / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
-        committed = (ROOT / "bot" / "answering" / "data" / f"lexicon.{lang}.tsv").read_text(encoding="utf-8")
-        assert fresh == committed, f"run: python scripts/build_lexicon.py ({lang} table is stale)"
+        for name in (f"lexicon.{lang}.tsv", f"neighbours.{lang}.txt"):
+            fresh = (tmp_path / name).read_text(encoding="utf-8")
+            committed = (ROOT / "bot" / "answering" / "data" / name).read_text(encoding="utf-8")
+            assert fresh == committed, f"run: python scripts/build_lexicon.py ({name} is stale)"
 
 
 @pytest.mark.parametrize(
@@ -158,6 +159,17 @@ def test_spoken_pronouns_and_fillers_are_no_words_of_the_question() -> None:
 
     # "mää" (minä) was read as "maa" (a country), "nääs" is a filler of Tampere speech.
     assert Assistant.load(KNOWLEDGE).retriever.query_terms("mää haluun nääs tiloja", "fi") == ["halu", "tila"]
+
+
+@pytest.mark.parametrize(
+    ("word", "lang"),
+    [("terve", "fi"), ("kyllä", "fi"), ("kuusi", "fi"), ("sista", "sv"), ("snart", "sv"), ("märkt", "sv")],
+)
+def test_a_real_word_next_to_a_word_of_the_knowledge_is_no_typo_of_it(word: str, lang: Lang) -> None:
+    from bot.assistant import Assistant
+
+    # "terve" was corrected to "tarve" (need), "märkt" to "makt" (power), "sista" to "sikta".
+    assert Assistant.load(KNOWLEDGE).retriever.query_terms(word, lang) == [fold(word)]
 
 
 @pytest.mark.parametrize(

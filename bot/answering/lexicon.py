@@ -69,29 +69,49 @@ def without_possessive(folded: str) -> list[str]:
 class Lexicon:
     """Folded inflected form -> folded lemma, for the words the knowledge uses."""
 
-    def __init__(self, tables: dict[Lang, dict[str, str]], digest: str = "") -> None:
+    def __init__(
+        self,
+        tables: dict[Lang, dict[str, str]],
+        digest: str = "",
+        real_words: dict[Lang, frozenset[str]] | None = None,
+    ) -> None:
         self._tables = tables
         self.digest = digest  # of the tables' files: what an index built with them depends on
+        self._real_words = real_words or {lang: frozenset() for lang in LANGS}
 
     @classmethod
     def load(cls, folder: Path = DATA, cache: DiskCache | None = None) -> Lexicon:
         files = {lang: (folder / f"lexicon.{lang}.tsv").read_bytes() for lang in LANGS}
-        digest = hashlib.sha256(b"".join(files.values())).hexdigest()
+        neighbours = {lang: (folder / f"neighbours.{lang}.txt").read_bytes() for lang in LANGS}
+        digest = hashlib.sha256(b"".join([*files.values(), *neighbours.values()])).hexdigest()
         key = cache.key("lexicon", source_digest(__file__), digest) if cache is not None else ""
-        tables = cache.load(key) if cache is not None else None
-        if not (isinstance(tables, dict) and set(tables) == set(LANGS)):
-            tables = {lang: _table(files[lang].decode("utf-8")) for lang in LANGS}
+        loaded = cache.load(key) if cache is not None else None
+        if not (isinstance(loaded, tuple) and len(loaded) == 2 and set(loaded[0]) == set(LANGS)):
+            loaded = (
+                {lang: _table(files[lang].decode("utf-8")) for lang in LANGS},
+                {lang: _words(neighbours[lang].decode("utf-8")) for lang in LANGS},
+            )
             if cache is not None:
-                cache.store(key, tables)
-        return cls(tables, digest)
+                cache.store(key, loaded)
+        tables, real_words = loaded
+        return cls(tables, digest, real_words)
 
     def lemma(self, word: str, lang: Lang) -> str | None:
         """The lemma of ``word`` if the knowledge uses it, else None."""
         return self._tables[lang].get(fold(word))
 
+    def is_real_word(self, folded: str, lang: Lang) -> bool:
+        """Is the folded word a word of the language one typo away from a word of the knowledge ("terve" from
+        "tarve", "ganska" from "granska")? Such a word is no typo of it."""
+        return folded in self._real_words[lang]
+
     def vocabulary(self, lang: Lang, stopwords: frozenset[str]) -> Container[str]:
         """The folded words of ``lang`` that the table or ``stopwords`` know, looked up without copying either."""
         return _Either(self._tables[lang], stopwords)
+
+
+def _words(content: str) -> frozenset[str]:
+    return frozenset(line for line in content.splitlines() if line and not line.startswith("#"))
 
 
 def _table(content: str) -> dict[str, str]:

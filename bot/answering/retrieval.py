@@ -166,6 +166,10 @@ class Featurizer:
         folded = fold(word)
         return folded in self._stopwords[lang] or self._lexicon.lemma(folded, lang) is not None
 
+    def is_real_word(self, term: str, lang: Lang) -> bool:
+        """Is the term a real word of ``lang`` next to a word of the knowledge, and so no typo of it?"""
+        return self._lexicon.is_real_word(term, lang)
+
     def lemmas_of(self, text: str, lang: Lang) -> list[str]:
         """Every lemma of ``text`` (stop words included): for matching keywords rather than ranking."""
         return [lemma for word in words(text) for lemma in self._lemmas(word, lang, keep_stopwords=True)]
@@ -479,6 +483,9 @@ class Retriever:
         other: Lang = "sv" if lang == "fi" else "fi"
         # A word of the other language is not a typo: "mistä" must not become the Swedish "lista".
         if "w:" + term in self._idf[lang] or len(term) < TYPO_MIN_LENGTH or self._featurizer.known(term, other):
+            return term
+        # Nor is a real word one letter from a word of the knowledge: "terve" is no "tarve", "ganska" no "granska".
+        if self._featurizer.is_real_word(term, lang):
             return term
         corrected = self._corrections[lang](term)
         # Nor is a concept's word the entries' texts do not use, unless its correction means the same ("kämppä" is
