@@ -179,6 +179,29 @@ def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
 @pytest.mark.parametrize(
     "question",
     [
+        "Missä näen kysymykset, jotka asukkaat ovat lähettäneet?",
+        "Miten vastaan kysymyksiin, joita yhdistykset ovat jättäneet odottamaan?",
+        "Som tjänsteman, hur ser jag frågorna som föreningarna har skickat?",
+        "Hur hittar jag frågorna som har kommit in från vår kommun?",
+    ],
+)
+def test_where_an_official_sees_the_questions_people_sent_is_the_queue_help(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "help.unanswered")
+
+
+def test_questions_people_sent_about_a_matter_of_the_goals_are_no_question_about_the_bot(
+    assistant: Assistant,
+) -> None:
+    # No one acting on them: what was asked of the municipality about premises.
+    assert assistant.reply("Vilka frågor har invånarna skickat till kommunen om lokaler?").entry != "help.unanswered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Har Svenska folkpartiet svarat på KANE:s uppmaning?",  # KANE named: not the bot's Swedish
         "Har partierna svarat på KANE:s uppmaning att skriva på svenska?",
     ],

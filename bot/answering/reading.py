@@ -13,7 +13,7 @@ from bot.answering.confidence import Calibration, Evidence
 from bot.answering.focus import points_back
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import EDITING_HELP, HANDOVER_HELP, SHARE_HELP, HelpTask
+from bot.content.help import EDITING_HELP, HANDOVER_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, folded_words, sentences, words
@@ -51,6 +51,7 @@ EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "comm
 DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 EXPERIENCE_DEPTH = 8
 INTRO_SHARE = 0.7
+QUESTION_LEMMAS = frozenset({"kysymys", "fraga"})  # "kysymykset", "frågorna": what an official's queue holds
 # What every goal is about: a question asking for the goals in brief may name these and still want all four.
 OVERVIEW_CONCEPTS = frozenset({
     "kane", "goals", "elections", "ministry-of-justice", "administrative-levels", "councillors-and-staff",
@@ -532,6 +533,8 @@ class Reader:
                 # Most tasks name neither word: looked for where the words stand only when both are named.
                 if not things.isdisjoint(said) and not actions.isdisjoint(said) and _near(said, things, actions):
                     hits[help_id] += 1
+        if self._asks_about_sent_questions(placed):
+            hits[QUEUE_HELP] += 1
         if not hits:
             return None
         most = max(hits.values())
@@ -540,6 +543,24 @@ class Reader:
             ranked = [match.entry.id for match in self.help_retriever.search(asked, limit=HELP_CANDIDATES * 4)]
             tied.sort(key=lambda help_id: ranked.index(help_id) if help_id in ranked else len(ranked))
         return tied[0]
+
+    def _asks_about_sent_questions(self, placed: list[tuple[int, int, str]]) -> bool:
+        """ "Var ser jag frågorna som invånarna har skickat?", "Miten vastaan kysymyksiin, joita kuntalaiset ovat
+        jättäneet odottamaan?": questions others sent, named in one sentence with a word of questions."""
+        by_sentence: dict[int, list[str]] = {}
+        for sentence, _, word in placed:
+            by_sentence.setdefault(sentence, []).append(word)
+        for said in by_sentence.values():
+            text = " ".join(said)
+            if not self.intents.patterns["sent_questions"].found_in(folded_words(text), frozenset(), tuple(said)):
+                continue
+            if any(self._question_word(word) for word in said):
+                return True
+        return False
+
+    def _question_word(self, word: str) -> bool:
+        lemmas = {lemma for lang in LANGS for lemma in self.retriever.word_terms(word, lang, corrected=False)}
+        return not lemmas.isdisjoint(QUESTION_LEMMAS)
 
     def only_about_the_bot(self, asked: str, lang: Lang) -> bool:
         """ "Vad kan du göra?", "Mitä sä osaat?": nothing but words about the bot."""
