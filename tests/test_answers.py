@@ -145,6 +145,25 @@ def test_experience_for_office_is_never_quoted_from_goal_1_when_the_candidates_p
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
+        # what KANE does, with the elections or everyday work named: its own entry, counted as evidence
+        ("Mitä KANE puuhaa silloin kun vaaleja ei ole?", "kane"),
+        ("Mitä se neuvottelukunta tekee ihan arjessa?", "kane"),
+        ("Vad sysslar KANE med mellan valen?", "kane"),
+        # what KANE wants done about one matter: that matter's part
+        ("Mitä KANE tekee avustusten hyväksi?", "goal-1.action-2"),
+        ("Vad vill KANE att kommunerna gör med äldreråden?", "goal-2.action-2"),
+    ],
+)
+def test_what_kane_does_is_its_own_entry(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+    evidence = assistant.reader.evidence(question, assistant.reader.search(question))
+    assert evidence is not None and evidence.combined is (entry == "kane")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         # the goals in brief, with nothing of one goal named: the introduction, counted as evidence
         ("Tiivistäkää lyhyesti, mitä neuvottelukunta toivoo päättäjiltä ennen vaaleja.", "intro"),
         ("Mitkä ovat ne isot linjat, joita kunnilta toivotaan kevään vaaleissa?", "intro"),

@@ -51,6 +51,8 @@ EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "comm
 DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 EXPERIENCE_DEPTH = 8
 INTRO_SHARE = 0.7
+# What KANE does may be asked with the elections or everyday work named ("muulloin kuin vaalien alla", "arjessa").
+KANE_DOING_CONCEPTS = frozenset({"kane", "elections", "ministry-of-justice", "everyday-life"})
 QUESTION_LEMMAS = frozenset({"kysymys", "fraga"})  # "kysymykset", "frågorna": what an official's queue holds
 # What every goal is about: a question asking for the goals in brief may name these and still want all four.
 OVERVIEW_CONCEPTS = frozenset({
@@ -228,6 +230,10 @@ class Reader:
         # however its words spread over the parts.
         elif found and self._asks_for_an_overview(asked):
             return self._first(INTRO_ENTRY, found, content if framed else asked)[:limit]
+        # "Mitä KANE tekee muulloin kuin vaalien alla?", "Vad jobbar KANE med?": what KANE does is its own entry,
+        # however the elections pull towards the goals.
+        elif found and self._asks_what_kane_does(asked):
+            return self._first(KANE_ENTRY, found, asked)[:limit]
         if (
             len(found) > 1
             and found[0].entry.id == INTRO_ENTRY
@@ -277,10 +283,32 @@ class Reader:
             return False  # who is behind it, or what KANE is ("Kertokaa lyhyesti, mikä KANE on"): KANE's entry
         if goal_reference(asked) is not None:
             return False
-        # Read in the language more of its words belong to: a Finnish question read as Swedish finds stray concepts.
+        return self._names_only(asked, OVERVIEW_CONCEPTS)
+
+    def _asks_what_kane_does(self, asked: str) -> bool:
+        """Does the question ask what KANE does, naming nothing of the goals' matters besides the elections?"""
+        tokens, written = folded_words(asked), words(asked)
+        if not self.intents.patterns["kane_doing"].found_in(tokens, frozenset(), written):
+            return False
+        return self._names_kane(asked) and self._names_only(asked, KANE_DOING_CONCEPTS)
+
+    def _names_kane(self, asked: str) -> bool:
+        """KANE by its name or another of its names ("neuvottelukunta", "delegationen"), or spoken to ("te")."""
+        if self.intents.any_of(asked, "kane"):
+            return True
+        return any(
+            not self._kane_lemmas[lang].isdisjoint(self.retriever.word_terms(word, lang, corrected=False))
+            for word in words(asked)
+            for lang in LANGS
+        )
+
+    def _names_only(self, asked: str, allowed: frozenset[str]) -> bool:
+        """Does the question name no concept but the allowed ones, read in the language more of its words belong to
+        (a Finnish question read as Swedish finds stray concepts)?"""
+        written = words(asked)
         known = {lang: sum(self.retriever.known(word, lang) for word in written) for lang in LANGS}
         langs = [lang for lang in LANGS if known[lang] == max(known.values())]
-        return all(set(self.retriever.concepts_in(asked, lang)) <= OVERVIEW_CONCEPTS for lang in langs)
+        return all(set(self.retriever.concepts_in(asked, lang)) <= allowed for lang in langs)
 
     def _asks_about_experience_for_office(self, asked: str) -> bool:
         """Does the question bring association experience and running for or sitting in a council together?"""
@@ -403,7 +431,8 @@ class Reader:
             # combination is evidence of its own.
             combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
-            or (best.entry.id == INTRO_ENTRY and self._asks_for_an_overview(asked)),
+            or (best.entry.id == INTRO_ENTRY and self._asks_for_an_overview(asked))
+            or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked)),
             # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
             # question asking why that meets one is likelier right than its words alone say.
             reasons=_is_background(best) and self.intents.any_of(asked, "reasons"),

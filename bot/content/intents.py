@@ -32,6 +32,7 @@ INTENT_NAMES = (
     "reasons",
     "overview",
     "overview_who",
+    "kane_doing",
     "sent_questions",
     "goals_names",
     "place_now",
@@ -79,7 +80,7 @@ _MARKED = frozenset("äöå")
 ROLE_KINDS = frozenset({"person", "document"})
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
-    "passing", "overview", "sent_questions",
+    "passing", "overview", "sent_questions", "kane_doing",
 )  # fmt: skip
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
