@@ -143,6 +143,27 @@ def test_experience_for_office_is_never_quoted_from_goal_1_when_the_candidates_p
 
 
 @pytest.mark.parametrize(
+    ("question", "combined"),
+    [
+        # a body of the young, the old or people with disabilities, however called: goal 2.2's councils
+        ("Teinien oma porukka kaupungintalolla, kuunnellaanko sitä oikeasti?", True),
+        ("Ska grupperna för seniorer få mer att säga till om i kommunen?", True),
+        # the group and a body apart, or candidates: not the councils
+        ("Vi pensionärer vill träffas gratis. Borde stan låta alla grupper använda salarna?", False),
+        ("Pitäisikö puolueiden listoilla olla enemmän nuorten ryhmiä edustavia ehdokkaita?", False),
+    ],
+)
+def test_a_body_of_the_young_or_the_old_is_one_of_goal_2_2s_councils(
+    assistant: Assistant, question: str, combined: bool
+) -> None:
+    found = assistant.reader.search(question)
+    evidence = assistant.reader.evidence(question, found)
+    assert evidence is not None and evidence.combined is combined
+    if combined:
+        assert (found[0].entry.id, assistant.reply(question).entry) == ("goal-2.action-2", "goal-2.action-2")
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         # what KANE does, with the elections or everyday work named: its own entry, counted as evidence

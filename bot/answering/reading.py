@@ -43,6 +43,8 @@ MINISTRY_CONCEPT = "ministry-of-justice"  # KANE works under it: "ministeriön p
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
+COUNCILS_OF_GROUPS_ENTRY = "goal-2.action-2"  # the councils of older people, of people with disabilities, of the young
+GROUP_BODY_WINDOW = 2  # "teinien oma porukka", "grupperna för seniorer"
 COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals' own number
 CANDIDATES_CONCEPT = "candidates"
 COUNCILS_CONCEPT = "councillors-and-staff"
@@ -226,6 +228,10 @@ class Reader:
         # goal 3.3's, however plain the words ("uppgifter", "viestit") and whatever a single word points at.
         if self._asks_between_levels(asked):
             found = self._first(LEVELS_ENTRY, found, content if framed else asked)
+        # "Teinien oma porukka kaupungintalolla – kuunnellaanko sitä?", "pensionärernas grupp i stan": a body of the
+        # young, the old or people with disabilities is one of the statutory councils, whatever it is called.
+        elif self._names_a_council_of_a_group(asked):
+            found = self._first(COUNCILS_OF_GROUPS_ENTRY, found, content if framed else asked)
         # "Tiivistäkää lyhyesti, mitä neuvottelukunta toivoo päättäjiltä": the goals in brief are the introduction,
         # however its words spread over the parts.
         elif found and self._asks_for_an_overview(asked):
@@ -309,6 +315,23 @@ class Reader:
         known = {lang: sum(self.retriever.known(word, lang) for word in written) for lang in LANGS}
         langs = [lang for lang in LANGS if known[lang] == max(known.values())]
         return all(set(self.retriever.concepts_in(asked, lang)) <= allowed for lang in langs)
+
+    def _names_a_council_of_a_group(self, asked: str) -> bool:
+        """Does the question name a body ("porukka", "elin", "grupp", "organ") of the young, the old or people with
+        disabilities, and no candidates or elections (the candidates' diversity is another part)?"""
+        if self.intents.any_of(asked, "candidacy"):
+            return False
+        tokens, written = folded_words(asked), words(asked)
+        groups, bodies = (
+            [at for at, pair in enumerate(zip(tokens, written, strict=True)) if self._one_word_of(name, *pair)]
+            for name in ("represented_groups", "group_bodies")
+        )
+        # The body is the group's own: "eläkeläisten porukka", "grupperna för seniorer", not "alla grupper" beside
+        # "vi pensionärer" in another clause.
+        return any(0 < abs(body - group) <= GROUP_BODY_WINDOW for group in groups for body in bodies)
+
+    def _one_word_of(self, name: str, token: str, word: str) -> bool:
+        return self.intents.patterns[name].found_in((token,), frozenset(), (word,))
 
     def _asks_about_experience_for_office(self, asked: str) -> bool:
         """Does the question bring association experience and running for or sitting in a council together?"""
@@ -431,6 +454,7 @@ class Reader:
             # combination is evidence of its own.
             combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
+            or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
             or (best.entry.id == INTRO_ENTRY and self._asks_for_an_overview(asked))
             or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked)),
             # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
