@@ -308,11 +308,14 @@ def _one_edit_away(word: str) -> set[str]:
 
 
 def real_neighbours(lang: Lang, table: dict[str, str], surface: Iterable[str]) -> list[str]:
-    """Real words of the language (simplemma's dictionary) one edit from a word of the knowledge: "terve" next to
-    "tarve", "ganska" next to "granska", "sista" next to "sikta". The typo corrector leaves them as they are: people
-    who write them mean them."""
+    """Real words of the language (simplemma's lemmas) one edit from a word of the knowledge: "terve" next to "tarve",
+    "ganska" next to "granska", "sista" next to "sikta". The typo corrector leaves them as they are: people who write
+    them mean them. (The corrector allows two edits in words of ten letters or more; those are rarely real words
+    of their own and are not listed.)"""
     dictionary = DefaultDictionaryFactory().get_dictionary(lang)
-    real = {fold(str(word).casefold()) for pair in dictionary.items() for word in pair}
+    # Lemmas only: the dictionary's inflected forms include misspellings ("kunan", "förningar") that are typos of
+    # the knowledge's words and should be corrected.
+    real = {fold(str(lemma).casefold()) for lemma in dictionary.values()}
     targets = {fold(word.casefold()) for word in surface} | set(table.values())
     neighbours: set[str] = set()
     relatives: set[str] = set()

@@ -208,6 +208,34 @@ def test_asking_for_the_goals_in_brief_gets_the_introduction(assistant: Assistan
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
+        # Words near the facts the goals never give, in questions the goals do answer.
+        ("Hur utses deltagarna i en invånarjury?", "goal-2.action-1"),
+        ("Onko osallistumissovellus hyvä tapa kuulla nuoria?", "goal-2"),
+        ("Onko KANEn tavoitteissa joku sääntö avustuksista?", "goal-1.action-2"),
+        ("Keitä kuuluu kuulla, kun kunta valmistelee päätöksiä?", "goal-2"),
+    ],
+)
+def test_a_goals_question_near_an_unanswerable_kind_is_still_answered(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry is not None and reply.entry.startswith(entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tiivistä, mitä valtuutetut tekevät työkseen.",  # in brief, but about councillors: not the goals
+        "Mitä oikeusministeriö vaatii kunnilta vaalien jälkeen?",  # the ministry is not KANE
+    ],
+)
+def test_a_brief_question_about_others_is_not_the_overview(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry != "intro"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         # Apps as a barrier, and raising grants as a wish, are the goals' own matters, not a product or a forecast.
         ("Kan krångliga appar hindra folk från att delta?", "goal-2"),
         ("Vad säger målen om att höja bidragen?", "goal-1.action-2"),

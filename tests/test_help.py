@@ -192,11 +192,25 @@ def test_where_an_official_sees_the_questions_people_sent_is_the_queue_help(
     assert (reply.kind, reply.entry) == ("answer", "help.unanswered")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # no one acting on them: what was asked of the municipality about premises
+        "Vilka frågor har invånarna skickat till kommunen om lokaler?",
+        # the asker's own questions, and what the goals say of questions people left
+        "Jag har ställt frågor till kommunen om lokaler men inte fått svar. Vad säger målen?",
+        "Vi har skickat frågor till kommunen om bidragen men ingen svarar, vad kan vi göra?",
+        "Asukkaat ovat jättäneet kysymyksiä kaavasta, mitä tavoitteet sanovat kuulemisesta?",
+    ],
+)
 def test_questions_people_sent_about_a_matter_of_the_goals_are_no_question_about_the_bot(
-    assistant: Assistant,
+    assistant: Assistant, question: str
 ) -> None:
-    # No one acting on them: what was asked of the municipality about premises.
-    assert assistant.reply("Vilka frågor har invånarna skickat till kommunen om lokaler?").entry != "help.unanswered"
+    assert assistant.reply(question).entry != "help.unanswered"
+
+
+def test_kane_named_does_not_hide_the_help_about_sharing(assistant: Assistant) -> None:
+    assert assistant.reply("Voiko KANEn tavoitteita jakaa WhatsAppissa?").entry == "help.share"
 
 
 @pytest.mark.parametrize(

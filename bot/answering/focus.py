@@ -29,10 +29,7 @@ _SWEDISH_QUESTION_VERBS = frozenset({
 _NOT_QUESTION_WORDS = frozenset({"kaks", "siks", "joskus", "kokko", "sikko"})
 # "Här" folds to "har": "Här skriver seniorklubben i Närpes." introduces the asker, it does not ask.
 _NOT_QUESTION_AS_WRITTEN = frozenset({"här"})
-# What is left of "Va säger målen?", "Sanooko KANE mitään?" once the words that ask what the goals say are set aside:
-# nothing of its own, so after a story such a question asks what the goals say of the story.
-_FRAME_FILLERS = frozenset({"mita", "mitaan", "mitas", "mittaa", "mitaa", "va", "vad", "nat", "nagot", "nagonting",
-                            "na", "om", "sitten", "ne", "naa", "nama", "de", "dom"})  # fmt: skip
+
 # Requests ("kerro…", "berätta…", "haluaisin tietää…") ask as much as a question does.
 _REQUESTS = frozenset({
     "kerro", "kerrotko", "kertoisitko", "kertokaa", "selita", "selitatko", "selittaisitko", "selittakaa", "selvita",
@@ -108,9 +105,9 @@ def is_question(sentence: str) -> bool:
     if not tokens:
         return False
     first = tokens[0]
-    if words(sentence)[0].casefold() in _NOT_QUESTION_AS_WRITTEN:
-        return False
-    if first in _INTERROGATIVES or first in _SWEDISH_QUESTION_VERBS:
+    if first in _INTERROGATIVES:
+        return True
+    if first in _SWEDISH_QUESTION_VERBS and words(sentence)[0].casefold() not in _NOT_QUESTION_AS_WRITTEN:
         return True
     if len(first) >= 4 and first.endswith(("ko", "ks")) and first not in _NOT_QUESTION_WORDS:
         return True
@@ -132,12 +129,6 @@ def points_back(question: str) -> bool:
     return bool(tokens) and (tokens[-1] in _POINTING_LAST or not _POINTING.isdisjoint(tokens))
 
 
-def _only_asks_what_the_goals_say(question: str, intents: Intents) -> bool:
-    """ "Va säger målen?", "Mitä tavoitteet sanoo?": what the goals say, and of nothing the question names."""
-    rest = intents.without(intents.without(question, "goals_frame"), "kane")
-    return rest != " ".join(words(question)).casefold() and set(folded_words(rest)) <= _FRAME_FILLERS
-
-
 def find_question(text: str, intents: Intents) -> Focus:
     """The part of ``text`` to answer, and what was set aside."""
     parts = sentences(text)
@@ -155,10 +146,8 @@ def find_question(text: str, intents: Intents) -> Focus:
             tokens = folded_words(part)
             # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too.
             last = bool(tokens) and tokens[-1] in _POINTING_LAST | _POINTING
-            pointing = (
-                (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(tokens)))
-                or ((last or _names_such(tokens)) and len(tokens) <= POINTING_LAST_WORDS)
-                or _only_asks_what_the_goals_say(part, intents)
+            pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(tokens))) or (
+                (last or _names_such(tokens)) and len(tokens) <= POINTING_LAST_WORDS
             )
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])

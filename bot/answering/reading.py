@@ -13,7 +13,7 @@ from bot.answering.confidence import Calibration, Evidence
 from bot.answering.focus import points_back
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import EDITING_HELP, HANDOVER_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
+from bot.content.help import EDITING_HELP, HANDOVER_HELP, LANGUAGE_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, folded_words, sentences, words
@@ -39,7 +39,6 @@ TASK_WINDOW = 10
 KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.45
 KANE_CONCEPT = "kane"
-MINISTRY_CONCEPT = "ministry-of-justice"  # KANE works under it: "ministeriön porukka" is KANE
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
@@ -143,9 +142,7 @@ class Reader:
         # KANE by any of its names ("neuvottelukunta", "delegationen", "expertorganet"), or addressed ("Mitä te
         # toivotte …?"): who has the wishes, never what they are about.
         self._kane_lemmas = {
-            lang: retriever.lemmas_naming(KANE_CONCEPT, lang)
-            | retriever.lemmas_naming(MINISTRY_CONCEPT, lang)
-            | self._lemmas_of_list("kane_addressed")[lang]
+            lang: retriever.lemmas_naming(KANE_CONCEPT, lang) | self._lemmas_of_list("kane_addressed")[lang]
             for lang in LANGS
         }
         # Read both ways a question's words are read: as written and as the index corrects them.
@@ -172,6 +169,9 @@ class Reader:
         # Both are asked several times of one message (the early checks, the help, the decision).
         self._help_task = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_help_task)
         self._everyday = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_everyday)
+        # Read in search and again for the decision's evidence: each reads the question's concepts.
+        self._overview = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_overview)
+        self._kane_doing = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_kane_doing)
         # Each help entry's tasks as the lemmas a question would show: (help id, things, actions) per language.
         self._tasks: dict[Lang, list[tuple[str, frozenset[str], frozenset[str]]]] = {lang: [] for lang in LANGS}
         for help_id, by_lang in (help_tasks or {}).items():
@@ -281,7 +281,10 @@ class Reader:
         )
 
     def _asks_for_an_overview(self, asked: str) -> bool:
-        """Does the question ask for the goals in brief and name nothing of one goal, read in either language?"""
+        """Does the question ask for the goals in brief and name nothing of one goal?"""
+        return self._overview(asked)
+
+    def _find_overview(self, asked: str) -> bool:
         tokens, written = folded_words(asked), words(asked)
         if not self.intents.patterns["overview"].found_in(tokens, frozenset(), written):
             return False
@@ -289,14 +292,27 @@ class Reader:
             return False  # who is behind it, or what KANE is ("Kertokaa lyhyesti, mikä KANE on"): KANE's entry
         if goal_reference(asked) is not None:
             return False
-        return self._names_only(asked, OVERVIEW_CONCEPTS)
+        # The goals or KANE named: "Tiivistä, mitä valtuutetut tekevät työkseen" asks about councillors' work.
+        names = self.names_the_goals(asked) or self._names_kane(asked) or self._names_goals_by_another_name(asked)
+        return names and all(found <= OVERVIEW_CONCEPTS for found in self._concepts_as_read(asked))
+
+    def _names_goals_by_another_name(self, asked: str) -> bool:
+        """ "päälinjat", "toivelista", "önskelistan" (knowledge/intents.yaml, goals_names)."""
+        return any(
+            not self._goal_names[lang].isdisjoint(self.retriever.word_terms(word, lang, corrected=False))
+            for word in words(asked)
+            for lang in LANGS
+        )
 
     def _asks_what_kane_does(self, asked: str) -> bool:
         """Does the question ask what KANE does, naming nothing of the goals' matters besides the elections?"""
+        return self._kane_doing(asked)
+
+    def _find_kane_doing(self, asked: str) -> bool:
         tokens, written = folded_words(asked), words(asked)
         if not self.intents.patterns["kane_doing"].found_in(tokens, frozenset(), written):
             return False
-        return self._names_kane(asked) and self._names_only(asked, KANE_DOING_CONCEPTS)
+        return self._names_kane(asked) and all(found <= KANE_DOING_CONCEPTS for found in self._concepts_as_read(asked))
 
     def _names_kane(self, asked: str) -> bool:
         """KANE by its name or another of its names ("neuvottelukunta", "delegationen"), or spoken to ("te")."""
@@ -308,13 +324,12 @@ class Reader:
             for lang in LANGS
         )
 
-    def _names_only(self, asked: str, allowed: frozenset[str]) -> bool:
-        """Does the question name no concept but the allowed ones, read in the language more of its words belong to
-        (a Finnish question read as Swedish finds stray concepts)?"""
+    def _concepts_as_read(self, asked: str) -> list[set[str]]:
+        """The question's concepts read in the language more of its words belong to (both on a tie): a Finnish
+        question read as Swedish finds stray concepts."""
         written = words(asked)
         known = {lang: sum(self.retriever.known(word, lang) for word in written) for lang in LANGS}
-        langs = [lang for lang in LANGS if known[lang] == max(known.values())]
-        return all(set(self.retriever.concepts_in(asked, lang)) <= allowed for lang in langs)
+        return [set(self.retriever.concepts_in(asked, lang)) for lang in LANGS if known[lang] == max(known.values())]
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
         """Does the question name a body ("porukka", "elin", "grupp", "organ") of the young, the old or people with
@@ -397,6 +412,8 @@ class Reader:
         """Forget the messages read so far (to measure what a new question costs)."""
         self._help_task.cache_clear()
         self._everyday.cache_clear()
+        self._overview.cache_clear()
+        self._kane_doing.cache_clear()
 
     def everyday(self, asked: str) -> bool:
         """Does the question speak of everyday matters outside the goals? A word of the list counts in any form the
@@ -553,17 +570,14 @@ class Reader:
             return None  # what someone should do
         if self.intents.any_of(asked, "asker"):
             return task  # what the asker does: "miten mä jaan tän tavotteen ryhmään"
+        if task == LANGUAGE_HELP and self.intents.any_of(asked, "kane"):
+            return None  # "Har Svenska folkpartiet svarat på KANE:s uppmaning?" is no question about the bot's Swedish
         return None if self.speaks_of_the_goals_world(asked) else task
 
     def speaks_of_the_goals_world(self, asked: str) -> bool:
         """Does the question name associations, municipalities, grants … (knowledge/intents.yaml, domain), in any
-        form, or KANE ("Har Svenska folkpartiet svarat på KANE:s uppmaning …?" is no question about the bot's
-        Swedish)?"""
-        return (
-            self.intents.any_of(asked, "domain")
-            or self.intents.any_of(asked, "kane")
-            or self._has_lemma_of(asked, self._domain_lemmas)
-        )
+        form?"""
+        return self.intents.any_of(asked, "domain") or self._has_lemma_of(asked, self._domain_lemmas)
 
     def help_task(self, asked: str) -> str | None:
         """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta
@@ -599,13 +613,23 @@ class Reader:
 
     def _asks_about_sent_questions(self, placed: list[tuple[int, int, str]]) -> bool:
         """ "Var ser jag frågorna som invånarna har skickat?", "Miten vastaan kysymyksiin, joita kuntalaiset ovat
-        jättäneet odottamaan?": questions others sent, named in one sentence with a word of questions."""
+        jättäneet odottamaan?": questions others sent, named in one sentence with a word of questions; not the
+        asker's own ("Jag har ställt frågor …"), not sent to someone in the goals' world ("… valtuutetuille") and
+        not what the goals say of them. Whether the asker
+        acts on them is `bot_task`'s to read."""
+        if self.intents.any_of(" ".join(word for _, _, word in placed), "goals_frame"):
+            return False
         by_sentence: dict[int, list[str]] = {}
         for sentence, _, word in placed:
             by_sentence.setdefault(sentence, []).append(word)
         for said in by_sentence.values():
             text = " ".join(said)
-            if not self.intents.patterns["sent_questions"].found_in(folded_words(text), frozenset(), tuple(said)):
+            tokens = folded_words(text)
+            if not self.intents.patterns["sent_questions"].found_in(tokens, frozenset(), tuple(said)):
+                continue
+            if self.intents.patterns["own_sending"].found_in(tokens, frozenset(), tuple(said)):
+                continue
+            if self.intents.any_of(text, "sent_elsewhere"):
                 continue
             if any(self._question_word(word) for word in said):
                 return True

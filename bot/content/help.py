@@ -21,6 +21,7 @@ GENERAL_HELP = "help.capabilities"  # what the bot is and can do: the answer to 
 SHARE_HELP = "help.share"  # how to share a goal: the one help a question naming a goal can want
 EDITING_HELP = "help.editing"  # keeping answers current: a goal named is often the answer to change ("mål 3")
 HANDOVER_HELP = "help.handover"  # passing a question on: near to asking whom to contact, which routing answers
+LANGUAGE_HELP = "help.language"  # the bot's languages: "Swedish" named is not always about them
 QUEUE_HELP = "help.unanswered"  # the questions people sent or the bot could not answer, as an official sees them
 HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "tasks", "text", "last_reviewed"})
 TASK_FIELDS = frozenset({"things", "actions"})

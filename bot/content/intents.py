@@ -37,6 +37,8 @@ INTENT_NAMES = (
     "group_bodies",
     "candidacy",
     "sent_questions",
+    "own_sending",
+    "sent_elsewhere",
     "goals_names",
     "place_now",
     "place_example",
@@ -83,7 +85,7 @@ _MARKED = frozenset("äöå")
 ROLE_KINDS = frozenset({"person", "document"})
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
-    "passing", "overview", "sent_questions", "kane_doing", "represented_groups", "group_bodies",
+    "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
 )  # fmt: skip
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
