@@ -334,9 +334,14 @@ class Reader:
     def _names_a_council_of_a_group(self, asked: str) -> bool:
         """Does the question name a body ("porukka", "elin", "grupp", "organ") of the young, the old or people with
         disabilities, and no candidates or elections (the candidates' diversity is another part)?"""
-        if self.intents.any_of(asked, "candidacy"):
-            return False
         tokens, written = folded_words(asked), words(asked)
+        patterns = self.intents.patterns
+        # Most questions name neither: looked for where the words stand only when both are named.
+        if not (
+            patterns["represented_groups"].found_in(tokens, frozenset(), written)
+            and patterns["group_bodies"].found_in(tokens, frozenset(), written)
+        ) or self.intents.any_of(asked, "candidacy"):
+            return False
         groups, bodies = (
             [at for at, pair in enumerate(zip(tokens, written, strict=True)) if self._one_word_of(name, *pair)]
             for name in ("represented_groups", "group_bodies")
