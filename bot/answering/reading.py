@@ -293,16 +293,9 @@ class Reader:
         if goal_reference(asked) is not None:
             return False
         # The goals or KANE named: "Tiivistä, mitä valtuutetut tekevät työkseen" asks about councillors' work.
-        names = self.names_the_goals(asked) or self._names_kane(asked) or self._names_goals_by_another_name(asked)
+        # ("päälinjat", "önskelistan": the goals by another name, goals_names)
+        names = self.names_the_goals(asked) or self._names_kane(asked) or self._has_lemma_of(asked, self._goal_names)
         return names and all(found <= OVERVIEW_CONCEPTS for found in self._concepts_as_read(asked))
-
-    def _names_goals_by_another_name(self, asked: str) -> bool:
-        """ "päälinjat", "toivelista", "önskelistan" (knowledge/intents.yaml, goals_names)."""
-        return any(
-            not self._goal_names[lang].isdisjoint(self.retriever.word_terms(word, lang, corrected=False))
-            for word in words(asked)
-            for lang in LANGS
-        )
 
     def _asks_what_kane_does(self, asked: str) -> bool:
         """Does the question ask what KANE does, naming nothing of the goals' matters besides the elections?"""
@@ -316,13 +309,7 @@ class Reader:
 
     def _names_kane(self, asked: str) -> bool:
         """KANE by its name or another of its names ("neuvottelukunta", "delegationen"), or spoken to ("te")."""
-        if self.intents.any_of(asked, "kane"):
-            return True
-        return any(
-            not self._kane_lemmas[lang].isdisjoint(self.retriever.word_terms(word, lang, corrected=False))
-            for word in words(asked)
-            for lang in LANGS
-        )
+        return self.intents.any_of(asked, "kane") or self._has_lemma_of(asked, self._kane_lemmas)
 
     def _concepts_as_read(self, asked: str) -> list[set[str]]:
         """The question's concepts read in the language more of its words belong to (both on a tie): a Finnish
