@@ -185,6 +185,7 @@ def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
         "Miten vastaan kysymyksiin, joita yhdistykset ovat jättäneet odottamaan?",
         "Som tjänsteman, hur ser jag frågorna som föreningarna har skickat?",
         "Hur hittar jag frågorna som har kommit in från vår kommun?",
+        "Vem ser mina frågor här?",  # who sees what people ask: the same help says it
     ],
 )
 def test_where_an_official_sees_the_questions_people_sent_is_the_queue_help(
@@ -209,6 +210,18 @@ def test_questions_people_sent_about_a_matter_of_the_goals_are_no_question_about
     assistant: Assistant, question: str
 ) -> None:
     assert assistant.reply(question).entry != "help.unanswered"
+
+
+@pytest.mark.parametrize(
+    "question", ["Mistä sun vastaukset on peräisin?", "Varifrån kommer svaren?", "Kan man lita på svaren?"]
+)
+def test_where_the_answers_come_from_is_the_help_about_the_bot(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "help.about")
+
+
+def test_an_answer_from_the_municipality_is_no_question_about_the_bots_answers(assistant: Assistant) -> None:
+    assert assistant.reply("Mistä saan vastauksen kunnalta avustuksesta?").entry != "help.about"
 
 
 def test_kane_named_does_not_hide_the_help_about_sharing(assistant: Assistant) -> None:
