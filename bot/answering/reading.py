@@ -320,7 +320,8 @@ class Reader:
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
         """Does the question name a body ("porukka", "elin", "grupp", "organ") of the young, the old or people with
-        disabilities, and no candidates or elections (the candidates' diversity is another part)?"""
+        disabilities, within two words of each other, and no candidacy words (the candidates' diversity is another
+        part)?"""
         tokens, written = folded_words(asked), words(asked)
         patterns = self.intents.patterns
         # Most questions name neither: looked for where the words stand only when both are named.
@@ -607,8 +608,7 @@ class Reader:
         """ "Var ser jag frågorna som invånarna har skickat?", "Miten vastaan kysymyksiin, joita kuntalaiset ovat
         jättäneet odottamaan?": questions others sent, named in one sentence with a word of questions; not the
         asker's own ("Jag har ställt frågor …"), not sent to someone in the goals' world ("… valtuutetuille") and
-        not what the goals say of them. Whether the asker
-        acts on them is `bot_task`'s to read."""
+        not what the goals say of them. Whether the asker acts on them is `bot_task`'s to read."""
         if self.intents.any_of(" ".join(word for _, _, word in placed), "goals_frame"):
             return False
         by_sentence: dict[int, list[str]] = {}
