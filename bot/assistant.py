@@ -273,7 +273,9 @@ class Assistant:
         if fact is not None:
             if self.reader.on_theme(asked, matches):
                 return self.honest(lang, fact, matches, asked)
-            return self.fallback(lang, score=matches[0].score if matches else 0.0)
+            # "Jag vill att ni raderar allt ni har sparat om mig. Hur gör jag?": how to do what the story names.
+            helped = self._help(f"{focus.context} {asked}", lang, matches) if focus.context else None
+            return helped or self.fallback(lang, score=matches[0].score if matches else 0.0)
         if focus.context and self._leans_on_an_everyday_story(asked, focus.context, lang):
             # "Puhelin ei enää lataa. Mikä avuks?": the question is the story's, and the story is not the goals'.
             return self.fallback(lang, score=matches[0].score if matches else 0.0)

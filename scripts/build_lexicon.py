@@ -41,6 +41,12 @@ LEMMA_FIXES: dict[Lang, dict[str, str]] = {"fi": {"vaalea": "vaali", "vaalia": "
 # Names are their own lemma: simplemma reads Swedish "KANE" as a form of "kana" (to slide), which joined KANE's
 # name to nothing and let "Vad gör KANE?" miss its own entry's word.
 NAMES = frozenset({"kane"})
+# Forms simplemma gives another word's lemma, where the knowledge means this one: Swedish "bot", "boten" are the
+# bot, not forms of "bo" (to live), which joined the bot's own word to "var bor ni?".
+OWN_LEMMAS: dict[Lang, dict[str, str]] = {
+    "fi": {},
+    "sv": {"bot": "bot", "boten": "bot", "botten": "bot", "botens": "bot", "bottens": "bot"},
+}
 
 
 def _strings(node: Any, lang: Lang | None) -> Iterator[tuple[Lang | None, str]]:
@@ -161,6 +167,9 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
         if word.casefold() in NAMES:
             found[word] = word.casefold()
             continue
+        if word.casefold() in OWN_LEMMAS[lang]:
+            found[word] = OWN_LEMMAS[lang][word.casefold()]
+            continue
         lemma = simplemma.lemmatize(word, lang=lang).casefold()
         lemma = _fixed(lemma, lang)
         # simplemma gives an unknown compound the lemma of its first part ("kuntavaali" → "kunta"): keep the
@@ -217,7 +226,11 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
         table[fold(lemma)] = fold(lemma)
     # simplemma gives some plural forms a plural lemma ("palveluista" -> "palvelut"); join them to the singular.
     known = set(table.values())
-    return {form: lemma[:-1] if lemma.endswith("t") and lemma[:-1] in known else lemma for form, lemma in table.items()}
+    own = set(OWN_LEMMAS[lang].values())
+    return {
+        form: lemma[:-1] if lemma.endswith("t") and lemma[:-1] in known and lemma not in own else lemma
+        for form, lemma in table.items()
+    }
 
 
 # The cases of a Finnish action noun (-minen) people write: "järjestämisestä", "kuulemiseen", "osallistumisen" …

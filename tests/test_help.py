@@ -395,3 +395,77 @@ def test_a_tasks_words_far_apart_are_no_task(assistant: Assistant, question: str
 )
 def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, question: str, entry: str) -> None:
     assert assistant.reader.help_task(question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Stopping what one has started: /cancel, for everyone and for an official's edits.
+        ("Painoin vahingossa välitystä, miten peruutan sen?", "help.cancel"),
+        ("Hur avbryter jag redigeringen av kontakterna?", "help.cancel"),
+        ("Jumituin muokkaukseen, miten pääsen pois?", "help.cancel"),
+        # The administrator's tasks: proposals to approve, the log of who did what, reading the texts in again.
+        ("Mistä hyväksyn virkahenkilöiden muutosehdotukset?", "help.editing"),
+        ("Var hittar jag loggen över vem som ändrat vad?", "help.editing"),
+        ("Hur laddar jag in texterna på nytt efter uppdateringen?", "help.editing"),
+    ],
+)
+def test_cancelling_and_the_administrators_tasks_get_their_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_the_help_on_cancelling_and_on_the_administrators_tasks_names_the_commands(assistant: Assistant) -> None:
+    assert "/cancel" in assistant.help_reply("help.cancel", "fi", "association").text
+    official = assistant.help_reply("help.cancel", "sv", "official").text
+    assert "/cancel" in official and "/propose" in official
+    admin = assistant.help_reply("help.editing", "fi", "admin").text
+    assert "/reload" in admin and "/audit" in admin
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A how-question too thin to stand alone is read with the sentence that says what is to be done.
+        ("Haluan että poistatte kaikki tietoni. Miten se tehdään?", "help.forget"),
+        ("Jag vill dela mål 2 med vår styrelse. Hur gör jag det?", "help.share"),
+        # Spoken forms: "-uu" for "-ua" ("jaettuu"), "botia" with one t.
+        ("miten saan jaettuu tavotteen kaverille?", "help.share"),
+        ("en oo käyttäny tämmöstä botia ennen, miten tää toimii?", "help.capabilities"),
+        # Swedish "bot" is the bot, not a form of "bo" (to live).
+        ("Vad är det här för bot?", "help.capabilities"),
+        # Questions people sent, named without "har": an official's queue.
+        ("Var ser jag frågorna som invånarna skickat?", "help.unanswered"),
+        ("Missä näen asukkaiden lähettämät kysymykset?", "help.unanswered"),
+    ],
+)
+def test_spoken_and_story_bound_questions_about_the_bot_get_their_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Miten toimin?",  # the verb, not the noun "toimi" one passage happens to use
+        "Miten meidän pitäisi toimia?",  # what someone should do, not how the bot works
+    ],
+)
+def test_a_bare_question_of_what_to_do_is_answered_by_neither_the_goals_nor_the_help(
+    assistant: Assistant, question: str
+) -> None:
+    assert assistant.reply(question).kind == "fallback"
+
+
+def test_ones_own_sent_questions_are_not_the_officials_queue(assistant: Assistant) -> None:
+    assert assistant.reply("Mihin meidän lähettämät kysymykset menevät?").entry != "help.unanswered"
+
+
+@pytest.mark.parametrize(("spoken", "written"), [("tehny", "tehnyt"), ("käyttäny", "käyttänyt"), ("kysyny", "kysynyt")])
+def test_a_spoken_participle_without_its_t_is_read_as_written(assistant: Assistant, spoken: str, written: str) -> None:
+    retriever = assistant.retriever
+    assert retriever.word_terms(spoken, "fi") == retriever.word_terms(written, "fi") != [spoken]

@@ -501,8 +501,10 @@ class Reader:
         if entry is not None:
             return Match(entry, 1.0, lang)
         help_worded = any(self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS)
-        opened = help_worded or self.intents.any_of(asked, "share") or self.intents.any_of(asked, "bot_use")
-        if not about_bot and not opened:
+        sharing = self.intents.any_of(asked, "share")
+        using = self.intents.any_of(asked, "bot_use") and not self.intents.any_of(asked, "normative")
+        # "Miten meidän pitäisi toimia?" asks what someone should do, however its verb reads.
+        if not about_bot and not (help_worded or sharing or using):
             return None
         text = self.intents.without(asked, "goals_frame") or asked
         if goal_reference(asked) is not None:
@@ -632,8 +634,10 @@ class Reader:
         return not lemmas.isdisjoint(QUESTION_LEMMAS)
 
     def only_about_the_bot(self, asked: str, lang: Lang) -> bool:
-        """ "Vad kan du göra?", "Mitä sä osaat?": nothing but words about the bot."""
-        return self.intents.any_of(asked, "about_bot") and not self.retriever.query_terms(asked, lang)
+        """ "Vad kan du göra?", "Mitä sä osaat?", "Vad är det här för bot?": nothing but words about the bot."""
+        if not self.intents.any_of(asked, "about_bot") or self.bot_task(asked) is not None:
+            return False  # "Varifrån kommer svaren?" names a task of its own
+        return not self.retriever.query_terms(self.intents.without(asked, "about_bot"), lang)
 
     def only_about_using_the_bot(self, asked: str, lang: Lang) -> bool:
         """ "Hur funkar det här?", "Miten tätä käytetään?": how to use it, and nothing else asked. Such a verb is
@@ -641,4 +645,6 @@ class Reader:
         rest = self.intents.without(asked, "bot_use")
         if rest == " ".join(words(asked)):
             return False
+        if self.intents.any_of(asked, "normative") and not self.names_the_bot(asked):
+            return False  # "Miten meidän pitäisi toimia?" asks what to do, not how the bot works
         return not self.retriever.query_terms(self.intents.without(rest, "about_bot"), lang)

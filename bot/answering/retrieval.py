@@ -553,6 +553,10 @@ def _case_stems(folded: str) -> list[str]:
     ]
 
 
+# Past participles as spoken, without their final "t" ("-nut", "-lut", "-rut", "-sut" and front-vowel forms, folded).
+_SPOKEN_PARTICIPLES = ("nu", "ny", "lu", "ly", "ru", "ry", "su", "sy")
+
+
 def _written_forms(folded: str, lang: Lang) -> list[str]:
     """Written forms a spoken or clipped word may stand for (folded, so ä is a and ö is o)."""
     if lang == "fi":
@@ -564,6 +568,10 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
                 forms.append(folded[: -len(genitive)] + partitive)
         if folded.endswith("ii"):
             forms.append(folded[:-1] + "a")  # "tiloihii" → "tiloihia" is rare; "mielenosotuksii" → "…ksia"
+        if folded.endswith(("uu", "yy")):
+            forms.append(folded[:-1] + "a")  # "saan jaettuu" is "jaettua", "käytettyy" "käytettyä" (folded)
+        if folded.endswith(_SPOKEN_PARTICIPLES):
+            forms.append(folded + "t")  # the past participle's "t" dropped: "tehny", "käyttäny", "ollu", "päässy"
         if folded.endswith("l"):
             forms.append(folded + "la")  # "yhdistyksil" → "yhdistyksilla"
         if folded.endswith("st"):
