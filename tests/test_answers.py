@@ -314,10 +314,25 @@ def test_what_passes_between_levels_of_administration_is_goal_3_3(
     assert reply.entry == entry and (entry is None or reply.kind == "answer")
 
 
-@pytest.mark.parametrize("question", ["Onks KANE joku puolue vai mikä se on?", "Är KANE ett parti eller vad?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Onks KANE joku puolue vai mikä se on?",
+        "Är KANE ett parti eller vad?",
+        "Onko KANE puolueeton?",
+        # what KANE is, or what its name stands for, with nothing of the goals' matters asked besides
+        "mikä se KANE oikeen on, kaikki puhuu siitä",
+        "Mitä KANE tarkoittaa?",
+        "Vad står KANE för?",
+    ],
+)
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", "kane")
+
+
+def test_kanes_view_on_a_matter_of_the_goals_is_no_question_of_what_kane_is(assistant: Assistant) -> None:
+    assert assistant.reply("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?").entry == "goal-1.action-2"
 
 
 @pytest.mark.parametrize(

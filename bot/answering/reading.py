@@ -357,8 +357,15 @@ class Reader:
         return False
 
     def asks_what_kane_is(self, asked: str) -> bool:
-        """ "Onks KANE joku puolue vai mikä se on?", "Är KANE en myndighet?": what kind of body KANE is."""
-        return self.intents.any_of(asked, "kane_identity") and self.intents.any_of(asked, "kane_kinds")
+        """ "Onks KANE joku puolue vai mikä se on?", "Är KANE en myndighet?": what kind of body KANE is; "Mikä se
+        KANE oikeen on?", "Vad står KANE för?": what KANE is, when nothing of the goals' matters is asked besides
+        ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants)."""
+        if not self.intents.any_of(asked, "kane_identity"):
+            return False
+        if self.intents.any_of(asked, "kane_kinds"):
+            return True
+        rest = self.intents.without(self.intents.without(asked, "kane_identity"), "kane")
+        return not any(self._concepts_as_read(rest))
 
     def about_the_goals(self, asked: str) -> bool:
         """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""
@@ -412,6 +419,14 @@ class Reader:
         """Does the question speak of everyday matters outside the goals? A word of the list counts in any form the
         lexicon knows ("veroa", "verot" are "vero"; "puhelimeni" is "puhelin"), not only as written."""
         return self._everyday(asked)
+
+    def asks_an_everyday_thing(self, asked: str) -> bool:
+        """ "Mikä bussi menee Kokkolasta Kannukseen?", "Hur många mål gjorde Jaro?": a phrase of the out-of-scope list
+        asks an everyday thing, whatever word of the goals it shares ("bussi"); the goals or KANE named keep it
+        theirs."""
+        phrases = self.intents.phrases.get("out_of_scope")
+        found = phrases is not None and phrases.found_in(folded_words(self._without_places(asked)))
+        return found and not self.about_the_goals(asked)
 
     def _find_everyday(self, asked: str) -> bool:
         asked = self._without_places(asked)  # "Kökar" is a municipality, not a kitchen ("kök")
