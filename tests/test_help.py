@@ -143,7 +143,8 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Miten tämä toimii?", "help.capabilities", "/help"),
         ("Hur funkar det här?", "help.capabilities", "/help"),
         ("Miten tätä palvelua käytetään?", "help.capabilities", "/help"),
-        ("Var börjar man, skriver jag bara min fråga?", "help.capabilities", "/help"),
+        # Whether one just writes the question here: the help on asking, which says so and names /start.
+        ("Var börjar man, skriver jag bara min fråga?", "help.chatting", "/start"),
         # Switching the language, without a word that only the help uses.
         ("Miten kielen voi vaihtaa ruotsiksi?", "help.language", "/language"),
         ("Hur ändrar jag språket till finska?", "help.language", "/language"),
@@ -469,3 +470,28 @@ def test_ones_own_sent_questions_are_not_the_officials_queue(assistant: Assistan
 def test_a_spoken_participle_without_its_t_is_read_as_written(assistant: Assistant, spoken: str, written: str) -> None:
     retriever = assistant.retriever
     assert retriever.word_terms(spoken, "fi") == retriever.word_terms(written, "fi") != [spoken]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Saanko ilmoituksen, kun kysymykseeni vastataan?", "help.handover"),
+        ("Får jag en avisering när någon svarar på min fråga?", "help.handover"),
+        ("Olen kunnan virkamies, miten pääsen virkamiesten toimintoihin?", "help.join"),
+        ("Kirjoitanko kysymyksen vain tähän?", "help.chatting"),
+    ],
+)
+def test_notices_an_officials_access_and_where_to_write_get_their_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question", ["Miten kirjoitan hyvän kysymyksen valtuustolle?", "Hur skriver jag en bra fråga till kommunen?"]
+)
+def test_writing_a_question_to_the_municipality_is_no_help_about_writing_here(
+    assistant: Assistant, question: str
+) -> None:
+    assert assistant.reply(question).entry != "help.chatting"

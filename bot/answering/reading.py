@@ -13,7 +13,15 @@ from bot.answering.confidence import Calibration, Evidence
 from bot.answering.focus import points_back
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import EDITING_HELP, HANDOVER_HELP, LANGUAGE_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
+from bot.content.help import (
+    CHATTING_HELP,
+    EDITING_HELP,
+    HANDOVER_HELP,
+    LANGUAGE_HELP,
+    QUEUE_HELP,
+    SHARE_HELP,
+    HelpTask,
+)
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, folded_words, sentences, words
@@ -574,6 +582,8 @@ class Reader:
         task = self.help_task(asked)
         if task is None:
             return None
+        if task == CHATTING_HELP and self.intents.any_of(asked, "sent_elsewhere"):
+            return None  # "Miten kirjoitan hyvän kysymyksen valtuustolle?" writes to the council, not here
         if self.names_the_bot(asked):
             return task
         if self.intents.any_of(asked, "normative"):
