@@ -503,3 +503,9 @@ def test_a_words_remembered_sums_give_the_same_scores_in_any_order(assistant: As
     other = Assistant.load(KNOWLEDGE)
     backward = [[(m.entry.id, m.score) for m in other.retriever.search(q)] for q in reversed(questions)]
     assert forward == list(reversed(backward))
+
+
+@pytest.mark.parametrize("question", ["Vilka var de fyra målen nu igen?", "Vilka är målen igen, i korthet?"])
+def test_again_asked_in_passing_leaves_the_goals_as_a_whole(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "intro")
