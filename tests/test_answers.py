@@ -124,6 +124,9 @@ def test_kane_is_the_subject_only_when_the_question_is_about_kane(
         ("Onko seuratoiminnasta kokemusta mitään hyötyä valtuutettuna?", "candidates"),
         # a councillor's conflict of interest is no experience for office
         ("Onko valtuutettu jäävi, jos hän istuu yhdistyksen hallituksessa?", "goal-3"),
+        # being active in associations, and what makes a good councillor
+        ("Hjälper det en kandidat att ha varit aktiv i föreningar?", "candidates"),
+        ("Miksi yhdistysaktiivit olisivat hyviä valtuutettuja?", "candidates"),
     ],
 )
 def test_experience_for_office_is_the_candidates_part(assistant: Assistant, question: str, entry: str) -> None:
