@@ -45,7 +45,7 @@ NAMES = frozenset({"kane"})
 # bot, not forms of "bo" (to live), which joined the bot's own word to "var bor ni?".
 OWN_LEMMAS: dict[Lang, dict[str, str]] = {
     "fi": {},
-    "sv": {"bot": "bot", "boten": "bot", "botten": "bot", "botens": "bot", "bottens": "bot"},
+    "sv": {"bot": "bot", "boten": "bot", "botens": "bot"},  # "botten" is also the bottom
 }
 
 

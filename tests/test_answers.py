@@ -336,6 +336,7 @@ def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistan
 
 def test_kanes_view_on_a_matter_of_the_goals_is_no_question_of_what_kane_is(assistant: Assistant) -> None:
     assert assistant.reply("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?").entry == "goal-1.action-2"
+    assert assistant.reply("Mitä KANE tarkoittaa järjestölähtöisyydellä?").entry != "kane"  # what it means by a word
 
 
 @pytest.mark.parametrize(

@@ -348,8 +348,6 @@ def test_an_everyday_word_in_any_form_is_never_answered_from_the_goals(assistant
         # which bus to take is a timetable's, though buses are named in goal 2
         "Mikä bussi menee Lapualta Seinäjoelle?",
         "Vilken buss går från torget till simhallen?",
-        # a partner in one's love life is no partner in cooperation
-        "Hur bygger man upp förtroendet igen när ens partner har ljugit?",
     ],
 )
 def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, question: str) -> None:

@@ -13,15 +13,7 @@ from bot.answering.confidence import Calibration, Evidence
 from bot.answering.focus import points_back
 from bot.answering.references import goal_reference
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import (
-    CHATTING_HELP,
-    EDITING_HELP,
-    HANDOVER_HELP,
-    LANGUAGE_HELP,
-    QUEUE_HELP,
-    SHARE_HELP,
-    HelpTask,
-)
+from bot.content.help import EDITING_HELP, HANDOVER_HELP, LANGUAGE_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, folded_words, sentences, words
@@ -75,6 +67,10 @@ SUGGEST_THRESHOLD = 0.08
 
 _COMMAND = re.compile(r"(?<![\w/])/([a-z]+)")
 _DEMONSTRATIVE_HERE = re.compile(r"\b(?:det|den|de|dom|he|detta|denna|dessa)\s+här\b", re.IGNORECASE)
+# "tätä", "tää", "tämän": this service, when nothing else is named ("Miten tätä pitäisi käyttää?").
+_THIS_HERE = re.compile(r"\b(?:tätä|tää|tämän)\b", re.IGNORECASE)
+# What KANE means by something: the verb with a word after it that is not KANE ("tarkoittaa järjestölähtöisyydellä").
+_MEANS_BY = re.compile(r"\b(?:tarkoittaa|tarkottaa|tarkoitetaan|menar|menas)\s+(?!kane\b)\w", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
 
 
@@ -320,11 +316,15 @@ class Reader:
         return self.intents.any_of(asked, "kane") or self._has_lemma_of(asked, self._kane_lemmas)
 
     def _concepts_as_read(self, asked: str) -> list[set[str]]:
-        """The question's concepts read in the language more of its words belong to (both on a tie): a Finnish
-        question read as Swedish finds stray concepts."""
+        """The question's concepts read in its own language (`_languages_of`): a Finnish question read as Swedish
+        finds stray concepts."""
+        return [set(self.retriever.concepts_in(asked, lang)) for lang in self._languages_of(asked)]
+
+    def _languages_of(self, asked: str) -> list[Lang]:
+        """The language more of the question's words belong to (both on a tie)."""
         written = words(asked)
         known = {lang: sum(self.retriever.known(word, lang) for word in written) for lang in LANGS}
-        return [set(self.retriever.concepts_in(asked, lang)) for lang in LANGS if known[lang] == max(known.values())]
+        return [lang for lang in LANGS if known[lang] == max(known.values())]
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
         """Does the question name a body ("porukka", "elin", "grupp", "organ") of the young, the old or people with
@@ -372,8 +372,10 @@ class Reader:
             return False
         if self.intents.any_of(asked, "kane_kinds"):
             return True
+        if _MEANS_BY.search(asked):
+            return False  # "Mitä KANE tarkoittaa järjestölähtöisyydellä?" asks what KANE means by a word
         rest = self.intents.without(self.intents.without(asked, "kane_identity"), "kane")
-        return not any(self._concepts_as_read(rest))
+        return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
 
     def about_the_goals(self, asked: str) -> bool:
         """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""
@@ -432,9 +434,11 @@ class Reader:
         """ "Mikä bussi menee Kokkolasta Kannukseen?", "Hur många mål gjorde Jaro?": a phrase of the out-of-scope list
         asks an everyday thing, whatever word of the goals it shares ("bussi"); the goals or KANE named keep it
         theirs."""
-        phrases = self.intents.phrases.get("out_of_scope")
-        found = phrases is not None and phrases.found_in(folded_words(self._without_places(asked)))
-        return found and not self.about_the_goals(asked)
+        phrases = self.intents.phrases.get("out_of_scope")  # folded, as the list's other words are matched
+        if phrases is None or not phrases.found_in(folded_words(self._without_places(asked))):
+            return False
+        # "Mikä bussi pitäisi järjestää syrjäkylien nuorille?" asks what should be done, which is the goals' matter.
+        return not (self.about_the_goals(asked) or self.intents.any_of(asked, "normative"))
 
     def _find_everyday(self, asked: str) -> bool:
         asked = self._without_places(asked)  # "Kökar" is a municipality, not a kitchen ("kök")
@@ -525,7 +529,7 @@ class Reader:
             return Match(entry, 1.0, lang)
         help_worded = any(self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS)
         sharing = self.intents.any_of(asked, "share")
-        using = self.intents.any_of(asked, "bot_use") and not self.intents.any_of(asked, "normative")
+        using = self.intents.any_of(asked, "bot_use") and not self._asks_what_to_do(asked)
         # "Miten meidän pitäisi toimia?" asks what someone should do, however its verb reads.
         if not about_bot and not (help_worded or sharing or using):
             return None
@@ -565,6 +569,18 @@ class Reader:
             return None
         return best
 
+    def _asks_what_to_do(self, asked: str) -> bool:
+        """ "Miten meidän pitäisi toimia?": what someone should do; "Miten tätä pitäisi käyttää?", "Hur ska man
+        använda det här?" speak of this service (or name the bot), which is how to use it."""
+        if not self.intents.any_of(asked, "normative") or self.names_the_bot(asked):
+            return False
+        if not (_THIS_HERE.search(asked) or _DEMONSTRATIVE_HERE.search(asked)):
+            return True
+        # "Miten tätä tavoitetta pitäisi käyttää?" names what "this" is (read in the question's own language: a
+        # Finnish question read as Swedish is all unknown words).
+        rest = self.intents.without(self.intents.without(asked, "bot_use"), "normative")
+        return any(self.retriever.query_terms(rest, lang) for lang in self._languages_of(asked))
+
     def names_the_bot(self, asked: str) -> bool:
         """ "botti", "du", "svaret", a command named ("/history") or a mention ("@botin nimi"): the question is about
         the bot itself. "Här" is the bot's place ("Vad kan man göra här?"), not in "det här samarbetet"."""
@@ -582,8 +598,6 @@ class Reader:
         task = self.help_task(asked)
         if task is None:
             return None
-        if task == CHATTING_HELP and self.intents.any_of(asked, "sent_elsewhere"):
-            return None  # "Miten kirjoitan hyvän kysymyksen valtuustolle?" writes to the council, not here
         if self.names_the_bot(asked):
             return task
         if self.intents.any_of(asked, "normative"):
@@ -670,6 +684,6 @@ class Reader:
         rest = self.intents.without(asked, "bot_use")
         if rest == " ".join(words(asked)):
             return False
-        if self.intents.any_of(asked, "normative") and not self.names_the_bot(asked):
+        if self._asks_what_to_do(asked):
             return False  # "Miten meidän pitäisi toimia?" asks what to do, not how the bot works
         return not self.retriever.query_terms(self.intents.without(rest, "about_bot"), lang)

@@ -22,7 +22,6 @@ SHARE_HELP = "help.share"  # how to share a goal: the one help a question naming
 EDITING_HELP = "help.editing"  # keeping answers current: a goal named is often the answer to change ("mål 3")
 HANDOVER_HELP = "help.handover"  # passing a question on: near to asking whom to contact, which routing answers
 LANGUAGE_HELP = "help.language"  # the bot's languages: "Swedish" named is not always about them
-CHATTING_HELP = "help.chatting"  # how to ask here: writing a question to the municipality is no such question
 QUEUE_HELP = "help.unanswered"  # the questions people sent or the bot could not answer, as an official sees them
 HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "tasks", "text", "last_reviewed"})
 TASK_FIELDS = frozenset({"things", "actions"})
