@@ -224,12 +224,13 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
     for lemma in sorted(lemmas):
         table[fold(lemma)] = fold(lemma)
-    # simplemma gives some plural forms a plural lemma ("palveluista" -> "palvelut"); join them to the singular.
+    # simplemma gives some Finnish plural forms a plural lemma ("palveluista" -> "palvelut"), and some Swedish
+    # definite forms a definite lemma ("samarbetet"): join them to the base form. Only these endings: a Swedish word
+    # ending in t is often a word of its own next to one without ("kort" is no "kor", choir; "bot" no "bo").
     known = set(table.values())
-    own = set(OWN_LEMMAS[lang].values())
+    ending = "t" if lang == "fi" else "et"
     return {
-        form: lemma[:-1] if lemma.endswith("t") and lemma[:-1] in known and lemma not in own else lemma
-        for form, lemma in table.items()
+        form: lemma[:-1] if lemma.endswith(ending) and lemma[:-1] in known else lemma for form, lemma in table.items()
     }
 
 
