@@ -408,9 +408,25 @@ def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, questio
         ("Mistä hyväksyn virkahenkilöiden muutosehdotukset?", "help.editing"),
         ("Var hittar jag loggen över vem som ändrat vad?", "help.editing"),
         ("Mitä /reload tekee?", "help.editing"),
+        # A how-question too thin to stand alone is read with the sentence that says what is to be done.
+        ("Haluan että poistatte kaikki tietoni. Miten se tehdään?", "help.forget"),
+        ("Jag vill dela mål 2 med vår styrelse. Hur gör jag det?", "help.share"),
+        # Spoken forms: "-uu" for "-ua" ("jaettuu"), "botia" with one t.
+        ("miten saan jaettuu tavotteen kaverille?", "help.share"),
+        ("en oo käyttäny tämmöstä botia ennen, miten tää toimii?", "help.capabilities"),
+        # Swedish "bot" is the bot, not a form of "bo" (to live).
+        ("Vad är det här för bot?", "help.capabilities"),
+        # Questions people sent, named without "har": an official's queue.
+        ("Var ser jag frågorna som invånarna skickat?", "help.unanswered"),
+        ("Missä näen asukkaiden lähettämät kysymykset?", "help.unanswered"),
+        # Notices of an answer, an official's access, the menu.
+        ("Saanko ilmoituksen, kun kysymykseeni vastataan?", "help.handover"),
+        ("Får jag en avisering när någon svarar på min fråga?", "help.handover"),
+        ("Olen kunnan virkamies, miten pääsen virkamiesten toimintoihin?", "help.join"),
+        ("Hur öppnar jag menyn igen?", "help.chatting"),
     ],
 )
-def test_cancelling_and_the_administrators_tasks_get_their_help(
+def test_more_tasks_of_the_guide_asked_in_any_words_get_their_help(
     assistant: Assistant, question: str, entry: str
 ) -> None:
     reply = assistant.reply(question)
@@ -423,29 +439,6 @@ def test_the_help_on_cancelling_and_on_the_administrators_tasks_names_the_comman
     assert "/cancel" in official and "/propose" in official
     admin = assistant.help_reply("help.editing", "fi", "admin").text
     assert "/reload" in admin and "/audit" in admin
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # A how-question too thin to stand alone is read with the sentence that says what is to be done.
-        ("Haluan että poistatte kaikki tietoni. Miten se tehdään?", "help.forget"),
-        ("Jag vill dela mål 2 med vår styrelse. Hur gör jag det?", "help.share"),
-        # Spoken forms: "-uu" for "-ua" ("jaettuu"), "botia" with one t.
-        ("miten saan jaettuu tavotteen kaverille?", "help.share"),
-        ("en oo käyttäny tämmöstä botia ennen, miten tää toimii?", "help.capabilities"),
-        # Swedish "bot" is the bot, not a form of "bo" (to live).
-        ("Vad är det här för bot?", "help.capabilities"),
-        # Questions people sent, named without "har": an official's queue.
-        ("Var ser jag frågorna som invånarna skickat?", "help.unanswered"),
-        ("Missä näen asukkaiden lähettämät kysymykset?", "help.unanswered"),
-    ],
-)
-def test_spoken_and_story_bound_questions_about_the_bot_get_their_help(
-    assistant: Assistant, question: str, entry: str
-) -> None:
-    reply = assistant.reply(question)
-    assert (reply.kind, reply.entry) == ("answer", entry)
 
 
 @pytest.mark.parametrize(
@@ -469,22 +462,6 @@ def test_ones_own_sent_questions_are_not_the_officials_queue(assistant: Assistan
 def test_a_spoken_participle_without_its_t_is_read_as_written(assistant: Assistant, spoken: str, written: str) -> None:
     retriever = assistant.retriever
     assert retriever.word_terms(spoken, "fi") == retriever.word_terms(written, "fi") != [spoken]
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        ("Saanko ilmoituksen, kun kysymykseeni vastataan?", "help.handover"),
-        ("Får jag en avisering när någon svarar på min fråga?", "help.handover"),
-        ("Olen kunnan virkamies, miten pääsen virkamiesten toimintoihin?", "help.join"),
-        ("Hur öppnar jag menyn igen?", "help.chatting"),
-    ],
-)
-def test_notices_an_officials_access_and_where_to_write_get_their_help(
-    assistant: Assistant, question: str, entry: str
-) -> None:
-    reply = assistant.reply(question)
-    assert (reply.kind, reply.entry) == ("answer", entry)
 
 
 @pytest.mark.parametrize(

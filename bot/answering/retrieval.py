@@ -571,7 +571,7 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
         if folded.endswith(("uu", "yy")):
             forms.append(folded[:-1] + "a")  # "saan jaettuu" is "jaettua", "käytettyy" "käytettyä" (folded)
         if folded.endswith(_SPOKEN_PARTICIPLES):
-            forms.append(folded + "t")  # the past participle's "t" dropped: "tehny", "käyttäny", "ollu", "päässy"
+            forms.append(folded + "t")  # the past participle's "t" dropped: "tehny", "käyttäny", "kysyny"
         if folded.endswith("l"):
             forms.append(folded + "la")  # "yhdistyksil" → "yhdistyksilla"
         if folded.endswith("st"):
