@@ -274,8 +274,9 @@ class Assistant:
             if self.reader.on_theme(asked, matches):
                 return self.honest(lang, fact, matches, asked)
             # "Jag vill att ni raderar allt ni har sparat om mig. Hur gör jag?": how to do what the story names.
-            helped = self._help(f"{focus.context} {asked}", lang, matches) if focus.context else None
-            return helped or self.fallback(lang, score=matches[0].score if matches else 0.0)
+            return self._help_with_story(focus, lang, matches) or self.fallback(
+                lang, score=matches[0].score if matches else 0.0
+            )
         if focus.context and self._leans_on_an_everyday_story(asked, focus.context, lang):
             # "Puhelin ei enää lataa. Mikä avuks?": the question is the story's, and the story is not the goals'.
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
@@ -285,7 +286,7 @@ class Assistant:
         if decided.kind == "fallback" and focus.context:
             # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
             # around it may say that it is about using the bot.
-            helped = self._help(f"{focus.context} {asked}", lang, matches)
+            helped = self._help_with_story(focus, lang, matches)
             if helped is not None:
                 return helped
             # "Nuoret on valittu omaan neuvostoonsa, mutta kukaan ei kuuntele. Pitäisikö niiden sanalla olla painoa?":
@@ -363,6 +364,10 @@ class Assistant:
         if not perfect and not self.intents.any_of(asked, "place_now"):
             return False
         return not self.intents.any_of(asked, "normative") and not self.intents.any_of(asked, "place_could")
+
+    def _help_with_story(self, focus: Focus, lang: Lang, goals: list[Match]) -> Reply | None:
+        """The help a question wants when read with the sentences before it, if it has any."""
+        return self._help(f"{focus.context} {focus.question}", lang, goals) if focus.context else None
 
     def _help(self, asked: str, lang: Lang, goals: list[Match], role: HelpRole = "association") -> Reply | None:
         """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml."""

@@ -41,12 +41,9 @@ LEMMA_FIXES: dict[Lang, dict[str, str]] = {"fi": {"vaalea": "vaali", "vaalia": "
 # Names are their own lemma: simplemma reads Swedish "KANE" as a form of "kana" (to slide), which joined KANE's
 # name to nothing and let "Vad gör KANE?" miss its own entry's word.
 NAMES = frozenset({"kane"})
-# Forms simplemma gives another word's lemma, where the knowledge means this one: Swedish "bot", "boten" are the
-# bot, not forms of "bo" (to live), which joined the bot's own word to "var bor ni?".
-OWN_LEMMAS: dict[Lang, dict[str, str]] = {
-    "fi": {},
-    "sv": {"bot": "bot", "boten": "bot", "botens": "bot"},  # "botten" is also the bottom
-}
+# Forms simplemma gives another word's lemma, where the knowledge means this one: Swedish "bot" is the bot, not a
+# form of "bo" (to live), which joined the bot's own word to "var bor ni?" ("boten" simplemma reads right).
+OWN_LEMMAS: dict[Lang, dict[str, str]] = {"fi": {}, "sv": {"bot": "bot"}}
 
 
 def _strings(node: Any, lang: Lang | None) -> Iterator[tuple[Lang | None, str]]:
