@@ -267,7 +267,7 @@ class Assistant:
         if fact is None and self.intents.asks_for_a_contact(asked):
             fact = "contact"  # whom to contact somewhere routing does not know ("Vem på ministeriet …?")
         areas = self.local_areas(conversation)
-        number = goal_reference(asked)
+        number = goal_reference(asked) or self.reader.goal_by_theme(asked)
         if number is not None:
             return self.entry_reply(self.knowledge.goal(number), lang, score=1.0, areas=areas)
         if fact is not None:

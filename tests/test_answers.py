@@ -513,3 +513,56 @@ def test_a_words_remembered_sums_give_the_same_scores_in_any_order(assistant: As
 def test_again_asked_in_passing_leaves_the_goals_as_a_whole(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", "intro")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a kind of body asked after, with KANE named elsewhere in the message
+        "Kukas se KANE oikein on, mikä virasto?",
+        "Onks se KANE joku puolue?",
+        "Gör KANE något eller är det bara en myndighet?",
+    ],
+)
+def test_what_kind_of_body_kane_is_is_kanes_entry(assistant: Assistant, question: str) -> None:
+    assert (assistant.reply(question).kind, assistant.reply(question).entry) == ("answer", "kane")
+
+
+def test_a_kind_of_body_asked_without_kane_named_is_not_kanes_entry(assistant: Assistant) -> None:
+    assert assistant.reply("Mikä virasto myöntää yhdistyksille avustuksia?").entry != "kane"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the wishes of the elections in other words, with the brief asked for in a sentence of its own
+        "Mitä isoja asioita kunnilta toivotaan ennen äänestystä? Lyhyt yhteenveto, kiitos.",
+        # who came up with them only frames the list
+        "Vad har KANE tagit fram för mål inför valet?",
+    ],
+)
+def test_the_goals_in_brief_in_other_words_are_the_introduction(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "intro")
+
+
+def test_a_brief_answer_asked_about_one_matter_is_no_overview(assistant: Assistant) -> None:
+    assert assistant.reply("Mitä kaupunki tekee nuorille? Lyhyesti kiitos.").entry != "intro"
+
+
+@pytest.mark.parametrize(
+    ("question", "goal"),
+    [
+        ("Mitä se demokratiakasvatustavoite pitää sisällään?", 2),
+        ("Vad innehåller avgiftsfrihetsmålet?", 1),
+        ("Kerro avoimuustavoitteesta", 3),
+    ],
+)
+def test_a_goal_named_by_its_theme_in_one_word_is_that_goal(assistant: Assistant, question: str, goal: int) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", f"goal-{goal}")
+
+
+def test_a_theme_of_every_goal_names_no_one_goal(assistant: Assistant) -> None:
+    # cooperation is every goal's matter: no one goal is named, whatever else the question finds
+    assert assistant.reader.goal_by_theme("Vad säger samarbetsmålet?") is None

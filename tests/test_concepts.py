@@ -108,3 +108,15 @@ def test_the_concepts_the_reader_names_exist() -> None:
     named |= reading.OFFICE_BY_ELECTION | reading.DIALOGUE_CONCEPTS
     shipped = yaml.safe_load((KNOWLEDGE / "concepts.yaml").read_text(encoding="utf-8"))["concepts"]
     assert named <= {concept["id"] for concept in shipped}
+
+
+def test_a_finnish_concept_word_in_a_swedish_question_names_its_concept(assistant: Assistant) -> None:
+    assert "youth-council" in assistant.retriever.concepts_in("Har staden en nuorisovaltuusto som får påverka?", "sv")
+    reply = assistant.reply("Har staden en nuorisovaltuusto som får påverka?")
+    assert reply.entry == "goal-2.action-2"
+
+
+def test_a_question_read_in_the_other_language_borrows_no_concepts(assistant: Assistant) -> None:
+    # read as Finnish, a Swedish question is all unknown words: none of them is a loanword
+    concepts = assistant.retriever.concepts_in("Borde de invalda politikerna snacka med föreningsfolket?", "fi")
+    assert "community-civic-action" not in concepts

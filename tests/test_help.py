@@ -484,3 +484,19 @@ def test_the_goals_worlds_doings_in_a_help_tasks_words_are_no_help(assistant: As
 )
 def test_how_this_service_should_be_used_is_the_general_help(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).entry == "help.capabilities"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Miten saan tämän botin käyntiin?", "help.capabilities"),
+        ("Hur får jag igång boten?", "help.capabilities"),
+        ("Aloitin muokkauksen vahingossa, miten pääsen pois?", "help.cancel"),
+        ("Miten poistan käyttöoikeuden virkailijalta, joka lopetti?", "help.invite"),
+        ("Hur stänger jag av en tjänsteman som har slutat?", "help.invite"),
+    ],
+)
+def test_starting_leaving_an_edit_and_removing_an_officials_access_get_their_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.reply(question).entry == entry

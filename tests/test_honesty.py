@@ -486,3 +486,15 @@ def test_words_of_a_fact_in_another_sense_leave_the_goals_answer(
 def test_public_transport_as_a_matter_of_taking_part_stays_goal_2(assistant: Assistant) -> None:
     reply = assistant.reply("Miksi bussit ja netti vaikuttavat siihen, pääseekö ihminen osallistumaan?")
     assert (reply.kind, reply.goal) == ("answer", 2)
+
+
+def test_a_named_web_service_is_a_product_the_goals_never_name(assistant: Assistant) -> None:
+    reply = assistant.reply("Käytetäänkö asukasraateihin Kerrokantasi.fi-palvelua?")
+    assert reply.kind == "fallback" and reply.suggest == "goal-2.action-1"
+    assert assistant.intents.asked_fact("Käytetäänkö asukasraateihin Kerrokantasi.fi-palvelua?") == "product"
+
+
+def test_a_web_address_in_a_question_of_what_to_do_or_an_email_address_asks_no_product(assistant: Assistant) -> None:
+    reply = assistant.reply("Pitäisikö kunnan käyttää otakantaa.fi-palvelua asukaspaneeleissa?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-2.action-1")
+    assert assistant.intents.asked_fact("Jag skickade ett mejl till registrator@kommun.fi, vad säger KANE?") is None

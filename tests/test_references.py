@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.references import goal_reference, goal_word_language
+from bot.answering.references import goal_reference, goal_themes, goal_word_language, mentions_a_goal
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,21 @@ def test_the_goal_word_tells_the_language_of_a_short_reference(text: str, lang: 
 @pytest.mark.parametrize("text", ["toiseksi viimeinen tavoite", "det näst sista målet", "the second last goal"])
 def test_the_goal_before_the_last(text: str) -> None:
     assert goal_reference(text) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Mitä avoimuustavoitteessa sanotaan?", "avoimuus"),
+        ("Kerro demokratiakasvatustavoitteesta", "demokratiakasvatus"),
+        ("Vad står det i delaktighetsmålet?", "delaktighets"),
+    ],
+)
+def test_a_goal_named_by_its_theme_in_one_word(text: str, theme: str) -> None:
+    assert goal_themes(text) == [theme]
+    assert mentions_a_goal(text)
+
+
+@pytest.mark.parametrize("text", ["Mitkä ovat vaalitavoitteet?", "Vad är slutmålet?", "tavoite"])
+def test_goals_in_the_plural_or_a_short_head_name_no_theme(text: str) -> None:
+    assert goal_themes(text) == []

@@ -60,6 +60,7 @@ _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
 SHORT_QUESTION_WORDS = 5
+BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
 
 
@@ -152,6 +153,10 @@ def find_question(text: str, intents: Intents) -> Focus:
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])
             asking.append(part)
+        elif len(words(part)) <= BRIEF_REQUEST_WORDS and intents.patterns["overview"].found_in(
+            folded_words(part), frozenset(), words(part)
+        ):
+            asking.append(part)  # "Lyhyt yhteenveto kiitos.", "Gärna i korthet.": how to answer is part of the ask
         kept.append(part)
     chosen = asking or kept or parts
     question = " ".join(chosen)

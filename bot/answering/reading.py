@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from bot.answering.confidence import Calibration, Evidence
 from bot.answering.focus import points_back
-from bot.answering.references import goal_reference
+from bot.answering.references import goal_reference, goal_themes
 from bot.answering.retrieval import Match, Retriever
 from bot.content.help import EDITING_HELP, HANDOVER_HELP, LANGUAGE_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
@@ -60,6 +60,8 @@ OVERVIEW_CONCEPTS = frozenset({
     "kane", "goals", "elections", "ministry-of-justice", "administrative-levels", "councillors-and-staff",
     "voter-turnout", "double-elections",
 })  # fmt: skip
+GOALS_CONCEPT = "goals"
+ELECTION_CONCEPTS = frozenset({"elections", "voter-turnout", "double-elections"})
 READ_CACHE_SIZE = 1024
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
 SUGGEST_THRESHOLD = 0.08
@@ -299,7 +301,11 @@ class Reader:
         # The goals or KANE named: "Tiivistä, mitä valtuutetut tekevät työkseen" asks about councillors' work.
         # ("päälinjat", "önskelistan": the goals by another name, goals_names)
         names = self.names_the_goals(asked) or self._names_kane(asked) or self._has_lemma_of(asked, self._goal_names)
-        return names and all(found <= OVERVIEW_CONCEPTS for found in self._concepts_as_read(asked))
+        read = self._concepts_as_read(asked)
+        # Or wishes and the elections, in other words ("Mitä isoja juttuja kunnilta toivotaan ennen äänestystä?
+        # Lyhyt yhteenveto."): what is wished of the elected is the goals.
+        names = names or any(GOALS_CONCEPT in found and found & ELECTION_CONCEPTS for found in read)
+        return names and all(found <= OVERVIEW_CONCEPTS for found in read)
 
     def _asks_what_kane_does(self, asked: str) -> bool:
         """Does the question ask what KANE does, naming nothing of the goals' matters besides the elections?"""
@@ -368,14 +374,32 @@ class Reader:
         """ "Onks KANE joku puolue vai mikä se on?", "Är KANE en myndighet?": what kind of body KANE is; "Mikä se
         KANE oikeen on?", "Vad står KANE för?": what KANE is, when nothing of the goals' matters is asked besides
         ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants)."""
-        if not self.intents.any_of(asked, "kane_identity"):
+        named_and_kind_asked = self.intents.any_of(asked, "kane") and self.intents.any_of(asked, "kane_kind_asked")
+        if not (self.intents.any_of(asked, "kane_identity") or named_and_kind_asked):
             return False
         if self.intents.any_of(asked, "kane_kinds"):
             return True
+        if not self.intents.any_of(asked, "kane_identity"):
+            return False  # "Onko se KANEn mielestä tärkeää?" names no kind of body
         if _MEANS_BY.search(asked):
             return False  # "Mitä KANE tarkoittaa järjestölähtöisyydellä?" asks what KANE means by a word
         rest = self.intents.without(self.intents.without(asked, "kane_identity"), "kane")
         return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
+
+    def goal_by_theme(self, asked: str) -> int | None:
+        """The goal named by its theme in one word ("demokratiakasvatustavoite", "avgiftsfrihetsmålet"), when every
+        passage of the theme's concepts belongs to that one goal (the introduction, which lists every goal's title,
+        and the parts about KANE and candidates belong to none)."""
+        goals: set[int] = set()
+        for theme in goal_themes(asked):
+            for lang in LANGS:
+                for head in {theme, theme.removesuffix("s")}:  # "avgiftsfrihets|målet" joins with -s-
+                    for concept in self.retriever.concepts_in(head, lang):
+                        for entry_id in self.retriever.passages_of(concept):
+                            entry = self.retriever.entry(entry_id)
+                            if entry is not None and entry.goal is not None:
+                                goals.add(entry.goal)
+        return next(iter(goals)) if len(goals) == 1 else None
 
     def about_the_goals(self, asked: str) -> bool:
         """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""

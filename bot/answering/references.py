@@ -56,6 +56,11 @@ _NUMERAL_NOUNS = (
 # Spoken Finnish drops the i ("tavote", "tavotteessa"); Ostrobothnian drops the t ("fösta måle").
 # "målsättning" is the goals' own Swedish word for a goal.
 _GOAL_WORD = re.compile(r"^(tavoit\w*|tavot\w*|malet|male|mal|malen|malets|malsattning|malsattningen|goals?)$")
+# A goal named by its theme in one word: "avoimuustavoite", "demokratiakasvatustavoitteessa", "demokratifostringsmålet"
+# (a theme of at least five letters before the goal word; not plurals, "vaalitavoitteet" are the goals).
+_THEMED_GOAL_WORD = re.compile(
+    r"^(\w{5,}?)(tavoite|tavoitteen|tavoitteessa|tavoitteesta|tavoitteeseen|tavoitetta|malet)$"
+)
 # "andra" is "second" only before the definite "målet" or in "andra av målen": "andra mål" are other goals.
 _DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|malsattningen|tavoit\w*|tavot\w*|goal)$")
 _PLURAL_GOAL_WORD = re.compile(r"^(tavoi?tteet|tavoi?tteita|tavoi?tteiden|tavoi?tteissa|tavoi?tteista|malen|goals)$")
@@ -188,8 +193,18 @@ def goal_reference(text: str) -> int | None:
 
 
 def mentions_a_goal(text: str) -> bool:
-    """Does the text speak of one goal ("tavoite", "målet") rather than of the goals in general?"""
-    return any(_GOAL_WORD.match(token) and not _PLURAL_GOAL_WORD.match(token) for token in _tokens(text))
+    """Does the text speak of one goal ("tavoite", "målet", "demokratiakasvatustavoite") rather than of the goals in
+    general?"""
+    return any(
+        (_GOAL_WORD.match(token) or _THEMED_GOAL_WORD.match(token)) and not _PLURAL_GOAL_WORD.match(token)
+        for token in _tokens(text)
+    )
+
+
+def goal_themes(text: str) -> list[str]:
+    """The themes of goals named in one word: "demokratiakasvatustavoite" → "demokratiakasvatus",
+    "avgiftsfrihetsmålet" → "avgiftsfrihets" (folded)."""
+    return [found.group(1) for token in _tokens(text) if (found := _THEMED_GOAL_WORD.match(token))]
 
 
 def goal_word_language(text: str) -> Lang | None:

@@ -39,6 +39,7 @@ PASSAGE_WEIGHT = 0.5
 CLOSEST_SHARE = 0.6
 MAX_QUERY_WORDS = 60
 MIN_PART = 4
+BORROWED_MIN_LENGTH = 8
 CACHE_LIMIT = 50_000
 TERM_DOTS_LIMIT = 3_000
 MIN_IDF = 0.4
@@ -149,7 +150,7 @@ class Featurizer:
             for rest, concept in phrases.get(term, ()):
                 if tuple(terms[index + 1 : index + 1 + len(rest)]) == rest:
                     found.append(concept)
-        return found
+        return found + self._borrowed_concepts(terms, lang)
 
     def terms(self, text: str, lang: Lang, limit: int | None = MAX_QUERY_WORDS) -> list[str]:
         """The lemmas of ``text`` without stop words; a question is cut at ``limit`` words, an indexed text is not."""
@@ -247,6 +248,23 @@ class Featurizer:
         for concept in self.concept_ids(terms, lang):
             counts["c:" + concept] += CONCEPT_WEIGHT
         return dict(counts)
+
+    def _borrowed_concepts(self, terms: list[str], lang: Lang) -> list[str]:
+        """Concepts named by a word of the other language that this one does not know: bilingual people write
+        "nuorisovaltuusto" or "asukasraati" in a Swedish question, "välfärdsområdet" in a Finnish one. Long words
+        only: a short one is too often a word of both or a typo."""
+        other: Lang = "sv" if lang == "fi" else "fi"
+        found: list[str] = []
+        unknown = [term for term in terms if len(term) >= BORROWED_MIN_LENGTH and not self.known(term, lang)]
+        # Only in a reading of the question's own language: a Swedish question read as Finnish is all loanwords.
+        if not unknown or 2 * sum(self.known(term, lang) for term in terms) <= len(terms):
+            return found
+        for term in unknown:
+            if term in self._concept_words[lang]:
+                continue
+            for lemma in self._lemmas(term, other):
+                found += self._concept_words[other].get(lemma, ())
+        return found
 
     def features_of(self, term: str) -> tuple[tuple[str, float], ...]:
         """One term's features: the word itself and its trigrams, sharing one word's weight."""
@@ -469,6 +487,10 @@ class Retriever:
     def lemmas_naming(self, concept: str, lang: Lang) -> frozenset[str]:
         """The lemmas that name a concept on their own ("neuvottelukunta", "delegation" for KANE)."""
         return self._featurizer.lemmas_naming(concept, lang)
+
+    def passages_of(self, concept: str) -> tuple[str, ...]:
+        """The entries that speak of a concept."""
+        return self._featurizer.passages.get(concept, ())
 
     def concepts_in(self, text: str, lang: Lang) -> list[str]:
         """The concepts the text's words name, read in ``lang``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ INTENT_NAMES = (
     "kane",
     "kane_view",
     "kane_identity",
+    "kane_kind_asked",
     "kane_kinds",
     "form_words",
     "form_asks",
@@ -83,6 +85,8 @@ _MARKED = frozenset("äöå")
 # A role or a document named in what someone should do or have ("Pitäisikö kouluissa olla enemmän opetusmateriaalia
 # …?") is the goals' matter, not the thing itself asked for. (Which product is asked for even with "kannattaa".)
 ROLE_KINDS = frozenset({"person", "document"})
+# A web address ("otakantaa.fi", "www.kerrokantasi.hel.fi", "Otakantaa.fi-palvelussa"), not an e-mail address.
+_WEB_ADDRESS = re.compile(r"(?<![@\w.])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:fi|ax|se|com|org|net|eu|io)\b", re.I)
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
@@ -289,6 +293,8 @@ class Intents:
                 continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
+        if _WEB_ADDRESS.search(text) and not self.any_of(text, "normative"):
+            return "product"  # "Tehdäänkö paneelit Otakantaa.fi:ssä?": a named web service, which the goals never name
         if "€" in text and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
         if self.asks_what_follows(text, tokens, starts):
