@@ -77,3 +77,16 @@ def test_the_threshold_is_the_most_cautious_whose_gain_is_within_one_standard_er
     gains = [(0.65, 90.0), (0.70, 85.0), (0.75, 83.0), (0.85, 50.0)]
     chosen, notes = calibrate.most_cautious_within_one_error(gains, dip)
     assert chosen == 0.75 and [note.split()[0] for note in notes] == ["0.75"]
+
+
+def test_the_committed_threshold_stays_while_it_is_within_one_standard_error_of_the_best() -> None:
+    # The example above, with 0.65 committed: the rule alone would move to 0.75, but 0.65 is the best itself.
+    held_out = [(0.7, True, True)] * 24 + [(0.7, False, True)] * 14 + [(0.8, True, True)] * 100
+    held_out += [(0.95, True, True)] * 50
+    gains = [(0.65, 153.0), (0.75, 150.0), (0.85, 50.0)]
+    assert calibrate.most_cautious_within_one_error(gains, held_out, committed=0.65)[0] == 0.65
+    # A committed step far below the best (100 right answers between 0.75 and 0.85) does not stay.
+    assert calibrate.most_cautious_within_one_error(gains, held_out, committed=0.85)[0] == 0.75
+    # Nor does a less cautious committed step outside the error: 30 right answers between 0.65 and 0.75.
+    clear = [(0.7, True, True)] * 30 + [(0.95, True, True)] * 50
+    assert calibrate.most_cautious_within_one_error([(0.55, 40.0), (0.65, 80.0), (0.75, 50.0)], clear, 0.55)[0] == 0.65
