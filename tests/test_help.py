@@ -71,6 +71,7 @@ def test_the_share_help_names_the_bot(assistant: Assistant) -> None:
         "Tere, kas saate mind aidata?",
         "Guten Tag, was sind die Ziele von KANE?",
         "Buorre beaivi! Makkár ulbmilat leat KANE:s?",  # Northern Sami: langdetect has no profile for it
+        "Hvar get ég fundið markmið KANE?",  # nor for Icelandic, whose "ð" and "þ" no Nordic neighbour writes
         # Short words shared with Finnish or Swedish ("me", "in", "on", "mis") do not hide the language …
         "Could you explain KANE to me in English?",
         "Tere! Mis on KANE peamised eesmärgid?",

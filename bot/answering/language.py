@@ -21,6 +21,7 @@ MIN_LETTERS = 6
 LANGDETECT_CAP = 4.0
 WORD_EVIDENCE = 3.5
 CONFIDENT_EVIDENCE = 2.5
+VOCABULARY_ONLY_WORDS = 2
 # Another language: a message with at least this many letters, less than half of its words Finnish or Swedish, and
 # langdetect (all its profiles) sure of a language that is neither. Norwegian and Danish readers get Swedish.
 FOREIGN_MIN_LETTERS = 8
@@ -28,6 +29,7 @@ FOREIGN_MIN_SCRIPT_LETTERS = 3
 FOREIGN_KNOWN_SHARE = 0.5
 FOREIGN_PROBABILITY = 0.7
 FOREIGN_MIN_WORD = 4
+_NORDIC_ONLY_ELSEWHERE = frozenset("ðþ")
 NAMES = frozenset({"kane"})
 ENGLISH_COURTESY = frozenset({"hi", "hello", "thanks", "thank", "you", "please"})
 SCANDINAVIAN = frozenset({"fi", "sv", "no", "da"})
@@ -68,6 +70,8 @@ class LanguageDetector:
         # Another script says it at once, even in a greeting of a few letters ("สวัสดีครับ", "Привет").
         if len(letters) >= FOREIGN_MIN_SCRIPT_LETTERS and latin * 2 < len(letters):
             return True
+        if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(text.casefold()):
+            return True  # "ð" and "þ" are Icelandic or Faroese, languages langdetect has no profile for
         tokens = [fold(word) for word in words(text) if not word.isdigit()]
         if tokens and all(token in ENGLISH_COURTESY for token in tokens):
             return True  # "Hi", "Thanks!": too short for any detection, and no word of Finnish or Swedish
@@ -126,8 +130,10 @@ class LanguageDetector:
             return None
         evidence = self.word_evidence(text)
         # langdetect is most of the cost of a new question, and its capped odds cannot overturn this many words:
-        # asking it would not change the answer.
-        if abs(evidence) < CONFIDENT_EVIDENCE + LANGDETECT_CAP:
+        # asking it would not change the answer. On a word or two it is a guess ("lokaler" comes out Finnish): a
+        # word only one language's vocabulary has decides alone there.
+        vocabulary_decides = len(words(text)) <= VOCABULARY_ONLY_WORDS and evidence != 0.0
+        if abs(evidence) < CONFIDENT_EVIDENCE + LANGDETECT_CAP and not vocabulary_decides:
             evidence = self.evidence(text)
         if evidence >= CONFIDENT_EVIDENCE:
             return "fi"
