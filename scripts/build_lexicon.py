@@ -42,8 +42,11 @@ LEMMA_FIXES: dict[Lang, dict[str, str]] = {"fi": {"vaalea": "vaali", "vaalia": "
 # name to nothing and let "Vad gör KANE?" miss its own entry's word.
 NAMES = frozenset({"kane"})
 # Forms simplemma gives another word's lemma, where the knowledge means this one: Swedish "bot" is the bot, not a
-# form of "bo" (to live), which joined the bot's own word to "var bor ni?" ("boten" simplemma reads right).
-OWN_LEMMAS: dict[Lang, dict[str, str]] = {"fi": {}, "sv": {"bot": "bot"}}
+# form of "bo" (to live), which joined the bot's own word to "var bor ni?" ("boten" simplemma reads right). Finnish
+# "toimintoja" (functions, of a service) is read as "toiminta" (activity, of associations everywhere in the goals).
+_FUNCTION_FORMS = ("toimintoja", "toiminnot", "toimintojen", "toimintoihin", "toiminnoista", "toiminnoissa",
+                   "toiminnoilla", "toimintoa", "toiminnon", "toiminnolla", "toiminnosta")  # fmt: skip
+OWN_LEMMAS: dict[Lang, dict[str, str]] = {"fi": dict.fromkeys(_FUNCTION_FORMS, "toiminto"), "sv": {"bot": "bot"}}
 
 
 def _strings(node: Any, lang: Lang | None) -> Iterator[tuple[Lang | None, str]]:
@@ -221,6 +224,9 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     # A form that is itself a vocabulary lemma stays that lemma; the fold must not merge two lemmas.
     for lemma in sorted(lemmas):
         table[fold(lemma)] = fold(lemma)
+    # The forms of a word simplemma files under another lemma go to their own, written in the knowledge or not.
+    for form, lemma in OWN_LEMMAS[lang].items():
+        table[fold(form)] = table[fold(lemma)] = fold(lemma)
     # simplemma gives some Finnish plural forms a plural lemma ("palveluista" -> "palvelut"), and some Swedish
     # definite forms a definite lemma ("samarbetet"): join them to the base form. Only these endings: a Swedish word
     # ending in t is often a word of its own next to one without ("kort" is no "kor", choir; "bot" no "bo").

@@ -501,3 +501,26 @@ def test_starting_leaving_an_edit_and_removing_an_officials_access_get_their_hel
     assistant: Assistant, question: str, entry: str
 ) -> None:
     assert assistant.reply(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Saako vastaukset isommalla tekstillä?", "help.chatting"),
+        ("Voiko vastauksen kuunnella ääneen luettuna?", "help.chatting"),
+        ("Miten lähetän yhden tavoitteista puheenjohtajalle?", "help.share"),
+        ("Kan jag skicka målen vidare till styrelsen?", "help.share"),
+        # how a goal is shared from another chat, however the question is framed
+        ("Mitä tarkoittaa, kun kirjoitetaan @botin nimi ja tavoite 3?", "help.share"),
+        ("Miten pääsen käyttämään virkailijoiden toimintoja?", "help.join"),
+        ("Saako tekemäni muutoksen perutuksi?", "help.editing"),
+    ],
+)
+def test_larger_text_sending_a_goal_on_an_officials_functions_and_undoing_get_their_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.reply(question).entry == entry
+
+
+def test_what_a_numbered_goal_says_about_sharing_is_still_the_goal(assistant: Assistant) -> None:
+    assert assistant.reply("Mitä tavoite 2 sanoo tiedon jakamisesta?").entry == "goal-2"

@@ -555,19 +555,22 @@ class Reader:
         sharing = self.intents.any_of(asked, "share")
         using = self.intents.any_of(asked, "bot_use") and not self._asks_what_to_do(asked)
         # "Miten meidän pitäisi toimia?" asks what someone should do, however its verb reads.
-        if not about_bot and not (help_worded or sharing or using):
+        if not (about_bot or mention) and not (help_worded or sharing or using):
             return None
         text = self.intents.without(asked, "goals_frame") or asked
         if goal_reference(asked) is not None:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
             # mål 3 vidare i Telegram" ask how to share it, never for other help.
             said = " ".join(word for word in words(asked) if not _names_goals(word))
-            # "@botin nimi ja tavoite 2" is how a goal is shared from another chat.
+            # "@botin nimi ja tavoite 2" is how a goal is shared from another chat, however the question is framed
+            # ("Mitä tarkoittaa, kun kirjoitetaan @botin nimi ja tavoite 2?").
             sharing = self.intents.any_of(asked, "share") or mention
-            if not sharing or self.intents.any_of(said, "goals_frame"):
+            if not sharing or (not mention and self.intents.any_of(said, "goals_frame")):
                 return None  # "Vad säger mål 2 om att dela information?" asks what the goal says
+            searched = asked if mention else text  # the frame ("Mitä tarkoittaa …") is part of asking about "@"
             return next(
-                (found for found in self.help_retriever.search(text, limit=8) if found.entry.id == SHARE_HELP), None
+                (found for found in self.help_retriever.search(searched, limit=8) if found.entry.id == SHARE_HELP),
+                None,
             )
         # The entry that answers most of the question: one rare word shared with another entry ("laittaa" in a
         # question about forwarding) may score as high but covers little of it.
@@ -628,6 +631,8 @@ class Reader:
             return None  # what someone should do
         if self.intents.any_of(asked, "asker"):
             return task  # what the asker does: "miten mä jaan tän tavotteen ryhmään"
+        if self.intents.any_of(asked, "goal_says"):
+            return None  # "Vad säger målen om att skicka vidare information?" asks what the goals say
         if task == LANGUAGE_HELP and self.intents.any_of(asked, "kane"):
             return None  # "Har Svenska folkpartiet svarat på KANE:s uppmaning?" is no question about the bot's Swedish
         return None if self.speaks_of_the_goals_world(asked) else task
