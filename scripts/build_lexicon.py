@@ -46,7 +46,12 @@ NAMES = frozenset({"kane"})
 # "toimintoja" (functions, of a service) is read as "toiminta" (activity, of associations everywhere in the goals).
 _FUNCTION_FORMS = ("toimintoja", "toiminnot", "toimintojen", "toimintoihin", "toiminnoista", "toiminnoissa",
                    "toiminnoilla", "toimintoa", "toiminnon", "toiminnolla", "toiminnosta")  # fmt: skip
-OWN_LEMMAS: dict[Lang, dict[str, str]] = {"fi": dict.fromkeys(_FUNCTION_FORMS, "toiminto"), "sv": {"bot": "bot"}}
+# KANE's name in its Finnish cases ("KANElle" was corrected to "kanella", "KANEn" stayed a word of its own).
+_KANE_FORMS = ("kanen", "kanea", "kanelta", "kanessa", "kanesta", "kanelle", "kaneen", "kanella", "kanet")
+OWN_LEMMAS: dict[Lang, dict[str, str]] = {
+    "fi": {**dict.fromkeys(_FUNCTION_FORMS, "toiminto"), **dict.fromkeys(_KANE_FORMS, "kane")},
+    "sv": {"bot": "bot", "kanes": "kane"},
+}
 
 
 def _strings(node: Any, lang: Lang | None) -> Iterator[tuple[Lang | None, str]]:

@@ -566,3 +566,16 @@ def test_a_goal_named_by_its_theme_in_one_word_is_that_goal(assistant: Assistant
 def test_a_theme_of_every_goal_names_no_one_goal(assistant: Assistant) -> None:
     # cooperation is every goal's matter: no one goal is named, whatever else the question finds
     assert assistant.reader.goal_by_theme("Vad säger samarbetsmålet?") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["mikä se KANE oikein on, kun siitä puhuttiin kylällä", "Vad är KANE, eftersom alla i byn pratar om det?"],
+)
+def test_why_one_asks_what_kane_is_is_no_matter_asked_about(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "kane")
+
+
+def test_kanes_opinion_of_what_follows_is_no_question_of_what_kane_is(assistant: Assistant) -> None:
+    assert assistant.reply("Mikä KANE on mieltä, kun kunta leikkaa avustuksia?").entry == "goal-1.action-2"

@@ -73,6 +73,8 @@ _DEMONSTRATIVE_HERE = re.compile(r"\b(?:det|den|de|dom|he|detta|denna|dessa)\s+h
 _THIS_HERE = re.compile(r"\b(?:tätä|tää|tämän)\b", re.IGNORECASE)
 # What KANE means by something: the verb with a word after it that is not KANE ("tarkoittaa järjestölähtöisyydellä").
 _MEANS_BY = re.compile(r"\b(?:tarkoittaa|tarkottaa|tarkoitetaan|menar|menas)\s+(?!kane\b)\w", re.IGNORECASE)
+_WHY_ONE_ASKS = re.compile(r"\b(?:ku|kun|koska|kosk|när|eftersom|då)\b", re.IGNORECASE)
+_OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
 
 
@@ -384,6 +386,10 @@ class Reader:
         if _MEANS_BY.search(asked):
             return False  # "Mitä KANE tarkoittaa järjestölähtöisyydellä?" asks what KANE means by a word
         rest = self.intents.without(self.intents.without(asked, "kane_identity"), "kane")
+        # A clause of why one asks is no matter asked about: "Mikä se KANE on, ku siitä puhuttiin kylällä?" (but
+        # "Mikä KANE on mieltä, kun …" asks its view of what follows).
+        if not _OPINION.search(asked):
+            rest = _WHY_ONE_ASKS.split(rest, maxsplit=1)[0]
         return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
 
     def goal_by_theme(self, asked: str) -> int | None:
