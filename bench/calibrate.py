@@ -170,8 +170,11 @@ def most_cautious_within_one_error(
     if kept is not None and kept != chosen:
         gain = dict(gains)[kept]
         low, high = sorted((best, kept))
-        error = _standard_error(held_out, low, high) if low != high else 0.0
-        if best_gain - gain <= error:
+        error = _standard_error(held_out, low, high)
+        if kept == best:
+            notes.append(f"the committed {kept:.2f} is the best step: kept")
+            chosen = kept
+        elif best_gain - gain <= error:
             notes.append(f"the committed {kept:.2f} is {best_gain - gain:.1f} below the best, within {error:.1f}: kept")
             chosen = kept
     return chosen, notes
