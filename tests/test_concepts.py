@@ -120,3 +120,9 @@ def test_a_question_read_in_the_other_language_borrows_no_concepts(assistant: As
     # read as Finnish, a Swedish question is all unknown words: none of them is a loanword
     concepts = assistant.retriever.concepts_in("Borde de invalda politikerna snacka med föreningsfolket?", "fi")
     assert "community-civic-action" not in concepts
+
+
+def test_an_adverb_of_an_adjective_is_no_compound(assistant: Assistant) -> None:
+    # split, "säännölli|sesti" was "säännöllinen" and "estää", and every "regularly" named barriers to taking part
+    assert assistant.retriever.word_terms("säännöllisesti", "fi", corrected=False) == ["saannollinen"]
+    assert "barriers-to-participation" not in assistant.retriever.concepts_in("Tapaammeko säännöllisesti?", "fi")

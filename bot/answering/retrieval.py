@@ -196,6 +196,11 @@ class Featurizer:
             return [part for piece in folded.split("-") if piece for part in self._split(piece, lang, keep_stopwords)]
         if lemma is not None or len(folded) < 2 * MIN_PART:
             return [lemma or folded]
+        if lang == "fi" and folded.endswith("sesti"):
+            # An adverb of a -nen adjective ("säännöllisesti", "tasapuolisesti") is the adjective, no compound:
+            # split, "säännölli|sesti" had become "säännöllinen" and "estää" (to prevent).
+            adjective = folded.removesuffix("sesti") + "nen"
+            return [self._lexicon.lemma(adjective, lang) or adjective]
         # Longest known tail first: "dialogi|taidot" rather than "dialogit|aidot".
         for cut in range(MIN_PART, len(folded) - MIN_PART + 1):
             tail = self._lexicon.lemma(folded[cut:], lang)
