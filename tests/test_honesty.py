@@ -498,3 +498,15 @@ def test_a_web_address_in_a_question_of_what_to_do_or_an_email_address_asks_no_p
     reply = assistant.reply("Pitäisikö kunnan käyttää otakantaa.fi-palvelua asukaspaneeleissa?")
     assert (reply.kind, reply.entry) == ("answer", "goal-2.action-1")
     assert assistant.intents.asked_fact("Jag skickade ett mejl till registrator@kommun.fi, vad säger KANE?") is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Mikä sovellus olisi hyvä asukasraatiin?", "Millä digitaalisella sovelluksella paneeli järjestetään?"]
+)
+def test_which_app_is_a_product_the_goals_never_name(assistant: Assistant, question: str) -> None:
+    assert assistant.intents.asked_fact(question) == "product"
+    assert assistant.reply(question).kind == "fallback"
+
+
+def test_what_the_goals_say_of_apps_is_no_question_of_which_app(assistant: Assistant) -> None:
+    assert assistant.intents.asked_fact("Mitä KANE sanoo osallistumissovelluksista?") is None

@@ -85,6 +85,11 @@ _MARKED = frozenset("äöå")
 # A role or a document named in what someone should do or have ("Pitäisikö kouluissa olla enemmän opetusmateriaalia
 # …?") is the goals' matter, not the thing itself asked for. (Which product is asked for even with "kannattaa".)
 ROLE_KINDS = frozenset({"person", "document"})
+# Which app or platform ("Mitä digitaalista osallistumissovellusta …?", "Vilken deltagandeapp …?"): a which-word at
+# most WHICH_APP_WINDOW words before an app's name (folded). "Mitä KANE sanoo sovelluksista?" asks what the goals say.
+_APP_WORD = re.compile(r"^\w*(?:sovellus|sovellusta|sovellukset|sovelluksia|sovelluksella|appi|appia|app|appen|appar)$")
+_WHICH = frozenset({"mita", "mika", "mitka", "milla", "minka", "vilken", "vilket", "vilka"})
+WHICH_APP_WINDOW = 3
 # A web address ("otakantaa.fi", "www.kerrokantasi.hel.fi", "Otakantaa.fi-palvelussa"), not an e-mail address.
 _WEB_ADDRESS = re.compile(r"(?<![@\w.])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:fi|ax|se|com|org|net|eu|io)\b", re.I)
 PATTERN_LISTS = (
@@ -293,7 +298,7 @@ class Intents:
                 continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
-        if _WEB_ADDRESS.search(text) and not self.any_of(text, "normative"):
+        if (_WEB_ADDRESS.search(text) or _asks_which_app(tokens)) and not self.any_of(text, "normative"):
             return "product"  # "Tehdäänkö paneelit Otakantaa.fi:ssä?": a named web service, which the goals never name
         if "€" in text and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
@@ -448,6 +453,13 @@ class Intents:
         tokens = {fold(word) for word in words(text)}
         fits = [lang for lang in LANGS if tokens and tokens <= self.words[name][lang]]
         return fits[0] if len(fits) == 1 else None
+
+
+def _asks_which_app(tokens: tuple[str, ...]) -> bool:
+    return any(
+        _APP_WORD.match(token) and not _WHICH.isdisjoint(tokens[max(0, index - WHICH_APP_WINDOW) : index])
+        for index, token in enumerate(tokens)
+    )
 
 
 def check_intents(root: Path, cache: DiskCache | None = None) -> tuple[Intents, list[Problem]]:
