@@ -48,9 +48,29 @@ _FUNCTION_FORMS = ("toimintoja", "toiminnot", "toimintojen", "toimintoihin", "to
                    "toiminnoilla", "toimintoa", "toiminnon", "toiminnolla", "toiminnosta")  # fmt: skip
 # KANE's name in its Finnish cases ("KANElle" was corrected to "kanella", "KANEn" stayed a word of its own).
 _KANE_FORMS = ("kanen", "kanea", "kanelta", "kanessa", "kanesta", "kanelle", "kaneen", "kanella", "kanet")
+# Words the compound splitter cut into two of the knowledge's words: a parish is no club's municipality
+# ("seura|kunnan"), an autumn meeting no reason ("syy(s)|kokous"), a grandchild no youth ("lapsen|lapsi"), "at least" no
+# watching ("vähin|tään"), a single one no father ("yksittäisistä"), "nowhere" no punching ("ingen|stans"), an average
+# no cutting ("genom|snitt").
+_SPLIT_WRONG = {
+    "fi": {
+        **dict.fromkeys(("seurakunta", "seurakunnan", "seurakuntaa", "seurakunnassa", "seurakunnasta", "seurakuntaan",
+                         "seurakunnalle", "seurakunnat", "seurakuntien", "seurakunnissa", "seurakuntia"), "seurakunta"),
+        **dict.fromkeys(("syyskokous", "syyskokouksessa", "syyskokoukseen", "syyskokouksen"), "syyskokous"),
+        **dict.fromkeys(("lapsenlapsi", "lapsenlapsen", "lapsenlapset", "lapsenlapsia", "lapsenlapsille"),
+                        "lapsenlapsi"),
+        **dict.fromkeys(("yksittäinen", "yksittäisen", "yksittäistä", "yksittäiset", "yksittäisiä", "yksittäisistä",
+                         "yksittäisten", "yksittäisille"), "yksittäinen"),
+        "vähintään": "vähintään",
+    },
+    "sv": {
+        "ingenstans": "ingenstans",
+        **dict.fromkeys(("genomsnitt", "genomsnittet", "genomsnittlig", "genomsnittliga"), "genomsnitt"),
+    },
+}  # fmt: skip
 OWN_LEMMAS: dict[Lang, dict[str, str]] = {
-    "fi": {**dict.fromkeys(_FUNCTION_FORMS, "toiminto"), **dict.fromkeys(_KANE_FORMS, "kane")},
-    "sv": {"bot": "bot", "kanes": "kane"},
+    "fi": {**dict.fromkeys(_FUNCTION_FORMS, "toiminto"), **dict.fromkeys(_KANE_FORMS, "kane"), **_SPLIT_WRONG["fi"]},
+    "sv": {"bot": "bot", "kanes": "kane", **_SPLIT_WRONG["sv"]},
 }
 
 
@@ -349,7 +369,9 @@ def real_neighbours(lang: Lang, table: dict[str, str], surface: Iterable[str]) -
                 # A word sharing the knowledge word's stem is a form of it or of a relative ("utvalda" of "utvald",
                 # "lättar" of "lätt", "tarjolle" of "tarjolla"): the correction finds what was meant.
                 (relatives if _shares_stem(near, word) else neighbours).add(near)
-    return sorted(neighbours - relatives)
+    # The words given their own lemma are real words too ("seurakunta" is no typo of "seuranta").
+    own = {fold(lemma) for lemma in OWN_LEMMAS[lang].values()}
+    return sorted((neighbours - relatives) | own)
 
 
 def _shares_stem(one: str, other: str) -> bool:

@@ -126,3 +126,17 @@ def test_an_adverb_of_an_adjective_is_no_compound(assistant: Assistant) -> None:
     # split, "säännölli|sesti" was "säännöllinen" and "estää", and every "regularly" named barriers to taking part
     assert assistant.retriever.word_terms("säännöllisesti", "fi", corrected=False) == ["saannollinen"]
     assert "barriers-to-participation" not in assistant.retriever.concepts_in("Tapaammeko säännöllisesti?", "fi")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "stray"),
+    [
+        ("Mitä seurakunnan nuorisotyö voisi tehdä?", "fi", "hobbies-leisure"),  # no club's municipality
+        ("Päätettiin syyskokouksessa, mitä tehdään", "fi", "why-it-matters"),  # no reason
+        ("Det finns ingenstans att vända sig", "sv", "service-availability"),  # no punching
+    ],
+)
+def test_a_word_of_its_own_is_neither_split_nor_corrected_into_a_concept(
+    assistant: Assistant, question: str, lang: str, stray: str
+) -> None:
+    assert stray not in assistant.retriever.concepts_in(question, lang)
