@@ -11,6 +11,7 @@ import yaml
 
 from bot.assistant import Assistant
 from bot.content.concepts import check_concepts
+from bot.core.lang import Lang
 from tests.conftest import KNOWLEDGE
 
 IDS = {"goal-1.action-3", "goal-2.action-2"}
@@ -137,6 +138,11 @@ def test_an_adverb_of_an_adjective_is_no_compound(assistant: Assistant) -> None:
     ],
 )
 def test_a_word_of_its_own_is_neither_split_nor_corrected_into_a_concept(
-    assistant: Assistant, question: str, lang: str, stray: str
+    assistant: Assistant, question: str, lang: Lang, stray: str
 ) -> None:
     assert stray not in assistant.retriever.concepts_in(question, lang)
+
+
+def test_a_written_question_clitic_is_read_off_a_form_the_tables_miss(assistant: Assistant) -> None:
+    # "edistääkö" had been corrected to "edustaa" (to represent), naming representativeness
+    assert assistant.retriever.query_terms("edistääkö", "fi") == ["edistaa"]

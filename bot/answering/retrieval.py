@@ -608,6 +608,10 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
             forms.append(folded[:-1] + "t")
         if folded.endswith("s"):
             forms.append(folded + "sa")  # "hiihtoseuras" → "hiihtoseurassa"
+        if folded.endswith("ko") and len(folded) - 2 >= MIN_CLITIC_STEM:
+            # The written question clitic on a form the tables miss: "edistääkö" is "edistää" (corrected, it had
+            # become "edustaa", to represent).
+            forms.append(folded[:-2])
         if folded.endswith("ks"):
             forms.append(folded + "i")  # "ilmaseks" → "ilmaseksi"
             # The spoken question clitic: "pärjääks", "estääks", "käyks" are "pärjääkö", "estääkö", "käykö"; a
