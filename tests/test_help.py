@@ -524,3 +524,8 @@ def test_larger_text_sending_a_goal_on_an_officials_functions_and_undoing_get_th
 
 def test_what_a_numbered_goal_says_about_sharing_is_still_the_goal(assistant: Assistant) -> None:
     assert assistant.reply("Mitä tavoite 2 sanoo tiedon jakamisesta?").entry == "goal-2"
+
+
+def test_finding_someone_through_this_service_is_the_hand_over_help(assistant: Assistant) -> None:
+    reply = assistant.reply("Jos botti ei tiedä, löydänkö tätä kautta oikean ihmisen kunnasta?")
+    assert reply.entry == "help.handover"
