@@ -146,3 +146,12 @@ def test_a_word_of_its_own_is_neither_split_nor_corrected_into_a_concept(
 def test_a_written_question_clitic_is_read_off_a_form_the_tables_miss(assistant: Assistant) -> None:
     # "edistääkö" had been corrected to "edustaa" (to represent), naming representativeness
     assert assistant.retriever.query_terms("edistääkö", "fi") == ["edistaa"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Miksi kunnan pitäisi tehdä yhteistyötä järjestöjen kanssa, eikö se pärjää itekseen?"],
+)
+def test_no_one_managing_alone_is_goal_4s_reason(assistant: Assistant, question: str) -> None:
+    assert "complex-problems" in assistant.retriever.concepts_in(question, "fi")
+    assert assistant.reply(question).entry == "goal-4"

@@ -510,3 +510,10 @@ def test_which_app_is_a_product_the_goals_never_name(assistant: Assistant, quest
 
 def test_what_the_goals_say_of_apps_is_no_question_of_which_app(assistant: Assistant) -> None:
     assert assistant.intents.asked_fact("Mitä KANE sanoo osallistumissovelluksista?") is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Miten löydän itselleni kumppanin deittisovelluksesta?", "Hur hittar jag en partner på en dejtingapp?"]
+)
+def test_a_partner_in_love_is_no_partner_in_cooperation(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"
