@@ -155,3 +155,12 @@ def test_a_written_question_clitic_is_read_off_a_form_the_tables_miss(assistant:
 def test_no_one_managing_alone_is_goal_4s_reason(assistant: Assistant, question: str) -> None:
     assert "complex-problems" in assistant.retriever.concepts_in(question, "fi")
     assert assistant.reply(question).entry == "goal-4"
+
+
+def test_not_being_billed_is_free_of_charge(assistant: Assistant) -> None:
+    question = "Voisiko kylätoimikunta kokoontua koululla ilman että kaupunki laskuttaa?"
+    assert "free-resources" in assistant.retriever.concepts_in(question, "fi")
+    assert assistant.reply(question).entry == "goal-1.action-3"
+    assert "free-resources" in assistant.retriever.concepts_in(
+        "Måste vi punga ut för att få träffas i skolans sal?", "sv"
+    )
