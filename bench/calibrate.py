@@ -166,17 +166,22 @@ def most_cautious_within_one_error(
     # The step the committed calibration uses stays while it is within one standard error of the best: the rule alone
     # moved between 0.65 and 0.70 with single tuning questions (the eleventh session), and a threshold that moves
     # with noise changes replies nobody asked to change.
-    kept = next((step for step, _ in gains if committed is not None and math.isclose(step, committed)), None)
-    if kept is not None and kept != chosen:
-        gain = dict(gains)[kept]
-        low, high = sorted((best, kept))
-        error = _standard_error(held_out, low, high)
-        if kept == best:
-            notes.append(f"the committed {kept:.2f} is the best step: kept")
-            chosen = kept
-        elif best_gain - gain <= error:
-            notes.append(f"the committed {kept:.2f} is {best_gain - gain:.1f} below the best, within {error:.1f}: kept")
-            chosen = kept
+    # This may keep a less cautious step than the rule alone picks: the rule's band says the two are as good as one
+    # can tell, and then not moving wins.
+    if committed is None:
+        return chosen, notes
+    kept = next((step for step, _ in gains if math.isclose(step, committed)), None)
+    if kept is None or kept == chosen:
+        return chosen, notes
+    if kept == best:
+        return kept, [*notes, f"the committed {kept:.2f} is the best step: kept"]
+    low, high = sorted((best, kept))
+    error = _standard_error(held_out, low, high)
+    if best_gain - dict(gains)[kept] <= error:
+        note = (
+            f"the committed {kept:.2f} is {best_gain - dict(gains)[kept]:.1f} below the best, within {error:.1f}: kept"
+        )
+        return kept, [*notes, note]
     return chosen, notes
 
 

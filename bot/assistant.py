@@ -234,6 +234,10 @@ class Assistant:
             if routed is not None:
                 return routed
         asked = focus.question
+        if focus.brief and self.reader.asks_for_an_overview(f"{asked} {focus.brief}"):
+            # "Mitä isoja juttuja kunnilta toivotaan? Lyhyt yhteenveto kiitos.": the goals in brief, asked in two
+            # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
+            asked = f"{asked} {focus.brief}"
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"

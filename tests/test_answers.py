@@ -525,7 +525,8 @@ def test_again_asked_in_passing_leaves_the_goals_as_a_whole(assistant: Assistant
     ],
 )
 def test_what_kind_of_body_kane_is_is_kanes_entry(assistant: Assistant, question: str) -> None:
-    assert (assistant.reply(question).kind, assistant.reply(question).entry) == ("answer", "kane")
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "kane")
 
 
 def test_a_kind_of_body_asked_without_kane_named_is_not_kanes_entry(assistant: Assistant) -> None:
@@ -579,3 +580,30 @@ def test_why_one_asks_what_kane_is_is_no_matter_asked_about(assistant: Assistant
 
 def test_kanes_opinion_of_what_follows_is_no_question_of_what_kane_is(assistant: Assistant) -> None:
     assert assistant.reply("Mikä KANE on mieltä, kun kunta leikkaa avustuksia?").entry == "goal-1.action-2"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a short request for brevity does not turn a question about one matter into the overview
+        ("Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos.", "goal-1.action-3"),
+        ("Mitä KANE sanoo avustuksista? Lyhyt yhteenveto kiitos.", "goal-1.action-2"),
+        # a kind of body asked with KANE named, and something else asked besides
+        ("Mikä taho vastaa KANEn mukaan tiloista?", "goal-1.action-3"),
+        ("Mikä KANE oikein on ja mitä se sanoo, kun kunta leikkaa avustuksia?", "goal-1.action-2"),
+        # a goal's theme in one word, with one matter of it asked
+        ("Mitä demokratiakasvatustavoite sanoo kouluista?", "goal-2.action-3"),
+    ],
+)
+def test_readings_of_the_goals_as_a_whole_leave_a_question_about_one_matter(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question", ["Mikä on Vantaan kasvutavoite?", "Mikä on kunnan ilmastotavoite?", "Vad är föreningens medlemsmålet?"]
+)
+def test_another_bodys_target_is_no_goal_of_kanes(assistant: Assistant, question: str) -> None:
+    assert assistant.reader.goal_by_theme(question) is None

@@ -158,7 +158,7 @@ def test_no_one_managing_alone_is_goal_4s_reason(assistant: Assistant, question:
 
 
 def test_not_being_billed_is_free_of_charge(assistant: Assistant) -> None:
-    question = "Voisiko kylätoimikunta kokoontua koululla ilman että kaupunki laskuttaa?"
+    question = "Voisiko kylätoimikunta kokoontua koululla ilman että siitä laskutetaan?"
     assert "free-resources" in assistant.retriever.concepts_in(question, "fi")
     assert assistant.reply(question).entry == "goal-1.action-3"
     assert "free-resources" in assistant.retriever.concepts_in(

@@ -529,3 +529,21 @@ def test_what_a_numbered_goal_says_about_sharing_is_still_the_goal(assistant: As
 def test_finding_someone_through_this_service_is_the_hand_over_help(assistant: Assistant) -> None:
     reply = assistant.reply("Jos botti ei tiedä, löydänkö tätä kautta oikean ihmisen kunnasta?")
     assert reply.entry == "help.handover"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # another person's mention beside a numbered goal asks what the goal says
+        ("@Matti kysyi, mitä tavoite 3 sanoo avoimuudesta?", "goal-3"),
+        ("Vad säger mål 1 om lokaler, @anna?", "goal-1"),
+        # removing a right to use premises is the goals' matter, not an official's access
+        ("Miten poistetaan oikeus käyttää tiloja?", "goal-1.action-3"),
+        # "tätä kautta" is "thereby" unless the asker asks what they can do through the service
+        ("Voiko kunta rahoittaa järjestöjä tätä kautta?", "goal-1.action-2"),
+    ],
+)
+def test_words_near_a_help_task_in_a_goals_question_are_no_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.reply(question).entry == entry

@@ -517,3 +517,29 @@ def test_what_the_goals_say_of_apps_is_no_question_of_which_app(assistant: Assis
 )
 def test_a_partner_in_love_is_no_partner_in_cooperation(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kunta ei anna meille tiloja.Se on väärin, mitä KANE sanoo?",  # a missing space is no web address
+        "Mitä hyvinvointialue Lappi sanoo järjestöyhteistyöstä?",  # Lappi is no app
+        "Mitä hyötyä sovellus tuo osallistumiseen?",  # what an app brings, not which app
+        "Voisiko kunta käyttää Kerrokantasi.fi:tä?",  # what a municipality could do is the goals' matter
+    ],
+)
+def test_near_a_named_product_but_no_product_asked(assistant: Assistant, question: str) -> None:
+    assert assistant.intents.asked_fact(question) != "product"
+    assert assistant.reply(question).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Miten kunta laskuttaa palveluja hyvinvointialueelta?",  # billing alone is no free premises
+        "Voisiko kunta järjestää yhdistyksille treffit valtuutettujen kanssa?",  # a meet-up, not a date
+    ],
+)
+def test_billing_and_meet_ups_keep_their_own_sense(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.entry != "goal-1.action-3" and not (reply.kind == "fallback" and "treffit" in question)

@@ -70,11 +70,16 @@ def test_skipping_langdetect_on_clear_word_evidence_never_changes_the_choice(ass
     detector = assistant.detector
     skipped = 0
     for question in questions:
-        # On a word or two, a word only one language has decides alone (langdetect is a guess there).
-        few = len(question.split()) <= VOCABULARY_ONLY_WORDS and detector.word_evidence(question) != 0.0
-        full = detector.word_evidence(question) if few else detector.evidence(question)
+        if len(question.split()) <= VOCABULARY_ONLY_WORDS:
+            continue  # a word or two is decided by another rule (the vocabulary alone), tested above
+        full = detector.evidence(question)
         expected = "fi" if full >= CONFIDENT_EVIDENCE else "sv" if full <= -CONFIDENT_EVIDENCE else None
         if sum(len(word) for word in question.split()) >= 6:
             assert detector.confident(question) == expected, question
         skipped += abs(detector.word_evidence(question)) >= CONFIDENT_EVIDENCE + LANGDETECT_CAP
     assert skipped > len(questions) // 2  # the shortcut is taken for most questions, or it is not worth having
+
+
+def test_a_name_with_an_icelandic_letter_in_a_finnish_message_is_no_other_language(assistant: Assistant) -> None:
+    reply = assistant.reply("Moi, olen Þórunn Islannista, mitä KANE sanoo avustuksista?")
+    assert not reply.other_language and reply.lang == "fi"

@@ -69,6 +69,7 @@ class Focus:
     question: str  # what to answer: the sentences that ask, or the message without its greetings and thanks
     context: str  # what was set aside (the asker's own story); "" when nothing was
     asks: bool  # True if some sentence asks something (a question or a request)
+    brief: str = ""  # a short request for the answer in brief, set aside ("Lyhyt yhteenveto kiitos.")
 
 
 def sentence_starts(text: str) -> frozenset[int]:
@@ -139,6 +140,7 @@ def find_question(text: str, intents: Intents) -> Focus:
         return Focus(question, "" if question == text else text, is_question(question))
     kept: list[str] = []
     asking: list[str] = []
+    briefs: list[str] = []
     for part in parts:
         part = _without_greeting(part, intents)
         if not part or intents.is_small_talk(part):  # "Heips, mitä kuuluu?" greets like "Heips"
@@ -156,11 +158,11 @@ def find_question(text: str, intents: Intents) -> Focus:
         elif len(words(part)) <= BRIEF_REQUEST_WORDS and intents.patterns["overview"].found_in(
             folded_words(part), frozenset(), words(part)
         ):
-            asking.append(part)  # "Lyhyt yhteenveto kiitos.", "Gärna i korthet.": how to answer is part of the ask
+            briefs.append(part)  # "Lyhyt yhteenveto kiitos.", "Gärna i korthet.": how to answer, read with the ask
         kept.append(part)
     chosen = asking or kept or parts
     question = " ".join(chosen)
     if len(words(question)) < MIN_FOCUS_WORDS and kept:  # "Entä sitten?": the question is the whole message
         question = " ".join(kept)
     context = " ".join(part for part in kept if part not in chosen)
-    return Focus(question, context, bool(asking))
+    return Focus(question, context, bool(asking), " ".join(briefs))

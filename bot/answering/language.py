@@ -70,8 +70,6 @@ class LanguageDetector:
         # Another script says it at once, even in a greeting of a few letters ("สวัสดีครับ", "Привет").
         if len(letters) >= FOREIGN_MIN_SCRIPT_LETTERS and latin * 2 < len(letters):
             return True
-        if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(text.casefold()):
-            return True  # "ð" and "þ" are Icelandic or Faroese, languages langdetect has no profile for
         tokens = [fold(word) for word in words(text) if not word.isdigit()]
         if tokens and all(token in ENGLISH_COURTESY for token in tokens):
             return True  # "Hi", "Thanks!": too short for any detection, and no word of Finnish or Swedish
@@ -87,6 +85,10 @@ class LanguageDetector:
         known = sum(token in self._fi or token in self._sv for token in tokens)
         if known >= FOREIGN_KNOWN_SHARE * len(tokens):
             return False
+        if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(text.casefold()):
+            # "ð" and "þ" are Icelandic or Faroese, which langdetect has no profile for (a name with them, "Þórunn",
+            # in a Finnish or Swedish message was let through above).
+            return True
         if self._all_languages is None:
             self._all_languages = self._load_factory(LATIN_LANGUAGES)
         detector = self._all_languages.create()

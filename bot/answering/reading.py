@@ -76,6 +76,9 @@ _MEANS_BY = re.compile(r"\b(?:tarkoittaa|tarkottaa|tarkoitetaan|menar|menas)\s+(
 _WHY_ONE_ASKS = re.compile(r"\b(?:ku|kun|koska|kosk|när|eftersom|då)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
+# The bot's own mention written out ("@botin nimi", "@kanebot", "@boten"), not another person's ("@Matti kysyi …"):
+# in a group the chat layer removes the bot's real mention, so what is left describes how sharing works.
+_BOT_MENTION = re.compile(r"(?<![\w.])@(?:bot\w*|kanebot\w*|\w+\s+(?:nimi|namn))\b", re.IGNORECASE)
 
 
 def commands_in(text: str) -> set[str]:
@@ -242,7 +245,7 @@ class Reader:
             found = self._first(COUNCILS_OF_GROUPS_ENTRY, found, content if framed else asked)
         # "Tiivistäkää lyhyesti, mitä neuvottelukunta toivoo päättäjiltä": the goals in brief are the introduction,
         # however its words spread over the parts.
-        elif found and self._asks_for_an_overview(asked):
+        elif found and self.asks_for_an_overview(asked):
             return self._first(INTRO_ENTRY, found, content if framed else asked)[:limit]
         # "Mitä KANE tekee muulloin kuin vaalien alla?", "Vad jobbar KANE med?": what KANE does is its own entry,
         # however the elections pull towards the goals.
@@ -288,7 +291,7 @@ class Reader:
             and not self._lemmas_in(asked, self._association_lemmas)
         )
 
-    def _asks_for_an_overview(self, asked: str) -> bool:
+    def asks_for_an_overview(self, asked: str) -> bool:
         """Does the question ask for the goals in brief and name nothing of one goal?"""
         return self._overview(asked)
 
@@ -376,36 +379,64 @@ class Reader:
         """ "Onks KANE joku puolue vai mikä se on?", "Är KANE en myndighet?": what kind of body KANE is; "Mikä se
         KANE oikeen on?", "Vad står KANE för?": what KANE is, when nothing of the goals' matters is asked besides
         ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants)."""
-        named_and_kind_asked = self.intents.any_of(asked, "kane") and self.intents.any_of(asked, "kane_kind_asked")
-        if not (self.intents.any_of(asked, "kane_identity") or named_and_kind_asked):
-            return False
+        identity = self.intents.any_of(asked, "kane_identity")
+        if not identity:
+            # A kind of body asked after with KANE named elsewhere ("Kukas se KANE on, mikä virasto?"), asking
+            # nothing else ("Mikä taho vastaa KANEn mukaan tiloista?" asks who handles premises).
+            if not (self.intents.any_of(asked, "kane") and self.intents.any_of(asked, "kane_kind_asked")):
+                return False
+            rest = asked
+            for name in ("kane_kind_asked", "kane_kinds", "kane"):
+                rest = self.intents.without(rest, name)
+            return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
         if self.intents.any_of(asked, "kane_kinds"):
             return True
-        if not self.intents.any_of(asked, "kane_identity"):
-            return False  # "Onko se KANEn mielestä tärkeää?" names no kind of body
         if _MEANS_BY.search(asked):
             return False  # "Mitä KANE tarkoittaa järjestölähtöisyydellä?" asks what KANE means by a word
         rest = self.intents.without(self.intents.without(asked, "kane_identity"), "kane")
         # A clause of why one asks is no matter asked about: "Mikä se KANE on, ku siitä puhuttiin kylällä?" (but
-        # "Mikä KANE on mieltä, kun …" asks its view of what follows).
-        if not _OPINION.search(asked):
+        # "Mikä KANE on mieltä, kun …" and "… ja mitä se sanoo, kun …" ask about what follows).
+        if not _OPINION.search(asked) and not self.intents.any_of(asked, "goal_says"):
             rest = _WHY_ONE_ASKS.split(rest, maxsplit=1)[0]
         return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
 
     def goal_by_theme(self, asked: str) -> int | None:
-        """The goal named by its theme in one word ("demokratiakasvatustavoite", "avgiftsfrihetsmålet"), when every
-        passage of the theme's concepts belongs to that one goal (the introduction, which lists every goal's title,
-        and the parts about KANE and candidates belong to none)."""
+        """The goal named by its theme in one word ("demokratiakasvatustavoite", "avgiftsfrihetsmålet"): the theme a
+        word the knowledge knows as it is (no typo fixed, no compound split), every passage of its concepts in one goal
+        (the introduction, which lists every goal's title, and the parts about KANE and candidates belong to none),
+        and nothing else asked. Another's target ("Helsingin ilmastotavoite", "kommunens sysselsättningsmål") is no
+        goal of KANE's, nor is a question about one matter of it ("Mitä demokratiakasvatustavoite sanoo kouluista?")."""
+        written = words(asked)
+        if words(self._without_places(asked)) != written:
+            return None
         goals: set[int] = set()
-        for theme in goal_themes(asked):
-            for lang in LANGS:
-                for head in {theme, theme.removesuffix("s")}:  # "avgiftsfrihets|målet" joins with -s-
-                    for concept in self.retriever.concepts_in(head, lang):
-                        for entry_id in self.retriever.passages_of(concept):
-                            entry = self.retriever.entry(entry_id)
-                            if entry is not None and entry.goal is not None:
-                                goals.add(entry.goal)
-        return next(iter(goals)) if len(goals) == 1 else None
+        named: set[str] = set()
+        for index, word in enumerate(written):
+            for theme in goal_themes(word):
+                owner = written[index - 1] if index else ""
+                if owner and self._names_an_owner(owner):
+                    return None
+                for lang in LANGS:
+                    for head in {theme, theme.removesuffix("s")}:  # "avgiftsfrihets|målet" joins with -s-
+                        if not self.retriever.known(head, lang):
+                            continue
+                        for concept in self.retriever.concepts_as_written(head, lang):
+                            named.add(concept)
+                            for entry_id in self.retriever.passages_of(concept):
+                                entry = self.retriever.entry(entry_id)
+                                if entry is not None and entry.goal is not None:
+                                    goals.add(entry.goal)
+        if len(goals) != 1:
+            return None
+        rest = " ".join(word for word in written if not goal_themes(word))
+        asked_besides = set().union(*self._concepts_as_read(rest)) if rest else set()
+        return next(iter(goals)) if asked_besides <= named | OVERVIEW_CONCEPTS else None
+
+    def _names_an_owner(self, word: str) -> bool:
+        """Is the word a municipality, county or association (whose own target a goal word may name)?"""
+        return self.intents.any_of(word, "associations") or any(
+            self._one_word_of(name, fold(word), word) for name in ("local_actors", "county_actors")
+        )
 
     def about_the_goals(self, asked: str) -> bool:
         """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""
@@ -522,7 +553,7 @@ class Reader:
             combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
             or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
-            or (best.entry.id == INTRO_ENTRY and self._asks_for_an_overview(asked))
+            or (best.entry.id == INTRO_ENTRY and self.asks_for_an_overview(asked))
             or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked)),
             # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
             # question asking why that meets one is likelier right than its words alone say.
@@ -561,7 +592,8 @@ class Reader:
         sharing = self.intents.any_of(asked, "share")
         using = self.intents.any_of(asked, "bot_use") and not self._asks_what_to_do(asked)
         # "Miten meidän pitäisi toimia?" asks what someone should do, however its verb reads.
-        if not (about_bot or mention) and not (help_worded or sharing or using):
+        bot_mention = _BOT_MENTION.search(asked) is not None
+        if not (about_bot or bot_mention) and not (help_worded or sharing or using):
             return None
         text = self.intents.without(asked, "goals_frame") or asked
         if goal_reference(asked) is not None:
@@ -571,9 +603,9 @@ class Reader:
             # "@botin nimi ja tavoite 2" is how a goal is shared from another chat, however the question is framed
             # ("Mitä tarkoittaa, kun kirjoitetaan @botin nimi ja tavoite 2?").
             sharing = self.intents.any_of(asked, "share") or mention
-            if not sharing or (not mention and self.intents.any_of(said, "goals_frame")):
+            if not sharing or (not bot_mention and self.intents.any_of(said, "goals_frame")):
                 return None  # "Vad säger mål 2 om att dela information?" asks what the goal says
-            searched = asked if mention else text  # the frame ("Mitä tarkoittaa …") is part of asking about "@"
+            searched = asked if bot_mention else text  # the frame ("Mitä tarkoittaa …") is part of asking about "@"
             return next(
                 (found for found in self.help_retriever.search(searched, limit=8) if found.entry.id == SHARE_HELP),
                 None,

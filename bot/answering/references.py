@@ -193,12 +193,8 @@ def goal_reference(text: str) -> int | None:
 
 
 def mentions_a_goal(text: str) -> bool:
-    """Does the text speak of one goal ("tavoite", "målet", "demokratiakasvatustavoite") rather than of the goals in
-    general?"""
-    return any(
-        (_GOAL_WORD.match(token) or _THEMED_GOAL_WORD.match(token)) and not _PLURAL_GOAL_WORD.match(token)
-        for token in _tokens(text)
-    )
+    """Does the text speak of one goal ("tavoite", "målet") rather than of the goals in general?"""
+    return any(_GOAL_WORD.match(token) and not _PLURAL_GOAL_WORD.match(token) for token in _tokens(text))
 
 
 def goal_themes(text: str) -> list[str]:

@@ -260,9 +260,11 @@ class Featurizer:
         only: a short one is too often a word of both or a typo."""
         other: Lang = "sv" if lang == "fi" else "fi"
         found: list[str] = []
-        unknown = [term for term in terms if len(term) >= BORROWED_MIN_LENGTH and not self.known(term, lang)]
+        known = [self.known(term, lang) for term in terms]
+        unknown = [term for term, is_known in zip(terms, known, strict=True) if not is_known]
+        unknown = [term for term in unknown if len(term) >= BORROWED_MIN_LENGTH]
         # Only in a reading of the question's own language: a Swedish question read as Finnish is all loanwords.
-        if not unknown or 2 * sum(self.known(term, lang) for term in terms) <= len(terms):
+        if not unknown or 2 * sum(known) <= len(terms):
             return found
         for term in unknown:
             if term in self._concept_words[lang]:

@@ -87,11 +87,20 @@ _MARKED = frozenset("äöå")
 ROLE_KINDS = frozenset({"person", "document"})
 # Which app or platform ("Mitä digitaalista osallistumissovellusta …?", "Vilken deltagandeapp …?"): a which-word at
 # most WHICH_APP_WINDOW words before an app's name (folded). "Mitä KANE sanoo sovelluksista?" asks what the goals say.
-_APP_WORD = re.compile(r"^\w*(?:sovellus|sovellusta|sovellukset|sovelluksia|sovelluksella|appi|appia|app|appen|appar)$")
-_WHICH = frozenset({"mita", "mika", "mitka", "milla", "minka", "vilken", "vilket", "vilka"})
+_APP_WORD = re.compile(
+    r"^(?:\w*sovellu(?:s|sta|kset|ksia|ksella)|appi|appia|(?:\w{5,})?app(?:en|ar|arna)?)$"
+)  # not "Lappi", "knapp"
+_WHICH = frozenset({"mika", "mitka", "milla", "minka", "vilken", "vilket", "vilka"})
+# "Mitä" asks which only of an app in the partitive ("Mitä sovellusta …?"); "Mitä hyötyä sovellus tuo?" does not.
+_WHICH_OF_PARTITIVE = frozenset({"mita"})
+_PARTITIVE_APP = ("sovellusta", "appia")
 WHICH_APP_WINDOW = 3
 # A web address ("otakantaa.fi", "www.kerrokantasi.hel.fi", "Otakantaa.fi-palvelussa"), not an e-mail address.
-_WEB_ADDRESS = re.compile(r"(?<![@\w.])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:fi|ax|se|com|org|net|eu|io)\b", re.I)
+_WEB_ADDRESS = re.compile(
+    r"(?<![@\w.])(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,3}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:fi|ax|com|org|net|eu|io))"
+    r"(?![a-zåäö])",
+    re.IGNORECASE,
+)
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
@@ -298,7 +307,8 @@ class Intents:
                 continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
-        if (_WEB_ADDRESS.search(text) or _asks_which_app(tokens)) and not self.any_of(text, "normative"):
+        named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
+        if named_product and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "product"  # "Tehdäänkö paneelit Otakantaa.fi:ssä?": a named web service, which the goals never name
         if "€" in text and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
@@ -456,10 +466,14 @@ class Intents:
 
 
 def _asks_which_app(tokens: tuple[str, ...]) -> bool:
-    return any(
-        _APP_WORD.match(token) and not _WHICH.isdisjoint(tokens[max(0, index - WHICH_APP_WINDOW) : index])
-        for index, token in enumerate(tokens)
-    )
+    for index, token in enumerate(tokens):
+        if not _APP_WORD.match(token):
+            continue
+        before = set(tokens[max(0, index - WHICH_APP_WINDOW) : index])
+        which = _WHICH | (_WHICH_OF_PARTITIVE if token.endswith(_PARTITIVE_APP) else frozenset())
+        if not which.isdisjoint(before):
+            return True
+    return False
 
 
 def check_intents(root: Path, cache: DiskCache | None = None) -> tuple[Intents, list[Problem]]:
