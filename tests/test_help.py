@@ -495,17 +495,6 @@ def test_how_this_service_should_be_used_is_the_general_help(assistant: Assistan
         ("Aloitin muokkauksen vahingossa, miten pääsen pois?", "help.cancel"),
         ("Miten poistan käyttöoikeuden virkailijalta, joka lopetti?", "help.invite"),
         ("Hur stänger jag av en tjänsteman som har slutat?", "help.invite"),
-    ],
-)
-def test_starting_leaving_an_edit_and_removing_an_officials_access_get_their_help(
-    assistant: Assistant, question: str, entry: str
-) -> None:
-    assert assistant.reply(question).entry == entry
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
         ("Saako vastaukset isommalla tekstillä?", "help.chatting"),
         ("Voiko vastauksen kuunnella ääneen luettuna?", "help.chatting"),
         ("Miten lähetän yhden tavoitteista puheenjohtajalle?", "help.share"),
@@ -514,36 +503,17 @@ def test_starting_leaving_an_edit_and_removing_an_officials_access_get_their_hel
         ("Mitä tarkoittaa, kun kirjoitetaan @botin nimi ja tavoite 3?", "help.share"),
         ("Miten pääsen käyttämään virkailijoiden toimintoja?", "help.join"),
         ("Saako tekemäni muutoksen perutuksi?", "help.editing"),
-    ],
-)
-def test_larger_text_sending_a_goal_on_an_officials_functions_and_undoing_get_their_help(
-    assistant: Assistant, question: str, entry: str
-) -> None:
-    assert assistant.reply(question).entry == entry
-
-
-def test_what_a_numbered_goal_says_about_sharing_is_still_the_goal(assistant: Assistant) -> None:
-    assert assistant.reply("Mitä tavoite 2 sanoo tiedon jakamisesta?").entry == "goal-2"
-
-
-def test_finding_someone_through_this_service_is_the_hand_over_help(assistant: Assistant) -> None:
-    reply = assistant.reply("Jos botti ei tiedä, löydänkö tätä kautta oikean ihmisen kunnasta?")
-    assert reply.entry == "help.handover"
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # another person's mention beside a numbered goal asks what the goal says
+        ("Jos botti ei tiedä, löydänkö tätä kautta oikean ihmisen kunnasta?", "help.handover"),
+        # … and goals questions near those words stay goals questions: what a numbered goal says of sharing, another
+        # person's mention beside a numbered goal, a right to use premises removed, "tätä kautta" as "thereby"
+        ("Mitä tavoite 2 sanoo tiedon jakamisesta?", "goal-2"),
         ("@Matti kysyi, mitä tavoite 3 sanoo avoimuudesta?", "goal-3"),
         ("Vad säger mål 1 om lokaler, @anna?", "goal-1"),
-        # removing a right to use premises is the goals' matter, not an official's access
         ("Miten poistetaan oikeus käyttää tiloja?", "goal-1.action-3"),
-        # "tätä kautta" is "thereby" unless the asker asks what they can do through the service
         ("Voiko kunta rahoittaa järjestöjä tätä kautta?", "goal-1.action-2"),
     ],
 )
-def test_words_near_a_help_task_in_a_goals_question_are_no_help(
+def test_tasks_across_the_guide_get_their_help_and_goals_questions_near_them_do_not(
     assistant: Assistant, question: str, entry: str
 ) -> None:
     assert assistant.reply(question).entry == entry
