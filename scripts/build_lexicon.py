@@ -349,6 +349,9 @@ def _one_edit_away(word: str) -> set[str]:
     return found
 
 
+MAX_CHANGES_SHOWN = 40
+
+
 def real_neighbours(lang: Lang, table: dict[str, str], surface: Iterable[str]) -> list[str]:
     """Real words of the language (simplemma's lemmas) one edit from a word of the knowledge: "terve" next to "tarve",
     "ganska" next to "granska", "sista" next to "sikta". The typo corrector leaves them as they are: people who write
@@ -385,6 +388,20 @@ def write_words(found: list[str], path: Path) -> None:
     path.write_text("\n".join([header, *found]) + "\n", encoding="utf-8")
 
 
+def read_table(path: Path) -> dict[str, str]:
+    """A table as `write_table` wrote it."""
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        form, _, lemma = line.partition("\t")
+        table[form] = lemma or form
+    return table
+
+
+def changed_lemmas(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The forms both tables know whose lemma differs: (form, old lemma, new lemma), sorted."""
+    return sorted((form, old[form], lemma) for form, lemma in new.items() if form in old and old[form] != lemma)
+
+
 def write_table(table: dict[str, str], path: Path) -> None:
     lines = [f"{form}\t{lemma}" if form != lemma else form for form, lemma in sorted(table.items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -399,7 +416,13 @@ def main(argv: list[str] | None = None) -> int:
     for lang in LANGS:
         surface = vocabulary(args.knowledge, lang)
         table = build_table(lang, surface)
-        write_table(table, args.out / f"lexicon.{lang}.tsv")
+        path = args.out / f"lexicon.{lang}.tsv"
+        if path.exists():
+            # A word added to the knowledge can move forms people already write to another lemma ("isommalla" in the
+            # help made "isompi" its own word, no longer "iso"): say so, for the reviewer of the change to judge.
+            for form, old, new in changed_lemmas(read_table(path), table)[:MAX_CHANGES_SHOWN]:
+                print(f"{lang}: '{form}' was '{old}', now '{new}'")
+        write_table(table, path)
         neighbours = real_neighbours(lang, table, surface)
         write_words(neighbours, args.out / f"neighbours.{lang}.txt")
         print(f"{lang}: {len(table)} forms, {len(neighbours)} real words next to them")

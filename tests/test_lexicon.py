@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -22,13 +24,7 @@ def test_inflected_forms_map_to_their_lemma() -> None:
 
 @pytest.mark.slow
 def test_the_committed_tables_equal_a_fresh_build(tmp_path: Path) -> None:
-    pytest.importorskip("simplemma")
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "scripts" / "build_lexicon.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _build_lexicon_script()
     assert module.main(["--knowledge", str(KNOWLEDGE), "--out", str(tmp_path)]) == 0
     for lang in ("fi", "sv"):
         for name in (f"lexicon.{lang}.tsv", f"neighbours.{lang}.txt"):
@@ -231,3 +227,20 @@ def test_finnish_pronouns_are_no_words_of_the_question(pronoun: str) -> None:
 def test_a_spoken_conditional_without_its_last_i_is_the_verb(spoken: str, lemma: str) -> None:
     # simplemma read "kannattais" as "kanna"; the written "kannattaisi" is the verb.
     assert Lexicon.load().lemma(spoken, "fi") == lemma
+
+
+def test_a_rebuild_names_the_forms_whose_lemma_moved() -> None:
+    module = _build_lexicon_script()
+    old = {"isompi": "iso", "isommalla": "iso", "tila": "tila"}
+    new = {"isompi": "isompi", "isommalla": "isompi", "tila": "tila", "tilat": "tila"}
+    assert module.changed_lemmas(old, new) == [("isommalla", "iso", "isompi"), ("isompi", "iso", "isompi")]
+
+
+def _build_lexicon_script() -> ModuleType:
+    """scripts/build_lexicon.py as a module (it needs simplemma, a development dependency)."""
+    pytest.importorskip("simplemma")
+    spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "scripts" / "build_lexicon.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
