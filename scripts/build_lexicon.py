@@ -24,7 +24,12 @@ from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictiona
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.answering.lexicon import SWEDISH_DEFINITE_ENDINGS, eastern_written_forms, without_possessive  # noqa: E402
+from bot.answering.lexicon import (  # noqa: E402
+    SWEDISH_DEFINITE_ENDINGS,
+    eastern_written_forms,
+    parse_table,
+    without_possessive,
+)
 from bot.core.lang import LANGS, Lang  # noqa: E402
 from bot.core.text import fold, words  # noqa: E402
 
@@ -388,15 +393,6 @@ def write_words(found: list[str], path: Path) -> None:
     path.write_text("\n".join([header, *found]) + "\n", encoding="utf-8")
 
 
-def read_table(path: Path) -> dict[str, str]:
-    """A table as `write_table` wrote it."""
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        form, _, lemma = line.partition("\t")
-        table[form] = lemma or form
-    return table
-
-
 def changed_lemmas(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str, str]]:
     """The forms both tables know whose lemma differs: (form, old lemma, new lemma), sorted."""
     return sorted((form, old[form], lemma) for form, lemma in new.items() if form in old and old[form] != lemma)
@@ -420,7 +416,8 @@ def main(argv: list[str] | None = None) -> int:
         if path.exists():
             # A word added to the knowledge can move forms people already write to another lemma ("isommalla" in the
             # help made "isompi" its own word, no longer "iso"): say so, for the reviewer of the change to judge.
-            for form, old, new in changed_lemmas(read_table(path), table)[:MAX_CHANGES_SHOWN]:
+            committed = parse_table(path.read_text(encoding="utf-8"))
+            for form, old, new in changed_lemmas(committed, table)[:MAX_CHANGES_SHOWN]:
                 print(f"{lang}: '{form}' was '{old}', now '{new}'")
         write_table(table, path)
         neighbours = real_neighbours(lang, table, surface)

@@ -88,7 +88,7 @@ class Lexicon:
         loaded = cache.load(key) if cache is not None else None
         if not (isinstance(loaded, tuple) and len(loaded) == 2 and set(loaded[0]) == set(LANGS)):
             loaded = (
-                {lang: _table(files[lang].decode("utf-8")) for lang in LANGS},
+                {lang: parse_table(files[lang].decode("utf-8")) for lang in LANGS},
                 {lang: _words(neighbours[lang].decode("utf-8")) for lang in LANGS},
             )
             if cache is not None:
@@ -114,7 +114,8 @@ def _words(content: str) -> frozenset[str]:
     return frozenset(line for line in content.splitlines() if line and not line.startswith("#"))
 
 
-def _table(content: str) -> dict[str, str]:
+def parse_table(content: str) -> dict[str, str]:
+    """A lemma table as scripts/build_lexicon.py writes it: "form<TAB>lemma", or the form alone when it is its lemma."""
     table: dict[str, str] = {}
     for line in content.splitlines():
         form, _, lemma = line.partition("\t")
