@@ -306,6 +306,8 @@ def test_the_place_words_follow_the_directory(tmp_path: Path, directory: Directo
         ("Birkaland", "PI"),
         ("Mellersta Finlands välfärdsområde", "KS"),
         ("Södra Karelen", "EK"),
+        ("lapissa", "LA"),
+        ("osterbottens valfardsomrade", "PO"),
     ],
 )
 def test_a_county_is_recognised_by_its_name(assistant: Assistant, text: str, county: str) -> None:
@@ -313,6 +315,9 @@ def test_a_county_is_recognised_by_its_name(assistant: Assistant, text: str, cou
     assert found is not None and found.id == county
 
 
-@pytest.mark.parametrize("text", ["hyvinvointialue", "Södra Finland", "Karjalanpiirakka", "välfärdsområdet"])
+# "läpi" (through) folds to "lapi", a stem of "Lappi": the ä people wrote makes it another word.
+@pytest.mark.parametrize(
+    "text", ["hyvinvointialue", "Södra Finland", "Karjalanpiirakka", "välfärdsområdet", "koko oppimisen polun läpi"]
+)
 def test_no_county_where_none_is_named(assistant: Assistant, text: str) -> None:
     assert assistant.router.county_in(text) is None

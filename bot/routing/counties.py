@@ -16,21 +16,29 @@ HEAD = 3  # every stem keeps at least its first three letters
 class CountyFinder:
     def __init__(self, directory: Directory) -> None:
         # Names by the first letters of their last word: a message's words are looked up, not every name tried.
-        self._by_head: dict[str, list[tuple[tuple[str, ...], WellbeingCounty]]] = {}
+        self._by_head: dict[str, list[tuple[tuple[str, ...], str, WellbeingCounty]]] = {}
         for county in directory.counties:
             for name in {county.short_name_fi, county.short_name_sv}:
-                parts = tuple(fold(part) for part in words(name))
+                written = [part.lower() for part in words(name)]
+                parts = tuple(fold(part) for part in written)
                 if parts and len(parts[-1]) > MIN_STEM:
-                    self._by_head.setdefault(parts[-1][:HEAD], []).append((parts, county))
+                    self._by_head.setdefault(parts[-1][:HEAD], []).append((parts, written[-1], county))
 
     def find(self, text: str) -> WellbeingCounty | None:
-        tokens = [fold(token) for token in words(text)]
+        written = [token.lower() for token in words(text)]
+        tokens = [fold(token) for token in written]
         for index, token in enumerate(tokens):
-            for parts, county in self._by_head.get(token[:HEAD], ()):
+            for parts, name, county in self._by_head.get(token[:HEAD], ()):
                 before = tokens[max(0, index - len(parts) + 1) : index]
-                if before == list(parts[:-1]) and _inflected(token, parts[-1]):
+                if before == list(parts[:-1]) and _inflected(token, parts[-1]) and _same_letters(written[index], name):
                     return county
         return None
+
+
+def _same_letters(token: str, name: str) -> bool:
+    """A letter with diacritics the name does not have there makes another word: "läpi" (through) is no "Lapin"
+    (people leave diacritics out, they do not add them)."""
+    return all(letter == named for letter, named in zip(token, name, strict=False) if letter in "äöå")
 
 
 def _inflected(token: str, name: str) -> bool:
