@@ -66,6 +66,10 @@ STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 
 
+# A help entry matched by under half the words of a question about an everyday thing is a chance likeness.
+EVERYDAY_HELP_COVERAGE = 0.5
+
+
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
     stopwords: dict[Lang, frozenset[str]] = {}
     for lang in LANGS:
@@ -378,6 +382,8 @@ class Assistant:
         if self.reader.only_about_the_bot(asked, lang) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang, role)
         best = self.reader.help_for(asked, lang, goals)
+        if best is not None and self._help_only_looks_alike(best, asked):
+            return None
         if best is not None:
             return self.help_reply(best.entry.id, lang, role, score=best.score)
         # "Hur funkar det här?" names no one thing to help with: the general help, after every specific entry
@@ -385,6 +391,14 @@ class Assistant:
         if self.reader.only_about_using_the_bot(asked, lang) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang, role)
         return None
+
+    def _help_only_looks_alike(self, best: Match, asked: str) -> bool:
+        """ "Kan du hjälpa mig med matteläxan?", "Voitko auttaa mun ruotsin kotitehtävissä?" ask help with an everyday
+        thing: not what the bot can do, nor a task of its that one of their words only touches. A task of the bot's
+        named ("Toimiiko botti puhelimella?") is found whole (score 1.0)."""
+        if best.score >= 1.0 or not self.reader.everyday(asked):
+            return False
+        return best.entry.id == GENERAL_HELP or best.coverage < EVERYDAY_HELP_COVERAGE
 
     def help_reply(
         self, help_id: str, lang: Lang, role: HelpRole = "association", score: float = 1.0, bot: str | None = None

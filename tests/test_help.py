@@ -137,6 +137,12 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
     assert assistant.reply("Mitä tällä botilla voi tehdä?").entry == "help.capabilities"
 
 
+@pytest.mark.parametrize("question", ["Mitä botti osaa?", "Mitä tää botti oikein osaa?"])
+def test_what_the_bot_can_do_in_the_verb_that_is_also_a_part(assistant: Assistant, question: str) -> None:
+    # "osaa" is both "can" and a part ("osa"); a question about the bot means the verb.
+    assert assistant.reply(question).entry == "help.capabilities"
+
+
 @pytest.mark.parametrize(
     ("question", "entry", "command"),
     [

@@ -522,6 +522,19 @@ def test_a_partner_in_love_is_no_partner_in_cooperation(assistant: Assistant, qu
 @pytest.mark.parametrize(
     "question",
     [
+        "Kan du hjälpa mig med matteläxan?",
+        "Voitko auttaa mun ruotsin kotitehtävissä?",
+        "Autatko matikan läksyissä?",
+    ],
+)
+def test_help_with_homework_is_neither_the_bot_help_nor_the_goals(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("fallback", None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Kunta ei anna meille tiloja.Se on väärin, mitä KANE sanoo?",  # a missing space is no web address
         "Mitä hyvinvointialue Lappi sanoo järjestöyhteistyöstä?",  # Lappi is no app
         "Mitä hyötyä sovellus tuo osallistumiseen?",  # what an app brings, not which app
