@@ -510,6 +510,16 @@ def test_how_this_service_should_be_used_is_the_general_help(assistant: Assistan
         ("Miten pääsen käyttämään virkailijoiden toimintoja?", "help.join"),
         ("Saako tekemäni muutoksen perutuksi?", "help.editing"),
         ("Jos botti ei tiedä, löydänkö tätä kautta oikean ihmisen kunnasta?", "help.handover"),
+        # one goal by its number, a goal card shared, undoing what one changed, who is behind the bot, wiping
+        ("Saako tavoitteen esiin pelkällä numerolla?", "help.chatting"),
+        ("Kan jag få fram ett visst mål genom att skriva dess nummer?", "help.chatting"),
+        ("Kan jag dela ett målkort i vår grupp?", "help.share"),
+        ("Voiko tavoitekortin jakaa ryhmään?", "help.share"),
+        ("Kan jag ta tillbaka det jag ändrade igår?", "help.editing"),
+        ("Voinko perua sen, mitä muokkasin eilen?", "help.editing"),
+        ("Kuka on tämän botin takana?", "help.about"),
+        ("Vem står bakom den här boten?", "help.about"),
+        ("Voitteko pyyhkiä kaiken, mitä olette minusta tallentaneet?", "help.forget"),
         # … and goals questions near those words stay goals questions: what a numbered goal says of sharing, another
         # person's mention beside a numbered goal, a right to use premises removed, "tätä kautta" as "thereby"
         ("Mitä tavoite 2 sanoo tiedon jakamisesta?", "goal-2"),
@@ -517,6 +527,7 @@ def test_how_this_service_should_be_used_is_the_general_help(assistant: Assistan
         ("Vad säger mål 1 om lokaler, @anna?", "goal-1"),
         ("Miten poistetaan oikeus käyttää tiloja?", "goal-1.action-3"),
         ("Voiko kunta rahoittaa järjestöjä tätä kautta?", "goal-1.action-2"),
+        ("Vad säger mål nummer 2?", "goal-2"),
     ],
 )
 def test_tasks_across_the_guide_get_their_help_and_goals_questions_near_them_do_not(

@@ -229,6 +229,17 @@ def test_a_spoken_conditional_without_its_last_i_is_the_verb(spoken: str, lemma:
     assert Lexicon.load().lemma(spoken, "fi") == lemma
 
 
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [("olette tallentaneet", ["tallentaa"]), ("osallistuneiden määrä", ["osallistua", "maara"])],
+)
+def test_a_plural_past_participle_is_its_verb(text: str, terms: list[str]) -> None:
+    from bot.assistant import Assistant
+
+    # The tables list "tallentanut" but not "tallentaneet", which had stayed an unknown word.
+    assert Assistant.load(KNOWLEDGE).retriever.query_terms(text, "fi") == terms
+
+
 def test_a_rebuild_names_the_forms_whose_lemma_moved() -> None:
     module = _build_lexicon_script()
     old = {"isompi": "iso", "isommalla": "iso", "tila": "tila"}

@@ -582,6 +582,8 @@ def _case_stems(folded: str) -> list[str]:
     ]
 
 
+# A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden".
+_PLURAL_PARTICIPLES = ("neet", "neen", "neita", "neiden", "neille")
 # Past participles as spoken, without their final "t" ("-nut", "-lut", "-rut", "-sut" and front-vowel forms, folded).
 _SPOKEN_PARTICIPLES = ("nu", "ny", "lu", "ly", "ru", "ry", "su", "sy")
 
@@ -601,6 +603,11 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
             forms.append(folded[:-1] + "a")  # "saan jaettuu" is "jaettua", "käytettyy" "käytettyä" (folded)
         if folded.endswith(_SPOKEN_PARTICIPLES):
             forms.append(folded + "t")  # the past participle's "t" dropped: "tehny", "käyttäny", "kysyny"
+        for ending in _PLURAL_PARTICIPLES:
+            if folded.endswith(ending) and len(folded) - len(ending) >= MIN_CASE_STEM:
+                # A past participle the tables list only in the singular: "tallentaneet" is "tallentaa", as
+                # "tallentanut" is ("olette tallentaneet", "osallistuneiden").
+                forms.append(folded[: -len(ending)] + "a")
         if folded.endswith("l"):
             forms.append(folded + "la")  # "yhdistyksil" → "yhdistyksilla"
         if folded.endswith("st"):
