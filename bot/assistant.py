@@ -66,7 +66,7 @@ STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 
 
-# A help entry matched by under half the words of a question about an everyday thing is a chance likeness.
+# A help entry matched by under half the words of a question about homework is a chance likeness.
 EVERYDAY_HELP_COVERAGE = 0.5
 
 
@@ -393,10 +393,10 @@ class Assistant:
         return None
 
     def _help_only_looks_alike(self, best: Match, asked: str) -> bool:
-        """ "Kan du hjälpa mig med matteläxan?", "Voitko auttaa mun ruotsin kotitehtävissä?" ask help with an everyday
-        thing: not what the bot can do, nor a task of its that one of their words only touches. A task of the bot's
-        named ("Toimiiko botti puhelimella?") is found whole (score 1.0)."""
-        if best.score >= 1.0 or not self.reader.everyday(asked):
+        """ "Kan du hjälpa mig med matteläxan?", "Voitko auttaa mun ruotsin kotitehtävissä?" ask help with homework:
+        not what the bot can do, nor a task of its that one of their words only touches. A task of the bot's named is
+        found whole (score 1.0)."""
+        if best.score >= 1.0 or not self.intents.any_of(asked, "homework"):
             return False
         return best.entry.id == GENERAL_HELP or best.coverage < EVERYDAY_HELP_COVERAGE
 

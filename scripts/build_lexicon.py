@@ -73,16 +73,8 @@ _SPLIT_WRONG = {
         **dict.fromkeys(("genomsnitt", "genomsnittet", "genomsnittlig", "genomsnittliga"), "genomsnitt"),
     },
 }  # fmt: skip
-# A form of two words read as the one a question means: "osaa" is "can" ("mitä botti osaa?", "kukaan ei osaa …"), as
-# everywhere in the knowledge, far more often than a part ("osa").
-_VERB_FORMS = {"osaa": "osata"}
 OWN_LEMMAS: dict[Lang, dict[str, str]] = {
-    "fi": {
-        **dict.fromkeys(_FUNCTION_FORMS, "toiminto"),
-        **dict.fromkeys(_KANE_FORMS, "kane"),
-        **_SPLIT_WRONG["fi"],
-        **_VERB_FORMS,
-    },
+    "fi": {**dict.fromkeys(_FUNCTION_FORMS, "toiminto"), **dict.fromkeys(_KANE_FORMS, "kane"), **_SPLIT_WRONG["fi"]},
     "sv": {"bot": "bot", "kanes": "kane", **_SPLIT_WRONG["sv"]},
 }
 

@@ -533,6 +533,21 @@ def test_help_with_homework_is_neither_the_bot_help_nor_the_goals(assistant: Ass
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Saako läksyapua tarjoava järjestö kunnan avustusta?", "goal-1.action-2"),
+        ("Borde skolan ge läxor om demokrati?", "goal-2.action-3"),
+        ("Mistä näen botin komennot puhelimessa?", "help.capabilities"),
+        ("Var hittar jag kommandona i mobilen?", "help.capabilities"),
+    ],
+)
+def test_homework_clubs_and_the_bot_on_a_phone_keep_their_answers(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.reply(question).entry == entry
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Kunta ei anna meille tiloja.Se on väärin, mitä KANE sanoo?",  # a missing space is no web address

@@ -308,6 +308,7 @@ def test_the_place_words_follow_the_directory(tmp_path: Path, directory: Directo
         ("Södra Karelen", "EK"),
         ("lapissa", "LA"),
         ("osterbottens valfardsomrade", "PO"),
+        ("lappländska kommuner", "LA"),
     ],
 )
 def test_a_county_is_recognised_by_its_name(assistant: Assistant, text: str, county: str) -> None:

@@ -582,7 +582,7 @@ def _case_stems(folded: str) -> list[str]:
     ]
 
 
-# A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden".
+# A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden", "-neille".
 _PLURAL_PARTICIPLES = ("neet", "neen", "neita", "neiden", "neille")
 # Past participles as spoken, without their final "t" ("-nut", "-lut", "-rut", "-sut" and front-vowel forms, folded).
 _SPOKEN_PARTICIPLES = ("nu", "ny", "lu", "ly", "ru", "ry", "su", "sy")

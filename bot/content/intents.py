@@ -21,6 +21,7 @@ INTENT_NAMES = (
     "routing_duty",
     "indefinite",
     "out_of_scope",
+    "homework",
     "about_bot",
     "bot_use",
     "share",

@@ -36,9 +36,10 @@ class CountyFinder:
 
 
 def _same_letters(token: str, name: str) -> bool:
-    """A letter with diacritics the name does not have there makes another word: "läpi" (through) is no "Lapin"
-    (people leave diacritics out, they do not add them)."""
-    return all(letter == named for letter, named in zip(token, name, strict=False) if letter in "äöå")
+    """A letter with diacritics the name does not have among its first letters makes another word: "läpi" (through)
+    is no "Lapin" (people leave diacritics out rather than add them). Further on, an ending may bring one:
+    "lappländska" is Lapland's."""
+    return all(letter == named for letter, named in zip(token[:HEAD], name[:HEAD], strict=False) if letter in "äöå")
 
 
 def _inflected(token: str, name: str) -> bool:
