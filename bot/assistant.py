@@ -272,8 +272,9 @@ class Assistant:
         routed = self._route(question, focus, lang, conversation)
         if routed is not None:
             return routed
-        if fact is None and self.intents.asks_for_a_contact(asked):
-            fact = "contact"  # whom to contact somewhere routing does not know ("Vem på ministeriet …?")
+        if fact is None and (self.intents.asks_for_a_contact(asked) or self.intents.asks_how_to_reach_kane(asked)):
+            # whom to contact somewhere routing does not know ("Vem på ministeriet …?"), how to reach KANE itself
+            fact = "contact"
         areas = self.local_areas(conversation)
         number = goal_reference(asked) or self.reader.goal_by_theme(asked)
         if number is not None:
@@ -293,8 +294,10 @@ class Assistant:
         decided = self._decide(asked, matches, lang, areas)
         if decided.kind == "fallback" and focus.context:
             # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
-            # around it may say that it is about using the bot.
-            helped = self._help_with_story(focus, lang, matches)
+            # around it may say that it is about using the bot; "… har aldrig använt den här boten. Vad säger målen
+            # om …?" still asks what the goals say.
+            asks_the_goals = self.intents.any_of(asked, "goal_says")
+            helped = None if asks_the_goals else self._help_with_story(focus, lang, matches)
             if helped is not None:
                 return helped
             # "Nuoret on valittu omaan neuvostoonsa, mutta kukaan ei kuuntele. Pitäisikö niiden sanalla olla painoa?":

@@ -240,6 +240,13 @@ def test_a_plural_past_participle_is_its_verb(text: str, terms: list[str]) -> No
     assert Assistant.load(KNOWLEDGE).retriever.query_terms(text, "fi") == terms
 
 
+@pytest.mark.parametrize(("text", "lang"), [("vemär kane", "sv"), ("mikäon kane", "fi")])
+def test_two_function_words_run_together_ask_nothing(text: str, lang: Lang) -> None:
+    from bot.assistant import Assistant
+
+    assert Assistant.load(KNOWLEDGE).retriever.query_terms(text, lang) == ["kane"]
+
+
 def test_a_rebuild_names_the_forms_whose_lemma_moved() -> None:
     module = _build_lexicon_script()
     old = {"isompi": "iso", "isommalla": "iso", "tila": "tila"}

@@ -194,6 +194,10 @@ class Featurizer:
             # A compound written with a hyphen the knowledge does not list ("kolmikanta-homma", "politiker-aspirant"):
             # its parts are words of their own.
             return [part for piece in folded.split("-") if piece for part in self._split(piece, lang, keep_stopwords)]
+        if lemma is None:
+            run_together = self._function_words_run_together(folded, lang)
+            if run_together is not None:
+                return run_together if keep_stopwords else []
         if lemma is not None or len(folded) < 2 * MIN_PART:
             return [lemma or folded]
         if lang == "fi" and folded.endswith("sesti"):
@@ -217,6 +221,15 @@ class Featurizer:
             if head_lemma is not None:
                 return [head_lemma, tail]
         return [folded]
+
+    def _function_words_run_together(self, folded: str, lang: Lang) -> list[str] | None:
+        """ "vemär", "mikäon": two function words typed without the space between them, which ask nothing of the
+        goals; as a word of its own the pair had kept a question from its entry ("vemär kane och vad gör dom")."""
+        stopwords = self._stopwords[lang]
+        for cut in range(MIN_RUN_TOGETHER, len(folded) - MIN_RUN_TOGETHER + 1):
+            if folded[:cut] in stopwords and folded[cut:] in stopwords:
+                return [folded[:cut], folded[cut:]]
+        return None
 
     def _spoken(self, folded: str, lang: Lang) -> str | None:
         """The lemma of a spoken or clipped form whose written form the lexicon knows: Finnish drops final vowels
@@ -582,6 +595,7 @@ def _case_stems(folded: str) -> list[str]:
     ]
 
 
+MIN_RUN_TOGETHER = 2  # "är", "on": the shortest function word found run together with another
 # A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden", "-neille".
 _PLURAL_PARTICIPLES = ("neet", "neen", "neita", "neiden", "neille")
 # Past participles as spoken, without their final "t" ("-nut", "-lut", "-rut", "-sut" and front-vowel forms, folded).
