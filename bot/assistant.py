@@ -272,9 +272,8 @@ class Assistant:
         routed = self._route(question, focus, lang, conversation)
         if routed is not None:
             return routed
-        if fact is None and (self.intents.asks_for_a_contact(asked) or self.intents.asks_how_to_reach_kane(asked)):
-            # whom to contact somewhere routing does not know ("Vem på ministeriet …?"), how to reach KANE itself
-            fact = "contact"
+        if fact is None and self.intents.asks_for_a_contact(asked):
+            fact = "contact"  # whom to contact somewhere routing does not know ("Vem på ministeriet …?")
         areas = self.local_areas(conversation)
         number = goal_reference(asked) or self.reader.goal_by_theme(asked)
         if number is not None:
@@ -295,9 +294,9 @@ class Assistant:
         if decided.kind == "fallback" and focus.context:
             # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
             # around it may say that it is about using the bot; "… har aldrig använt den här boten. Vad säger målen
-            # om …?" still asks what the goals say.
-            asks_the_goals = self.intents.any_of(asked, "goal_says")
-            helped = None if asks_the_goals else self._help_with_story(focus, lang, matches)
+            # om …?" still asks about the goals, named in the question itself.
+            names_the_goals = self.reader.names_the_goals(asked) or self.intents.any_of(asked, "kane")
+            helped = None if names_the_goals else self._help_with_story(focus, lang, matches)
             if helped is not None:
                 return helped
             # "Nuoret on valittu omaan neuvostoonsa, mutta kukaan ei kuuntele. Pitäisikö niiden sanalla olla painoa?":

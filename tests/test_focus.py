@@ -258,23 +258,3 @@ def test_ostrobothnian_spoken_swedish_is_read_as_written_swedish(
 ) -> None:
     reply = assistant.reply(message)
     assert (reply.kind, reply.entry) == ("answer", entry)
-
-
-@pytest.mark.parametrize(
-    ("message", "question"),
-    [
-        ("Skolan. Demokrati. Ska föreningar få komma in?", "Skolan. Demokrati. Ska föreningar få komma in?"),
-        ("Tilat. Ilmaiseksi. Mitä KANE sanoo?", "Tilat. Ilmaiseksi. Mitä KANE sanoo?"),
-        # a sentence about the asker, or a greeting, is no fragment of the question
-        ("Jag är ordförande. Vad gör KANE?", "Vad gör KANE?"),
-        ("No terve! Mitä KANE tekee?", "Mitä KANE tekee?"),
-    ],
-)
-def test_fragments_of_a_word_or_two_before_a_short_question_are_part_of_it(
-    assistant: Assistant, message: str, question: str
-) -> None:
-    assert find_question(message, assistant.intents).question == question
-
-
-def test_a_question_in_telegraph_style_is_answered_by_its_fragments(assistant: Assistant) -> None:
-    assert assistant.reply("Tilat. Ilmaiseksi. Mitä KANE sanoo?").entry == "goal-1.action-3"

@@ -512,8 +512,6 @@ def test_how_this_service_should_be_used_is_the_general_help(assistant: Assistan
         ("Kuka on tämän botin takana?", "help.about"),
         ("Vem står bakom den här boten?", "help.about"),
         ("Voitteko pyyhkiä kaiken, mitä olette minusta tallentaneet?", "help.forget"),
-        ("Svarar du på vad som helst?", "help.capabilities"),
-        ("Vastaatko ihan mihin tahansa?", "help.capabilities"),
         # … and goals questions near those words stay goals questions: what a numbered goal says of sharing, another
         # person's mention beside a numbered goal, a right to use premises removed, "tätä kautta" as "thereby"
         ("Mitä tavoite 2 sanoo tiedon jakamisesta?", "goal-2"),
@@ -523,7 +521,6 @@ def test_how_this_service_should_be_used_is_the_general_help(assistant: Assistan
         ("Voiko kunta rahoittaa järjestöjä tätä kautta?", "goal-1.action-2"),
         ("Vad säger mål nummer 2?", "goal-2"),
         ("Vilket nummer har målet om öppen förvaltning?", "goal-3"),
-        ("Ska kommunen svara på allt föreningarna frågar?", "goal-3"),
     ],
 )
 def test_tasks_across_the_guide_get_their_help_and_goals_questions_near_them_do_not(

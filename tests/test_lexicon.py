@@ -241,10 +241,18 @@ def test_a_plural_past_participle_is_its_verb(text: str, terms: list[str]) -> No
 
 
 @pytest.mark.parametrize(("text", "lang"), [("vemär kane", "sv"), ("mikäon kane", "fi")])
-def test_two_function_words_run_together_ask_nothing(text: str, lang: Lang) -> None:
+def test_a_question_word_run_together_with_is_asks_nothing(text: str, lang: Lang) -> None:
     from bot.assistant import Assistant
 
     assert Assistant.load(KNOWLEDGE).retriever.query_terms(text, lang) == ["kane"]
+
+
+def test_a_typo_that_splits_into_two_function_words_is_still_corrected() -> None:
+    from bot.assistant import Assistant
+
+    # "samtan" is "samtal" mistyped, though "sam" and "tan" could be read as two short words
+    terms = Assistant.load(KNOWLEDGE).retriever.query_terms("samtan mellan föreningar", "sv")
+    assert terms[0] == "samtal"
 
 
 def test_a_rebuild_names_the_forms_whose_lemma_moved() -> None:

@@ -60,7 +60,6 @@ _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
 SHORT_QUESTION_WORDS = 5
-FRAGMENT_WORDS = 1  # "Demokrati.", "Lokaler.": a fragment; "Vuokra nousi." (the rent rose) is already a sentence
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
 
@@ -125,16 +124,6 @@ def _names_such(tokens: tuple[str, ...]) -> bool:
     )
 
 
-def _fragments_before(kept: list[str], taken: list[str]) -> list[str]:
-    """The sentences of a few words each, none asking, just before a question (in their order)."""
-    fragments: list[str] = []
-    for part in reversed(kept):
-        if part in taken or len(words(part)) > FRAGMENT_WORDS or part.rstrip().endswith("!"):
-            break  # "No terve!" greets
-        fragments.insert(0, part)
-    return fragments
-
-
 def points_back(question: str) -> bool:
     """Does the question point at something said before it ("Pitäisikö niiden sanalla olla painoa?", "Vad ska vi
     tänka på när vi sätter ihop den?")?"""
@@ -165,10 +154,6 @@ def find_question(text: str, intents: Intents) -> Focus:
             )
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])
-            elif len(tokens) <= SHORT_QUESTION_WORDS:
-                # "Skolan. Demokrati. Ska föreningar få komma in?": a short question after one-word fragments is asked
-                # in telegraph style; the fragments name what it is about.
-                asking.extend(_fragments_before(kept, asking + briefs))
             asking.append(part)
         elif len(words(part)) <= BRIEF_REQUEST_WORDS and intents.patterns["overview"].found_in(
             folded_words(part), frozenset(), words(part)

@@ -222,13 +222,14 @@ class Featurizer:
                 return [head_lemma, tail]
         return [folded]
 
-    def _function_words_run_together(self, folded: str, lang: Lang) -> list[str] | None:
-        """ "vemär", "mikäon": two function words typed without the space between them, which ask nothing of the
-        goals; as a word of its own the pair had kept a question from its entry ("vemär kane och vad gör dom")."""
-        stopwords = self._stopwords[lang]
-        for cut in range(MIN_RUN_TOGETHER, len(folded) - MIN_RUN_TOGETHER + 1):
-            if folded[:cut] in stopwords and folded[cut:] in stopwords:
-                return [folded[:cut], folded[cut:]]
+    @staticmethod
+    def _function_words_run_together(folded: str, lang: Lang) -> list[str] | None:
+        """ "vemär", "mikäon": a question word and "is" typed without the space between them, which ask nothing of
+        the goals; as a word of its own the pair had kept a question from its entry ("vemär kane och vad gör dom").
+        Only such pairs: two function words can make a typo of a content word ("samtan", "avtar")."""
+        for first, second in _QUESTION_AND_COPULA[lang]:
+            if folded == first + second:
+                return [first, second]
         return None
 
     def _spoken(self, folded: str, lang: Lang) -> str | None:
@@ -595,7 +596,11 @@ def _case_stems(folded: str) -> list[str]:
     ]
 
 
-MIN_RUN_TOGETHER = 2  # "är", "on": the shortest function word found run together with another
+# A question word and "is" run together ("vemär", "mikäon"), folded.
+_QUESTION_AND_COPULA: dict[Lang, tuple[tuple[str, str], ...]] = {
+    "fi": tuple((word, is_) for word in ("mika", "mita", "kuka", "mitka", "ketka") for is_ in ("on", "ovat")),
+    "sv": tuple((word, is_) for word in ("vem", "vad", "vilka", "vilken", "vilket", "hur") for is_ in ("ar", "e")),
+}
 # A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden", "-neille".
 _PLURAL_PARTICIPLES = ("neet", "neen", "neita", "neiden", "neille")
 # Past participles as spoken, without their final "t" ("-nut", "-lut", "-rut", "-sut" and front-vowel forms, folded).

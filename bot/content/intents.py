@@ -22,7 +22,6 @@ INTENT_NAMES = (
     "indefinite",
     "out_of_scope",
     "homework",
-    "reaching",
     "about_bot",
     "bot_use",
     "share",
@@ -414,13 +413,6 @@ class Intents:
         in one sentence."""
         parts = [self.before_purpose(part) for part in sentences(text)]
         return any(self.any_of(part, "contact") and self.any_of(part, "contact_who") for part in parts)
-
-    def asks_how_to_reach_kane(self, text: str) -> bool:
-        """ "Hur kan jag kontakta KANE?", "Miten KANEen saa yhteyttä?": how to reach KANE itself, whose contact details
-        the goals never give; what KANE says of contacts ("Vad säger KANE om att kontakta kommunen?") is no such."""
-        if self.any_of(text, "goal_says"):
-            return False
-        return any(self.any_of(part, "reaching") and self.any_of(part, "kane") for part in sentences(text))
 
     def before_purpose(self, sentence: str) -> str:
         """The sentence without its clauses of purpose ("… beskrivas tydligt, så att man vet vart man ska vända
