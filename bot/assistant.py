@@ -64,10 +64,8 @@ SHORT_ON_ITS_OWN = 2
 # with the question agrees with nothing).
 STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
-
-
 # A help entry matched by under half the words of a question about homework is a chance likeness.
-EVERYDAY_HELP_COVERAGE = 0.5
+HOMEWORK_HELP_COVERAGE = 0.5
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -400,7 +398,7 @@ class Assistant:
         found whole (score 1.0)."""
         if best.score >= 1.0 or not self.intents.any_of(asked, "homework"):
             return False
-        return best.entry.id == GENERAL_HELP or best.coverage < EVERYDAY_HELP_COVERAGE
+        return best.entry.id == GENERAL_HELP or best.coverage < HOMEWORK_HELP_COVERAGE
 
     def help_reply(
         self, help_id: str, lang: Lang, role: HelpRole = "association", score: float = 1.0, bot: str | None = None

@@ -195,9 +195,9 @@ class Featurizer:
             # its parts are words of their own.
             return [part for piece in folded.split("-") if piece for part in self._split(piece, lang, keep_stopwords)]
         if lemma is None:
-            run_together = self._function_words_run_together(folded, lang)
+            run_together = self._question_word_run_into_is(folded, lang)
             if run_together is not None:
-                return run_together if keep_stopwords else []
+                return run_together if keep_stopwords else []  # both are function words
         if lemma is not None or len(folded) < 2 * MIN_PART:
             return [lemma or folded]
         if lang == "fi" and folded.endswith("sesti"):
@@ -223,7 +223,7 @@ class Featurizer:
         return [folded]
 
     @staticmethod
-    def _function_words_run_together(folded: str, lang: Lang) -> list[str] | None:
+    def _question_word_run_into_is(folded: str, lang: Lang) -> list[str] | None:
         """ "vemär", "mikäon": a question word and "is" typed without the space between them, which ask nothing of
         the goals; as a word of its own the pair had kept a question from its entry ("vemär kane och vad gör dom").
         Only such pairs: two function words can make a typo of a content word ("samtan", "avtar")."""
