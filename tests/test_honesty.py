@@ -513,21 +513,20 @@ def test_what_the_goals_say_of_apps_is_no_question_of_which_app(assistant: Assis
 
 
 @pytest.mark.parametrize(
-    "question", ["Miten löydän itselleni kumppanin deittisovelluksesta?", "Hur hittar jag en partner på en dejtingapp?"]
-)
-def test_a_partner_in_love_is_no_partner_in_cooperation(assistant: Assistant, question: str) -> None:
-    assert assistant.reply(question).kind == "fallback"
-
-
-@pytest.mark.parametrize(
     "question",
     [
+        # a partner in love is no partner in cooperation
+        "Miten löydän itselleni kumppanin deittisovelluksesta?",
+        "Hur hittar jag en partner på en dejtingapp?",
+        # help with homework is no help with the bot
         "Kan du hjälpa mig med matteläxan?",
         "Voitko auttaa mun ruotsin kotitehtävissä?",
         "Autatko matikan läksyissä?",
     ],
 )
-def test_help_with_homework_is_neither_the_bot_help_nor_the_goals(assistant: Assistant, question: str) -> None:
+def test_a_private_matter_near_the_goals_words_is_neither_the_bot_help_nor_the_goals(
+    assistant: Assistant, question: str
+) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("fallback", None)
 
