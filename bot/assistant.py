@@ -48,6 +48,11 @@ PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 # Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
 # som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
+# Where a relative clause begins: what is said after it describes something of the place's ("Har Borgå en strategi
+# där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention).
+_RELATIVE_CLAUSE = re.compile(
+    r"\b(?:som|där|vari|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|missä|mihin)\b", re.I
+)
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 SHORT_ANSWER_WORDS = 2
@@ -338,7 +343,7 @@ class Assistant:
         ("Vilka lokaler i Lovisa …") or compared with another, unless the question says what the place could or
         should do ("Pitäisikö Oulun antaa ilmaisia tiloja …?") or names it as an example ("kommuner som Korsholm"):
         that is the goals' matter. A place named as the asker's home ("Olen ehdolla Porissa, miten …") is neither."""
-        if self.reader.about_the_goals(asked):
+        if self.reader.about_the_goals(_RELATIVE_CLAUSE.split(asked, maxsplit=1)[0]):
             return None
         if not self._asks_how_things_stand(asked):
             general = any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))

@@ -95,6 +95,9 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
             "candidates.dialogue",
         ),
         ("Pitäisikö kaupungin ostopolitiikassa muistaa firmat, jotka pestaavat syrjään pudonneita?", "goal-4.action-3"),
+        # fixed forms of working together are the structures of cooperation
+        ("Ska kommunen och föreningarna ha fasta samarbetsformer?", "goal-4.action-1"),
+        ("Pitäisikö kunnalla ja järjestöillä olla vakiintuneet yhteistyömuodot?", "goal-4.action-1"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:

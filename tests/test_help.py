@@ -123,6 +123,8 @@ def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languag
         ("Vad säger mål 2 om att dela information?", "goal-2"),
         ("Kan du sammanfatta 4:e målet?", "goal-4"),
         ("Voitko kertoa tavoitteesta 1?", "goal-1"),
+        # moving about in the goals asks for the goal itself when it is what the goal says of moving about
+        ("Vad säger mål 3 om att navigera i digitala tjänster?", "goal-3"),
     ],
 )
 def test_a_named_goal_is_shared_only_when_sharing_is_asked(assistant: Assistant, question: str, entry: str) -> None:
@@ -166,6 +168,16 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Hur börjar jag om från början?", "help.chatting", "/start"),
         ("Voiko tavoitteita selata yksi kerrallaan?", "help.chatting", "/goals"),
         ("Kan man bläddra mellan målen?", "help.chatting", "/goals"),
+        # moving to one goal while browsing: the goal named is where to go, not what is asked about
+        (
+            "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan vaikka nelosen kohdalle?",
+            "help.chatting",
+            "/goal",
+        ),
+        ("Kan jag bläddra mellan målen ett i taget, eller hoppa direkt till mål tre?", "help.chatting", "/goal"),
+        # the share button pressed
+        ("Painoin jakonappia tavoitteen kohdalla, mitä se tekee?", "help.share", "/goals"),
+        ("Vad gör delaknappen under målet?", "help.share", "/goals"),
         ("Voinko kysyä ääniviestillä?", "help.chatting", "/goals"),
         ("Ymmärrätkö kuvia?", "help.chatting", "/start"),
         ("Kan jag skicka ett röstmeddelande i stället?", "help.chatting", "/goals"),

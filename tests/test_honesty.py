@@ -120,6 +120,11 @@ from bot.assistant import Assistant
         ("Ketkä kaikki istuvat KANEssa nykyään?", "person"),
         ("Mistä sitä kohdeavustusta pitää anoa?", "procedure"),
         ("Vad ska vi göra för att få låna skolans aula till vårt årsmöte?", "procedure"),
+        # one party or candidate singled out, whatever KANE is asked to do with it
+        ("Suosittaako KANE jotain tiettyä puoluetta tai ehdokasta järjestöväelle?", "party"),
+        ("Rekommenderar KANE något visst parti?", "party"),
+        # whether the goals come true at all is what would follow, not the monitoring they ask for
+        ("Toteutuuko nää tavoitteet oikeesti tällä valtuustokaudella vai jääkö ne paperille?", "consequence"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -165,6 +170,9 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Onko Porin strategiassa jo mainittu järjestöt, vai pitääkö meidän vaatia sitä?", "Pori"),
         ("Har Vasa en lista över föreningar som servicerådgivningen kan använda?", "Vasa"),
         ("Saako Oulussa yhdistys koulun salin ilmaiseksi iltaisin?", "Oulu"),  # may one there: what is so there
+        # a word of the goals' ("nämns", "mainitaan") inside a relative clause describes the place's own document
+        ("Har Borgå en egen upphandlingsstrategi där sociala företag nämns?", "Borgå"),
+        ("Onko Porvoolla oma hankintastrategia, jossa mainitaan yhteiskunnalliset yritykset?", "Porvoo"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -591,3 +599,18 @@ def test_a_story_about_the_bot_still_gives_the_help_a_question_about_it_wants(
     assistant: Assistant, question: str
 ) -> None:
     assert assistant.reply(question).entry == "help.capabilities"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pitäisikö kaupungin suunnitelmapapereihin kirjata yhteistyö seurojen kanssa ja sitten katsoa, toteutuuko se?",
+        "Pittääkö kunnan kirjata se järjestöyhteestyö strategiapapereehin ja sitte vahtia toteutuuko se?",
+    ],
+)
+def test_watching_whether_a_written_promise_comes_true_is_the_monitoring_goal_1_asks_for(
+    assistant: Assistant, question: str
+) -> None:
+    assert assistant.intents.asked_fact(question) is None
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-1")

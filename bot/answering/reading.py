@@ -13,7 +13,7 @@ from bot.answering.confidence import Calibration, Evidence
 from bot.answering.focus import points_back
 from bot.answering.references import goal_reference, goal_themes
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import EDITING_HELP, HANDOVER_HELP, LANGUAGE_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
+from bot.content.help import CHATTING_HELP, EDITING_HELP, HANDOVER_HELP, LANGUAGE_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, folded_words, sentences, words
@@ -583,7 +583,9 @@ class Reader:
         # A goal named is what is asked about ("Mitä tavoite 2 sanoo tekstien muokkaamisesta?"), unless its answer
         # is what the asker would change ("Hur föreslår jag en ändring i svaret om mål 3?").
         changes_its_answer = task == EDITING_HELP and not self.intents.any_of(asked, "goal_says")
-        if task is not None and not changes_its_answer and goal_reference(asked) is not None:
+        # "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan nelosen kohdalle?": where to move to.
+        moves_to_it = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
+        if task is not None and not (changes_its_answer or moves_to_it) and goal_reference(asked) is not None:
             task = None
         entry = self.help_retriever.entry(task) if task is not None else None
         if entry is not None:

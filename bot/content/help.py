@@ -18,6 +18,7 @@ HelpRole = Literal["association", "official", "admin"]
 ROLES: tuple[HelpRole, ...] = ("association", "official", "admin")
 HELP_PREFIX = "help."
 GENERAL_HELP = "help.capabilities"  # what the bot is and can do: the answer to "what can you do?"
+CHATTING_HELP = "help.chatting"  # using the chat, browsing the goals among it: a goal named can be where to move to
 SHARE_HELP = "help.share"  # how to share a goal: the one help a question naming a goal can want
 EDITING_HELP = "help.editing"  # keeping answers current: a goal named is often the answer to change ("mål 3")
 HANDOVER_HELP = "help.handover"  # passing a question on: near to asking whom to contact, which routing answers

@@ -25,6 +25,8 @@ INTENT_NAMES = (
     "about_bot",
     "bot_use",
     "share",
+    "monitoring",
+    "browsing",
     "goals_frame",
     "goal_says",
     "all_goals",
@@ -306,6 +308,8 @@ class Intents:
             phrases = self.asks.get(kind)
             if kind in ROLE_KINDS and names_a_role_only:
                 continue
+            if kind == "consequence" and self.any_of(text, "normative") and self.any_of(text, "monitoring"):
+                continue  # "Pitäisikö strategiaan kirjata …, ja katsoa, toteutuuko se?" asks for the monitoring
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
