@@ -1,4 +1,4 @@
-"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune, tune2, tune3, tune5 to tune23; a script).
+"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune, tune2, tune3, tune5 to tune24; a script).
 
     .venv/bin/python bench/calibrate.py              # fit, print the reliability table and the threshold table
     .venv/bin/python bench/calibrate.py --write      # …and write bot/answering/data/calibration.json
@@ -58,6 +58,7 @@ TUNING = tuple(
         "tune21",
         "tune22",
         "tune23",
+        "tune24",
     )
 )
 # What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a
