@@ -69,6 +69,9 @@ def test_a_count_of_goals_is_not_a_reference_to_one() -> None:
         # not wanting to read it all
         "Orkar inte läsa allt, vilka är målen?",
         "En jaksa lukea kaikkea, mitkä ne tavoitteet on?",
+        # the text as a paper, what it pursues
+        "Mitkä ovat tämän paperin päälinjat?",
+        "Mitä päälinjoja tässä dokumentissa ajetaan?",
     ],
 )
 def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistant: Assistant, question: str) -> None:
