@@ -48,10 +48,13 @@ PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 # Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
 # som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
-# Where a relative clause begins: what is said after it describes something of the place's ("Har Borgå en strategi
-# där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention).
+# Where a relative clause (or an "as") begins: what is said after it describes something of the place's ("Har Borgå en
+# strategi där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention; "Saako Hollolassa
+# yhdistys salit maksutta, niinku KANE ehdottaa?" asks how things are in Hollola).
 _RELATIVE_CLAUSE = re.compile(
-    r"\b(?:som|där|vari|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|missä|mihin)\b", re.I
+    r"\b(?:som|där|vari|vars|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|josta|joista|jolla|joilla|"
+    r"jolle|joille|jolta|joilta|missä|mihin|kuten|niinku|niinkuin|niin kuin)\b",
+    re.I,
 )
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
@@ -248,7 +251,8 @@ class Assistant:
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
-        if fact is None and self.reader.asks_what_kane_is(asked):
+        # "Är KANE knutet till något särskilt parti?" asks what KANE is, not a party's view.
+        if fact in (None, "party") and self.reader.asks_what_kane_is(asked):
             return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Onks KANE joku puolue?"
         matches = self.reader.search(asked)
         fact = fact or self._about_one_place(asked, matches)
@@ -342,8 +346,15 @@ class Assistant:
         on huomisen sää Oulussa?" is not about the goals. Otherwise a place is named on a matter routing knows
         ("Vilka lokaler i Lovisa …") or compared with another, unless the question says what the place could or
         should do ("Pitäisikö Oulun antaa ilmaisia tiloja …?") or names it as an example ("kommuner som Korsholm"):
-        that is the goals' matter. A place named as the asker's home ("Olen ehdolla Porissa, miten …") is neither."""
-        if self.reader.about_the_goals(_RELATIVE_CLAUSE.split(asked, maxsplit=1)[0]):
+        that is the goals' matter. A place named as the asker's home ("Olen ehdolla Porissa, miten …") is neither.
+        In a question that opens by asking how things stand there, words of the goals in a relative clause describe
+        the place's own document ("Har Borgå en strategi där sociala företag nämns?")."""
+        opening = folded_words(asked)[:1]
+        # Only after a question that opens by asking how things stand there ("Har Borgå …", "Onko Oulussa …") is a
+        # relative clause the place's; "Som förening i Vasa, vad säger målen …?" asks what the goals say.
+        states = bool(opening) and (opening[0] in _STATE_OPENERS or opening[0] in HOW_WORDS)
+        main_clause = _RELATIVE_CLAUSE.split(asked, maxsplit=1)[0] if states else asked
+        if self.reader.about_the_goals(main_clause):
             return None
         if not self._asks_how_things_stand(asked):
             general = any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
@@ -370,7 +381,9 @@ class Assistant:
         perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
             len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
         )
-        if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
+        if not perfect and bool(tokens) and (tokens[0] in _STATE_OPENERS or tokens[0] in HOW_WORDS):
+            # "Har Vasa …", and how the place does it, with no "could" or "should": "Miten Kuopio tukee
+            # yhdistyksiä?", "Miten Helsingissä hoidetaan tiedonkulku …?", "Hur stöder Vasa föreningarna?"
             opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
             named = any(1 <= match.start <= PLACE_AFTER_OPENER for match in self.router.places.find_all(asked))
             perfect = named or self.router.county_in(opening) is not None

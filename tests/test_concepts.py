@@ -98,6 +98,7 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         # fixed forms of working together are the structures of cooperation
         ("Ska kommunen och föreningarna ha fasta samarbetsformer?", "goal-4.action-1"),
         ("Pitäisikö kunnalla ja järjestöillä olla vakiintuneet yhteistyömuodot?", "goal-4.action-1"),
+        ("Mitä KANE sanoo yhteistyömuodoista?", "goal-4.action-1"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:

@@ -178,6 +178,7 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         # the share button pressed
         ("Painoin jakonappia tavoitteen kohdalla, mitä se tekee?", "help.share", "/goals"),
         ("Vad gör delaknappen under målet?", "help.share", "/goals"),
+        ("Vad betyder delaknappen?", "help.share", "/goals"),
         ("Voinko kysyä ääniviestillä?", "help.chatting", "/goals"),
         ("Ymmärrätkö kuvia?", "help.chatting", "/start"),
         ("Kan jag skicka ett röstmeddelande i stället?", "help.chatting", "/goals"),

@@ -173,6 +173,12 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         # a word of the goals' ("nämns", "mainitaan") inside a relative clause describes the place's own document
         ("Har Borgå en egen upphandlingsstrategi där sociala företag nämns?", "Borgå"),
         ("Onko Porvoolla oma hankintastrategia, jossa mainitaan yhteiskunnalliset yritykset?", "Porvoo"),
+        # how the place does it, in the present, with no "could" or "should"
+        ("Miten Kuopio tukee yhdistyksiä?", "Kuopio"),
+        ("Miten Jyväskylässä järjestetään asukasraadit?", "Jyväskylä"),
+        ("Hur stöder Vasa föreningarna?", "Vasa"),
+        # what KANE suggests, named only to compare: the question is how things are there
+        ("Saako Lahdessa yhdistys koulun salin ilmaiseksi, niin kuin KANE ehdottaa?", "Lahti"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -462,6 +468,8 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         ("Är KANE för att föreningen ska få lokaler gratis?", "goal-1.action-3"),
         # How a place should act now is answered; only whether it already has something is its own fact.
         ("Hur kan Esbo redan nu stärka föreningarnas roll?", "goal-2.action-2"),
+        ("Miten Oulussa pitäisi tukea yhdistyksiä?", "goal-1"),
+        ("Miten Oulussa voitaisiin tukea yhdistyksiä?", "goal-1"),
         ("Borde fullmäktigeledamöterna lära sig föra dialog med föreningarna?", "goal-3.action-2"),
         # applying named in a clause is no question of how to apply
         ("Pappersexercisen när vi ansöker om understöd tar evigheter, vill man förenkla den?", "goal-1.action-2"),
@@ -614,3 +622,40 @@ def test_watching_whether_a_written_promise_comes_true_is_the_monitoring_goal_1_
     assert assistant.intents.asked_fact(question) is None
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", "goal-1.action-1")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # KANE or the goals watched, or what should ensue: what would follow, which the goals never say
+        "Pitäisikö KANEn seurata, toteutuvatko tavoitteet kunnissa?",
+        "Mitä jos kunta ei tarkista avustuskäytäntöjä, pitäisikö siitä seurata jotain?",
+        "Borde KANE följa upp om kommunerna har genomfört målen?",
+    ],
+)
+def test_who_watches_the_goals_or_what_follows_is_still_no_matter_of_the_goals(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a place named before or in a relative clause, in a question of what the goals say
+        ("Som förening i Vasa, vad säger målen om gratis lokaler?", "goal-1.action-3"),
+        ("Yhdistyksemme, joka toimii Tampereella, kysyy mitä KANE sanoo avustuksista.", "goal-1.action-2"),
+        ("Turussa, jossa yhdistyksemme toimii, mitä tavoitteet sanovat tiloista?", "goal-1.action-3"),
+        ("Mihin tavoitteeseen kuuluu Espoon vanhusneuvosto?", "goal-2"),
+        # "any party": what KANE is, or candidates of any party
+        ("Är KANE något parti?", "kane"),
+        ("Är KANE knutet till något särskilt parti?", "kane"),
+        ("Kan kandidater från något parti använda målen i sin kampanj?", "candidates"),
+    ],
+)
+def test_a_place_or_a_party_named_in_passing_leaves_the_goals_question(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -26,6 +26,7 @@ INTENT_NAMES = (
     "bot_use",
     "share",
     "monitoring",
+    "comes_true",
     "browsing",
     "goals_frame",
     "goal_says",
@@ -308,8 +309,8 @@ class Intents:
             phrases = self.asks.get(kind)
             if kind in ROLE_KINDS and names_a_role_only:
                 continue
-            if kind == "consequence" and self.any_of(text, "normative") and self.any_of(text, "monitoring"):
-                continue  # "Pitäisikö strategiaan kirjata …, ja katsoa, toteutuuko se?" asks for the monitoring
+            if kind == "consequence" and self._asks_to_monitor_what_is_written(text):
+                continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
@@ -320,6 +321,18 @@ class Intents:
         if self.asks_what_follows(text, tokens, starts):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def _asks_to_monitor_what_is_written(self, text: str) -> bool:
+        """ "Pitäisikö strategiaan kirjata järjestöt ja sitten katsoa, toteutuuko se?": whether what is written
+        comes true, to be watched, is the monitoring goal 1 asks for. "Pitäisikö KANEn seurata, toteutuvatko
+        tavoitteet?" and "Mitä jos kunta ei tarkista …, pitäisikö siitä seurata jotain?" ask what follows."""
+        if not (self.any_of(text, "normative") and self.any_of(text, "monitoring") and self.any_of(text, "comes_true")):
+            return False
+        if self.any_of(text, "kane") or self.any_of(text, "goals_frame"):
+            return False
+        rest = self.without(text, "comes_true")
+        phrases = self.asks.get("consequence")
+        return phrases is None or not phrases.found_in(folded_words(rest), frozenset({0}), words(rest))
 
     def asks_what_follows(self, text: str, tokens: tuple[str, ...], starts: frozenset[int]) -> bool:
         """ "Jos yhteistyö vakiintuu, tarkoittaako se että rahoitus kasvaa?", "Om kommunen förenklar ansökan, betyder
