@@ -72,6 +72,9 @@ def test_a_count_of_goals_is_not_a_reference_to_one() -> None:
         # the text as a paper, what it pursues
         "Mitkä ovat tämän paperin päälinjat?",
         "Mitä päälinjoja tässä dokumentissa ajetaan?",
+        # rattled off, in speech
+        "Kan du rabbla upp målen?",
+        "kan du rabbl opp målen",
     ],
 )
 def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistant: Assistant, question: str) -> None:

@@ -204,6 +204,9 @@ def test_a_misspelling_the_dictionary_lists_as_a_form_is_still_corrected(word: s
         ("vafför lokaler", "sv", ["lokal"]),
         # spoken "should" is no word of the question either
         ("pittäis tiloja", "fi", ["tila"]),
+        # "väl" (surely) folds to "val" (election), which stays a word as written without its dots
+        ("ska väl kandidaterna debattera", "sv", ["kandidat", "debattera"]),
+        ("ska kandidaterna debattera i valet", "sv", ["kandidat", "debattera", "val"]),
     ],
 )
 def test_spoken_intensifiers_are_no_words_of_the_question(text: str, lang: Lang, terms: list[str]) -> None:

@@ -56,6 +56,8 @@ ADDRESSED_LEMMAS = frozenset({
 })  # fmt: skip
 LONG_WORD = 10
 STEM_LENGTH = 6
+# Function words whose folded form is a word of the goals: "väl" (surely) folds to "val" (election).
+STOPWORDS_AS_WRITTEN: dict[Lang, frozenset[str]] = {"fi": frozenset(), "sv": frozenset({"väl"})}
 
 Features = dict[str, float]
 
@@ -187,7 +189,7 @@ class Featurizer:
     def _split(self, word: str, lang: Lang, keep_stopwords: bool) -> list[str]:
         """The word's lemma; an unknown compound is split where both parts are words the knowledge uses."""
         folded = fold(word)
-        if folded in self._stopwords[lang] and not keep_stopwords:
+        if (folded in self._stopwords[lang] or word.casefold() in STOPWORDS_AS_WRITTEN[lang]) and not keep_stopwords:
             return []
         lemma = self._lexicon.lemma(folded, lang) or self._spoken(folded, lang)
         if lemma is None and "-" in folded.strip("-"):
