@@ -48,12 +48,13 @@ PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 # Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
 # som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
-# Where a relative clause (or an "as") begins: what is said after it describes something of the place's ("Har Borgå en
-# strategi där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention; "Saako Hollolassa
-# yhdistys salit maksutta, niinku KANE ehdottaa?" asks how things are in Hollola).
+# Where a relative clause (or a spoken "as") begins: what is said after it describes something of the place's ("Har
+# Borgå en strategi där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention; "Saako
+# Hollolassa yhdistys salit maksutta, niinku KANE ehdottaa?" asks how things are in Hollola). Not "kuten", which
+# names a place as an example ("kunnat kuten Oulu").
 _RELATIVE_CLAUSE = re.compile(
     r"\b(?:som|där|vari|vars|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|josta|joista|jolla|joilla|"
-    r"jolle|joille|jolta|joilta|missä|mihin|kuten|niinku|niinkuin|niin kuin)\b",
+    r"jolle|joille|jolta|joilta|missä|mihin|niinku|niinkuin|niin kuin)\b",
     re.I,
 )
 MAX_QUESTION_CHARS = 1000
@@ -352,7 +353,7 @@ class Assistant:
         opening = folded_words(asked)[:1]
         # Only after a question that opens by asking how things stand there ("Har Borgå …", "Onko Oulussa …") is a
         # relative clause the place's; "Som förening i Vasa, vad säger målen …?" asks what the goals say.
-        states = bool(opening) and (opening[0] in _STATE_OPENERS or opening[0] in HOW_WORDS)
+        states = bool(opening) and opening[0] in _STATE_OPENERS
         main_clause = _RELATIVE_CLAUSE.split(asked, maxsplit=1)[0] if states else asked
         if self.reader.about_the_goals(main_clause):
             return None
@@ -381,9 +382,7 @@ class Assistant:
         perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
             len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
         )
-        if not perfect and bool(tokens) and (tokens[0] in _STATE_OPENERS or tokens[0] in HOW_WORDS):
-            # "Har Vasa …", and how the place does it, with no "could" or "should": "Miten Kuopio tukee
-            # yhdistyksiä?", "Miten Helsingissä hoidetaan tiedonkulku …?", "Hur stöder Vasa föreningarna?"
+        if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
             opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
             named = any(1 <= match.start <= PLACE_AFTER_OPENER for match in self.router.places.find_all(asked))
             perfect = named or self.router.county_in(opening) is not None

@@ -173,10 +173,6 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         # a word of the goals' ("nämns", "mainitaan") inside a relative clause describes the place's own document
         ("Har Borgå en egen upphandlingsstrategi där sociala företag nämns?", "Borgå"),
         ("Onko Porvoolla oma hankintastrategia, jossa mainitaan yhteiskunnalliset yritykset?", "Porvoo"),
-        # how the place does it, in the present, with no "could" or "should"
-        ("Miten Kuopio tukee yhdistyksiä?", "Kuopio"),
-        ("Miten Jyväskylässä järjestetään asukasraadit?", "Jyväskylä"),
-        ("Hur stöder Vasa föreningarna?", "Vasa"),
         # what KANE suggests, named only to compare: the question is how things are there
         ("Saako Lahdessa yhdistys koulun salin ilmaiseksi, niin kuin KANE ehdottaa?", "Lahti"),
     ],
@@ -470,6 +466,8 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         ("Hur kan Esbo redan nu stärka föreningarnas roll?", "goal-2.action-2"),
         ("Miten Oulussa pitäisi tukea yhdistyksiä?", "goal-1"),
         ("Miten Oulussa voitaisiin tukea yhdistyksiä?", "goal-1"),
+        ("Miten Oulu pystyisi tukemaan järjestöjä paremmin?", "goal-1"),
+        ("Miten me Kuopiossa päästään mukaan kunnan strategiatyöhön?", "goal-1.action-1"),
         ("Borde fullmäktigeledamöterna lära sig föra dialog med föreningarna?", "goal-3.action-2"),
         # applying named in a clause is no question of how to apply
         ("Pappersexercisen när vi ansöker om understöd tar evigheter, vill man förenkla den?", "goal-1.action-2"),
