@@ -52,9 +52,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|
 # Borgå en strategi där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention; "Saako
 # Hollolassa yhdistys salit maksutta, niinku KANE ehdottaa?" asks how things are in Hollola). Not "kuten", which
 # names a place as an example ("kunnat kuten Oulu").
-_RELATIVE_CLAUSE = re.compile(
+_RELATIVE_CLAUSE_TO_COMMA = re.compile(
     r"\b(?:som|där|vari|vars|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|josta|joista|jolla|joilla|"
-    r"jolle|joille|jolta|joilta|missä|mihin|niinku|niinkuin|niin kuin)\b",
+    r"jolle|joille|jolta|joilta|missä|mihin|niinku|niinkuin|niin kuin)\b[^,;]*",
     re.I,
 )
 MAX_QUESTION_CHARS = 1000
@@ -252,8 +252,7 @@ class Assistant:
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
-        # "Är KANE knutet till något särskilt parti?" asks what KANE is, not a party's view.
-        if fact in (None, "party") and self.reader.asks_what_kane_is(asked):
+        if fact is None and self.reader.asks_what_kane_is(asked):
             return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Onks KANE joku puolue?"
         matches = self.reader.search(asked)
         fact = fact or self._about_one_place(asked, matches)
@@ -351,10 +350,13 @@ class Assistant:
         In a question that opens by asking how things stand there, words of the goals in a relative clause describe
         the place's own document ("Har Borgå en strategi där sociala företag nämns?")."""
         opening = folded_words(asked)[:1]
-        # Only after a question that opens by asking how things stand there ("Har Borgå …", "Onko Oulussa …") is a
-        # relative clause the place's; "Som förening i Vasa, vad säger målen …?" asks what the goals say.
+        # Only in a question that opens by asking how things stand in a place named next ("Har Borgå …", "Onko
+        # Oulussa …") is a relative clause the place's, and only up to its comma; "Som förening i Vasa, vad säger målen
+        # …?" asks what the goals say, and so does "Saako Oulussa yhdistys, jolla ei ole tiloja, tavoitteiden mukaan
+        # …?".
         states = bool(opening) and opening[0] in _STATE_OPENERS
-        main_clause = _RELATIVE_CLAUSE.split(asked, maxsplit=1)[0] if states else asked
+        states = states and any(1 <= match.start <= PLACE_AFTER_OPENER for match in self.router.places.find_all(asked))
+        main_clause = _RELATIVE_CLAUSE_TO_COMMA.sub(" ", asked) if states else asked
         if self.reader.about_the_goals(main_clause):
             return None
         if not self._asks_how_things_stand(asked):

@@ -125,6 +125,7 @@ def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languag
         ("Voitko kertoa tavoitteesta 1?", "goal-1"),
         # moving about in the goals asks for the goal itself when it is what the goal says of moving about
         ("Vad säger mål 3 om att navigera i digitala tjänster?", "goal-3"),
+        ("Kan jag bläddra i mål 3?", "goal-3"),
     ],
 )
 def test_a_named_goal_is_shared_only_when_sharing_is_asked(assistant: Assistant, question: str, entry: str) -> None:

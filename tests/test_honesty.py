@@ -629,6 +629,9 @@ def test_watching_whether_a_written_promise_comes_true_is_the_monitoring_goal_1_
         "Pitäisikö KANEn seurata, toteutuvatko tavoitteet kunnissa?",
         "Mitä jos kunta ei tarkista avustuskäytäntöjä, pitäisikö siitä seurata jotain?",
         "Borde KANE följa upp om kommunerna har genomfört målen?",
+        # a matter of no goal watched, or what follows asked too
+        "Pitäisikö kunnan seurata, toteutuuko hiilineutraalius?",
+        "Pitäisikö kunnan seurata, toteutuuko se ja mitä siitä seuraa?",
     ],
 )
 def test_who_watches_the_goals_or_what_follows_is_still_no_matter_of_the_goals(
@@ -648,8 +651,12 @@ def test_who_watches_the_goals_or_what_follows_is_still_no_matter_of_the_goals(
         ("Mihin tavoitteeseen kuuluu Espoon vanhusneuvosto?", "goal-2"),
         # "any party": what KANE is, or candidates of any party
         ("Är KANE något parti?", "kane"),
-        ("Är KANE knutet till något särskilt parti?", "kane"),
         ("Kan kandidater från något parti använda målen i sin kampanj?", "candidates"),
+        # certain parties urged to diversity is the candidates' part
+        ("Kehottaako KANE tiettyjä puolueita monimuotoisuuteen?", "candidates"),
+        # a relative clause inside a question that also names the goals leaves it the goals'
+        ("Saako Oulussa yhdistys, jolla ei ole tiloja, tavoitteiden mukaan ilmaiset tilat?", "goal-1.action-3"),
+        ("Har föreningar i Vasa, som saknar lokaler, rätt till gratis lokaler enligt målen?", "goal-1.action-3"),
     ],
 )
 def test_a_place_or_a_party_named_in_passing_leaves_the_goals_question(

@@ -328,7 +328,7 @@ class Intents:
         tavoitteet?" and "Mitä jos kunta ei tarkista …, pitäisikö siitä seurata jotain?" ask what follows."""
         if not (self.any_of(text, "normative") and self.any_of(text, "monitoring") and self.any_of(text, "comes_true")):
             return False
-        if self.any_of(text, "kane") or self.any_of(text, "goals_frame"):
+        if self.any_of(text, "kane") or self.any_of(text, "goals_frame") or self.any_of(text, "routing_who"):
             return False
         rest = self.without(text, "comes_true")
         phrases = self.asks.get("consequence")
