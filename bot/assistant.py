@@ -354,8 +354,7 @@ class Assistant:
         # Oulussa …") is a relative clause the place's, and only up to its comma; "Som förening i Vasa, vad säger målen
         # …?" asks what the goals say, and so does "Saako Oulussa yhdistys, jolla ei ole tiloja, tavoitteiden mukaan
         # …?".
-        states = bool(opening) and opening[0] in _STATE_OPENERS
-        states = states and any(1 <= match.start <= PLACE_AFTER_OPENER for match in self.router.places.find_all(asked))
+        states = bool(opening) and opening[0] in _STATE_OPENERS and self._place_follows_opener(asked)
         main_clause = _RELATIVE_CLAUSE_TO_COMMA.sub(" ", asked) if states else asked
         if self.reader.about_the_goals(main_clause):
             return None
@@ -385,12 +384,17 @@ class Assistant:
             len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
         )
         if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
-            opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
-            named = any(1 <= match.start <= PLACE_AFTER_OPENER for match in self.router.places.find_all(asked))
-            perfect = named or self.router.county_in(opening) is not None
+            perfect = self._place_follows_opener(asked)
         if not perfect and not self.intents.any_of(asked, "place_now"):
             return False
         return not self.intents.any_of(asked, "normative") and not self.intents.any_of(asked, "place_could")
+
+    def _place_follows_opener(self, asked: str) -> bool:
+        """ "Har Vasa …", "Har Vasa stad …", "Onko Pirkanmaan hyvinvointialueella …": a municipality or county named
+        right after the question's first word."""
+        opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
+        named = any(1 <= match.start <= PLACE_AFTER_OPENER for match in self.router.places.find_all(asked))
+        return named or self.router.county_in(opening) is not None
 
     def _help_with_story(self, focus: Focus, lang: Lang, goals: list[Match]) -> Reply | None:
         """The help a question wants when read with the sentences before it, if it has any."""
