@@ -59,6 +59,7 @@ TUNING = tuple(
         "tune22",
         "tune23",
         "tune24",
+        "tune25",
     )
 )
 # What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a

@@ -57,6 +57,11 @@ _RELATIVE_CLAUSE_TO_COMMA = re.compile(
     r"jolle|joille|jolta|joilta|missä|mihin|niinku|niinkuin|niin kuin)\b[^,;]*",
     re.I,
 )
+# After a document's stem: a Finnish case ending ("suunnitelm|assa", "hyvinvointikertomu|ksessa"), a Swedish noun's.
+MAX_DOCUMENT_ENDING = 6
+_SWEDISH_NOUN_ENDINGS = frozenset(
+    {"", "n", "en", "er", "erna", "et", "ens", "ets", "s", "ns", "met", "mets", "r", "rna"}
+)
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 SHORT_ANSWER_WORDS = 2
@@ -75,6 +80,18 @@ STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 # A help entry matched by under half the words of a question about homework is a chance likeness.
 HOMEWORK_HELP_COVERAGE = 0.5
+
+
+def _holds_a_document(token: str, stems: frozenset[str], lang: Lang) -> bool:
+    """ "kuntastrategiassa", "upphandlingsstrategin": a document word, in any compound, with at most a case ending
+    after it ("budgetförslag" is a proposal)."""
+    for stem in stems:
+        at = token.find(stem)
+        if at >= 0:
+            ending = token[at + len(stem) :]
+            if len(ending) <= MAX_DOCUMENT_ENDING if lang == "fi" else ending in _SWEDISH_NOUN_ENDINGS:
+                return True
+    return False
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -356,6 +373,10 @@ class Assistant:
         # …?".
         states = bool(opening) and opening[0] in _STATE_OPENERS and self._place_follows_opener(asked)
         main_clause = _RELATIVE_CLAUSE_TO_COMMA.sub(" ", asked) if states else asked
+        if self._asks_about_a_places_document(asked):
+            # "Mitä Tampereen kuntastrategiassa sanotaan järjestöistä?": what that place's own document says, however
+            # its words ("sanotaan", "strategia") ask what the goals say.
+            return "place" if self.reader.on_theme(asked, matches) else None
         if self.reader.about_the_goals(main_clause):
             return None
         if not self._asks_how_things_stand(asked):
@@ -364,6 +385,33 @@ class Assistant:
                 return None
         named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
         return "place" if named and self.reader.on_theme(asked, matches) else None
+
+    def _asks_about_a_places_document(self, asked: str) -> bool:
+        """Does the question ask what one place's own document says ("Vad säger Vasa stads strategi om föreningar?",
+        "Mitä Oulun hankintastrategia sanoo …?"): a document word right after a municipality or county in the
+        genitive (or after the place and "kaupungin", "stads" …), and neither what it should say, nor the goals or
+        KANE named?"""
+        if self.reader.names_the_goals(asked) or any(
+            self.intents.any_of(asked, name) for name in ("normative", "place_could", "kane")
+        ):
+            return False
+        written = words(asked)
+        folded = [fold(word) for word in written]
+        documents = self.intents.words["place_documents"]
+        if not any(_holds_a_document(token, documents[lang], lang) for token in folded for lang in LANGS):
+            return False
+        owners = frozenset().union(*self.intents.words["place_owners"].values())
+        ends = {match.start + match.words: match for match in self.router.places.find_all(asked)}
+        for index, token in enumerate(folded):
+            if index == 0 or not any(_holds_a_document(token, documents[lang], lang) for lang in LANGS):
+                continue
+            owned = index - 1 if folded[index - 1] in owners else index
+            place = ends.get(owned)
+            if place is not None and (owned < index or place.case in ("gen", "sv_gen")):
+                return True
+            if owned > 0 and self.router.county_in(" ".join(written[max(0, owned - 2) : owned])) is not None:
+                return owned < index or folded[index - 1].endswith(("n", "s"))
+        return False
 
     def _compares_places(self, asked: str) -> bool:
         """ "Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?", "Har Kaskö eller Närpes bättre samarbete …?":

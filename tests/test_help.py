@@ -119,6 +119,8 @@ def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languag
         ("Kan jag skicka mål 3 vidare till styrelsen?", "help.share"),
         ("Hur delar jag målet om öppen förvaltning i vår telegramchatt?", "help.share"),
         ("Miten saan jaettua tämän tavotteen toiseen keskusteluun?", "help.share"),
+        # the share task named in a form no word list holds, with the goal by number
+        ("Saisinko jaettua nelostavoitteen hallituksen WhatsApp-ryhmään?", "help.share"),
         # … but asking what it says, or asking for it in other words, asks for the goal itself.
         ("Vad säger mål 2 om att dela information?", "goal-2"),
         ("Kan du sammanfatta 4:e målet?", "goal-4"),
@@ -419,6 +421,11 @@ def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, questio
         ("Painoin vahingossa välitystä, miten peruutan sen?", "help.cancel"),
         ("Hur avbryter jag redigeringen av kontakterna?", "help.cancel"),
         ("Miten peruutan muokkauksen, joka jäi kesken?", "help.cancel"),
+        # a command begun, named as the thing to stop, joined to a word or not
+        ("Aloitin /local-homman vahingossa, miten lopetan sen?", "help.cancel"),
+        ("Jag startade /propose men vill avbryta, hur gör jag?", "help.cancel"),
+        # jumping among the goals is how the bot is used, asked with "must I"
+        ("Pitääkö tavoitteet selata yksi kerrallaan vai voiko hypätä suoraan viimeiseen?", "help.chatting"),
         # The administrator's tasks: proposals to approve, the log of who did what, reading the texts in again.
         ("Mistä hyväksyn virkahenkilöiden muutosehdotukset?", "help.editing"),
         ("Var hittar jag loggen över vem som ändrat vad?", "help.editing"),

@@ -123,6 +123,9 @@ from bot.assistant import Assistant
         # one party or candidate singled out, whatever KANE is asked to do with it
         ("Suosittaako KANE jotain tiettyä puoluetta tai ehdokasta järjestöväelle?", "party"),
         ("Rekommenderar KANE något visst parti?", "party"),
+        # KANE itself asked for money, in any words of giving
+        ("Voisiko KANE myöntää kuorollemme rahaa konserttimatkaan?", "funding"),
+        ("Kan KANE ge vår scoutkår pengar till ett nytt tält?", "funding"),
         # whether the goals come true at all is what would follow, not the monitoring they ask for
         ("Toteutuuko nää tavoitteet oikeesti tällä valtuustokaudella vai jääkö ne paperille?", "consequence"),
     ],
@@ -175,6 +178,10 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Onko Porvoolla oma hankintastrategia, jossa mainitaan yhteiskunnalliset yritykset?", "Porvoo"),
         # what KANE suggests, named only to compare: the question is how things are there
         ("Saako Lahdessa yhdistys koulun salin ilmaiseksi, niin kuin KANE ehdottaa?", "Lahti"),
+        # what one place's own document says, however the question frames it as what is said
+        ("Mitä Jyväskylän kaupunkistrategiassa sanotaan yhdistyksistä?", "Jyväskylä"),
+        ("Vad står det i Karleby stads välfärdsplan om pensionärsföreningar?", "Karleby"),
+        ("Miten Kouvolan hyvinvointisuunnitelma huomioi vapaaehtoistyön?", "Kouvola"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -225,6 +232,9 @@ def test_whom_or_where_to_ask_in_one_place_stays_a_route(assistant: Assistant, q
         ("Pitäisikö Oulun antaa ilmaisia tiloja yhdistyksille?", "goal-1.action-3"),
         ("Borde Esbo ge föreningar gratis lokaler?", "goal-1.action-3"),
         ("Kun Oulu ostaa palveluja, pitäisikö järjestöjen päästä mukaan?", "goal-4.action-3"),
+        # what a place's own document should say
+        ("Mitä Jyväskylän strategiassa pitäisi lukea yhdistyksistä?", "goal-1.action-1"),
+        ("Vad borde stå i Vasa stads strategi om föreningarna?", "goal-1.action-1"),
     ],
 )
 def test_what_one_place_could_or_should_do_is_the_goals_matter(assistant: Assistant, question: str, entry: str) -> None:

@@ -33,6 +33,21 @@ def test_a_phrase_matches_as_written(pattern: str, text: str, expected: bool) ->
     assert found(pattern, text) is expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        # a spoken particle between a phrase's words carries nothing
+        ("kane tarkoittaa", "Mitä KANE oikein tarkoittaa?", True),
+        ("vad är kane", "Vad är egentligen KANE?", True),
+        # any other word between them does
+        ("kane tarkoittaa", "Mitä KANE ja kunta tarkoittaa?", False),
+    ],
+)
+def test_a_phrase_reads_through_spoken_particles(assistant: Assistant, pattern: str, text: str, expected: bool) -> None:
+    fillers = frozenset().union(*assistant.intents.words["fillers"].values())
+    assert Phrases((parse_phrase(pattern),), fillers).found_in(folded_words(text), frozenset(), words(text)) is expected
+
+
 def test_a_phrase_covers_the_tokens_it_occurs_over() -> None:
     phrases = Phrases((parse_phrase("i stora drag"), parse_phrase("vad skriver")))
     assert phrases.covered(folded_words("Vad skriver KANE, i stora drag?")) == {0, 1, 3, 4, 5}

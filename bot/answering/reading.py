@@ -582,7 +582,8 @@ class Reader:
         task = self.bot_task(asked)
         # A goal named is what is asked about ("Mitä tavoite 2 sanoo tekstien muokkaamisesta?"), unless its answer
         # is what the asker would change ("Hur föreslår jag en ändring i svaret om mål 3?").
-        changes_its_answer = task == EDITING_HELP and not self.intents.any_of(asked, "goal_says")
+        # Nor when the goal is what the asker would pass on ("Miten saan jaettua kolmostavoitteen kortin ryhmään?").
+        changes_its_answer = task in (EDITING_HELP, SHARE_HELP) and not self.intents.any_of(asked, "goal_says")
         # "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan nelosen kohdalle?": where to move to.
         moves_to_it = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
         if task is not None and not (changes_its_answer or moves_to_it) and goal_reference(asked) is not None:
@@ -667,7 +668,9 @@ class Reader:
             return None
         if self.names_the_bot(asked):
             return task
-        if self.intents.any_of(asked, "normative"):
+        # "pitääkö hypätä suoraan johonkin numeroon?" asks how the bot is used: jumping among goals is nobody's duty.
+        jumping = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
+        if self.intents.any_of(asked, "normative") and not jumping:
             return None  # what someone should do
         if self.intents.any_of(asked, "asker"):
             return task  # what the asker does: "miten mä jaan tän tavotteen ryhmään"
@@ -699,6 +702,12 @@ class Reader:
                     terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
                 if len(terms) == 1:
                     said.setdefault(terms[0], []).append((sentence, position))
+                elif "-" in word:
+                    # A command joined to a word ("/editcontact-jutun"): each part is a word of its own.
+                    for part in word.split("-"):
+                        parts = self.retriever.word_terms(part, lang, corrected=False)
+                        if len(parts) == 1:
+                            said.setdefault(parts[0], []).append((sentence, position))
             for help_id, things, actions in self._tasks[lang]:
                 # Most tasks name neither word: looked for where the words stand only when both are named.
                 if not things.isdisjoint(said) and not actions.isdisjoint(said) and _near(said, things, actions):

@@ -28,6 +28,7 @@ INTENT_NAMES = (
     "monitoring",
     "comes_true",
     "browsing",
+    "fillers",
     "goals_frame",
     "goal_says",
     "all_goals",
@@ -47,6 +48,10 @@ INTENT_NAMES = (
     "goals_names",
     "place_now",
     "place_example",
+    "place_documents",
+    "place_owners",
+    "kane_gives",
+    "money_words",
     "comparing",
     "between",
     "local_actors",
@@ -108,7 +113,14 @@ _WEB_ADDRESS = re.compile(
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
+    "kane_gives", "money_words",
 )  # fmt: skip
+# KANE as who gives money: a word of giving this close to "KANE", money this far after it.
+KANE = "kane"
+KANE_GIVES_BEFORE = 1
+KANE_GIVES_AFTER = 2
+_CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
+KANE_MONEY_AFTER = 8
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
@@ -148,8 +160,11 @@ def _marks_agree(pattern: str, token: str) -> bool:
 class Phrases:
     """Phrases indexed by their first word, so a message is read once whatever the number of phrases."""
 
-    def __init__(self, phrases: tuple[Phrase, ...] = ()) -> None:
+    def __init__(self, phrases: tuple[Phrase, ...] = (), fillers: frozenset[str] = frozenset()) -> None:
         self.phrases = phrases
+        # Spoken particles that may stand between a phrase's words ("mitä KANE oikein tarkoittaa", "vad är egentligen
+        # KANE"): they carry nothing, so a phrase reads through them.
+        self._fillers = fillers
         self._exact: dict[str, list[Phrase]] = {}
         self._prefixed: list[tuple[str, Phrase]] = []
         for phrase in phrases:
@@ -185,14 +200,36 @@ class Phrases:
         found: set[int] = set()
         for index, token in enumerate(tokens):
             for phrase in self._starting_with(token):
-                size = len(phrase.words)
-                if (
-                    not phrase.first_only
-                    and size <= len(tokens) - index
-                    and all(_word_matches(pattern, tokens[index + k]) for k, pattern in enumerate(phrase.words))
-                ):
-                    found.update(range(index, index + size))
+                if phrase.first_only:
+                    continue
+                at = self._rest_at(phrase, tokens, index)
+                if at is not None:
+                    found.update(range(index, at[-1] + 1 if at else index + 1))
         return found
+
+    def _rest_at(self, phrase: Phrase, tokens: tuple[str, ...], index: int) -> tuple[int, ...] | None:
+        """Where the words after a phrase's first word (at ``index``) stand, fillers between them skipped; None if
+        they do not follow."""
+        rest = phrase.words[1:]
+        if index + len(rest) < len(tokens) and all(
+            _word_matches(pattern, tokens[index + 1 + k]) for k, pattern in enumerate(rest)
+        ):
+            return tuple(range(index + 1, index + 1 + len(rest)))
+        if not rest or not self._fillers:
+            return None
+        at: list[int] = []
+        position = index
+        for pattern in rest:
+            position += 1
+            while position < len(tokens) and self._skipped(pattern, tokens[position]):
+                position += 1
+            if position >= len(tokens) or not _word_matches(pattern, tokens[position]):
+                return None
+            at.append(position)
+        return tuple(at)
+
+    def _skipped(self, pattern: str, token: str) -> bool:
+        return token in self._fillers and not _word_matches(pattern, token)
 
     def found_in(
         self, tokens: tuple[str, ...], starts: frozenset[int] = frozenset(), written: tuple[str, ...] = ()
@@ -209,15 +246,14 @@ class Phrases:
             for phrase in candidates:
                 if phrase.first_only and index not in starts:
                     continue
-                rest = phrase.words[1:]
-                if index + len(rest) < len(tokens) and all(
-                    _word_matches(pattern, tokens[index + 1 + k]) for k, pattern in enumerate(rest)
-                ):
+                at = self._rest_at(phrase, tokens, index)
+                if at is not None:
                     if (
                         written
                         and phrase.written
                         and not all(
-                            _marks_agree(pattern, written[index + k]) for k, pattern in enumerate(phrase.written)
+                            _marks_agree(pattern, written[where])
+                            for pattern, where in zip(phrase.written, (index, *at), strict=False)
                         )
                     ):
                         continue
@@ -269,15 +305,18 @@ class Intents:
             }
             for name in written
         }
+        fillers = frozenset(word for lang in LANGS for word in words["fillers"][lang])
         return cls(
             words,
             written,
             tuple(sorted(stem for stem in folded if len(stem) >= MIN_STEM)),
             frozenset(stem for stem in folded if len(stem) < MIN_STEM) - ambiguous,
             frozenset(as_written),
-            {kind: Phrases(phrases) for kind, phrases in (asks or {}).items()},
+            {kind: Phrases(phrases, fillers) for kind, phrases in (asks or {}).items()},
             {
-                name: Phrases(tuple(parse_phrase(item) for lang in LANGS for item in words[name][lang] if " " in item))
+                name: Phrases(
+                    tuple(parse_phrase(item) for lang in LANGS for item in words[name][lang] if " " in item), fillers
+                )
                 for name in words
             },
             unmarked,
@@ -289,12 +328,12 @@ class Intents:
             )
             - {()},
             {
-                name: Phrases(tuple(parse_phrase(item) for lang in LANGS for item in written[name][lang]))
+                name: Phrases(tuple(parse_phrase(item) for lang in LANGS for item in written[name][lang]), fillers)
                 for name in PATTERN_LISTS
             },
             {name: frozenset().union(*written[name].values()) for name in written},
             {name: frozenset().union(*by_lang.values()) for name, by_lang in {**words, **unmarked}.items()},
-            Phrases(tuple(phrase for phrases in (asks or {}).values() for phrase in phrases)),
+            Phrases(tuple(phrase for phrases in (asks or {}).values() for phrase in phrases), fillers),
         )
 
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
@@ -313,6 +352,8 @@ class Intents:
                 continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
+        if self._asks_kane_for_money(text, tokens):
+            return "funding"
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
         if named_product and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "product"  # "Tehdäänkö paneelit Otakantaa.fi:ssä?": a named web service, which the goals never name
@@ -321,6 +362,26 @@ class Intents:
         if self.asks_what_follows(text, tokens, starts):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def _asks_kane_for_money(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Voiko KANE antaa meidän VPK:lle rahaa …?", "Ger KANE föreningar bidrag?": KANE named as who gives (a word
+        of giving just before or after it) and money after it; not what KANE thinks ("Pitäisikö KANEn mukaan antaa
+        rahaa …?": KANE's genitive is another word)."""
+        if KANE not in tokens or self.any_of(text, "kane_view"):
+            return False
+        gives, money = self.patterns["kane_gives"], self.patterns["money_words"]
+        # One clause at a time: "Vad säger KANE, ska kommunen ge bidrag?" asks whether the municipality should.
+        for clause in _CLAUSE_PUNCTUATION.split(text):
+            written = words(clause)
+            folded = tuple(fold(word) for word in written)
+            for at in (index for index, word in enumerate(folded) if word == KANE):
+                around = slice(max(0, at - KANE_GIVES_BEFORE), at + 1 + KANE_GIVES_AFTER)
+                after = slice(at + 1, at + 1 + KANE_MONEY_AFTER)
+                if gives.found_in(folded[around], frozenset(), written[around]) and money.found_in(
+                    folded[after], frozenset(), written[after]
+                ):
+                    return True
+        return False
 
     def _asks_to_monitor_what_is_written(self, text: str) -> bool:
         """ "Pitäisikö strategiaan kirjata järjestöt ja sitten katsoa, toteutuuko se?": whether what is written
