@@ -282,6 +282,17 @@ class Assistant:
         # the honest reply still names who handles it and offers the hand-over.
         early = early or (fact == "place" and self._asks_how_things_stand(asked) and not self.intents.asks_whom(asked))
         bot_task = self.reader.bot_task(asked) is not None  # "statistik över vad folk frågat" is the bot's
+        # "Jag skulle vilja föreslå en ändring i ett svar … Hur går jag till väga?": how to do what the story names,
+        # and the story names a task of the bot's.
+        story_task = (
+            not bot_task
+            and bool(focus.context)
+            and self._too_thin_alone(asked, lang)
+            and self.reader.bot_task(f"{focus.context} {asked}") is not None
+        )
+        helped = self._help_with_story(focus, lang, matches) if story_task else None
+        if helped is not None:
+            return helped
         if (
             fact
             and early
@@ -347,6 +358,11 @@ class Assistant:
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
 
+    def _too_thin_alone(self, asked: str, lang: Lang) -> bool:
+        """At most SHORT_ON_ITS_OWN words of its own and none of the goals' world: "Hur går jag till väga?"."""
+        thin = len(self.retriever.query_terms(asked, lang)) <= SHORT_ON_ITS_OWN
+        return thin and not self.reader.speaks_of_the_goals_world(asked)
+
     def _leans_on_an_everyday_story(self, asked: str, story: str, lang: Lang) -> bool:
         """Is the question too thin to stand alone (at most SHORT_ON_ITS_OWN words of its own, none of the goals'
         world), and its story about everyday matters and nothing of the goals' world (an association's story often
@@ -354,8 +370,7 @@ class Assistant:
         reader = self.reader
         if reader.everyday(asked) or not reader.everyday(story) or reader.speaks_of_the_goals_world(story):
             return False
-        thin = len(self.retriever.query_terms(asked, lang)) <= SHORT_ON_ITS_OWN
-        return thin and not reader.speaks_of_the_goals_world(asked)
+        return self._too_thin_alone(asked, lang)
 
     def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
         """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
@@ -388,12 +403,14 @@ class Assistant:
 
     def _asks_about_a_places_document(self, asked: str) -> bool:
         """Does the question ask what one place's own document says ("Vad säger Vasa stads strategi om föreningar?",
-        "Mitä Oulun hankintastrategia sanoo …?"): a document word right after a municipality or county in the
-        genitive (or after the place and "kaupungin", "stads" …), and neither what it should say, nor the goals or
-        KANE named?"""
-        if self.reader.names_the_goals(asked) or any(
-            self.intents.any_of(asked, name) for name in ("normative", "place_could", "kane")
-        ):
+        "Mitä Oulun hankintastrategia sanoo …?"): a word of saying, a document word right after a municipality or
+        county in the genitive (or after the place and "kaupungin", "stads" …), and neither what it should or must
+        say, nor the goals or KANE named?"""
+        if not self.intents.any_of(asked, "place_document_says") or self.reader.names_the_goals(asked):
+            return False
+        if any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "kane")):
+            return False
+        if self.intents.patterns["place_obliged"].found_in(folded_words(asked), frozenset(), words(asked)):
             return False
         written = words(asked)
         folded = [fold(word) for word in written]
@@ -450,7 +467,9 @@ class Assistant:
 
     def _help(self, asked: str, lang: Lang, goals: list[Match], role: HelpRole = "association") -> Reply | None:
         """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml."""
-        if self.reader.only_about_the_bot(asked, lang) and GENERAL_HELP in self.help_entries:
+        if (
+            self.reader.only_about_the_bot(asked, lang) or self.reader.asks_what_the_bot_knows(asked)
+        ) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang, role)
         best = self.reader.help_for(asked, lang, goals)
         if best is not None and self._help_only_looks_alike(best, asked):

@@ -128,6 +128,8 @@ def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languag
         # moving about in the goals asks for the goal itself when it is what the goal says of moving about
         ("Vad säger mål 3 om att navigera i digitala tjänster?", "goal-3"),
         ("Kan jag bläddra i mål 3?", "goal-3"),
+        # the goal passing something on is what it says
+        ("Miten tavoite 3 välittää tietoa kuntalaisille?", "goal-3"),
     ],
 )
 def test_a_named_goal_is_shared_only_when_sharing_is_asked(assistant: Assistant, question: str, entry: str) -> None:
@@ -360,6 +362,8 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Delar vi samma mål som KANE?",
         "Vilka av målen kan vi jobba vidare med i föreningen?",
         "Miten voin lisätä omaa vaikutusvaltaani kunnassa?",
+        # a compound written with a hyphen is one word, not a thing of the bot's ("tieto" of forgetting)
+        "Miten voimme poistaa sote-tiedon katkokset kunnan ja järjestöjen väliltä?",
     ],
 )
 def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:
@@ -424,6 +428,11 @@ def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, questio
         # a command begun, named as the thing to stop, joined to a word or not
         ("Aloitin /local-homman vahingossa, miten lopetan sen?", "help.cancel"),
         ("Jag startade /propose men vill avbryta, hur gör jag?", "help.cancel"),
+        # a thin how-question after a story naming a task of the bot's
+        ("Haluaisin ehdottaa muutosta yhteen vastaukseesi. Miten se käy?", "help.editing"),
+        # what the bot can answer at all
+        ("Vastaatko pelkästään näitä tavoitteita koskeviin kysymyksiin?", "help.capabilities"),
+        ("Vet du nåt annat än KANE:s mål?", "help.capabilities"),
         # jumping among the goals is how the bot is used, asked with "must I"
         ("Pitääkö tavoitteet selata yksi kerrallaan vai voiko hypätä suoraan viimeiseen?", "help.chatting"),
         # The administrator's tasks: proposals to approve, the log of who did what, reading the texts in again.

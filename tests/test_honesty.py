@@ -232,9 +232,12 @@ def test_whom_or_where_to_ask_in_one_place_stays_a_route(assistant: Assistant, q
         ("Pitäisikö Oulun antaa ilmaisia tiloja yhdistyksille?", "goal-1.action-3"),
         ("Borde Esbo ge föreningar gratis lokaler?", "goal-1.action-3"),
         ("Kun Oulu ostaa palveluja, pitäisikö järjestöjen päästä mukaan?", "goal-4.action-3"),
-        # what a place's own document should say
+        # what a place's own document should or must say, or how to get into it
         ("Mitä Jyväskylän strategiassa pitäisi lukea yhdistyksistä?", "goal-1.action-1"),
         ("Vad borde stå i Vasa stads strategi om föreningarna?", "goal-1.action-1"),
+        ("Täytyykö Porin strategiassa mainita yhdistykset?", "goal-1.action-1"),
+        ("Miten meidän kyläyhdistys pääsee mukaan Kajaanin kaupungin strategiaan?", "goal-1.action-1"),
+        ("Hur får vi in byaföreningarna i Pargas stads strategi?", "goal-1.action-1"),
     ],
 )
 def test_what_one_place_could_or_should_do_is_the_goals_matter(assistant: Assistant, question: str, entry: str) -> None:
@@ -405,6 +408,9 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         # "vastaan" (against) and "ställa sig till en fråga" (take a stance) are no help about the bot
         "Hur ställer sig KANE till frågan om gratis lokaler?",
         "Miten kunta ottaa vastaan avoimia kysymyksiä asukkailta?",
+        # KANE backing an idea or giving advice on grants is no money from KANE
+        "Tukeeko KANE avustusten korottamista kunnissa?",
+        "Ger KANE några råd om hur bidragen borde fördelas?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

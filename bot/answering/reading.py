@@ -582,8 +582,15 @@ class Reader:
         task = self.bot_task(asked)
         # A goal named is what is asked about ("Mitä tavoite 2 sanoo tekstien muokkaamisesta?"), unless its answer
         # is what the asker would change ("Hur föreslår jag en ändring i svaret om mål 3?").
-        # Nor when the goal is what the asker would pass on ("Miten saan jaettua kolmostavoitteen kortin ryhmään?").
-        changes_its_answer = task in (EDITING_HELP, SHARE_HELP) and not self.intents.any_of(asked, "goal_says")
+        changes_its_answer = task == EDITING_HELP and not self.intents.any_of(asked, "goal_says")
+        # Nor when the goal is what the asker would pass on ("Miten saan jaettua kolmostavoitteen kortin ryhmään?");
+        # "Miten tavoite 3 välittää tietoa?" asks what the goal says.
+        passes_it_on = (
+            task == SHARE_HELP
+            and (self.intents.any_of(asked, "asker") or self.names_the_bot(asked))
+            and not self.intents.any_of(asked, "goal_says")
+        )
+        changes_its_answer = changes_its_answer or passes_it_on
         # "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan nelosen kohdalle?": where to move to.
         moves_to_it = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
         if task is not None and not (changes_its_answer or moves_to_it) and goal_reference(asked) is not None:
@@ -693,6 +700,7 @@ class Reader:
     def _find_help_task(self, asked: str) -> str | None:
         hits: Counter[str] = Counter()
         placed = _placed_words(asked)
+        commanded = self._commands & commands_in(asked)
         for lang in LANGS:
             # Whole words only: "virastokielellä" (officialese) speaks of no language to switch to.
             said: dict[str, list[tuple[int, int]]] = {}  # lemma → where in the question (sentence, word)
@@ -702,8 +710,9 @@ class Reader:
                     terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
                 if len(terms) == 1:
                     said.setdefault(terms[0], []).append((sentence, position))
-                elif "-" in word:
-                    # A command joined to a word ("/editcontact-jutun"): each part is a word of its own.
+                elif "-" in word and word.split("-", 1)[0] in commanded:
+                    # A command joined to a word ("/editcontact-jutun"): each part is a word of its own; not any
+                    # compound written with a hyphen ("sote-tiedon").
                     for part in word.split("-"):
                         parts = self.retriever.word_terms(part, lang, corrected=False)
                         if len(parts) == 1:
@@ -755,6 +764,21 @@ class Reader:
         if not self.intents.any_of(asked, "about_bot") or self.bot_task(asked) is not None:
             return False  # "Varifrån kommer svaren?" names a task of its own
         return not self.retriever.query_terms(self.intents.without(asked, "about_bot"), lang)
+
+    def asks_what_the_bot_knows(self, asked: str) -> bool:
+        """ "Kan du svara på vad som helst, eller bara om KANE:s mål?", "Tiedätkö muustakin kuin näistä tavoitteista?":
+        what the bot can answer, with nothing asked besides the goals and KANE ("Osaatko vastata, mitä tavoitteissa
+        sanotaan tiloista?" asks about premises)."""
+        if not self.intents.any_of(asked, "bot_scope") or goal_reference(asked) is not None:
+            return False
+        if self.bot_task(asked) is not None:
+            return False  # "Voitko vastata ruotsiksi?" names a task of its own
+        rest = asked
+        for name in ("bot_scope", "about_bot", "goals_frame", "kane", "all_goals"):
+            rest = self.intents.without(rest, name)
+        rest = " ".join(word for word in words(rest) if not _names_goals(word))
+        asked_about = [found - {GOALS_CONCEPT, KANE_CONCEPT} for found in self._concepts_as_read(rest)]
+        return not any(asked_about) and not self.speaks_of_the_goals_world(rest)
 
     def only_about_using_the_bot(self, asked: str, lang: Lang) -> bool:
         """ "Hur funkar det här?", "Miten tätä käytetään?": how to use it, and nothing else asked. Such a verb is

@@ -29,6 +29,7 @@ INTENT_NAMES = (
     "comes_true",
     "browsing",
     "fillers",
+    "bot_scope",
     "goals_frame",
     "goal_says",
     "all_goals",
@@ -50,6 +51,9 @@ INTENT_NAMES = (
     "place_example",
     "place_documents",
     "place_owners",
+    "place_document_says",
+    "place_obliged",
+    "kane_advice",
     "kane_gives",
     "money_words",
     "comparing",
@@ -113,7 +117,7 @@ _WEB_ADDRESS = re.compile(
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
-    "kane_gives", "money_words",
+    "kane_gives", "money_words", "kane_advice", "place_obliged",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it.
 KANE = "kane"
@@ -369,7 +373,7 @@ class Intents:
         rahaa …?": KANE's genitive is another word)."""
         if KANE not in tokens or self.any_of(text, "kane_view"):
             return False
-        gives, money = self.patterns["kane_gives"], self.patterns["money_words"]
+        gives, money, advice = self.patterns["kane_gives"], self.patterns["money_words"], self.patterns["kane_advice"]
         # One clause at a time: "Vad säger KANE, ska kommunen ge bidrag?" asks whether the municipality should.
         for clause in _CLAUSE_PUNCTUATION.split(text):
             written = words(clause)
@@ -377,8 +381,10 @@ class Intents:
             for at in (index for index, word in enumerate(folded) if word == KANE):
                 around = slice(max(0, at - KANE_GIVES_BEFORE), at + 1 + KANE_GIVES_AFTER)
                 after = slice(at + 1, at + 1 + KANE_MONEY_AFTER)
-                if gives.found_in(folded[around], frozenset(), written[around]) and money.found_in(
-                    folded[after], frozenset(), written[after]
+                if (
+                    gives.found_in(folded[around], frozenset(), written[around])
+                    and money.found_in(folded[after], frozenset(), written[after])
+                    and not advice.found_in(folded, frozenset(), written)
                 ):
                     return True
         return False
