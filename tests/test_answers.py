@@ -399,6 +399,20 @@ def test_a_typo_is_tolerated(assistant: Assistant) -> None:
     assert assistant.reply("nuorisovaltusto").entry == "goal-2.action-2"
 
 
+def test_a_long_word_mistyped_in_any_case_is_read_as_its_stem_corrected(assistant: Assistant) -> None:
+    retriever = assistant.reader.retriever
+    assert "vanhusneuvosto" in retriever.query_terms("Mitä sanotaan vanhsuneuvostoille?", "fi")
+    assert assistant.reply("Onko nuorsiovaltuustoissa tavoitteiden mukaan tarpeeksi valtaa?").entry == "goal-2.action-2"
+
+
+def test_a_finnish_compound_written_as_two_words_is_read_as_one(assistant: Assistant) -> None:
+    retriever = assistant.reader.retriever
+    assert retriever.query_terms("Onko mielen osoitus sallittu?", "fi")[:1] == ["mielenosoitus"]
+    assert assistant.reply("saako mielen osoitus olla turvallinen").entry == "goal-3.action-1"
+    # Swedish puts an adjective before its noun: two words stay two
+    assert retriever.query_terms("gratis lokal", "sv") == ["gratis", "lokal"]
+
+
 def test_a_concepts_word_is_not_corrected_into_another_meaning(assistant: Assistant) -> None:
     retriever = assistant.reader.retriever
     # "kämppä" (a room, of the premises) is one letter from "kauppa" (a shop), a word the entries use.
