@@ -267,6 +267,9 @@ class Assistant:
             # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
             asked = f"{asked} {focus.brief}"
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
+        if fact is None and self.reader.asks_what_is_wished_of_a_candidate(asked, lang):
+            # A candidate asking what KANE expects of them: the candidates' responsibility, not the goals as a whole.
+            return self.entry_reply(self.knowledge.entry("candidates.dialogue"), lang, score=1.0)
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
         if fact is None and self.reader.asks_what_kane_is(asked):

@@ -35,7 +35,7 @@ from bot.core.text import fold, words  # noqa: E402
 
 VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.yaml", "help.yaml")
 # Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
-NOT_WORDS = frozenset({"association_words"})
+NOT_WORDS = frozenset({"association_words", "place_documents"})
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
 MIN_COMPOUND_HEAD = 4
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:

@@ -290,6 +290,21 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
 @pytest.mark.parametrize(
     "question",
     [
+        "Olen ehdolla aluevaaleissa, mitä KANE odottaa minulta?",
+        "Vad förväntar sig KANE av oss kandidater?",
+        "Mitä KANE toivoo ehdokkailta?",
+    ],
+)
+def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as_a_whole(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "candidates.dialogue")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Montako tavoitetta KANE on asettanut?",
         "Hur många mål har KANE?",
         "Kuinka monta tavoitetta kunnille on?",
@@ -411,6 +426,8 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         # KANE backing an idea or giving advice on grants is no money from KANE
         "Tukeeko KANE avustusten korottamista kunnissa?",
         "Ger KANE några råd om hur bidragen borde fördelas?",
+        "Delar KANE synen att föreningarna behöver mer pengar?",
+        "Mitä painoarvoa KANE antaa avustuksille?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

@@ -765,6 +765,19 @@ class Reader:
             return False  # "Varifrån kommer svaren?" names a task of its own
         return not self.retriever.query_terms(self.intents.without(asked, "about_bot"), lang)
 
+    def asks_what_is_wished_of_a_candidate(self, asked: str, lang: Lang) -> bool:
+        """ "Jag är kandidat i välfärdsområdesvalet, vad förväntar sig KANE av mig?", "Mitä KANE odottaa minulta
+        ehdokkaana?": KANE's wishes asked of the asker as a candidate, and nothing else asked."""
+        if not (self.intents.any_of(asked, "candidate_self") and self._names_kane(asked)):
+            return False
+        said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
+        if not said & self._wants_lemmas[lang]:
+            return False
+        read = self._concepts_as_read(asked)
+        return any(CANDIDATES_CONCEPT in found for found in read) and all(
+            found <= {CANDIDATES_CONCEPT, KANE_CONCEPT, GOALS_CONCEPT, *ELECTION_CONCEPTS} for found in read
+        )
+
     def asks_what_the_bot_knows(self, asked: str) -> bool:
         """ "Kan du svara på vad som helst, eller bara om KANE:s mål?", "Tiedätkö muustakin kuin näistä tavoitteista?":
         what the bot can answer, with nothing asked besides the goals and KANE ("Osaatko vastata, mitä tavoitteissa

@@ -44,7 +44,6 @@ CACHE_LIMIT = 50_000
 TERM_DOTS_LIMIT = 3_000
 MIN_IDF = 0.4
 TYPO_MIN_LENGTH = 5
-MIN_COMPOUND_PART = 3  # "mielen osoitus" is one word written apart; "ja sen" is two
 TYPO_SIMILARITY = 85.0
 # "Mitä demokratiakasvatustavoitteessa sanotaan?": the word "goal" is answered by any part of a goal, though the part
 # itself never says it.
@@ -155,37 +154,15 @@ class Featurizer:
                     found.append(concept)
         return found + self._borrowed_concepts(terms, lang)
 
-    def terms(self, text: str, lang: Lang, limit: int | None = MAX_QUERY_WORDS, joined: bool = False) -> list[str]:
-        """The lemmas of ``text`` without stop words; a question is cut at ``limit`` words, an indexed text is not.
-        ``joined``: a Finnish compound written as two words ("mielen osoitus", "nuoriso valtuusto") is read as one."""
+    def terms(self, text: str, lang: Lang, limit: int | None = MAX_QUERY_WORDS) -> list[str]:
+        """The lemmas of ``text`` without stop words; a question is cut at ``limit`` words, an indexed text is not."""
         stop = self._stopwords[lang]
         found: list[str] = []
-        written = words(text)[:limit]
-        skip = False
-        for index, word in enumerate(written):
-            if skip:
-                skip = False
-                continue
-            # Finnish only: Swedish writes an adjective before its noun ("gratis lokal", "Finlands svenska").
-            apart = joined and lang == "fi" and index + 1 < len(written)
-            compound = self._compound_of(word, written[index + 1], lang) if apart else None
-            if compound is not None:
-                found.append(compound)
-                skip = True
-                continue
+        for word in words(text)[:limit]:
             for lemma in self._lemmas(word, lang):
                 if lemma not in stop and not lemma.isdigit():
                     found.append(lemma)
         return found
-
-    def _compound_of(self, first: str, second: str, lang: Lang) -> str | None:
-        """The lemma of two words written apart that the knowledge knows as one compound naming a concept, if so."""
-        head, tail = fold(first), fold(second)
-        stop = self._stopwords[lang]
-        if head in stop or tail in stop or len(head) < MIN_COMPOUND_PART or len(tail) < MIN_COMPOUND_PART:
-            return None
-        lemma = self._lexicon.lemma(head + tail, lang)
-        return lemma if lemma is not None and self.names_a_concept(lemma, lang) else None
 
     def known(self, word: str, lang: Lang) -> bool:
         """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
@@ -520,7 +497,7 @@ class Retriever:
     def query_terms(self, text: str, lang: Lang) -> list[str]:
         """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
         away ("nuorisovaltusto" → "nuorisovaltuusto")."""
-        return [self._correct(term, lang) for term in self._featurizer.terms(text, lang, joined=True)]
+        return [self._correct(term, lang) for term in self._featurizer.terms(text, lang)]
 
     def known(self, word: str, lang: Lang) -> bool:
         """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
@@ -528,7 +505,7 @@ class Retriever:
 
     def concepts_as_written(self, text: str, lang: Lang) -> list[str]:
         """The concepts named in ``text`` without typo correction: a cheap first look."""
-        return self._featurizer.concept_ids(self._featurizer.terms(text, lang, joined=True), lang)
+        return self._featurizer.concept_ids(self._featurizer.terms(text, lang), lang)
 
     def lemmas_naming(self, concept: str, lang: Lang) -> frozenset[str]:
         """The lemmas that name a concept on their own ("neuvottelukunta", "delegation" for KANE)."""
@@ -556,10 +533,21 @@ class Retriever:
         if self._featurizer.is_real_word(term, lang):
             return term
         corrected = self._corrections[lang](term)
-        if corrected == term and lang == "fi" and len(term) >= MIN_INFLECTED_TYPO:
-            # A long word mistyped in a case the tables do not list ("nuorsiovaltuustoista"): its stem corrected.
+        if (
+            corrected == term
+            and lang == "fi"
+            and len(term) >= MIN_INFLECTED_TYPO
+            and not self._featurizer.known(term, lang)
+        ):
+            # A long word mistyped in a case the tables do not list ("nuorsiovaltuustoista"): its stem corrected; not
+            # a word the lexicon knows ("paikallistaa" is no "paikallinen").
             corrected = next(
-                (fixed for stem in _typo_stems(term) if (fixed := self._corrections[lang](stem)) != stem), term
+                (
+                    fixed
+                    for stem in _typo_stems(term)
+                    if self._mistyped_stem(stem, fixed := self._corrections[lang](stem))
+                ),
+                term,
             )
         # Nor is a concept's word the entries' texts do not use, unless its correction means the same ("kämppä" is
         # a room, not "kauppa"; "vanhusneuvostoo" is "vanhusneuvosto").
@@ -568,6 +556,16 @@ class Retriever:
             if concepts.isdisjoint(self._featurizer.concept_ids([corrected], lang)):
                 return term
         return corrected
+
+    def _mistyped_stem(self, stem: str, fixed: str) -> bool:
+        """Is ``fixed`` the word the stem of a long mistyped word stands for: one letter changed, added or dropped, or
+        two swapped, not its end cut off ("liikuntala|ista" is a law, not "liikunta"), and a word the entries use?"""
+        return (
+            fixed != stem
+            and OSA.distance(stem, fixed) <= 1
+            and not stem.startswith(fixed)
+            and "w:" + fixed in self._idf["fi"]
+        )
 
     def _coverage(self, terms: list[str], entry: Entry, lang: Lang) -> float:
         """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
