@@ -326,7 +326,7 @@ class Assistant:
         if focus.context and self._leans_on_an_everyday_story(asked, focus.context, lang):
             # "Puhelin ei enää lataa. Mikä avuks?": the question is the story's, and the story is not the goals'.
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
-        if self.reader.asks_an_everyday_thing(asked):
+        if self.reader.asks_an_everyday_thing(asked) or self.reader.follows_up_on_a_place_only(asked, lang):
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
         decided = self._decide(asked, matches, lang, areas)
         if decided.kind == "fallback" and focus.context:

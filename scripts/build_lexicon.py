@@ -34,8 +34,10 @@ from bot.core.lang import LANGS, Lang  # noqa: E402
 from bot.core.text import fold, words  # noqa: E402
 
 VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.yaml", "help.yaml")
-# Word stems matched as they are, never lemmatised: their "forms" would only be noise ("yhdisty" → "yhdistyä").
-NOT_WORDS = frozenset({"association_words", "place_documents"})
+# Lists whose words are no vocabulary: stems matched as they are, never lemmatised, whose "forms" would only be noise
+# ("yhdisty" → "yhdistyä", "strategi" a strategist), and phrases of function words ("osaatko muutakin" had made
+# "muutakin" a word of its own, no longer "muu").
+NOT_WORDS = frozenset({"association_words", "place_documents", "bot_scope"})
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
 MIN_COMPOUND_HEAD = 4
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:

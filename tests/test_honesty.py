@@ -147,6 +147,14 @@ def test_the_closest_passage_is_offered_as_a_button(assistant: Assistant) -> Non
     assert reply.as_json("q")["suggest"] == "goal-1.action-2"
 
 
+@pytest.mark.parametrize("question", ["Entä Oulu?", "Entäs meillä Tampereella?", "Vem kandiderar i Esbo?"])
+def test_a_place_alone_after_a_follow_up_word_or_who_stands_there_is_no_answer_from_the_goals(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+
+
 def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assistant: Assistant) -> None:
     reply = assistant.reply("Onko Kuopiossa vammaisneuvosto?")
     assert reply.kind == "fallback"

@@ -765,6 +765,13 @@ class Reader:
             return False  # "Varifrån kommer svaren?" names a task of its own
         return not self.retriever.query_terms(self.intents.without(asked, "about_bot"), lang)
 
+    def follows_up_on_a_place_only(self, asked: str, lang: Lang) -> bool:
+        """ "Entä Oulu?", "Entäs Tampereella?": a follow-up naming only a place, which asks nothing on its own."""
+        if not self.intents.any_of(asked, "follow_up"):
+            return False
+        without = self._without_places(asked)
+        return without != asked and not self.retriever.query_terms(self.intents.without(without, "follow_up"), lang)
+
     def asks_what_is_wished_of_a_candidate(self, asked: str, lang: Lang) -> bool:
         """ "Jag är kandidat i välfärdsområdesvalet, vad förväntar sig KANE av mig?", "Mitä KANE odottaa minulta
         ehdokkaana?": KANE's wishes asked of the asker as a candidate, and nothing else asked."""

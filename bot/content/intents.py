@@ -29,6 +29,7 @@ INTENT_NAMES = (
     "comes_true",
     "browsing",
     "fillers",
+    "follow_up",
     "candidate_self",
     "bot_scope",
     "goals_frame",
