@@ -121,12 +121,13 @@ PATTERN_LISTS = (
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
     "kane_gives", "money_words", "kane_advice", "place_obliged",
 )  # fmt: skip
-# KANE as who gives money: a word of giving this close to "KANE", money this far after it.
+# KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
+# a full stop inside a word, "VPK:lle", breaks none).
 KANE = "kane"
 KANE_GIVES_BEFORE = 1
 KANE_GIVES_AFTER = 2
-_CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
 KANE_MONEY_AFTER = 8
+_CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
@@ -372,7 +373,7 @@ class Intents:
     def _asks_kane_for_money(self, text: str, tokens: tuple[str, ...]) -> bool:
         """ "Voiko KANE antaa meidän VPK:lle rahaa …?", "Ger KANE föreningar bidrag?": KANE named as who gives (a word
         of giving just before or after it) and money after it; not what KANE thinks ("Pitäisikö KANEn mukaan antaa
-        rahaa …?": KANE's genitive is another word)."""
+        rahaa …?": KANE's genitive is another word), nor advice, weight or a view given ("Ger KANE råd om bidrag?")."""
         if KANE not in tokens or self.any_of(text, "kane_view"):
             return False
         gives, money, advice = self.patterns["kane_gives"], self.patterns["money_words"], self.patterns["kane_advice"]
