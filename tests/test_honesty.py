@@ -126,6 +126,7 @@ from bot.assistant import Assistant
         # KANE itself asked for money, in any words of giving
         ("Voisiko KANE myöntää kuorollemme rahaa konserttimatkaan?", "funding"),
         ("Kan KANE ge vår scoutkår pengar till ett nytt tält?", "funding"),
+        ("Maksaisiko KANE meidän kuoron harjoitustilan vuokran?", "funding"),
         # whether the goals come true at all is what would follow, not the monitoring they ask for
         ("Toteutuuko nää tavoitteet oikeesti tällä valtuustokaudella vai jääkö ne paperille?", "consequence"),
     ],
