@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Container, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
@@ -29,6 +30,7 @@ FOREIGN_MIN_SCRIPT_LETTERS = 3
 FOREIGN_KNOWN_SHARE = 0.5
 FOREIGN_PROBABILITY = 0.7
 FOREIGN_MIN_WORD = 4
+LETTER_CACHE_SIZE = 1024
 _NORDIC_ONLY_ELSEWHERE = frozenset("ðþ")
 NAMES = frozenset({"kane"})
 ENGLISH_COURTESY = frozenset({"hi", "hello", "thanks", "thank", "you", "please"})
@@ -66,7 +68,7 @@ class LanguageDetector:
     def foreign(self, text: str) -> bool:
         """Is ``text`` clearly in a language other than Finnish or Swedish (English, Russian, Estonian …)?"""
         letters = [char for char in text if char.isalpha()]
-        latin = sum(unicodedata.name(char, "").startswith("LATIN") for char in letters)
+        latin = sum(map(_is_latin, letters))
         # Another script says it at once, even in a greeting of a few letters ("สวัสดีครับ", "Привет").
         if len(letters) >= FOREIGN_MIN_SCRIPT_LETTERS and latin * 2 < len(letters):
             return True
@@ -176,3 +178,9 @@ def choose_language(
     if client is not None:
         return client
     return hint or DEFAULT_LANG
+
+
+@lru_cache(maxsize=LETTER_CACHE_SIZE)
+def _is_latin(letter: str) -> bool:
+    """Is the letter of the Latin script? Asked of every letter of every message: remembered per letter."""
+    return unicodedata.name(letter, "").startswith("LATIN")

@@ -41,6 +41,7 @@ MAX_QUERY_WORDS = 60
 MIN_PART = 4
 BORROWED_MIN_LENGTH = 8
 CACHE_LIMIT = 50_000
+ADDRESSED_CACHE_SIZE = 4096
 TERM_DOTS_LIMIT = 3_000
 MIN_IDF = 0.4
 TYPO_MIN_LENGTH = 5
@@ -614,15 +615,20 @@ MIN_TYPO_STEM = 9
 _TYPO_ENDINGS = ("ista", "issa", "ilta", "illa", "ille", "ihin", "iksi", "ien", "ita", "iin", *_CASE_ENDINGS)
 
 
+_TYPO_ENDINGS_LONGEST_FIRST = tuple(sorted(_TYPO_ENDINGS, key=len, reverse=True))
+_CASE_ENDINGS_LONGEST_FIRST = tuple(sorted(_CASE_ENDINGS, key=len, reverse=True))
+
+
 def _typo_stems(folded: str) -> list[str]:
     """The word without one of its possible case endings, longest first, each stem long enough to correct."""
     return [
         folded[: -len(ending)]
-        for ending in sorted(_TYPO_ENDINGS, key=len, reverse=True)
+        for ending in _TYPO_ENDINGS_LONGEST_FIRST
         if folded.endswith(ending) and len(folded) - len(ending) >= MIN_TYPO_STEM
     ]
 
 
+@lru_cache(maxsize=ADDRESSED_CACHE_SIZE)  # asked of every word of a question against every goal's entry
 def _addressed(term: str) -> bool:
     """The goal itself, or whom every goal addresses, in any case ("sotelle" is "sote")."""
     return (
@@ -634,7 +640,7 @@ def _case_stems(folded: str) -> list[str]:
     """The word without a Finnish case ending, longest ending first."""
     return [
         folded[: -len(ending)]
-        for ending in sorted(_CASE_ENDINGS, key=len, reverse=True)
+        for ending in _CASE_ENDINGS_LONGEST_FIRST
         if folded.endswith(ending) and len(folded) - len(ending) >= MIN_CASE_STEM
     ]
 
