@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -28,40 +27,11 @@ from bot.core.lang import LANGS, Lang
 from bot.core.reply import Block, FollowUp, Reply
 from bot.core.text import clean, fold, folded_words, sentences, words
 from bot.core.yamlfile import KnowledgeError
+from bot.one_place import OnePlaceReading
 from bot.routing.places import PlaceFinder
 from bot.routing.router import Router
 from bot.routing.topics import TopicFinder
 
-# Finnish perfect tense, an auxiliary and a past participle: "Miten Vantaa on parantanut …?" asks what has been done.
-_FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko"})
-_PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet")
-MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
-# A question opened by one of these and the place ("Har Vasa skrivit in föreningarna …?", "Ger Pargas stad …?",
-# "Onko Lahdessa …?", "Löytyykö Lapin hyvinvointialueelta …?") asks what that place has or does; with the place
-# further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly conditional ("Hade det
-# inte varit bättre …?"). Only these: "Asun Kokkolassa …", "Bor i Jakobstad …" open with the asker's home.
-_STATE_OPENERS = frozenset({
-    "har", "ger", "ordnar", "erbjuder", "onko", "onks", "onkohan", "loytyyko", "loytyyks",
-    "saako", "saaks", "saakos",  # "Saako Hollolassa yhdistys salit maksutta?" asks what is so there
-})  # fmt: skip
-PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
-# Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
-# som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
-_CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
-# Where a relative clause (or a spoken "as") begins: what is said after it describes something of the place's ("Har
-# Borgå en strategi där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention; "Saako
-# Hollolassa yhdistys salit maksutta, niinku KANE ehdottaa?" asks how things are in Hollola). Not "kuten", which
-# names a place as an example ("kunnat kuten Oulu").
-_RELATIVE_CLAUSE_TO_COMMA = re.compile(
-    r"\b(?:som|där|vari|vars|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|josta|joista|jolla|joilla|"
-    r"jolle|joille|jolta|joilta|missä|mihin|niinku|niinkuin|niin kuin)\b[^,;]*",
-    re.I,
-)
-# After a document's stem: a Finnish case ending ("suunnitelm|assa", "hyvinvointikertomu|ksessa"), a Swedish noun's.
-MAX_DOCUMENT_ENDING = 6
-_SWEDISH_NOUN_ENDINGS = frozenset(
-    {"", "n", "en", "er", "erna", "et", "ens", "ets", "s", "ns", "met", "mets", "r", "rna"}
-)
 MAX_QUESTION_CHARS = 1000
 MAX_FOLLOWUPS = 4
 SHORT_ANSWER_WORDS = 2
@@ -80,18 +50,6 @@ STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 # A help entry matched by under half the words of a question about homework is a chance likeness.
 HOMEWORK_HELP_COVERAGE = 0.5
-
-
-def _holds_a_document(token: str, stems: frozenset[str], lang: Lang) -> bool:
-    """ "kuntastrategiassa", "upphandlingsstrategin": a document word, in any compound, with at most a case ending
-    after it ("budgetförslag" is a proposal)."""
-    for stem in stems:
-        at = token.find(stem)
-        if at >= 0:
-            ending = token[at + len(stem) :]
-            if len(ending) <= MAX_DOCUMENT_ENDING if lang == "fi" else ending in _SWEDISH_NOUN_ENDINGS:
-                return True
-    return False
 
 
 def load_stopwords(folder: Path = DATA) -> dict[Lang, frozenset[str]]:
@@ -143,6 +101,7 @@ class Assistant:
             commands=commands,
             help_tasks={item.id: item.tasks for item in help_entries},
         )
+        self.one_place = OnePlaceReading(intents, self.reader, router)
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
         self._cached_reply = lru_cache(maxsize=REPLY_CACHE_SIZE)(self._reply)
@@ -275,7 +234,7 @@ class Assistant:
         if fact is None and self.reader.asks_what_kane_is(asked):
             return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Onks KANE joku puolue?"
         matches = self.reader.search(asked)
-        fact = fact or self._about_one_place(asked, matches)
+        fact = fact or self.one_place.asked_fact(asked, matches)
         # A date, a sum, a name, a party's view … is never in the goals, whatever else the question names; so is
         # how things are done ("Miten haemme avustusta?"), but where ("Mistä haetaan avustusta Turussa?") is first a
         # question of whom to contact.
@@ -283,7 +242,9 @@ class Assistant:
         early = fact in EARLY_FACTS or (fact == "procedure" and opening in HOW_WORDS)
         # "Onko Lahdessa maksuttomia kokoustiloja …?" asks how things stand in one place, not whom to ask there;
         # the honest reply still names who handles it and offers the hand-over.
-        early = early or (fact == "place" and self._asks_how_things_stand(asked) and not self.intents.asks_whom(asked))
+        early = early or (
+            fact == "place" and self.one_place.asks_how_things_stand(asked) and not self.intents.asks_whom(asked)
+        )
         bot_task = self.reader.bot_task(asked) is not None  # "statistik över vad folk frågat" is the bot's
         # "Jag skulle vilja föreslå en ändring i ett svar … Hur går jag till väga?": how to do what the story names,
         # and the story names a task of the bot's.
@@ -374,95 +335,6 @@ class Assistant:
         if reader.everyday(asked) or not reader.everyday(story) or reader.speaks_of_the_goals_world(story):
             return False
         return self._too_thin_alone(asked, lang)
-
-    def _about_one_place(self, asked: str, matches: list[Match]) -> str | None:
-        """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
-        nuorisovaltuusto?", "Har Hangö redan en samarbetsgrupp med föreningarna?"), which the goals never give; "Mikä
-        on huomisen sää Oulussa?" is not about the goals. Otherwise a place is named on a matter routing knows
-        ("Vilka lokaler i Lovisa …") or compared with another, unless the question says what the place could or
-        should do ("Pitäisikö Oulun antaa ilmaisia tiloja …?") or names it as an example ("kommuner som Korsholm"):
-        that is the goals' matter. A place named as the asker's home ("Olen ehdolla Porissa, miten …") is neither.
-        In a question that opens by asking how things stand there, words of the goals in a relative clause describe
-        the place's own document ("Har Borgå en strategi där sociala företag nämns?")."""
-        opening = folded_words(asked)[:1]
-        # Only in a question that opens by asking how things stand in a place named next ("Har Borgå …", "Onko
-        # Oulussa …") is a relative clause the place's, and only up to its comma; "Som förening i Vasa, vad säger målen
-        # …?" asks what the goals say, and so does "Saako Oulussa yhdistys, jolla ei ole tiloja, tavoitteiden mukaan
-        # …?".
-        states = bool(opening) and opening[0] in _STATE_OPENERS and self._place_follows_opener(asked)
-        main_clause = _RELATIVE_CLAUSE_TO_COMMA.sub(" ", asked) if states else asked
-        if self._asks_about_a_places_document(asked):
-            # "Mitä Tampereen kuntastrategiassa sanotaan järjestöistä?": what that place's own document says, however
-            # its words ("sanotaan", "strategia") ask what the goals say.
-            return "place" if self.reader.on_theme(asked, matches) else None
-        if self.reader.about_the_goals(main_clause):
-            return None
-        if not self._asks_how_things_stand(asked):
-            general = any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
-            if general or (self.router.topic_finder.find(asked) is None and not self._compares_places(asked)):
-                return None
-        named = self.router.municipality_in(asked) is not None or self.router.county_in(asked) is not None
-        return "place" if named and self.reader.on_theme(asked, matches) else None
-
-    def _asks_about_a_places_document(self, asked: str) -> bool:
-        """Does the question ask what one place's own document says ("Vad säger Vasa stads strategi om föreningar?",
-        "Mitä Oulun hankintastrategia sanoo …?"): a word of saying, a document word right after a municipality or
-        county in the genitive (or after the place and "kaupungin", "stads" …), and neither what it should or must
-        say, nor the goals or KANE named?"""
-        if not self.intents.any_of(asked, "place_document_says") or self.reader.names_the_goals(asked):
-            return False
-        if any(self.intents.any_of(asked, name) for name in ("normative", "place_could", "kane")):
-            return False
-        if self.intents.patterns["place_obliged"].found_in(folded_words(asked), frozenset(), words(asked)):
-            return False
-        written = words(asked)
-        folded = [fold(word) for word in written]
-        documents = self.intents.words["place_documents"]
-        if not any(_holds_a_document(token, documents[lang], lang) for token in folded for lang in LANGS):
-            return False
-        owners = frozenset().union(*self.intents.words["place_owners"].values())
-        ends = {match.start + match.words: match for match in self.router.places.find_all(asked)}
-        for index, token in enumerate(folded):
-            if index == 0 or not any(_holds_a_document(token, documents[lang], lang) for lang in LANGS):
-                continue
-            owned = index - 1 if folded[index - 1] in owners else index
-            place = ends.get(owned)
-            if place is not None and (owned < index or place.case in ("gen", "sv_gen")):
-                return True
-            if owned > 0 and self.router.county_in(" ".join(written[max(0, owned - 2) : owned])) is not None:
-                return owned < index or folded[index - 1].endswith(("n", "s"))
-        return False
-
-    def _compares_places(self, asked: str) -> bool:
-        """ "Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?", "Har Kaskö eller Närpes bättre samarbete …?":
-        two municipalities named with a word of comparing."""
-        named = {match.municipality.code for match in self.router.places.find_all(asked)}
-        return len(named) >= 2 and self.intents.any_of(asked, "comparing")
-
-    def _asks_how_things_stand(self, asked: str) -> bool:
-        """ "Onko Porissa jo …?", "Har Hangö redan …?", "Miten Vantaa on parantanut …?", "Har Vasa skrivit in …?":
-        how things stand now, or what has been done; "Hur kan Esbo redan nu …?" and "Miksi Turun pitäisi jo …?" ask
-        what could or should be done, which the goals answer. Each clause is read on its own: "Onko Sodankylän
-        strategiassa jo …, vai pitääkö meidän …?" asks how things stand before it asks what to do."""
-        return any(self._clause_asks_how_things_stand(clause) for clause in _CLAUSE_BREAK.split(asked))
-
-    def _clause_asks_how_things_stand(self, asked: str) -> bool:
-        tokens = folded_words(asked)
-        perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
-            len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
-        )
-        if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
-            perfect = self._place_follows_opener(asked)
-        if not perfect and not self.intents.any_of(asked, "place_now"):
-            return False
-        return not self.intents.any_of(asked, "normative") and not self.intents.any_of(asked, "place_could")
-
-    def _place_follows_opener(self, asked: str) -> bool:
-        """ "Har Vasa …", "Har Vasa stad …", "Onko Pirkanmaan hyvinvointialueella …": a municipality or county named
-        right after the question's first word."""
-        opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
-        named = any(1 <= match.start <= PLACE_AFTER_OPENER for match in self.router.places.find_all(asked))
-        return named or self.router.county_in(opening) is not None
 
     def _help_with_story(self, focus: Focus, lang: Lang, goals: list[Match]) -> Reply | None:
         """The help a question wants when read with the sentences before it, if it has any."""

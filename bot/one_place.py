@@ -1,0 +1,157 @@
+"""Questions about one place: how things stand in one municipality or county, or what its own document says.
+
+The goals never give such facts ("Onko Oulussa jo nuorisovaltuusto?", "Vad säger Vasa stads strategi om
+föreningar?"); what a place could or should do, or a place named as an example, is the goals' matter. Reading it
+needs both the understanding of the goals (answering) and the places (routing), so it sits beside the facade."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.reading import Reader
+from bot.answering.retrieval import Match
+from bot.content.intents import Intents
+from bot.core.lang import LANGS, Lang
+from bot.core.text import fold, folded_words, words
+from bot.routing.router import Router
+
+# Finnish perfect tense, an auxiliary and a past participle: "Miten Vantaa on parantanut …?" asks what has been done.
+_FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko"})
+_PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet")
+MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
+# A question opened by one of these and the place ("Har Vasa skrivit in föreningarna …?", "Ger Pargas stad …?",
+# "Onko Lahdessa …?", "Löytyykö Lapin hyvinvointialueelta …?") asks what that place has or does; with the place
+# further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly conditional ("Hade det
+# inte varit bättre …?"). Only these: "Asun Kokkolassa …", "Bor i Jakobstad …" open with the asker's home.
+_STATE_OPENERS = frozenset({
+    "har", "ger", "ordnar", "erbjuder", "onko", "onks", "onkohan", "loytyyko", "loytyyks",
+    "saako", "saaks", "saakos",  # "Saako Hollolassa yhdistys salit maksutta?" asks what is so there
+})  # fmt: skip
+PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
+# Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
+# som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
+# Where a relative clause (or a spoken "as") begins: what is said after it describes something of the place's ("Har
+# Borgå en strategi där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention; "Saako
+# Hollolassa yhdistys salit maksutta, niinku KANE ehdottaa?" asks how things are in Hollola). Not "kuten", which
+# names a place as an example ("kunnat kuten Oulu").
+_RELATIVE_CLAUSE_TO_COMMA = re.compile(
+    r"\b(?:som|där|vari|vars|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|josta|joista|jolla|joilla|"
+    r"jolle|joille|jolta|joilta|missä|mihin|niinku|niinkuin|niin kuin)\b[^,;]*",
+    re.I,
+)
+# After a document's stem: a Finnish case ending ("suunnitelm|assa", "hyvinvointikertomu|ksessa"), a Swedish noun's.
+MAX_DOCUMENT_ENDING = 6
+_SWEDISH_NOUN_ENDINGS = frozenset(
+    {"", "n", "en", "er", "erna", "et", "ens", "ets", "s", "ns", "met", "mets", "r", "rna"}
+)
+
+
+def _holds_a_document(token: str, stems: frozenset[str], lang: Lang) -> bool:
+    """ "kuntastrategiassa", "upphandlingsstrategin": a document word, in any compound, with at most a case ending
+    after it ("budgetförslag" is a proposal)."""
+    for stem in stems:
+        at = token.find(stem)
+        if at >= 0:
+            ending = token[at + len(stem) :]
+            if len(ending) <= MAX_DOCUMENT_ENDING if lang == "fi" else ending in _SWEDISH_NOUN_ENDINGS:
+                return True
+    return False
+
+
+class OnePlaceReading:
+    """Reads whether a question asks a fact about one place, which the goals never give."""
+
+    def __init__(self, intents: Intents, reader: Reader, router: Router) -> None:
+        self._intents = intents
+        self._reader = reader
+        self._router = router
+
+    def asked_fact(self, asked: str, matches: list[Match]) -> str | None:
+        """ "place" when the question asks a fact about one municipality or county ("Onko Oulussa jo
+        nuorisovaltuusto?", "Har Hangö redan en samarbetsgrupp med föreningarna?"), which the goals never give; "Mikä
+        on huomisen sää Oulussa?" is not about the goals. Otherwise a place is named on a matter routing knows
+        ("Vilka lokaler i Lovisa …") or compared with another, unless the question says what the place could or
+        should do ("Pitäisikö Oulun antaa ilmaisia tiloja …?") or names it as an example ("kommuner som Korsholm"):
+        that is the goals' matter. A place named as the asker's home ("Olen ehdolla Porissa, miten …") is neither.
+        In a question that opens by asking how things stand there, words of the goals in a relative clause describe
+        the place's own document ("Har Borgå en strategi där sociala företag nämns?")."""
+        opening = folded_words(asked)[:1]
+        # Only in a question that opens by asking how things stand in a place named next ("Har Borgå …", "Onko
+        # Oulussa …") is a relative clause the place's, and only up to its comma; "Som förening i Vasa, vad säger målen
+        # …?" asks what the goals say, and so does "Saako Oulussa yhdistys, jolla ei ole tiloja, tavoitteiden mukaan
+        # …?".
+        states = bool(opening) and opening[0] in _STATE_OPENERS and self._place_follows_opener(asked)
+        main_clause = _RELATIVE_CLAUSE_TO_COMMA.sub(" ", asked) if states else asked
+        if self.asks_about_its_document(asked):
+            # "Mitä Tampereen kuntastrategiassa sanotaan järjestöistä?": what that place's own document says, however
+            # its words ("sanotaan", "strategia") ask what the goals say.
+            return "place" if self._reader.on_theme(asked, matches) else None
+        if self._reader.about_the_goals(main_clause):
+            return None
+        if not self.asks_how_things_stand(asked):
+            general = any(self._intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
+            if general or (self._router.topic_finder.find(asked) is None and not self._compares_places(asked)):
+                return None
+        named = self._router.municipality_in(asked) is not None or self._router.county_in(asked) is not None
+        return "place" if named and self._reader.on_theme(asked, matches) else None
+
+    def asks_about_its_document(self, asked: str) -> bool:
+        """Does the question ask what one place's own document says ("Vad säger Vasa stads strategi om föreningar?",
+        "Mitä Oulun hankintastrategia sanoo …?"): a word of saying, a document word right after a municipality or
+        county in the genitive (or after the place and "kaupungin", "stads" …), and neither what it should or must
+        say, nor the goals or KANE named?"""
+        if not self._intents.any_of(asked, "place_document_says") or self._reader.names_the_goals(asked):
+            return False
+        if any(self._intents.any_of(asked, name) for name in ("normative", "place_could", "kane")):
+            return False
+        if self._intents.patterns["place_obliged"].found_in(folded_words(asked), frozenset(), words(asked)):
+            return False
+        written = words(asked)
+        folded = [fold(word) for word in written]
+        documents = self._intents.words["place_documents"]
+        if not any(_holds_a_document(token, documents[lang], lang) for token in folded for lang in LANGS):
+            return False
+        owners = frozenset().union(*self._intents.words["place_owners"].values())
+        ends = {match.start + match.words: match for match in self._router.places.find_all(asked)}
+        for index, token in enumerate(folded):
+            if index == 0 or not any(_holds_a_document(token, documents[lang], lang) for lang in LANGS):
+                continue
+            owned = index - 1 if folded[index - 1] in owners else index
+            place = ends.get(owned)
+            if place is not None and (owned < index or place.case in ("gen", "sv_gen")):
+                return True
+            if owned > 0 and self._router.county_in(" ".join(written[max(0, owned - 2) : owned])) is not None:
+                return owned < index or folded[index - 1].endswith(("n", "s"))
+        return False
+
+    def _compares_places(self, asked: str) -> bool:
+        """ "Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?", "Har Kaskö eller Närpes bättre samarbete …?":
+        two municipalities named with a word of comparing."""
+        named = {match.municipality.code for match in self._router.places.find_all(asked)}
+        return len(named) >= 2 and self._intents.any_of(asked, "comparing")
+
+    def asks_how_things_stand(self, asked: str) -> bool:
+        """ "Onko Porissa jo …?", "Har Hangö redan …?", "Miten Vantaa on parantanut …?", "Har Vasa skrivit in …?":
+        how things stand now, or what has been done; "Hur kan Esbo redan nu …?" and "Miksi Turun pitäisi jo …?" ask
+        what could or should be done, which the goals answer. Each clause is read on its own: "Onko Sodankylän
+        strategiassa jo …, vai pitääkö meidän …?" asks how things stand before it asks what to do."""
+        return any(self._clause_asks_how_things_stand(clause) for clause in _CLAUSE_BREAK.split(asked))
+
+    def _clause_asks_how_things_stand(self, asked: str) -> bool:
+        tokens = folded_words(asked)
+        perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
+            len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
+        )
+        if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
+            perfect = self._place_follows_opener(asked)
+        if not perfect and not self._intents.any_of(asked, "place_now"):
+            return False
+        return not self._intents.any_of(asked, "normative") and not self._intents.any_of(asked, "place_could")
+
+    def _place_follows_opener(self, asked: str) -> bool:
+        """ "Har Vasa …", "Har Vasa stad …", "Onko Pirkanmaan hyvinvointialueella …": a municipality or county named
+        right after the question's first word."""
+        opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
+        named = any(1 <= match.start <= PLACE_AFTER_OPENER for match in self._router.places.find_all(asked))
+        return named or self._router.county_in(opening) is not None
