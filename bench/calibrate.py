@@ -1,4 +1,4 @@
-"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune, tune2, tune3, tune5 to tune24; a script).
+"""Calibrate the answer decision on the TUNING sets by kind (kinds.tune, tune2, tune3, tune5 to tune26; a script).
 
     .venv/bin/python bench/calibrate.py              # fit, print the reliability table and the threshold table
     .venv/bin/python bench/calibrate.py --write      # …and write bot/answering/data/calibration.json
@@ -60,6 +60,7 @@ TUNING = tuple(
         "tune23",
         "tune24",
         "tune25",
+        "tune26",
     )
 )
 # What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a

@@ -243,7 +243,9 @@ class Assistant:
         # "Onko Lahdessa maksuttomia kokoustiloja …?" asks how things stand in one place, not whom to ask there;
         # the honest reply still names who handles it and offers the hand-over.
         early = early or (
-            fact == "place" and self.one_place.asks_how_things_stand(asked) and not self.intents.asks_whom(asked)
+            fact == "place"
+            and (self.one_place.asks_how_things_stand(asked) or self.one_place.asks_where_its_document_is(asked))
+            and not self.intents.asks_whom(asked)
         )
         bot_task = self.reader.bot_task(asked) is not None  # "statistik över vad folk frågat" is the bot's
         # "Jag skulle vilja föreslå en ändring i ett svar … Hur går jag till väga?": how to do what the story names,
@@ -262,7 +264,7 @@ class Assistant:
             and early
             and not self.intents.any_of(asked, "about_bot")
             and not bot_task
-            and self.reader.on_theme(asked, matches)
+            and (self.reader.on_theme(asked, matches) or self._names_a_routed_matter(asked))
         ):
             return self.honest(lang, fact, matches, asked)
         helped = self._help(asked, lang, matches)
@@ -321,6 +323,11 @@ class Assistant:
             runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
+
+    def _names_a_routed_matter(self, asked: str) -> bool:
+        """ "avustushaku takaraja Seinäjoki": a matter routing knows (grants), however few words the goals share with
+        it, and nothing of everyday life outside them; a date or sum of it is a fact the goals never give."""
+        return not self.reader.everyday(asked) and self.router.topic_finder.find(asked) is not None
 
     def _too_thin_alone(self, asked: str, lang: Lang) -> bool:
         """At most SHORT_ON_ITS_OWN words of its own and none of the goals' world: "Hur går jag till väga?"."""

@@ -83,7 +83,7 @@ class OnePlaceReading:
         # …?".
         states = bool(opening) and opening[0] in _STATE_OPENERS and self._place_follows_opener(asked)
         main_clause = _RELATIVE_CLAUSE_TO_COMMA.sub(" ", asked) if states else asked
-        if self.asks_about_its_document(asked):
+        if self.asks_about_its_document(asked) or self.asks_where_its_document_is(asked):
             # "Mitä Tampereen kuntastrategiassa sanotaan järjestöistä?": what that place's own document says, however
             # its words ("sanotaan", "strategia") ask what the goals say.
             return "place" if self._reader.on_theme(asked, matches) else None
@@ -124,6 +124,19 @@ class OnePlaceReading:
             if owned > 0 and self._router.county_in(" ".join(written[max(0, owned - 2) : owned])) is not None:
                 return owned < index or folded[index - 1].endswith(("n", "s"))
         return False
+
+    def asks_where_its_document_is(self, asked: str) -> bool:
+        """Does the question ask where one place's own document is found ("Mistä löydän Utsjoen kunnan strategian?",
+        "Kuopion osallisuusohjelma missä", "Eckerö fullmäktigeprotokoll var"): a word of where, a document word and a
+        municipality or county named, and neither the goals, KANE nor what a place could or should do?"""
+        if not self._intents.any_of(asked, "place_where") or self._reader.names_the_goals(asked):
+            return False
+        if any(self._intents.any_of(asked, name) for name in ("normative", "place_could", "place_example", "kane")):
+            return False
+        documents = self._intents.words["place_documents"]
+        if not any(_holds_a_document(token, documents[lang], lang) for token in folded_words(asked) for lang in LANGS):
+            return False
+        return self._router.municipality_in(asked) is not None or self._router.county_in(asked) is not None
 
     def _compares_places(self, asked: str) -> bool:
         """ "Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?", "Har Kaskö eller Närpes bättre samarbete …?":

@@ -71,6 +71,7 @@ def test_the_share_help_names_the_bot(assistant: Assistant) -> None:
         "Tere, kas saate mind aidata?",
         "Guten Tag, was sind die Ziele von KANE?",
         "Buorre beaivi! Makkár ulbmilat leat KANE:s?",  # Northern Sami: langdetect has no profile for it
+        "Buorre iđit! Mii lea gielddaid mihttomearit?",  # … whatever short word it shares with Swedish ("mii", "lea")
         "Hvar get ég fundið markmið KANE?",  # nor for Icelandic, whose "ð" and "þ" no Nordic neighbour writes
         # Short words shared with Finnish or Swedish ("me", "in", "on", "mis") do not hide the language …
         "Could you explain KANE to me in English?",
@@ -425,6 +426,9 @@ def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, questio
         ("Painoin vahingossa välitystä, miten peruutan sen?", "help.cancel"),
         ("Hur avbryter jag redigeringen av kontakterna?", "help.cancel"),
         ("Miten peruutan muokkauksen, joka jäi kesken?", "help.cancel"),
+        # the bot's menu or a button pressed by mistake is the thing to stop
+        ("ups, tryckte på fel knapp, hur avbryter jag?", "help.cancel"),
+        ("Jäin jumiin valikkoon, miten keskeytän?", "help.cancel"),
         # a command begun, named as the thing to stop, joined to a word or not
         ("Aloitin /local-homman vahingossa, miten lopetan sen?", "help.cancel"),
         ("Jag startade /propose men vill avbryta, hur gör jag?", "help.cancel"),

@@ -706,3 +706,66 @@ def test_a_place_or_a_party_named_in_passing_leaves_the_goals_question(
 ) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        # where one place's own document is found, asked in full or in bare keywords
+        ("Mistä löytyy Porin kaupungin hyvinvointisuunnitelma?", "Pori"),
+        ("Hämeenlinnan osallisuusohjelma netissä missä", "Hämeenlinna"),
+        ("Var hittar jag Borgå stads riktlinjer för föreningsbidrag?", "Borgå"),
+        ("Närpes kommunfullmäktiges protokoll var?", "Närpes"),
+    ],
+)
+def test_where_one_places_own_document_is_found_is_answered_honestly(
+    assistant: Assistant, question: str, place: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message("honest_place", reply.lang, place=place) in reply.text
+
+
+def test_what_a_places_document_should_be_stays_the_goals_matter(assistant: Assistant) -> None:
+    reply = assistant.reply("Pitäisikö Oulun kaupungin strategian olla netissä?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-1")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a price, a threshold or a deadline asked in bare keywords
+        ("seurantalon vuokra hinta", "amount"),
+        ("gymnastiksal hyra pris", "amount"),
+        ("Tröskelvärde för upphandling av hemtjänst", "amount"),
+        ("kulttuuriavustus hakuaika Oulu", "date"),
+        ("föreningsbidrag Vasa sista ansökningsdag", "date"),
+    ],
+)
+def test_a_fact_asked_in_keywords_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(f"honest_{fact}", reply.lang) in reply.text
+
+
+def test_what_a_price_should_be_stays_the_goals_matter(assistant: Assistant) -> None:
+    reply = assistant.reply("Pitäisikö kokoustilojen hinta olla yhdistyksille nolla?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-3")
+
+
+@pytest.mark.parametrize(
+    ("message", "goal"),
+    [
+        # a question of nothing but "what does it say there" is read with the sentence it points back to
+        ("Tavoite neljä mainitsee hankinnat. Mitä siinä sanotaan?", 4),
+        ("Mål två tar upp ungdomsfullmäktige. Vad står det där?", 2),
+    ],
+)
+def test_a_question_pointing_back_is_read_with_its_story(assistant: Assistant, message: str, goal: int) -> None:
+    reply = assistant.reply(message)
+    assert reply.kind == "answer" and reply.goal == goal
+
+
+def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assistant) -> None:
+    # Every word found somewhere in some entry, yet sharing almost nothing with any: not a likely answer.
+    assert assistant.reply("Mitä siinä tarkalleen sanotaan?").kind == "fallback"

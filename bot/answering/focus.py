@@ -48,7 +48,9 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        "darom", "sadant", "sant", "deras", "dessa", "samma",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
-                       "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist"})  # fmt: skip
+                       "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist",
+                       # in it, in them, there: "Mitä siinä tarkalleen sanotaan?"
+                       "siina", "niissa", "siella"})  # fmt: skip
 # "Such" points back from anywhere in a question of a few words: "Tukevatko KANEn tavoitteet tällaista?", "Stöder
 # KANE:s mål en sådan satsning?" ask about what the sentence before described.
 _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisia", "tallaiseen", "tallaisessa",
@@ -58,7 +60,7 @@ _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisi
 _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
-_POINTING_LAST = frozenset({"det", "den", "dem", "he"})
+_POINTING_LAST = frozenset({"det", "den", "dem", "he", "dar"})  # "Vad står det där?"
 SHORT_QUESTION_WORDS = 5
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8

@@ -85,6 +85,9 @@ class LanguageDetector:
         # words of four letters or more, names aside, say which language it is.
         tokens = [token for token in tokens if len(token) >= FOREIGN_MIN_WORD and token not in NAMES] or tokens
         known = sum(token in self._fi or token in self._sv for token in tokens)
+        sami = sum(token in self._sami for token in tokens)
+        if sami > known and sami >= FOREIGN_KNOWN_SHARE * len(tokens):
+            return True  # "Buorre beaivi! Mat leat KANE mihttomearit?": short words shared ("mat") said nothing
         if known >= FOREIGN_KNOWN_SHARE * len(tokens):
             return False
         if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(text.casefold()):

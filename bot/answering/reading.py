@@ -22,6 +22,8 @@ from bot.core.text import fold, folded_words, sentences, words
 # with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD to be answered at all.
 ANSWER_THRESHOLD = 0.10
 STRONG_THRESHOLD = 0.5
+# A best match this far from the question (its retrieval score) is no likely answer, whatever else it has.
+MIN_LIKELY_SCORE = 0.05
 # A help entry answers a question about the bot when it matches this well; without a word about the bot itself
 # ("botti", "du") it must match HELP_STRONG and better than any entry of the goals.
 HELP_THRESHOLD = 0.12
@@ -567,6 +569,11 @@ class Reader:
             return 0.0
         chance = self.calibration.chance(evidence)
         if evidence.everyday and evidence.score * evidence.coverage < STRONG_THRESHOLD:
+            chance = min(chance, self.calibration.threshold / 2)
+        if evidence.score < MIN_LIKELY_SCORE and not evidence.combined:
+            # "Mitä siinä tarkalleen sanotaan?": words that only frame a question, each found somewhere in an entry,
+            # cover it whole while it shares almost nothing with any; it leans on what came before. A combination
+            # read for its entry ("Luettelisitko ne tähän?" after asking for the goals) is evidence of its own.
             chance = min(chance, self.calibration.threshold / 2)
         return chance
 

@@ -32,6 +32,8 @@ INTENT_NAMES = (
     "follow_up",
     "candidate_self",
     "bot_scope",
+    "place_where",
+    "price_words",
     "goals_frame",
     "goal_says",
     "all_goals",
@@ -372,9 +374,18 @@ class Intents:
             return "product"  # "Tehdäänkö paneelit Otakantaa.fi:ssä?": a named web service, which the goals never name
         if "€" in text and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
+        if self._names_a_price(text):
+            return "amount"
         if self.asks_what_follows(text, tokens, starts):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def _names_a_price(self, text: str) -> bool:
+        """ "nuorisotalon salin vuokra hinta", "Lokalhyra Dragsfjärd pris": a price named asks for an amount; not in a
+        question of what should be ("Pitäisikö salin hinta olla kohtuullinen?") or of what the goals or KANE say."""
+        if not self.any_of(text, "price_words"):
+            return False
+        return not any(self.any_of(text, name) for name in ("normative", "place_could", "goals_frame", "kane"))
 
     def _asks_kane_for_money(self, text: str, tokens: tuple[str, ...]) -> bool:
         """ "Voiko KANE antaa meidän VPK:lle rahaa …?", "Ger KANE föreningar bidrag?": KANE named as who gives (a word
