@@ -191,6 +191,11 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Mitä Jyväskylän kaupunkistrategiassa sanotaan yhdistyksistä?", "Jyväskylä"),
         ("Vad står det i Karleby stads välfärdsplan om pensionärsföreningar?", "Karleby"),
         ("Miten Kouvolan hyvinvointisuunnitelma huomioi vapaaehtoistyön?", "Kouvola"),
+        # where one place's own document is found, asked in full or in bare keywords
+        ("Mistä löytyy Porin kaupungin hyvinvointisuunnitelma?", "Pori"),
+        ("Hämeenlinnan osallisuusohjelma netissä missä", "Hämeenlinna"),
+        ("Var hittar jag Borgå stads riktlinjer för föreningsbidrag?", "Borgå"),
+        ("Närpes kommunfullmäktiges protokoll var?", "Närpes"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -709,29 +714,6 @@ def test_a_place_or_a_party_named_in_passing_leaves_the_goals_question(
 
 
 @pytest.mark.parametrize(
-    ("question", "place"),
-    [
-        # where one place's own document is found, asked in full or in bare keywords
-        ("Mistä löytyy Porin kaupungin hyvinvointisuunnitelma?", "Pori"),
-        ("Hämeenlinnan osallisuusohjelma netissä missä", "Hämeenlinna"),
-        ("Var hittar jag Borgå stads riktlinjer för föreningsbidrag?", "Borgå"),
-        ("Närpes kommunfullmäktiges protokoll var?", "Närpes"),
-    ],
-)
-def test_where_one_places_own_document_is_found_is_answered_honestly(
-    assistant: Assistant, question: str, place: str
-) -> None:
-    reply = assistant.reply(question)
-    assert reply.kind == "fallback" and reply.entry is None
-    assert assistant.message("honest_place", reply.lang, place=place) in reply.text
-
-
-def test_what_a_places_document_should_be_stays_the_goals_matter(assistant: Assistant) -> None:
-    reply = assistant.reply("Pitäisikö Oulun kaupungin strategian olla netissä?")
-    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-1")
-
-
-@pytest.mark.parametrize(
     ("question", "fact"),
     [
         # a price, a threshold or a deadline asked in bare keywords
@@ -748,9 +730,17 @@ def test_a_fact_asked_in_keywords_is_answered_honestly(assistant: Assistant, que
     assert assistant.message(f"honest_{fact}", reply.lang) in reply.text
 
 
-def test_what_a_price_should_be_stays_the_goals_matter(assistant: Assistant) -> None:
-    reply = assistant.reply("Pitäisikö kokoustilojen hinta olla yhdistyksille nolla?")
-    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-3")
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Pitäisikö kokoustilojen hinta olla yhdistyksille nolla?", "goal-1.action-3"),
+        ("Pitäisikö Oulun kaupungin strategian olla netissä?", "goal-1.action-1"),
+    ],
+)
+def test_what_a_price_or_a_places_document_should_be_stays_the_goals_matter(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert (assistant.reply(question).kind, assistant.reply(question).entry) == ("answer", entry)
 
 
 @pytest.mark.parametrize(
