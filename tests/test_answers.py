@@ -179,6 +179,9 @@ def test_a_body_of_the_young_or_the_old_is_one_of_goal_2_2s_councils(
         ("Mitä KANE puuhaa silloin kun vaaleja ei ole?", "kane"),
         ("Mitä se neuvottelukunta tekee ihan arjessa?", "kane"),
         ("Vad sysslar KANE med mellan valen?", "kane"),
+        # a word of doing that is a matter of its own elsewhere ("jobbar": work, employment)
+        ("Vad arbetar KANE med?", "kane"),
+        ("Vad är det KANE jobbar med?", "kane"),
         # what KANE wants done about one matter: that matter's part
         ("Mitä KANE tekee avustusten hyväksi?", "goal-1.action-2"),
         ("Vad vill KANE att kommunerna gör med äldreråden?", "goal-2.action-2"),
