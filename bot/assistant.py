@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answering.confidence import Calibration
-from bot.answering.focus import Focus, find_question, points_back, sentence_starts
+from bot.answering.focus import Focus, find_question, points_back, points_into, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
 from bot.answering.reading import Reader, commands_in
@@ -267,6 +267,8 @@ class Assistant:
             and (self.reader.on_theme(asked, matches) or self._names_a_routed_matter(asked))
         ):
             return self.honest(lang, fact, matches, asked)
+        if self._only_calls_for_help(asked, focus.context, lang) and GENERAL_HELP in self.help_entries:
+            return self.help_reply(GENERAL_HELP, lang)  # "apua", "Hjälp!": how the bot is used, not goal 1's support
         helped = self._help(asked, lang, matches)
         if helped is not None:
             return helped
@@ -289,6 +291,9 @@ class Assistant:
         if focus.context and self._leans_on_an_everyday_story(asked, focus.context, lang):
             # "Puhelin ei enää lataa. Mikä avuks?": the question is the story's, and the story is not the goals'.
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
+        if not focus.context and points_into(asked) and self._too_thin_alone(asked, lang):
+            # "Mitä siellä oikein sanotaan?" with nothing before it: what it points at was never said.
+            return self.fallback(lang, score=matches[0].score if matches else 0.0)
         if self.reader.asks_an_everyday_thing(asked) or self.reader.follows_up_on_a_place_only(asked, lang):
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
         decided = self._decide(asked, matches, lang, areas)
@@ -304,6 +309,10 @@ class Assistant:
             # a question that leans on its story is read with it, if that reading is likely right and the question
             # points back or alone already leans the same way ("Hur mår du idag?" after a story is small talk).
             story = f"{focus.context} {asked}"
+            told = goal_reference(focus.context)
+            if told is not None and points_back(asked) and self._too_thin_alone(asked, lang):
+                # "Mål två tar upp ungdomsfullmäktige. Vad står det där?": the goal named before, asked about whole.
+                return self.entry_reply(self.knowledge.goal(told), lang, score=1.0, areas=areas)
             retried = self._decide(story, self.reader.search(story), lang, areas)
             leaning = points_back(asked) or retried.entry in {
                 match.entry.id for match in matches[:STORY_CANDIDATES] if match.coverage > 0
@@ -323,6 +332,14 @@ class Assistant:
             runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
+
+    def _only_calls_for_help(self, asked: str, context: str, lang: Lang) -> bool:
+        """ "apua", "Hei, tarvitsisin vähän apua": a call for help, with nothing before it but courtesy; after a story
+        ("Vår förening behöver hjälp med bidrag. Kan du hjälpa?") the story says what help is wanted."""
+        calls = self.reader.only_calls_for_help
+        if not calls(asked, lang):
+            return False
+        return not context or calls(context, lang) or self.intents.only(context, "greeting", "thanks")
 
     def _names_a_routed_matter(self, asked: str) -> bool:
         """ "avustushaku takaraja Seinäjoki": a matter routing knows (grants), however few words the goals share with

@@ -131,7 +131,8 @@ class OnePlaceReading:
         municipality or county named, and neither the goals, KANE nor what a place could or should do?"""
         if not self._intents.any_of(asked, "place_where") or self._reader.names_the_goals(asked):
             return False
-        if any(self._intents.any_of(asked, name) for name in ("normative", "place_could", "place_example", "kane")):
+        unsaid = self._intents.without(asked, "place_where")
+        if any(self._intents.any_of(unsaid, name) for name in ("normative", "place_could", "place_example", "kane")):
             return False
         documents = self._intents.words["place_documents"]
         if not any(_holds_a_document(token, documents[lang], lang) for token in folded_words(asked) for lang in LANGS):

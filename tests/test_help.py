@@ -434,6 +434,11 @@ def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, questio
         ("Jag startade /propose men vill avbryta, hur gör jag?", "help.cancel"),
         # a thin how-question after a story naming a task of the bot's
         ("Haluaisin ehdottaa muutosta yhteen vastaukseesi. Miten se käy?", "help.editing"),
+        # a call for help and nothing else is how the bot is used, not goal 1's support
+        ("apua", "help.capabilities"),
+        ("Hjälp!", "help.capabilities"),
+        ("Moi, voitko auttaa?", "help.capabilities"),
+        ("Hej! Jag förstår inte hur det här fungerar, hjälp", "help.capabilities"),
         # what the bot can answer at all
         ("Vastaatko pelkästään näitä tavoitteita koskeviin kysymyksiin?", "help.capabilities"),
         ("Vet du nåt annat än KANE:s mål?", "help.capabilities"),

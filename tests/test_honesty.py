@@ -196,6 +196,9 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Hämeenlinnan osallisuusohjelma netissä missä", "Hämeenlinna"),
         ("Var hittar jag Borgå stads riktlinjer för föreningsbidrag?", "Borgå"),
         ("Närpes kommunfullmäktiges protokoll var?", "Närpes"),
+        # who can find or read it is the asker, not the place that could act
+        ("Mistä voi lukea Lahden kaupungin hyvinvointisuunnitelman?", "Lahti"),
+        ("Var kan jag hitta Kristinestads strategi?", "Kristinestad"),
     ],
 )
 def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
@@ -744,6 +747,22 @@ def test_what_a_price_or_a_places_document_should_be_stays_the_goals_matter(
 
 
 @pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # a question naming its own matter after a goal named is answered as asked, not with the goal whole
+        ("Tavoite 3. Mitä siinä sanotaan mielenosoituksista?", "goal-3.action-1"),
+        ("Mål 4 gäller medborgarorganisationer. Vad sägs om upphandling där?", "goal-4.action-3"),
+        ("KANE on asettanut neljä tavoitetta. Mitä niissä sanotaan avustuksista?", "goal-1.action-2"),
+    ],
+)
+def test_a_question_pointing_back_that_names_its_matter_is_answered_as_asked(
+    assistant: Assistant, message: str, entry: str
+) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
     ("message", "goal"),
     [
         # a question of nothing but "what does it say there" is read with the sentence it points back to
@@ -756,6 +775,14 @@ def test_a_question_pointing_back_is_read_with_its_story(assistant: Assistant, m
     assert reply.kind == "answer" and reply.goal == goal
 
 
-def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assistant) -> None:
-    # Every word found somewhere in some entry, yet sharing almost nothing with any: not a likely answer.
-    assert assistant.reply("Mitä siinä tarkalleen sanotaan?").kind == "fallback"
+@pytest.mark.parametrize(
+    "message",
+    [
+        # every word found somewhere in some entry, yet sharing almost nothing with any: not a likely answer
+        "Mitä siinä tarkalleen sanotaan?",
+        # what is said "there", with nothing said before it to point at
+        "Mitä siellä oikein sanotaan?",
+    ],
+)
+def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assistant, message: str) -> None:
+    assert assistant.reply(message).kind == "fallback"

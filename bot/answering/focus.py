@@ -48,9 +48,11 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        "darom", "sadant", "sant", "deras", "dessa", "samma",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
-                       "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist",
-                       # in it, in them, there: "Mitä siinä tarkalleen sanotaan?"
-                       "siina", "niissa", "siella"})  # fmt: skip
+                       "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist"})  # fmt: skip
+# "In it", "there": a question pointing back with them is read with its story only when it finds nothing alone ("Mitä
+# siinä tarkalleen sanotaan?"); one that names its matter ("Tavoite 3. Mitä siinä sanotaan mielenosoituksista?") is
+# answered as asked, not as the goal named before it.
+_POINTING_IN = frozenset({"siina", "niissa", "siella"})
 # "Such" points back from anywhere in a question of a few words: "Tukevatko KANEn tavoitteet tällaista?", "Stöder
 # KANE:s mål en sådan satsning?" ask about what the sentence before described.
 _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisia", "tallaiseen", "tallaisessa",
@@ -60,7 +62,8 @@ _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisi
 _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
-_POINTING_LAST = frozenset({"det", "den", "dem", "he", "dar"})  # "Vad står det där?"
+_POINTING_LAST = frozenset({"det", "den", "dem", "he"})
+_POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_IN`
 SHORT_QUESTION_WORDS = 5
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
@@ -130,7 +133,16 @@ def points_back(question: str) -> bool:
     """Does the question point at something said before it ("Pitäisikö niiden sanalla olla painoa?", "Vad ska vi
     tänka på när vi sätter ihop den?")?"""
     tokens = folded_words(question)
-    return bool(tokens) and (tokens[-1] in _POINTING_LAST or not _POINTING.isdisjoint(tokens))
+    return bool(tokens) and (
+        tokens[-1] in _POINTING_LAST | _POINTING_IN_LAST or not (_POINTING | _POINTING_IN).isdisjoint(tokens)
+    )
+
+
+def points_into(question: str) -> bool:
+    """Does the question ask what is said in something named before it ("Mitä siellä sanotaan?", "Vad står det
+    där?")? Unlike "se", "det" ("Mitä KANE on ja mitä se tekee?"), these point outside the question itself."""
+    tokens = folded_words(question)
+    return bool(tokens) and (tokens[-1] in _POINTING_IN_LAST or not _POINTING_IN.isdisjoint(tokens))
 
 
 def find_question(text: str, intents: Intents) -> Focus:

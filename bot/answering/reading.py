@@ -782,6 +782,16 @@ class Reader:
             return False  # "Varifrån kommer svaren?" names a task of its own
         return not self.retriever.query_terms(self.intents.without(asked, "about_bot"), lang)
 
+    def only_calls_for_help(self, asked: str, lang: Lang) -> bool:
+        """ "apua", "Hjälp!", "Voitko auttaa?", "Hei, en ymmärrä": a call for help with nothing named to help with,
+        which asks how the bot is used (goal 1's "tuki", support, is no help asked for)."""
+        rest = self.intents.without(asked, "help_call")
+        if rest == " ".join(words(asked)):
+            return False
+        for name in ("about_bot", "bot_use", "greeting", "thanks", "fillers"):
+            rest = self.intents.without(rest, name)
+        return not self.retriever.query_terms(rest, lang)
+
     def follows_up_on_a_place_only(self, asked: str, lang: Lang) -> bool:
         """ "Entä Oulu?", "Entäs Tampereella?": a follow-up naming only a place, which asks nothing on its own."""
         if not self.intents.any_of(asked, "follow_up"):

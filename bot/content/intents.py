@@ -33,6 +33,7 @@ INTENT_NAMES = (
     "candidate_self",
     "bot_scope",
     "place_where",
+    "help_call",
     "price_words",
     "goals_frame",
     "goal_says",
