@@ -26,6 +26,9 @@ from tests.conftest import KNOWLEDGE, ROOT
         ("upphandling och sociala företag", "goal-4.action-3"),
         ("miksi puolueiden pitäisi asettaa monipuolisia ehdokkaita", "candidates"),
         ("Mitä kunnanvaltuutettu voi tehdä järjestöjen hyväksi?", "intro"),  # the four goals are that answer
+        # what the goals promise frames the question as what they say
+        ("Vad lovar målen om demonstrationer?", "goal-3.action-1"),
+        ("Mitä tavoitteet lupaavat nuorisovaltuustoille?", "goal-2.action-2"),
     ],
 )
 def test_the_question_finds_its_entry(assistant: Assistant, question: str, entry: str) -> None:
@@ -43,6 +46,7 @@ def test_the_question_finds_its_entry(assistant: Assistant, question: str, entry
         ("fjärde målet", 4),
         ("vad säger mål nummer 1", 1),
         ("goal 4", 4),
+        ("Vad lovar trean om demonstrationer?", 3),  # what a goal promises is no party's promise
     ],
 )
 def test_direct_goal_references_resolve_deterministically(assistant: Assistant, question: str, goal: int) -> None:

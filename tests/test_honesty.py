@@ -35,6 +35,7 @@ from bot.assistant import Assistant
         ("Hur väljs medlemmarna i KANE?", "person"),
         ("Mitä perussuomalaiset ajattelevat järjestöavustuksista?", "party"),
         ("Vad tycker SFP om föreningsbidrag?", "party"),
+        ("Vad lovar partierna inför valet?", "party"),
         ("Onko kunnan pakko antaa yhdistykselle kokoustila?", "law"),
         ("Behöver vi tillstånd av polisen för en demonstration?", "law"),
         ("Mikä oli äänestysprosentti viime kuntavaaleissa?", "statistics"),
