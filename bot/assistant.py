@@ -48,6 +48,8 @@ SHORT_ON_ITS_OWN = 2
 # with the question agrees with nothing).
 STORY_CANDIDATES = 3
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
+# How sure the match of a question naming a goal must be to answer with one part of it rather than the goal whole.
+PART_CHANCE = 0.9
 # A help entry matched by under half the words of a question about homework is a chance likeness.
 HOMEWORK_HELP_COVERAGE = 0.5
 
@@ -278,9 +280,12 @@ class Assistant:
         if fact is None and self.intents.asks_for_a_contact(asked):
             fact = "contact"  # whom to contact somewhere routing does not know ("Vem på ministeriet …?")
         areas = self.local_areas(conversation)
-        number = goal_reference(asked) or self.reader.goal_by_theme(asked)
+        numbered = goal_reference(asked)
+        number = numbered or self.reader.goal_by_theme(asked)
         if number is not None:
-            return self.entry_reply(self.knowledge.goal(number), lang, score=1.0, areas=areas)
+            # A goal named by its theme is asked whole: its theme's words are its parts' words too.
+            part = self._part_of_the_goal_asked(asked, number, matches) if numbered else None
+            return self.entry_reply(part or self.knowledge.goal(number), lang, score=1.0, areas=areas)
         if fact is not None:
             if self.reader.on_theme(asked, matches):
                 return self.honest(lang, fact, matches, asked)
@@ -332,6 +337,13 @@ class Assistant:
             runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
+
+    def _part_of_the_goal_asked(self, asked: str, number: int, matches: list[Match]) -> Entry | None:
+        """ "Mitä tavoite 1 sanoo tilojen hinnoista?", "Mål 3: vad sägs om informationsflödet?": one part of the goal
+        named, when the question's own matter finds it first and surely; else None, and the goal is answered whole."""
+        if not matches or matches[0].entry.goal != number or matches[0].entry.id == self.knowledge.goal(number).id:
+            return None
+        return matches[0].entry if self.reader.chance(self.reader.evidence(asked, matches)) >= PART_CHANCE else None
 
     def _only_calls_for_help(self, asked: str, context: str, lang: Lang) -> bool:
         """ "apua", "Hei, tarvitsisin vähän apua": a call for help, with nothing before it but courtesy; after a story

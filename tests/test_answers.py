@@ -54,6 +54,24 @@ def test_direct_goal_references_resolve_deterministically(assistant: Assistant, 
     assert (reply.kind, reply.entry, reply.goal, reply.score) == ("answer", f"goal-{goal}", goal, 1.0)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a goal by number and a matter of one of its parts: that part
+        ("Tavoite 3: mitä siinä sanotaan tiedonkulusta?", "goal-3.action-3"),
+        ("Mitä strategioista sanotaan tavoitteessa 1?", "goal-1.action-1"),
+        ("Vad står det i mål 2 om äldreråden?", "goal-2.action-2"),
+        # a matter of another goal than the one named: the goal named, whole
+        ("Mitä tavoite 2 sanoo tiloista?", "goal-2"),
+    ],
+)
+def test_a_goal_by_number_with_a_matter_of_its_own_gets_that_part(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
 def test_a_count_of_goals_is_not_a_reference_to_one() -> None:
     from bot.answering.references import goal_reference
 
