@@ -129,15 +129,19 @@ class OnePlaceReading:
         """Does the question ask where one place's own document is found ("Mistä löydän Utsjoen kunnan strategian?",
         "Kuopion osallisuusohjelma missä", "Eckerö fullmäktigeprotokoll var"): a word of where, a document word and a
         municipality or county named, and neither the goals, KANE nor what a place could or should do?"""
-        if not self._intents.any_of(asked, "place_where") or self._reader.names_the_goals(asked):
-            return False
-        unsaid = self._intents.without(asked, "place_where")
-        if any(self._intents.any_of(unsaid, name) for name in ("normative", "place_could", "place_example", "kane")):
+        if not self._intents.any_of(asked, "place_where"):
             return False
         documents = self._intents.words["place_documents"]
         if not any(_holds_a_document(token, documents[lang], lang) for token in folded_words(asked) for lang in LANGS):
             return False
-        return self._router.municipality_in(asked) is not None or self._router.county_in(asked) is not None
+        if self._router.municipality_in(asked) is None and self._router.county_in(asked) is None:
+            return False
+        if self._reader.names_the_goals(asked):
+            return False
+        unsaid = self._intents.without(asked, "place_where")
+        return not any(
+            self._intents.any_of(unsaid, name) for name in ("normative", "place_could", "place_example", "kane")
+        )
 
     def _compares_places(self, asked: str) -> bool:
         """ "Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?", "Har Kaskö eller Närpes bättre samarbete …?":

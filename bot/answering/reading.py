@@ -785,9 +785,9 @@ class Reader:
     def only_calls_for_help(self, asked: str, lang: Lang) -> bool:
         """ "apua", "Hjälp!", "Voitko auttaa?", "Hei, en ymmärrä": a call for help with nothing named to help with,
         which asks how the bot is used (goal 1's "tuki", support, is no help asked for)."""
+        if not self.intents.any_of(asked, "help_call"):
+            return False  # the common case, ruled out before any text is rebuilt
         rest = self.intents.without(asked, "help_call")
-        if rest == " ".join(words(asked)):
-            return False
         for name in ("about_bot", "bot_use", "greeting", "thanks", "fillers"):
             rest = self.intents.without(rest, name)
         return not self.retriever.query_terms(rest, lang)
