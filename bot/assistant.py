@@ -213,7 +213,10 @@ class Assistant:
             return Reply("fallback", lang, (Block("text", self.message("empty", lang)),), followups=self._menu(lang))
         if all(self.intents.only(part, "greeting") or self.intents.is_small_talk(part) for part in sentences(question)):
             return self.greeting(lang)  # "Moi! Mitä kuuluu? Miten menee?"
-        if self.intents.only(question, "thanks", "greeting"):
+        if self.intents.only(question, "thanks", "greeting") or (
+            # "Kiitos vastauksesta!", "Tack för hjälpen!": thanks for the answer or the help, nothing asked
+            self.intents.only(question, "thanks", "greeting", "thanked_for") and self.intents.any_of(question, "thanks")
+        ):
             return Reply("greeting", lang, (Block("text", self.message("thanks", lang)),))
         # Greetings, thanks and the asker's own story are set aside: the question is answered as if asked alone.
         focus = find_question(question, self.intents)

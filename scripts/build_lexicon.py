@@ -35,9 +35,12 @@ from bot.core.text import fold, words  # noqa: E402
 
 VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.yaml", "help.yaml")
 # Lists whose words are no vocabulary: stems matched as they are, never lemmatised, whose "forms" would only be noise
-# ("yhdisty" → "yhdistyä", "strategi" a strategist), and phrases of function words ("osaatko muutakin" had made
-# "muutakin" a word of its own, no longer "muu").
-NOT_WORDS = frozenset({"association_words", "place_documents", "bot_scope", "place_where", "price_words", "help_call"})
+# ("yhdisty" → "yhdistyä", "strategi" a strategist), phrases of function words ("osaatko muutakin" had made
+# "muutakin" a word of its own, no longer "muu"), and lists of one reading's words (where, a price, a call for help,
+# what thanks are for), which are there to be recognised, not to make the goals' texts know more words.
+NOT_WORDS = frozenset(
+    {"association_words", "place_documents", "bot_scope", "place_where", "price_words", "help_call", "thanked_for"}
+)
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
 MIN_COMPOUND_HEAD = 4
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:

@@ -509,6 +509,17 @@ def test_a_greeting_is_greeted_back(assistant: Assistant, text: str, lang: Lang)
     assert assistant.knowledge.messages.get("greeting", lang) in reply.text
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Kiitos vastauksesta!", "fi"), ("Tack för hjälpen!", "sv"), ("Kiitti botti, hyvä vastaus", "fi")],
+)
+def test_thanks_for_the_answer_or_the_help_is_thanked_back(assistant: Assistant, text: str, lang: Lang) -> None:
+    # Not the help about the bot (its answers, its help are named) nor goal 1's support.
+    reply = assistant.reply(text)
+    assert (reply.kind, reply.lang) == ("greeting", lang)
+    assert assistant.knowledge.messages.get("thanks", lang) in reply.text
+
+
 def test_a_real_word_one_first_letter_from_a_word_of_the_goals_is_not_a_typo(assistant: Assistant) -> None:
     # "kosta" (cost) is not a typo of "rösta" (vote): corrected, it made a question about premises one about voting.
     assert assistant.reader.retriever.query_terms("kosta", "sv") == ["kosta"]

@@ -34,6 +34,7 @@ INTENT_NAMES = (
     "bot_scope",
     "place_where",
     "help_call",
+    "thanked_for",
     "price_words",
     "goals_frame",
     "goal_says",
