@@ -305,6 +305,9 @@ class Assistant:
         if self.reader.asks_an_everyday_thing(asked) or self.reader.follows_up_on_a_place_only(asked, lang):
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
         decided = self._decide(asked, matches, lang, areas)
+        told = self._goal_told_before(asked, focus.context, decided, lang)
+        if told is not None:
+            return self.entry_reply(self.knowledge.goal(told), lang, score=1.0, areas=areas)
         if decided.kind == "fallback" and focus.context:
             # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
             # around it may say that it is about using the bot; "… har aldrig använt den här boten. Vad säger målen
@@ -317,10 +320,6 @@ class Assistant:
             # a question that leans on its story is read with it, if that reading is likely right and the question
             # points back or alone already leans the same way ("Hur mår du idag?" after a story is small talk).
             story = f"{focus.context} {asked}"
-            told = goal_reference(focus.context)
-            if told is not None and points_back(asked) and self._too_thin_alone(asked, lang):
-                # "Mål två tar upp ungdomsfullmäktige. Vad står det där?": the goal named before, asked about whole.
-                return self.entry_reply(self.knowledge.goal(told), lang, score=1.0, areas=areas)
             retried = self._decide(story, self.reader.search(story), lang, areas)
             leaning = points_back(asked) or retried.entry in {
                 match.entry.id for match in matches[:STORY_CANDIDATES] if match.coverage > 0
@@ -340,6 +339,16 @@ class Assistant:
             runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
+
+    def _goal_told_before(self, asked: str, context: str, decided: Reply, lang: Lang) -> int | None:
+        """ "Mål två tar upp ungdomsfullmäktige. Vad står det där?", "Tavoite 1. Mitä siellä sanotaan?": the goal named
+        in the sentences before a question pointing back, when the question alone finds nothing or another goal."""
+        told = goal_reference(context) if context and points_back(asked) else None
+        if told is None or decided.goal == told:
+            return None
+        if decided.kind == "fallback" and self._too_thin_alone(asked, lang):
+            return told
+        return told if decided.kind == "answer" and points_into(asked) else None
 
     def _part_of_the_goal_asked(self, asked: str, number: int, matches: list[Match]) -> Entry | None:
         """ "Mitä tavoite 1 sanoo tilojen hinnoista?", "Mål 3: vad sägs om informationsflödet?": one part of the goal

@@ -80,8 +80,13 @@ _BARE_NUMBER_TOKENS = 4
 _TOKEN = re.compile(r"#\d+|\d+(?::[^\W\d_]+|[.:]|st|nd|rd|th)?|[^\W\d_]+(?::[^\W\d_]+)?", re.UNICODE)
 
 
+# Words that fold into an ordinal: "förstå" (understand) is "första" (first) without its marks.
+_NOT_ORDINALS = frozenset({"förstå"})
+
+
 def _tokens(text: str) -> list[str]:
-    return [match.group(0) for match in _TOKEN.finditer(fold(clean(text)))]
+    found = (match.group(0) for match in _TOKEN.finditer(clean(text).casefold()))
+    return [token if token in _NOT_ORDINALS else fold(token) for token in found]
 
 
 def _number(token: str) -> int | None:
