@@ -49,9 +49,10 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
                        "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist"})  # fmt: skip
-# "In it", "there": a question pointing back with them is read with its story only when it finds nothing alone ("Mitä
-# siinä tarkalleen sanotaan?"); one that names its matter ("Tavoite 3. Mitä siinä sanotaan mielenosoituksista?") is
-# answered as asked, not as the goal named before it.
+# "In it", "there": a question pointing back with them is not joined to the sentence before it; it is read with that
+# sentence only when alone it finds nothing ("Mitä siinä tarkalleen sanotaan?") or another goal than the one named
+# there ("Tavoite 1. Mitä siellä sanotaan?"). One that names its matter ("Tavoite 3. Mitä siinä sanotaan
+# mielenosoituksista?") is answered as asked, not as the goal named before it.
 _POINTING_IN = frozenset({"siina", "niissa", "siella"})
 # "Such" points back from anywhere in a question of a few words: "Tukevatko KANEn tavoitteet tällaista?", "Stöder
 # KANE:s mål en sådan satsning?" ask about what the sentence before described.
