@@ -36,6 +36,8 @@ from bot.assistant import Assistant
         ("Mitä perussuomalaiset ajattelevat järjestöavustuksista?", "party"),
         ("Vad tycker SFP om föreningsbidrag?", "party"),
         ("Vad lovar partierna inför valet?", "party"),
+        ("Vad lovar kommunen?", "party"),  # a promise of another actor than the goals
+        ("Ketä mun kannattaa äänestää kuntavaaleissa?", "party"),
         ("Onko kunnan pakko antaa yhdistykselle kokoustila?", "law"),
         ("Behöver vi tillstånd av polisen för en demonstration?", "law"),
         ("Mikä oli äänestysprosentti viime kuntavaaleissa?", "statistics"),
