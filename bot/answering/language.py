@@ -77,17 +77,14 @@ class LanguageDetector:
             return True  # "Hi", "Thanks!": too short for any detection, and no word of Finnish or Swedish
         if len(letters) < FOREIGN_MIN_LETTERS:
             return False
-        known = sum(token in self._fi or token in self._sv for token in tokens)
-        sami = sum(token in self._sami for token in tokens)
-        if sami > known and sami >= FOREIGN_KNOWN_SHARE * len(tokens):
+        if self._mostly_sami(tokens):
             return True  # "Bures! Mii lea KANE?": a language of Finland langdetect has no profile for
         # Short words are shared across languages ("me", "in", "on", "mis", "a" are in the vocabularies too): the
         # words of four letters or more, names aside, say which language it is.
         tokens = [token for token in tokens if len(token) >= FOREIGN_MIN_WORD and token not in NAMES] or tokens
-        known = sum(token in self._fi or token in self._sv for token in tokens)
-        sami = sum(token in self._sami for token in tokens)
-        if sami > known and sami >= FOREIGN_KNOWN_SHARE * len(tokens):
+        if self._mostly_sami(tokens):
             return True  # "Buorre beaivi! Mat leat KANE mihttomearit?": short words shared ("mat") said nothing
+        known = sum(token in self._fi or token in self._sv for token in tokens)
         if known >= FOREIGN_KNOWN_SHARE * len(tokens):
             return False
         if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(text.casefold()):
@@ -103,6 +100,12 @@ class LanguageDetector:
         except (LangDetectException, IndexError):
             return False
         return best.lang not in SCANDINAVIAN and best.prob >= FOREIGN_PROBABILITY
+
+    def _mostly_sami(self, tokens: list[str]) -> bool:
+        """More of the words are Sami than Finnish or Swedish, and at least half of them."""
+        known = sum(token in self._fi or token in self._sv for token in tokens)
+        sami = sum(token in self._sami for token in tokens)
+        return sami > known and sami >= FOREIGN_KNOWN_SHARE * len(tokens)
 
     def probabilities(self, text: str) -> dict[Lang, float]:
         detector = self._factory.create()
