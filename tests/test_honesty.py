@@ -132,6 +132,16 @@ from bot.assistant import Assistant
         ("Maksaisiko KANE meidän kuoron harjoitustilan vuokran?", "funding"),
         # whether the goals come true at all is what would follow, not the monitoring they ask for
         ("Toteutuuko nää tavoitteet oikeesti tällä valtuustokaudella vai jääkö ne paperille?", "consequence"),
+        # KANE's view of one political decision, reform, cut or closure: the goals take no stand on it
+        ("Mitä KANE ajattelee nuorisotalojen lakkauttamisesta?", "decision"),
+        ("Vastustaako KANE hallituksen leikkauksia järjestöjen rahoitukseen?", "decision"),
+        ("Vad anser KANE om regeringens nedskärningar i stödet till organisationer?", "decision"),
+        ("Hur ser KANE på social- och hälsovårdsreformen?", "decision"),
+        # a job or a helper from KANE itself
+        ("Onko KANElla kesätöitä nuorille?", "service"),
+        ("Voisiko joku KANElta tulla kertomaan tavoitteista kyläillassa?", "service"),
+        ("Kan KANE hjälpa oss att ordna en valdebatt?", "service"),
+        ("Finns det jobb på KANE för en pensionerad lärare?", "service"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -448,6 +458,10 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Ger KANE några råd om hur bidragen borde fördelas?",
         "Delar KANE synen att föreningarna behöver mer pengar?",
         "Mitä painoarvoa KANE antaa avustuksille?",
+        # KANE's view of what the goals name, and a closure in a story or as a cause of a demonstration
+        "Vad tycker KANE om gratis lokaler för föreningar?",
+        "Kyläkoulu lakkautetaan ja kylä hiljenee. Mitä mieltä KANE on kylätalojen tiloista yhdistyksille?",
+        "Jos osoitamme mieltä koulun lakkauttamista vastaan, pitääkö kunnan huolehtia turvallisuudestamme?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

@@ -71,6 +71,7 @@ INTENT_NAMES = (
     "associations",
     "kane",
     "kane_view",
+    "view_asked",
     "kane_identity",
     "kane_kind_asked",
     "kane_kinds",
@@ -96,7 +97,7 @@ INTENT_NAMES = (
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
 ASKED_FACTS = (
     "date", "statistics", "amount", "person", "procedure", "party", "law", "consequence",
-    "funding", "service", "measure", "comparison", "document", "product",
+    "funding", "service", "measure", "comparison", "document", "product", "decision",
 )  # fmt: skip
 
 
@@ -367,6 +368,10 @@ class Intents:
                 continue
             if kind == "consequence" and self._asks_to_monitor_what_is_written(text):
                 continue
+            if kind == "decision":
+                if self._asks_kanes_view_of_a_decision(text, phrases):
+                    return kind
+                continue
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
         if self._asks_kane_for_money(text, tokens):
@@ -381,6 +386,32 @@ class Intents:
         if self.asks_what_follows(text, tokens, starts):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def _asks_kanes_view_of_a_decision(self, text: str, decisions: Phrases | None) -> bool:
+        """ "Mitä KANE ajattelee sote-uudistuksesta?", "Vad tycker KANE om att staten skär ner …?": KANE's view of a
+        single decision asked in one sentence; not what should be done ("Pitäisikö kunnan vastustaa lakkautusta?"),
+        nor a closure in a story before a question of KANE's view on what the goals name. A municipality's own
+        decision ("Mikä KANE on mieltä, kun kunta leikkaa avustuksia?") is what the goals ask of it; "kuntaliitos"
+        names no municipality that decides."""
+        if decisions is None:
+            return False
+        municipal = self.patterns["local_actors"]
+        for sentence in sentences(text):
+            viewed = self.any_of(sentence, "kane_view") or (
+                self.any_of(sentence, "kane") and self.any_of(sentence, "view_asked")
+            )
+            tokens, written = folded_words(sentence), words(sentence)
+            if not viewed or not decisions.found_in(tokens, frozenset({0}), written):
+                continue
+            deciders = [
+                index
+                for index, token in enumerate(tokens)
+                if municipal.found_in((token,), frozenset(), written[index : index + 1])
+                and not decisions.found_in((token,), frozenset(), written[index : index + 1])
+            ]
+            if not deciders:
+                return True
+        return False
 
     def _names_a_price(self, text: str) -> bool:
         """ "nuorisotalon salin vuokra hinta", "Lokalhyra Dragsfjärd pris": a price named asks for an amount; not in a
