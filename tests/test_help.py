@@ -315,6 +315,16 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Hur lägger jag till vår kommuns egen text efter mål 2?", "help.editing"),
         ("Miten ehdotan muutosta tavoitteen 3 vastaukseen?", "help.editing"),
         ("Hur föreslår jag en ändring i svaret om mål 3?", "help.editing"),
+        # the command or the button that shows one goal: the goal is where to go, not what is asked about
+        ("Mikä komento avaa pelkän tavoitteen neljä?", "help.chatting"),
+        ("Vilket kommando visar mål 3 direkt?", "help.chatting"),
+        ("Var ska jag trycka för att se mål 4?", "help.chatting"),
+        # an official's answer that never left, questions counted as they come in, a goal sent ("skickat")
+        ("Vastaukseni kysyjälle ei lähtenyt, mitä teen?", "help.unanswered"),
+        ("Varför gick inte mitt svar iväg till frågeställaren?", "help.unanswered"),
+        ("Montako kysymystä meille on tullut tässä kuussa?", "help.editing"),
+        ("Kan jag se antal frågor per vecka?", "help.editing"),
+        ("Hur får jag skickat mål 1 till vår styrelses chatt?", "help.share"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
@@ -347,6 +357,7 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Kan jag fråga vilken bild kommunen har av föreningarna?",
         "Onko tavoitteista olemassa vanhempi versio?",
         "Hur många frågor tar målen upp?",
+        "Gick vårt svar på kommunens enkät fram?",  # the association's answer to a survey
         "vad är den här samverkan som dom pratar om",  # "den här" is "this", not the bot's place
         # what a goal says about changing texts, or what a municipality should change, is the goal's
         "Mitä tavoite 2 sanoo tekstien muokkaamisesta?",
