@@ -231,7 +231,16 @@ class Assistant:
             # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
             asked = f"{asked} {focus.brief}"
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
-        if fact is None and self.reader.asks_what_is_wished_of_a_candidate(asked, lang):
+        if fact is None and (
+            self.reader.asks_what_is_wished_of_a_candidate(asked, lang)
+            # "Jag kandiderar i Närpes. Vad förväntar sig KANE av mig?": the candidacy told in the sentence before,
+            # the asker in the question ("Olen ehdolla. Mitä KANE odottaa kunnilta?" asks of municipalities)
+            or (
+                bool(focus.context)
+                and self.intents.any_of(asked, "candidate_self")
+                and self.reader.asks_what_is_wished_of_a_candidate(f"{focus.context} {asked}", lang)
+            )
+        ):
             # A candidate asking what KANE expects of them: the candidates' responsibility, not the goals as a whole.
             return self.entry_reply(self.knowledge.entry("candidates.dialogue"), lang, score=1.0)
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):

@@ -323,6 +323,13 @@ def test_how_to_apply_in_a_named_place_says_who_handles_it_and_can_hand_over(ass
         "Olen ehdolla aluevaaleissa, mitä KANE odottaa minulta?",
         "Vad förväntar sig KANE av oss kandidater?",
         "Mitä KANE toivoo ehdokkailta?",
+        # the candidacy told in the sentence before, the asker in the question
+        "Asetun ehdolle Lahdessa. Mitä KANE odottaa minulta?",
+        "Jag kandiderar i Borgå. Vad önskar KANE av mig?",
+        # how those who run talk, meet people and earn trust, however strongly running points at nominations
+        "Hur ska de som ställer upp i valet bemöta folk som tycker annorlunda?",
+        "Miten ehdolle lähtevien pitäisi keskustella äänestäjien kanssa?",
+        "Vad kan vi kandidater göra för att folk ska lita på oss?",
     ],
 )
 def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as_a_whole(
@@ -341,6 +348,7 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         "Hur många mål gäller kommunerna?",
         # KANE's wishes asked with nothing but what every goal is about (municipalities, counties, the elections)
         "Mitä KANE toivoo kaupungeilta ja hyvinvointialueilta kevään vaalien jälkeen?",
+        "Olen ehdolla. Mitä KANE odottaa kunnilta?",  # a candidate asking of municipalities
         "Vad önskar KANE av kommunerna inför valet?",
         "Mitä se KANE oikein vaatii kunnilta?",
         "Miksi KANE välittää kuntavaaleista?",

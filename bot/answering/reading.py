@@ -52,6 +52,14 @@ COUNCILS_CONCEPT = "councillors-and-staff"
 OFFICE_BY_ELECTION = frozenset({COUNCILS_CONCEPT, "elections"})
 EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "community-civic-action"})
 DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
+# How those who run behave towards people: the candidates' responsibility for dialogue, not the parties' nominations
+# ("ställer upp i valet" is a nomination word) nor councillors' skills (goal 3.2) or trust in general (goal 2).
+CANDIDATES_DIALOGUE_ENTRY = "candidates.dialogue"
+RUNNING_CONCEPTS = frozenset({CANDIDATES_CONCEPT, "nominations"})
+CONDUCT_CONCEPTS = frozenset({*DIALOGUE_CONCEPTS, "democratic-encounters", "trust", "constructive-atmosphere"})
+WHO_IS_NOMINATED_CONCEPTS = frozenset(
+    {"representativeness", "age", "gender-diversity", "minorities", "political-parties", *EXPERIENCE_CONCEPTS}
+)
 EXPERIENCE_DEPTH = 8
 INTRO_SHARE = 0.7
 # What KANE does may be asked with the elections or everyday work named ("muulloin kuin vaalien alla", "arjessa").
@@ -237,6 +245,10 @@ class Reader:
         )
         if looked_for and self._asks_about_experience_for_office(asked):
             found = self._first(CANDIDATES_ENTRY, found, content if framed else asked)
+        # "Vad förväntas av dem som ställer upp i valet när det gäller hur de talar med människor?": how candidates
+        # behave is their responsibility for dialogue, however strongly running for office points at nominations.
+        if self._asks_how_candidates_behave(asked):
+            found = self._first(CANDIDATES_DIALOGUE_ENTRY, found, content if framed else asked)
         # "Kulkeeko tieto kaupungin ja soten välillä?": two levels of administration and what passes between them is
         # goal 3.3's, however plain the words ("uppgifter", "viestit") and whatever a single word points at.
         if self._asks_between_levels(asked):
@@ -371,6 +383,15 @@ class Reader:
 
     def _one_word_of(self, name: str, token: str, word: str) -> bool:
         return self.intents.patterns[name].found_in((token,), frozenset(), (word,))
+
+    def _asks_how_candidates_behave(self, asked: str) -> bool:
+        """Does the question name those who run and how they talk, meet people or earn trust, and nothing of who
+        should be nominated (parties, age, minorities, association experience …: "Pitäisikö puolueiden asettaa
+        ehdolle ihmisiä, jotka osaavat keskustella?" is the parties' nominations)?"""
+        return any(
+            concepts & RUNNING_CONCEPTS and concepts & CONDUCT_CONCEPTS and not concepts & WHO_IS_NOMINATED_CONCEPTS
+            for concepts in self._concepts_as_read(asked)
+        )
 
     def _asks_about_experience_for_office(self, asked: str) -> bool:
         """Does the question bring association experience and running for or sitting in a council together?"""
@@ -808,8 +829,10 @@ class Reader:
         if not said & self._wants_lemmas[lang]:
             return False
         read = self._concepts_as_read(asked)
+        # "Asetun ehdolle …": running named as a nomination
         return any(CANDIDATES_CONCEPT in found for found in read) and all(
-            found <= {CANDIDATES_CONCEPT, KANE_CONCEPT, GOALS_CONCEPT, *ELECTION_CONCEPTS} for found in read
+            found <= {CANDIDATES_CONCEPT, "nominations", KANE_CONCEPT, GOALS_CONCEPT, *ELECTION_CONCEPTS}
+            for found in read
         )
 
     def asks_what_the_bot_knows(self, asked: str) -> bool:
