@@ -258,3 +258,37 @@ def test_ostrobothnian_spoken_swedish_is_read_as_written_swedish(
 ) -> None:
     reply = assistant.reply(message)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("message", "question", "entry"),
+    [
+        # a question someone else asked, reported, then "can you tell?": what was asked is the question
+        (
+            "Kylän vanhus kysyi, mitä tavoitteissa sanotaan vanhusneuvostoista. Osaatko kertoa?",
+            "mitä tavoitteissa sanotaan vanhusneuvostoista.",
+            "goal-2.action-2",
+        ),
+        (
+            "Kassören i vår klubb undrade vad KANE säger om bidragsansökningarna. Vet du?",
+            "vad KANE säger om bidragsansökningarna.",
+            "goal-1.action-2",
+        ),
+        (
+            "Mietin, mitä KANE tarkoittaa avoimella hallinnolla. Tiedätkö sinä?",
+            "mitä KANE tarkoittaa avoimella hallinnolla.",
+            "goal-3",
+        ),
+    ],
+)
+def test_a_reported_question_followed_by_can_you_tell_is_what_is_asked(
+    assistant: Assistant, message: str, question: str, entry: str
+) -> None:
+    assert find_question(message, assistant.intents).question == question
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_can_you_tell_alone_or_after_small_talk_is_still_about_the_bot(assistant: Assistant) -> None:
+    assert assistant.reply("Moi. Osaatko kertoa?").entry == "help.capabilities"
+    assert assistant.reply("Vädret är dåligt idag. Vet du?").kind == "fallback"

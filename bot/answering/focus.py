@@ -65,6 +65,17 @@ _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
 _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_IN`
+# "Puoluesihteerimme kysyi, mitä KANE tarkoittaa … Osaatko kertoa?", "Min granne undrade vad målen säger. Vet du?": a
+# question of nothing but "can you tell", "do you know" asks what the sentence before it asked.
+_TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko", "voisitko", "voitteko", "kerrotko",
+                      "kertoa", "kertomaan", "sanoa", "sanomaan", "vastata", "vastaamaan", "sina", "sa", "te",
+                      "siihen", "tahan", "vet", "vete", "ni", "du", "kan", "kunde", "beratta", "saga", "svara", "pa",
+                      "det", "detta", "nagot", "nat", "mig", "oss"})  # fmt: skip
+# A question reported ("Puoluesihteerimme kysyi, mitä KANE tarkoittaa …", "Min granne undrade vad målen säger om
+# lokaler"): the words from the interrogative on are the question; who asked is the asker's story.
+_REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "mietti", "mietin", "mietimme", "miettii",
+                        "pohti", "pohdin", "pohtii", "ihmetteli", "ihmettelin", "ihmettelee",
+                        "undrade", "undrar", "fragade", "fragar", "funderar", "funderade"})  # fmt: skip
 SHORT_QUESTION_WORDS = 5
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
@@ -124,6 +135,21 @@ def is_question(sentence: str) -> bool:
     return any(tuple(tokens[i : i + len(phrase)]) == phrase for phrase in _REQUEST_PHRASES for i in range(len(tokens)))
 
 
+def _reported_question(sentence: str) -> str:
+    """The question a sentence reports, from its interrogative on ("Naapuri kysyi, mitä tavoitteissa sanotaan
+    tiloista." → "mitä tavoitteissa sanotaan tiloista."); the sentence itself when it reports none."""
+    written = words(sentence)
+    tokens = folded_words(sentence)
+    for index in range(len(tokens) - 1):
+        if tokens[index] in _REPORTING and tokens[index + 1] in _INTERROGATIVES:
+            start = 0
+            for word in written[: index + 1]:
+                start = sentence.find(word, start) + len(word)
+            at = sentence.find(written[index + 1], start)
+            return sentence[at:] if at >= 0 else sentence
+    return sentence
+
+
 def _names_such(tokens: tuple[str, ...]) -> bool:
     return not _SUCH.isdisjoint(tokens) or any(
         word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER for index, word in enumerate(tokens)
@@ -157,11 +183,16 @@ def find_question(text: str, intents: Intents) -> Focus:
     asking: list[str] = []
     briefs: list[str] = []
     for part in parts:
-        part = _without_greeting(part, intents)
+        part = _reported_question(_without_greeting(part, intents))
         if not part or intents.is_small_talk(part):  # "Heips, mitä kuuluu?" greets like "Heips"
             continue
         if is_question(part):
             tokens = folded_words(part)
+            if kept and len(tokens) <= SHORT_QUESTION_WORDS and set(tokens) <= _TELL_ME:
+                # "Osaatko kertoa?" asks what the sentence before it asked, and adds nothing to it.
+                if kept[-1] not in asking:
+                    asking.append(kept[-1])
+                continue
             # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too.
             last = bool(tokens) and tokens[-1] in _POINTING_LAST | _POINTING
             pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(tokens))) or (
