@@ -80,7 +80,8 @@ _SPLIT_WRONG = {
 }  # fmt: skip
 OWN_LEMMAS: dict[Lang, dict[str, str]] = {
     "fi": {**dict.fromkeys(_FUNCTION_FORMS, "toiminto"), **dict.fromkeys(_KANE_FORMS, "kane"), **_SPLIT_WRONG["fi"]},
-    "sv": {"bot": "bot", "kanes": "kane", **_SPLIT_WRONG["sv"]},
+    # adverbs one letter from a word of the goals ("förut" is no "forum", "borta" no "börda")
+    "sv": {"bot": "bot", "kanes": "kane", "förut": "förut", "borta": "borta", **_SPLIT_WRONG["sv"]},
 }
 
 

@@ -358,6 +358,9 @@ def test_what_passes_between_levels_of_administration_is_goal_3_3(
         "mikä se KANE oikeen on, kaikki puhuu siitä",
         "Mitä KANE tarkoittaa?",
         "Vad står KANE för?",
+        # Ostrobothnian "he" for "det", and never having heard of it, which says why one asks
+        "Va ä he för nå KANE, ja ha aldri hört om he",
+        "Mikä ihmeen KANE, en oo ennen kuullukaan",
     ],
 )
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:

@@ -173,7 +173,16 @@ def test_spoken_pronouns_and_fillers_are_no_words_of_the_question() -> None:
 
 @pytest.mark.parametrize(
     ("word", "lang"),
-    [("terve", "fi"), ("kyllä", "fi"), ("kuusi", "fi"), ("sista", "sv"), ("snart", "sv"), ("vecka", "sv")],
+    [
+        ("terve", "fi"),
+        ("kyllä", "fi"),
+        ("kuusi", "fi"),
+        ("sista", "sv"),
+        ("snart", "sv"),
+        ("vecka", "sv"),
+        ("förut", "sv"),
+        ("borta", "sv"),
+    ],
 )
 def test_a_real_word_next_to_a_word_of_the_knowledge_is_no_typo_of_it(word: str, lang: Lang) -> None:
     from bot.assistant import Assistant

@@ -84,6 +84,12 @@ _THIS_HERE = re.compile(r"\b(?:tätä|tää|tämän)\b", re.IGNORECASE)
 # What KANE means by something: the verb with a word after it that is not KANE ("tarkoittaa järjestölähtöisyydellä").
 _MEANS_BY = re.compile(r"\b(?:tarkoittaa|tarkottaa|tarkoitetaan|menar|menas)\s+(?!kane\b)\w", re.IGNORECASE)
 _WHY_ONE_ASKS = re.compile(r"\b(?:ku|kun|koska|kosk|när|eftersom|då)\b", re.IGNORECASE)
+# Never having heard of it says why one asks ("Nå va e he för nå KANE, he ha ja int hört förut", "mikä se KANE on, en
+# oo ikinä kuullu"): "hört", "kuullut" are no consultation asked about.
+_NEVER_HEARD = re.compile(
+    r"\b(?:\w+\s+){0,3}(?:int|inte|aldrig|aldri|en|ei)\s+(?:\w+\s+){0,2}(?:hört|hörde|kuullu|kuullut|kuullukaan)\b",
+    re.IGNORECASE,
+)
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
 # The bot's own mention written out ("@botin nimi", "@kanebot", "@boten"), not another person's ("@Matti kysyi …"):
@@ -431,6 +437,7 @@ class Reader:
         # "Mikä KANE on mieltä, kun …" and "… ja mitä se sanoo, kun …" ask about what follows).
         if not _OPINION.search(asked) and not self.intents.any_of(asked, "goal_says"):
             rest = _WHY_ONE_ASKS.split(rest, maxsplit=1)[0]
+        rest = _NEVER_HEARD.sub(" ", rest)
         return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
 
     def goal_by_theme(self, asked: str) -> int | None:
