@@ -29,6 +29,9 @@ from tests.conftest import KNOWLEDGE, ROOT
         # what the goals promise frames the question as what they say
         ("Vad lovar målen om demonstrationer?", "goal-3.action-1"),
         ("Mitä tavoitteet lupaavat nuorisovaltuustoille?", "goal-2.action-2"),
+        # Tampere and Turku "sää" is "you", not the weather; Pori and Turku "ilmatteks" is "for free"
+        ("Mitä sää luulet, mitä tavotteet sanoo tiloist?", "goal-1.action-3"),
+        ("Saaks meijän kerho jostain ilmatteks tilat iltasin?", "goal-1.action-3"),
     ],
 )
 def test_the_question_finds_its_entry(assistant: Assistant, question: str, entry: str) -> None:
@@ -622,3 +625,8 @@ def test_a_theme_of_every_goal_names_no_one_goal(assistant: Assistant) -> None:
 )
 def test_another_bodys_target_is_no_goal_of_kanes(assistant: Assistant, question: str) -> None:
     assert assistant.reader.goal_by_theme(question) is None
+
+
+@pytest.mark.parametrize("question", ["Mikä on sää viikonloppuna?", "Millainen sää on huomenna Porissa?"])
+def test_the_weather_is_still_no_matter_of_the_goals(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"

@@ -38,6 +38,7 @@ from bot.assistant import Assistant
         ("Vad lovar partierna inför valet?", "party"),
         ("Vad lovar kommunen?", "party"),  # a promise of another actor than the goals
         ("Ketä mun kannattaa äänestää kuntavaaleissa?", "party"),
+        ("Vem jag borde rösta på i kommunalvalet?", "party"),  # the subject first, as in a learner's Swedish
         ("Onko kunnan pakko antaa yhdistykselle kokoustila?", "law"),
         ("Behöver vi tillstånd av polisen för en demonstration?", "law"),
         ("Mikä oli äänestysprosentti viime kuntavaaleissa?", "statistics"),
@@ -424,6 +425,9 @@ def test_an_everyday_word_in_any_form_is_never_answered_from_the_goals(assistant
         # which bus to take is a timetable's, though buses are named in goal 2
         "Mikä bussi menee Lapualta Seinäjoelle?",
         "Vilken buss går från torget till simhallen?",
+        # a name for one's own club is one's own to find
+        "Mikä olis hyvä nimi meidän lauluryhmälle?",
+        "Vad är ett bra namn på vår scoutkår?",
     ],
 )
 def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, question: str) -> None:

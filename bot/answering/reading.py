@@ -90,6 +90,9 @@ _NEVER_HEARD = re.compile(
     r"\b(?:\w+\s+){0,3}(?:int|inte|aldrig|aldri|en|ei)\s+(?:\w+\s+){0,2}(?:hört|hörde|kuullu|kuullut|kuullukaan)\b",
     re.IGNORECASE,
 )
+# Spoken "sää" is "you" (Tampere, Turku) before a verb of the second person or after a question verb of it ("Mitä sää
+# luulet …?", "ooks sää kuullu …?"), not the weather of the everyday list ("Mikä on huomisen sää?", "Onko sää kylmä?").
+_SPOKEN_YOU = re.compile(r"\b(?:(?!onks\b)\w+(?:tko|tkö|ks|kko|kkö)\s+sää\b|sää(?=\s+\w+(?:t|ut|yt)\b))", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
 # The bot's own mention written out ("@botin nimi", "@kanebot", "@boten"), not another person's ("@Matti kysyi …"):
@@ -543,6 +546,7 @@ class Reader:
 
     def _find_everyday(self, asked: str) -> bool:
         asked = self._without_places(asked)  # "Kökar" is a municipality, not a kitchen ("kök")
+        asked = _SPOKEN_YOU.sub(" ", asked)
         return self.intents.everyday(asked) or self._has_lemma_of(asked, self._everyday_lemmas)
 
     def _has_lemma_of(self, asked: str, wanted: Mapping[Lang, frozenset[str]]) -> bool:
