@@ -243,6 +243,8 @@ class Assistant:
         ):
             # A candidate asking what KANE expects of them: the candidates' responsibility, not the goals as a whole.
             return self.entry_reply(self.knowledge.entry("candidates.dialogue"), lang, score=1.0)
+        if fact is None and self.reader.asks_who_made_the_goals(asked):
+            return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Vem har tagit fram de här målen?"
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
         if fact is None and self.reader.asks_what_kane_is(asked):

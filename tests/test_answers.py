@@ -364,6 +364,10 @@ def test_what_passes_between_levels_of_administration_is_goal_3_3(
         # Ostrobothnian "he" for "det", and never having heard of it, which says why one asks
         "Va ä he för nå KANE, ja ha aldri hört om he",
         "Mikä ihmeen KANE, en oo ennen kuullukaan",
+        # who made the goals, named or pointed at, with the kind of body asked after
+        "Kuka nää on kirjoittanut ja mikä taho se on?",
+        "Vem har tagit fram de här punkterna och vilket organ är det?",
+        "Kuka tämän toivelistan takana on?",
     ],
 )
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:

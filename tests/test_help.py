@@ -325,6 +325,8 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Montako kysymystä meille on tullut tässä kuussa?", "help.editing"),
         ("Kan jag se antal frågor per vecka?", "help.editing"),
         ("Hur får jag skickat mål 1 till vår styrelses chatt?", "help.share"),
+        # who made the bot, not the goals
+        ("Kuka tämän botin on tehnyt?", "help.capabilities"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:

@@ -443,6 +443,22 @@ class Reader:
         rest = _NEVER_HEARD.sub(" ", rest)
         return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
 
+    def asks_who_made_the_goals(self, asked: str) -> bool:
+        """ "Kuka nämä linjaukset on laatinut, ja kenen alaisuudessa se porukka on?", "Vem är det som har tagit fram de
+        här målen, vad är det för organ?": who made the goals, named or pointed at, and nothing else asked."""
+        if not (self.intents.any_of(asked, "overview_who") or self.intents.any_of(asked, "kane_kinds")):
+            return False
+        if not self.intents.any_of(asked, "goals_authored") or self.names_the_bot(asked):
+            return False  # "Kuka tämän botin on tehnyt?" asks about the bot
+        named = self.names_the_goals(asked) or self._has_lemma_of(asked, self._goal_names)
+        if not (named or self.intents.any_of(asked, "goals_pointed")):
+            return False
+        # The goals' other names ("linjaukset"), the kind of body and what it does ("jobbar", "gäng") ask nothing else.
+        rest = asked
+        for name in ("goals_names", "kane_kinds", "kane_doing"):
+            rest = self.intents.without(rest, name)
+        return all(found <= KANE_DOING_CONCEPTS | {GOALS_CONCEPT} for found in self._concepts_as_read(rest))
+
     def goal_by_theme(self, asked: str) -> int | None:
         """The goal named by its theme in one word ("demokratiakasvatustavoite", "avgiftsfrihetsmålet"): the theme a
         word the knowledge knows as it is (no typo fixed, no compound split), every passage of its concepts in one goal

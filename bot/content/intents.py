@@ -45,6 +45,8 @@ INTENT_NAMES = (
     "reasons",
     "overview",
     "overview_who",
+    "goals_authored",
+    "goals_pointed",
     "kane_doing",
     "represented_groups",
     "group_bodies",
