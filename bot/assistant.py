@@ -231,6 +231,8 @@ class Assistant:
             # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
             asked = f"{asked} {focus.brief}"
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
+        if fact is None and self.reader.asks_kanes_view_of_a_decision(asked):
+            fact = "decision"  # "Tukeeko KANE kuntaliitoksia?": a stand the goals never take
         if fact is None and (
             self.reader.asks_what_is_wished_of_a_candidate(asked, lang)
             # "Jag kandiderar i Närpes. Vad förväntar sig KANE av mig?": the candidacy told in the sentence before,

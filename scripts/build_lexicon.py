@@ -39,8 +39,11 @@ VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.y
 # "muutakin" a word of its own, no longer "muu"), and lists of one reading's words (where, a price, a call for help,
 # what thanks are for), which are there to be recognised, not to make the goals' texts know more words.
 NOT_WORDS = frozenset(
-    {"association_words", "place_documents", "bot_scope", "place_where", "price_words", "help_call", "thanked_for"}
-)
+    {
+        "association_words", "place_documents", "bot_scope", "place_where", "price_words", "help_call", "thanked_for",
+        "view_asked", "national_decisions", "decision_deciders", "goals_authored", "goals_pointed",
+    }
+)  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
 MIN_COMPOUND_HEAD = 4
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:

@@ -134,7 +134,8 @@ from bot.assistant import Assistant
         # whether the goals come true at all is what would follow, not the monitoring they ask for
         ("Toteutuuko nää tavoitteet oikeesti tällä valtuustokaudella vai jääkö ne paperille?", "consequence"),
         # KANE's view of one political decision, reform, cut or closure: the goals take no stand on it
-        ("Mitä KANE ajattelee nuorisotalojen lakkauttamisesta?", "decision"),
+        ("Mitä KANE ajattelee hallituksen leikkauksista järjestöjen rahoitukseen?", "decision"),
+        ("Vad anser KANE om skolnedläggningar?", "decision"),
         ("Vastustaako KANE hallituksen leikkauksia järjestöjen rahoitukseen?", "decision"),
         ("Vad anser KANE om regeringens nedskärningar i stödet till organisationer?", "decision"),
         ("Hur ser KANE på social- och hälsovårdsreformen?", "decision"),
@@ -474,6 +475,12 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Vad tycker KANE om gratis lokaler för föreningar?",
         "Kyläkoulu lakkautetaan ja kylä hiljenee. Mitä mieltä KANE on kylätalojen tiloista yhdistyksille?",
         "Jos osoitamme mieltä koulun lakkauttamista vastaan, pitääkö kunnan huolehtia turvallisuudestamme?",
+        # KANE's view of a decision of a county, a council or a place, or of a matter the goals name
+        "Mitä KANE sanoo, jos hyvinvointialue leikkaa järjestöjen avustuksia?",
+        "Vad tycker KANE om att fullmäktige skär ner föreningsbidragen?",
+        "Mitä mieltä KANE on vammaisneuvoston lakkauttamisesta?",
+        "Vad anser KANE om en reform av bidragspraxis som minskar byråkratin?",
+        "Stöder KANE fredliga demonstrationer mot nedskärningar?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

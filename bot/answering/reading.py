@@ -57,6 +57,7 @@ DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 CANDIDATES_DIALOGUE_ENTRY = "candidates.dialogue"
 RUNNING_CONCEPTS = frozenset({CANDIDATES_CONCEPT, "nominations"})
 CONDUCT_CONCEPTS = frozenset({*DIALOGUE_CONCEPTS, "democratic-encounters", "trust", "constructive-atmosphere"})
+GROUP_COUNCIL_CONCEPTS = frozenset({"youth-council", "older-peoples-council", "disability-council"})
 WHO_IS_NOMINATED_CONCEPTS = frozenset(
     {"representativeness", "age", "gender-diversity", "minorities", "political-parties", *EXPERIENCE_CONCEPTS}
 )
@@ -71,6 +72,8 @@ OVERVIEW_CONCEPTS = frozenset({
     "voter-turnout", "double-elections",
 })  # fmt: skip
 GOALS_CONCEPT = "goals"
+# Who may decide what KANE's view is asked of: a municipality's or a county's decision is what the goals ask of them.
+DECIDERS = ("local_actors", "county_actors")
 ELECTION_CONCEPTS = frozenset({"elections", "voter-turnout", "double-elections"})
 READ_CACHE_SIZE = 1024
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
@@ -92,7 +95,12 @@ _NEVER_HEARD = re.compile(
 )
 # Spoken "sää" is "you" (Tampere, Turku) before a verb of the second person or after a question verb of it ("Mitä sää
 # luulet …?", "ooks sää kuullu …?"), not the weather of the everyday list ("Mikä on huomisen sää?", "Onko sää kylmä?").
-_SPOKEN_YOU = re.compile(r"\b(?:(?!onks\b)\w+(?:tko|tkö|ks|kko|kkö)\s+sää\b|sää(?=\s+\w+(?:t|ut|yt)\b))", re.IGNORECASE)
+_SPOKEN_YOU = re.compile(
+    r"\b(?:(?:ooks|ootko|oletko|olokko|tiiäks|tiedäks|tiedätkö|luuleks|luuletko|meinaaks|osaaks|osaatko|voiks|voitko"
+    r"|tykkääks|tykkäätkö|muistaks|muistatko|uskoks|uskotko)\s+sää|sää(?=\s+(?:luulet|tiedät|tiiät|ajattelet|meinaat"
+    r"|mietit|sanot|uskot|oot|olet|osaat|voit|tarkotat|tarkoitat|ymmärrät|muistat|tykkäät)\b))\b",
+    re.IGNORECASE,
+)
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
 # The bot's own mention written out ("@botin nimi", "@kanebot", "@boten"), not another person's ("@Matti kysyi …"):
@@ -396,9 +404,13 @@ class Reader:
     def _asks_how_candidates_behave(self, asked: str) -> bool:
         """Does the question name those who run and how they talk, meet people or earn trust, and nothing of who
         should be nominated (parties, age, minorities, association experience …: "Pitäisikö puolueiden asettaa
-        ehdolle ihmisiä, jotka osaavat keskustella?" is the parties' nominations)?"""
+        ehdolle ihmisiä, jotka osaavat keskustella?" is the parties' nominations) nor a council of a group ("Miten
+        nuorisovaltuusto voi käydä vuoropuhelua ehdokkaiden kanssa?" is the council's)?"""
         return any(
-            concepts & RUNNING_CONCEPTS and concepts & CONDUCT_CONCEPTS and not concepts & WHO_IS_NOMINATED_CONCEPTS
+            concepts & RUNNING_CONCEPTS
+            and concepts & CONDUCT_CONCEPTS
+            and not concepts & WHO_IS_NOMINATED_CONCEPTS
+            and not concepts & GROUP_COUNCIL_CONCEPTS
             for concepts in self._concepts_as_read(asked)
         )
 
@@ -442,6 +454,38 @@ class Reader:
             rest = _WHY_ONE_ASKS.split(rest, maxsplit=1)[0]
         rest = _NEVER_HEARD.sub(" ", rest)
         return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
+
+    def asks_kanes_view_of_a_decision(self, asked: str) -> bool:
+        """ "Tukeeko KANE kuntaliitoksia?", "Vad anser KANE om skolnedläggningar?": KANE's view of a decision (a cut, a
+        reform, a closure) with no municipality, county, council or place deciding and nothing of the goals' matters
+        besides, a stand the goals never take. "Mitä KANE sanoo vanhusneuvoston lakkauttamisesta?", "… avustus-
+        käytäntöjen uudistuksesta?", "… jos hyvinvointialue leikkaa avustuksia?" are the goals' (decisions of the
+        state are `Intents.asked_fact`'s)."""
+        decisions = self.intents.asks.get("decision")
+        if decisions is None:
+            return False
+        patterns = self.intents.patterns
+        for sentence in sentences(asked):
+            tokens, written = folded_words(sentence), words(sentence)
+            if not self.intents.views_kane(sentence) or not decisions.found_in(tokens, frozenset({0}), written):
+                continue
+            decided = decisions.covered(tokens)
+            deciders = any(
+                index not in decided
+                and any(patterns[actors].found_in((token,), frozenset(), (written[index],)) for actors in DECIDERS)
+                for index, token in enumerate(tokens)
+            )
+            if deciders or self.intents.any_of(sentence, "decision_deciders"):
+                continue
+            if words(self._without_places(sentence)) != written:
+                continue  # "Vad anser KANE om att Vasa skär ner …?": a place decides
+            rest = " ".join(word for index, word in enumerate(written) if index not in decided)
+            for name in ("kane", "kane_view", "view_asked"):
+                rest = self.intents.without(rest, name)
+            matters = {concept for found in self._concepts_as_read(rest) for concept in found}
+            if not any(set(self.retriever.passages_of(concept)) - {INTRO_ENTRY, KANE_ENTRY} for concept in matters):
+                return True
+        return False
 
     def asks_who_made_the_goals(self, asked: str) -> bool:
         """ "Kuka nämä linjaukset on laatinut, ja kenen alaisuudessa se porukka on?", "Vem är det som har tagit fram de
@@ -671,6 +715,10 @@ class Reader:
         if not (about_bot or bot_mention) and not (help_worded or sharing or using):
             return None
         text = self.intents.without(asked, "goals_frame") or asked
+        chatting = self.help_retriever.entry(CHATTING_HELP)
+        if chatting is not None and about_bot and self.intents.any_of(asked, "browsing") and goal_reference(asked):
+            # "Ja hittar int mål tre, var ska ja trycka?", "Mikä komento näyttää tavoitteen 2?": where to move to
+            return Match(chatting, 1.0, lang)
         if goal_reference(asked) is not None:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
             # mål 3 vidare i Telegram" ask how to share it, never for other help.

@@ -74,6 +74,8 @@ INTENT_NAMES = (
     "kane",
     "kane_view",
     "view_asked",
+    "national_decisions",
+    "decision_deciders",
     "kane_identity",
     "kane_kind_asked",
     "kane_kinds",
@@ -390,30 +392,27 @@ class Intents:
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
 
     def _asks_kanes_view_of_a_decision(self, text: str, decisions: Phrases | None) -> bool:
-        """ "Mitä KANE ajattelee sote-uudistuksesta?", "Vad tycker KANE om att staten skär ner …?": KANE's view of a
-        single decision asked in one sentence; not what should be done ("Pitäisikö kunnan vastustaa lakkautusta?"),
-        nor a closure in a story before a question of KANE's view on what the goals name. A municipality's own
-        decision ("Mikä KANE on mieltä, kun kunta leikkaa avustuksia?") is what the goals ask of it; "kuntaliitos"
-        names no municipality that decides."""
+        """ "Mitä KANE ajattelee sote-uudistuksesta?", "Vad tycker KANE om att staten skär ner STEA-understöden?":
+        KANE's view of a decision of the state asked in one sentence (the government, a national reform or law, STEA),
+        which the goals take no stand on. A municipality's or a county's decision is what the goals ask of them;
+        one with neither named is read with the question's matter (`Reader.asks_kanes_view_of_a_decision`)."""
         if decisions is None:
             return False
-        municipal = self.patterns["local_actors"]
         for sentence in sentences(text):
-            viewed = self.any_of(sentence, "kane_view") or (
-                self.any_of(sentence, "kane") and self.any_of(sentence, "view_asked")
-            )
             tokens, written = folded_words(sentence), words(sentence)
-            if not viewed or not decisions.found_in(tokens, frozenset({0}), written):
-                continue
-            deciders = [
-                index
-                for index, token in enumerate(tokens)
-                if municipal.found_in((token,), frozenset(), written[index : index + 1])
-                and not decisions.found_in((token,), frozenset(), written[index : index + 1])
-            ]
-            if not deciders:
+            if (
+                self.views_kane(sentence)
+                and decisions.found_in(tokens, frozenset({0}), written)
+                and self.any_of(sentence, "national_decisions")
+            ):
                 return True
         return False
+
+    def views_kane(self, sentence: str) -> bool:
+        """ "KANEn mielestä", "Mitä KANE ajattelee …?", "Vad tycker KANE …?": KANE's view is asked."""
+        return self.any_of(sentence, "kane_view") or (
+            self.any_of(sentence, "kane") and self.any_of(sentence, "view_asked")
+        )
 
     def _names_a_price(self, text: str) -> bool:
         """ "nuorisotalon salin vuokra hinta", "Lokalhyra Dragsfjärd pris": a price named asks for an amount; not in a
