@@ -264,7 +264,9 @@ class Reader:
             found = self._first(CANDIDATES_ENTRY, found, content if framed else asked)
         # "Vad förväntas av dem som ställer upp i valet när det gäller hur de talar med människor?": how candidates
         # behave is their responsibility for dialogue, however strongly running for office points at nominations.
-        if self._asks_how_candidates_behave(asked):
+        # (Only where a part about candidates is among the matches: reading the concepts costs.)
+        candidates_found = any(match.entry.id in (CANDIDATES_ENTRY, CANDIDATES_DIALOGUE_ENTRY) for match in found)
+        if candidates_found and self._asks_how_candidates_behave(asked):
             found = self._first(CANDIDATES_DIALOGUE_ENTRY, found, content if framed else asked)
         # "Kulkeeko tieto kaupungin ja soten välillä?": two levels of administration and what passes between them is
         # goal 3.3's, however plain the words ("uppgifter", "viestit") and whatever a single word points at.
