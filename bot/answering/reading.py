@@ -55,7 +55,8 @@ DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 # How those who run behave towards people: the candidates' responsibility for dialogue, not the parties' nominations
 # ("ställer upp i valet" is a nomination word) nor councillors' skills (goal 3.2) or trust in general (goal 2).
 CANDIDATES_DIALOGUE_ENTRY = "candidates.dialogue"
-RUNNING_CONCEPTS = frozenset({CANDIDATES_CONCEPT, "nominations"})
+NOMINATIONS_CONCEPT = "nominations"
+RUNNING_CONCEPTS = frozenset({CANDIDATES_CONCEPT, NOMINATIONS_CONCEPT})
 CONDUCT_CONCEPTS = frozenset({*DIALOGUE_CONCEPTS, "democratic-encounters", "trust", "constructive-atmosphere"})
 GROUP_COUNCIL_CONCEPTS = frozenset({"youth-council", "older-peoples-council", "disability-council"})
 WHO_IS_NOMINATED_CONCEPTS = frozenset(
@@ -458,11 +459,12 @@ class Reader:
         return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
 
     def asks_kanes_view_of_a_decision(self, asked: str) -> bool:
-        """ "Tukeeko KANE kuntaliitoksia?", "Vad anser KANE om skolnedläggningar?": KANE's view of a decision (a cut, a
-        reform, a closure) with no municipality, county, council or place deciding and nothing of the goals' matters
-        besides, a stand the goals never take. "Mitä KANE sanoo vanhusneuvoston lakkauttamisesta?", "… avustus-
-        käytäntöjen uudistuksesta?", "… jos hyvinvointialue leikkaa avustuksia?" are the goals' (decisions of the
-        state are `Intents.asked_fact`'s)."""
+        """KANE's view of a decision (a cut, a reform, a closure) asked in one sentence, a stand the goals never take:
+        one of the state ("Mitä KANE ajattelee sote-uudistuksesta?", "Vad tycker KANE om att staten skär ner
+        STEA-understöden?"), or one with no municipality, county, council or place deciding and nothing of the goals'
+        matters besides ("Vad anser KANE om skolnedläggningar?"). "Mitä KANE sanoo vanhusneuvoston
+        lakkauttamisesta?", "… avustuskäytäntöjen uudistuksesta?", "… jos hyvinvointialue leikkaa avustuksia?" are
+        the goals'."""
         decisions = self.intents.asks.get("decision")
         if decisions is None:
             return False
@@ -471,6 +473,8 @@ class Reader:
             tokens, written = folded_words(sentence), words(sentence)
             if not self.intents.views_kane(sentence) or not decisions.found_in(tokens, frozenset({0}), written):
                 continue
+            if self.intents.any_of(sentence, "national_decisions"):
+                return True
             decided = decisions.covered(tokens)
             deciders = any(
                 index not in decided
@@ -908,7 +912,7 @@ class Reader:
         read = self._concepts_as_read(asked)
         # "Asetun ehdolle …": running named as a nomination
         return any(CANDIDATES_CONCEPT in found for found in read) and all(
-            found <= {CANDIDATES_CONCEPT, "nominations", KANE_CONCEPT, GOALS_CONCEPT, *ELECTION_CONCEPTS}
+            found <= {CANDIDATES_CONCEPT, NOMINATIONS_CONCEPT, KANE_CONCEPT, GOALS_CONCEPT, *ELECTION_CONCEPTS}
             for found in read
         )
 

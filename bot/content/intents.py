@@ -373,9 +373,7 @@ class Intents:
             if kind == "consequence" and self._asks_to_monitor_what_is_written(text):
                 continue
             if kind == "decision":
-                if self._asks_kanes_view_of_a_decision(text, phrases):
-                    return kind
-                continue
+                continue  # KANE's view of a decision: `Reader.asks_kanes_view_of_a_decision`, which knows places
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
         if self._asks_kane_for_money(text, tokens):
@@ -390,23 +388,6 @@ class Intents:
         if self.asks_what_follows(text, tokens, starts):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
-
-    def _asks_kanes_view_of_a_decision(self, text: str, decisions: Phrases | None) -> bool:
-        """ "Mitä KANE ajattelee sote-uudistuksesta?", "Vad tycker KANE om att staten skär ner STEA-understöden?":
-        KANE's view of a decision of the state asked in one sentence (the government, a national reform or law, STEA),
-        which the goals take no stand on. A municipality's or a county's decision is what the goals ask of them;
-        one with neither named is read with the question's matter (`Reader.asks_kanes_view_of_a_decision`)."""
-        if decisions is None:
-            return False
-        for sentence in sentences(text):
-            tokens, written = folded_words(sentence), words(sentence)
-            if (
-                self.views_kane(sentence)
-                and decisions.found_in(tokens, frozenset({0}), written)
-                and self.any_of(sentence, "national_decisions")
-            ):
-                return True
-        return False
 
     def views_kane(self, sentence: str) -> bool:
         """ "KANEn mielestä", "Mitä KANE ajattelee …?", "Vad tycker KANE …?": KANE's view is asked."""
