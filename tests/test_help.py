@@ -26,7 +26,7 @@ from bot.assistant import Assistant
         ("Miten botin ylläpitäjä kutsuu uuden virkahenkilön?", "help.invite"),
         ("Hur länge gäller inbjudningskoden till boten?", "help.invite"),
         # A command named, or a short question pointing back at the sentence before it.
-        ("Mitä /stats näyttää?", "help.editing"),
+        ("Mitä /stats näyttää?", "help.stats"),
         ("Jag fick en inbjudningskod av administratören. Var skriver jag in den?", "help.join"),
         # The question alone finds nothing; the sentence before it says it is about the bot.
         ("Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?", "help.join"),
@@ -51,6 +51,33 @@ def test_the_help_names_the_command_for_the_askers_role(assistant: Assistant) ->
     assert "7d" in assistant.help_reply("help.invite", "fi", "admin").text
     # An administrator without a text of their own reads the officials' one.
     assert assistant.help_reply("help.contacts", "fi", "admin").text == official.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Montako kysymystä meidän alueelta on tullut tällä viikolla?",
+        "Yhdistysaktiivina mietin, näkeekö jostain kuinka monta kysymystä eri tavoitteista on kertynyt.",
+        "Hur många frågor har kommit in per språk den här månaden?",
+        "Kan jag som tjänsteman se antalet frågor vi har fått om varje mål?",
+    ],
+)
+def test_how_many_questions_came_in_is_the_statistics_help(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "help.stats")
+    assert "/stats" in assistant.help_reply("help.stats", reply.lang, "official").text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Montako kysymystä KANE asettaa kunnille?",  # questions the goals put, not questions that came in
+        "Hur många frågor tar målen upp?",
+        "Kuinka monta kysymystä kunnalle tulee yhdistyksiltä vuodessa?",  # sent to the municipality
+    ],
+)
+def test_counting_questions_that_did_not_come_to_the_bot_is_no_statistics(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry != "help.stats"
 
 
 def test_help_answers_end_with_their_source_and_date(assistant: Assistant) -> None:
@@ -290,7 +317,7 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Voiko tekemäni muutoksen vielä perua?", "help.editing"),
         ("Hur ångrar jag en ändring jag gjort?", "help.editing"),
         ("Kan man foga en anmärkning till ett svar?", "help.editing"),
-        ("Finns det statistik över vad folk har frågat?", "help.editing"),  # not the honest "no statistics"
+        ("Finns det statistik över vad folk har frågat?", "help.stats"),  # not the honest "no statistics"
         ("Voiko kielen vaihtaa ruotsiksi?", "help.language"),
         ("Kan jag välja svenska i stället?", "help.language"),
         ("Miten saan poistettua kaikki tietoni?", "help.forget"),

@@ -13,7 +13,16 @@ from bot.answering.confidence import Calibration, Evidence
 from bot.answering.focus import points_back
 from bot.answering.references import goal_reference, goal_themes
 from bot.answering.retrieval import Match, Retriever
-from bot.content.help import CHATTING_HELP, EDITING_HELP, HANDOVER_HELP, LANGUAGE_HELP, QUEUE_HELP, SHARE_HELP, HelpTask
+from bot.content.help import (
+    CHATTING_HELP,
+    EDITING_HELP,
+    HANDOVER_HELP,
+    LANGUAGE_HELP,
+    QUEUE_HELP,
+    SHARE_HELP,
+    STATS_HELP,
+    HelpTask,
+)
 from bot.content.intents import MIN_STEM, Intents
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, folded_words, sentences, words
@@ -792,8 +801,8 @@ class Reader:
         task = self.help_task(asked)
         if task is None:
             return None
-        if self.names_the_bot(asked):
-            return task
+        if self.names_the_bot(asked) or (task == STATS_HELP and self.intents.counts_questions_that_came(asked)):
+            return task  # how many questions came in is nobody's duty in the goals, whoever is named
         # "pitääkö hypätä suoraan johonkin numeroon?" asks how the bot is used: jumping among goals is nobody's duty.
         jumping = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
         if self.intents.any_of(asked, "normative") and not jumping:
@@ -842,6 +851,8 @@ class Reader:
                     hits[help_id] += 1
         if self._asks_about_sent_questions(placed):
             hits[QUEUE_HELP] += 1
+        if self.intents.counts_questions_that_came(asked):
+            hits[STATS_HELP] += 1
         if not hits:
             return None
         most = max(hits.values())

@@ -52,6 +52,8 @@ INTENT_NAMES = (
     "group_bodies",
     "candidacy",
     "sent_questions",
+    "question_counts",
+    "questions_arrived",
     "own_sending",
     "sent_elsewhere",
     "goals_names",
@@ -527,6 +529,17 @@ class Intents:
         # "who" and "handles" ask it together in one sentence; "Mistä mummo tietäisi …? Pitäisikö ne kertoa …?" not.
         together = (self._asks_who(part) and self.any_of(part, "routing_duty") for part in parts)
         return any(self.any_of(part, "routing") for part in parts) or any(together)
+
+    def counts_questions_that_came(self, text: str) -> bool:
+        """ "Montako kysymystä on tullut viikoittain?", "Hur många frågor har vi fått per mål?": a count of the
+        questions that came in, in one sentence: the bot's statistics, never a matter of the goals. Not questions
+        sent to someone in the goals' world ("Montako kysymystä kunnalle tulee yhdistyksiltä?")."""
+        return any(
+            self.any_of(part, "question_counts")
+            and self.any_of(part, "questions_arrived")
+            and not self.any_of(part, "sent_elsewhere")
+            for part in sentences(text)
+        )
 
     def asks_for_a_contact(self, text: str) -> bool:
         """ "Vem ska jag kontakta …?", "Keneen otan yhteyttä …?": whom to contact, with a "who" and a word of contacting
