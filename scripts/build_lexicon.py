@@ -46,6 +46,7 @@ NOT_WORDS = frozenset(
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
+_COMMAND = re.compile(r"(?<![\w/])/[a-z]+\b")
 MIN_COMPOUND_HEAD = 4
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:
 # "vaaleissa", "vaaleihin" are in elections (vaali), not pale (vaalea); "vaalit", "vaalien" are elections, not
@@ -111,6 +112,8 @@ def vocabulary(knowledge: Path, lang: Lang) -> set[str]:
                 if text_lang == lang:
                     # "ennakkoäänest*" in an intent list is a prefix to match, not a word to lemmatise.
                     text = _PREFIX_PATTERN.sub(" ", text)
+                    # "/goals", "/about" are commands, not words: English ones would make English read as ours.
+                    text = _COMMAND.sub(" ", text)
                     found.update(word for word in words(text) if not word.isdigit())
     return found
 

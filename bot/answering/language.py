@@ -11,6 +11,7 @@ from pathlib import Path
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
+from bot.answering.references import numeral_noun
 from bot.core.lang import DEFAULT_LANG, Lang, LanguageContext, is_lang
 from bot.core.text import clean, fold, words
 
@@ -84,7 +85,9 @@ class LanguageDetector:
         tokens = [token for token in tokens if len(token) >= FOREIGN_MIN_WORD and token not in NAMES] or tokens
         if self._mostly_sami(tokens):
             return True  # "Buorre beaivi! Mat leat KANE mihttomearit?": short words shared ("mat") said nothing
-        known = sum(token in self._fi or token in self._sv for token in tokens)
+        # A goal named by its numeral noun ("trean", "kolmosesta") is a word of ours, whatever the vocabulary holds:
+        # "va e trean" is Swedish.
+        known = sum(token in self._fi or token in self._sv or numeral_noun(token) is not None for token in tokens)
         if known >= FOREIGN_KNOWN_SHARE * len(tokens):
             return False
         if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(text.casefold()):
