@@ -131,6 +131,12 @@ from bot.assistant import Assistant
         ("Voisiko KANE myöntää kuorollemme rahaa konserttimatkaan?", "funding"),
         ("Kan KANE ge vår scoutkår pengar till ett nytt tält?", "funding"),
         ("Maksaisiko KANE meidän kuoron harjoitustilan vuokran?", "funding"),
+        # who pays for something, or where the money comes from
+        ("Jos kunta järjestää asukaspaneelin, kuka sen maksaa?", "funding"),
+        ("Vem står för kostnaderna när kommunen lånar ut lokaler gratis?", "funding"),
+        ("Varifrån kommer pengarna till KANE:s arbete?", "funding"),
+        # a sum asked in spoken Swedish
+        ("Hur mycki bidrag borde en hembygdsförening få per år?", "amount"),
         # whether the goals come true at all is what would follow, not the monitoring they ask for
         ("Toteutuuko nää tavoitteet oikeesti tällä valtuustokaudella vai jääkö ne paperille?", "consequence"),
         # KANE's view of one political decision, reform, cut or closure: the goals take no stand on it
