@@ -357,6 +357,9 @@ def test_what_passes_between_levels_of_administration_is_goal_3_3(
         "Onks KANE joku puolue vai mikä se on?",
         "Är KANE ett parti eller vad?",
         "Onko KANE puolueeton?",
+        # a demonstrative before the name, as spoken; a kind of body that speaks for others
+        "Onks toi KANE joku virasto vai mikä?",
+        "Är KANE en intresseorganisation för föreningarna eller vad är det?",
         # what KANE is, or what its name stands for, with nothing of the goals' matters asked besides
         "mikä se KANE oikeen on, kaikki puhuu siitä",
         "Mitä KANE tarkoittaa?",

@@ -131,6 +131,10 @@ from bot.assistant import Assistant
         ("Voisiko KANE myöntää kuorollemme rahaa konserttimatkaan?", "funding"),
         ("Kan KANE ge vår scoutkår pengar till ett nytt tält?", "funding"),
         ("Maksaisiko KANE meidän kuoron harjoitustilan vuokran?", "funding"),
+        # someone within KANE, or whether some party has promised it
+        ("Kuka KANEssa päätti näistä tavoitteista?", "person"),
+        ("Har något parti lovat att ta KANE:s mål på allvar?", "party"),
+        ("Onko joku puolue sitoutunut KANEn tavoitteisiin?", "party"),
         # who pays for something, or where the money comes from
         ("Jos kunta järjestää asukaspaneelin, kuka sen maksaa?", "funding"),
         ("Vem står för kostnaderna när kommunen lånar ut lokaler gratis?", "funding"),
@@ -373,6 +377,8 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         "Mitkä ovat päälinjat kunnille ennen vaaleja?",
         "Mitä on toivelistalla kunnille ennen vaaleja?",  # an inflected name
         "Mitkä ovat pääkohdat kunnille ennen kuin mennään uurnille?",
+        # the things KANE wants taken on
+        "Vilka saker vill KANE att välfärdsområdena tar tag i?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:

@@ -16,6 +16,7 @@ from bot.answering.references import goal_reference, goal_themes, goal_word_lang
         ("mita tavoittesta 4 sanotaan", 4),
         ("Kerro tavoitteesta kolme", 3),
         ("tavoite numero yksi", 1),
+        ("mitä se kolmas tavoote tarkoottaa", 3),  # South Ostrobothnian "tavoote"
         ("goal 4", 4),
         ("mål 3", 3),
         ("mål nr 2", 2),

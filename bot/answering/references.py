@@ -53,19 +53,20 @@ _NUMERAL_NOUNS = (
     (re.compile(r"^treans?$"), 3),
     (re.compile(r"^fyrans?$"), 4),
 )
-# Spoken Finnish drops the i ("tavote", "tavotteessa"); Ostrobothnian drops the t ("fösta måle").
+# Spoken Finnish drops the i ("tavote", "tavotteessa"), South Ostrobothnian lengthens the o ("tavoote"); Ostrobothnian
+# Swedish drops the t ("fösta måle").
 # "målsättning" is the goals' own Swedish word for a goal.
-_GOAL_WORD = re.compile(r"^(tavoit\w*|tavot\w*|malet|male|mal|malen|malets|malsattning|malsattningen|goals?)$")
+_GOAL_WORD = re.compile(r"^(tavoi?o?t\w*|malet|male|mal|malen|malets|malsattning|malsattningen|goals?)$")
 # A goal named by its theme in one word: "avoimuustavoite", "demokratiakasvatustavoitteessa", "demokratifostringsmålet"
 # (a theme of at least five letters before the goal word; not plurals, "vaalitavoitteet" are the goals).
 _THEMED_GOAL_WORD = re.compile(
     r"^(\w{5,}?)(tavoite|tavoitteen|tavoitteessa|tavoitteesta|tavoitteeseen|tavoitetta|malet)$"
 )
 # "andra" is "second" only before the definite "målet" or in "andra av målen": "andra mål" are other goals.
-_DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|malsattningen|tavoit\w*|tavot\w*|goal)$")
+_DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|malsattningen|tavoit\w*|tavot\w*|tavoot\w*|goal)$")
 _PLURAL_GOAL_WORD = re.compile(r"^(tavoi?tteet|tavoi?tteita|tavoi?tteiden|tavoi?tteissa|tavoi?tteista|malen|goals)$")
 _GOAL_WORD_LANG: tuple[tuple[re.Pattern[str], Lang], ...] = (
-    (re.compile(r"^tavoi?t\w*$"), "fi"),
+    (re.compile(r"^tavoi?o?t\w*$"), "fi"),
     (re.compile(r"^(malet|male|mal|malen|malets|malsattning|malsattningen)$"), "sv"),
 )
 # Between a number and its goal word: "mål nr 2", "tavoite numero kaksi", "the last of the goals".
