@@ -477,6 +477,26 @@ def test_whom_the_goals_address_is_answered_by_any_part_of_a_goal_however_named(
     assert covered(everyday) == covered(plain) == 1.0
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a compound of the goals typed in two words, one of which is no word of the knowledge
+        ("Pitäisikö valtuutettujen harjoitella vuoro puhelua yhdistysten kanssa?", "goal-3.action-2"),
+        ("saako mielen osotukseen mennä turvassa", "goal-3.action-1"),
+    ],
+)
+def test_a_compound_typed_in_two_words_is_read_as_one(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_two_words_the_knowledge_uses_or_stop_words_are_never_joined(assistant: Assistant) -> None:
+    retriever = assistant.retriever
+    # "gratis lokal" are two words of the knowledge; "mitä tässä" would make "mitätä" (to nullify)
+    assert "gratislokal" not in retriever.query_terms("Får föreningar en gratis lokal?", "sv")
+    assert retriever.query_terms("mitä tässä ehdotetaan", "fi") == retriever.query_terms("ehdotetaan", "fi")
+
+
 def test_a_made_up_word_holding_a_short_one_is_not_taken_for_a_typo(assistant: Assistant) -> None:
     # "qqallqqq" holds "all"; only a word one or two letters off counts as a typo of an entry's word, so half of
     # this question stays unanswered by every entry.

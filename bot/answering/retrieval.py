@@ -26,7 +26,7 @@ from bot.content.concepts import EMPTY_CONCEPTS, Concepts
 from bot.content.knowledge import Entry
 from bot.core.disk_cache import DiskCache, source_digest
 from bot.core.lang import LANGS, Lang
-from bot.core.text import fold, words
+from bot.core.text import fold, folded_words, words
 
 # How much the character trigrams of a word weigh against its lemma, and how much an entry's closest single phrasing
 # counts against the entry as a whole.
@@ -39,6 +39,9 @@ PASSAGE_WEIGHT = 0.5
 CLOSEST_SHARE = 0.6
 MAX_QUERY_WORDS = 60
 MIN_PART = 4
+# A compound typed in two words: its first part at least this long, the whole at least MIN_JOINED_COMPOUND letters.
+MIN_JOINED_PART = 3
+MIN_JOINED_COMPOUND = 9
 BORROWED_MIN_LENGTH = 8
 CACHE_LIMIT = 50_000
 ADDRESSED_CACHE_SIZE = 4096
@@ -164,6 +167,13 @@ class Featurizer:
                 if lemma not in stop and not lemma.isdigit():
                     found.append(lemma)
         return found
+
+    def listed_lemma(self, folded: str, lang: Lang) -> str | None:
+        """The lemma of a folded word if the lexicon lists it as written, else None: no splitting, no guessing."""
+        return self._lexicon.lemma(folded, lang)
+
+    def is_stopword(self, word: str, lang: Lang) -> bool:
+        return fold(word) in self._stopwords[lang] or word.casefold() in STOPWORDS_AS_WRITTEN[lang]
 
     def known(self, word: str, lang: Lang) -> bool:
         """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
@@ -498,7 +508,42 @@ class Retriever:
     def query_terms(self, text: str, lang: Lang) -> list[str]:
         """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
         away ("nuorisovaltusto" → "nuorisovaltuusto")."""
-        return [self._correct(term, lang) for term in self._featurizer.terms(text, lang)]
+        return [self._correct(term, lang) for term in self._featurizer.terms(self._compounds_joined(text, lang), lang)]
+
+    def _compounds_joined(self, text: str, lang: Lang) -> str:
+        """The text with a compound of the knowledge typed in two words joined ("vuoro puhelussa" → "vuoropuhelussa",
+        "mielen osotus"): only where one of the two is no word of the knowledge, so the split lost it ("gratis
+        lokal" are two words the knowledge uses), and neither is a stop word ("mitä tässä" is no "mitätä")."""
+        folded = folded_words(text)
+        indexed = self._idf[lang]
+        # The lexicon's own forms only, looked up whole: trying every cut of every pair of words cost 5% of answering.
+        lemma = self._featurizer.listed_lemma
+        joins: list[int] = []
+        for index in range(len(folded) - 1):
+            head, tail = folded[index], folded[index + 1]
+            if len(head) < MIN_JOINED_PART or len(tail) < MIN_PART or len(head) + len(tail) < MIN_JOINED_COMPOUND:
+                continue
+            whole = lemma(head + tail, lang)
+            if whole is None or "w:" + whole not in indexed or (joins and joins[-1] == index - 1):
+                continue
+            if self._split_lost_a_word(head, tail, lang):
+                joins.append(index)
+        if not joins:
+            return text
+        said = list(words(text))
+        for index in reversed(joins):
+            said[index : index + 2] = [said[index] + said[index + 1]]
+        return " ".join(said)
+
+    def _split_lost_a_word(self, head: str, tail: str, lang: Lang) -> bool:
+        """Is one of two words typed apart no word of the knowledge, and neither a stop word?"""
+        if not (head.isalpha() and tail.isalpha()):
+            return False
+        if self._featurizer.is_stopword(head, lang) or self._featurizer.is_stopword(tail, lang):
+            return False
+        indexed = self._idf[lang]
+        parts = [self._featurizer.lemmas_of(word, lang) for word in (head, tail)]
+        return not all(lemmas and all("w:" + lemma in indexed for lemma in lemmas) for lemmas in parts)
 
     def known(self, word: str, lang: Lang) -> bool:
         """Is ``word`` a word of ``lang`` as far as the lexicon and the stop words know?"""
