@@ -534,6 +534,8 @@ class Intents:
         """ "Montako kysymystä on tullut viikoittain?", "Hur många frågor har vi fått per mål?": a count of the
         questions that came in, in one sentence: the bot's statistics, never a matter of the goals. Not questions
         sent to someone in the goals' world ("Montako kysymystä kunnalle tulee yhdistyksiltä?")."""
+        if not self.any_of(text, "question_counts"):
+            return False  # the common case, ruled out before the text is split into sentences
         return any(
             self.any_of(part, "question_counts")
             and self.any_of(part, "questions_arrived")
