@@ -326,6 +326,8 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Kan jag välja svenska i stället?", "help.language"),
         ("Miten saan poistettua kaikki tietoni?", "help.forget"),
         ("Kan du radera allt jag skrivit?", "help.forget"),
+        ("Tallentuuko meidän kysymykset johonkin?", "help.forget"),  # whether what one writes is kept
+        ("Lagras meddelandena jag skickar?", "help.forget"),
         ("Voiko botin ottaa mukaan meidän ryhmächattiin?", "help.capabilities"),
         ("Går det att lägga till boten i vår gruppchatt?", "help.capabilities"),
         ("Mihin kirjoitan saamani koodin?", "help.join"),
