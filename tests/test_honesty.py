@@ -131,6 +131,9 @@ from bot.assistant import Assistant
         ("Voisiko KANE myöntää kuorollemme rahaa konserttimatkaan?", "funding"),
         ("Kan KANE ge vår scoutkår pengar till ett nytt tält?", "funding"),
         ("Maksaisiko KANE meidän kuoron harjoitustilan vuokran?", "funding"),
+        # how to get in, with the asker named in between; what follows for one who does not heed KANE
+        ("Miten mä pääsen itse nuorisovaltuustoon?", "procedure"),
+        ("Mitä seuraa puolueelle, joka ei välitä KANEn toiveista?", "consequence"),
         # someone within KANE, or whether some party has promised it
         ("Kuka KANEssa päätti näistä tavoitteista?", "person"),
         ("Har något parti lovat att ta KANE:s mål på allvar?", "party"),
