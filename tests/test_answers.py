@@ -657,3 +657,13 @@ def test_another_bodys_target_is_no_goal_of_kanes(assistant: Assistant, question
 @pytest.mark.parametrize("question", ["Mikä on sää viikonloppuna?", "Millainen sää on huomenna Porissa?"])
 def test_the_weather_is_still_no_matter_of_the_goals(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "fallback"
+
+
+def test_finnish_particles_in_finland_swedish_speech_say_nothing_of_the_matter(assistant: Assistant) -> None:
+    # "no mutta", "siis", "lol": the asker's tone; they must not dilute a question about one part of the goals
+    reply = assistant.reply("No mutta, va ä he me samarbetsstrukturerna, ha int fattat")
+    assert (reply.kind, reply.entry, reply.lang) == ("answer", "goal-4.action-1", "sv")
+    terms = assistant.retriever.query_terms("no mutta siis lol samarbetsstrukturerna", "sv")
+    assert not {"no", "mutta", "siis", "lol"} & set(terms)
+    # … and Finnish itself is still read as Finnish
+    assert assistant.reply("no mutta mitä tavoitteet sanoo tiloista").lang == "fi"
