@@ -667,3 +667,18 @@ def test_finnish_particles_in_finland_swedish_speech_say_nothing_of_the_matter(a
     assert not {"no", "mutta", "siis", "lol"} & set(terms)
     # … and Finnish itself is still read as Finnish
     assert assistant.reply("no mutta mitä tavoitteet sanoo tiloista").lang == "fi"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mitä ne sanoo ehdokkaista, pitäiskö niiden jutella ihmisten kans eikä vaan huudella netissä",
+        "Vad väntar man sig av dem som ställer upp i valet när det gäller hur de pratar med folk och bemöter andra?",
+    ],
+)
+def test_how_those_who_run_should_behave_is_answered_with_confidence(assistant: Assistant, question: str) -> None:
+    # those who run and how they talk or meet people, nothing of who is nominated: the candidates' dialogue, as a
+    # combination read for its entry (its words alone are everyday ones)
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "candidates.dialogue")
+    assert reply.score >= assistant.reader.calibration.threshold

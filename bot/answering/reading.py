@@ -667,13 +667,15 @@ class Reader:
             domain=self.intents.any_of(asked, "domain"),
             consensus=len(matches) > 1 and best.entry.goal is not None and matches[1].entry.goal == best.entry.goal,
             # Association experience together with running for a council names the candidates' part, and two levels
-            # of administration with "between" goal 3.3, whatever the words (`search` brings them first): such a
-            # combination is evidence of its own.
+            # of administration with "between" goal 3.3, those who run with how they behave the candidates'
+            # dialogue, whatever the words (`search` brings them first): such a combination is evidence of its own.
             combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
             or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
             or (best.entry.id == INTRO_ENTRY and self.asks_for_an_overview(asked))
-            or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked)),
+            or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked))
+            # those who run and how they talk, meet people or earn trust, and nothing of who is nominated
+            or (best.entry.id == CANDIDATES_DIALOGUE_ENTRY and self._asks_how_candidates_behave(asked)),
             # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
             # question asking why that meets one is likelier right than its words alone say.
             reasons=_is_background(best) and self.intents.any_of(asked, "reasons"),
