@@ -682,3 +682,20 @@ def test_how_those_who_run_should_behave_is_answered_with_confidence(assistant: 
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", "candidates.dialogue")
     assert reply.score >= assistant.reader.calibration.threshold
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "varför e de nån stor grej att folk ska få va me å bestämma?",
+        "Miksi on tärkeää, että kuntalaiset saa vaikuttaa päätöksiin?",
+    ],
+)
+def test_why_people_taking_part_matters_is_goal_2s_reasons(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-2")
+
+
+def test_why_support_associations_stays_goal_1(assistant: Assistant) -> None:
+    # associations' work named besides: goal 1's reasons, not goal 2's
+    assert assistant.reply("Miksi kunnan kannattaa tukea yhdistyksiä?").entry == "goal-1"
