@@ -54,15 +54,25 @@ INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
 COUNCILS_OF_GROUPS_ENTRY = "goal-2.action-2"  # the councils of older people, of people with disabilities, of the young
-TAKING_PART_ENTRY = "goal-2"  # why people's taking part in decisions matters: goal 2's own reasons
-# Why people taking part matters, with nothing named besides what goal 2's background speaks of: its reasons. A
-# question also naming associations' work, grants, premises, candidates, a council or a form of taking part asks of
-# that instead.
-TAKING_PART_CONCEPTS = frozenset({"participation", "influence-decisions"})
-TAKING_PART_CONTEXT = frozenset(
-    {*TAKING_PART_CONCEPTS, "why-it-matters", "everyday-life", "trust", "democracy", "preparation-quality",
-     "social-capital", "digital-services", "public-transport", "barriers-to-participation", "active-citizenship",
-     "caring-for-people", "kane", "goals", "elections"}
+# Why something a goal's background gives reasons for matters, with nothing named besides what that background
+# speaks of: the goal's own reasons ("Varför spelar det roll att folk får vara med och bestämma?" is goal 2's, however
+# much goal 1's "people take part and influence" shares its words). A question also naming associations' work,
+# grants, premises, candidates, a council or a form of taking part asks of that instead. Per goal: the concepts its
+# reasons are about, and what else its background speaks of.
+_SHARED_CONTEXT = frozenset({"why-it-matters", "kane", "goals", "elections", "trust", "democracy", "everyday-life"})
+REASONS_OF_GOALS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
+    (
+        "goal-2",
+        frozenset({"participation", "influence-decisions"}),
+        frozenset({"preparation-quality", "social-capital", "digital-services", "public-transport",
+                   "barriers-to-participation", "active-citizenship", "caring-for-people"}),
+    ),
+    (
+        "goal-3",
+        frozenset({"open-administration", "transparency", "accountability"}),
+        frozenset({"defending-democracy", "critical-counterweight", "service-availability", "future-outlook"}),
+    ),
+    ("goal-4", frozenset({"partnership", "complex-problems", "knowing-civil-society"}), frozenset()),
 )  # fmt: skip
 GROUP_BODY_WINDOW = 2  # "teinien oma porukka", "grupperna för seniorer"
 COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals' own number
@@ -297,9 +307,9 @@ class Reader:
         elif self._names_a_council_of_a_group(asked):
             found = self._first(COUNCILS_OF_GROUPS_ENTRY, found, content if framed else asked)
         # "Varför spelar det roll att folk får vara med och bestämma?": why taking part matters is goal 2's reasons,
-        # however much goal 1's "people take part and influence" shares its words.
-        elif found and self._asks_why_people_take_part(asked):
-            found = self._first(TAKING_PART_ENTRY, found, content if framed else asked)
+        # however much goal 1's "people take part and influence" shares its words (`REASONS_OF_GOALS`).
+        elif found and (reasons_of := self._reasons_asked_of(asked)) is not None:
+            found = self._first(reasons_of, found, content if framed else asked)
         # "Tiivistäkää lyhyesti, mitä neuvottelukunta toivoo päättäjiltä": the goals in brief are the introduction,
         # however its words spread over the parts.
         elif found and self.asks_for_an_overview(asked):
@@ -338,15 +348,16 @@ class Reader:
             match = next((match for match in deeper if match.entry.id == entry_id), None)
         return found if match is None else [match, *(other for other in found if other.entry.id != entry_id)]
 
-    def _asks_why_people_take_part(self, asked: str) -> bool:
-        """Does the question ask why (`reasons`) of people taking part or having a say, and name nothing else than
-        goal 2's background speaks of?"""
+    def _reasons_asked_of(self, asked: str) -> str | None:
+        """The goal whose reasons the question asks (`reasons`: why, what good) of what its background speaks of,
+        naming nothing else (`REASONS_OF_GOALS`), if any."""
         if not self.intents.any_of(asked, "reasons"):
-            return False
-        return any(
-            concepts & TAKING_PART_CONCEPTS and concepts <= TAKING_PART_CONTEXT
-            for concepts in self._concepts_as_read(asked)
-        )
+            return None
+        for concepts in self._concepts_as_read(asked):
+            for goal, core, context in REASONS_OF_GOALS:
+                if concepts & core and concepts <= core | context | _SHARED_CONTEXT:
+                    return goal
+        return None
 
     def _asks_between_levels(self, asked: str) -> bool:
         """Does the question name two levels of administration with "between" or "each other" and something that
@@ -700,7 +711,7 @@ class Reader:
             or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked))
             # those who run and how they talk, meet people or earn trust, and nothing of who is nominated
             or (best.entry.id == CANDIDATES_DIALOGUE_ENTRY and self._asks_how_candidates_behave(asked))
-            or (best.entry.id == TAKING_PART_ENTRY and self._asks_why_people_take_part(asked)),
+            or (_is_background(best) and self._reasons_asked_of(asked) == best.entry.id),
             # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
             # question asking why that meets one is likelier right than its words alone say.
             reasons=_is_background(best) and self.intents.any_of(asked, "reasons"),
