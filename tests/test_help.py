@@ -56,9 +56,10 @@ def test_the_help_names_the_command_for_the_askers_role(assistant: Assistant) ->
 @pytest.mark.parametrize(
     "question",
     [
-        "Montako kysymystä meidän alueelta on tullut tällä viikolla?",
+        "Mistä näkee, montako kysymystä meidän alueelta on tullut tällä viikolla?",
+        "Kuinka monta kysymystä botille on tullut tavoitteesta 3?",  # the goal is what they were about
         "Yhdistysaktiivina mietin, näkeekö jostain kuinka monta kysymystä eri tavoitteista on kertynyt.",
-        "Hur många frågor har kommit in per språk den här månaden?",
+        "Kan man se hur många frågor som har kommit in per språk den här månaden?",
         "Kan jag som tjänsteman se antalet frågor vi har fått om varje mål?",
     ],
 )
@@ -74,6 +75,8 @@ def test_how_many_questions_came_in_is_the_statistics_help(assistant: Assistant,
         "Montako kysymystä KANE asettaa kunnille?",  # questions the goals put, not questions that came in
         "Hur många frågor tar målen upp?",
         "Kuinka monta kysymystä kunnalle tulee yhdistyksiltä vuodessa?",  # sent to the municipality
+        "Montako kysymystä tulee kunnan asiakaspalveluun?",  # someone else's questions, not seen here
+        "Mistä löydän tilastot äänestysaktiivisuudesta?",  # statistics of another matter
     ],
 )
 def test_counting_questions_that_did_not_come_to_the_bot_is_no_statistics(assistant: Assistant, question: str) -> None:

@@ -133,7 +133,7 @@ from bot.assistant import Assistant
         ("Maksaisiko KANE meidän kuoron harjoitustilan vuokran?", "funding"),
         # how to get in, with the asker named in between; what follows for one who does not heed KANE
         ("Miten mä pääsen itse nuorisovaltuustoon?", "procedure"),
-        ("Mitä seuraa puolueelle, joka ei välitä KANEn toiveista?", "consequence"),
+        ("Rangaistaanko ehdokasta, joka ei välitä KANEn toiveista?", "law"),  # a sanction is the law's
         # someone within KANE, or whether some party has promised it
         ("Kuka KANEssa päätti näistä tavoitteista?", "person"),
         ("Har något parti lovat att ta KANE:s mål på allvar?", "party"),
@@ -837,3 +837,19 @@ def test_a_question_pointing_back_is_read_with_its_story(assistant: Assistant, m
 )
 def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assistant, message: str) -> None:
     assert assistant.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # who pays for grants or associations' work: the goals ask municipalities and counties to resource them
+        ("Kuka maksaa yhdistysten avustukset?", "goal-1.action-2"),
+        ("Vem ska betala understöden till föreningarna?", "goal-1.action-2"),
+        # what parties are asked, or the good that follows, is no party's promise nor a consequence unknown
+        ("Har partierna ett ansvar för mångfalden bland kandidaterna?", "candidates"),
+        ("Mitä seuraa kunnalle, jos se tukee yhdistyksiä?", "goal-1"),
+    ],
+)
+def test_near_a_fact_never_given_but_answered_by_the_goals(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

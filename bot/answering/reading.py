@@ -176,7 +176,7 @@ def _is_background(match: Match) -> bool:
 
 def _names_goals(word: str) -> bool:
     folded = fold(word)
-    return folded.startswith(("tavoit", "tavot")) or folded in ("mal", "malen", "malet", "malens")
+    return folded.startswith(("tavoit", "tavot", "tavoot")) or folded in ("mal", "malen", "malet", "malens")
 
 
 class Reader:
@@ -755,7 +755,13 @@ class Reader:
         changes_its_answer = changes_its_answer or passes_it_on
         # "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan nelosen kohdalle?": where to move to.
         moves_to_it = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
-        if task is not None and not (changes_its_answer or moves_to_it) and goal_reference(asked) is not None:
+        # "Montako kysymystä tavoitteesta 3 on tullut botille?": the goal is what the questions were about.
+        counted = task == STATS_HELP
+        if (
+            task is not None
+            and not (changes_its_answer or moves_to_it or counted)
+            and goal_reference(asked) is not None
+        ):
             task = None
         entry = self.help_retriever.entry(task) if task is not None else None
         if entry is not None:
@@ -839,8 +845,8 @@ class Reader:
         task = self.help_task(asked)
         if task is None:
             return None
-        if self.names_the_bot(asked) or (task == STATS_HELP and self.intents.counts_questions_that_came(asked)):
-            return task  # how many questions came in is nobody's duty in the goals, whoever is named
+        if self.names_the_bot(asked) or (task == STATS_HELP and self._counts_questions_here(asked)):
+            return task  # how many questions came in here is nobody's duty in the goals, whoever is named
         # "pitääkö hypätä suoraan johonkin numeroon?" asks how the bot is used: jumping among goals is nobody's duty.
         jumping = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
         if self.intents.any_of(asked, "normative") and not jumping:
@@ -889,7 +895,7 @@ class Reader:
                     hits[help_id] += 1
         if self._asks_about_sent_questions(placed):
             hits[QUEUE_HELP] += 1
-        if self.intents.counts_questions_that_came(asked):
+        if self._counts_questions_here(asked):
             hits[STATS_HELP] += 1
         if not hits:
             return None
@@ -899,6 +905,14 @@ class Reader:
             ranked = [match.entry.id for match in self.help_retriever.search(asked, limit=HELP_CANDIDATES * 4)]
             tied.sort(key=lambda help_id: ranked.index(help_id) if help_id in ranked else len(ranked))
         return tied[0]
+
+    def _counts_questions_here(self, asked: str) -> bool:
+        """ "Mistä näkee, montako kysymystä meidän alueelta on tullut?", "Hur många frågor har boten fått?": a count of
+        the questions that came in, with the bot named or the count seen or looked for; "Montako kysymystä tulee
+        kunnan asiakaspalveluun?" counts someone else's."""
+        return self.intents.counts_questions_that_came(asked) and (
+            self.names_the_bot(asked) or self.intents.any_of(asked, "question_counts_seen")
+        )
 
     def _asks_about_sent_questions(self, placed: list[tuple[int, int, str]]) -> bool:
         """ "Var ser jag frågorna som invånarna har skickat?", "Miten vastaan kysymyksiin, joita kuntalaiset ovat

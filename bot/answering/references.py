@@ -63,8 +63,10 @@ _THEMED_GOAL_WORD = re.compile(
     r"^(\w{5,}?)(tavoite|tavoitteen|tavoitteessa|tavoitteesta|tavoitteeseen|tavoitetta|malet)$"
 )
 # "andra" is "second" only before the definite "målet" or in "andra av målen": "andra mål" are other goals.
-_DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|malsattningen|tavoit\w*|tavot\w*|tavoot\w*|goal)$")
-_PLURAL_GOAL_WORD = re.compile(r"^(tavoi?tteet|tavoi?tteita|tavoi?tteiden|tavoi?tteissa|tavoi?tteista|malen|goals)$")
+_DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|malsattningen|tavoi?o?t\w*|goal)$")
+_PLURAL_GOAL_WORD = re.compile(
+    r"^(tavoi?o?tteet|tavoi?o?tteita|tavoi?o?tteiden|tavoi?o?tteissa|tavoi?o?tteista|malen|goals)$"
+)
 _GOAL_WORD_LANG: tuple[tuple[re.Pattern[str], Lang], ...] = (
     (re.compile(r"^tavoi?o?t\w*$"), "fi"),
     (re.compile(r"^(malet|male|mal|malen|malets|malsattning|malsattningen)$"), "sv"),

@@ -514,7 +514,7 @@ class Retriever:
         """The text with a compound of the knowledge typed in two words joined ("vuoro puhelussa" → "vuoropuhelussa",
         "mielen osotus"): only where one of the two is no word of the knowledge, so the split lost it ("gratis
         lokal" are two words the knowledge uses), and neither is a stop word ("mitä tässä" is no "mitätä")."""
-        folded = folded_words(text)
+        folded, written = folded_words(text), words(text)
         indexed = self._idf[lang]
         # The lexicon's own forms only, looked up whole: trying every cut of every pair of words cost 5% of answering.
         lemma = self._featurizer.listed_lemma
@@ -526,17 +526,18 @@ class Retriever:
             whole = lemma(head + tail, lang)
             if whole is None or "w:" + whole not in indexed or (joins and joins[-1] == index - 1):
                 continue
-            if self._split_lost_a_word(head, tail, lang):
+            if self._split_lost_a_word(written[index], written[index + 1], lang):
                 joins.append(index)
         if not joins:
             return text
-        said = list(words(text))
+        said = list(written)
         for index in reversed(joins):
             said[index : index + 2] = [said[index] + said[index + 1]]
         return " ".join(said)
 
     def _split_lost_a_word(self, head: str, tail: str, lang: Lang) -> bool:
-        """Is one of two words typed apart no word of the knowledge, and neither a stop word?"""
+        """Is one of two words typed apart (as written: "väl" is a stop word only so) no word of the knowledge, and
+        neither a stop word?"""
         if not (head.isalpha() and tail.isalpha()):
             return False
         if self._featurizer.is_stopword(head, lang) or self._featurizer.is_stopword(tail, lang):

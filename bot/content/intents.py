@@ -53,6 +53,9 @@ INTENT_NAMES = (
     "candidacy",
     "sent_questions",
     "question_counts",
+    "question_counts_seen",
+    "payer_asked",
+    "grant_words",
     "questions_arrived",
     "own_sending",
     "sent_elsewhere",
@@ -130,7 +133,7 @@ _WEB_ADDRESS = re.compile(
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
-    "kane_gives", "money_words", "kane_advice", "place_obliged",
+    "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked", "grant_words",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
@@ -378,7 +381,7 @@ class Intents:
                 continue  # KANE's view of a decision: `Reader.asks_kanes_view_of_a_decision`, which knows places
             if phrases is not None and phrases.found_in(tokens, starts, words(text)):
                 return kind
-        if self._asks_kane_for_money(text, tokens):
+        if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
             return "funding"
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
         if named_product and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
@@ -403,6 +406,14 @@ class Intents:
         if not self.any_of(text, "price_words"):
             return False
         return not any(self.any_of(text, name) for name in ("normative", "place_could", "goals_frame", "kane"))
+
+    def _asks_who_pays(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Kuka maksaa asukasraatien järjestämisen?", "Vem bekostar demokratifostran?": who pays for a thing, which
+        the goals never say; not for grants or associations' work, which they ask municipalities to resource."""
+        written = words(text)
+        return self.patterns["payer_asked"].found_in(tokens, frozenset(), written) and not self.patterns[
+            "grant_words"
+        ].found_in(tokens, frozenset(), written)
 
     def _asks_kane_for_money(self, text: str, tokens: tuple[str, ...]) -> bool:
         """ "Voiko KANE antaa meidän VPK:lle rahaa …?", "Ger KANE föreningar bidrag?": KANE named as who gives (a word
@@ -532,8 +543,8 @@ class Intents:
 
     def counts_questions_that_came(self, text: str) -> bool:
         """ "Montako kysymystä on tullut viikoittain?", "Hur många frågor har vi fått per mål?": a count of the
-        questions that came in, in one sentence: the bot's statistics, never a matter of the goals. Not questions
-        sent to someone in the goals' world ("Montako kysymystä kunnalle tulee yhdistyksiltä?")."""
+        questions that came in, in one sentence, not sent to one of `sent_elsewhere` ("Montako kysymystä kunnalle
+        tulee yhdistyksiltä?"). Whether they came here (the bot named, the count seen) is the reader's to tell."""
         if not self.any_of(text, "question_counts"):
             return False  # the common case, ruled out before the text is split into sentences
         return any(
