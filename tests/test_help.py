@@ -58,6 +58,7 @@ def test_the_help_names_the_command_for_the_askers_role(assistant: Assistant) ->
     [
         "Mistä näkee, montako kysymystä meidän alueelta on tullut tällä viikolla?",
         "Kuinka monta kysymystä botille on tullut tavoitteesta 3?",  # the goal is what they were about
+        "hur många frågor har vi fått hittills",  # nothing of the goals' world named: these are the bot's
         "Yhdistysaktiivina mietin, näkeekö jostain kuinka monta kysymystä eri tavoitteista on kertynyt.",
         "Kan man se hur många frågor som har kommit in per språk den här månaden?",
         "Kan jag som tjänsteman se antalet frågor vi har fått om varje mål?",
@@ -77,6 +78,7 @@ def test_how_many_questions_came_in_is_the_statistics_help(assistant: Assistant,
         "Kuinka monta kysymystä kunnalle tulee yhdistyksiltä vuodessa?",  # sent to the municipality
         "Montako kysymystä tulee kunnan asiakaspalveluun?",  # someone else's questions, not seen here
         "Mistä löydän tilastot äänestysaktiivisuudesta?",  # statistics of another matter
+        "Montako kysymystä nuorisovaltuustolle on tullut?",  # a council's questions
     ],
 )
 def test_counting_questions_that_did_not_come_to_the_bot_is_no_statistics(assistant: Assistant, question: str) -> None:
@@ -620,3 +622,19 @@ def test_tasks_across_the_guide_get_their_help_and_goals_questions_near_them_do_
     assistant: Assistant, question: str, entry: str
 ) -> None:
     assert assistant.reply(question).entry == entry
+
+
+def test_the_statistics_help_is_found_by_its_own_ways_of_asking(assistant: Assistant) -> None:
+    entry = assistant.help_entries["help.stats"]
+    for lang in ("fi", "sv"):
+        for question in entry.entry.questions(lang):
+            assert assistant.reply(question).entry == "help.stats", question
+
+
+@pytest.mark.parametrize(
+    "question", ["Sparas frågorna som invånarpanelen tar upp?", "Tallennetaanko asukasraadin kysymykset?"]
+)
+def test_questions_kept_by_someone_else_are_no_question_about_the_asker_s_data(
+    assistant: Assistant, question: str
+) -> None:
+    assert assistant.reply(question).entry != "help.forget"

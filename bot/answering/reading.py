@@ -16,6 +16,7 @@ from bot.answering.retrieval import Match, Retriever
 from bot.content.help import (
     CHATTING_HELP,
     EDITING_HELP,
+    FORGET_HELP,
     HANDOVER_HELP,
     LANGUAGE_HELP,
     QUEUE_HELP,
@@ -54,6 +55,14 @@ INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
 COUNCILS_OF_GROUPS_ENTRY = "goal-2.action-2"  # the councils of older people, of people with disabilities, of the young
+# Keeping what one writes (folded lemmas): whether it is kept is the data help's only for the asker's own questions.
+KEEPING_LEMMAS: Mapping[Lang, frozenset[str]] = {
+    "fi": frozenset({"tallentaa", "tallentua", "sailyttaa", "sailya", "sailoa"}),
+    "sv": frozenset({"spara", "lagra"}),
+}
+# Statistics are a word of goal 3.3's knowledge-based services: a question about the bot's statistics names no other
+# concept ("Mistä löydän tilastot äänestysaktiivisuudesta?" names voter turnout).
+_STATISTICS_CONCEPTS = frozenset({"knowledge-based-services"})
 # Why something a goal's background gives reasons for matters, with nothing named besides what that background
 # speaks of: the goal's own reasons ("Varför spelar det roll att folk får vara med och bestämma?" is goal 2's, however
 # much goal 1's "people take part and influence" shares its words). A question also naming associations' work,
@@ -845,8 +854,12 @@ class Reader:
         task = self.help_task(asked)
         if task is None:
             return None
+        if task == STATS_HELP and not self._counts_questions_here(asked) and self._names_a_matter_of_the_goals(asked):
+            return None  # "Mistä löydän tilastot äänestysaktiivisuudesta?" asks for statistics of a matter of the goals
         if self.names_the_bot(asked) or (task == STATS_HELP and self._counts_questions_here(asked)):
             return task  # how many questions came in here is nobody's duty in the goals, whoever is named
+        if task == FORGET_HELP and self._lemmas_in(asked, KEEPING_LEMMAS) and not self.intents.any_of(asked, "asker"):
+            return None  # "Sparas frågorna som invånarpanelen tar upp?": someone else's questions kept, not the asker's
         # "pitääkö hypätä suoraan johonkin numeroon?" asks how the bot is used: jumping among goals is nobody's duty.
         jumping = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
         if self.intents.any_of(asked, "normative") and not jumping:
@@ -906,13 +919,20 @@ class Reader:
             tied.sort(key=lambda help_id: ranked.index(help_id) if help_id in ranked else len(ranked))
         return tied[0]
 
+    def _names_a_matter_of_the_goals(self, asked: str) -> bool:
+        """Does the question name a concept of the goals besides statistics themselves ("tilastot", "statistik" are
+        the goals' knowledge-based services)?"""
+        return any(concepts - _STATISTICS_CONCEPTS for concepts in self._concepts_as_read(asked))
+
     def _counts_questions_here(self, asked: str) -> bool:
-        """ "Mistä näkee, montako kysymystä meidän alueelta on tullut?", "Hur många frågor har boten fått?": a count of
-        the questions that came in, with the bot named or the count seen or looked for; "Montako kysymystä tulee
-        kunnan asiakaspalveluun?" counts someone else's."""
-        return self.intents.counts_questions_that_came(asked) and (
-            self.names_the_bot(asked) or self.intents.any_of(asked, "question_counts_seen")
-        )
+        """ "Mistä näkee, montako kysymystä meidän alueelta on tullut?", "Hur många frågor har vi fått?": a count of
+        the questions that came in, with the bot named, the count seen or looked for, or nothing of the goals' world
+        named; "Montako kysymystä tulee kunnan asiakaspalveluun?", "… nuorisovaltuustolle?" count someone else's."""
+        if not self.intents.counts_questions_that_came(asked):
+            return False
+        if self.names_the_bot(asked) or self.intents.any_of(asked, "question_counts_seen"):
+            return True
+        return not self._names_a_matter_of_the_goals(asked) and not self.speaks_of_the_goals_world(asked)
 
     def _asks_about_sent_questions(self, placed: list[tuple[int, int, str]]) -> bool:
         """ "Var ser jag frågorna som invånarna har skickat?", "Miten vastaan kysymyksiin, joita kuntalaiset ovat

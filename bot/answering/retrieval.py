@@ -513,13 +513,15 @@ class Retriever:
     def _compounds_joined(self, text: str, lang: Lang) -> str:
         """The text with a compound of the knowledge typed in two words joined ("vuoro puhelussa" → "vuoropuhelussa",
         "mielen osotus"): only where one of the two is no word of the knowledge, so the split lost it ("gratis
-        lokal" are two words the knowledge uses), and neither is a stop word ("mitä tässä" is no "mitätä")."""
+        lokal" are two words the knowledge uses), and neither is a function word, which is typed as a word of its
+        own."""
         folded, written = folded_words(text), words(text)
         indexed = self._idf[lang]
         # The lexicon's own forms only, looked up whole: trying every cut of every pair of words cost 5% of answering.
         lemma = self._featurizer.listed_lemma
         joins: list[int] = []
-        for index in range(len(folded) - 1):
+        # Only as far as a question is read (`Featurizer.terms` cuts it at MAX_QUERY_WORDS).
+        for index in range(min(len(folded), MAX_QUERY_WORDS) - 1):
             head, tail = folded[index], folded[index + 1]
             if len(head) < MIN_JOINED_PART or len(tail) < MIN_PART or len(head) + len(tail) < MIN_JOINED_COMPOUND:
                 continue

@@ -24,6 +24,7 @@ EDITING_HELP = "help.editing"  # keeping answers current: a goal named is often 
 HANDOVER_HELP = "help.handover"  # passing a question on: near to asking whom to contact, which routing answers
 LANGUAGE_HELP = "help.language"  # the bot's languages: "Swedish" named is not always about them
 QUEUE_HELP = "help.unanswered"  # the questions people sent or the bot could not answer, as an official sees them
+FORGET_HELP = "help.forget"  # personal data kept and erased: the asker's own, or what the bot keeps
 STATS_HELP = "help.stats"  # how many questions came in: counted by week, language and goal (/stats)
 HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "tasks", "text", "last_reviewed"})
 TASK_FIELDS = frozenset({"things", "actions"})
