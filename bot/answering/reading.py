@@ -854,10 +854,13 @@ class Reader:
         task = self.help_task(asked)
         if task is None:
             return None
-        if task == STATS_HELP and not self._counts_questions_here(asked) and self._names_a_matter_of_the_goals(asked):
-            return None  # "Mistä löydän tilastot äänestysaktiivisuudesta?" asks for statistics of a matter of the goals
-        if self.names_the_bot(asked) or (task == STATS_HELP and self._counts_questions_here(asked)):
-            return task  # how many questions came in here is nobody's duty in the goals, whoever is named
+        if task == STATS_HELP:
+            if self._counts_questions_here(asked):
+                return task  # how many questions came in here is nobody's duty in the goals, whoever is named
+            if self._names_a_matter_of_the_goals(asked):
+                return None  # "Mistä löydän tilastot äänestysaktiivisuudesta?": statistics of a matter of the goals
+        if self.names_the_bot(asked):
+            return task
         if task == FORGET_HELP and self._lemmas_in(asked, KEEPING_LEMMAS) and not self.intents.any_of(asked, "asker"):
             return None  # "Sparas frågorna som invånarpanelen tar upp?": someone else's questions kept, not the asker's
         # "pitääkö hypätä suoraan johonkin numeroon?" asks how the bot is used: jumping among goals is nobody's duty.

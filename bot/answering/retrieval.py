@@ -173,6 +173,7 @@ class Featurizer:
         return self._lexicon.lemma(folded, lang)
 
     def is_stopword(self, word: str, lang: Lang) -> bool:
+        """Is the word (as written, or folded) one of ``lang``'s stop words?"""
         return fold(word) in self._stopwords[lang] or word.casefold() in STOPWORDS_AS_WRITTEN[lang]
 
     def known(self, word: str, lang: Lang) -> bool:
