@@ -9,6 +9,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.core.conversation import Conversation
+from bot.core.lang import Lang
 from bot.core.text import fold
 from bot.evaluation import final_reply, load_routing_cases
 from tests.conftest import ROOT, SHARED, assistant_with_contact
@@ -141,6 +142,25 @@ def test_a_missing_place_is_asked_for_and_the_answer_continues_the_question(assi
     assert (first.kind, first.clarify, first.route) == ("clarify", "municipality", None)
     assert first.pending is not None and first.pending.topic == "grants"
     second = assistant.reply("Tampereella", Conversation(last_lang="fi", pending=first.pending))
+    assert second.kind == "route" and second.route is not None
+    assert (second.route["municipality"]["code"], second.route["topic"]) == ("837", "grants")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Mistä löydän tämän kautta meidän kunnan oikean yhteyshenkilön avustusasioissa?", "fi"),
+        ("miten saan selville kehen ottaa yhteyttä avustuksista", "fi"),
+        ("Hur hittar jag här vem vår förening ska kontakta om bidrag?", "sv"),
+    ],
+)
+def test_how_to_find_a_contact_here_is_explained_and_the_place_then_continues(
+    assistant: Assistant, question: str, lang: Lang
+) -> None:
+    first = assistant.reply(question)
+    assert (first.kind, first.entry, first.lang) == ("answer", "help.handover", lang)
+    assert first.pending is not None and first.pending.topic == "grants"
+    second = assistant.reply("Tampere", Conversation(last_lang=lang, pending=first.pending))
     assert second.kind == "route" and second.route is not None
     assert (second.route["municipality"]["code"], second.route["topic"]) == ("837", "grants")
 

@@ -54,6 +54,7 @@ INTENT_NAMES = (
     "sent_questions",
     "question_counts",
     "question_counts_seen",
+    "contact_finding",
     "payer_asked",
     "grant_words",
     "questions_arrived",
@@ -559,6 +560,13 @@ class Intents:
         in one sentence."""
         parts = [self.before_purpose(part) for part in sentences(text)]
         return any(self.any_of(part, "contact") and self.any_of(part, "contact_who") for part in parts)
+
+    def asks_how_to_find_a_contact(self, text: str) -> bool:
+        """ "Mistä löydän tämän kautta kunnan yhteyshenkilön?", "Kan du hjälpa mig hitta rätt kontaktperson?": finding
+        a contact, or getting one here, with a word of contacting in one sentence."""
+        if not self.any_of(text, "contact_finding"):
+            return False  # the common case, ruled out before the text is split into sentences
+        return any(self.any_of(part, "contact_finding") and self.any_of(part, "routing") for part in sentences(text))
 
     def before_purpose(self, sentence: str) -> str:
         """The sentence without its clauses of purpose ("… beskrivas tydligt, så att man vet vart man ska vända
