@@ -700,3 +700,18 @@ def test_why_a_goals_matter_matters_is_that_goals_reasons(assistant: Assistant, 
 def test_why_support_associations_stays_goal_1(assistant: Assistant) -> None:
     # associations' work named besides: goal 1's reasons, not goal 2's
     assert assistant.reply("Miksi kunnan kannattaa tukea yhdistyksiä?").entry == "goal-1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Voiko torille lähteä osoittamaan mieltä pelkäämättä seurauksia?",
+        "Får man demonstrera utan att vara rädd för konsekvenserna?",
+    ],
+)
+def test_consequences_feared_for_demonstrating_are_the_goal_of_safe_assembly(
+    assistant: Assistant, question: str
+) -> None:
+    # The consequences feared for speaking up are goal 3.1's matter (it should be safe), not an outcome never told.
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-3.action-1")

@@ -62,6 +62,10 @@ def test_the_help_names_the_command_for_the_askers_role(assistant: Assistant) ->
         "Yhdistysaktiivina mietin, näkeekö jostain kuinka monta kysymystä eri tavoitteista on kertynyt.",
         "Kan man se hur många frågor som har kommit in per språk den här månaden?",
         "Kan jag som tjänsteman se antalet frågor vi har fått om varje mål?",
+        # how many people asked, and about which goal: a count only the bot keeps
+        "Kuinka moni on kysynyt tavoitteesta 4 tässä kuussa?",
+        "Hur många har frågat om mål 1?",
+        "Näkeekö tilastoista, mitä ihmiset kyselevät?",
     ],
 )
 def test_how_many_questions_came_in_is_the_statistics_help(assistant: Assistant, question: str) -> None:
@@ -363,6 +367,13 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Hur får jag skickat mål 1 till vår styrelses chatt?", "help.share"),
         # who made the bot, not the goals
         ("Kuka tämän botin on tehnyt?", "help.capabilities"),
+        # an edit stopped half-way, a contact saved wrong undone, the bot called up in another chat
+        ("Aloitin vastauksen muokkaamisen, miten lopetan sen kesken?", "help.cancel"),
+        ("Jag började redigera kontakterna, hur avbryter jag?", "help.cancel"),
+        ("Tallensin väärät yhteystiedot, voiko ne kumota?", "help.editing"),
+        ("Kan man ångra en kontaktperson som blev fel?", "help.editing"),
+        ("Saako sut toiseen chattiin mukaan kirjoittamalla nimesi?", "help.share"),
+        ("Funkar du i en annan chatt också?", "help.share"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:

@@ -62,7 +62,7 @@ KEEPING_LEMMAS: Mapping[Lang, frozenset[str]] = {
 }
 # Statistics are a word of goal 3.3's knowledge-based services: a question about the bot's statistics names no other
 # concept ("Mistä löydän tilastot äänestysaktiivisuudesta?" names voter turnout).
-_STATISTICS_CONCEPTS = frozenset({"knowledge-based-services"})
+_STATISTICS_CONCEPTS = frozenset({"knowledge-based-services", "goals"})
 # Why something a goal's background gives reasons for matters, with nothing named besides what that background
 # speaks of: the goal's own reasons ("Varför spelar det roll att folk får vara med och bestämma?" is goal 2's, however
 # much goal 1's "people take part and influence" shares its words). A question also naming associations' work,

@@ -55,6 +55,7 @@ INTENT_NAMES = (
     "question_counts",
     "question_counts_seen",
     "contact_finding",
+    "fear",
     "payer_asked",
     "grant_words",
     "questions_arrived",
@@ -134,7 +135,7 @@ _WEB_ADDRESS = re.compile(
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
-    "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked", "grant_words",
+    "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked", "grant_words", "fear",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
@@ -376,7 +377,7 @@ class Intents:
             phrases = self.asks.get(kind)
             if kind in ROLE_KINDS and names_a_role_only:
                 continue
-            if kind == "consequence" and self._asks_to_monitor_what_is_written(text):
+            if kind == "consequence" and (self._asks_to_monitor_what_is_written(text) or self._fears_for_acting(text)):
                 continue
             if kind == "decision":
                 continue  # KANE's view of a decision: `Reader.asks_kanes_view_of_a_decision`, which knows places
@@ -391,9 +392,14 @@ class Intents:
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
         if self._names_a_price(text):
             return "amount"
-        if self.asks_what_follows(text, tokens, starts):
+        if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def _fears_for_acting(self, text: str) -> bool:
+        """ "Kan man ordna en protest utan att vara rädd för följderna?": the consequences feared for assembling or
+        speaking up are what goal 3.1 answers (it should be safe), not an outcome the goals never tell."""
+        return self.patterns["fear"].found_in(folded_words(text), frozenset(), words(text))
 
     def views_kane(self, sentence: str) -> bool:
         """ "KANEn mielestä", "Mitä KANE ajattelee …?", "Vad tycker KANE …?": KANE's view is asked."""
