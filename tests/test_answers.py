@@ -333,12 +333,12 @@ def test_association_experience_with_running_for_a_council_is_evidence_of_its_ow
         # one level only, nothing passing between, or "kesken" (unfinished): no such question
         ("Borde kommunerna i regionen samarbeta mer med varandra?", None, False),
         ("Jäikö kunnan ja hyvinvointialueen yhteistyö kesken?", "goal-4.action-1", False),
-        # with the associations it is tripartite cooperation, goal 4.1
-        ("Borde samarbetet mellan kommunen, regionen och föreningarna bli fast?", "goal-4.action-1", False),
+        # with the associations it is tripartite cooperation, goal 4.1, a combination of its own
+        ("Borde samarbetet mellan kommunen, regionen och föreningarna bli fast?", "goal-4.action-1", True),
         (
             "Pitäisikö kunnan, hyvinvointialueen ja järjestöjen välillä olla pysyvä yhteistyöryhmä?",
             "goal-4.action-1",
-            False,
+            True,
         ),
     ],
 )
@@ -715,3 +715,19 @@ def test_consequences_feared_for_demonstrating_are_the_goal_of_safe_assembly(
     # The consequences feared for speaking up are goal 3.1's matter (it should be safe), not an outcome never told.
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", "goal-3.action-1")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the municipality, the county and associations working together: tripartite cooperation
+        ("Borde stan, regionen och vi föreningar träffas ihop varje månad så att det blir en vana?", "goal-4.action-1"),
+        ("Kunta, hyvinvointialue ja yhdistykset samaan pöytään – onko siitä suunnitelmaa?", "goal-4.action-1"),
+        # associations speaking up against the municipality and watching it: the critical counterweight
+        ("Får föreningar säga emot kommunen?", "goal-3"),
+        ("Ska vi föreningar hålla koll på makten?", "goal-3"),
+    ],
+)
+def test_what_the_words_do_together_names_the_part(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

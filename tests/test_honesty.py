@@ -130,6 +130,9 @@ from bot.assistant import Assistant
         # KANE itself asked for money, in any words of giving
         ("Voisiko KANE myöntää kuorollemme rahaa konserttimatkaan?", "funding"),
         ("Kan KANE ge vår scoutkår pengar till ett nytt tält?", "funding"),
+        # KANE's own costs, whoever bears them
+        ("Vem står för KANE:s kostnader?", "funding"),
+        ("Kuka maksaa KANEn kulut?", "funding"),
         ("Maksaisiko KANE meidän kuoron harjoitustilan vuokran?", "funding"),
         # how to get in, with the asker named in between; what follows for one who does not heed KANE
         ("Miten mä pääsen itse nuorisovaltuustoon?", "procedure"),

@@ -55,6 +55,7 @@ INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
 COUNCILS_OF_GROUPS_ENTRY = "goal-2.action-2"  # the councils of older people, of people with disabilities, of the young
+TRIPARTITE_ENTRY = "goal-4.action-1"  # municipalities, counties and associations working together
 # Keeping what one writes (folded lemmas): whether it is kept is the data help's only for the asker's own questions.
 KEEPING_LEMMAS: Mapping[Lang, frozenset[str]] = {
     "fi": frozenset({"tallentaa", "tallentua", "sailyttaa", "sailya", "sailoa"}),
@@ -311,6 +312,10 @@ class Reader:
         # goal 3.3's, however plain the words ("uppgifter", "viestit") and whatever a single word points at.
         if self._asks_between_levels(asked):
             found = self._first(LEVELS_ENTRY, found, content if framed else asked)
+        # "Kunde stan, regionen och vi föreningar ha fasta möten ihop?": the three parties working together are goal
+        # 4.1's tripartite cooperation, whatever a single word ("plan", "möten") points at.
+        elif self._names_three_parties_together(asked):
+            found = self._first(TRIPARTITE_ENTRY, found, content if framed else asked)
         # "Teinien oma porukka kaupungintalolla – kuunnellaanko sitä?", "pensionärernas grupp i stan": a body of the
         # young, the old or people with disabilities is one of the statutory councils, whatever it is called.
         elif self._names_a_council_of_a_group(asked):
@@ -433,6 +438,24 @@ class Reader:
         written = words(asked)
         known = {lang: sum(self.retriever.known(word, lang) for word in written) for lang in LANGS}
         return [lang for lang in LANGS if known[lang] == max(known.values())]
+
+    def _names_three_parties_together(self, asked: str) -> bool:
+        """Does one sentence name a municipality, a wellbeing services county and associations, and their working
+        together ("sitta vid samma bord", "tehdä yhteistyötä")? "Kulkeeko tieto kunnan ja soten välillä?" names no
+        associations: that is the levels' information flow."""
+        patterns = self.intents.patterns
+        if not patterns["working_together"].found_in(folded_words(asked), frozenset(), words(asked)):
+            return False  # the common case, ruled out before the text is split into sentences
+        for sentence in sentences(asked):
+            tokens, written = folded_words(sentence), words(sentence)
+            if (
+                patterns["working_together"].found_in(tokens, frozenset(), written)
+                and patterns["local_actors"].found_in(tokens, frozenset(), written)
+                and patterns["county_actors"].found_in(tokens, frozenset(), written)
+                and self._lemmas_in(sentence, self._association_lemmas)
+            ):
+                return True
+        return False
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
         """Does the question name a body ("porukka", "elin", "grupp", "organ") of the young, the old or people with
@@ -716,6 +739,7 @@ class Reader:
             combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
             or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
+            or (best.entry.id == TRIPARTITE_ENTRY and self._names_three_parties_together(asked))
             or (best.entry.id == INTRO_ENTRY and self.asks_for_an_overview(asked))
             or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked))
             # those who run and how they talk, meet people or earn trust, and nothing of who is nominated

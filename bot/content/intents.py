@@ -56,6 +56,7 @@ INTENT_NAMES = (
     "question_counts_seen",
     "contact_finding",
     "fear",
+    "working_together",
     "payer_asked",
     "grant_words",
     "questions_arrived",
@@ -136,6 +137,7 @@ PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
     "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked", "grant_words", "fear",
+    "working_together",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
