@@ -43,7 +43,7 @@ NOT_WORDS = frozenset(
         "association_words", "place_documents", "bot_scope", "place_where", "price_words", "help_call", "thanked_for",
         "view_asked", "national_decisions", "decision_deciders", "goals_authored", "goals_pointed",
         "question_counts", "questions_arrived", "question_counts_seen", "payer_asked", "grant_words",
-        "contact_finding", "fear", "working_together",
+        "contact_finding", "fear", "working_together", "one_goal_asked",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

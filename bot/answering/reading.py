@@ -647,6 +647,8 @@ class Reader:
             return False
         if goal_reference(asked) is not None or fact not in (None, COUNT_FACT):
             return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
+        if self.intents.any_of(asked, "one_goal_asked"):
+            return False  # "Vilket av målen handlar om det?" asks for one of them
         rest = " ".join(word for word in words(asked) if not _names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)

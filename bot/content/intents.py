@@ -57,6 +57,7 @@ INTENT_NAMES = (
     "contact_finding",
     "fear",
     "working_together",
+    "one_goal_asked",
     "payer_asked",
     "grant_words",
     "questions_arrived",
