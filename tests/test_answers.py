@@ -737,15 +737,3 @@ def test_what_the_words_do_together_names_the_part(assistant: Assistant, questio
 def test_which_one_of_the_goals_is_never_all_four(assistant: Assistant, question: str) -> None:
     # "which of the goals" asks for one of them; with nothing said of what, the honest reply says so
     assert assistant.reply(question).entry != "intro"
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Vad säger målen om fasta samarbetsformer med organisationerna?",
-        "Pitäisikö yhdistysten kanssa olla pysyvä yhteistyömuoto?",
-    ],
-)
-def test_lasting_forms_of_cooperation_are_the_established_structures(assistant: Assistant, question: str) -> None:
-    reply = assistant.reply(question)
-    assert (reply.kind, reply.entry) == ("answer", "goal-4.action-1")
