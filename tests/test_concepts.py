@@ -11,7 +11,7 @@ import yaml
 
 from bot.assistant import Assistant
 from bot.content.concepts import check_concepts
-from bot.core.lang import Lang
+from bot.core.lang import LANGS, Lang
 from tests.conftest import KNOWLEDGE
 
 IDS = {"goal-1.action-3", "goal-2.action-2"}
@@ -55,6 +55,32 @@ def test_a_word_in_two_concepts_must_say_why(tmp_path: Path) -> None:
     assert any("'sali' stands in councils, premises" in str(problem) for problem in problems)
     shared = [{"word": "sali", "concepts": ["premises", "councils"], "why": "a hall is where councils meet"}]
     _, problems = check_concepts(write(tmp_path / "b", {"concepts": concepts, "shared": shared}), IDS)
+    assert problems == []
+
+
+def test_no_phrase_reads_as_one_word_of_another_concept(assistant: Assistant) -> None:
+    # Stop words drop out of a phrase as the retriever reads it: "säga emot" would be "emot" alone, and every
+    # "ta emot bidrag" would name the critical counterweight. A phrase must keep a word of its own.
+    concepts = check_concepts(KNOWLEDGE, set(assistant.knowledge.by_id))[0].concepts
+    # Taking a stand is a civic skill, and the standing ("ställning") of the councils is one too: reading the phrase
+    # as both is meant.
+    deliberate = {("sv", "ta ställning")}
+    problems = []
+    for lang in LANGS:
+        owners: dict[str, set[str]] = {}
+        for concept in concepts:
+            for word in concept.words(lang):
+                terms = assistant.retriever.query_terms(word, lang)
+                if len(word.split()) == 1 and len(terms) == 1:
+                    owners.setdefault(terms[0], set()).add(concept.id)
+        for concept in concepts:
+            for phrase in (
+                word for word in concept.words(lang) if len(word.split()) > 1 and (lang, word) not in deliberate
+            ):
+                terms = assistant.retriever.query_terms(phrase, lang)
+                others = owners.get(terms[0], set()) - {concept.id} if len(terms) == 1 else set()
+                if others:
+                    problems.append(f"{lang} {concept.id}: {phrase!r} reads as {terms[0]!r} of {sorted(others)}")
     assert problems == []
 
 
