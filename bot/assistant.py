@@ -289,7 +289,7 @@ class Assistant:
             return self.help_reply(GENERAL_HELP, lang)  # "apua", "Hjälp!": how the bot is used, not goal 1's support
         helped = self._help(asked, lang, matches)
         if helped is not None:
-            return self._waits_for_the_place(helped, question, asked)
+            return helped
         routed = self._route(question, focus, lang, conversation)
         if routed is not None:
             return routed
@@ -502,26 +502,12 @@ class Assistant:
             place is None and not remembered and awaiting is None and self.intents.asks_how_to_find_a_contact(asked)
         )
         if finding and HANDOVER_HELP in self.help_entries:
-            # "Mistä löydän tämän kautta kunnan yhteyshenkilön?" asks how the bot finds contacts: the help says how,
-            # and the next message naming the place continues as after /contact.
-            return self._waits_for_the_place(self.help_reply(HANDOVER_HELP, lang), question, asked)
+            # "Mistä löydän tämän kautta kunnan yhteyshenkilön?" asks how the bot finds contacts: the help says how
+            # (/contact). It waits for nothing: a next question about the goals must not be taken for a place.
+            return self.help_reply(HANDOVER_HELP, lang)
         if remembered:
             place = router.place(conversation.municipality or "")
         return router.route(question, lang, place, topic, remembered=remembered and place is not None)
-
-    def _waits_for_the_place(self, reply: Reply, question: str, asked: str) -> Reply:
-        """The help on passing questions on, given to how to find a contact with no place named ("Hur hittar jag här
-        vem vi ska kontakta om bidrag?"), waits for the place as /contact does; any other reply is left as it is."""
-        if (
-            reply.entry != HANDOVER_HELP
-            or reply.pending is not None
-            or not self.intents.asks_how_to_find_a_contact(asked)
-        ):
-            return reply
-        if self.router.place_in(question) is not None:
-            return reply
-        topic = self.router.topic_finder.find(asked)
-        return replace(reply, pending=PendingRoute("", topic.id if topic is not None else None))
 
     def stale_entries(self, days: int, today: dt.date | None = None) -> list[str]:
         """Entries whose last review is older than ``days``: they are flagged to officials in /stats."""

@@ -721,8 +721,15 @@ def test_consequences_feared_for_demonstrating_are_the_goal_of_safe_assembly(
     ("question", "entry"),
     [
         # the municipality, the county and associations working together: tripartite cooperation
-        ("Borde stan, regionen och vi föreningar träffas ihop varje månad så att det blir en vana?", "goal-4.action-1"),
-        ("Kunta, hyvinvointialue ja yhdistykset samaan pöytään – onko siitä suunnitelmaa?", "goal-4.action-1"),
+        ("Ska kommun och välfärdsområde och föreningar ha fasta samarbetsformer?", "goal-4.action-1"),
+        ("Pitäisikö kunnan, soten ja seurojen istua yhdessä alas joka kuukausi?", "goal-4.action-1"),
+        # … unless they are to do together what another part is about: that part answers
+        (
+            "Kunta, hyvinvointialue ja järjestöt tekevät yhteistyötä – miten avustuskäytännöt yhtenäistetään?",
+            "goal-1.action-2",
+        ),
+        ("Ska kommunen, välfärdsområdet och organisationerna samarbeta i upphandlingar?", "goal-4.action-3"),
+        ("Kunta, hyvinvointialue ja järjestöt yhdessä – kulkeeko tieto hallinnon tasojen välillä?", "goal-3.action-3"),
         # associations speaking up against the municipality and watching it: the critical counterweight
         ("Får föreningar säga emot kommunen?", "goal-3"),
         ("Ska vi föreningar hålla koll på makten?", "goal-3"),
@@ -733,7 +740,14 @@ def test_what_the_words_do_together_names_the_part(assistant: Assistant, questio
     assert (reply.kind, reply.entry) == ("answer", entry)
 
 
-@pytest.mark.parametrize("question", ["Vilket av målen handlar om det?", "Mikä tavoite käsittelee sitä?"])
-def test_which_one_of_the_goals_is_never_all_four(assistant: Assistant, question: str) -> None:
-    # "which of the goals" asks for one of them; with nothing said of what, the honest reply says so
-    assert assistant.reply(question).entry != "intro"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilket av målen handlar om det?",  # nothing said of what: the honest reply says so
+        "Mikä tavoite käsittelee sitä?",
+        "Vilket av målen är viktigast?",  # KANE ranks none of them
+        "Mikä tavoitteista on KANElle tärkein?",
+    ],
+)
+def test_which_one_of_the_goals_is_never_all_four_nor_one_ranked_first(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"

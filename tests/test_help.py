@@ -83,6 +83,7 @@ def test_how_many_questions_came_in_is_the_statistics_help(assistant: Assistant,
         "Montako kysymystä tulee kunnan asiakaspalveluun?",  # someone else's questions, not seen here
         "Mistä löydän tilastot äänestysaktiivisuudesta?",  # statistics of another matter
         "Montako kysymystä nuorisovaltuustolle on tullut?",  # a council's questions
+        "Var hittar jag statistik om hur målen förverkligas?",  # statistics of the goals coming true
     ],
 )
 def test_counting_questions_that_did_not_come_to_the_bot_is_no_statistics(assistant: Assistant, question: str) -> None:

@@ -130,6 +130,9 @@ from bot.assistant import Assistant
         # KANE itself asked for money, in any words of giving
         ("Voisiko KANE myöntää kuorollemme rahaa konserttimatkaan?", "funding"),
         ("Kan KANE ge vår scoutkår pengar till ett nytt tält?", "funding"),
+        # a fear of an outcome is no question of safe assembly: what follows stays untold
+        ("Mitä seuraa jos nuorisovaltuusto lakkautetaan, pelottaa", "consequence"),
+        ("Vad händer om kommunen inte vågar följa målen?", "consequence"),
         # KANE's own costs, whoever bears them
         ("Vem står för KANE:s kostnader?", "funding"),
         ("Kuka maksaa KANEn kulut?", "funding"),

@@ -56,6 +56,14 @@ CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
 COUNCILS_OF_GROUPS_ENTRY = "goal-2.action-2"  # the councils of older people, of people with disabilities, of the young
 TRIPARTITE_ENTRY = "goal-4.action-1"  # municipalities, counties and associations working together
+# What a question about the three parties working together may name besides: sitting at one table, meeting, the
+# parties themselves. Another part's matter (grants, premises, procurement, panels, information between the levels)
+# is what such a question asks about ("Kunta, hyvinvointialue ja järjestöt yhdessä – kulkeeko tieto …?").
+THREE_PARTIES_CONCEPTS = frozenset({
+    "tripartite-cooperation", "administrative-levels", "partnership", "cooperation-structures", "safe-assembly",
+    "kane", "goals", "employment", "hobbies-leisure", "democratic-encounters", "participation", "everyday-life",
+    "social-capital", "social-cohesion", "volunteering", "helping", "elections", "equal-access", "paid-work",
+})  # fmt: skip
 # Keeping what one writes (folded lemmas): whether it is kept is the data help's only for the asker's own questions.
 KEEPING_LEMMAS: Mapping[Lang, frozenset[str]] = {
     "fi": frozenset({"tallentaa", "tallentua", "sailyttaa", "sailya", "sailoa"}),
@@ -63,7 +71,10 @@ KEEPING_LEMMAS: Mapping[Lang, frozenset[str]] = {
 }
 # Statistics are a word of goal 3.3's knowledge-based services: a question about the bot's statistics names no other
 # concept ("Mistä löydän tilastot äänestysaktiivisuudesta?" names voter turnout).
-_STATISTICS_CONCEPTS = frozenset({"knowledge-based-services", "goals"})
+_STATISTICS_CONCEPTS = frozenset({"knowledge-based-services"})
+# A count of questions may name the goal they were about ("Kuinka moni on kysynyt tavoitteesta 2?"): the goals are
+# the topic of the questions counted, not the statistics asked for.
+_COUNTED_TOPIC_CONCEPTS = _STATISTICS_CONCEPTS | {"goals"}
 # Why something a goal's background gives reasons for matters, with nothing named besides what that background
 # speaks of: the goal's own reasons ("Varför spelar det roll att folk får vara med och bestämma?" is goal 2's, however
 # much goal 1's "people take part and influence" shares its words). A question also naming associations' work,
@@ -441,11 +452,16 @@ class Reader:
 
     def _names_three_parties_together(self, asked: str) -> bool:
         """Does one sentence name a municipality, a wellbeing services county and associations, and their working
-        together ("sitta vid samma bord", "tehdä yhteistyötä")? "Kulkeeko tieto kunnan ja soten välillä?" names no
-        associations: that is the levels' information flow."""
+        together ("sitta vid samma bord", "tehdä yhteistyötä"), and the question nothing of another part's matter
+        (`THREE_PARTIES_CONCEPTS`)? "Kulkeeko tieto kunnan ja soten välillä?" names no associations: that is the
+        levels' information flow."""
         patterns = self.intents.patterns
-        if not patterns["working_together"].found_in(folded_words(asked), frozenset(), words(asked)):
-            return False  # the common case, ruled out before the text is split into sentences
+        tokens, written = folded_words(asked), words(asked)
+        if not (
+            patterns["county_actors"].found_in(tokens, frozenset(), written)
+            and patterns["working_together"].found_in(tokens, frozenset(), written)
+        ):
+            return False  # the common case (few questions name a county), ruled out before sentences are read
         for sentence in sentences(asked):
             tokens, written = folded_words(sentence), words(sentence)
             if (
@@ -454,7 +470,7 @@ class Reader:
                 and patterns["county_actors"].found_in(tokens, frozenset(), written)
                 and self._lemmas_in(sentence, self._association_lemmas)
             ):
-                return True
+                return all(found <= THREE_PARTIES_CONCEPTS for found in self._concepts_as_read(asked))
         return False
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
@@ -883,8 +899,13 @@ class Reader:
         if task == STATS_HELP:
             if self._counts_questions_here(asked):
                 return task  # how many questions came in here is nobody's duty in the goals, whoever is named
-            if self._names_a_matter_of_the_goals(asked):
-                return None  # "Mistä löydän tilastot äänestysaktiivisuudesta?": statistics of a matter of the goals
+            # "Mistä löydän tilastot äänestysaktiivisuudesta?", "… om hur målen förverkligas?": statistics of a matter
+            # of the goals; "… mistä tavoitteista ihmiset kyselee?" counts what people asked, the goals its topic.
+            asked_of_goals = self.intents.any_of(asked, "questions_arrived") and not any(
+                concepts - _COUNTED_TOPIC_CONCEPTS for concepts in self._concepts_as_read(asked)
+            )
+            if self._names_a_matter_of_the_goals(asked) and not asked_of_goals:
+                return None
         if self.names_the_bot(asked):
             return task
         if task == FORGET_HELP and self._lemmas_in(asked, KEEPING_LEMMAS) and not self.intents.any_of(asked, "asker"):
@@ -961,7 +982,8 @@ class Reader:
             return False
         if self.names_the_bot(asked) or self.intents.any_of(asked, "question_counts_seen"):
             return True
-        return not self._names_a_matter_of_the_goals(asked) and not self.speaks_of_the_goals_world(asked)
+        named = any(concepts - _COUNTED_TOPIC_CONCEPTS for concepts in self._concepts_as_read(asked))
+        return not named and not self.speaks_of_the_goals_world(asked)
 
     def _asks_about_sent_questions(self, placed: list[tuple[int, int, str]]) -> bool:
         """ "Var ser jag frågorna som invånarna har skickat?", "Miten vastaan kysymyksiin, joita kuntalaiset ovat

@@ -58,6 +58,7 @@ INTENT_NAMES = (
     "fear",
     "working_together",
     "one_goal_asked",
+    "speaking_up",
     "payer_asked",
     "grant_words",
     "questions_arrived",
@@ -138,7 +139,7 @@ PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
     "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked", "grant_words", "fear",
-    "working_together",
+    "working_together", "speaking_up",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
@@ -401,8 +402,12 @@ class Intents:
 
     def _fears_for_acting(self, text: str) -> bool:
         """ "Kan man ordna en protest utan att vara rädd för följderna?": the consequences feared for assembling or
-        speaking up are what goal 3.1 answers (it should be safe), not an outcome the goals never tell."""
-        return self.patterns["fear"].found_in(folded_words(text), frozenset(), words(text))
+        speaking up are what goal 3.1 answers (it should be safe), not an outcome the goals never tell; a fear of
+        any other outcome ("Mitä seuraa jos nuorisovaltuusto lakkautetaan, pelottaa") is no such question."""
+        tokens, written = folded_words(text), words(text)
+        return self.patterns["fear"].found_in(tokens, frozenset(), written) and self.patterns["speaking_up"].found_in(
+            tokens, frozenset(), written
+        )
 
     def views_kane(self, sentence: str) -> bool:
         """ "KANEn mielestä", "Mitä KANE ajattelee …?", "Vad tycker KANE …?": KANE's view is asked."""
@@ -571,8 +576,8 @@ class Intents:
         return any(self.any_of(part, "contact") and self.any_of(part, "contact_who") for part in parts)
 
     def asks_how_to_find_a_contact(self, text: str) -> bool:
-        """ "Mistä löydän tämän kautta kunnan yhteyshenkilön?", "Kan du hjälpa mig hitta rätt kontaktperson?": finding
-        a contact, or getting one here, with a word of contacting in one sentence."""
+        """ "Mistä löydän tämän kautta kunnan yhteyshenkilön?", "Hur hittar jag här vem vi ska kontakta?": finding a
+        contact, or getting one here, with a word of contacting in one sentence."""
         if not self.any_of(text, "contact_finding"):
             return False  # the common case, ruled out before the text is split into sentences
         return any(self.any_of(part, "contact_finding") and self.any_of(part, "routing") for part in sentences(text))
