@@ -381,12 +381,14 @@ class Intents:
             phrases = self.asks.get(kind)
             if kind in ROLE_KINDS and names_a_role_only:
                 continue
-            if kind == "consequence" and (self._asks_to_monitor_what_is_written(text) or self._fears_for_acting(text)):
-                continue
             if kind == "decision":
                 continue  # KANE's view of a decision: `Reader.asks_kanes_view_of_a_decision`, which knows places
-            if phrases is not None and phrases.found_in(tokens, starts, words(text)):
-                return kind
+            if phrases is None or not phrases.found_in(tokens, starts, words(text)):
+                continue
+            # Its exceptions are read only where a consequence is named: most questions name none.
+            if kind == "consequence" and (self._asks_to_monitor_what_is_written(text) or self._fears_for_acting(text)):
+                continue
+            return kind
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
             return "funding"
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
