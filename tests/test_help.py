@@ -215,6 +215,11 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Hur börjar jag om från början?", "help.chatting", "/start"),
         ("Voiko tavoitteita selata yksi kerrallaan?", "help.chatting", "/goals"),
         ("Kan man bläddra mellan målen?", "help.chatting", "/goals"),
+        # the goals named and read one at a time, without a word of browsing
+        ("Miten saan tavoitteet näkyviin yksi kerrallaan?", "help.chatting", "/goals"),
+        ("Mistä näen tavoitteet yksitellen?", "help.chatting", "/goals"),
+        ("Jag vill läsa alla fyra mål ett i taget, hur gör jag?", "help.chatting", "/goals"),
+        ("Kan jag få se målen en och en?", "help.chatting", "/goals"),
         # moving to one goal while browsing: the goal named is where to go, not what is asked about
         (
             "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan vaikka nelosen kohdalle?",
@@ -237,6 +242,24 @@ def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry, reply.route) == ("answer", entry, None)
     assert command in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what is done one at a time is the municipality's, not the reader's
+        "Pitäisikö kunnan toteuttaa tavoitteet yksi kerrallaan?",
+        "Ska kommunen genomföra målen ett i taget?",
+        "Käsitelläänkö tavoitteet valtuustossa yksi kerrallaan?",
+    ],
+)
+def test_goals_carried_out_one_at_a_time_are_no_question_about_browsing(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry != "help.chatting"
+
+
+@pytest.mark.parametrize("question", ["Luettele tavoitteet yksitellen", "Vilka är målen, en och en?"])
+def test_the_goals_listed_one_by_one_are_the_goals_themselves(assistant: Assistant, question: str) -> None:
+    assert (assistant.reply(question).kind, assistant.reply(question).entry) == ("answer", "intro")
 
 
 @pytest.mark.parametrize(

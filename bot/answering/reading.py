@@ -665,6 +665,8 @@ class Reader:
             return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
         if self.intents.any_of(asked, "one_goal_asked"):
             return False  # "Vilket av målen handlar om det?" asks for one of them
+        if self._browses_the_goals(asked):
+            return False  # "Kan jag få se målen en och en?" asks how the bot shows them one at a time
         rest = " ".join(word for word in words(asked) if not _names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
@@ -960,6 +962,8 @@ class Reader:
             hits[QUEUE_HELP] += 1
         if self._counts_questions_here(asked):
             hits[STATS_HELP] += 1
+        if self._browses_the_goals(asked):
+            hits[CHATTING_HELP] += 1
         if not hits:
             return None
         most = max(hits.values())
@@ -968,6 +972,16 @@ class Reader:
             ranked = [match.entry.id for match in self.help_retriever.search(asked, limit=HELP_CANDIDATES * 4)]
             tied.sort(key=lambda help_id: ranked.index(help_id) if help_id in ranked else len(ranked))
         return tied[0]
+
+    def _browses_the_goals(self, asked: str) -> bool:
+        """ "Miten saan tavoitteet näkyviin yksi kerrallaan?", "Jag vill se alla fyra mål en och en": the goals named
+        and read one at a time by the asker (or in the bot) is how the bot shows them; "Luettele tavoitteet
+        yksitellen" asks for the goals themselves."""
+        return (
+            self.intents.any_of(asked, "one_by_one")
+            and (self.intents.any_of(asked, "asker") or self.names_the_bot(asked))
+            and (self.names_the_goals(asked) or self._has_lemma_of(asked, self._goal_names))
+        )
 
     def _names_a_matter_of_the_goals(self, asked: str) -> bool:
         """Does the question name a concept of the goals besides statistics themselves ("tilastot", "statistik" are

@@ -28,6 +28,7 @@ INTENT_NAMES = (
     "monitoring",
     "comes_true",
     "browsing",
+    "one_by_one",
     "fillers",
     "follow_up",
     "candidate_self",
