@@ -79,6 +79,8 @@ _SPLIT_WRONG = {
         **dict.fromkeys(("yksittäinen", "yksittäisen", "yksittäistä", "yksittäiset", "yksittäisiä", "yksittäisistä",
                          "yksittäisten", "yksittäisille"), "yksittäinen"),
         "vähintään": "vähintään",
+        # simplemma glosses it in English ("cooperation"), which would make an English word Finnish
+        "yhteistyömuoto": "yhteistyömuoto",
     },
     "sv": {
         "ingenstans": "ingenstans",

@@ -207,6 +207,11 @@ def test_a_body_of_the_young_or_the_old_is_one_of_goal_2_2s_councils(
         # a word of doing that is a matter of its own elsewhere ("jobbar": work, employment)
         ("Vad arbetar KANE med?", "kane"),
         ("Vad är det KANE jobbar med?", "kane"),
+        # KANE's role is what it does, not the role of the councils of goal 2.2
+        ("Mikä on KANEn rooli?", "kane"),
+        ("Vilken roll har KANE?", "kane"),
+        # the role of a council is that council's part
+        ("Mikä on vanhusneuvoston rooli?", "goal-2.action-2"),
         # what KANE wants done about one matter: that matter's part
         ("Mitä KANE tekee avustusten hyväksi?", "goal-1.action-2"),
         ("Vad vill KANE att kommunerna gör med äldreråden?", "goal-2.action-2"),

@@ -570,7 +570,7 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         ("Finns det något i målen om blanketter?", "goal-1.action-2"),
         ("Är KANE för att föreningen ska få lokaler gratis?", "goal-1.action-3"),
         # How a place should act now is answered; only whether it already has something is its own fact.
-        ("Hur kan Esbo redan nu stärka föreningarnas roll?", "goal-2.action-2"),
+        ("Hur kan Esbo redan nu stärka äldrerådets roll?", "goal-2.action-2"),
         ("Miten Oulussa pitäisi tukea yhdistyksiä?", "goal-1"),
         ("Miten Oulussa voitaisiin tukea yhdistyksiä?", "goal-1"),
         ("Miten Oulu pystyisi tukemaan järjestöjä paremmin?", "goal-1"),
