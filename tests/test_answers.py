@@ -393,6 +393,9 @@ def test_kanes_view_on_a_matter_of_the_goals_is_no_question_of_what_kane_is(assi
     [
         ("Mitä KANE haluaa saada aikaan kuntavaaleissa?", "intro"),  # what KANE wants achieved: the goals
         ("Vad vill KANE se efter valet?", "intro"),
+        # what KANE wants municipalities to do, in the Finnish participle construction
+        ("Mitä KANE haluaa kuntien tekevän?", "intro"),
+        ("Mitä KANE toivoo hyvinvointialueiden tekevän vaalien jälkeen?", "intro"),
         # KANE by another of its names, or spoken to
         ("Mitä neuvottelukunta toivoo kunnilta ennen vaaleja?", "intro"),
         ("Vad önskar delegationen av kommunerna inför valet?", "intro"),
