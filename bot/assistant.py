@@ -40,7 +40,7 @@ REPLY_CACHE_SIZE = 4096
 # a question of whom to contact).
 EARLY_FACTS = frozenset(
     {"date", "amount", "person", "party", "law", "statistics", "consequence", "funding", "service", "measure",
-     "comparison", "document", "decision"}
+     "comparison", "document", "decision", "region"}
 )  # fmt: skip
 # A question with at most this many words of its own, none of the goals' world, leans on its story.
 SHORT_ON_ITS_OWN = 2
@@ -233,6 +233,8 @@ class Assistant:
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
         if fact is None and self.reader.asks_kanes_view_of_a_decision(asked):
             fact = "decision"  # "Tukeeko KANE kuntaliitoksia?": a stand the goals never take
+        if fact is None and self.reader.asks_if_it_applies_on_aland(asked):
+            fact = "region"  # "Gäller målen på Åland?": the goals never speak of Åland
         if fact is None and (
             self.reader.asks_what_is_wished_of_a_candidate(asked, lang)
             # "Jag kandiderar i Närpes. Vad förväntar sig KANE av mig?": the candidacy told in the sentence before,
@@ -578,7 +580,9 @@ class Assistant:
         """The goals hold no such fact (a date, an amount, a name …): say so plainly, offer the closest part of the
         goals as a button, never as the answer, and offer to pass the question on; where the question names a place
         and a matter, say which organisation handles it there, ready to hand over."""
-        suggest = self.reader.suggestion(matches)
+        # Whether the goals apply on Åland: the closest part is what the goals are, not one that shares a trigram
+        # with the name.
+        suggest = "intro" if fact == "region" else self.reader.suggestion(matches)
         place = self.router.municipality_in(question) if question else None
         topic = self.router.topic_finder.find(question) if place is not None else None
         if fact == "place":

@@ -859,3 +859,25 @@ def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assis
 def test_near_a_fact_never_given_but_answered_by_the_goals(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Koskevatko KANEn tavoitteet myös Ahvenanmaan kuntia?", "fi"),
+        ("Pätevätkö nämä tavoitteet Ahvenanmaalla ollenkaan?", "fi"),
+        ("Gäller målen också för kommunerna på Åland?", "sv"),
+        ("Omfattas åländska föreningar av det här?", "sv"),
+    ],
+)
+def test_whether_the_goals_apply_on_aland_is_said_plainly(assistant: Assistant, question: str, lang: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.lang, reply.suggest) == ("fallback", lang, "intro")
+    assert assistant.message("honest_region", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Vem sköter socialvården på Åland?", "Vilka organisationer finns på Åland?", "Gäller målen i Vasa?"]
+)
+def test_aland_named_without_asking_what_applies_there_is_no_such_reply(assistant: Assistant, question: str) -> None:
+    assert assistant.message("honest_region", "sv") not in assistant.reply(question).text

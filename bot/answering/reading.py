@@ -585,6 +585,13 @@ class Reader:
                 return True
         return False
 
+    def asks_if_it_applies_on_aland(self, asked: str) -> bool:
+        """ "Gäller de här målen på Åland?", "Koskeeko tämä Ahvenanmaata?": whether something applies on Åland, which
+        the goals never speak of (and which is outside the wellbeing services reform)."""
+        if not self.intents.any_of(asked, "goals_apply"):
+            return False  # the common case, ruled out before the prefixes are read
+        return self.intents.patterns["aland_named"].found_in(folded_words(asked), frozenset(), words(asked))
+
     def asks_who_made_the_goals(self, asked: str) -> bool:
         """ "Kuka nämä linjaukset on laatinut, ja kenen alaisuudessa se porukka on?", "Vem är det som har tagit fram de
         här målen, vad är det för organ?": who made the goals, named or pointed at, and nothing else asked."""

@@ -29,6 +29,8 @@ INTENT_NAMES = (
     "comes_true",
     "browsing",
     "one_by_one",
+    "aland_named",
+    "goals_apply",
     "fillers",
     "follow_up",
     "candidate_self",
@@ -140,7 +142,7 @@ PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
     "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked", "grant_words", "fear",
-    "working_together", "speaking_up",
+    "working_together", "speaking_up", "aland_named",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
