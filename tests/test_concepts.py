@@ -193,3 +193,34 @@ def test_not_being_billed_is_free_of_charge(assistant: Assistant) -> None:
     assert "free-resources" in assistant.retriever.concepts_in(
         "Måste vi punga ut för att få träffas i skolans sal?", "sv"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Voisiko kaupunki koota joukon tavallisia asukkaita pohtimaan kaavoitusta ja antamaan lausunnon valtuustolle?",
+        "Kan kommunen låta en grupp vanliga invånare diskutera en svår fråga och ge råd innan beslutet?",
+        "Saisivatko kyläläiset porukalla punnita uuden uimarannan paikkaa ennen päätöstä?",
+    ],
+)
+def test_ordinary_residents_as_a_group_thinking_a_matter_over_are_a_residents_panel(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-2.action-1")
+    evidence = assistant.reader.evidence(question, assistant.reader.search(question))
+    assert evidence is not None and evidence.combined
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # residents gathering to demonstrate, or a group thinking over grants: another part's matter is named
+        "Kan en grupp vanliga invånare samlas på torget och diskutera med en protestskylt?",
+        "Voiko ryhmä tavallisia asukkaita pohtia yhdistysten avustuksia kaupungin kanssa?",
+    ],
+)
+def test_residents_in_a_group_doing_another_parts_matter_are_not_read_as_a_panel(
+    assistant: Assistant, question: str
+) -> None:
+    assert not assistant.reader._describes_a_residents_panel(question)

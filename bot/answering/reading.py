@@ -56,6 +56,7 @@ CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
 COUNCILS_OF_GROUPS_ENTRY = "goal-2.action-2"  # the councils of older people, of people with disabilities, of the young
 TRIPARTITE_ENTRY = "goal-4.action-1"  # municipalities, counties and associations working together
+PANELS_ENTRY = "goal-2.action-1"  # residents' and customers' panels, new forms of taking part
 # What a question about the three parties working together may name besides: sitting at one table, meeting, the
 # parties themselves. Another part's matter (grants, premises, procurement, panels, information between the levels)
 # is what such a question asks about ("Kunta, hyvinvointialue ja järjestöt yhdessä – kulkeeko tieto …?").
@@ -64,6 +65,14 @@ THREE_PARTIES_CONCEPTS = frozenset({
     "kane", "goals", "employment", "hobbies-leisure", "democratic-encounters", "participation", "everyday-life",
     "social-capital", "social-cohesion", "volunteering", "helping", "elections", "equal-access", "paid-work",
 })  # fmt: skip
+# What a question describing a residents' panel may also name besides its gathering (read as the group): what the
+# panel gives (recommendations read as the goals', "suositus"), whom and what it addresses.
+PANEL_CONCEPTS = frozenset({
+    "residents-panels", "social-cohesion", "constructive-atmosphere", "dialogue",
+    "knowing-civil-society", "goals", "councillors-and-staff", "influence-decisions", "participation", "kane",
+    "everyday-life", "democratic-encounters", "deliberative-democracy", "complex-problems",
+})  # fmt: skip
+PANEL_PATTERNS = ("panel_people", "panel_group", "deliberating")
 # Keeping what one writes (folded lemmas): whether it is kept is the data help's only for the asker's own questions.
 KEEPING_LEMMAS: Mapping[Lang, frozenset[str]] = {
     "fi": frozenset({"tallentaa", "tallentua", "sailyttaa", "sailya", "sailoa"}),
@@ -327,6 +336,9 @@ class Reader:
         # 4.1's tripartite cooperation, whatever a single word ("plan", "möten") points at.
         elif self._names_three_parties_together(asked):
             found = self._first(TRIPARTITE_ENTRY, found, content if framed else asked)
+        # "Kunde man samla en grupp vanliga bybor som får väga en fråga?": a residents' panel, however described.
+        elif self._describes_a_residents_panel(asked):
+            found = self._first(PANELS_ENTRY, found, content if framed else asked)
         # "Teinien oma porukka kaupungintalolla – kuunnellaanko sitä?", "pensionärernas grupp i stan": a body of the
         # young, the old or people with disabilities is one of the statutory councils, whatever it is called.
         elif self._names_a_council_of_a_group(asked):
@@ -471,6 +483,24 @@ class Reader:
                 and self._lemmas_in(sentence, self._association_lemmas)
             ):
                 return all(found <= THREE_PARTIES_CONCEPTS for found in self._concepts_as_read(asked))
+        return False
+
+    def _describes_a_residents_panel(self, asked: str) -> bool:
+        """Does one sentence name ordinary residents as a group that thinks a matter over or advises ("ett gäng
+        vanliga bybor som får väga en fråga", "tavalliset kaupunkilaiset porukalla miettimässä"), and the question
+        nothing of another part's matter (`PANEL_CONCEPTS`)?"""
+        patterns = self.intents.patterns
+        tokens, written = folded_words(asked), words(asked)
+        if not (
+            patterns["panel_group"].found_in(tokens, frozenset(), written)
+            and patterns["deliberating"].found_in(tokens, frozenset(), written)
+        ):
+            return False  # the common case, ruled out before sentences are read
+        for sentence in sentences(asked):
+            tokens, written = folded_words(sentence), words(sentence)
+            if all(patterns[name].found_in(tokens, frozenset(), written) for name in PANEL_PATTERNS):
+                rest = self.intents.without(asked, "panel_group")
+                return all(found <= PANEL_CONCEPTS for found in self._concepts_as_read(rest))
         return False
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
@@ -767,6 +797,7 @@ class Reader:
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
             or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
             or (best.entry.id == TRIPARTITE_ENTRY and self._names_three_parties_together(asked))
+            or (best.entry.id == PANELS_ENTRY and self._describes_a_residents_panel(asked))
             or (best.entry.id == INTRO_ENTRY and self.asks_for_an_overview(asked))
             or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked))
             # those who run and how they talk, meet people or earn trust, and nothing of who is nominated

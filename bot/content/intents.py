@@ -31,6 +31,9 @@ INTENT_NAMES = (
     "one_by_one",
     "aland_named",
     "goals_apply",
+    "panel_people",
+    "panel_group",
+    "deliberating",
     "fillers",
     "follow_up",
     "candidate_self",
@@ -142,7 +145,7 @@ PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
     "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked", "grant_words", "fear",
-    "working_together", "speaking_up", "aland_named",
+    "working_together", "speaking_up", "aland_named", "panel_people", "panel_group", "deliberating",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
