@@ -193,6 +193,9 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Miten tämä toimii?", "help.capabilities", "/help"),
         ("Hur funkar det här?", "help.capabilities", "/help"),
         ("Miten tätä palvelua käytetään?", "help.capabilities", "/help"),
+        # where to write: here, in this chat
+        ("Kirjoitetaanko kysymys vain tähän alas?", "help.capabilities", "/help"),
+        ("Minulla on kysymys yhdistyksestä, kirjoitanko sen vain tähän?", "help.capabilities", "/help"),
         ("Var börjar man, skriver jag bara min fråga?", "help.capabilities", "/help"),
         # Switching the language, without a word that only the help uses.
         ("Miten kielen voi vaihtaa ruotsiksi?", "help.language", "/language"),
@@ -255,6 +258,10 @@ def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
 )
 def test_goals_carried_out_one_at_a_time_are_no_question_about_browsing(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).entry != "help.chatting"
+
+
+def test_what_a_goal_says_here_is_no_question_of_where_to_write(assistant: Assistant) -> None:
+    assert assistant.reply("Mitä tähän kirjoitetaan tavoitteessa 2?").goal == 2
 
 
 @pytest.mark.parametrize("question", ["Luettele tavoitteet yksitellen", "Vilka är målen, en och en?"])
