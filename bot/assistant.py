@@ -235,6 +235,9 @@ class Assistant:
             fact = "decision"  # "Tukeeko KANE kuntaliitoksia?": a stand the goals never take
         if fact is None and self.reader.asks_if_it_applies_on_aland(asked):
             fact = "region"  # "Gäller målen på Åland?": the goals never speak of Åland
+        reaches_kane = fact is None and self.intents.asks_to_reach_kane(asked)
+        if reaches_kane:
+            fact = "contact"  # "Miten saan yhteyden KANEen?": the goals give no contacts, nor does the bot for KANE
         if fact is None and (
             self.reader.asks_what_is_wished_of_a_candidate(asked, lang)
             # "Jag kandiderar i Närpes. Vad förväntar sig KANE av mig?": the candidacy told in the sentence before,
@@ -259,7 +262,7 @@ class Assistant:
         # how things are done ("Miten haemme avustusta?"), but where ("Mistä haetaan avustusta Turussa?") is first a
         # question of whom to contact.
         opening = fold(words(asked)[0]) if words(asked) else ""
-        early = fact in EARLY_FACTS or (fact == "procedure" and opening in HOW_WORDS)
+        early = fact in EARLY_FACTS or (fact == "procedure" and opening in HOW_WORDS) or reaches_kane
         # "Onko Lahdessa maksuttomia kokoustiloja …?" asks how things stand in one place, not whom to ask there;
         # the honest reply still names who handles it and offers the hand-over.
         early = early or (

@@ -881,3 +881,19 @@ def test_whether_the_goals_apply_on_aland_is_said_plainly(assistant: Assistant, 
 )
 def test_aland_named_without_asking_what_applies_there_is_no_such_reply(assistant: Assistant, question: str) -> None:
     assert assistant.message("honest_region", "sv") not in assistant.reply(question).text
+
+
+@pytest.mark.parametrize(
+    "question", ["Miten saan yhteyden KANEen?", "Voiko KANEen ottaa yhteyttä sähköpostilla?", "Hur kontaktar jag KANE?"]
+)
+def test_how_to_reach_kane_is_answered_honestly(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback"
+    assert assistant.message("honest_contact", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Vad säger KANE om kontaktpersoner för föreningar?", "Mitä tavoitteissa sanotaan yhteyshenkilöistä?"]
+)
+def test_contacts_as_a_matter_of_the_goals_are_no_way_to_reach_kane(assistant: Assistant, question: str) -> None:
+    assert not assistant.intents.asks_to_reach_kane(question)

@@ -34,6 +34,7 @@ INTENT_NAMES = (
     "panel_people",
     "panel_group",
     "deliberating",
+    "kane_reach",
     "fillers",
     "follow_up",
     "candidate_self",
@@ -582,6 +583,19 @@ class Intents:
         in one sentence."""
         parts = [self.before_purpose(part) for part in sentences(text)]
         return any(self.any_of(part, "contact") and self.any_of(part, "contact_who") for part in parts)
+
+    def asks_to_reach_kane(self, text: str) -> bool:
+        """ "Miten saan yhteyden KANEen?", "Hur kontaktar jag KANE?": how to reach KANE itself, with KANE and a word of
+        reaching in one sentence; not what KANE or the goals say of contacts ("Mitä KANE sanoo yhteyshenkilöistä?")."""
+        if not self.any_of(text, "kane_reach") or not self.any_of(text, "kane"):
+            return False  # the common case, ruled out before the text is split into sentences
+        return any(
+            self.any_of(part, "kane_reach")
+            and self.any_of(part, "kane")
+            and not self.any_of(part, "goals_frame")
+            and not self.views_kane(part)
+            for part in (self.before_purpose(part) for part in sentences(text))
+        )
 
     def asks_how_to_find_a_contact(self, text: str) -> bool:
         """ "Mistä löydän tämän kautta kunnan yhteyshenkilön?", "Hur hittar jag här vem vi ska kontakta?": finding a
