@@ -91,7 +91,9 @@ _SPLIT_WRONG = {
 OWN_LEMMAS: dict[Lang, dict[str, str]] = {
     "fi": {**dict.fromkeys(_FUNCTION_FORMS, "toiminto"), **dict.fromkeys(_KANE_FORMS, "kane"), **_SPLIT_WRONG["fi"]},
     # adverbs one letter from a word of the goals ("förut" is no "forum", "borta" no "börda")
-    "sv": {"bot": "bot", "kanes": "kane", "förut": "förut", "borta": "borta", **_SPLIT_WRONG["sv"]},
+    # "saker" is things (sak), far more often than "säker" (safe) written without its dots: folded, the two are one
+    # form, and every "vilka saker" named safe assembly (whose own words keep "säkert", "säkra", "trygg")
+    "sv": {"bot": "bot", "kanes": "kane", "förut": "förut", "borta": "borta", "saker": "sak", **_SPLIT_WRONG["sv"]},
 }
 
 

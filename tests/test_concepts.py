@@ -266,3 +266,10 @@ def test_residents_in_a_group_doing_another_parts_matter_are_not_read_as_a_panel
     assistant: Assistant, question: str
 ) -> None:
     assert not assistant.reader._describes_a_residents_panel(question)
+
+
+def test_things_in_swedish_are_no_safety(assistant: Assistant) -> None:
+    # "saker" (things) and "säker" (safe) fold to one form; the plural of "sak" is what people write.
+    assert assistant.retriever.word_terms("saker", "sv") == ["sak"]
+    assert "safe-assembly" not in assistant.retriever.concepts_in("Vilka saker tar KANE upp?", "sv")
+    assert "safe-assembly" in assistant.retriever.concepts_in("Är det säkert att demonstrera på torget?", "sv")
