@@ -273,3 +273,19 @@ def test_things_in_swedish_are_no_safety(assistant: Assistant) -> None:
     assert assistant.retriever.word_terms("saker", "sv") == ["sak"]
     assert "safe-assembly" not in assistant.retriever.concepts_in("Vilka saker tar KANE upp?", "sv")
     assert "safe-assembly" in assistant.retriever.concepts_in("Är det säkert att demonstrera på torget?", "sv")
+
+
+@pytest.mark.parametrize(
+    ("question", "concept"),
+    [
+        # a word of a concept that folds to a common word without its dots: "vänlig" (friendly) and "vanlig"
+        # (ordinary), "tåg" (train) and "tag" ("ta tag i"), "våld" (violence) and "vald" (elected)
+        ("Varför ska vanligt folk få säga sitt?", "constructive-atmosphere"),
+        ("Vilka frågor ska kommunen ta tag i?", "public-transport"),
+        ("Hur blir man vald till fullmäktige?", "safe-assembly"),
+    ],
+)
+def test_a_common_word_is_not_read_as_a_concept_word_it_folds_to(
+    assistant: Assistant, question: str, concept: str
+) -> None:
+    assert concept not in assistant.retriever.concepts_in(question, "sv")
