@@ -82,6 +82,9 @@ _SPLIT_WRONG = {
         "vähintään": "vähintään",
         # simplemma glosses it in English ("cooperation"), which would make an English word Finnish
         "yhteistyömuoto": "yhteistyömuoto",
+        # simplemma reads these as "ilma" (air), which made every "ilmasta" volunteering and free premises
+        "ilmaistyö": "ilmaistyö",
+        **dict.fromkeys(("ilmatteks", "ilmatteeks", "ilimatteeks"), "ilmainen"),
     },
     "sv": {
         "ingenstans": "ingenstans",
