@@ -84,6 +84,13 @@ class Assistant:
         self.router = router
         self.local_answers = local_answers or LocalAnswers(())
         self.help_entries = {item.id: item for item in help_entries}
+        # The help's own example questions, as written there, are that help whatever their words ("glöm mig",
+        # "kielen valinta"): a question that is one of them needs no reading.
+        self._help_examples: dict[tuple[str, ...], str] = {}
+        for item in help_entries:
+            for code in LANGS:
+                for example in item.entry.questions(code):
+                    self._help_examples.setdefault(folded_words(example), item.id)
         self.help_retriever = help_retriever
         self.calibration = calibration or Calibration.load()
         # The commands the help names, and /start, which Telegram sends first and people then ask about.
@@ -226,6 +233,9 @@ class Assistant:
             if routed is not None:
                 return routed
         asked = focus.question
+        example = self._help_examples.get(folded_words(asked))
+        if example is not None:
+            return self.help_reply(example, lang)
         if focus.brief and self.reader.asks_for_an_overview(f"{asked} {focus.brief}"):
             # "Mitä isoja juttuja kunnilta toivotaan? Lyhyt yhteenveto kiitos.": the goals in brief, asked in two
             # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
@@ -282,10 +292,18 @@ class Assistant:
         helped = self._help_with_story(focus, lang, matches) if story_task else None
         if helped is not None:
             return helped
+        # "Kuinka paljon kaupunki voisi maksaa järjestölle tällaisesta palvelusta?": a service named beside the goals'
+        # world is an association's, not the bot's.
+        about_bot = self.intents.any_of(asked, "about_bot") and (
+            not self.intents.any_of(asked, "service_words")
+            or not self.reader.speaks_of_the_goals_world(asked)
+            or self.intents.any_of(asked, "this_service")
+            or self.reader.names_the_bot(self.intents.without(asked, "service_words"))
+        )
         if (
             fact
             and early
-            and not self.intents.any_of(asked, "about_bot")
+            and not about_bot
             and not bot_task
             and (self.reader.on_theme(asked, matches) or self._names_a_routed_matter(asked))
         ):

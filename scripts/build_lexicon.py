@@ -45,7 +45,7 @@ NOT_WORDS = frozenset(
         "question_counts", "questions_arrived", "question_counts_seen", "payer_asked", "grant_words",
         "contact_finding", "fear", "working_together", "one_goal_asked",
         "speaking_up", "one_by_one", "aland_named", "goals_apply", "panel_people", "panel_group", "deliberating",
-        "kane_reach",
+        "kane_reach", "contact_details", "kane_role", "this_service",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

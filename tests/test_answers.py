@@ -210,8 +210,9 @@ def test_a_body_of_the_young_or_the_old_is_one_of_goal_2_2s_councils(
         # KANE's role is what it does, not the role of the councils of goal 2.2
         ("Mikä on KANEn rooli?", "kane"),
         ("Vilken roll har KANE?", "kane"),
-        # the role of a council is that council's part
+        # the role of a council is that council's part, and the role KANE wants associations to have no KANE's own
         ("Mikä on vanhusneuvoston rooli?", "goal-2.action-2"),
+        ("Vilken roll vill KANE att föreningarna ska ha i kommunen?", "goal-2.action-2"),
         # what KANE wants done about one matter: that matter's part
         ("Mitä KANE tekee avustusten hyväksi?", "goal-1.action-2"),
         ("Vad vill KANE att kommunerna gör med äldreråden?", "goal-2.action-2"),

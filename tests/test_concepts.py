@@ -62,8 +62,8 @@ def test_no_phrase_reads_as_one_word_of_another_concept(assistant: Assistant) ->
     # Stop words drop out of a phrase as the retriever reads it: "säga emot" would be "emot" alone, and every
     # "ta emot bidrag" would name the critical counterweight. A phrase must keep a word of its own.
     concepts = check_concepts(KNOWLEDGE, set(assistant.knowledge.by_id))[0].concepts
-    # Taking a stand is a civic skill, and the standing ("ställning") of the councils is one too; getting people to
-    # the ballot box is turnout, and the ballot box ("uurna") the elections: reading those phrases as both is meant.
+    # Taking a stand is a civic skill (a bare "ställning", standing, names no concept); getting people to the ballot
+    # box is turnout, and the ballot box ("uurna") the elections: reading those phrases as both is meant.
     deliberate = {("sv", "ta ställning"), ("fi", "saada uurnille")}
     problems = []
     for lang in LANGS:

@@ -397,7 +397,7 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Varför gick inte mitt svar iväg till frågeställaren?", "help.unanswered"),
         ("Hur får jag skickat mål 1 till vår styrelses chatt?", "help.share"),
         # who made the bot, not the goals
-        ("Kuka tämän botin on tehnyt?", "help.capabilities"),
+        ("Kuka tämän botin on tehnyt?", "help.about"),  # the example help.yaml lists there
         # an edit stopped half-way, a contact saved wrong undone, the bot called up in another chat
         ("Aloitin vastauksen muokkaamisen, miten lopetan sen kesken?", "help.cancel"),
         ("Jag började redigera kontakterna, hur avbryter jag?", "help.cancel"),
@@ -680,3 +680,13 @@ def test_questions_kept_by_someone_else_are_no_question_about_the_asker_s_data(
     assistant: Assistant, question: str
 ) -> None:
     assert assistant.reply(question).entry != "help.forget"
+
+
+def test_every_example_question_of_the_help_is_answered_by_a_help_entry_that_lists_it(assistant: Assistant) -> None:
+    listing: dict[str, set[str]] = {}
+    for item in assistant.help_entries.values():
+        for lang in ("fi", "sv"):
+            for example in item.entry.questions(lang):
+                listing.setdefault(example, set()).add(item.id)
+    wrong = {example: assistant.reply(example).entry for example in listing}
+    assert {example: entry for example, entry in wrong.items() if entry not in listing[example]} == {}

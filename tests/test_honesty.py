@@ -877,10 +877,32 @@ def test_whether_the_goals_apply_on_aland_is_said_plainly(assistant: Assistant, 
 
 
 @pytest.mark.parametrize(
-    "question", ["Vem sköter socialvården på Åland?", "Vilka organisationer finns på Åland?", "Gäller målen i Vasa?"]
+    "question",
+    [
+        # whom to contact on Åland, "regarding" ("när det gäller") included: routed, or asked where
+        "Vem sköter socialvården på Åland?",
+        "Vem ska jag kontakta på Åland när det gäller föreningsbidrag?",
+        "När det gäller Åland, vem sköter hemtjänsten?",
+    ],
 )
-def test_aland_named_without_asking_what_applies_there_is_no_such_reply(assistant: Assistant, question: str) -> None:
-    assert assistant.message("honest_region", "sv") not in assistant.reply(question).text
+def test_whom_to_contact_on_aland_is_still_routed(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind in ("route", "clarify")
+    assert assistant.message("honest_region", "sv") not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a part of the goals named as what applies on Åland: that part answers
+        ("Gäller kravet på gratis lokaler också på Åland?", "goal-1.action-3"),
+        ("Koskeeko avustusten keventäminen myös Ahvenanmaan yhdistyksiä?", "goal-1.action-2"),
+    ],
+)
+def test_a_part_of_the_goals_asked_of_aland_is_answered_from_that_part(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert (assistant.reply(question).kind, assistant.reply(question).entry) == ("answer", entry)
 
 
 @pytest.mark.parametrize(
@@ -893,7 +915,15 @@ def test_how_to_reach_kane_is_answered_honestly(assistant: Assistant, question: 
 
 
 @pytest.mark.parametrize(
-    "question", ["Vad säger KANE om kontaktpersoner för föreningar?", "Mitä tavoitteissa sanotaan yhteyshenkilöistä?"]
+    "question",
+    [
+        # what KANE or the goals say of contacting, KANE wishing for contact, KANE keeping contact
+        "Mitä KANE sanoo siitä, miten kunta ottaa yhteyttä järjestöihin?",
+        "Vill KANE att kandidaterna håller kontakt med väljarna?",
+        "Har KANE kontakt med kommunerna?",
+        "Miten minä otan yhteyttä kuntaan KANEn tavoitteiden mukaan?",
+    ],
 )
 def test_contacts_as_a_matter_of_the_goals_are_no_way_to_reach_kane(assistant: Assistant, question: str) -> None:
     assert not assistant.intents.asks_to_reach_kane(question)
+    assert assistant.message("honest_contact", assistant.reply(question).lang) not in assistant.reply(question).text

@@ -357,7 +357,7 @@ class Reader:
             found = self._first(KANE_ENTRY, found, asked)
             # Its entry is also looked for without the word of doing ("jobbar", "arbetar" are no words of KANE's
             # entry, and would say it answers half the question); the closer of the two stands.
-            unsaid = self.intents.without(asked, "kane_doing")
+            unsaid = self._without_doing(asked)
             closer = next((match for match in self.retriever.search(unsaid) if match.entry.id == KANE_ENTRY), None)
             if found and found[0].entry.id == KANE_ENTRY and closer is not None and closer.score > found[0].score:
                 found = [closer, *found[1:]]
@@ -440,12 +440,22 @@ class Reader:
 
     def _find_kane_doing(self, asked: str) -> bool:
         tokens, written = folded_words(asked), words(asked)
-        if not self.intents.patterns["kane_doing"].found_in(tokens, frozenset(), written):
+        if not (
+            self.intents.patterns["kane_doing"].found_in(tokens, frozenset(), written)
+            or self.intents.any_of(asked, "kane_role")
+        ):
             return False
         # The word of doing names no matter of its own: "jobbar" is work, a concept of employment, yet "Vad jobbar
         # KANE med?" asks what KANE does.
-        rest = self.intents.without(asked, "kane_doing")
+        rest = self._without_doing(asked)
         return self._names_kane(asked) and all(found <= KANE_DOING_CONCEPTS for found in self._concepts_as_read(rest))
+
+    def _without_doing(self, asked: str) -> str:
+        """The question without its words of what KANE does or its role ("jobbar", "KANEn rooli"), KANE kept."""
+        rest = self.intents.without(asked, "kane_doing")
+        if not self.intents.any_of(rest, "kane_role"):
+            return rest
+        return f"{self.intents.without(rest, 'kane_role')} KANE"  # the role's phrase names KANE, its owner
 
     def _names_kane(self, asked: str) -> bool:
         """KANE by its name or another of its names ("neuvottelukunta", "delegationen"), or spoken to ("te")."""
@@ -491,10 +501,7 @@ class Reader:
         nothing of another part's matter (`PANEL_CONCEPTS`)?"""
         patterns = self.intents.patterns
         tokens, written = folded_words(asked), words(asked)
-        if not (
-            patterns["panel_group"].found_in(tokens, frozenset(), written)
-            and patterns["deliberating"].found_in(tokens, frozenset(), written)
-        ):
+        if not all(patterns[name].found_in(tokens, frozenset(), written) for name in PANEL_PATTERNS):
             return False  # the common case, ruled out before sentences are read
         for sentence in sentences(asked):
             tokens, written = folded_words(sentence), words(sentence)
@@ -618,9 +625,16 @@ class Reader:
     def asks_if_it_applies_on_aland(self, asked: str) -> bool:
         """ "Gäller de här målen på Åland?", "Koskeeko tämä Ahvenanmaata?": whether something applies on Åland, which
         the goals never speak of (and which is outside the wellbeing services reform)."""
-        if not self.intents.any_of(asked, "goals_apply"):
-            return False  # the common case, ruled out before the prefixes are read
-        return self.intents.patterns["aland_named"].found_in(folded_words(asked), frozenset(), words(asked))
+        if not self.intents.patterns["aland_named"].found_in(folded_words(asked), frozenset(), words(asked)):
+            return False  # the common case: few questions name Åland
+        # The goals (named, pointed at, or KANE's) are what applies there: "Vem ska jag kontakta på Åland när det gäller
+        # bidrag?" is routed, "Gäller kravet på gratis lokaler också på Åland?" answered from its part.
+        goals = (
+            self.names_the_goals(asked)
+            or self.intents.any_of(asked, "goals_pointed")
+            or self.intents.any_of(asked, "kane")
+        )
+        return goals and self.intents.any_of(asked, "goals_apply") and not self.intents.asks_whom(asked)
 
     def asks_who_made_the_goals(self, asked: str) -> bool:
         """ "Kuka nämä linjaukset on laatinut, ja kenen alaisuudessa se porukka on?", "Vem är det som har tagit fram de

@@ -35,6 +35,10 @@ INTENT_NAMES = (
     "panel_group",
     "deliberating",
     "kane_reach",
+    "service_words",
+    "contact_details",
+    "kane_role",
+    "this_service",
     "fillers",
     "follow_up",
     "candidate_self",
@@ -589,10 +593,14 @@ class Intents:
         reaching in one sentence; not what KANE or the goals say of contacts ("Mitä KANE sanoo yhteyshenkilöistä?")."""
         if not self.any_of(text, "kane_reach") or not self.any_of(text, "kane"):
             return False  # the common case, ruled out before the text is split into sentences
+        # The asker reaches KANE ("Miten saan yhteyden KANEen?"), or KANE's details are asked; not KANE wishing for
+        # contact ("Vill KANE att kandidaterna håller kontakt med väljarna?") nor keeping it ("Har KANE kontakt …?").
         return any(
             self.any_of(part, "kane_reach")
             and self.any_of(part, "kane")
+            and (self.any_of(part, "asker") or self.any_of(part, "contact_details"))
             and not self.any_of(part, "goals_frame")
+            and not self.any_of(part, "kane_wants")
             and not self.views_kane(part)
             for part in (self.before_purpose(part) for part in sentences(text))
         )
