@@ -96,7 +96,17 @@ OWN_LEMMAS: dict[Lang, dict[str, str]] = {
     # adverbs one letter from a word of the goals ("förut" is no "forum", "borta" no "börda")
     # "saker" is things (sak), far more often than "säker" (safe) written without its dots: folded, the two are one
     # form, and every "vilka saker" named safe assembly (whose own words keep "säkert", "säkra", "trygg")
-    "sv": {"bot": "bot", "kanes": "kane", "förut": "förut", "borta": "borta", "saker": "sak", **_SPLIT_WRONG["sv"]},
+    # "samlas" (to gather, meet) is its own word: as "samla" it made every "samla in pengar", "samla frivilliga"
+    # (to collect) an assembly and premises
+    "sv": {
+        "bot": "bot",
+        "kanes": "kane",
+        "förut": "förut",
+        "borta": "borta",
+        "saker": "sak",
+        **dict.fromkeys(("samlas", "samlades", "samlats"), "samlas"),
+        **_SPLIT_WRONG["sv"],
+    },
 }
 
 

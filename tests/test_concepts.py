@@ -289,3 +289,9 @@ def test_a_common_word_is_not_read_as_a_concept_word_it_folds_to(
     assistant: Assistant, question: str, concept: str
 ) -> None:
     assert concept not in assistant.retriever.concepts_in(question, "sv")
+
+
+def test_collecting_is_no_gathering(assistant: Assistant) -> None:
+    # "samla in pengar" (to collect) is fundraising; "samlas" (to gather) is assembly and premises.
+    assert "safe-assembly" not in assistant.retriever.concepts_in("Kan föreningen samla in pengar?", "sv")
+    assert "safe-assembly" in assistant.retriever.concepts_in("Får vi samlas på torget?", "sv")
