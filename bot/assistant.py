@@ -40,7 +40,7 @@ REPLY_CACHE_SIZE = 4096
 # a question of whom to contact).
 EARLY_FACTS = frozenset(
     {"date", "amount", "person", "party", "law", "statistics", "consequence", "funding", "service", "measure",
-     "comparison", "document", "decision", "region"}
+     "comparison", "document", "decision", "aland"}
 )  # fmt: skip
 # A question with at most this many words of its own, none of the goals' world, leans on its story.
 SHORT_ON_ITS_OWN = 2
@@ -244,7 +244,7 @@ class Assistant:
         if fact is None and self.reader.asks_kanes_view_of_a_decision(asked):
             fact = "decision"  # "Tukeeko KANE kuntaliitoksia?": a stand the goals never take
         if fact is None and self.reader.asks_if_it_applies_on_aland(asked):
-            fact = "region"  # "Gäller målen på Åland?": the goals never speak of Åland
+            fact = "aland"  # "Gäller målen på Åland?": the goals never speak of Åland
         reaches_kane = fact is None and self.intents.asks_to_reach_kane(asked)
         if reaches_kane:
             fact = "contact"  # "Miten saan yhteyden KANEen?": the goals give no contacts, nor does the bot for KANE
@@ -603,7 +603,7 @@ class Assistant:
         and a matter, say which organisation handles it there, ready to hand over."""
         # Whether the goals apply on Åland: the closest part is what the goals are, not one that shares a trigram
         # with the name.
-        suggest = "intro" if fact == "region" else self.reader.suggestion(matches)
+        suggest = "intro" if fact == "aland" else self.reader.suggestion(matches)
         place = self.router.municipality_in(question) if question else None
         topic = self.router.topic_finder.find(question) if place is not None else None
         if fact == "place":

@@ -873,7 +873,7 @@ def test_near_a_fact_never_given_but_answered_by_the_goals(assistant: Assistant,
 def test_whether_the_goals_apply_on_aland_is_said_plainly(assistant: Assistant, question: str, lang: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.lang, reply.suggest) == ("fallback", lang, "intro")
-    assert assistant.message("honest_region", reply.lang) in reply.text
+    assert assistant.message("honest_aland", reply.lang) in reply.text
 
 
 @pytest.mark.parametrize(
@@ -888,7 +888,7 @@ def test_whether_the_goals_apply_on_aland_is_said_plainly(assistant: Assistant, 
 def test_whom_to_contact_on_aland_is_still_routed(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert reply.kind in ("route", "clarify")
-    assert assistant.message("honest_region", "sv") not in reply.text
+    assert assistant.message("honest_aland", "sv") not in reply.text
 
 
 @pytest.mark.parametrize(
