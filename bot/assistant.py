@@ -504,8 +504,12 @@ class Assistant:
         if topic is None and place is None and awaiting == "topic":
             topic = router.topic_finder.guess(question)  # an answer to "what is it about?" with a typo
         answers = place is not None or topic is not None
-        # The answer completes the question asked before, unless it is a whole new question of its own.
-        new_question = asks_whom and place_in_question and topic is not None
+        # The answer completes the question asked before, unless it is a whole new question of its own: one with a
+        # place and a matter of its own, or one about the goals where a municipality was asked for ("Mitä KANE sanoo
+        # avustuksista?" names a matter, grants, but no place: it asks what the goals say).
+        new_question = (asks_whom and place_in_question and topic is not None) or (
+            awaiting == "municipality" and place is None and self.reader.about_the_goals(asked)
+        )
         if pending is not None and awaiting is not None and answers and not new_question:
             place = place or router.place(pending.municipality or "")
             topic = topic or router.topics.get(pending.topic or "")

@@ -147,6 +147,26 @@ def test_a_missing_place_is_asked_for_and_the_answer_continues_the_question(assi
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "lang", "entry"),
+    [
+        ("Keneen otamme yhteyttä avustuksista?", "Mitä KANE sanoo avustuksista?", "fi", "goal-1.action-2"),
+        ("Vem ska vi kontakta om bidrag?", "Vad säger målen om lokaler?", "sv", "goal-1.action-3"),
+    ],
+)
+def test_a_question_about_the_goals_after_which_municipality_is_answered_not_taken_for_the_place(
+    assistant: Assistant, first: str, second: str, lang: Lang, entry: str
+) -> None:
+    asked = assistant.reply(first)
+    assert (asked.kind, asked.clarify) == ("clarify", "municipality")
+    reply = assistant.reply(second, Conversation(last_lang=lang, pending=asked.pending))
+    assert (reply.kind, reply.entry) == ("answer", entry)
+    # a matter and a place given as the answer still complete the question asked before
+    place = "Tampereella avustuksista" if lang == "fi" else "i Tammerfors"
+    completed = assistant.reply(place, Conversation(last_lang=lang, pending=asked.pending))
+    assert completed.kind == "route" and completed.route is not None
+
+
+@pytest.mark.parametrize(
     ("question", "lang"),
     [
         ("Mistä löydän tämän kautta meidän kunnan oikean yhteyshenkilön avustusasioissa?", "fi"),
