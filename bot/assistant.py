@@ -262,6 +262,19 @@ class Assistant:
             return self.entry_reply(self.knowledge.entry("candidates.dialogue"), lang, score=1.0)
         if fact is None and self.reader.asks_who_made_the_goals(asked):
             return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Vem har tagit fram de här målen?"
+        if (
+            fact is None
+            and focus.context
+            and points_back(asked)
+            and self.reader.names_only_kane_or_the_goals(asked, lang)
+            and self.reader.points_back_past_kane(asked)
+        ):
+            # "Haemme joka vuosi avustusta … Onko KANE ottanut tähän kantaa?": the story says what the question is
+            # about; alone it would be KANE's own entry or the goals as a whole ("Mikä tämä KANE on?" is KANE's).
+            story = f"{focus.context} {asked}"
+            retold = self._decide(story, self.reader.search(story), lang, self.local_areas(conversation))
+            if retold.kind == "answer":
+                return retold
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
         if fact is None and self.reader.asks_what_kane_is(asked):

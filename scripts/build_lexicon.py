@@ -44,7 +44,8 @@ NOT_WORDS = frozenset(
         "view_asked", "national_decisions", "decision_deciders", "goals_authored", "goals_pointed",
         "question_counts", "questions_arrived", "question_counts_seen", "payer_asked", "grant_words",
         "contact_finding", "fear", "working_together", "one_goal_asked",
-        "speaking_up", "one_by_one", "aland_named", "goals_apply", "panel_people", "panel_group", "deliberating",
+        "speaking_up", "one_by_one", "four_goals", "goal_things",
+        "aland_named", "goals_apply", "panel_people", "panel_group", "deliberating",
         "kane_reach", "contact_details", "kane_role", "this_service",
     }
 )  # fmt: skip

@@ -109,6 +109,37 @@ def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistan
     assert assistant.reply("Mitkä tavoitteet koskevat demokratiakasvatusta?").entry != "intro"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mitkä ne neljä juttua oikein on",
+        "kertokaa ne neljä asiaa lyhyesti, en ehdi lukea",
+        "vad är de där fyra grejerna nu igen",
+        "vilka e dom fyra punkterna, ha prov imorgon",
+    ],
+)
+def test_the_four_goals_in_everyday_words_are_all_the_goals(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "intro")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # one of their matters asked about
+        ("Vad säger de fyra målen om lokaler?", "goal-1.action-3"),
+        # how the bot shows them
+        ("Hur bläddrar jag mellan de fyra målen?", "help.chatting"),
+    ],
+)
+def test_the_four_goals_named_beside_a_matter_or_a_task_are_not_the_overview(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.reply(question).entry == entry
+    # why there are four is no request to list them
+    assert assistant.reply("Varför har KANE just fyra mål och inte sex?").entry != "intro"
+
+
 def test_the_introduction_gives_way_to_the_part_a_question_is_about(assistant: Assistant) -> None:
     # The introduction sums up everything, so it matches a little of every question; the part that matches nearly
     # as well is what is asked about.

@@ -184,6 +184,41 @@ def test_a_short_question_about_us_keeps_the_sentence_that_says_who_we_are(assis
 
 
 @pytest.mark.parametrize(
+    ("message", "goal"),
+    [
+        (
+            "Kylätalomme kunnostetaan talkoilla, ja kunnan avustushakemus on joka vuosi erilainen. "
+            "Tämä vie meiltä paljon aikaa. Onko KANE ottanut tähän kantaa?",
+            1,
+        ),
+        (
+            "Vi i hembygdsföreningen skulle gärna berätta för skoleleverna hur man påverkar i kommunen. "
+            "Är detta ett av KANE:s mål?",
+            2,
+        ),
+    ],
+)
+def test_a_question_naming_only_kane_or_the_goals_is_about_what_the_story_told(
+    assistant: Assistant, message: str, goal: int
+) -> None:
+    # Alone, "Onko KANE ottanut tähän kantaa?" would be read as asking what KANE is.
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.goal) == ("answer", goal)
+    assert reply.entry not in ("kane", "intro")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Näin ilmoitustaululla mainoksen. Mikä tämä KANE oikein on?",
+        "Opettaja mainitsi sen tunnilla. Mikä KANE on ja kuka sen jäsenet nimittää?",
+    ],
+)
+def test_a_question_pointing_at_kane_itself_after_a_story_is_about_kane(assistant: Assistant, message: str) -> None:
+    assert assistant.reply(message).entry == "kane"
+
+
+@pytest.mark.parametrize(
     ("message", "entry"),
     [
         (

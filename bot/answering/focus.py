@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content.intents import Intents
-from bot.core.text import folded_words, sentences, words
+from bot.core.text import fold, folded_words, sentences, words
 
 # Words that open a question, folded. Finnish yes/no questions end their first word in -ko/-kö (or spoken -ks).
 # "När", "var" and "koska" open as many statements ("När vi…", "Koska olemme…") as questions: only a "?" tells.
@@ -53,6 +53,8 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
 # sentence only when alone it finds nothing ("Mitä siinä tarkalleen sanotaan?") or another goal than the one named
 # there ("Tavoite 1. Mitä siellä sanotaan?"). One that names its matter ("Tavoite 3. Mitä siinä sanotaan
 # mielenosoituksista?") is answered as asked, not as the goal named before it.
+# "It" after KANE is named in a sentence is KANE: "Mikä KANE on ja mihin se pyrkii?".
+_IT = frozenset({"se", "den"})
 _POINTING_IN = frozenset({"siina", "niissa", "siella"})
 # "Such" points back from anywhere in a question of a few words: "Tukevatko KANEn tavoitteet tällaista?", "Stöder
 # KANE:s mål en sådan satsning?" ask about what the sentence before described.
@@ -165,6 +167,27 @@ def points_back(question: str) -> bool:
     )
 
 
+def names_goals(word: str) -> bool:
+    """Is the word one of the goals' names ("tavoitteet", "tavotteis", "målen")?"""
+    folded = fold(word)
+    return folded.startswith(("tavoit", "tavot", "tavoot")) or folded in ("mal", "malen", "malet", "malens")
+
+
+def past_kane(tokens: tuple[str, ...], kane: frozenset[str]) -> tuple[str, ...]:
+    """The folded words of one sentence without those that point at KANE: a pointer just before its name ("Mikä
+    tämä KANE on?", but "tämä KANE tavoite" is a goal), "it" after it ("mikä KANE on ja mihin se pyrkii?")."""
+    kept: list[str] = []
+    named = False
+    afters = [*tokens[1:], "", ""]
+    for index, token in enumerate(tokens):
+        after, next_after = afters[index], afters[index + 1]
+        if (after in kane and not names_goals(next_after)) or (named and token in _IT):
+            continue
+        named = named or token in kane
+        kept.append(token)
+    return tuple(kept)
+
+
 def points_into(question: str) -> bool:
     """Does the question ask what is said in something named before it ("Mitä siellä sanotaan?", "Vad står det
     där?")? Unlike "se", "det" ("Mitä KANE on ja mitä se tekee?"), these point outside the question itself."""
@@ -193,9 +216,11 @@ def find_question(text: str, intents: Intents) -> Focus:
                 if kept[-1] not in asking:
                     asking.append(kept[-1])
                 continue
-            # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too.
-            last = bool(tokens) and tokens[-1] in _POINTING_LAST | _POINTING
-            pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(tokens))) or (
+            # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too; one that
+            # points at KANE ("Mikä tämä KANE on?") does not.
+            pointers = past_kane(tokens, intents.words_either["kane"])
+            last = bool(pointers) and pointers[-1] in _POINTING_LAST | _POINTING
+            pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers))) or (
                 (last or _names_such(tokens)) and len(tokens) <= POINTING_LAST_WORDS
             )
             if kept and pointing and kept[-1] not in asking:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from bot.answering.confidence import Calibration, Evidence
-from bot.answering.focus import points_back
+from bot.answering.focus import names_goals, past_kane, points_back
 from bot.answering.references import goal_reference, goal_themes
 from bot.answering.retrieval import Match, Retriever
 from bot.content.help import (
@@ -202,11 +202,6 @@ def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], act
 def _is_background(match: Match) -> bool:
     """Is the match a goal's own entry (its title and background), not one of its actions?"""
     return match.entry.goal is not None and match.entry.id == f"goal-{match.entry.goal}"
-
-
-def _names_goals(word: str) -> bool:
-    folded = fold(word)
-    return folded.startswith(("tavoit", "tavot", "tavoot")) or folded in ("mal", "malen", "malet", "malens")
 
 
 class Reader:
@@ -575,7 +570,12 @@ class Reader:
             for name in ("kane_kind_asked", "kane_kinds", "kane"):
                 rest = self.intents.without(rest, name)
             return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
-        if self.intents.any_of(asked, "kane_kinds"):
+        # The kind of body in the sentence that asks what KANE is: "Yhdistys voisi tulla kouluun. Onko tämä KANE
+        # tavoite?" names an association before, and asks whether a matter is KANE's goal.
+        if any(
+            self.intents.any_of(sentence, "kane_identity") and self.intents.any_of(sentence, "kane_kinds")
+            for sentence in sentences(asked)
+        ):
             return True
         if _MEANS_BY.search(asked):
             return False  # "Mitä KANE tarkoittaa järjestölähtöisyydellä?" asks what KANE means by a word
@@ -697,7 +697,7 @@ class Reader:
     @staticmethod
     def names_the_goals(text: str) -> bool:
         """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
-        return any(_names_goals(word) for word in words(text))
+        return any(names_goals(word) for word in words(text))
 
     def asks_for_all_goals(self, asked: str, lang: Lang, fact: str | None = None) -> bool:
         """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?", "Montako tavoitetta kunnille on?", "Mitä
@@ -710,7 +710,8 @@ class Reader:
         said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
         named = said & self._goal_names[lang] if fact is None else set()
         kane = self.intents.any_of(asked, "kane") or bool(said & self._kane_lemmas[lang])
-        if not names_the_goals and not named and not kane:
+        four = self.intents.names_four_goals(asked, names_goals)  # "ne neljä juttua", "de fyra grejerna"
+        if not names_the_goals and not named and not kane and not four:
             return False
         if goal_reference(asked) is not None or fact not in (None, COUNT_FACT):
             return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
@@ -718,16 +719,42 @@ class Reader:
             return False  # "Vilket av målen handlar om det?" asks for one of them
         if self._browses_the_goals(asked):
             return False  # "Kan jag få se målen en och en?" asks how the bot shows them one at a time
-        rest = " ".join(word for word in words(asked) if not _names_goals(word))
+        rest = " ".join(word for word in words(asked) if not names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang)) - self._kane_lemmas[lang]
+        if four and self._of_no_matter(rest, lang):
+            # "lol vilka e dom fyra målen i korthet, har tent imorn": all four, nothing of what they say; not why
+            # there are four, nor how the bot shows them ("Hur bläddrar jag mellan alla fyra målen?")
+            return not self.intents.any_of(asked, "reasons") and self.help_task(asked) is None
         if names_the_goals or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
             return terms - self._goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         wishes = said & self._wants_lemmas[lang]
         return bool(wishes) and terms - wishes <= self._scope_lemmas[lang]
+
+    def names_only_kane_or_the_goals(self, asked: str, lang: Lang) -> bool:
+        """ "Onko KANE ottanut tähän kantaa?", "Står det något om det i målen?": KANE or the goals named, and none of
+        their matters (what is asked about is elsewhere, in the sentences before)."""
+        intents = self.intents
+        if not (intents.any_of(asked, "kane") or self.names_the_goals(asked) or intents.any_of(asked, "goals_frame")):
+            return False
+        rest = asked
+        for frame in ("goals_frame", "kane", "kane_view"):
+            rest = self.intents.without(rest, frame)
+        return self._of_no_matter(rest, lang)
+
+    def points_back_past_kane(self, asked: str) -> bool:
+        """Does the question point back at something other than KANE? "Mikä tämä KANE oikein on?" and "mikä KANE on
+        ja mihin se pyrkii?" point at KANE; "Onko KANE ottanut tähän kantaa?" at what was told before."""
+        kane = self.intents.words_either["kane"]
+        return points_back(" ".join(word for part in sentences(asked) for word in past_kane(folded_words(part), kane)))
+
+    def _of_no_matter(self, rest: str, lang: Lang) -> bool:
+        """Does ``rest`` name none of the goals' matters (premises, the young, grants …) and nothing of their world?"""
+        named = set(self.retriever.concepts_in(rest, lang)) - {GOALS_CONCEPT, KANE_CONCEPT}
+        return not named and not self.speaks_of_the_goals_world(rest)
 
     def on_theme(self, asked: str, matches: list[Match]) -> bool:
         """Is the question about the goals' matters at all (not the weather or a recipe)?"""
@@ -886,7 +913,7 @@ class Reader:
         if goal_reference(asked) is not None:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
             # mål 3 vidare i Telegram" ask how to share it, never for other help.
-            said = " ".join(word for word in words(asked) if not _names_goals(word))
+            said = " ".join(word for word in words(asked) if not names_goals(word))
             # "@botin nimi ja tavoite 2" is how a goal is shared from another chat, however the question is framed
             # ("Mitä tarkoittaa, kun kirjoitetaan @botin nimi ja tavoite 2?").
             sharing = self.intents.any_of(asked, "share") or mention
@@ -1127,7 +1154,7 @@ class Reader:
         rest = asked
         for name in ("bot_scope", "about_bot", "goals_frame", "kane", "all_goals"):
             rest = self.intents.without(rest, name)
-        rest = " ".join(word for word in words(rest) if not _names_goals(word))
+        rest = " ".join(word for word in words(rest) if not names_goals(word))
         asked_about = [found - {GOALS_CONCEPT, KANE_CONCEPT} for found in self._concepts_as_read(rest)]
         return not any(asked_about) and not self.speaks_of_the_goals_world(rest)
 

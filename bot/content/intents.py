@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,8 @@ INTENT_NAMES = (
     "comes_true",
     "browsing",
     "one_by_one",
+    "four_goals",
+    "goal_things",
     "aland_named",
     "goals_apply",
     "panel_people",
@@ -561,6 +563,14 @@ class Intents:
             for index, (word, token) in enumerate(zip(words(text), folded, strict=True))
             if index not in covered and not any(token in vocabulary[lang] for lang in LANGS)
         )
+
+    def names_four_goals(self, text: str, names_goals: Callable[[str], bool]) -> bool:
+        """ "dom fyra målen", "ne neljä juttua", "de här fyra grejerna": four, then within two words the goals
+        (``names_goals``) or an everyday name for them."""
+        tokens = folded_words(text)
+        fours = [index for index, token in enumerate(tokens) if token in self.words_either["four_goals"]]
+        things = self.words_either["goal_things"]
+        return any(names_goals(token) or token in things for index in fours for token in tokens[index + 1 : index + 3])
 
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""
