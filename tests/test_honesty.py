@@ -82,6 +82,13 @@ from bot.assistant import Assistant
         ("Jakaako KANE itse avustuksia yhdistyksille?", "funding"),
         ("Delar KANE själv ut bidrag?", "funding"),
         ("Miten nuorisovaltuustot toimivat Ruotsiin verrattuna?", "comparison"),
+        # Which goal matters most, which of two ways works better: the goals rank neither.
+        ("Mikä tavoitteista on KANElle tärkein?", "ranking"),
+        ("Kumpi on parempi tapa, kuntalaiskysely vai asukasilta?", "ranking"),
+        ("Vilket fungerar bättre för att nå unga, ungdomsråd eller enkäter?", "ranking"),
+        # Money from the state or the EU for something: the goals name no payer.
+        ("Saako kunta valtiolta rahaa asukasraatien järjestämiseen?", "funding"),
+        ("Kan föreningen söka EU-medel för ett byahus?", "funding"),
         # "tästä" (of this) is no word about the bot: the sum is still asked.
         ("Paljonko asukasraati maksaisi kunnalle, onko tästä laskelmia?", "amount"),
         # Sums in words or with the euro sign; municipalities counted, not the goals; forms asked for in compounds.
