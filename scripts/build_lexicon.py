@@ -46,7 +46,7 @@ NOT_WORDS = frozenset(
         "contact_finding", "fear", "working_together", "one_goal_asked",
         "speaking_up", "one_by_one", "four_goals", "goal_things",
         "aland_named", "goals_apply", "panel_people", "panel_group", "deliberating",
-        "kane_reach", "contact_details", "kane_role", "this_service",
+        "kane_reach", "contact_details", "kane_role", "this_service", "bot_names",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
@@ -86,6 +86,12 @@ _SPLIT_WRONG = {
         # simplemma reads these as "ilma" (air), which made every "ilmasta" volunteering and free premises
         "ilmaistyö": "ilmaistyö",
         **dict.fromkeys(("ilmatteks", "ilmatteeks", "ilimatteeks"), "ilmainen"),
+        # verbs of the bot's tasks read as nouns: "korjaan" as "korja" (a sledge), "lisään" as "lisä", "vaihdoin" as
+        # "vaihto", "jaan" as "jaa" ("Miten korjaan sähköpostin?", "Miten jaan tavoitteen?")
+        **dict.fromkeys(("korjaan", "korjaa", "korjaanko", "korjaat", "korjaisin"), "korjata"),
+        **dict.fromkeys(("lisään", "lisäänkö"), "lisätä"),
+        "vaihdoin": "vaihtaa",
+        **dict.fromkeys(("jaan", "jaanko"), "jakaa"),
     },
     "sv": {
         "ingenstans": "ingenstans",
@@ -106,6 +112,10 @@ OWN_LEMMAS: dict[Lang, dict[str, str]] = {
         "borta": "borta",
         "saker": "sak",
         **dict.fromkeys(("samlas", "samlades", "samlats"), "samlas"),
+        # verbs of the bot's tasks read as other words ("sparar" as "sparare", "bytte" left as it is)
+        "sparar": "spara",
+        "bytte": "byta",
+        "skickade": "skicka",
         **_SPLIT_WRONG["sv"],
     },
 }

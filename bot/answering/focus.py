@@ -174,8 +174,9 @@ def names_goals(word: str) -> bool:
 
 
 def past_kane(tokens: tuple[str, ...], kane: frozenset[str]) -> tuple[str, ...]:
-    """The folded words of one sentence without those that point at KANE: a pointer just before its name ("Mikä
-    tämä KANE on?", but "tämä KANE tavoite" is a goal), "it" after it ("mikä KANE on ja mihin se pyrkii?")."""
+    """The folded words of one sentence without those that point at KANE (or the bot, if ``kane`` names it too): a
+    pointer just before its name ("Mikä tämä KANE on?", "Mitä kieliä tämä botti osaa?", but "tämä KANE tavoite" is a
+    goal), "it" after it ("mikä KANE on ja mihin se pyrkii?")."""
     kept: list[str] = []
     named = False
     afters = [*tokens[1:], "", ""]
@@ -218,7 +219,7 @@ def find_question(text: str, intents: Intents) -> Focus:
                 continue
             # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too; one that
             # points at KANE ("Mikä tämä KANE on?") does not.
-            pointers = past_kane(tokens, intents.words_either["kane"])
+            pointers = past_kane(tokens, intents.words_either["kane"] | intents.words_either["bot_names"])
             last = bool(pointers) and pointers[-1] in _POINTING_LAST | _POINTING
             pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers))) or (
                 (last or _names_such(tokens)) and len(tokens) <= POINTING_LAST_WORDS

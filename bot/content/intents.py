@@ -37,6 +37,7 @@ INTENT_NAMES = (
     "panel_group",
     "deliberating",
     "kane_reach",
+    "bot_names",
     "service_words",
     "contact_details",
     "kane_role",
