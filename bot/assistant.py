@@ -245,6 +245,8 @@ class Assistant:
             fact = "decision"  # "Tukeeko KANE kuntaliitoksia?": a stand the goals never take
         if fact is None and self.reader.asks_if_it_applies_on_aland(asked):
             fact = "aland"  # "Gäller målen på Åland?": the goals never speak of Åland
+        if fact is None and self.reader.asks_where_to_read_another_paper(asked):
+            fact = "document"  # "Mistä löydän sen strategian, jossa KANE on mukana?": a paper the bot does not have
         reaches_kane = fact is None and self.intents.asks_to_reach_kane(asked)
         if reaches_kane:
             fact = "contact"  # "Miten saan yhteyden KANEen?": the goals give no contacts, nor does the bot for KANE
@@ -277,7 +279,7 @@ class Assistant:
                 return retold
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
-        if fact is None and self.reader.asks_what_kane_is(asked):
+        if fact is None and (self.reader.asks_what_kane_is(asked) or self.reader.asks_what_kane_takes_part_in(asked)):
             return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Onks KANE joku puolue?"
         matches = self.reader.search(asked)
         fact = fact or self.one_place.asked_fact(asked, matches)

@@ -391,6 +391,22 @@ def test_what_passes_between_levels_of_administration_is_goal_3_3(
 @pytest.mark.parametrize(
     "question",
     [
+        # KANE's work beyond the goals: taking part in carrying out a strategy, or anything besides the goals
+        "Minkä strategian toteuttamisessa KANE on mukana?",
+        "Osallistuuko KANE johonkin laajempaan työhön kuin nämä tavoitteet?",
+        "Gör KANE nåt annat än att skriva de här målen?",
+    ],
+)
+def test_what_kane_takes_part_in_is_its_own_entry(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry == "kane"
+    # a municipality's strategy work is goal 1's, and KANE wanting something is not KANE taking part
+    assert assistant.reply("Onko KANE mukana kuntien strategiatyössä?").goal == 1
+    assert assistant.reply("Vill KANE att kommunerna är med i strategin?").entry != "kane"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Onks KANE joku puolue vai mikä se on?",
         "Är KANE ett parti eller vad?",
         "Onko KANE puolueeton?",

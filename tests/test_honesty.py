@@ -86,6 +86,9 @@ from bot.assistant import Assistant
         ("Mikä tavoitteista on KANElle tärkein?", "ranking"),
         ("Kumpi on parempi tapa, kuntalaiskysely vai asukasilta?", "ranking"),
         ("Vilket fungerar bättre för att nå unga, ungdomsråd eller enkäter?", "ranking"),
+        # Where to read a paper other than the goals: the bot has only the goals' text.
+        ("Missä voin lukea sen strategian, jota KANE on toteuttamassa?", "document"),
+        ("Var kan man läsa strategin som KANE deltar i?", "document"),
         # Money from the state or the EU for something: the goals name no payer.
         ("Saako kunta valtiolta rahaa asukasraatien järjestämiseen?", "funding"),
         ("Kan föreningen söka EU-medel för ett byahus?", "funding"),

@@ -125,6 +125,11 @@ EXPERIENCE_DEPTH = 8
 INTRO_SHARE = 0.7
 # What KANE does may be asked with the elections or everyday work named ("muulloin kuin vaalien alla", "arjessa").
 KANE_DOING_CONCEPTS = frozenset({"kane", "elections", "ministry-of-justice", "everyday-life"})
+# What KANE takes part in: a strategy (the state's, for civil society organisations), carried out; the goals and the
+# state named beside it ("… jotain järjestöjä koskevaa valtion strategiaa?", "… annat än de här valmålen?").
+KANE_PART_CONCEPTS = KANE_DOING_CONCEPTS | {
+    "strategy", "participation", "monitoring", "goals", "administrative-levels", "associations"
+}  # fmt: skip
 QUESTION_LEMMAS = frozenset({"kysymys", "fraga"})  # "kysymykset", "frågorna": what an official's queue holds
 # What every goal is about: a question asking for the goals in brief may name these and still want all four.
 OVERVIEW_CONCEPTS = frozenset({
@@ -586,6 +591,33 @@ class Reader:
             rest = _WHY_ONE_ASKS.split(rest, maxsplit=1)[0]
         rest = _NEVER_HEARD.sub(" ", rest)
         return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
+
+    def asks_what_kane_takes_part_in(self, asked: str) -> bool:
+        """ "Minkä strategian toteuttamisessa KANE on mukana?", "Gör KANE något annat än de här valmålen?": KANE
+        taking part in work beyond the goals, wanting nothing ("Vill KANE att föreningar är med i strategin?" asks what
+        KANE wants), no municipality or county's work ("Onko KANE mukana kuntien strategiatyössä?"), nothing else of
+        the goals' matters asked, and the bot not spoken to."""
+        if not (self.intents.any_of(asked, "kane_taking_part") and self._names_kane(asked)):
+            return False
+        if self.names_the_bot(asked):
+            return False  # "Vet du nåt annat än KANE:s mål?" asks what the bot knows
+        if self._has_lemma_of(asked, self._wants_lemmas) or any(
+            self._one_word_of(name, fold(word), word)
+            for word in words(asked)
+            for name in ("local_actors", "county_actors")
+        ):
+            return False
+        rest = self.intents.without(asked, "kane_taking_part")
+        return all(found <= KANE_PART_CONCEPTS for found in self._concepts_as_read(rest))
+
+    def asks_where_to_read_another_paper(self, asked: str) -> bool:
+        """ "Mistä löydän sen strategian? Onko se jossain luettavissa?", "Var kan jag läsa den?": where to read a paper
+        that is not the goals (whose text the bot has)."""
+        if not self.intents.any_of(asked, "reading_where"):
+            return False
+        papers = self.intents.words_either["other_papers"]
+        tokens = folded_words(asked)
+        return any(stem in token for token in tokens for stem in papers) and not any(map(names_goals, tokens))
 
     def asks_kanes_view_of_a_decision(self, asked: str) -> bool:
         """KANE's view of a decision (a cut, a reform, a closure) asked in one sentence, a stand the goals never take:
