@@ -261,6 +261,9 @@ def test_how_things_stand_now_in_one_place_is_no_matter_of_the_goals(
         ("Onko Lahdessa maksuttomia kokoustiloja yhdistyksille ja mistä ne löytyy?", "Lahti"),
         ("Finns det gratis lokaler för föreningar i Lovisa?", "Lovisa"),
         ("Ordnar Åbo stad redan invånarjuryer, och i vilka frågor i så fall?", "Åbo"),
+        # which things there are in one place: a list of its facts, whatever can be done with them
+        ("Vilka lokaler i Kristinestad kan föreningar hyra billigt?", "Kristinestad"),
+        ("Mitkä järjestöt Kotkassa saavat avustusta?", "Kotka"),
     ],
 )
 def test_what_there_is_in_one_place_is_answered_honestly_and_names_who_handles_it(
