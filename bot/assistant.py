@@ -264,19 +264,9 @@ class Assistant:
             return self.entry_reply(self.knowledge.entry("candidates.dialogue"), lang, score=1.0)
         if fact is None and self.reader.asks_who_made_the_goals(asked):
             return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Vem har tagit fram de här målen?"
-        if (
-            fact is None
-            and focus.context
-            and points_back(asked)
-            and self.reader.names_only_kane_or_the_goals(asked, lang)
-            and self.reader.points_back_past_kane(asked)
-        ):
-            # "Haemme joka vuosi avustusta … Onko KANE ottanut tähän kantaa?": the story says what the question is
-            # about; alone it would be KANE's own entry or the goals as a whole ("Mikä tämä KANE on?" is KANE's).
-            story = f"{focus.context} {asked}"
-            retold = self._decide(story, self.reader.search(story), lang, self.local_areas(conversation))
-            if retold.kind == "answer":
-                return retold
+        retold = self._about_the_story(focus, lang, conversation) if fact is None else None
+        if retold is not None:
+            return retold
         if self.reader.asks_for_all_goals(asked, lang, fact=fact):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
         if fact is None and (self.reader.asks_what_kane_is(asked) or self.reader.asks_what_kane_takes_part_in(asked)):
@@ -390,6 +380,21 @@ class Assistant:
             runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
+
+    def _about_the_story(self, focus: Focus, lang: Lang, conversation: Conversation) -> Reply | None:
+        """ "Haemme joka vuosi avustusta … Onko KANE ottanut tähän kantaa?": a question that points back and names only
+        KANE or the goals is about what the sentences before it told; alone it would be KANE's own entry or the goals
+        as a whole ("Mikä tämä KANE on?" is KANE's). The answer, if reading it with them finds one likely right."""
+        last = sentences(focus.question)[-1] if focus.question else ""
+        if not (focus.context or last != focus.question) or not points_back(last):
+            return None
+        if not (self.reader.names_only_kane_or_the_goals(last, lang) and self.reader.points_back_past_kane(last)):
+            return None
+        if self.reader.bot_task(focus.question) is not None:
+            return None  # "Svaret om bidrag är missvisande. Hur föreslår jag en ändring av det?" is the bot's task
+        story = f"{focus.context} {focus.question}".strip()
+        retold = self._decide(story, self.reader.search(story), lang, self.local_areas(conversation))
+        return retold if retold.kind == "answer" else None
 
     def _goal_told_before(self, asked: str, context: str, decided: Reply, lang: Lang) -> int | None:
         """ "Mål två tar upp ungdomsfullmäktige. Vad står det där?", "Tavoite 1. Mitä siellä sanotaan?": the goal named

@@ -157,6 +157,9 @@ def test_a_longer_question_ending_in_a_pointing_word_keeps_the_sentence_before_i
          "Kannattaako KANE tällaista?", "goal-2.action-3"),
         ("Vi vill att våra politiker och tjänstemän lär sig föra dialog med föreningarna i byn. "
          "Vill KANE ha en sådan kurs?", "goal-3.action-2"),
+        # "such" as spoken
+        ("Kunta perii seuralta vuokraa koulun liikuntasalista, vaikka toinen seura saa sen ilmaiseksi. "
+         "Mitä tavoitteissa sanotaan tämmösestä?", "goal-1.action-3"),
     ],
 )  # fmt: skip
 def test_a_question_about_such_a_thing_keeps_the_sentence_that_describes_it(

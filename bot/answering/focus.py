@@ -60,6 +60,10 @@ _POINTING_IN = frozenset({"siina", "niissa", "siella"})
 # KANE:s mål en sådan satsning?" ask about what the sentence before described.
 _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisia", "tallaiseen", "tallaisessa",
                    "tallaisesta", "tallaiselle", "tallaisille", "tallaisiin", "moinen", "moista",
+                   # spoken: "Mitä tavoitteissa sanotaan tämmösestä?", "onks tällasesta mainintaa?"
+                   "tammonen", "tammosta", "tammosesta", "tammoseen", "tammosen", "tammoset", "tammosia",
+                   "tallanen", "tallasta", "tallasesta", "tallaseen", "tallasen", "tallaset", "tallasia",
+                   "tollanen", "tollasta", "tollasesta", "tommonen", "tommosta", "tommosesta",
                    "sadant", "sadana", "dylik", "dylikt", "dylika"})  # fmt: skip
 # Swedish "sådan" folds to Finnish "sadan" (a hundred's): it points back only after an article ("en sådan satsning").
 _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
