@@ -47,7 +47,7 @@ NOT_WORDS = frozenset(
         "speaking_up", "one_by_one", "four_goals", "goal_things",
         "aland_named", "goals_apply", "panel_people", "panel_group", "deliberating",
         "kane_reach", "contact_details", "kane_role", "this_service", "bot_names",
-        "kane_taking_part", "reading_where", "other_papers",
+        "kane_taking_part", "reading_where", "other_papers", "asker_wants",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

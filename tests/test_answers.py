@@ -388,6 +388,13 @@ def test_what_passes_between_levels_of_administration_is_goal_3_3(
     assert reply.entry == entry and (entry is None or reply.kind == "answer")
 
 
+def test_the_asker_wanting_to_know_what_kane_is_is_no_wish_of_kanes(assistant: Assistant) -> None:
+    assert assistant.reply("Hei! Minä haluan tietää mikä on KANE?").entry == "kane"
+    assert assistant.reply("Jag vill veta vad KANE är.").entry == "kane"
+    # what KANE wants stays the goals as a whole, asked with or without the asker's wish to know
+    assert assistant.reply("Haluaisin tietää, mitä KANE haluaa kunnilta.").entry == "intro"
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -735,11 +735,13 @@ class Reader:
         """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?", "Montako tavoitetta kunnille on?", "Mitä
         KANE haluaa kunnilta näissä vaaleissa?": the goals or KANE's wishes named, no one goal, and nothing asked
         besides what every goal is about (municipalities, counties, the elections). ``fact``: the kind of fact the
-        question asks for (`Intents.asked_fact`), which only a count of the goals themselves ("amount") may."""
+        question asks for (`Intents.asked_fact`), which only a count of the goals themselves ("amount") may. The asker
+        wanting to know ("Minä haluan tietää mikä on KANE?") is no wish of KANE's."""
         names_the_goals = self.names_the_goals(asked)
         # The goals' everyday names ("päälinjat", "önskelistan") name them too, unless a fact is asked.
         # Every word's lemmas, stop words kept ("vill" is one): for the goals' names and KANE's wishes.
-        said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
+        own = self.intents.without(asked, "asker_wants") if self.intents.any_of(asked, "asker_wants") else asked
+        said = {lemma for word in words(own) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
         named = said & self._goal_names[lang] if fact is None else set()
         kane = self.intents.any_of(asked, "kane") or bool(said & self._kane_lemmas[lang])
         four = self.intents.names_four_goals(asked, names_goals)  # "ne neljä juttua", "de fyra grejerna"
@@ -751,7 +753,7 @@ class Reader:
             return False  # "Vilket av målen handlar om det?" asks for one of them
         if self._browses_the_goals(asked):
             return False  # "Kan jag få se målen en och en?" asks how the bot shows them one at a time
-        rest = " ".join(word for word in words(asked) if not names_goals(word))
+        rest = " ".join(word for word in words(own) if not names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang)) - self._kane_lemmas[lang]

@@ -42,6 +42,7 @@ INTENT_NAMES = (
     "contact_details",
     "kane_role",
     "kane_taking_part",
+    "asker_wants",
     "reading_where",
     "other_papers",
     "this_service",
