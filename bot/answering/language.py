@@ -31,6 +31,8 @@ FOREIGN_MIN_SCRIPT_LETTERS = 3
 FOREIGN_KNOWN_SHARE = 0.5
 FOREIGN_PROBABILITY = 0.7
 FOREIGN_MIN_WORD = 4
+TYPO_MIN_WORD = 6  # shorter words are one letter from too many words of any language
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 LETTER_CACHE_SIZE = 1024
 _NORDIC_ONLY_ELSEWHERE = frozenset("ðþ")
 NAMES = frozenset({"kane"})
@@ -90,6 +92,15 @@ class LanguageDetector:
         known = sum(token in self._fi or token in self._sv or numeral_noun(token) is not None for token in tokens)
         if known >= FOREIGN_KNOWN_SHARE * len(tokens):
             return False
+        # The one word not ours one typo from a word of ours ("vad ar KANE egentlgen"): a typo, not another
+        # language; counted only now, when the message is short of known words, so ours pay nothing for it.
+        unknown = [token for token in tokens if token not in self._fi and token not in self._sv]
+        if (
+            len(unknown) == 1
+            and self._one_typo_from_ours(unknown[0])
+            and known + 1 >= FOREIGN_KNOWN_SHARE * len(tokens)
+        ):
+            return False
         if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(text.casefold()):
             # "ð" and "þ" are Icelandic or Faroese, which langdetect has no profile for (a name with them, "Þórunn",
             # in a Finnish or Swedish message was let through above).
@@ -103,6 +114,19 @@ class LanguageDetector:
         except (LangDetectException, IndexError):
             return False
         return best.lang not in SCANDINAVIAN and best.prob >= FOREIGN_PROBABILITY
+
+    def _one_typo_from_ours(self, token: str) -> bool:
+        """Is the folded word one letter dropped, added, changed or two swapped from a Finnish or Swedish word?"""
+        if len(token) < TYPO_MIN_WORD:
+            return False
+        splits = [(token[:i], token[i:]) for i in range(len(token) + 1)]
+        variants = (
+            *(left + right[1:] for left, right in splits if right),
+            *(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1),
+            *(left + letter + right[1:] for left, right in splits if right for letter in _LETTERS),
+            *(left + letter + right for left, right in splits for letter in _LETTERS),
+        )
+        return any(variant in self._fi or variant in self._sv for variant in variants)
 
     def _mostly_sami(self, tokens: list[str]) -> bool:
         """More of the words are Sami than Finnish or Swedish, and at least half of them."""
