@@ -241,11 +241,13 @@ class Assistant:
             # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
             asked = f"{asked} {focus.brief}"
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
+        if fact == "ranking" and self.reader.names_the_bot(asked):
+            fact = None  # "Kumpi toimii paremmin, /local vai /contact?" weighs the bot's own commands
         if fact is None and self.reader.asks_kanes_view_of_a_decision(asked):
             fact = "decision"  # "Tukeeko KANE kuntaliitoksia?": a stand the goals never take
         if fact is None and self.reader.asks_if_it_applies_on_aland(asked):
             fact = "aland"  # "Gäller målen på Åland?": the goals never speak of Åland
-        if fact is None and self.reader.asks_where_to_read_another_paper(asked):
+        if fact is None and self.reader.asks_where_to_read_another_paper(asked, focus.context):
             fact = "document"  # "Mistä löydän sen strategian, jossa KANE on mukana?": a paper the bot does not have
         reaches_kane = fact is None and self.intents.asks_to_reach_kane(asked)
         if reaches_kane:
@@ -380,6 +382,17 @@ class Assistant:
             runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
+
+    def _stands_alone(self, asked: str) -> bool:
+        """ "Kumpi toimii paremmin, asukasraati vai nettikysely?", "Kunnan yhteyshenkilö vaihtui, miten korjaan
+        sähköpostin?" after the bot asked which municipality or what about: a question of its own, a fact the goals
+        never give or a task of the bot's, not the answer to that (only asked while the bot waits for one)."""
+        if len(words(asked)) <= SHORT_ANSWER_WORDS:
+            return False
+        return (
+            self.intents.asked_fact(asked, sentence_starts(asked)) in EARLY_FACTS
+            or self.reader.bot_task(asked) is not None
+        )
 
     def _about_the_story(self, focus: Focus, lang: Lang, conversation: Conversation) -> Reply | None:
         """ "Haemme joka vuosi avustusta … Onko KANE ottanut tähän kantaa?": a question that points back and names only
@@ -527,6 +540,8 @@ class Assistant:
         # The answer completes the question asked before, unless it is a whole new question of its own: one with a
         # place and a matter of its own, or one about the goals where a municipality was asked for ("Mitä KANE sanoo
         # avustuksista?" names a matter, grants, but no place: it asks what the goals say).
+        if awaiting is not None and place is None and self._stands_alone(asked):
+            return None  # answered as asked alone, by what follows routing in `_answer`
         new_question = (asks_whom and place_in_question and topic is not None) or (
             awaiting == "municipality" and place is None and self.reader.about_the_goals(asked)
         )

@@ -31,6 +31,7 @@ PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 # "Vilka lokaler i Lovisa …?", "Mitkä järjestöt Oulussa …?": which things are there, a list of one place's facts,
 # whatever they can do there ("kan föreningar låna").
 _WHICH_OPENERS = frozenset({"vilka", "mitka", "millaisia", "millaiset"})
+_ABLE_NOW = frozenset({"kan", "voi", "voivat"})  # "can", as things are: not "could" or "should"
 # Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
 # som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
@@ -162,7 +163,11 @@ class OnePlaceReading:
     def _clause_asks_how_things_stand(self, asked: str) -> bool:
         tokens = folded_words(asked)
         if tokens and tokens[0] in _WHICH_OPENERS and self._lists_things_of_a_place(asked):
-            return not self._intents.any_of(asked, "normative")
+            # what can be done there now ("kan föreningar låna") is still how things stand; what could or should be
+            # ("kunde Pargas erbjuda") is the goals', and who handles it ("Vilka personer i Jakobstad ansvarar …?")
+            # is a question of whom to ask
+            could = self._intents.words_either["place_could"].intersection(tokens) - _ABLE_NOW
+            return not (could or self._intents.any_of(asked, "normative") or self._intents.asks_whom(asked))
         perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
             len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
         )
@@ -173,8 +178,8 @@ class OnePlaceReading:
         return not self._intents.any_of(asked, "normative") and not self._intents.any_of(asked, "place_could")
 
     def _lists_things_of_a_place(self, asked: str) -> bool:
-        """ "Vilka lokaler i Lovisa …", "Mitä tiloja Lahdessa …": things asked for first, a municipality after them;
-        "Mitä Oulu voisi tehdä …?" asks what the place could do."""
+        """ "Vilka lokaler i Lovisa …", "Mitkä yhdistykset saavat Kotkassa …": things asked for first, a municipality
+        after them ("Vilka i Lovisa sköter …?" names the place first)."""
         return any(match.start > PLACE_AFTER_OPENER for match in self._router.places.find_all(asked))
 
     def _place_follows_opener(self, asked: str) -> bool:

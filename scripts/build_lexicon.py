@@ -44,10 +44,11 @@ NOT_WORDS = frozenset(
         "view_asked", "national_decisions", "decision_deciders", "goals_authored", "goals_pointed",
         "question_counts", "questions_arrived", "question_counts_seen", "payer_asked", "grant_words",
         "contact_finding", "fear", "working_together", "one_goal_asked",
-        "speaking_up", "one_by_one", "four_goals", "goal_things",
+        "speaking_up", "one_by_one", "four_goals", "goal_things", "those_four",
         "aland_named", "goals_apply", "panel_people", "panel_group", "deliberating",
         "kane_reach", "contact_details", "kane_role", "this_service", "bot_names",
-        "kane_taking_part", "reading_where", "other_papers", "asker_wants",
+        "kane_taking_part", "reading_where", "paper_words", "paper_stems", "asker_wants",
+        "bot_knowing",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

@@ -136,8 +136,19 @@ def test_the_four_goals_named_beside_a_matter_or_a_task_are_not_the_overview(
     assistant: Assistant, question: str, entry: str
 ) -> None:
     assert assistant.reply(question).entry == entry
-    # why there are four is no request to list them
-    assert assistant.reply("Varför har KANE just fyra mål och inte sex?").entry != "intro"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # why there are four, which of them, the asker's own four things: no request to list the goals
+        "Varför har KANE just fyra mål och inte sex?",
+        "Vilken av de fyra sakerna är viktigast?",
+        "Meillä on neljä asiaa kysyttävänä kokouksesta",
+    ],
+)
+def test_four_things_that_are_not_the_goals_asked_for_get_no_overview(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"
 
 
 def test_the_introduction_gives_way_to_the_part_a_question_is_about(assistant: Assistant) -> None:
@@ -406,9 +417,25 @@ def test_the_asker_wanting_to_know_what_kane_is_is_no_wish_of_kanes(assistant: A
 )
 def test_what_kane_takes_part_in_is_its_own_entry(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).entry == "kane"
-    # a municipality's strategy work is goal 1's, and KANE wanting something is not KANE taking part
-    assert assistant.reply("Onko KANE mukana kuntien strategiatyössä?").goal == 1
-    assert assistant.reply("Vill KANE att kommunerna är med i strategin?").entry != "kane"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "entry"),
+    [
+        # a municipality's strategy work is goal 1's
+        ("Onko KANE mukana kuntien strategiatyössä?", "answer", "goal-1.action-1"),
+        # KANE as the source of a view: how people take part, by KANE
+        ("Miten nuoret voivat osallistua KANEn mukaan?", "answer", "goal-2.action-2"),
+        # what the bot can be asked, and what KANE wants, are neither
+        ("Voinko kysyä sinulta muutakin kuin KANEsta?", "fallback", None),
+        ("Vill KANE att kommunerna är med i strategin?", "fallback", None),
+    ],
+)
+def test_taking_part_said_of_others_or_the_bot_is_not_what_kane_takes_part_in(
+    assistant: Assistant, question: str, kind: str, entry: str | None
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == (kind, entry)
 
 
 @pytest.mark.parametrize(

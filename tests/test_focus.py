@@ -215,10 +215,24 @@ def test_a_question_naming_only_kane_or_the_goals_is_about_what_the_story_told(
     [
         "Näin ilmoitustaululla mainoksen. Mikä tämä KANE oikein on?",
         "Opettaja mainitsi sen tunnilla. Mikä KANE on ja kuka sen jäsenet nimittää?",
+        "Kuulin radiosta. Mikä tällanen KANE-juttu on?",
     ],
 )
 def test_a_question_pointing_at_kane_itself_after_a_story_is_about_kane(assistant: Assistant, message: str) -> None:
     assert assistant.reply(message).entry == "kane"
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # "den" as an object points back, not at KANE; "tämä KANE" in a question of KANE's view, at what came before
+        ("Staden har startat en invånarpanel. Stöder KANE den?", "goal-2.action-1"),
+        ("Kunta perii vuokraa seurantalosta. Mitä mieltä tämä KANE on?", "goal-1.action-3"),
+    ],
+)
+def test_a_pointer_near_kane_that_points_back_keeps_the_story(assistant: Assistant, message: str, entry: str) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)
 
 
 @pytest.mark.parametrize(

@@ -407,12 +407,11 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Kan man ångra en kontaktperson som blev fel?", "help.editing"),
         ("Saako sut toiseen chattiin mukaan kirjoittamalla nimesi?", "help.share"),
         ("Funkar du i en annan chatt också?", "help.share"),
-        # verbs the lemmatiser reads as nouns ("korjaan" as a sledge); a number or an address saved wrong, undone;
-        # a change begun, stopped
+        # verbs the lemmatiser reads as nouns ("korjaan" as a sledge); something saved here by mistake, undone
         ("Kunnan yhteyshenkilö on vaihtunut, miten korjaan nimen ja sähköpostin?", "help.contacts"),
         ("Tallensin väärän sähköpostin, voinko perua sen?", "help.editing"),
         ("Jag sparade fel e-postadress, går det att ångra?", "help.editing"),
-        ("Jag började ändra en sak av misstag, hur avbryter jag?", "help.cancel"),
+        ("Tallensin vahingossa väärän numeron, voiko sen kumota?", "help.editing"),
         # "this bot" points at the bot, not at the sentence before
         ("Osaan vain vähän suomea. Mitä kieliä tämä botti osaa?", "help.language"),
     ],
@@ -473,6 +472,10 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Miten voin lisätä omaa vaikutusvaltaani kunnassa?",
         # a compound written with a hyphen is one word, not a thing of the bot's ("tieto" of forgetting)
         "Miten voimme poistaa sote-tiedon katkokset kunnan ja järjestöjen väliltä?",
+        # something sent or moved elsewhere is not undone or cancelled here; caring and sending are not the bot's
+        "Jag skickade fel e-post till kommunen, kan jag ångra det?",
+        "Kaupunki aikoo muuttaa nuorisotalon pois keskustasta, miten voimme vaikuttaa?",
+        "Lähetän kunnalle kirjeen nuorisovaltuustosta, mitä tavoitteissa sanotaan siitä?",
     ],
 )
 def test_half_a_task_or_someone_elses_is_not_a_question_about_the_bot(assistant: Assistant, question: str) -> None:

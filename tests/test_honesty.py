@@ -185,6 +185,29 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
     assert any(followup.target in ("contact", "handoff") for followup in reply.followups)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # an EU project, reading, caring, named in passing: the goals' matter is still asked
+        ("Vårt EU-projekt om unga tar slut. Hur kan kommunen stödja föreningar enligt målen?", "goal-4.action-1"),
+        ("Vill läsa om hur staden kan minska pappersarbetet med bidrag", "goal-1.action-2"),
+        ("Välitän kovasti vanhuksista, mitä tavoitteet sanovat vanhusneuvostoista?", "goal-2.action-2"),
+    ],
+)
+def test_a_word_of_a_new_fact_in_another_sense_leaves_the_goals_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_whom_to_ask_about_a_places_strategy_is_routed_not_a_missing_document(assistant: Assistant) -> None:
+    assert assistant.reply("Mistä löydän ihmisen, joka vastaa Kotkan järjestöstrategiasta?").kind in (
+        "route",
+        "clarify",
+    )
+
+
 def test_the_closest_passage_is_offered_as_a_button(assistant: Assistant) -> None:
     reply = assistant.reply("Paljonko kuntien pitäisi budjetoida järjestöavustuksiin euroina?")
     assert reply.kind == "fallback" and reply.suggest == "goal-1.action-2"

@@ -167,6 +167,27 @@ def test_a_question_about_the_goals_after_which_municipality_is_answered_not_tak
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "lang", "entry", "answer"),
+    [
+        # a fact the goals never give, or a task of the bot's, asked while a municipality or a topic is awaited
+        ("Keneen otamme yhteyttä tiloista?", "Kumpi on parempi, asukasraati vai kysely?", "fi", None, "Tampere"),
+        ("Vi vill kontakta Borgå stad.", "Får kommunen pengar från staten för invånarpaneler?", "sv", None, "lokaler"),
+        ("Keneen otamme yhteyttä tiloista?", "Kunnan yhteyshenkilö vaihtui, miten korjaan sähköpostin?", "fi",
+         "help.contacts", "Tampere"),
+    ],
+)  # fmt: skip
+def test_a_question_of_its_own_while_the_bot_waits_is_answered_not_routed(
+    assistant: Assistant, first: str, second: str, lang: Lang, entry: str | None, answer: str
+) -> None:
+    asked = assistant.reply(first)
+    assert asked.kind == "clarify" and asked.pending is not None
+    reply = assistant.reply(second, Conversation(last_lang=lang, pending=asked.pending))
+    assert (reply.kind, reply.entry) == ("answer" if entry else "fallback", entry)
+    # the place or the matter asked for, alone, still completes the question asked before
+    assert assistant.reply(answer, Conversation(last_lang=lang, pending=asked.pending)).kind == "route"
+
+
+@pytest.mark.parametrize(
     ("question", "lang"),
     [
         ("Mistä löydän tämän kautta meidän kunnan oikean yhteyshenkilön avustusasioissa?", "fi"),

@@ -55,6 +55,8 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
 # mielenosoituksista?") is answered as asked, not as the goal named before it.
 # "It" after KANE is named in a sentence is KANE: "Mikä KANE on ja mihin se pyrkii?".
 _IT = frozenset({"se", "den"})
+_CLAUSE_OPENERS = frozenset({"ja", "mihin", "mita", "miten", "mika", "missa", "mista", "och", "vad", "hur", "var",
+                             "vart", "vem", "varfor", "miksi"})  # fmt: skip
 _POINTING_IN = frozenset({"siina", "niissa", "siella"})
 # "Such" points back from anywhere in a question of a few words: "Tukevatko KANEn tavoitteet tällaista?", "Stöder
 # KANE:s mål en sådan satsning?" ask about what the sentence before described.
@@ -186,7 +188,10 @@ def past_kane(tokens: tuple[str, ...], kane: frozenset[str]) -> tuple[str, ...]:
     afters = [*tokens[1:], "", ""]
     for index, token in enumerate(tokens):
         after, next_after = afters[index], afters[index + 1]
-        if (after in kane and not names_goals(next_after)) or (named and token in _IT):
+        names_it = after in kane or after.split("-", 1)[0] in kane  # "tällanen KANE-juttu"
+        # "it" as the subject of a clause of its own ("ja mihin se pyrkii"), not as an object ("Stöder KANE den?")
+        its = named and token in _IT and bool(kept) and kept[-1] in _CLAUSE_OPENERS
+        if (names_it and not names_goals(next_after)) or its:
             continue
         named = named or token in kane
         kept.append(token)
@@ -210,6 +215,9 @@ def find_question(text: str, intents: Intents) -> Focus:
     kept: list[str] = []
     asking: list[str] = []
     briefs: list[str] = []
+    # what a pointer may point at instead of the sentence before
+    bot = intents.words_either["bot_names"]
+    named = intents.words_either["kane"] | bot
     for part in parts:
         part = _reported_question(_without_greeting(part, intents))
         if not part or intents.is_small_talk(part):  # "Heips, mitä kuuluu?" greets like "Heips"
@@ -223,10 +231,12 @@ def find_question(text: str, intents: Intents) -> Focus:
                 continue
             # A pointing word last ("Var ska jag skriva in den?") points back from a longer question too; one that
             # points at KANE ("Mikä tämä KANE on?") does not.
-            pointers = past_kane(tokens, intents.words_either["kane"] | intents.words_either["bot_names"])
+            # KANE only where it is asked what KANE is ("Mitä mieltä tämä KANE on?" asks KANE's view of what came
+            # before); the bot always ("Mitä kieliä tämä botti osaa?")
+            pointers = past_kane(tokens, named if intents.any_of(part, "kane_identity") else bot)
             last = bool(pointers) and pointers[-1] in _POINTING_LAST | _POINTING
             pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers))) or (
-                (last or _names_such(tokens)) and len(tokens) <= POINTING_LAST_WORDS
+                (last or _names_such(pointers)) and len(tokens) <= POINTING_LAST_WORDS
             )
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])

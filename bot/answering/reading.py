@@ -596,28 +596,44 @@ class Reader:
         """ "Minkä strategian toteuttamisessa KANE on mukana?", "Gör KANE något annat än de här valmålen?": KANE
         taking part in work beyond the goals, wanting nothing ("Vill KANE att föreningar är med i strategin?" asks what
         KANE wants), no municipality or county's work ("Onko KANE mukana kuntien strategiatyössä?"), nothing else of
-        the goals' matters asked, and the bot not spoken to."""
-        if not (self.intents.any_of(asked, "kane_taking_part") and self._names_kane(asked)):
+        the goals' matters asked, and the bot not spoken to or asked what it knows ("Voinko kysyä muutakin kuin
+        KANEsta?"). KANE as the source of a view is no KANE taking part ("Miten asukas osallistuu KANEn mukaan?")."""
+        if not self.intents.any_of(asked, "kane_taking_part"):
             return False
-        if self.names_the_bot(asked):
+        own = self.intents.without(asked, "kane_view") if self.intents.any_of(asked, "kane_view") else asked
+        if not self._names_kane(own) or self.names_the_bot(asked) or self.asks_what_the_bot_knows(asked):
             return False  # "Vet du nåt annat än KANE:s mål?" asks what the bot knows
-        if self._has_lemma_of(asked, self._wants_lemmas) or any(
+        if self.intents.any_of(asked, "bot_knowing") or self._has_lemma_of(asked, self._wants_lemmas):
+            return False
+        if any(
             self._one_word_of(name, fold(word), word)
             for word in words(asked)
             for name in ("local_actors", "county_actors")
         ):
             return False
-        rest = self.intents.without(asked, "kane_taking_part")
+        rest = self.intents.without(own, "kane_taking_part")
         return all(found <= KANE_PART_CONCEPTS for found in self._concepts_as_read(rest))
 
-    def asks_where_to_read_another_paper(self, asked: str) -> bool:
+    def asks_where_to_read_another_paper(self, asked: str, after: str = "") -> bool:
         """ "Mistä löydän sen strategian? Onko se jossain luettavissa?", "Var kan jag läsa den?": where to read a paper
-        that is not the goals (whose text the bot has)."""
-        if not self.intents.any_of(asked, "reading_where"):
+        that is not the goals (whose text the bot has), nor one of a municipality or county ("Missä voin lukea Oulun
+        strategian?" asks for that place's own document), nor someone to contact. ``after``: the sentences around the
+        question, which may say it is to be read ("… paperi? Haluan lukea sen kokonaan.")."""
+        if not self.intents.any_of(f"{asked} {after}", "reading_where") or self.intents.asks_whom(asked):
             return False
-        papers = self.intents.words_either["other_papers"]
-        tokens = folded_words(asked)
-        return any(stem in token for token in tokens for stem in papers) and not any(map(names_goals, tokens))
+        tokens, written = folded_words(asked), words(asked)
+        if words(self._without_places(asked)) != written:
+            return False
+        if any(names_goals(token) for token in tokens) or any(
+            self._one_word_of(name, token, word)
+            for token, word in zip(tokens, written, strict=True)
+            for name in ("local_actors", "county_actors")
+        ):
+            return False
+        stems = self.intents.words_either["paper_stems"]
+        return not self.intents.words_either["paper_words"].isdisjoint(tokens) or any(
+            stem in token for token in tokens for stem in stems
+        )
 
     def asks_kanes_view_of_a_decision(self, asked: str) -> bool:
         """KANE's view of a decision (a cut, a reform, a closure) asked in one sentence, a stand the goals never take:
@@ -759,8 +775,10 @@ class Reader:
         terms = set(self.retriever.query_terms(rest, lang)) - self._kane_lemmas[lang]
         if four and self._of_no_matter(rest, lang):
             # "lol vilka e dom fyra målen i korthet, har tent imorn": all four, nothing of what they say; not why
-            # there are four, nor how the bot shows them ("Hur bläddrar jag mellan alla fyra målen?")
-            return not self.intents.any_of(asked, "reasons") and self.help_task(asked) is None
+            # there are four, nor how the bot shows or shares them ("Hur bläddrar jag mellan alla fyra målen?", "Hur
+            # delar jag de fyra målen?"), nor what the bot can do
+            bots = self.intents.any_of(asked, "bot_names") or self.intents.any_of(asked, "share")
+            return not (bots or self.intents.any_of(asked, "reasons")) and self.help_task(asked) is None
         if names_the_goals or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
             return terms - self._goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:
@@ -782,8 +800,8 @@ class Reader:
     def points_back_past_kane(self, asked: str) -> bool:
         """Does the question point back at something other than KANE? "Mikä tämä KANE oikein on?" and "mikä KANE on
         ja mihin se pyrkii?" point at KANE; "Onko KANE ottanut tähän kantaa?" at what was told before."""
-        kane = self.intents.words_either["kane"]
-        return points_back(" ".join(word for part in sentences(asked) for word in past_kane(folded_words(part), kane)))
+        named = self.intents.words_either["kane"] | self.intents.words_either["bot_names"]
+        return points_back(" ".join(word for part in sentences(asked) for word in past_kane(folded_words(part), named)))
 
     def _of_no_matter(self, rest: str, lang: Lang) -> bool:
         """Does ``rest`` name none of the goals' matters (premises, the young, grants …) and nothing of their world?"""

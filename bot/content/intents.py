@@ -31,6 +31,7 @@ INTENT_NAMES = (
     "one_by_one",
     "four_goals",
     "goal_things",
+    "those_four",
     "aland_named",
     "goals_apply",
     "panel_people",
@@ -43,8 +44,10 @@ INTENT_NAMES = (
     "kane_role",
     "kane_taking_part",
     "asker_wants",
+    "bot_knowing",
     "reading_where",
-    "other_papers",
+    "paper_words",
+    "paper_stems",
     "this_service",
     "fillers",
     "follow_up",
@@ -571,11 +574,28 @@ class Intents:
 
     def names_four_goals(self, text: str, names_goals: Callable[[str], bool]) -> bool:
         """ "dom fyra målen", "ne neljä juttua", "de här fyra grejerna": four, then within two words the goals
-        (``names_goals``) or an everyday name for them."""
-        tokens = folded_words(text)
-        fours = [index for index, token in enumerate(tokens) if token in self.words_either["four_goals"]]
-        things = self.words_either["goal_things"]
-        return any(names_goals(token) or token in things for index in fours for token in tokens[index + 1 : index + 3])
+        (``names_goals``), or an everyday name for them after "the" or "those"."""
+        tokens, written = folded_words(text), words(text)
+        four = self.words_either["four_goals"]
+        if four.isdisjoint(tokens):
+            return False
+        things, those = self.words_either["goal_things"], self.words_either["those_four"]
+        for index, token in enumerate(tokens):
+            if token not in four:
+                continue
+            after = tokens[index + 1 : index + 3]
+            if any(map(names_goals, after)):
+                return True
+            # an everyday name only after "the", "those": "Jag har fyra saker att fråga" are the asker's things
+            before = tokens[max(index - 2, 0) : index]
+            # "de fyra", "de här fyra" (written "här", "där": folded "har" is also "has")
+            determined = bool(before) and (
+                before[-1] in those
+                or (len(before) == 2 and before[0] in those and written[index - 1].casefold() in ("här", "där"))
+            )
+            if determined and not things.isdisjoint(after):
+                return True
+        return False
 
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""
