@@ -314,7 +314,8 @@ class Assistant:
             and not bot_task
             and (self.reader.on_theme(asked, matches) or self._names_a_routed_matter(asked))
         ):
-            return self.honest(lang, fact, matches, asked)
+            recorded = self._recorded_contact(question, focus, lang, conversation) if fact == "person" else None
+            return recorded or self.honest(lang, fact, matches, asked)
         if self._only_calls_for_help(asked, focus.context, lang) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang)  # "apua", "Hjälp!": how the bot is used, not goal 1's support
         helped = self._help(asked, lang, matches)
@@ -382,6 +383,13 @@ class Assistant:
             runner_ups = [match.entry.id for match in matches[1:] if self.reader.related(match)]
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
+
+    def _recorded_contact(self, question: str, focus: Focus, lang: Lang, conversation: Conversation) -> Reply | None:
+        """ "Kuka Kajaanissa vastaa järjestöyhteistyöstä, tarviisin nimen ja numeron": a person the goals never name,
+        but one an official has recorded for that place and matter is the answer; None where none is recorded."""
+        routed = self._route(question, focus, lang, conversation)
+        found = routed.route if routed is not None and routed.kind == "route" else None
+        return routed if found is not None and found.get("contacts") else None
 
     def _stands_alone(self, asked: str) -> bool:
         """ "Kumpi toimii paremmin, asukasraati vai nettikysely?", "Kunnan yhteyshenkilö vaihtui, miten korjaan

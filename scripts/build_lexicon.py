@@ -94,6 +94,8 @@ _SPLIT_WRONG = {
         **dict.fromkeys(("lisään", "lisäänkö"), "lisätä"),
         "vaihdoin": "vaihtaa",
         **dict.fromkeys(("jaan", "jaanko"), "jakaa"),
+        # spoken "yhdistyksis" (in associations) read as a form of "yhdistyä" (to merge)
+        "yhdistyksis": "yhdistys",
     },
     "sv": {
         "ingenstans": "ingenstans",

@@ -258,6 +258,19 @@ def test_registered_contacts_are_listed_with_their_details(with_contacts: Assist
     assert "avustukset@example.org" in reply.text
 
 
+def test_a_persons_name_asked_for_is_a_recorded_contact_or_said_plainly_to_be_unknown(
+    assistant: Assistant, with_contacts: Assistant
+) -> None:
+    question = "Kuka Tampereella hoitaa yhdistysten avustukset, tarvitsisin nimen ja numeron"
+    recorded = with_contacts.reply(question)
+    assert recorded.kind == "route" and recorded.route is not None
+    assert "avustukset@example.org" in recorded.text
+    # with no one recorded there, the goals name no one: said plainly, with who handles it there and the hand-over
+    unknown = assistant.reply(question)
+    assert unknown.kind == "fallback" and assistant.message("honest_person", "fi") in unknown.text
+    assert "handoff" in [followup.target for followup in unknown.followups]
+
+
 def test_non_routing_questions_are_never_routed(assistant: Assistant) -> None:
     from bot.evaluation import load_cases
 
