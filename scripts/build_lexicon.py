@@ -192,6 +192,8 @@ def _written_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
 
 
 MIN_COMPOUND_LEFT = 3
+# The forms of a Swedish verb of the first conjugation after its infinitive ("mörka"): -r, -de, -des, -t, -ts, -s, -nde.
+SWEDISH_VERB_ENDINGS = ("r", "de", "des", "t", "ts", "s", "nde")
 # Swedish plural and definite endings a compound's head may carry ("invånarpanel-er", "upphandlingsstrategi-er").
 # Single letters are left out: simplemma files some base forms under a shorter "lemma" ("kompetens" under
 # "kompeten", "plats" under "plat", "fostran" under "fostra").
@@ -296,6 +298,17 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
                     break
         for form in forms or ():
             table.setdefault(fold(form), fold(lemma))
+    # A Swedish verb of the knowledge that simplemma reads as a form of another word is a verb too: "mörka" (to keep
+    # in the dark) is filed under "mörk" (dark), "stötta" under "stött", and "mörkar", "stöttade" were no words at
+    # all. Its present, past and participles go where the word goes, unless they already have a place.
+    if lang == "sv":
+        for word, lemma in sorted(found.items()):
+            own = word.casefold()
+            if own != lemma and own.endswith("a") and own not in OWN_LEMMAS[lang]:
+                listed = set(forms_by_lemma.get(own, ()))
+                for form in (own + ending for ending in SWEDISH_VERB_ENDINGS):
+                    if form in listed:
+                        table.setdefault(fold(form), fold(lemma))
     if lang == "fi":
         _add_action_nouns(table, lemmas, forms_by_lemma)
         _add_spoken_forms(table)

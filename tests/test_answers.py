@@ -100,6 +100,11 @@ def test_a_count_of_goals_is_not_a_reference_to_one() -> None:
         # rattled off, in speech
         "Kan du rabbla upp målen?",
         "kan du rabbl opp målen",
+        # which elections they are for: the introduction names them
+        "Mihin vaaleihin nämä tavoitteet kirjoitettiin?",
+        "onks nää tavotteet eduskuntavaaleihin",
+        "Gäller målen riksdagsvalet?",
+        "Vilka val skrevs målen för?",
     ],
 )
 def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistant: Assistant, question: str) -> None:
@@ -116,6 +121,10 @@ def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistan
         "kertokaa ne neljä asiaa lyhyesti, en ehdi lukea",
         "vad är de där fyra grejerna nu igen",
         "vilka e dom fyra punkterna, ha prov imorgon",
+        # "which four things" KANE wants of whom every goal is for
+        "Mitkä neljä asiaa neuvottelukunta haluaa kaupunkien hoitavan kuntoon?",
+        "Vilka fyra saker vill KANE att kommunen fixar?",
+        "vilka fyra saker vill delegationen att städerna ska ordna",
     ],
 )
 def test_the_four_goals_in_everyday_words_are_all_the_goals(assistant: Assistant, question: str) -> None:

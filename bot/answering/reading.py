@@ -237,6 +237,9 @@ class Reader:
         # `_asks_about_experience_for_office`.
         self._scope_lemmas = self._lemmas_of_list("goals_scope")
         self._wants_lemmas = self._lemmas_of_list("kane_wants")
+        # "four" and the goals' everyday names ("saker", "asiaa"): see `asks_for_all_goals`
+        fours, goal_things = self._lemmas_of_list("four_goals"), self._lemmas_of_list("goal_things")
+        self._four_lemmas = {lang: fours[lang] | goal_things[lang] for lang in LANGS}
         # KANE by any of its names ("neuvottelukunta", "delegationen", "expertorganet"), or addressed ("Mitä te
         # toivotte …?"): who has the wishes, never what they are about.
         self._kane_lemmas = {
@@ -773,7 +776,14 @@ class Reader:
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang)) - self._kane_lemmas[lang]
-        if four and self._of_no_matter(rest, lang):
+        # "Vilka fyra saker vill KANE att kommunerna ska fixa?": whom the goals are for (municipalities, counties, the
+        # elections) and KANE's wishes are no matter of one goal
+        no_matter = self._of_no_matter(rest, lang) or (
+            not set(self.retriever.concepts_in(rest, lang)) - {GOALS_CONCEPT, KANE_CONCEPT}
+            and terms - self._goal_names[lang] - self._four_lemmas[lang]
+            <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
+        )
+        if four and no_matter:
             # "lol vilka e dom fyra målen i korthet, har tent imorn": all four, nothing of what they say; not why
             # there are four, nor how the bot shows or shares them ("Hur bläddrar jag mellan alla fyra målen?", "Hur
             # delar jag de fyra målen?"), nor what the bot can do
