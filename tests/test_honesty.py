@@ -173,6 +173,13 @@ from bot.assistant import Assistant
         ("Voisiko joku KANElta tulla kertomaan tavoitteista kyläillassa?", "service"),
         ("Kan KANE hjälpa oss att ordna en valdebatt?", "service"),
         ("Finns det jobb på KANE för en pensionerad lärare?", "service"),
+        # money KANE itself has given
+        ("Onko KANE koskaan antanut rahaa kyläyhdistyksille?", "funding"),
+        ("Har KANE gett pengar till någon byaförening?", "funding"),
+        # joining KANE, or someone of a kind in it
+        ("Voiko meidän yhdistys liittyä KANEen?", "procedure"),
+        ("Hur kommer man med i KANE som förening?", "procedure"),
+        ("Onks KANEssa joku vammaisjärjestöjen edustaja?", "person"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
