@@ -15,6 +15,9 @@ from bot.assistant import Assistant
         ("Vad kan den här boten hjälpa mig med?", "help.capabilities"),
         ("Miten korjaan yhteystiedot tässä botissa?", "help.contacts"),
         ("Hur ändrar vi kontaktuppgifterna här?", "help.contacts"),
+        # every area's contacts at once, as a spreadsheet (administrators)
+        ("Miten saan kaikkien alueiden yhteystiedot Excel-taulukkoon ja sieltä takaisin?", "help.contacts"),
+        ("Går det att exportera alla kontaktuppgifter till ett kalkylark?", "help.contacts"),
         ("Mistä virkahenkilö näkee kysymykset, joihin botti ei vastannut?", "help.unanswered"),
         ("Hur ansluter jag mig som tjänsteman till boten?", "help.join"),
         ("Voitko vastata ruotsiksi?", "help.language"),
@@ -50,7 +53,12 @@ def test_the_help_names_the_command_for_the_askers_role(assistant: Assistant) ->
     assert "/local" not in assistant.help_reply("help.editing", "fi", "association").text
     assert "7d" in assistant.help_reply("help.invite", "fi", "admin").text
     # An administrator without a text of their own reads the officials' one.
-    assert assistant.help_reply("help.contacts", "fi", "admin").text == official.text
+    cancel = assistant.help_reply("help.cancel", "fi", "official").text
+    assert assistant.help_reply("help.cancel", "fi", "admin").text == cancel
+    # An administrator is told how to keep every area's contacts at once, as a spreadsheet.
+    for lang in ("fi", "sv"):
+        text = assistant.help_reply("help.contacts", lang, "admin").text
+        assert "kanebot contacts export" in text and "kanebot contacts import" in text and "/editcontact" in text
 
 
 @pytest.mark.parametrize(
