@@ -180,6 +180,9 @@ from bot.assistant import Assistant
         ("Voiko meidän yhdistys liittyä KANEen?", "procedure"),
         ("Hur kommer man med i KANE som förening?", "procedure"),
         ("Onks KANEssa joku vammaisjärjestöjen edustaja?", "person"),
+        # how the members of a council are chosen
+        ("Miten vanhusneuvoston jäsenet valitaan?", "procedure"),
+        ("Hur utses medlemmarna i ungdomsfullmäktige?", "procedure"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -622,9 +625,7 @@ def test_a_thin_question_after_an_associations_story_is_still_answered(assistant
         # applying named in a clause is no question of how to apply
         ("Pappersexercisen när vi ansöker om understöd tar evigheter, vill man förenkla den?", "goal-1.action-2"),
         ("Kun haemme kaupungin avustusta, voisiko paperityötä olla vähemmän?", "goal-1.action-2"),
-        # how the councils' members are chosen is goal 2.2's matter (their representativeness); the benefit of the
-        # goals coming true is the goals' own
-        ("Miten vanhusneuvoston jäsenet valitaan?", "goal-2.action-2"),
+        # the benefit of the goals coming true is the goals' own
         ("Mitä hyötyä kunnalle on, jos tavoitteet toteutuvat?", "goal-1"),
         # a system of cooperation is no product, a municipality seeking new ways no application, procurement under
         # the threshold no sum, a place given as an example no fact about it
