@@ -180,6 +180,9 @@ from bot.assistant import Assistant
         ("Voiko meidän yhdistys liittyä KANEen?", "procedure"),
         ("Hur kommer man med i KANE som förening?", "procedure"),
         ("Onks KANEssa joku vammaisjärjestöjen edustaja?", "person"),
+        # which papers to fill in, or where to send them
+        ("Kun yhdistys haluaa mukaan hyvinvointialueen tarjouskilpailuun, mitä papereita pitää täyttää?", "procedure"),
+        ("Vi vill delta i upphandlingen, vilka papper behövs och vart ska de skickas?", "procedure"),
         # how the members of a council are chosen
         ("Miten vanhusneuvoston jäsenet valitaan?", "procedure"),
         ("Hur utses medlemmarna i ungdomsfullmäktige?", "procedure"),
@@ -826,6 +829,7 @@ def test_a_place_or_a_party_named_in_passing_leaves_the_goals_question(
         ("Tröskelvärde för upphandling av hemtjänst", "amount"),
         ("kulttuuriavustus hakuaika Oulu", "date"),
         ("föreningsbidrag Vasa sista ansökningsdag", "date"),
+        ("valdag kommunalval", "date"),
     ],
 )
 def test_a_fact_asked_in_keywords_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
