@@ -183,6 +183,8 @@ from bot.assistant import Assistant
         # which papers to fill in, or where to send them
         ("Kun yhdistys haluaa mukaan hyvinvointialueen tarjouskilpailuun, mitä papereita pitää täyttää?", "procedure"),
         ("Vi vill delta i upphandlingen, vilka papper behövs och vart ska de skickas?", "procedure"),
+        # a law named beside a candidate's duty is the law's
+        ("Måste kandidaterna enligt lag hålla en god ton i debatten?", "law"),
         # how the members of a council are chosen
         ("Miten vanhusneuvoston jäsenet valitaan?", "procedure"),
         ("Hur utses medlemmarna i ungdomsfullmäktige?", "procedure"),
@@ -902,6 +904,9 @@ def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assis
         # what parties are asked, or the good that follows, is no party's promise nor a consequence unknown
         ("Har partierna ett ansvar för mångfalden bland kandidaterna?", "candidates"),
         ("Mitä seuraa kunnalle, jos se tukee yhdistyksiä?", "goal-1"),
+        # a candidate's duty in how they talk, in words of duty alone, is what KANE reminds them of
+        ("Eikö ehdokkailla ole velvollisuus pysyä asiallisina vaalitenteissä?", "candidates.dialogue"),
+        ("är kandidaterna inte skyldiga att hålla en vänlig ton mot varandra?", "candidates.dialogue"),
     ],
 )
 def test_near_a_fact_never_given_but_answered_by_the_goals(assistant: Assistant, question: str, entry: str) -> None:

@@ -549,6 +549,14 @@ class Reader:
             for concepts in self._concepts_as_read(asked)
         )
 
+    def asks_of_a_candidates_duty(self, asked: str, starts: frozenset[int]) -> bool:
+        """ "Eikö ehdokkailla ole velvollisuus pysyä asiallisina?", "e kandidatern int tvungna å hålla en schysst ton?":
+        a duty of those who run in how they talk, meet people or earn trust, in words of duty alone, is the special
+        responsibility KANE reminds candidates of; a law named ("Måste kandidaterna enligt lag …?") is the law's."""
+        if not self.intents.any_of(asked, "duty_words") or not self._asks_how_candidates_behave(asked):
+            return False
+        return self.intents.asked_fact(self.intents.without(asked, "duty_words"), starts) != "law"
+
     def _asks_about_experience_for_office(self, asked: str) -> bool:
         """Does the question bring association experience and running for or sitting in a council together?"""
         for lang in LANGS:

@@ -30,6 +30,7 @@ INTENT_NAMES = (
     "browsing",
     "one_by_one",
     "four_goals",
+    "duty_words",
     "goal_things",
     "those_four",
     "aland_named",
