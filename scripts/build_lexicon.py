@@ -120,6 +120,8 @@ OWN_LEMMAS: dict[Lang, dict[str, str]] = {
         "sparar": "spara",
         "bytte": "byta",
         "skickade": "skicka",
+        # "riktade" (aimed at) is no drawing ("rita"): "Vem är målen riktade till?"
+        **dict.fromkeys(("riktad", "riktade", "riktat", "riktas"), "rikta"),
         **_SPLIT_WRONG["sv"],
     },
 }

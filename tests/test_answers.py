@@ -105,6 +105,10 @@ def test_a_count_of_goals_is_not_a_reference_to_one() -> None:
         "onks nää tavotteet eduskuntavaaleihin",
         "Gäller målen riksdagsvalet?",
         "Vilka val skrevs målen för?",
+        # whom they are for
+        "Kenelle nää tavoitteet oikein on suunnattu?",
+        "Onko nämä tavoitteet tarkoitettu valtiolle vai kunnille?",
+        "Vem är målen riktade till egentligen?",
     ],
 )
 def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistant: Assistant, question: str) -> None:
