@@ -48,7 +48,7 @@ NOT_WORDS = frozenset(
         "aland_named", "goals_apply", "panel_people", "panel_group", "deliberating",
         "kane_reach", "contact_details", "kane_role", "this_service", "bot_names",
         "kane_taking_part", "reading_where", "paper_words", "paper_stems", "asker_wants",
-        "bot_knowing", "duty_words",
+        "bot_knowing", "duty_words", "which_four", "chosen_words",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
@@ -196,6 +196,7 @@ def _written_lemma(word: str, lang: Lang, dictionary: Any) -> str | None:
 MIN_COMPOUND_LEFT = 3
 # The forms of a Swedish verb of the first conjugation after its infinitive ("mörka"): -r, -de, -des, -t, -ts, -s, -nde.
 SWEDISH_VERB_ENDINGS = ("r", "de", "des", "t", "ts", "s", "nde")
+SWEDISH_VERBS_FILED_AS_ADJECTIVES = ("mörka", "stötta", "öppna", "tysta", "välkomna", "lätta", "korta")
 # Swedish plural and definite endings a compound's head may carry ("invånarpanel-er", "upphandlingsstrategi-er").
 # Single letters are left out: simplemma files some base forms under a shorter "lemma" ("kompetens" under
 # "kompeten", "plats" under "plat", "fostran" under "fostra").
@@ -300,17 +301,17 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
                     break
         for form in forms or ():
             table.setdefault(fold(form), fold(lemma))
-    # A Swedish verb of the knowledge that simplemma reads as a form of another word is a verb too: "mörka" (to keep
-    # in the dark) is filed under "mörk" (dark), "stötta" under "stött", and "mörkar", "stöttade" were no words at
-    # all. Its present, past and participles go where the word goes, unless they already have a place.
+    # Swedish verbs of the knowledge that simplemma files under an adjective: "mörka" (to keep in the dark) under "mörk"
+    # (dark), "stötta" under "stött", so "mörkar", "stöttade" were no words at all. Their present, past and
+    # participles go where the verb goes, unless they already have a place. Named one by one: "hela", "fasta", "lika"
+    # are the knowledge's adjectives, whose look-alike verbs (to heal, to fast) are no words of the goals.
     if lang == "sv":
-        for word, lemma in sorted(found.items()):
-            own = word.casefold()
-            if own != lemma and own.endswith("a") and own not in OWN_LEMMAS[lang]:
-                listed = set(forms_by_lemma.get(own, ()))
-                for form in (own + ending for ending in SWEDISH_VERB_ENDINGS):
-                    if form in listed:
-                        table.setdefault(fold(form), fold(lemma))
+        for verb in SWEDISH_VERBS_FILED_AS_ADJECTIVES:
+            lemma = found.get(verb)
+            listed = set(forms_by_lemma.get(verb, ()))
+            for form in (verb + ending for ending in SWEDISH_VERB_ENDINGS):
+                if lemma is not None and form in listed:
+                    table.setdefault(fold(form), fold(lemma))
     if lang == "fi":
         _add_action_nouns(table, lemmas, forms_by_lemma)
         _add_spoken_forms(table)

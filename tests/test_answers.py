@@ -129,6 +129,7 @@ def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistan
         "Mitkä neljä asiaa neuvottelukunta haluaa kaupunkien hoitavan kuntoon?",
         "Vilka fyra saker vill KANE att kommunen fixar?",
         "vilka fyra saker vill delegationen att städerna ska ordna",
+        "vilka 4 saker vill KANE att kommunen fixar",
     ],
 )
 def test_the_four_goals_in_everyday_words_are_all_the_goals(assistant: Assistant, question: str) -> None:
@@ -149,6 +150,21 @@ def test_the_four_goals_named_beside_a_matter_or_a_task_are_not_the_overview(
     assistant: Assistant, question: str, entry: str
 ) -> None:
     assert assistant.reply(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "which four things" asked of something else than KANE's wishes
+        "Mitkä neljä asiaa kunnan pitää hoitaa ennen vaaleja?",
+        "Vilka fyra saker ska kommunen ordna före valet?",
+        # parliament itself, not which elections the goals are for
+        "Mitä KANE haluaa eduskunnalta?",
+        "Vad vill riksdagen med målen?",
+    ],
+)
+def test_four_things_or_parliament_asked_of_others_are_not_the_overview(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry != "intro"
 
 
 @pytest.mark.parametrize(

@@ -183,11 +183,16 @@ from bot.assistant import Assistant
         # which papers to fill in, or where to send them
         ("Kun yhdistys haluaa mukaan hyvinvointialueen tarjouskilpailuun, mitä papereita pitää täyttää?", "procedure"),
         ("Vi vill delta i upphandlingen, vilka papper behövs och vart ska de skickas?", "procedure"),
+        # a count of what the goals are about, not of the goals ("do" words are read only with "four things")
+        ("Hur många kommuner har genomfört målen?", "amount"),
+        ("Montako kuntaa käyttää näitä tavoitteita?", "amount"),
         # a law named beside a candidate's duty is the law's
         ("Måste kandidaterna enligt lag hålla en god ton i debatten?", "law"),
         # how the members of a council are chosen
         ("Miten vanhusneuvoston jäsenet valitaan?", "procedure"),
         ("Hur utses medlemmarna i ungdomsfullmäktige?", "procedure"),
+        ("Kuinka vammaisneuvoston jäsenet valitaan?", "procedure"),
+        ("Väljs ledamöterna i äldrerådet av fullmäktige?", "procedure"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -907,6 +912,17 @@ def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assis
         # a candidate's duty in how they talk, in words of duty alone, is what KANE reminds them of
         ("Eikö ehdokkailla ole velvollisuus pysyä asiallisina vaalitenteissä?", "candidates.dialogue"),
         ("är kandidaterna inte skyldiga att hålla en vänlig ton mot varandra?", "candidates.dialogue"),
+        # near the session's new facts, but the goals' matters: what KANE has considered, how candidates are
+        # chosen for a diverse list, what to do after election day, which papers grants could do without
+        ("Onko KANEssa mietitty vanhusneuvostoja?", "goal-2.action-2"),
+        ("Hur väljs kandidaterna så att listan blir mångsidig?", "candidates"),
+        ("Vad vill KANE att kandidaterna gör efter valdag?", "candidates.dialogue"),
+        ("Vilka papper kan kommunen slopa i bidragsansökan?", "goal-1.action-2"),
+        ("Mitä papereita kunnan pitäisi päivittää järjestöyhteistyöstä?", "goal-1.action-1"),
+        (
+            "Kun nuorisovaltuuston jäsenet valitaan, miten varmistetaan että he edustavat kaikkia nuoria?",
+            "goal-2.action-2",
+        ),
     ],
 )
 def test_near_a_fact_never_given_but_answered_by_the_goals(assistant: Assistant, question: str, entry: str) -> None:

@@ -204,6 +204,29 @@ def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], act
     )
 
 
+# How or who, opening a question of how something is done or by whom (folded).
+_HOW_OR_WHO = frozenset({"miten", "kuinka", "mites", "milla", "kuka", "ketka", "hur", "vem", "vilka"})
+# A count word and, within the next two words, the goals: "Montako tavoitetta on?", "Hur många är målen?".
+_COUNT_WORDS = frozenset({"montako", "monta", "moni", "paljonko", "manga"})
+_COUNT_REACH = 3
+# …or a pronoun for them, named elsewhere in the question ("Mihin vaaleihin nää tavoitteet on tehty ja kuinka monta
+# niitä on?").
+_COUNT_PRONOUNS = frozenset({"niita", "noita", "naita", "niit", "dom", "dem", "de"})
+
+
+def _counts_the_goals(asked: str) -> bool:
+    """Is what a count asks of the goals themselves ("Kuinka monta tavoitetta KANE asetti?", "… ja kuinka monta
+    niitä on?"), not of something they are about ("Hur många kommuner har genomfört målen?")?"""
+    written = words(asked)
+    tokens = [fold(word) for word in written]
+    return any(
+        any(map(names_goals, written[index + 1 : index + _COUNT_REACH]))
+        or not _COUNT_PRONOUNS.isdisjoint(tokens[index + 1 : index + _COUNT_REACH])
+        for index, token in enumerate(tokens)
+        if token in _COUNT_WORDS
+    )
+
+
 def _is_background(match: Match) -> bool:
     """Is the match a goal's own entry (its title and background), not one of its actions?"""
     return match.entry.goal is not None and match.entry.id == f"goal-{match.entry.goal}"
@@ -238,6 +261,11 @@ class Reader:
         self._scope_lemmas = self._lemmas_of_list("goals_scope")
         self._wants_lemmas = self._lemmas_of_list("kane_wants")
         # "four" and the goals' everyday names ("saker", "asiaa"): see `asks_for_all_goals`
+        self._doing_lemmas = self._lemmas_of_list("goals_doing")
+        # Parliament is the goals' scope only beside an election ("Eduskunta vaali?"): "Mitä KANE haluaa
+        # eduskunnalta?" asks of parliament.
+        self._election_body_lemmas = self._lemmas_of_list("election_bodies")
+        self._election_lemmas = self._lemmas_of_list("elections_named")
         fours, goal_things = self._lemmas_of_list("four_goals"), self._lemmas_of_list("goal_things")
         self._four_lemmas = {lang: fours[lang] | goal_things[lang] for lang in LANGS}
         # KANE by any of its names ("neuvottelukunta", "delegationen", "expertorganet"), or addressed ("Mitä te
@@ -549,6 +577,21 @@ class Reader:
             for concepts in self._concepts_as_read(asked)
         )
 
+    def asks_how_a_council_is_chosen(self, asked: str) -> bool:
+        """ "Kuinka vammaisneuvoston jäsenet valitaan?", "Hur väljs ledamöterna i ungdomsfullmäktige?": a sentence that
+        opens with how or who (or the verb) and asks how the members of a council of a group are chosen ("Kun jäsenet
+        valitaan, miten …?" asks something else)."""
+        if not self.intents.any_of(asked, "chosen_words"):
+            return False
+        for part in sentences(asked):
+            tokens = folded_words(part)
+            # how or who first, or the verb itself ("Väljs medlemmarna av fullmäktige?", "Valitaanko jäsenet?")
+            opens = bool(tokens) and (tokens[0] in _HOW_OR_WHO or self.intents.any_of(tokens[0], "chosen_words"))
+            council = any(GROUP_COUNCIL_CONCEPTS & set(self.retriever.concepts_in(part, lang)) for lang in LANGS)
+            if opens and council and self.intents.any_of(part, "chosen_words"):
+                return True
+        return False
+
     def asks_of_a_candidates_duty(self, asked: str, starts: frozenset[int]) -> bool:
         """ "Eikö ehdokkailla ole velvollisuus pysyä asiallisina?", "e kandidatern int tvungna å hålla en schysst ton?":
         a duty of those who run in how they talk, meet people or earn trust, in words of duty alone, is the special
@@ -771,11 +814,14 @@ class Reader:
         said = {lemma for word in words(own) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
         named = said & self._goal_names[lang] if fact is None else set()
         kane = self.intents.any_of(asked, "kane") or bool(said & self._kane_lemmas[lang])
-        four = self.intents.names_four_goals(asked, names_goals)  # "ne neljä juttua", "de fyra grejerna"
+        # "ne neljä juttua", "de fyra grejerna"; "vilka fyra saker" only with KANE named
+        four = self.intents.names_four_goals(asked, names_goals, which=kane)
         if not names_the_goals and not named and not kane and not four:
             return False
         if goal_reference(asked) is not None or fact not in (None, COUNT_FACT):
             return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
+        if fact == COUNT_FACT and not _counts_the_goals(asked):
+            return False  # "Montako kuntaa on toteuttanut nämä tavoitteet?" counts municipalities
         if self.intents.any_of(asked, "one_goal_asked"):
             return False  # "Vilket av målen handlar om det?" asks for one of them
         if self._browses_the_goals(asked):
@@ -784,14 +830,10 @@ class Reader:
         for frame in ("all_goals", "goals_frame", "kane"):
             rest = self.intents.without(rest, frame)
         terms = set(self.retriever.query_terms(rest, lang)) - self._kane_lemmas[lang]
-        # "Vilka fyra saker vill KANE att kommunerna ska fixa?": whom the goals are for (municipalities, counties, the
-        # elections) and KANE's wishes are no matter of one goal
-        no_matter = self._of_no_matter(rest, lang) or (
-            not set(self.retriever.concepts_in(rest, lang)) - {GOALS_CONCEPT, KANE_CONCEPT}
-            and terms - self._goal_names[lang] - self._four_lemmas[lang]
-            <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
-        )
-        if four and no_matter:
+        if terms & self._election_lemmas[lang]:
+            terms -= self._election_body_lemmas[lang]  # "Mihin vaaleihin nämä on? Eduskunta vaali?"
+        no_matter = four and self._four_of_no_matter(rest, terms, lang)
+        if no_matter:
             # "lol vilka e dom fyra målen i korthet, har tent imorn": all four, nothing of what they say; not why
             # there are four, nor how the bot shows or shares them ("Hur bläddrar jag mellan alla fyra målen?", "Hur
             # delar jag de fyra målen?"), nor what the bot can do
@@ -803,6 +845,23 @@ class Reader:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         wishes = said & self._wants_lemmas[lang]
         return bool(wishes) and terms - wishes <= self._scope_lemmas[lang]
+
+    def _four_of_no_matter(self, rest: str, terms: set[str], lang: Lang) -> bool:
+        """Does what is left of a question naming the four goals name none of their matters? "Vilka fyra saker vill
+        KANE att kommunerna ska fixa?": whom the goals are for (municipalities, counties, the elections), KANE's
+        wishes and everyday "do" are no matter of one goal ("hoitaa kuntoon" is no functional capacity)."""
+        if self._of_no_matter(rest, lang):
+            return True
+        undone = " ".join(
+            word
+            for word in words(rest)
+            if self._doing_lemmas[lang].isdisjoint(self.retriever.word_terms(word, lang, corrected=False))
+        )
+        return (
+            not set(self.retriever.concepts_in(undone, lang)) - {GOALS_CONCEPT, KANE_CONCEPT}
+            and terms - self._goal_names[lang] - self._four_lemmas[lang]
+            <= self._scope_lemmas[lang] | self._wants_lemmas[lang] | self._doing_lemmas[lang]
+        )
 
     def names_only_kane_or_the_goals(self, asked: str, lang: Lang) -> bool:
         """ "Onko KANE ottanut tähän kantaa?", "Står det något om det i målen?": KANE or the goals named, and none of

@@ -31,6 +31,11 @@ INTENT_NAMES = (
     "one_by_one",
     "four_goals",
     "duty_words",
+    "chosen_words",
+    "which_four",
+    "goals_doing",
+    "election_bodies",
+    "elections_named",
     "goal_things",
     "those_four",
     "aland_named",
@@ -573,21 +578,25 @@ class Intents:
             if index not in covered and not any(token in vocabulary[lang] for lang in LANGS)
         )
 
-    def names_four_goals(self, text: str, names_goals: Callable[[str], bool]) -> bool:
+    def names_four_goals(self, text: str, names_goals: Callable[[str], bool], which: bool = False) -> bool:
         """ "dom fyra målen", "ne neljä juttua", "de här fyra grejerna": four, then within two words the goals
-        (``names_goals``), or an everyday name for them after "the" or "those"."""
+        (``names_goals``), or an everyday name for them after "the" or "those", or after "which" where ``which`` (KANE
+        is named: "Vilka fyra saker vill KANE …?")."""
         tokens, written = folded_words(text), words(text)
         four = self.words_either["four_goals"]
         if four.isdisjoint(tokens):
             return False
         things, those = self.words_either["goal_things"], self.words_either["those_four"]
+        if which:
+            those = those | self.words_either["which_four"]
         for index, token in enumerate(tokens):
             if token not in four:
                 continue
             after = tokens[index + 1 : index + 3]
             if any(map(names_goals, after)):
                 return True
-            # an everyday name only after "the", "those": "Jag har fyra saker att fråga" are the asker's things
+            # an everyday name only after "the", "those" (or "which"): "Jag har fyra saker att fråga" are the asker's
+            # own things
             before = tokens[max(index - 2, 0) : index]
             # "de fyra", "de här fyra" (written "här", "där": folded "har" is also "has")
             determined = bool(before) and (
