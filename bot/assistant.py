@@ -243,6 +243,8 @@ class Assistant:
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
         if fact == "ranking" and self.reader.names_the_bot(asked):
             fact = None  # "Kumpi toimii paremmin, /local vai /contact?" weighs the bot's own commands
+        if fact is None and self.reader.asks_how_to_apply(asked):
+            fact = "procedure"  # "Miten meidän seura hakee avustusta?", as "Hur ansöker en förening om bidrag?"
         if fact is None and self.reader.asks_how_a_council_is_chosen(asked):
             fact = "procedure"  # "Kuinka vammaisneuvoston jäsenet valitaan?": how, the goals never say
         if fact == "law" and self.reader.asks_of_a_candidates_duty(asked, sentence_starts(asked)):

@@ -204,6 +204,9 @@ def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], act
     )
 
 
+# How, opening a question of how something is done (folded).
+_HOW = frozenset({"miten", "kuinka", "mites", "hur"})
+_APPLYING_REACH = 5  # the how-word and the next four words
 # How or who, opening a question of how something is done or by whom (folded).
 _HOW_OR_WHO = frozenset({"miten", "kuinka", "mites", "milla", "kuka", "ketka", "hur", "vem", "vilka"})
 # A count word and, within the next two words, the goals: "Montako tavoitetta on?", "Hur många är målen?".
@@ -591,6 +594,21 @@ class Reader:
             if opens and council and self.intents.any_of(part, "chosen_words"):
                 return True
         return False
+
+    def asks_how_to_apply(self, asked: str) -> bool:
+        """ "Miten meidän seura hakee kaupungilta avustusta?": a sentence opening with how that names applying and
+        nothing of what should be ("Miten kunnan pitäisi helpottaa hakemista?" is the goals' matter)."""
+        if not self.intents.any_of(asked, "applying_forms"):
+            return False
+        # the applying near the how-word: "Miten kunta voisi tukea järjestöjä, jotka hakevat avustuksia?" applies
+        # in a clause of its own
+        return any(
+            tokens[0] in _HOW
+            and self.intents.any_of(" ".join(tokens[:_APPLYING_REACH]), "applying_forms")
+            and not self.intents.any_of(part, "normative")
+            for part in sentences(asked)
+            if (tokens := folded_words(part))
+        )
 
     def asks_of_a_candidates_duty(self, asked: str, starts: frozenset[int]) -> bool:
         """ "Eikö ehdokkailla ole velvollisuus pysyä asiallisina?", "e kandidatern int tvungna å hålla en schysst ton?":

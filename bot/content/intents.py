@@ -32,6 +32,7 @@ INTENT_NAMES = (
     "four_goals",
     "duty_words",
     "chosen_words",
+    "applying_forms",
     "which_four",
     "goals_doing",
     "election_bodies",
