@@ -307,11 +307,11 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     # are the knowledge's adjectives, whose look-alike verbs (to heal, to fast) are no words of the goals.
     if lang == "sv":
         for verb in SWEDISH_VERBS_FILED_AS_ADJECTIVES:
-            lemma = found.get(verb)
+            filed = found.get(verb)
             listed = set(forms_by_lemma.get(verb, ()))
             for form in (verb + ending for ending in SWEDISH_VERB_ENDINGS):
-                if lemma is not None and form in listed:
-                    table.setdefault(fold(form), fold(lemma))
+                if filed is not None and form in listed:
+                    table.setdefault(fold(form), fold(filed))
     if lang == "fi":
         _add_action_nouns(table, lemmas, forms_by_lemma)
         _add_spoken_forms(table)
