@@ -53,6 +53,9 @@ NOT_WORDS = frozenset(
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
 _COMMAND = re.compile(r"(?<![\w/])/[a-z]+\b")
+# Server commands and their files in the help ("kanebot contacts export > contacts.csv", "kanebot invite --area")
+# are English, not words: they would make "contacts" and "export" Finnish.
+_SERVER_COMMAND = re.compile(r"\bkanebot(?: --?[a-z]+| [a-z]+)*|\b[\w-]+\.csv\b")
 MIN_COMPOUND_HEAD = 4
 # simplemma's lemmas that are wrong in this domain, where one word has two readings and the goals mean the other:
 # "vaaleissa", "vaaleihin" are in elections (vaali), not pale (vaalea); "vaalit", "vaalien" are elections, not
@@ -151,6 +154,7 @@ def vocabulary(knowledge: Path, lang: Lang) -> set[str]:
                     text = _PREFIX_PATTERN.sub(" ", text)
                     # "/goals", "/about" are commands, not words: English ones would make English read as ours.
                     text = _COMMAND.sub(" ", text)
+                    text = _SERVER_COMMAND.sub(" ", text)
                     found.update(word for word in words(text) if not word.isdigit())
     return found
 
