@@ -180,6 +180,9 @@ from bot.assistant import Assistant
         ("Voiko meidän yhdistys liittyä KANEen?", "procedure"),
         ("Hur kommer man med i KANE som förening?", "procedure"),
         ("Onks KANEssa joku vammaisjärjestöjen edustaja?", "person"),
+        # who exactly the three parties of the three-way cooperation are: the goals use the word, never say
+        ("Ketkä ne kolme osapuolta kolmikantaisessa yhteistyössä oikein ovat?", "definition"),
+        ("Vilka är de tre parterna som målen talar om?", "definition"),
         # how to apply, asked with how first, as in Swedish
         ("Miten meidän kyläseura hakee kaupungilta avustusta?", "procedure"),
         # which papers to fill in, or where to send them
@@ -930,6 +933,8 @@ def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assis
         ("Vilka papper kan kommunen slopa i bidragsansökan?", "goal-1.action-2"),
         ("Mitä papereita kunnan pitäisi päivittää järjestöyhteistyöstä?", "goal-1.action-1"),
         ("Miten kunta voisi tukea järjestöjä, jotka hakevat avustuksia?", "goal-1.action-2"),
+        ("Hur kan de tre parterna samarbeta bättre enligt målen?", "goal-4.action-1"),
+        ("Mitä kolmikantainen yhteistyö tarkoittaa?", "goal-4.action-1"),
         (
             "Kun nuorisovaltuuston jäsenet valitaan, miten varmistetaan että he edustavat kaikkia nuoria?",
             "goal-2.action-2",

@@ -139,7 +139,7 @@ INTENT_NAMES = (
 # The order matters where phrases overlap: "hur stor andel" is a statistic before it is an amount.
 ASKED_FACTS = (
     "date", "statistics", "amount", "person", "procedure", "party", "law", "consequence",
-    "funding", "service", "measure", "comparison", "ranking", "document", "product", "decision",
+    "funding", "service", "measure", "comparison", "ranking", "document", "product", "decision", "definition",
 )  # fmt: skip
 
 
