@@ -12,7 +12,7 @@ from bot.answering.confidence import Calibration
 from bot.answering.focus import Focus, find_question, points_back, points_into, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
-from bot.answering.reading import Reader, commands_in
+from bot.answering.reading import HOW_WORDS, Reader, commands_in
 from bot.answering.references import goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
@@ -47,7 +47,6 @@ SHORT_ON_ITS_OWN = 2
 # How many of the question's own best matches may agree with what its story reads as (a match that shares no word
 # with the question agrees with nothing).
 STORY_CANDIDATES = 3
-HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 # How sure the match of a question naming a goal must be to answer with one part of it rather than the goal whole.
 PART_CHANCE = 0.9
 # A help entry matched by under half the words of a question about homework is a chance likeness.

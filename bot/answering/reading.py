@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from bot.answering.confidence import Calibration, Evidence
@@ -205,10 +205,10 @@ def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], act
 
 
 # How, opening a question of how something is done (folded).
-_HOW = frozenset({"miten", "kuinka", "mites", "hur"})
+HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 _APPLYING_REACH = 5  # the how-word and the next four words
 # How or who, opening a question of how something is done or by whom (folded).
-_HOW_OR_WHO = frozenset({"miten", "kuinka", "mites", "milla", "kuka", "ketka", "hur", "vem", "vilka"})
+_HOW_OR_WHO = HOW_WORDS | {"milla", "kuka", "ketka", "vem", "vilka"}
 # A count word and, within the next two words, the goals: "Montako tavoitetta on?", "Hur många är målen?".
 _COUNT_WORDS = frozenset({"montako", "monta", "moni", "paljonko", "manga"})
 _COUNT_REACH = 3
@@ -584,31 +584,34 @@ class Reader:
         """ "Kuinka vammaisneuvoston jäsenet valitaan?", "Hur väljs ledamöterna i ungdomsfullmäktige?": a sentence that
         opens with how or who (or the verb) and asks how the members of a council of a group are chosen ("Kun jäsenet
         valitaan, miten …?" asks something else)."""
-        if not self.intents.any_of(asked, "chosen_words"):
-            return False
-        for part in sentences(asked):
-            tokens = folded_words(part)
-            # how or who first, or the verb itself ("Väljs medlemmarna av fullmäktige?", "Valitaanko jäsenet?")
-            opens = bool(tokens) and (tokens[0] in _HOW_OR_WHO or self.intents.any_of(tokens[0], "chosen_words"))
-            council = any(GROUP_COUNCIL_CONCEPTS & set(self.retriever.concepts_in(part, lang)) for lang in LANGS)
-            if opens and council and self.intents.any_of(part, "chosen_words"):
-                return True
-        return False
+        # how or who first, or the verb itself ("Väljs medlemmarna av fullmäktige?", "Valitaanko jäsenet?")
+        return any(
+            (tokens[0] in _HOW_OR_WHO or self.intents.any_of(tokens[0], "chosen_words"))
+            and any(GROUP_COUNCIL_CONCEPTS & set(self.retriever.concepts_in(part, lang)) for lang in LANGS)
+            for part, tokens in self._sentences_naming(asked, "chosen_words")
+        )
 
     def asks_how_to_apply(self, asked: str) -> bool:
         """ "Miten meidän seura hakee kaupungilta avustusta?": a sentence opening with how that names applying and
         nothing of what should be ("Miten kunnan pitäisi helpottaa hakemista?" is the goals' matter)."""
-        if not self.intents.any_of(asked, "applying_forms"):
-            return False
         # the applying near the how-word: "Miten kunta voisi tukea järjestöjä, jotka hakevat avustuksia?" applies
         # in a clause of its own
         return any(
-            tokens[0] in _HOW
+            tokens[0] in HOW_WORDS
             and self.intents.any_of(" ".join(tokens[:_APPLYING_REACH]), "applying_forms")
             and not self.intents.any_of(part, "normative")
-            for part in sentences(asked)
-            if (tokens := folded_words(part))
+            for part, tokens in self._sentences_naming(asked, "applying_forms")
         )
+
+    def _sentences_naming(self, asked: str, name: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """The sentences of ``asked`` that hold a word or phrase of the named list, with their folded words; none
+        read at all when the message holds none."""
+        if not self.intents.any_of(asked, name):
+            return
+        for part in sentences(asked):
+            tokens = folded_words(part)
+            if tokens and self.intents.any_of(part, name):
+                yield part, tokens
 
     def asks_of_a_candidates_duty(self, asked: str, starts: frozenset[int]) -> bool:
         """ "Eikö ehdokkailla ole velvollisuus pysyä asiallisina?", "e kandidatern int tvungna å hålla en schysst ton?":
