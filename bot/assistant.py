@@ -8,11 +8,13 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from bot.answering.asked_words import QuestionWords, names_the_goals
+from bot.answering.bot_questions import BotQuestions, commands_in
 from bot.answering.confidence import Calibration
 from bot.answering.focus import Focus, find_question, points_back, points_into, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
-from bot.answering.reading import HOW_WORDS, Reader, commands_in
+from bot.answering.reading import HOW_WORDS, Reader
 from bot.answering.references import goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
@@ -100,15 +102,11 @@ class Assistant:
             for lang in LANGS
             for command in commands_in(text(lang))
         }
-        self.reader = Reader(
-            intents,
-            retriever,
-            self.calibration,
-            help_retriever,
-            router.places.without_names,
-            commands=commands,
-            help_tasks={item.id: item.tasks for item in help_entries},
+        self.words = QuestionWords(intents, retriever)
+        self.bot_questions = BotQuestions(
+            self.words, help_retriever, commands=commands, help_tasks={item.id: item.tasks for item in help_entries}
         )
+        self.reader = Reader(self.words, self.bot_questions, self.calibration, router.places.without_names)
         self.one_place = OnePlaceReading(intents, self.reader, router)
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
@@ -240,7 +238,7 @@ class Assistant:
             # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
             asked = f"{asked} {focus.brief}"
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
-        if fact == "ranking" and self.reader.names_the_bot(asked):
+        if fact == "ranking" and self.bot_questions.names_the_bot(asked):
             fact = None  # "Kumpi toimii paremmin, /local vai /contact?" weighs the bot's own commands
         if fact is None and self.reader.asks_how_to_apply(asked):
             fact = "procedure"  # "Miten meidän seura hakee avustusta?", as "Hur ansöker en förening om bidrag?"
@@ -292,14 +290,14 @@ class Assistant:
             and (self.one_place.asks_how_things_stand(asked) or self.one_place.asks_where_its_document_is(asked))
             and not self.intents.asks_whom(asked)
         )
-        bot_task = self.reader.bot_task(asked) is not None  # "statistik över vad folk frågat" is the bot's
+        bot_task = self.bot_questions.bot_task(asked) is not None  # "statistik över vad folk frågat" is the bot's
         # "Jag skulle vilja föreslå en ändring i ett svar … Hur går jag till väga?": how to do what the story names,
         # and the story names a task of the bot's.
         story_task = (
             not bot_task
             and bool(focus.context)
             and self._too_thin_alone(asked, lang)
-            and self.reader.bot_task(f"{focus.context} {asked}") is not None
+            and self.bot_questions.bot_task(f"{focus.context} {asked}") is not None
         )
         helped = self._help_with_story(focus, lang, matches) if story_task else None
         if helped is not None:
@@ -308,9 +306,9 @@ class Assistant:
         # world is an association's, not the bot's.
         about_bot = self.intents.any_of(asked, "about_bot") and (
             not self.intents.any_of(asked, "service_words")
-            or not self.reader.speaks_of_the_goals_world(asked)
+            or not self.words.speaks_of_the_goals_world(asked)
             or self.intents.any_of(asked, "this_service")
-            or self.reader.names_the_bot(self.intents.without(asked, "service_words"))
+            or self.bot_questions.names_the_bot(self.intents.without(asked, "service_words"))
         )
         if (
             fact
@@ -361,8 +359,8 @@ class Assistant:
             # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
             # around it may say that it is about using the bot; "… har aldrig använt den här boten. Vad säger målen
             # om …?" still asks about the goals, named in the question itself.
-            names_the_goals = self.reader.names_the_goals(asked) or self.intents.any_of(asked, "kane")
-            helped = None if names_the_goals else self._help_with_story(focus, lang, matches)
+            goals_named = names_the_goals(asked) or self.intents.any_of(asked, "kane")
+            helped = None if goals_named else self._help_with_story(focus, lang, matches)
             if helped is not None:
                 return helped
             # "Nuoret on valittu omaan neuvostoonsa, mutta kukaan ei kuuntele. Pitäisikö niiden sanalla olla painoa?":
@@ -404,7 +402,7 @@ class Assistant:
             return False
         return (
             self.intents.asked_fact(asked, sentence_starts(asked)) in EARLY_FACTS
-            or self.reader.bot_task(asked) is not None
+            or self.bot_questions.bot_task(asked) is not None
         )
 
     def _about_the_story(self, focus: Focus, lang: Lang, conversation: Conversation) -> Reply | None:
@@ -416,7 +414,7 @@ class Assistant:
             return None
         if not (self.reader.names_only_kane_or_the_goals(last, lang) and self.reader.points_back_past_kane(last)):
             return None
-        if self.reader.bot_task(focus.question) is not None:
+        if self.bot_questions.bot_task(focus.question) is not None:
             return None  # "Svaret om bidrag är missvisande. Hur föreslår jag en ändring av det?" is the bot's task
         story = f"{focus.context} {focus.question}".strip()
         retold = self._decide(story, self.reader.search(story), lang, self.local_areas(conversation))
@@ -442,7 +440,7 @@ class Assistant:
     def _only_calls_for_help(self, asked: str, context: str, lang: Lang) -> bool:
         """ "apua", "Hei, tarvitsisin vähän apua": a call for help, with nothing before it but courtesy; after a story
         ("Vår förening behöver hjälp med bidrag. Kan du hjälpa?") the story says what help is wanted."""
-        calls = self.reader.only_calls_for_help
+        calls = self.bot_questions.only_calls_for_help
         if not calls(asked, lang):
             return False
         return not context or calls(context, lang) or self.intents.only(context, "greeting", "thanks")
@@ -455,14 +453,14 @@ class Assistant:
     def _too_thin_alone(self, asked: str, lang: Lang) -> bool:
         """At most SHORT_ON_ITS_OWN words of its own and none of the goals' world: "Hur går jag till väga?"."""
         thin = len(self.retriever.query_terms(asked, lang)) <= SHORT_ON_ITS_OWN
-        return thin and not self.reader.speaks_of_the_goals_world(asked)
+        return thin and not self.words.speaks_of_the_goals_world(asked)
 
     def _leans_on_an_everyday_story(self, asked: str, story: str, lang: Lang) -> bool:
         """Is the question too thin to stand alone (at most SHORT_ON_ITS_OWN words of its own, none of the goals'
         world), and its story about everyday matters and nothing of the goals' world (an association's story often
         names a bus or a football team)?"""
         reader = self.reader
-        if reader.everyday(asked) or not reader.everyday(story) or reader.speaks_of_the_goals_world(story):
+        if reader.everyday(asked) or not reader.everyday(story) or self.words.speaks_of_the_goals_world(story):
             return False
         return self._too_thin_alone(asked, lang)
 
@@ -473,17 +471,17 @@ class Assistant:
     def _help(self, asked: str, lang: Lang, goals: list[Match], role: HelpRole = "association") -> Reply | None:
         """A question about using the bot ("how do I update our contacts?"), answered from knowledge/help.yaml."""
         if (
-            self.reader.only_about_the_bot(asked, lang) or self.reader.asks_what_the_bot_knows(asked)
+            self.bot_questions.only_about_the_bot(asked, lang) or self.bot_questions.asks_what_the_bot_knows(asked)
         ) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang, role)
-        best = self.reader.help_for(asked, lang, goals)
+        best = self.bot_questions.help_for(asked, lang, goals)
         if best is not None and self._help_only_looks_alike(best, asked):
             return None
         if best is not None:
             return self.help_reply(best.entry.id, lang, role, score=best.score)
         # "Hur funkar det här?" names no one thing to help with: the general help, after every specific entry
         # had its chance ("Kan ni glömma mig?" is the entry about forgetting).
-        if self.reader.only_about_using_the_bot(asked, lang) and GENERAL_HELP in self.help_entries:
+        if self.bot_questions.only_about_using_the_bot(asked, lang) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang, role)
         return None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answering.asked_words import names_the_goals
 from bot.answering.reading import Reader
 from bot.answering.retrieval import Match
 from bot.content.intents import Intents
@@ -105,7 +106,7 @@ class OnePlaceReading:
         "Mitä Oulun hankintastrategia sanoo …?"): a word of saying, a document word right after a municipality or
         county in the genitive (or after the place and "kaupungin", "stads" …), and neither what it should or must
         say, nor the goals or KANE named?"""
-        if not self._intents.any_of(asked, "place_document_says") or self._reader.names_the_goals(asked):
+        if not self._intents.any_of(asked, "place_document_says") or names_the_goals(asked):
             return False
         if any(self._intents.any_of(asked, name) for name in ("normative", "place_could", "kane")):
             return False
@@ -140,7 +141,7 @@ class OnePlaceReading:
             return False
         if self._router.municipality_in(asked) is None and self._router.county_in(asked) is None:
             return False
-        if self._reader.names_the_goals(asked):
+        if names_the_goals(asked):
             return False
         unsaid = self._intents.without(asked, "place_where")
         return not any(

@@ -500,7 +500,7 @@ def test_asking_what_to_do_after_start_is_about_the_bot(assistant: Assistant) ->
 def test_a_contact_to_have_corrected_is_the_contacts_task(assistant: Assistant) -> None:
     # "saa korjattua" (get it corrected): the participle names the task as "korjata" does
     question = "Yhdistyksen puhelinnumero on tässä väärin. Miten sen saa korjattua?"
-    assert assistant.reader.help_task(question) == "help.contacts"
+    assert assistant.bot_questions.help_task(question) == "help.contacts"
     assert assistant.reply(question).entry == "help.contacts"
 
 
@@ -515,7 +515,7 @@ def test_a_contact_to_have_corrected_is_the_contacts_task(assistant: Assistant) 
     ],
 )
 def test_a_tasks_words_far_apart_are_no_task(assistant: Assistant, question: str) -> None:
-    assert assistant.reader.help_task(question) is None
+    assert assistant.bot_questions.help_task(question) is None
     assert not (assistant.reply(question).entry or "").startswith("help.")
 
 
@@ -535,7 +535,7 @@ def test_a_tasks_words_far_apart_are_no_task(assistant: Assistant, question: str
     ],
 )
 def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, question: str, entry: str) -> None:
-    assert assistant.reader.help_task(question) == entry
+    assert assistant.bot_questions.help_task(question) == entry
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,10 @@ from pathlib import Path
 from bot.answering.lexicon import DATA
 
 CALIBRATION_FILE = DATA / "calibration.json"
+# A match this strong (its score times the share of the question it covers) answers clearly: a question with
+# everyday out-of-scope words (knowledge/intents.yaml) must reach it to be answered at all, and a help entry that only
+# grazes a question does not outweigh it.
+STRONG_THRESHOLD = 0.5
 FEATURES = (
     "score", "coverage", "agreement", "margin", "named", "length", "everyday", "framed", "domain", "consensus",
     "combined", "reasons",

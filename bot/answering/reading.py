@@ -5,52 +5,27 @@ entry a question about the bot wants. The Assistant decides what to reply from w
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from bot.answering.confidence import Calibration, Evidence
+from bot.answering.asked_words import GOALS_CONCEPT, KANE_CONCEPT, READ_CACHE_SIZE, QuestionWords, names_the_goals
+from bot.answering.bot_questions import BotQuestions
+from bot.answering.confidence import STRONG_THRESHOLD, Calibration, Evidence
 from bot.answering.focus import names_goals, past_kane, points_back
 from bot.answering.references import goal_reference, goal_themes
-from bot.answering.retrieval import Match, Retriever
-from bot.content.help import (
-    CHATTING_HELP,
-    EDITING_HELP,
-    FORGET_HELP,
-    HANDOVER_HELP,
-    LANGUAGE_HELP,
-    QUEUE_HELP,
-    SHARE_HELP,
-    STATS_HELP,
-    HelpTask,
-)
-from bot.content.intents import MIN_STEM, Intents
+from bot.answering.retrieval import Match
+from bot.content.intents import MIN_STEM
 from bot.core.lang import LANGS, Lang
 from bot.core.text import fold, folded_words, sentences, words
 
-# A match counts for related entries ("see also") if it is close and covers enough of the question; a question
-# with everyday out-of-scope words (knowledge/intents.yaml) must reach STRONG_THRESHOLD to be answered at all.
+# A match counts for related entries ("see also") if it is close and covers enough of the question.
 ANSWER_THRESHOLD = 0.10
-STRONG_THRESHOLD = 0.5
 # A best match this far from the question (its retrieval score) is no likely answer, whatever else it has.
 MIN_LIKELY_SCORE = 0.05
-# A help entry answers a question about the bot when it matches this well; without a word about the bot itself
-# ("botti", "du") it must match HELP_STRONG and better than any entry of the goals.
-HELP_THRESHOLD = 0.12
-HELP_STRONG = 0.3
-HELP_MARGIN = 1.5
-# How many of the closest help entries are weighed by how much of the question each covers.
-HELP_CANDIDATES = 3
-# A help task's thing and action must be named in one sentence, within this many words of each other: a request
-# rarely puts more between them ("Voiko sitä tekstiä, joka näkyy näytöllä kun luen, jotenkin suurentaa?"), while
-# two clauses that happen to hold the words ("… yhteen viestiin ne isot linjat, joihin kuntien pitäisi sitoutua, kun
-# uurnat on tyhjennetty") put more.
-TASK_WINDOW = 10
 # A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
 # the best one.
 KANE_ENTRY = "kane"
 KANE_SUBJECT_SHARE = 0.45
-KANE_CONCEPT = "kane"
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
 LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of administration
@@ -73,17 +48,6 @@ PANEL_CONCEPTS = frozenset({
     "everyday-life", "democratic-encounters", "deliberative-democracy", "complex-problems",
 })  # fmt: skip
 PANEL_PATTERNS = ("panel_people", "panel_group", "deliberating")
-# Keeping what one writes (folded lemmas): whether it is kept is the data help's only for the asker's own questions.
-KEEPING_LEMMAS: Mapping[Lang, frozenset[str]] = {
-    "fi": frozenset({"tallentaa", "tallentua", "sailyttaa", "sailya", "sailoa"}),
-    "sv": frozenset({"spara", "lagra"}),
-}
-# Statistics are a word of goal 3.3's knowledge-based services: a question about the bot's statistics names no other
-# concept ("Mistä löydän tilastot äänestysaktiivisuudesta?" names voter turnout).
-_STATISTICS_CONCEPTS = frozenset({"knowledge-based-services"})
-# A count of questions may name the goal they were about ("Kuinka moni on kysynyt tavoitteesta 2?"): the goals are
-# the topic of the questions counted, not the statistics asked for.
-_COUNTED_TOPIC_CONCEPTS = _STATISTICS_CONCEPTS | {"goals"}
 # Why something a goal's background gives reasons for matters, with nothing named besides what that background
 # speaks of: the goal's own reasons ("Varför spelar det roll att folk får vara med och bestämma?" is goal 2's, however
 # much goal 1's "people take part and influence" shares its words). A question also naming associations' work,
@@ -130,25 +94,18 @@ KANE_DOING_CONCEPTS = frozenset({"kane", "elections", "ministry-of-justice", "ev
 KANE_PART_CONCEPTS = KANE_DOING_CONCEPTS | {
     "strategy", "participation", "monitoring", "goals", "administrative-levels", "associations"
 }  # fmt: skip
-QUESTION_LEMMAS = frozenset({"kysymys", "fraga"})  # "kysymykset", "frågorna": what an official's queue holds
 # What every goal is about: a question asking for the goals in brief may name these and still want all four.
 OVERVIEW_CONCEPTS = frozenset({
     "kane", "goals", "elections", "ministry-of-justice", "administrative-levels", "councillors-and-staff",
     "voter-turnout", "double-elections",
 })  # fmt: skip
-GOALS_CONCEPT = "goals"
 # Who may decide what KANE's view is asked of: a municipality's or a county's decision is what the goals ask of them.
 DECIDERS = ("local_actors", "county_actors")
 ELECTION_CONCEPTS = frozenset({"elections", "voter-turnout", "double-elections"})
-READ_CACHE_SIZE = 1024
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
 SUGGEST_THRESHOLD = 0.08
 
 
-_COMMAND = re.compile(r"(?<![\w/])/([a-z]+)")
-_DEMONSTRATIVE_HERE = re.compile(r"\b(?:det|den|de|dom|he|detta|denna|dessa)\s+här\b", re.IGNORECASE)
-# "tätä", "tää", "tämän": this service, when nothing else is named ("Miten tätä pitäisi käyttää?").
-_THIS_HERE = re.compile(r"\b(?:tätä|tää|tämän)\b", re.IGNORECASE)
 # What KANE means by something: the verb with a word after it that is not KANE ("tarkoittaa järjestölähtöisyydellä").
 _MEANS_BY = re.compile(r"\b(?:tarkoittaa|tarkottaa|tarkoitetaan|menar|menas)\s+(?!kane\b)\w", re.IGNORECASE)
 _WHY_ONE_ASKS = re.compile(r"\b(?:ku|kun|koska|kosk|när|eftersom|då)\b", re.IGNORECASE)
@@ -167,41 +124,6 @@ _SPOKEN_YOU = re.compile(
     re.IGNORECASE,
 )
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
-_MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
-# The bot's own mention written out ("@botin nimi", "@kanebot", "@boten"), not another person's ("@Matti kysyi …"):
-# in a group the chat layer removes the bot's real mention, so what is left describes how sharing works.
-_BOT_MENTION = re.compile(r"(?<![\w.])@(?:bot\w*|kanebot\w*|\w+\s+(?:nimi|namn))\b", re.IGNORECASE)
-
-
-def commands_in(text: str) -> set[str]:
-    """The bot's commands a text names ("/history", "/join"): the help's texts name every one of them."""
-    return set(_COMMAND.findall(text))
-
-
-def _placed_words(asked: str) -> list[tuple[int, int, str]]:
-    """The question's words with their sentence's number and their place in it (sentence, place, word); a sentence
-    that points back ("Miten sen saa korjattua?") continues the one before it, its words counted on from there."""
-    placed: list[tuple[int, int, str]] = []
-    sentence, offset = -1, 0
-    for part in sentences(asked):
-        if placed and points_back(part):
-            offset = placed[-1][1] + 1
-        else:
-            sentence, offset = sentence + 1, 0
-        placed += [(sentence, offset + at, word) for at, word in enumerate(words(part))]
-    return placed
-
-
-def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], actions: frozenset[str]) -> bool:
-    """Are a thing and an action of one task named close together, in one sentence ("Kan man förstora texten?"),
-    not in two that happen to hold the words ("orkar inte läsa långa texter. Vad önskar man sig i stort …")?"""
-    where_things = [at for lemma in things & said.keys() for at in said[lemma]]
-    where_actions = [at for lemma in actions & said.keys() for at in said[lemma]]
-    return any(
-        thing[0] == action[0] and abs(thing[1] - action[1]) <= TASK_WINDOW
-        for thing in where_things
-        for action in where_actions
-    )
 
 
 # How, opening a question of how something is done (folded).
@@ -236,56 +158,41 @@ def _is_background(match: Match) -> bool:
 
 
 class Reader:
+    """Reads a question against the goals; what it asks of the bot itself is `BotQuestions`'s to read."""
+
     def __init__(
         self,
-        intents: Intents,
-        retriever: Retriever,
+        words: QuestionWords,
+        bot: BotQuestions,
         calibration: Calibration,
-        help_retriever: Retriever | None = None,
         without_places: Callable[[str], str] = lambda text: text,
-        commands: Iterable[str] = (),
-        help_tasks: Mapping[str, Mapping[Lang, tuple[HelpTask, ...]]] | None = None,
     ) -> None:
-        self.intents = intents
-        self.retriever = retriever
+        self.words = words
+        self.bot = bot
+        self.intents = intents = words.intents
+        self.retriever = retriever = words.retriever
         self.calibration = calibration
-        self.help_retriever = help_retriever
         self._without_places = without_places  # place names say where, never what about
-        # Words only the help uses ("yhteystiedot", "kieli", "jakaa"): a question with none of them and no word about
-        # the bot is not searched in the help at all.
-        self._help_words: dict[Lang, frozenset[str]] = (
-            {lang: help_retriever.lemmas(lang) - retriever.lemmas(lang) for lang in LANGS} if help_retriever else {}
-        )
-        self._commands: frozenset[str] = frozenset(commands)
-        # The goals' world (associations, municipalities, grants …) in any form: "bidragen" is "bidrag".
-        self._domain_lemmas = self._lemmas_of_list("domain")
         # The goals' common scope, KANE's wishes and getting into a council: see `asks_for_all_goals` and
         # `_asks_about_experience_for_office`.
-        self._scope_lemmas = self._lemmas_of_list("goals_scope")
-        self._wants_lemmas = self._lemmas_of_list("kane_wants")
+        self._scope_lemmas = self.words.lemmas_of_list("goals_scope")
+        self._wants_lemmas = self.words.lemmas_of_list("kane_wants")
         # "four" and the goals' everyday names ("saker", "asiaa"): see `asks_for_all_goals`
-        self._doing_lemmas = self._lemmas_of_list("goals_doing")
+        self._doing_lemmas = self.words.lemmas_of_list("goals_doing")
         # Parliament is the goals' scope only beside an election ("Eduskunta vaali?"): "Mitä KANE haluaa
         # eduskunnalta?" asks of parliament.
-        self._election_body_lemmas = self._lemmas_of_list("election_bodies")
-        self._election_lemmas = self._lemmas_of_list("elections_named")
-        fours, goal_things = self._lemmas_of_list("four_goals"), self._lemmas_of_list("goal_things")
+        self._election_body_lemmas = self.words.lemmas_of_list("election_bodies")
+        self._election_lemmas = self.words.lemmas_of_list("elections_named")
+        fours, goal_things = self.words.lemmas_of_list("four_goals"), self.words.lemmas_of_list("goal_things")
         self._four_lemmas = {lang: fours[lang] | goal_things[lang] for lang in LANGS}
         # KANE by any of its names ("neuvottelukunta", "delegationen", "expertorganet"), or addressed ("Mitä te
         # toivotte …?"): who has the wishes, never what they are about.
         self._kane_lemmas = {
-            lang: retriever.lemmas_naming(KANE_CONCEPT, lang) | self._lemmas_of_list("kane_addressed")[lang]
+            lang: retriever.lemmas_naming(KANE_CONCEPT, lang) | self.words.lemmas_of_list("kane_addressed")[lang]
             for lang in LANGS
         }
-        # Read both ways a question's words are read: as written and as the index corrects them.
-        written = self._lemmas_of_list("goals_names")
-        self._goal_names = {
-            lang: written[lang]
-            | {term for word in self.intents.words["goals_names"][lang] for term in retriever.query_terms(word, lang)}
-            for lang in LANGS
-        }
-        self._entering_lemmas = self._lemmas_of_list("entering_office")
-        self._association_lemmas = self._lemmas_of_list("associations")
+        self._entering_lemmas = self.words.lemmas_of_list("entering_office")
+        self._association_lemmas = self.words.lemmas_of_list("associations")
         # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
         # words keep their stems, and simplemma reads some of them as other words ("börs" as "böra", "lån" as "låna").
@@ -298,33 +205,11 @@ class Reader:
             for lemma in retriever.word_terms(word, "fi", corrected=False)
         ) - retriever.lemmas("fi")
         self._everyday_lemmas: dict[Lang, frozenset[str]] = {"fi": short | finnish, "sv": short}
-        # Both are asked several times of one message (the early checks, the help, the decision).
-        self._help_task = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_help_task)
+        # Asked several times of one message (the early checks, the help, the decision).
         self._everyday = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_everyday)
         # Read in search and again for the decision's evidence: each reads the question's concepts.
         self._overview = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_overview)
         self._kane_doing = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_kane_doing)
-        # Each help entry's tasks as the lemmas a question would show: (help id, things, actions) per language.
-        self._tasks: dict[Lang, list[tuple[str, frozenset[str], frozenset[str]]]] = {lang: [] for lang in LANGS}
-        for help_id, by_lang in (help_tasks or {}).items():
-            for lang, tasks in by_lang.items():
-                for task in tasks:
-                    things, actions = (
-                        frozenset(term for word in group for term in retriever.word_terms(word, lang, corrected=False))
-                        for group in (task.things, task.actions)
-                    )
-                    self._tasks[lang].append((help_id, things, actions))
-
-    def _lemmas_of_list(self, name: str) -> dict[Lang, frozenset[str]]:
-        """Every lemma of the words of an intents list, per language ("bidragen" is "bidrag")."""
-        return {
-            lang: frozenset(
-                lemma
-                for word in self.intents.words[name][lang]
-                for lemma in self.retriever.word_terms(word, lang, corrected=False)
-            )
-            for lang in LANGS
-        }
 
     def search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
@@ -424,7 +309,7 @@ class Reader:
         naming nothing else (`REASONS_OF_GOALS`), if any."""
         if not self.intents.any_of(asked, "reasons"):
             return None
-        for concepts in self._concepts_as_read(asked):
+        for concepts in self.words.concepts_as_read(asked):
             for goal, core, context in REASONS_OF_GOALS:
                 if concepts & core and concepts <= core | context | _SHARED_CONTEXT:
                     return goal
@@ -444,7 +329,7 @@ class Reader:
         return (
             levels >= 2
             and self.intents.patterns["passing"].found_in(tokens, frozenset(), written)
-            and not self._lemmas_in(asked, self._association_lemmas)
+            and not self.words.lemmas_in(asked, self._association_lemmas)
         )
 
     def asks_for_an_overview(self, asked: str) -> bool:
@@ -461,8 +346,8 @@ class Reader:
             return False
         # The goals or KANE named: "Tiivistä, mitä valtuutetut tekevät työkseen" asks about councillors' work.
         # ("päälinjat", "önskelistan": the goals by another name, goals_names)
-        names = self.names_the_goals(asked) or self._names_kane(asked) or self._has_lemma_of(asked, self._goal_names)
-        read = self._concepts_as_read(asked)
+        names = self.words.names_the_goals_or_their_names(asked) or self._names_kane(asked)
+        read = self.words.concepts_as_read(asked)
         # Or wishes and the elections, in other words ("Mitä isoja juttuja kunnilta toivotaan ennen äänestystä?
         # Lyhyt yhteenveto."): what is wished of the elected is the goals.
         names = names or any(GOALS_CONCEPT in found and found & ELECTION_CONCEPTS for found in read)
@@ -482,7 +367,8 @@ class Reader:
         # The word of doing names no matter of its own: "jobbar" is work, a concept of employment, yet "Vad jobbar
         # KANE med?" asks what KANE does.
         rest = self._without_doing(asked)
-        return self._names_kane(asked) and all(found <= KANE_DOING_CONCEPTS for found in self._concepts_as_read(rest))
+        read = self.words.concepts_as_read(rest)
+        return self._names_kane(asked) and all(found <= KANE_DOING_CONCEPTS for found in read)
 
     def _without_doing(self, asked: str) -> str:
         """The question without its words of what KANE does or its role ("jobbar", "KANEn rooli"), KANE kept."""
@@ -493,18 +379,7 @@ class Reader:
 
     def _names_kane(self, asked: str) -> bool:
         """KANE by its name or another of its names ("neuvottelukunta", "delegationen"), or spoken to ("te")."""
-        return self.intents.any_of(asked, "kane") or self._has_lemma_of(asked, self._kane_lemmas)
-
-    def _concepts_as_read(self, asked: str) -> list[set[str]]:
-        """The question's concepts read in its own language (`_languages_of`): a Finnish question read as Swedish
-        finds stray concepts."""
-        return [set(self.retriever.concepts_in(asked, lang)) for lang in self._languages_of(asked)]
-
-    def _languages_of(self, asked: str) -> list[Lang]:
-        """The language more of the question's words belong to (both on a tie)."""
-        written = words(asked)
-        known = {lang: sum(self.retriever.known(word, lang) for word in written) for lang in LANGS}
-        return [lang for lang in LANGS if known[lang] == max(known.values())]
+        return self.intents.any_of(asked, "kane") or self.words.has_lemma_of(asked, self._kane_lemmas)
 
     def _names_three_parties_together(self, asked: str) -> bool:
         """Does one sentence name a municipality, a wellbeing services county and associations, and their working
@@ -524,9 +399,9 @@ class Reader:
                 patterns["working_together"].found_in(tokens, frozenset(), written)
                 and patterns["local_actors"].found_in(tokens, frozenset(), written)
                 and patterns["county_actors"].found_in(tokens, frozenset(), written)
-                and self._lemmas_in(sentence, self._association_lemmas)
+                and self.words.lemmas_in(sentence, self._association_lemmas)
             ):
-                return all(found <= THREE_PARTIES_CONCEPTS for found in self._concepts_as_read(asked))
+                return all(found <= THREE_PARTIES_CONCEPTS for found in self.words.concepts_as_read(asked))
         return False
 
     def _describes_a_residents_panel(self, asked: str) -> bool:
@@ -541,7 +416,7 @@ class Reader:
             tokens, written = folded_words(sentence), words(sentence)
             if all(patterns[name].found_in(tokens, frozenset(), written) for name in PANEL_PATTERNS):
                 rest = self.intents.without(asked, "panel_group")
-                return all(found <= PANEL_CONCEPTS for found in self._concepts_as_read(rest))
+                return all(found <= PANEL_CONCEPTS for found in self.words.concepts_as_read(rest))
         return False
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
@@ -577,7 +452,7 @@ class Reader:
             and concepts & CONDUCT_CONCEPTS
             and not concepts & WHO_IS_NOMINATED_CONCEPTS
             and not concepts & GROUP_COUNCIL_CONCEPTS
-            for concepts in self._concepts_as_read(asked)
+            for concepts in self.words.concepts_as_read(asked)
         )
 
     def asks_how_a_council_is_chosen(self, asked: str) -> bool:
@@ -629,7 +504,7 @@ class Reader:
             # valtuustoon", "om man vill in i fullmäktige"); a council's or its staff's own experience ("Vilken
             # erfarenhet har kommunstyrelsen av …?") is not a candidate's.
             # Councillors' readiness for dialogue ("valtuutettujen valmiudet") is goal 3.2's, not a candidate's past.
-            entering = COUNCILS_CONCEPT in concepts and self._has_lemma_of(asked, self._entering_lemmas)
+            entering = COUNCILS_CONCEPT in concepts and self.words.has_lemma_of(asked, self._entering_lemmas)
             entering = entering or self.intents.any_of(asked, "office_role")  # "valtuutettuna", "som ledamot"
             office = CANDIDATES_CONCEPT in concepts or concepts >= OFFICE_BY_ELECTION or entering
             if office and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
@@ -649,7 +524,7 @@ class Reader:
             rest = asked
             for name in ("kane_kind_asked", "kane_kinds", "kane"):
                 rest = self.intents.without(rest, name)
-            return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
+            return not any(self.words.concepts_as_read(rest)) and not self.words.speaks_of_the_goals_world(rest)
         # The kind of body in the sentence that asks what KANE is: "Yhdistys voisi tulla kouluun. Onko tämä KANE
         # tavoite?" names an association before, and asks whether a matter is KANE's goal.
         if any(
@@ -665,7 +540,7 @@ class Reader:
         if not _OPINION.search(asked) and not self.intents.any_of(asked, "goal_says"):
             rest = _WHY_ONE_ASKS.split(rest, maxsplit=1)[0]
         rest = _NEVER_HEARD.sub(" ", rest)
-        return not any(self._concepts_as_read(rest)) and not self.speaks_of_the_goals_world(rest)
+        return not any(self.words.concepts_as_read(rest)) and not self.words.speaks_of_the_goals_world(rest)
 
     def asks_what_kane_takes_part_in(self, asked: str) -> bool:
         """ "Minkä strategian toteuttamisessa KANE on mukana?", "Gör KANE något annat än de här valmålen?": KANE
@@ -676,9 +551,9 @@ class Reader:
         if not self.intents.any_of(asked, "kane_taking_part"):
             return False
         own = self.intents.without(asked, "kane_view") if self.intents.any_of(asked, "kane_view") else asked
-        if not self._names_kane(own) or self.names_the_bot(asked) or self.asks_what_the_bot_knows(asked):
+        if not self._names_kane(own) or self.bot.names_the_bot(asked) or self.bot.asks_what_the_bot_knows(asked):
             return False  # "Vet du nåt annat än KANE:s mål?" asks what the bot knows
-        if self.intents.any_of(asked, "bot_knowing") or self._has_lemma_of(asked, self._wants_lemmas):
+        if self.intents.any_of(asked, "bot_knowing") or self.words.has_lemma_of(asked, self._wants_lemmas):
             return False
         if any(
             self._one_word_of(name, fold(word), word)
@@ -687,7 +562,7 @@ class Reader:
         ):
             return False
         rest = self.intents.without(own, "kane_taking_part")
-        return all(found <= KANE_PART_CONCEPTS for found in self._concepts_as_read(rest))
+        return all(found <= KANE_PART_CONCEPTS for found in self.words.concepts_as_read(rest))
 
     def asks_where_to_read_another_paper(self, asked: str, after: str = "") -> bool:
         """ "Mistä löydän sen strategian? Onko se jossain luettavissa?", "Var kan jag läsa den?": where to read a paper
@@ -740,7 +615,7 @@ class Reader:
             rest = " ".join(word for index, word in enumerate(written) if index not in decided)
             for name in ("kane", "kane_view", "view_asked"):
                 rest = self.intents.without(rest, name)
-            matters = {concept for found in self._concepts_as_read(rest) for concept in found}
+            matters = {concept for found in self.words.concepts_as_read(rest) for concept in found}
             if not any(set(self.retriever.passages_of(concept)) - {INTRO_ENTRY, KANE_ENTRY} for concept in matters):
                 return True
         return False
@@ -753,9 +628,7 @@ class Reader:
         # The goals (named, pointed at, or KANE's) are what applies there: "Vem ska jag kontakta på Åland när det gäller
         # bidrag?" is routed, "Gäller kravet på gratis lokaler också på Åland?" answered from its part.
         goals = (
-            self.names_the_goals(asked)
-            or self.intents.any_of(asked, "goals_pointed")
-            or self.intents.any_of(asked, "kane")
+            names_the_goals(asked) or self.intents.any_of(asked, "goals_pointed") or self.intents.any_of(asked, "kane")
         )
         return goals and self.intents.any_of(asked, "goals_apply") and not self.intents.asks_whom(asked)
 
@@ -764,16 +637,16 @@ class Reader:
         här målen, vad är det för organ?": who made the goals, named or pointed at, and nothing else asked."""
         if not (self.intents.any_of(asked, "overview_who") or self.intents.any_of(asked, "kane_kinds")):
             return False
-        if not self.intents.any_of(asked, "goals_authored") or self.names_the_bot(asked):
+        if not self.intents.any_of(asked, "goals_authored") or self.bot.names_the_bot(asked):
             return False  # "Kuka tämän botin on tehnyt?" asks about the bot
-        named = self.names_the_goals(asked) or self._has_lemma_of(asked, self._goal_names)
+        named = self.words.names_the_goals_or_their_names(asked)
         if not (named or self.intents.any_of(asked, "goals_pointed")):
             return False
         # The goals' other names ("linjaukset"), the kind of body and what it does ("jobbar", "gäng") ask nothing else.
         rest = asked
         for name in ("goals_names", "kane_kinds", "kane_doing"):
             rest = self.intents.without(rest, name)
-        return all(found <= KANE_DOING_CONCEPTS | {GOALS_CONCEPT} for found in self._concepts_as_read(rest))
+        return all(found <= KANE_DOING_CONCEPTS | {GOALS_CONCEPT} for found in self.words.concepts_as_read(rest))
 
     def goal_by_theme(self, asked: str) -> int | None:
         """The goal named by its theme in one word ("demokratiakasvatustavoite", "avgiftsfrihetsmålet"): the theme a
@@ -804,7 +677,7 @@ class Reader:
         if len(goals) != 1:
             return None
         rest = " ".join(word for word in written if not goal_themes(word))
-        asked_besides = set().union(*self._concepts_as_read(rest)) if rest else set()
+        asked_besides = set().union(*self.words.concepts_as_read(rest)) if rest else set()
         return next(iter(goals)) if asked_besides <= named | OVERVIEW_CONCEPTS else None
 
     def _names_an_owner(self, word: str) -> bool:
@@ -817,27 +690,22 @@ class Reader:
         """ "Mitä tavoitteissa sanotaan …", "Vad säger KANE om …": a question about what the goals say."""
         return self.intents.any_of(asked, "goals_frame") or self.intents.any_of(asked, "kane")
 
-    @staticmethod
-    def names_the_goals(text: str) -> bool:
-        """ "Montako tavoitetta KANE asetti?", "Hur många mål finns det?": the goals themselves are counted."""
-        return any(names_goals(word) for word in words(text))
-
     def asks_for_all_goals(self, asked: str, lang: Lang, fact: str | None = None) -> bool:
         """ "Voitko luetella kaikki neljä tavoitetta?", "Vilka är målen?", "Montako tavoitetta kunnille on?", "Mitä
         KANE haluaa kunnilta näissä vaaleissa?": the goals or KANE's wishes named, no one goal, and nothing asked
         besides what every goal is about (municipalities, counties, the elections). ``fact``: the kind of fact the
         question asks for (`Intents.asked_fact`), which only a count of the goals themselves ("amount") may. The asker
         wanting to know ("Minä haluan tietää mikä on KANE?") is no wish of KANE's."""
-        names_the_goals = self.names_the_goals(asked)
+        goals_named = names_the_goals(asked)
         # The goals' everyday names ("päälinjat", "önskelistan") name them too, unless a fact is asked.
         # Every word's lemmas, stop words kept ("vill" is one): for the goals' names and KANE's wishes.
         own = self.intents.without(asked, "asker_wants") if self.intents.any_of(asked, "asker_wants") else asked
         said = {lemma for word in words(own) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
-        named = said & self._goal_names[lang] if fact is None else set()
+        named = said & self.words.goal_names[lang] if fact is None else set()
         kane = self.intents.any_of(asked, "kane") or bool(said & self._kane_lemmas[lang])
         # "ne neljä juttua", "de fyra grejerna"; "vilka fyra saker" only with KANE named
         four = self.intents.names_four_goals(asked, names_goals, which=kane)
-        if not names_the_goals and not named and not kane and not four:
+        if not goals_named and not named and not kane and not four:
             return False
         if goal_reference(asked) is not None or fact not in (None, COUNT_FACT):
             return False  # "När gjorde KANE de här målen?" asks for a date, not for the goals
@@ -845,7 +713,7 @@ class Reader:
             return False  # "Montako kuntaa on toteuttanut nämä tavoitteet?" counts municipalities
         if self.intents.any_of(asked, "one_goal_asked"):
             return False  # "Vilket av målen handlar om det?" asks for one of them
-        if self._browses_the_goals(asked):
+        if self.bot.browses_the_goals(asked):
             return False  # "Kan jag få se målen en och en?" asks how the bot shows them one at a time
         rest = " ".join(word for word in words(own) if not names_goals(word))
         for frame in ("all_goals", "goals_frame", "kane"):
@@ -859,9 +727,9 @@ class Reader:
             # there are four, nor how the bot shows or shares them ("Hur bläddrar jag mellan alla fyra målen?", "Hur
             # delar jag de fyra målen?"), nor what the bot can do
             bots = self.intents.any_of(asked, "bot_names") or self.intents.any_of(asked, "share")
-            return not (bots or self.intents.any_of(asked, "reasons")) and self.help_task(asked) is None
-        if names_the_goals or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
-            return terms - self._goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
+            return not (bots or self.intents.any_of(asked, "reasons")) and self.bot.help_task(asked) is None
+        if goals_named or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
+            return terms - self.words.goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         wishes = said & self._wants_lemmas[lang]
@@ -880,7 +748,7 @@ class Reader:
         )
         return (
             not set(self.retriever.concepts_in(undone, lang)) - {GOALS_CONCEPT, KANE_CONCEPT}
-            and terms - self._goal_names[lang] - self._four_lemmas[lang]
+            and terms - self.words.goal_names[lang] - self._four_lemmas[lang]
             <= self._scope_lemmas[lang] | self._wants_lemmas[lang] | self._doing_lemmas[lang]
         )
 
@@ -888,7 +756,7 @@ class Reader:
         """ "Onko KANE ottanut tähän kantaa?", "Står det något om det i målen?": KANE or the goals named, and none of
         their matters (what is asked about is elsewhere, in the sentences before)."""
         intents = self.intents
-        if not (intents.any_of(asked, "kane") or self.names_the_goals(asked) or intents.any_of(asked, "goals_frame")):
+        if not (intents.any_of(asked, "kane") or names_the_goals(asked) or intents.any_of(asked, "goals_frame")):
             return False
         rest = asked
         for frame in ("goals_frame", "kane", "kane_view"):
@@ -904,7 +772,7 @@ class Reader:
     def _of_no_matter(self, rest: str, lang: Lang) -> bool:
         """Does ``rest`` name none of the goals' matters (premises, the young, grants …) and nothing of their world?"""
         named = set(self.retriever.concepts_in(rest, lang)) - {GOALS_CONCEPT, KANE_CONCEPT}
-        return not named and not self.speaks_of_the_goals_world(rest)
+        return not named and not self.words.speaks_of_the_goals_world(rest)
 
     def on_theme(self, asked: str, matches: list[Match]) -> bool:
         """Is the question about the goals' matters at all (not the weather or a recipe)?"""
@@ -914,7 +782,7 @@ class Reader:
 
     def forget(self) -> None:
         """Forget the messages read so far (to measure what a new question costs)."""
-        self._help_task.cache_clear()
+        self.bot.forget()
         self._everyday.cache_clear()
         self._overview.cache_clear()
         self._kane_doing.cache_clear()
@@ -937,23 +805,7 @@ class Reader:
     def _find_everyday(self, asked: str) -> bool:
         asked = self._without_places(asked)  # "Kökar" is a municipality, not a kitchen ("kök")
         asked = _SPOKEN_YOU.sub(" ", asked)
-        return self.intents.everyday(asked) or self._has_lemma_of(asked, self._everyday_lemmas)
-
-    def _has_lemma_of(self, asked: str, wanted: Mapping[Lang, frozenset[str]]) -> bool:
-        """Does a word of the question, in any form the lexicon knows, have one of the wanted lemmas?"""
-        return bool(self._lemmas_in(asked, wanted))
-
-    def _lemmas_in(self, asked: str, wanted: Mapping[Lang, frozenset[str]]) -> set[str]:
-        """The wanted lemmas the question's words have, in any form the lexicon knows."""
-        pairs: tuple[tuple[Lang, Lang], ...] = (("fi", "sv"), ("sv", "fi"))
-        found: set[str] = set()
-        for word in words(asked):
-            for lang, other in pairs:
-                # A word of the other language is not read as this one's: Finnish "koko" is not Swedish "koka".
-                if self.retriever.known(word, other) and not self.retriever.known(word, lang):
-                    continue
-                found |= wanted[lang] & set(self.retriever.word_terms(word, lang, corrected=False))
-        return found
+        return self.intents.everyday(asked) or self.words.has_lemma_of(asked, self._everyday_lemmas)
 
     @staticmethod
     def suggestion(matches: list[Match]) -> str | None:
@@ -1014,263 +866,6 @@ class Reader:
             chance = min(chance, self.calibration.threshold / 2)
         return chance
 
-    def help_for(self, asked: str, lang: Lang, goals: list[Match]) -> Match | None:
-        """The help entry a question about using the bot wants ("how do I update our contacts?"), if any. Without
-        a word about the bot itself it must match a help entry clearly better than any part of the goals; a question
-        with neither a word about the bot, nor a word only the help uses, nor one about using a chat service
-        ("käytetään", "byta språk") is not searched in the help at all."""
-        if self.help_retriever is None:
-            return None
-        mention = _MENTION.search(asked) is not None
-        about_bot = self.names_the_bot(asked)
-        task = self.bot_task(asked)
-        # A goal named is what is asked about ("Mitä tavoite 2 sanoo tekstien muokkaamisesta?"), unless its answer
-        # is what the asker would change ("Hur föreslår jag en ändring i svaret om mål 3?").
-        changes_its_answer = task == EDITING_HELP and not self.intents.any_of(asked, "goal_says")
-        # Nor when the goal is what the asker would pass on ("Miten saan jaettua kolmostavoitteen kortin ryhmään?");
-        # "Miten tavoite 3 välittää tietoa?" asks what the goal says.
-        passes_it_on = (
-            task == SHARE_HELP
-            and (self.intents.any_of(asked, "asker") or self.names_the_bot(asked))
-            and not self.intents.any_of(asked, "goal_says")
-        )
-        changes_its_answer = changes_its_answer or passes_it_on
-        # "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan nelosen kohdalle?": where to move to.
-        moves_to_it = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
-        # "Montako kysymystä tavoitteesta 3 on tullut botille?": the goal is what the questions were about.
-        counted = task == STATS_HELP
-        if (
-            task is not None
-            and not (changes_its_answer or moves_to_it or counted)
-            and goal_reference(asked) is not None
-        ):
-            task = None
-        entry = self.help_retriever.entry(task) if task is not None else None
-        if entry is not None:
-            return Match(entry, 1.0, lang)
-        help_worded = any(self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS)
-        sharing = self.intents.any_of(asked, "share")
-        using = self.intents.any_of(asked, "bot_use") and not self._asks_what_to_do(asked)
-        # "Miten meidän pitäisi toimia?" asks what someone should do, however its verb reads.
-        bot_mention = _BOT_MENTION.search(asked) is not None
-        if not (about_bot or bot_mention) and not (help_worded or sharing or using):
-            return None
-        text = self.intents.without(asked, "goals_frame") or asked
-        chatting = self.help_retriever.entry(CHATTING_HELP)
-        if chatting is not None and about_bot and self.intents.any_of(asked, "browsing") and goal_reference(asked):
-            # "Ja hittar int mål tre, var ska ja trycka?", "Mikä komento näyttää tavoitteen 2?": where to move to
-            return Match(chatting, 1.0, lang)
-        if goal_reference(asked) is not None:
-            # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
-            # mål 3 vidare i Telegram" ask how to share it, never for other help.
-            said = " ".join(word for word in words(asked) if not names_goals(word))
-            # "@botin nimi ja tavoite 2" is how a goal is shared from another chat, however the question is framed
-            # ("Mitä tarkoittaa, kun kirjoitetaan @botin nimi ja tavoite 2?").
-            sharing = self.intents.any_of(asked, "share") or mention
-            if not sharing or (not bot_mention and self.intents.any_of(said, "goals_frame")):
-                return None  # "Vad säger mål 2 om att dela information?" asks what the goal says
-            searched = asked if bot_mention else text  # the frame ("Mitä tarkoittaa …") is part of asking about "@"
-            return next(
-                (found for found in self.help_retriever.search(searched, limit=8) if found.entry.id == SHARE_HELP),
-                None,
-            )
-        # The entry that answers most of the question: one rare word shared with another entry ("laittaa" in a
-        # question about forwarding) may score as high but covers little of it.
-        found = self.help_retriever.search(text, limit=HELP_CANDIDATES)
-        if not found:
-            return None
-        best = max(found, key=lambda match: match.score * match.coverage)
-        goals_world = best.entry.id == HANDOVER_HELP or self.speaks_of_the_goals_world(asked)
-        if goals_world and not about_bot and self.intents.asks_for_a_contact(asked):
-            # "Vår förening vill kontakta kommunen, vem skriver vi till?", "Kenelle ilmoitan yhdistyksen uudet
-            # yhteystiedot kunnassa?": whom to contact in the goals' world is routed; "Kuka ylläpitää näitä
-            # yhteystietoja?" is the bot's own.
-            return None
-        confidence = best.score * best.coverage
-        if confidence < HELP_THRESHOLD:
-            return None
-        rival = HELP_MARGIN * goals[0].score * goals[0].coverage if goals else 0.0
-        if not about_bot and (confidence < HELP_STRONG or rival >= confidence):
-            return None
-        # "Vad säger ni om äldrerådets roll?" speaks to the bot but asks what the goals say: a help entry that only
-        # grazes it does not outweigh a part of the goals that answers it clearly.
-        if about_bot and confidence < HELP_STRONG and goals and goals[0].score * goals[0].coverage >= STRONG_THRESHOLD:
-            return None
-        return best
-
-    def _asks_what_to_do(self, asked: str) -> bool:
-        """ "Miten meidän pitäisi toimia?": what someone should do; "Miten tätä pitäisi käyttää?", "Hur ska man
-        använda det här?" speak of this service (or name the bot), which is how to use it."""
-        if not self.intents.any_of(asked, "normative") or self.names_the_bot(asked):
-            return False
-        if not (_THIS_HERE.search(asked) or _DEMONSTRATIVE_HERE.search(asked)):
-            return True
-        # "Miten tätä tavoitetta pitäisi käyttää?" names what "this" is (read in the question's own language: a
-        # Finnish question read as Swedish is all unknown words).
-        rest = self.intents.without(self.intents.without(asked, "bot_use"), "normative")
-        return any(self.retriever.query_terms(rest, lang) for lang in self._languages_of(asked))
-
-    def names_the_bot(self, asked: str) -> bool:
-        """ "botti", "du", "svaret", a command named ("/history") or a mention ("@botin nimi"): the question is about
-        the bot itself. "Här" is the bot's place ("Vad kan man göra här?"), not in "det här samarbetet"."""
-        return (
-            self.intents.any_of(_DEMONSTRATIVE_HERE.sub(" ", asked), "about_bot")
-            or bool(self._commands & commands_in(asked))
-            or _MENTION.search(asked) is not None
-        )
-
-    def bot_task(self, asked: str) -> str | None:
-        """The help task a question names, when it is about the bot: it says so ("botti", "svaret", "du"), the
-        asker is the one who acts ("voinko", "jag"), or it speaks of none of the goals' matters. "Pitäisikö kunnan
-        poistaa kaikki esteet?", "Kan kommunen ändra sina svar?" name a task's words, but what someone should do,
-        or what a municipality or an association does, is the goals' matter."""
-        task = self.help_task(asked)
-        if task is None:
-            return None
-        if task == STATS_HELP:
-            if self._counts_questions_here(asked):
-                return task  # how many questions came in here is nobody's duty in the goals, whoever is named
-            # "Mistä löydän tilastot äänestysaktiivisuudesta?", "… om hur målen förverkligas?": statistics of a matter
-            # of the goals; "… mistä tavoitteista ihmiset kyselee?" counts what people asked, the goals its topic.
-            asked_of_goals = self.intents.any_of(asked, "questions_arrived") and not any(
-                concepts - _COUNTED_TOPIC_CONCEPTS for concepts in self._concepts_as_read(asked)
-            )
-            if self._names_a_matter_of_the_goals(asked) and not asked_of_goals:
-                return None
-        if self.names_the_bot(asked):
-            return task
-        if task == FORGET_HELP and self._lemmas_in(asked, KEEPING_LEMMAS) and not self.intents.any_of(asked, "asker"):
-            return None  # "Sparas frågorna som invånarpanelen tar upp?": someone else's questions kept, not the asker's
-        # "pitääkö hypätä suoraan johonkin numeroon?" asks how the bot is used: jumping among goals is nobody's duty.
-        jumping = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
-        if self.intents.any_of(asked, "normative") and not jumping:
-            return None  # what someone should do
-        if self.intents.any_of(asked, "asker"):
-            return task  # what the asker does: "miten mä jaan tän tavotteen ryhmään"
-        if self.intents.any_of(asked, "goal_says"):
-            return None  # "Vad säger målen om att skicka vidare information?" asks what the goals say
-        if task == LANGUAGE_HELP and self.intents.any_of(asked, "kane"):
-            return None  # "Har Svenska folkpartiet svarat på KANE:s uppmaning?" is no question about the bot's Swedish
-        return None if self.speaks_of_the_goals_world(asked) else task
-
-    def speaks_of_the_goals_world(self, asked: str) -> bool:
-        """Does the question name associations, municipalities, grants … (knowledge/intents.yaml, domain), in any
-        form?"""
-        return self.intents.any_of(asked, "domain") or self._has_lemma_of(asked, self._domain_lemmas)
-
-    def help_task(self, asked: str) -> str | None:
-        """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta
-        språk?"), if any; where it names tasks of several, the one it names most, then the one its words match best."""
-        return self._help_task(asked)
-
-    def _find_help_task(self, asked: str) -> str | None:
-        hits: Counter[str] = Counter()
-        placed = _placed_words(asked)
-        commanded = self._commands & commands_in(asked)
-        for lang in LANGS:
-            # Whole words only: "virastokielellä" (officialese) speaks of no language to switch to.
-            said: dict[str, list[tuple[int, int]]] = {}  # lemma → where in the question (sentence, word)
-            for sentence, position, word in placed:
-                terms = self.retriever.word_terms(word, lang, corrected=False)
-                if len(terms) == 1 and not self.retriever.known(word, lang) and self.help_retriever is not None:
-                    terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
-                if len(terms) == 1:
-                    said.setdefault(terms[0], []).append((sentence, position))
-                elif "-" in word and word.split("-", 1)[0] in commanded:
-                    # A command joined to a word ("/editcontact-jutun"): each part is a word of its own; not any
-                    # compound written with a hyphen ("sote-tiedon").
-                    for part in word.split("-"):
-                        parts = self.retriever.word_terms(part, lang, corrected=False)
-                        if len(parts) == 1:
-                            said.setdefault(parts[0], []).append((sentence, position))
-            for help_id, things, actions in self._tasks[lang]:
-                # Most tasks name neither word: looked for where the words stand only when both are named.
-                if not things.isdisjoint(said) and not actions.isdisjoint(said) and _near(said, things, actions):
-                    hits[help_id] += 1
-        if self._asks_about_sent_questions(placed):
-            hits[QUEUE_HELP] += 1
-        if self._counts_questions_here(asked):
-            hits[STATS_HELP] += 1
-        if self._browses_the_goals(asked):
-            hits[CHATTING_HELP] += 1
-        if not hits:
-            return None
-        most = max(hits.values())
-        tied = sorted(help_id for help_id, count in hits.items() if count == most)
-        if len(tied) > 1 and self.help_retriever is not None:
-            ranked = [match.entry.id for match in self.help_retriever.search(asked, limit=HELP_CANDIDATES * 4)]
-            tied.sort(key=lambda help_id: ranked.index(help_id) if help_id in ranked else len(ranked))
-        return tied[0]
-
-    def _browses_the_goals(self, asked: str) -> bool:
-        """ "Miten saan tavoitteet näkyviin yksi kerrallaan?", "Jag vill se alla fyra mål en och en": the goals named
-        and read one at a time by the asker (or in the bot) is how the bot shows them; "Luettele tavoitteet
-        yksitellen" asks for the goals themselves."""
-        return (
-            self.intents.any_of(asked, "one_by_one")
-            and (self.intents.any_of(asked, "asker") or self.names_the_bot(asked))
-            and (self.names_the_goals(asked) or self._has_lemma_of(asked, self._goal_names))
-        )
-
-    def _names_a_matter_of_the_goals(self, asked: str) -> bool:
-        """Does the question name a concept of the goals besides statistics themselves ("tilastot", "statistik" are
-        the goals' knowledge-based services)?"""
-        return any(concepts - _STATISTICS_CONCEPTS for concepts in self._concepts_as_read(asked))
-
-    def _counts_questions_here(self, asked: str) -> bool:
-        """ "Mistä näkee, montako kysymystä meidän alueelta on tullut?", "Hur många frågor har vi fått?": a count of
-        the questions that came in, with the bot named, the count seen or looked for, or nothing of the goals' world
-        named; "Montako kysymystä tulee kunnan asiakaspalveluun?", "… nuorisovaltuustolle?" count someone else's."""
-        if not self.intents.counts_questions_that_came(asked):
-            return False
-        if self.names_the_bot(asked) or self.intents.any_of(asked, "question_counts_seen"):
-            return True
-        named = any(concepts - _COUNTED_TOPIC_CONCEPTS for concepts in self._concepts_as_read(asked))
-        return not named and not self.speaks_of_the_goals_world(asked)
-
-    def _asks_about_sent_questions(self, placed: list[tuple[int, int, str]]) -> bool:
-        """ "Var ser jag frågorna som invånarna har skickat?", "Miten vastaan kysymyksiin, joita kuntalaiset ovat
-        jättäneet odottamaan?": questions others sent, named in one sentence with a word of questions; not the
-        asker's own ("Jag har ställt frågor …"), not sent to someone in the goals' world ("… valtuutetuille") and
-        not what the goals say of them. Whether the asker acts on them is `bot_task`'s to read."""
-        if self.intents.any_of(" ".join(word for _, _, word in placed), "goals_frame"):
-            return False
-        by_sentence: dict[int, list[str]] = {}
-        for sentence, _, word in placed:
-            by_sentence.setdefault(sentence, []).append(word)
-        for said in by_sentence.values():
-            text = " ".join(said)
-            tokens = folded_words(text)
-            if not self.intents.patterns["sent_questions"].found_in(tokens, frozenset(), tuple(said)):
-                continue
-            if self.intents.patterns["own_sending"].found_in(tokens, frozenset(), tuple(said)):
-                continue
-            if self.intents.any_of(text, "sent_elsewhere"):
-                continue
-            if any(self._question_word(word) for word in said):
-                return True
-        return False
-
-    def _question_word(self, word: str) -> bool:
-        lemmas = {lemma for lang in LANGS for lemma in self.retriever.word_terms(word, lang, corrected=False)}
-        return not lemmas.isdisjoint(QUESTION_LEMMAS)
-
-    def only_about_the_bot(self, asked: str, lang: Lang) -> bool:
-        """ "Vad kan du göra?", "Mitä sä osaat?", "Vad är det här för bot?": nothing but words about the bot."""
-        if not self.intents.any_of(asked, "about_bot") or self.bot_task(asked) is not None:
-            return False  # "Varifrån kommer svaren?" names a task of its own
-        return not self.retriever.query_terms(self.intents.without(asked, "about_bot"), lang)
-
-    def only_calls_for_help(self, asked: str, lang: Lang) -> bool:
-        """ "apua", "Hjälp!", "Voitko auttaa?", "Hei, en ymmärrä": a call for help with nothing named to help with,
-        which asks how the bot is used (goal 1's "tuki", support, is no help asked for)."""
-        if not self.intents.any_of(asked, "help_call"):
-            return False  # the common case, ruled out before any text is rebuilt
-        rest = self.intents.without(asked, "help_call")
-        for name in ("about_bot", "bot_use", "greeting", "thanks", "fillers"):
-            rest = self.intents.without(rest, name)
-        return not self.retriever.query_terms(rest, lang)
-
     def follows_up_on_a_place_only(self, asked: str, lang: Lang) -> bool:
         """ "Entä Oulu?", "Entäs Tampereella?": a follow-up naming only a place, which asks nothing on its own."""
         if not self.intents.any_of(asked, "follow_up"):
@@ -1286,34 +881,9 @@ class Reader:
         said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
         if not said & self._wants_lemmas[lang]:
             return False
-        read = self._concepts_as_read(asked)
+        read = self.words.concepts_as_read(asked)
         # "Asetun ehdolle …": running named as a nomination
         return any(CANDIDATES_CONCEPT in found for found in read) and all(
             found <= {CANDIDATES_CONCEPT, NOMINATIONS_CONCEPT, KANE_CONCEPT, GOALS_CONCEPT, *ELECTION_CONCEPTS}
             for found in read
         )
-
-    def asks_what_the_bot_knows(self, asked: str) -> bool:
-        """ "Kan du svara på vad som helst, eller bara om KANE:s mål?", "Tiedätkö muustakin kuin näistä tavoitteista?":
-        what the bot can answer, with nothing asked besides the goals and KANE ("Osaatko vastata, mitä tavoitteissa
-        sanotaan tiloista?" asks about premises)."""
-        if not self.intents.any_of(asked, "bot_scope") or goal_reference(asked) is not None:
-            return False
-        if self.bot_task(asked) is not None:
-            return False  # "Voitko vastata ruotsiksi?" names a task of its own
-        rest = asked
-        for name in ("bot_scope", "about_bot", "goals_frame", "kane", "all_goals"):
-            rest = self.intents.without(rest, name)
-        rest = " ".join(word for word in words(rest) if not names_goals(word))
-        asked_about = [found - {GOALS_CONCEPT, KANE_CONCEPT} for found in self._concepts_as_read(rest)]
-        return not any(asked_about) and not self.speaks_of_the_goals_world(rest)
-
-    def only_about_using_the_bot(self, asked: str, lang: Lang) -> bool:
-        """ "Hur funkar det här?", "Miten tätä käytetään?": how to use it, and nothing else asked. Such a verb is
-        common in the goals too ("fungera", "käyttää"), so the question would otherwise match them by it alone."""
-        rest = self.intents.without(asked, "bot_use")
-        if rest == " ".join(words(asked)):
-            return False
-        if self._asks_what_to_do(asked):
-            return False  # "Miten meidän pitäisi toimia?" asks what to do, not how the bot works
-        return not self.retriever.query_terms(self.intents.without(rest, "about_bot"), lang)
