@@ -198,6 +198,9 @@ from bot.assistant import Assistant
         ("Hur utses medlemmarna i ungdomsfullmäktige?", "procedure"),
         ("Kuinka vammaisneuvoston jäsenet valitaan?", "procedure"),
         ("Väljs ledamöterna i äldrerådet av fullmäktige?", "procedure"),
+        # spoken "koska" opening a question asks when
+        ("Koska se uus urheiluhalli valmistuu?", "date"),
+        ("Tiedättekö te, koska kaupunki avaa nuorisotalon?", "date"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -217,6 +220,8 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Vårt EU-projekt om unga tar slut. Hur kan kommunen stödja föreningar enligt målen?", "goal-4.action-1"),
         ("Vill läsa om hur staden kan minska pappersarbetet med bidrag", "goal-1.action-2"),
         ("Välitän kovasti vanhuksista, mitä tavoitteet sanovat vanhusneuvostoista?", "goal-2.action-2"),
+        # "koska" giving a reason, not asking when
+        ("Koska meillä ei ole kerhohuonetta, voiko kunta antaa tilan ilmaiseksi?", "goal-1.action-3"),
     ],
 )
 def test_a_word_of_a_new_fact_in_another_sense_leaves_the_goals_answer(

@@ -163,6 +163,15 @@ _WEB_ADDRESS = re.compile(
     r"(?![a-zåäö])",
     re.IGNORECASE,
 )
+# Spoken "koska" asks when ("Koska halli valmistuu?", "Tietääkö kukaan, koska se halli valmistuu?") where it opens
+# a question, alone or after asking who knows, with no clause after it; "Koska meillä ei ole tiloja, voiko kunta
+# auttaa?" gives a reason, and "Onko se tärkeää, koska …?" too.
+_KOSKA_ASKS_WHEN = re.compile(
+    r"^(?:(?:tietääkö|tietääks|tiedätkö|tiedäks|tiiätkö|tiiäks|tiäkkö|tiedättekö|tietäisikö|tietäiskö|tietäsköhän"
+    r"|tiedetäänkö|onko\s+tietoa|onks\s+tietoo|osaako\s+joku\s+sanoa|osaatko\s+sanoa|osaatteko\s+sanoa)"
+    r"(?:\s+(?:kukaan|joku|kenelläkään|sie|sä|te))?\s*,?\s+)?(?:koska|koskas|koskahan)\s+[^,]*\?$",
+    re.IGNORECASE,
+)
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups", "group_bodies",
@@ -426,6 +435,8 @@ class Intents:
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
         if self._names_a_price(text):
             return "amount"
+        if any(_KOSKA_ASKS_WHEN.match(sentence) for sentence in sentences(text)):
+            return "date"
         if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
