@@ -200,6 +200,8 @@ from bot.assistant import Assistant
         ("Väljs ledamöterna i äldrerådet av fullmäktige?", "procedure"),
         # spoken "koska" opening a question asks when
         ("Koska se uus urheiluhalli valmistuu?", "date"),
+        # KANE giving money, with a spoken determiner before its name
+        ("Antaako se KANE pienille kerhoille rahaa?", "funding"),
         ("Tiedättekö te, koska kaupunki avaa nuorisotalon?", "date"),
     ],
 )
@@ -271,6 +273,9 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         # what a place has done, in the Finnish perfect or with Swedish "Har …" first
         ("Miten Vantaa on parantanut yhdistysten tiloja?", "Vantaa"),
         ("Har Vasa skrivit in föreningarna i sin strategi?", "Vasa"),
+        # whether the place has taken up the goals themselves, spoken participles too
+        ("Onko Rovaniemen kaupunki jo ottanu nää tavoitteet käyttöön?", "Rovaniemi"),
+        ("Har Jakobstad redan följt KANE:s mål om lokaler?", "Jakobstad"),
         # how two places compare, on no matter routing knows
         ("Har Borgå eller Lovisa bättre dialog med föreningarna?", "Borgå"),
         # what the place does now, asked verb first; a clause of what to do, or a relative clause, comes after

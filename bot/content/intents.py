@@ -182,6 +182,9 @@ PATTERN_LISTS = (
 # a full stop inside a word, "VPK:lle", breaks none).
 KANE = "kane"
 KANE_GIVES_BEFORE = 1
+# Spoken Finnish and Swedish put a determiner before a name ("Jakaako se KANE ite rahaa?", "Ger den där KANE …"):
+# the word of giving then stands one further back.
+_BEFORE_A_NAME = frozenset({"se", "tuo", "toi", "tama", "taa", "den", "dar", "sjalva"})
 KANE_GIVES_AFTER = 2
 KANE_MONEY_AFTER = 8
 _CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
@@ -483,7 +486,8 @@ class Intents:
             written = words(clause)
             folded = tuple(fold(word) for word in written)
             for at in (index for index, word in enumerate(folded) if word == KANE):
-                around = slice(max(0, at - KANE_GIVES_BEFORE), at + 1 + KANE_GIVES_AFTER)
+                before = KANE_GIVES_BEFORE + sum(1 for word in folded[max(0, at - 2) : at] if word in _BEFORE_A_NAME)
+                around = slice(max(0, at - before), at + 1 + KANE_GIVES_AFTER)
                 after = slice(at + 1, at + 1 + KANE_MONEY_AFTER)
                 if (
                     gives.found_in(folded[around], frozenset(), written[around])
