@@ -18,7 +18,7 @@ from bot.routing.router import Router
 
 # Finnish perfect tense, an auxiliary and a past participle: "Miten Vantaa on parantanut …?" asks what has been done.
 _FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko"})
-_PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet")
+_PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet", "nu", "ny")  # spoken "ottanu", "tehny"
 MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
 # A question opened by one of these and the place ("Har Vasa skrivit in föreningarna …?", "Ger Pargas stad …?",
 # "Onko Lahdessa …?", "Löytyykö Lapin hyvinvointialueelta …?") asks what that place has or does; with the place
@@ -64,6 +64,19 @@ def _holds_a_document(token: str, stems: frozenset[str], lang: Lang) -> bool:
     return False
 
 
+def _finnish_perfect(tokens: tuple[str, ...]) -> bool:
+    """ "Onko Oulu ottanut …", "Miten Vantaa on parantanut …": an auxiliary and a past participle."""
+    return not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
+        len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
+    )
+
+
+def _tells_what_was_done(clause: str) -> bool:
+    """ "Onko Oulu ottanut …", "Har Borgå följt …": a perfect tense, Finnish or opened by "har"."""
+    tokens = folded_words(clause)
+    return tokens[:1] == ("har",) or _finnish_perfect(tokens)
+
+
 class OnePlaceReading:
     """Reads whether a question asks a fact about one place, which the goals never give."""
 
@@ -92,7 +105,9 @@ class OnePlaceReading:
             # "Mitä Tampereen kuntastrategiassa sanotaan järjestöistä?": what that place's own document says, however
             # its words ("sanotaan", "strategia") ask what the goals say.
             return "place" if self._reader.on_theme(asked, matches) else None
-        if self._reader.about_the_goals(main_clause):
+        # "Onko Oulu jo ottanut tavoitteet käyttöön?", "Har Borgå följt KANE:s mål?": what the place named first has
+        # done, the goals only what it may have done; "Saako Oulussa tavoitteiden mukaan …?" asks what the goals say.
+        if self._reader.about_the_goals(main_clause) and not (states and _tells_what_was_done(main_clause)):
             return None
         if not self.asks_how_things_stand(asked):
             general = any(self._intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
@@ -169,9 +184,7 @@ class OnePlaceReading:
             # is a question of whom to ask
             could = self._intents.words_either["place_could"].intersection(tokens) - _ABLE_NOW
             return not (could or self._intents.any_of(asked, "normative") or self._intents.asks_whom(asked))
-        perfect = not _FINNISH_AUXILIARIES.isdisjoint(tokens) and any(
-            len(token) >= MIN_PARTICIPLE and token.endswith(_PAST_PARTICIPLE_ENDINGS) for token in tokens
-        )
+        perfect = _finnish_perfect(tokens)
         if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
             perfect = self._place_follows_opener(asked)
         if not perfect and not self._intents.any_of(asked, "place_now"):
