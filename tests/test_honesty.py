@@ -202,6 +202,10 @@ from bot.assistant import Assistant
         ("Koska se uus urheiluhalli valmistuu?", "date"),
         # KANE giving money, with a spoken determiner before its name
         ("Antaako se KANE pienille kerhoille rahaa?", "funding"),
+        # the decree KANE rests on, and who may vote, are the law's
+        ("Millä asetuksella neuvottelukunta on perustettu?", "law"),
+        ("Vem får rösta i välfärdsområdesvalet?", "law"),
+        ("Kuka saa äänestää aluevaaleissa?", "law"),
         ("Tiedättekö te, koska kaupunki avaa nuorisotalon?", "date"),
     ],
 )
@@ -503,6 +507,9 @@ def test_a_sum_asked_in_the_goals_name_is_no_count_of_the_goals(assistant: Assis
         "Onko ruotsi vapaaehtoinen ylioppilaskirjoituksissa?",
         "Vinner man i Monopol genom att spara pengarna?",
         "Miten parisuhteessa palautetaan luottamus?",  # trust between two people, not in administration
+        # a person's own benefits, not an association's grant
+        "Saako vaihto-opiskelija Kelalta asumistukea?",
+        "Kan en utbytesstudent få bostadsbidrag från FPA?",
     ],
 )
 def test_an_everyday_word_in_any_form_is_never_answered_from_the_goals(assistant: Assistant, question: str) -> None:
