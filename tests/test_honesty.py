@@ -463,6 +463,10 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         "Mitkä ovat pääkohdat kunnille ennen kuin mennään uurnille?",
         # the things KANE wants taken on
         "Vilka saker vill KANE att välfärdsområdena tar tag i?",
+        # whom they are addressed to, and what four were written for and for whom (not why there are four)
+        "Keille nämä tavoitteet on osoitettu?",
+        "Till vem är målen adresserade?",
+        "Mitä varten ne neljä asiaa on kirjoitettu, ja kenelle?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:

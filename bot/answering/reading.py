@@ -5,7 +5,7 @@ entry a question about the bot wants. The Assistant decides what to reply from w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from bot.answering.asked_words import GOALS_CONCEPT, KANE_CONCEPT, READ_CACHE_SIZE, QuestionWords, names_the_goals
@@ -126,6 +126,8 @@ _SPOKEN_YOU = re.compile(
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 
 
+# Whom something is for ("kenelle", "keille", "för vem"), as lemmas.
+_WHOM_LEMMAS: Mapping[Lang, frozenset[str]] = {"fi": frozenset({"ken", "kuka"}), "sv": frozenset({"vem"})}
 # How, opening a question of how something is done (folded).
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 _APPLYING_REACH = 5  # the how-word and the next four words
@@ -727,7 +729,9 @@ class Reader:
             # there are four, nor how the bot shows or shares them ("Hur bläddrar jag mellan alla fyra målen?", "Hur
             # delar jag de fyra målen?"), nor what the bot can do
             bots = self.intents.any_of(asked, "bot_names") or self.intents.any_of(asked, "share")
-            return not (bots or self.intents.any_of(asked, "reasons")) and self.bot.help_task(asked) is None
+            # "… ja kenelle?": what they were written for and whom is what the introduction says, not why four
+            why_four = self.intents.any_of(asked, "reasons") and not self.words.has_lemma_of(asked, _WHOM_LEMMAS)
+            return not (bots or why_four) and self.bot.help_task(asked) is None
         if goals_named or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
             return terms - self.words.goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:
