@@ -166,6 +166,9 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         # established forms of working together are the structures of cooperation
         ("Pitäisikö kunnalla ja järjestöillä olla vakiintuneet yhteistyömuodot?", "goal-4.action-1"),
         ("Mitä KANE sanoo yhteistyömuodoista?", "goal-4.action-1"),
+        # where to get help, told more clearly, is services described for guidance
+        ("Pitäisikö hyvinvointialueen kertoa selvästi, mistä saa apua?", "goal-4.action-2"),
+        ("Borde kommunen förklara tydligare var man kan få hjälp?", "goal-4.action-2"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:

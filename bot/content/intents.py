@@ -626,9 +626,24 @@ class Intents:
     def asks_whom(self, text: str) -> bool:
         """Does the message ask whom to contact (or who handles something)?"""
         parts = [self.before_purpose(part) for part in sentences(text)]
-        # "who" and "handles" ask it together in one sentence; "Mistä mummo tietäisi …? Pitäisikö ne kertoa …?" not.
-        together = (self._asks_who(part) and self.any_of(part, "routing_duty") for part in parts)
+        # "who" and "handles" ask it together in one sentence; "Mistä mummo tietäisi …? Pitäisikö ne kertoa …?" not,
+        # nor what someone should tell ("Pitäisikö alueen kertoa selvästi, mistä saa apua?": the who-word after the
+        # verb is what is told).
+        together = (
+            self._asks_who(part) and self.any_of(part, "routing_duty") and not self._should_tell_whom(part)
+            for part in parts
+        )
         return any(self.any_of(part, "routing") for part in parts) or any(together)
+
+    def _should_tell_whom(self, sentence: str) -> bool:
+        """ "Pitäisikö kunnan kertoa, kuka vastaa …?", "Borde staden berätta var man får hjälp?": what someone should
+        tell, the who-word after a word of the duty list in a sentence of what should be done."""
+        if not self.any_of(sentence, "normative"):
+            return False
+        written = words(sentence)
+        duties = [index for index, word in enumerate(written) if self.any_of(word, "routing_duty")]
+        whos = [index for index, word in enumerate(written) if self.any_of(word, "routing_who")]
+        return bool(duties and whos) and min(duties) < min(whos)
 
     def counts_questions_that_came(self, text: str) -> bool:
         """ "Montako kysymystä on tullut viikoittain?", "Hur många frågor har vi fått per mål?": a count of the
