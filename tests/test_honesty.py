@@ -206,6 +206,9 @@ from bot.assistant import Assistant
         ("Millä asetuksella neuvottelukunta on perustettu?", "law"),
         ("Vem får rösta i välfärdsområdesvalet?", "law"),
         ("Kuka saa äänestää aluevaaleissa?", "law"),
+        # who leads or runs KANE is a person the goals never name
+        ("Kuka KANEa nykyään johtaa?", "person"),
+        ("Vem styr KANE?", "person"),
         ("Tiedättekö te, koska kaupunki avaa nuorisotalon?", "date"),
     ],
 )
