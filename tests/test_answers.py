@@ -407,6 +407,13 @@ def test_association_experience_with_running_for_a_council_is_evidence_of_its_ow
         # two levels of administration and what passes between them: goal 3.3, however plain the words
         ("Pratar staten och kommunen tillräckligt med varandra?", "goal-3.action-3", True),
         ("Kulkeeko tieto kaupungin ja hyvinvointialueen välillä kunnolla?", "goal-3.action-3", True),
+        # the levels named together, or a higher authority for the state
+        ("Pitäisikö viestien kulkea paremmin hallinnon eri tasojen välillä?", "goal-3.action-3", True),
+        (
+            "Kommunen och de högre myndigheterna vet inte vad den andra bestämt, pratar de inte med varandra?",
+            "goal-3.action-3",
+            True,
+        ),
         # one level only, nothing passing between, or "kesken" (unfinished): no such question
         ("Borde kommunerna i regionen samarbeta mer med varandra?", None, False),
         ("Jäikö kunnan ja hyvinvointialueen yhteistyö kesken?", "goal-4.action-1", False),

@@ -328,6 +328,8 @@ class Reader:
             self.intents.patterns[name].found_in(tokens, frozenset(), written)
             for name in ("local_actors", "county_actors", "state_actors")
         )
+        # "… mellan de olika nivåerna": the levels named together are two or more
+        levels += 2 * self.intents.patterns["levels_named"].found_in(tokens, frozenset(), written)
         return (
             levels >= 2
             and self.intents.patterns["passing"].found_in(tokens, frozenset(), written)
