@@ -253,6 +253,9 @@ def test_experience_for_office_is_never_quoted_from_goal_1_when_the_candidates_p
         # a body of the young, the old or people with disabilities, however called: goal 2.2's councils
         ("Teinien oma porukka kaupungintalolla, kuunnellaanko sitä oikeasti?", True),
         ("Ska grupperna för seniorer få mer att säga till om i kommunen?", True),
+        # an advisory body in the group's own sentence, however far apart the words (KANE itself is one too)
+        ("Vi seniorer har ett eget rådgivande organ i kommunen. Vill KANE att det får större inflytande?", True),
+        ("KANE är ett rådgivande organ, vad gör det för de unga?", False),
         # the group and a body apart, or candidates: not the councils
         ("Vi pensionärer vill träffas gratis. Borde stan låta alla grupper använda salarna?", False),
         ("Pitäisikö puolueiden listoilla olla enemmän nuorten ryhmiä edustavia ehdokkaita?", False),

@@ -430,10 +430,12 @@ class Reader:
         tokens, written = folded_words(asked), words(asked)
         patterns = self.intents.patterns
         # Most questions name neither: looked for where the words stand only when both are named.
-        if not (
-            patterns["represented_groups"].found_in(tokens, frozenset(), written)
-            and patterns["group_bodies"].found_in(tokens, frozenset(), written)
-        ) or self.intents.any_of(asked, "candidacy"):
+        bodies_named = patterns["group_bodies"].found_in(tokens, frozenset(), written) or patterns[
+            "advisory_bodies"
+        ].found_in(tokens, frozenset(), written)
+        if not (patterns["represented_groups"].found_in(tokens, frozenset(), written) and bodies_named) or (
+            self.intents.any_of(asked, "candidacy")
+        ):
             return False
         groups, bodies = (
             [at for at, pair in enumerate(zip(tokens, written, strict=True)) if self._one_word_of(name, *pair)]
@@ -441,7 +443,16 @@ class Reader:
         )
         # The body is the group's own: "eläkeläisten porukka", "grupperna för seniorer", not "alla grupper" beside
         # "vi pensionärer" in another clause.
-        return any(0 < abs(body - group) <= GROUP_BODY_WINDOW for group in groups for body in bodies)
+        if any(0 < abs(body - group) <= GROUP_BODY_WINDOW for group in groups for body in bodies):
+            return True
+        # An advisory body in the group's own sentence: "Vi seniorer har ett eget rådgivande organ i kommunen"; not
+        # KANE, an advisory body itself ("KANE är ett rådgivande organ, vad gör det för de unga?").
+        return any(
+            patterns["advisory_bodies"].found_in(folded_words(sentence), frozenset(), words(sentence))
+            and patterns["represented_groups"].found_in(folded_words(sentence), frozenset(), words(sentence))
+            and not self.intents.any_of(sentence, "kane")
+            for sentence in sentences(asked)
+        )
 
     def _one_word_of(self, name: str, token: str, word: str) -> bool:
         return self.intents.patterns[name].found_in((token,), frozenset(), (word,))

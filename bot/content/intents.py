@@ -108,6 +108,7 @@ INTENT_NAMES = (
     "county_actors",
     "state_actors",
     "levels_named",
+    "advisory_bodies",
     "passing",
     "associations",
     "kane",
@@ -176,7 +177,8 @@ _KOSKA_ASKS_WHEN = re.compile(
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "levels_named", "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups",
-    "group_bodies", "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked", "grant_words", "fear",
+    "group_bodies", "advisory_bodies", "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked",
+    "grant_words", "fear",
     "working_together", "speaking_up", "aland_named", "panel_people", "panel_group", "deliberating",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
