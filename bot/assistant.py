@@ -102,11 +102,14 @@ class Assistant:
             for lang in LANGS
             for command in commands_in(text(lang))
         }
-        self.words = QuestionWords(intents, retriever)
+        self.question_words = QuestionWords(intents, retriever)
         self.bot_questions = BotQuestions(
-            self.words, help_retriever, commands=commands, help_tasks={item.id: item.tasks for item in help_entries}
+            self.question_words,
+            help_retriever,
+            commands=commands,
+            help_tasks={item.id: item.tasks for item in help_entries},
         )
-        self.reader = Reader(self.words, self.bot_questions, self.calibration, router.places.without_names)
+        self.reader = Reader(self.question_words, self.bot_questions, self.calibration, router.places.without_names)
         self.one_place = OnePlaceReading(intents, self.reader, router)
         # People ask the same things ("tavoite 1", the examples in /start); a reply depends only on the text and
         # the conversation, so repeated questions cost a dictionary lookup.
@@ -306,7 +309,7 @@ class Assistant:
         # world is an association's, not the bot's.
         about_bot = self.intents.any_of(asked, "about_bot") and (
             not self.intents.any_of(asked, "service_words")
-            or not self.words.speaks_of_the_goals_world(asked)
+            or not self.question_words.speaks_of_the_goals_world(asked)
             or self.intents.any_of(asked, "this_service")
             or self.bot_questions.names_the_bot(self.intents.without(asked, "service_words"))
         )
@@ -453,14 +456,14 @@ class Assistant:
     def _too_thin_alone(self, asked: str, lang: Lang) -> bool:
         """At most SHORT_ON_ITS_OWN words of its own and none of the goals' world: "Hur går jag till väga?"."""
         thin = len(self.retriever.query_terms(asked, lang)) <= SHORT_ON_ITS_OWN
-        return thin and not self.words.speaks_of_the_goals_world(asked)
+        return thin and not self.question_words.speaks_of_the_goals_world(asked)
 
     def _leans_on_an_everyday_story(self, asked: str, story: str, lang: Lang) -> bool:
         """Is the question too thin to stand alone (at most SHORT_ON_ITS_OWN words of its own, none of the goals'
         world), and its story about everyday matters and nothing of the goals' world (an association's story often
         names a bus or a football team)?"""
         reader = self.reader
-        if reader.everyday(asked) or not reader.everyday(story) or self.words.speaks_of_the_goals_world(story):
+        if reader.everyday(asked) or not reader.everyday(story) or self.question_words.speaks_of_the_goals_world(story):
             return False
         return self._too_thin_alone(asked, lang)
 

@@ -20,6 +20,12 @@ from bot.routing.router import Router
 _FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko"})
 _PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet", "nu", "ny")  # spoken "ottanu", "tehny"
 MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
+# Swedish supines after "Har <place>": "följt", "tagit", "gjort", "infört", "skrivit"; not nouns in -t ("rätt", "nytta"
+# has none, "ansvar" neither).
+_SUPINE_ENDINGS = ("t",)
+_NOT_SUPINES = frozenset({"ratt", "mojlighet", "skyldighet", "tid", "budget", "strategi", "projekt", "forslag"})
+MIN_SUPINE = 4
+SUPINE_REACH = 4  # "Har Vasa stad redan följt …"
 # A question opened by one of these and the place ("Har Vasa skrivit in föreningarna …?", "Ger Pargas stad …?",
 # "Onko Lahdessa …?", "Löytyykö Lapin hyvinvointialueelta …?") asks what that place has or does; with the place
 # further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly conditional ("Hade det
@@ -72,9 +78,16 @@ def _finnish_perfect(tokens: tuple[str, ...]) -> bool:
 
 
 def _tells_what_was_done(clause: str) -> bool:
-    """ "Onko Oulu ottanut …", "Har Borgå följt …": a perfect tense, Finnish or opened by "har"."""
+    """ "Onko Oulu ottanut …", "Har Borgå följt …": a perfect tense, Finnish, or Swedish "har" first with a supine
+    soon after ("följt", "tagit", "genomfört"); "Har Mariehamn rätt att …?", "Har Korsholm möjlighet …?" ask what a
+    place may do."""
     tokens = folded_words(clause)
-    return tokens[:1] == ("har",) or _finnish_perfect(tokens)
+    if tokens[:1] == ("har",):
+        return any(
+            len(token) >= MIN_SUPINE and token.endswith(_SUPINE_ENDINGS) and token not in _NOT_SUPINES
+            for token in tokens[2 : 2 + SUPINE_REACH]
+        )
+    return _finnish_perfect(tokens)
 
 
 class OnePlaceReading:

@@ -167,7 +167,11 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         ("Pitäisikö kunnalla ja järjestöillä olla vakiintuneet yhteistyömuodot?", "goal-4.action-1"),
         ("Mitä KANE sanoo yhteistyömuodoista?", "goal-4.action-1"),
         # where to get help, told more clearly, is services described for guidance
-        ("Pitäisikö hyvinvointialueen kertoa selvästi, mistä saa apua?", "goal-4.action-2"),
+        ("Pitäisikö hyvinvointialueen palvelut esitellä selkeämmin netissä?", "goal-4.action-2"),
+        (
+            "Onko tavoitteissa jotain siitä, että kunnan pitäisi kertoa selvästi apua tarjoavista ryhmistä?",
+            "goal-4.action-2",
+        ),
         ("Borde kommunen förklara tydligare var man kan få hjälp?", "goal-4.action-2"),
     ],
 )

@@ -229,8 +229,15 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Vårt EU-projekt om unga tar slut. Hur kan kommunen stödja föreningar enligt målen?", "goal-4.action-1"),
         ("Vill läsa om hur staden kan minska pappersarbetet med bidrag", "goal-1.action-2"),
         ("Välitän kovasti vanhuksista, mitä tavoitteet sanovat vanhusneuvostoista?", "goal-2.action-2"),
-        # "koska" giving a reason, not asking when
+        # "koska" giving a reason, not asking when, with or without the comma
         ("Koska meillä ei ole kerhohuonetta, voiko kunta antaa tilan ilmaiseksi?", "goal-1.action-3"),
+        ("Koska meillä ei oo kerhohuonetta voiko kunta antaa tilan ilmaseks?", "goal-1.action-3"),
+        # "Har" with a noun after the place asks what it may do; a point of the goals and voting members onto a panel
+        ("Har Mariehamn rätt att kräva hyra av föreningar enligt KANE?", "goal-1.action-3"),
+        ("Med stöd av vilken punkt i målen kan vi be kommunen om gratis lokaler?", "goal-1.action-3"),
+        ("Får man rösta fram medlemmar till en invånarpanel enligt målen?", "goal-2.action-1"),
+        # a benefit named in an association's story, not asked for
+        ("Autamme vapaaehtoisina opiskelijoita opintotukiasioissa. Miten kunnat voisivat tukea meitä?", "goal-1"),
     ],
 )
 def test_a_word_of_a_new_fact_in_another_sense_leaves_the_goals_answer(
@@ -514,12 +521,24 @@ def test_a_sum_asked_in_the_goals_name_is_no_count_of_the_goals(assistant: Assis
         "Onko ruotsi vapaaehtoinen ylioppilaskirjoituksissa?",
         "Vinner man i Monopol genom att spara pengarna?",
         "Miten parisuhteessa palautetaan luottamus?",  # trust between two people, not in administration
-        # a person's own benefits, not an association's grant
-        "Saako vaihto-opiskelija Kelalta asumistukea?",
-        "Kan en utbytesstudent få bostadsbidrag från FPA?",
+        # a comment on the bot's own wording is no question about services described clearly
+        "Voisitko vastata selkeämmin?",
     ],
 )
 def test_an_everyday_word_in_any_form_is_never_answered_from_the_goals(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a person's housing allowance, not an association's grant ("avustus", "bidrag" are the goals' words)
+        "Saako ulkomainen opiskelija Kelalta asumisavustusta?",
+        "Kan en utbytesstudent få bostadsbidrag från FPA?",
+    ],
+)
+def test_a_persons_own_benefit_is_an_everyday_matter(assistant: Assistant, question: str) -> None:
+    assert assistant.reader.everyday(question)
     assert assistant.reply(question).kind == "fallback"
 
 

@@ -82,11 +82,28 @@ def test_the_associations_own_name_does_not_decide_the_topic(assistant: Assistan
         "Mistä vanhus tietäisi, mitä kerhoja kaupunki tarjoaa? Pitäisikö ne kertoa selkeämmin?",
         "Pitäisikö palveluista kertoa niin, että kuka tahansa ymmärtää?",
         "Borde tjänsterna beskrivas så att vem som helst kan berätta om dem?",
+        # what someone else should tell, the who-word right after the telling
+        "Pitäisikö hyvinvointialueen kertoa selkeästi, mistä saa apua?",
+        "Borde regionen berätta var man får stöd?",
     ],
 )
 def test_a_who_that_asks_for_no_one_is_not_routed(assistant: Assistant, text: str) -> None:
     reply = assistant.reply(text)
     assert reply.route is None and reply.clarify is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a duty of its own after the who-word, the asker telling, or nothing told: whom to turn to
+        "Pitäiskö soittaa kunnantalolle vai kuka hoitaa avustukset?",
+        "Borde vi berätta för kommunen eller vem sköter bidragen?",
+        "Pitäisikö meidän ilmoittaa jonnekin, mihin?",
+    ],
+)
+def test_should_with_a_who_that_asks_whom_is_still_routed(assistant: Assistant, text: str) -> None:
+    reply = assistant.reply(text)
+    assert (reply.kind, reply.clarify) == ("clarify", "municipality")
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ KEEPING_LEMMAS: Mapping[Lang, frozenset[str]] = {
 _STATISTICS_CONCEPTS = frozenset({"knowledge-based-services"})
 # A count of questions may name the goal they were about ("Kuinka moni on kysynyt tavoitteesta 2?"): the goals are
 # the topic of the questions counted, not the statistics asked for.
-_COUNTED_TOPIC_CONCEPTS = _STATISTICS_CONCEPTS | {"goals"}
+_COUNTED_TOPIC_CONCEPTS = _STATISTICS_CONCEPTS | {GOALS_CONCEPT}
 QUESTION_LEMMAS = frozenset({"kysymys", "fraga"})  # "kysymykset", "frågorna": what an official's queue holds
 
 
@@ -103,14 +103,14 @@ class BotQuestions:
 
     def __init__(
         self,
-        words: QuestionWords,
+        question_words: QuestionWords,
         help_retriever: Retriever | None = None,
         commands: Iterable[str] = (),
         help_tasks: Mapping[str, Mapping[Lang, tuple[HelpTask, ...]]] | None = None,
     ) -> None:
-        self.words = words
-        self.intents = words.intents
-        self.retriever = retriever = words.retriever
+        self.question_words = question_words
+        self.intents = question_words.intents
+        self.retriever = retriever = question_words.retriever
         self.help_retriever = help_retriever
         # Words only the help uses ("yhteystiedot", "kieli", "jakaa"): a question with none of them and no word about
         # the bot is not searched in the help at all.
@@ -201,7 +201,7 @@ class BotQuestions:
         if not found:
             return None
         best = max(found, key=lambda match: match.score * match.coverage)
-        goals_world = best.entry.id == HANDOVER_HELP or self.words.speaks_of_the_goals_world(asked)
+        goals_world = best.entry.id == HANDOVER_HELP or self.question_words.speaks_of_the_goals_world(asked)
         if goals_world and not about_bot and self.intents.asks_for_a_contact(asked):
             # "Vår förening vill kontakta kommunen, vem skriver vi till?", "Kenelle ilmoitan yhdistyksen uudet
             # yhteystiedot kunnassa?": whom to contact in the goals' world is routed; "Kuka ylläpitää näitä
@@ -229,7 +229,7 @@ class BotQuestions:
         # "Miten tätä tavoitetta pitäisi käyttää?" names what "this" is (read in the question's own language: a
         # Finnish question read as Swedish is all unknown words).
         rest = self.intents.without(self.intents.without(asked, "bot_use"), "normative")
-        return any(self.retriever.query_terms(rest, lang) for lang in self.words.languages_of(asked))
+        return any(self.retriever.query_terms(rest, lang) for lang in self.question_words.languages_of(asked))
 
     def names_the_bot(self, asked: str) -> bool:
         """ "botti", "du", "svaret", a command named ("/history") or a mention ("@botin nimi"): the question is about
@@ -254,13 +254,13 @@ class BotQuestions:
             # "Mistä löydän tilastot äänestysaktiivisuudesta?", "… om hur målen förverkligas?": statistics of a matter
             # of the goals; "… mistä tavoitteista ihmiset kyselee?" counts what people asked, the goals its topic.
             asked_of_goals = self.intents.any_of(asked, "questions_arrived") and not any(
-                concepts - _COUNTED_TOPIC_CONCEPTS for concepts in self.words.concepts_as_read(asked)
+                concepts - _COUNTED_TOPIC_CONCEPTS for concepts in self.question_words.concepts_as_read(asked)
             )
             if self._names_a_matter_of_the_goals(asked) and not asked_of_goals:
                 return None
         if self.names_the_bot(asked):
             return task
-        keeps = task == FORGET_HELP and self.words.lemmas_in(asked, KEEPING_LEMMAS)
+        keeps = task == FORGET_HELP and self.question_words.lemmas_in(asked, KEEPING_LEMMAS)
         if keeps and not self.intents.any_of(asked, "asker"):
             return None  # "Sparas frågorna som invånarpanelen tar upp?": someone else's questions kept, not the asker's
         # "pitääkö hypätä suoraan johonkin numeroon?" asks how the bot is used: jumping among goals is nobody's duty.
@@ -273,7 +273,7 @@ class BotQuestions:
             return None  # "Vad säger målen om att skicka vidare information?" asks what the goals say
         if task == LANGUAGE_HELP and self.intents.any_of(asked, "kane"):
             return None  # "Har Svenska folkpartiet svarat på KANE:s uppmaning?" is no question about the bot's Swedish
-        return None if self.words.speaks_of_the_goals_world(asked) else task
+        return None if self.question_words.speaks_of_the_goals_world(asked) else task
 
     def help_task(self, asked: str) -> str | None:
         """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta
@@ -326,13 +326,13 @@ class BotQuestions:
         return (
             self.intents.any_of(asked, "one_by_one")
             and (self.intents.any_of(asked, "asker") or self.names_the_bot(asked))
-            and self.words.names_the_goals_or_their_names(asked)
+            and self.question_words.names_the_goals_or_their_names(asked)
         )
 
     def _names_a_matter_of_the_goals(self, asked: str) -> bool:
         """Does the question name a concept of the goals besides statistics themselves ("tilastot", "statistik" are
         the goals' knowledge-based services)?"""
-        return any(concepts - _STATISTICS_CONCEPTS for concepts in self.words.concepts_as_read(asked))
+        return any(concepts - _STATISTICS_CONCEPTS for concepts in self.question_words.concepts_as_read(asked))
 
     def _counts_questions_here(self, asked: str) -> bool:
         """ "Mistä näkee, montako kysymystä meidän alueelta on tullut?", "Hur många frågor har vi fått?": a count of
@@ -342,8 +342,8 @@ class BotQuestions:
             return False
         if self.names_the_bot(asked) or self.intents.any_of(asked, "question_counts_seen"):
             return True
-        named = any(concepts - _COUNTED_TOPIC_CONCEPTS for concepts in self.words.concepts_as_read(asked))
-        return not named and not self.words.speaks_of_the_goals_world(asked)
+        named = any(concepts - _COUNTED_TOPIC_CONCEPTS for concepts in self.question_words.concepts_as_read(asked))
+        return not named and not self.question_words.speaks_of_the_goals_world(asked)
 
     def _asks_about_sent_questions(self, placed: list[tuple[int, int, str]]) -> bool:
         """ "Var ser jag frågorna som invånarna har skickat?", "Miten vastaan kysymyksiin, joita kuntalaiset ovat
@@ -400,8 +400,8 @@ class BotQuestions:
         for name in ("bot_scope", "about_bot", "goals_frame", "kane", "all_goals"):
             rest = self.intents.without(rest, name)
         rest = " ".join(word for word in words(rest) if not names_goals(word))
-        asked_about = [found - {GOALS_CONCEPT, KANE_CONCEPT} for found in self.words.concepts_as_read(rest)]
-        return not any(asked_about) and not self.words.speaks_of_the_goals_world(rest)
+        asked_about = [found - {GOALS_CONCEPT, KANE_CONCEPT} for found in self.question_words.concepts_as_read(rest)]
+        return not any(asked_about) and not self.question_words.speaks_of_the_goals_world(rest)
 
     def only_about_using_the_bot(self, asked: str, lang: Lang) -> bool:
         """ "Hur funkar det här?", "Miten tätä käytetään?": how to use it, and nothing else asked. Such a verb is

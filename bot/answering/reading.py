@@ -1,11 +1,11 @@
 """Reading a question against the goals: which entries it matches once the words that only frame it are set aside,
-whether it is about the goals' matters at all, the closest entry, how likely the best one is right, and which help
-entry a question about the bot wants. The Assistant decides what to reply from what this reads."""
+whether it is about the goals' matters at all, the closest entry and how likely the best one is right (what it asks
+of the bot itself is `bot_questions`'s to read). The Assistant decides what to reply from what this reads."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from bot.answering.asked_words import GOALS_CONCEPT, KANE_CONCEPT, READ_CACHE_SIZE, QuestionWords, names_the_goals
@@ -126,8 +126,8 @@ _SPOKEN_YOU = re.compile(
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 
 
-# Whom something is for ("kenelle", "keille", "för vem"), as lemmas.
-_WHOM_LEMMAS: Mapping[Lang, frozenset[str]] = {"fi": frozenset({"ken", "kuka"}), "sv": frozenset({"vem"})}
+# Whom something is for ("kenelle", "keille", "för vem", "till vem"), not who did it ("vem bestämde det?").
+_FOR_WHOM = re.compile(r"\b(?:kenelle|keille|kelle|kenel|för\s+vem|till\s+vem|åt\s+vem)\b", re.IGNORECASE)
 # How, opening a question of how something is done (folded).
 HOW_WORDS = frozenset({"miten", "kuinka", "mites", "hur"})
 _APPLYING_REACH = 5  # the how-word and the next four words
@@ -164,37 +164,41 @@ class Reader:
 
     def __init__(
         self,
-        words: QuestionWords,
+        question_words: QuestionWords,
         bot: BotQuestions,
         calibration: Calibration,
         without_places: Callable[[str], str] = lambda text: text,
     ) -> None:
-        self.words = words
+        self.question_words = question_words
         self.bot = bot
-        self.intents = intents = words.intents
-        self.retriever = retriever = words.retriever
+        self.intents = intents = question_words.intents
+        self.retriever = retriever = question_words.retriever
         self.calibration = calibration
         self._without_places = without_places  # place names say where, never what about
         # The goals' common scope, KANE's wishes and getting into a council: see `asks_for_all_goals` and
         # `_asks_about_experience_for_office`.
-        self._scope_lemmas = self.words.lemmas_of_list("goals_scope")
-        self._wants_lemmas = self.words.lemmas_of_list("kane_wants")
+        self._scope_lemmas = self.question_words.lemmas_of_list("goals_scope")
+        self._wants_lemmas = self.question_words.lemmas_of_list("kane_wants")
         # "four" and the goals' everyday names ("saker", "asiaa"): see `asks_for_all_goals`
-        self._doing_lemmas = self.words.lemmas_of_list("goals_doing")
+        self._doing_lemmas = self.question_words.lemmas_of_list("goals_doing")
         # Parliament is the goals' scope only beside an election ("Eduskunta vaali?"): "Mitä KANE haluaa
         # eduskunnalta?" asks of parliament.
-        self._election_body_lemmas = self.words.lemmas_of_list("election_bodies")
-        self._election_lemmas = self.words.lemmas_of_list("elections_named")
-        fours, goal_things = self.words.lemmas_of_list("four_goals"), self.words.lemmas_of_list("goal_things")
+        self._election_body_lemmas = self.question_words.lemmas_of_list("election_bodies")
+        self._election_lemmas = self.question_words.lemmas_of_list("elections_named")
+        fours, goal_things = (
+            self.question_words.lemmas_of_list("four_goals"),
+            self.question_words.lemmas_of_list("goal_things"),
+        )
         self._four_lemmas = {lang: fours[lang] | goal_things[lang] for lang in LANGS}
         # KANE by any of its names ("neuvottelukunta", "delegationen", "expertorganet"), or addressed ("Mitä te
         # toivotte …?"): who has the wishes, never what they are about.
         self._kane_lemmas = {
-            lang: retriever.lemmas_naming(KANE_CONCEPT, lang) | self.words.lemmas_of_list("kane_addressed")[lang]
+            lang: retriever.lemmas_naming(KANE_CONCEPT, lang)
+            | self.question_words.lemmas_of_list("kane_addressed")[lang]
             for lang in LANGS
         }
-        self._entering_lemmas = self.words.lemmas_of_list("entering_office")
-        self._association_lemmas = self.words.lemmas_of_list("associations")
+        self._entering_lemmas = self.question_words.lemmas_of_list("entering_office")
+        self._association_lemmas = self.question_words.lemmas_of_list("associations")
         # Everyday words in any form the lexicon knows: a short one of either language ("veroa" is "vero"), and a
         # Finnish one whose stem changes ("puhelimeni" is "puhelin"), which no prefix of the list finds. Long Swedish
         # words keep their stems, and simplemma reads some of them as other words ("börs" as "böra", "lån" as "låna").
@@ -311,7 +315,7 @@ class Reader:
         naming nothing else (`REASONS_OF_GOALS`), if any."""
         if not self.intents.any_of(asked, "reasons"):
             return None
-        for concepts in self.words.concepts_as_read(asked):
+        for concepts in self.question_words.concepts_as_read(asked):
             for goal, core, context in REASONS_OF_GOALS:
                 if concepts & core and concepts <= core | context | _SHARED_CONTEXT:
                     return goal
@@ -333,7 +337,7 @@ class Reader:
         return (
             levels >= 2
             and self.intents.patterns["passing"].found_in(tokens, frozenset(), written)
-            and not self.words.lemmas_in(asked, self._association_lemmas)
+            and not self.question_words.lemmas_in(asked, self._association_lemmas)
         )
 
     def asks_for_an_overview(self, asked: str) -> bool:
@@ -350,8 +354,8 @@ class Reader:
             return False
         # The goals or KANE named: "Tiivistä, mitä valtuutetut tekevät työkseen" asks about councillors' work.
         # ("päälinjat", "önskelistan": the goals by another name, goals_names)
-        names = self.words.names_the_goals_or_their_names(asked) or self._names_kane(asked)
-        read = self.words.concepts_as_read(asked)
+        names = self.question_words.names_the_goals_or_their_names(asked) or self._names_kane(asked)
+        read = self.question_words.concepts_as_read(asked)
         # Or wishes and the elections, in other words ("Mitä isoja juttuja kunnilta toivotaan ennen äänestystä?
         # Lyhyt yhteenveto."): what is wished of the elected is the goals.
         names = names or any(GOALS_CONCEPT in found and found & ELECTION_CONCEPTS for found in read)
@@ -371,7 +375,7 @@ class Reader:
         # The word of doing names no matter of its own: "jobbar" is work, a concept of employment, yet "Vad jobbar
         # KANE med?" asks what KANE does.
         rest = self._without_doing(asked)
-        read = self.words.concepts_as_read(rest)
+        read = self.question_words.concepts_as_read(rest)
         return self._names_kane(asked) and all(found <= KANE_DOING_CONCEPTS for found in read)
 
     def _without_doing(self, asked: str) -> str:
@@ -383,7 +387,7 @@ class Reader:
 
     def _names_kane(self, asked: str) -> bool:
         """KANE by its name or another of its names ("neuvottelukunta", "delegationen"), or spoken to ("te")."""
-        return self.intents.any_of(asked, "kane") or self.words.has_lemma_of(asked, self._kane_lemmas)
+        return self.intents.any_of(asked, "kane") or self.question_words.has_lemma_of(asked, self._kane_lemmas)
 
     def _names_three_parties_together(self, asked: str) -> bool:
         """Does one sentence name a municipality, a wellbeing services county and associations, and their working
@@ -403,9 +407,9 @@ class Reader:
                 patterns["working_together"].found_in(tokens, frozenset(), written)
                 and patterns["local_actors"].found_in(tokens, frozenset(), written)
                 and patterns["county_actors"].found_in(tokens, frozenset(), written)
-                and self.words.lemmas_in(sentence, self._association_lemmas)
+                and self.question_words.lemmas_in(sentence, self._association_lemmas)
             ):
-                return all(found <= THREE_PARTIES_CONCEPTS for found in self.words.concepts_as_read(asked))
+                return all(found <= THREE_PARTIES_CONCEPTS for found in self.question_words.concepts_as_read(asked))
         return False
 
     def _describes_a_residents_panel(self, asked: str) -> bool:
@@ -420,7 +424,7 @@ class Reader:
             tokens, written = folded_words(sentence), words(sentence)
             if all(patterns[name].found_in(tokens, frozenset(), written) for name in PANEL_PATTERNS):
                 rest = self.intents.without(asked, "panel_group")
-                return all(found <= PANEL_CONCEPTS for found in self.words.concepts_as_read(rest))
+                return all(found <= PANEL_CONCEPTS for found in self.question_words.concepts_as_read(rest))
         return False
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
@@ -467,7 +471,7 @@ class Reader:
             and concepts & CONDUCT_CONCEPTS
             and not concepts & WHO_IS_NOMINATED_CONCEPTS
             and not concepts & GROUP_COUNCIL_CONCEPTS
-            for concepts in self.words.concepts_as_read(asked)
+            for concepts in self.question_words.concepts_as_read(asked)
         )
 
     def asks_how_a_council_is_chosen(self, asked: str) -> bool:
@@ -519,7 +523,7 @@ class Reader:
             # valtuustoon", "om man vill in i fullmäktige"); a council's or its staff's own experience ("Vilken
             # erfarenhet har kommunstyrelsen av …?") is not a candidate's.
             # Councillors' readiness for dialogue ("valtuutettujen valmiudet") is goal 3.2's, not a candidate's past.
-            entering = COUNCILS_CONCEPT in concepts and self.words.has_lemma_of(asked, self._entering_lemmas)
+            entering = COUNCILS_CONCEPT in concepts and self.question_words.has_lemma_of(asked, self._entering_lemmas)
             entering = entering or self.intents.any_of(asked, "office_role")  # "valtuutettuna", "som ledamot"
             office = CANDIDATES_CONCEPT in concepts or concepts >= OFFICE_BY_ELECTION or entering
             if office and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
@@ -539,7 +543,9 @@ class Reader:
             rest = asked
             for name in ("kane_kind_asked", "kane_kinds", "kane"):
                 rest = self.intents.without(rest, name)
-            return not any(self.words.concepts_as_read(rest)) and not self.words.speaks_of_the_goals_world(rest)
+            return not any(
+                self.question_words.concepts_as_read(rest)
+            ) and not self.question_words.speaks_of_the_goals_world(rest)
         # The kind of body in the sentence that asks what KANE is: "Yhdistys voisi tulla kouluun. Onko tämä KANE
         # tavoite?" names an association before, and asks whether a matter is KANE's goal.
         if any(
@@ -555,7 +561,9 @@ class Reader:
         if not _OPINION.search(asked) and not self.intents.any_of(asked, "goal_says"):
             rest = _WHY_ONE_ASKS.split(rest, maxsplit=1)[0]
         rest = _NEVER_HEARD.sub(" ", rest)
-        return not any(self.words.concepts_as_read(rest)) and not self.words.speaks_of_the_goals_world(rest)
+        return not any(
+            self.question_words.concepts_as_read(rest)
+        ) and not self.question_words.speaks_of_the_goals_world(rest)
 
     def asks_what_kane_takes_part_in(self, asked: str) -> bool:
         """ "Minkä strategian toteuttamisessa KANE on mukana?", "Gör KANE något annat än de här valmålen?": KANE
@@ -568,7 +576,7 @@ class Reader:
         own = self.intents.without(asked, "kane_view") if self.intents.any_of(asked, "kane_view") else asked
         if not self._names_kane(own) or self.bot.names_the_bot(asked) or self.bot.asks_what_the_bot_knows(asked):
             return False  # "Vet du nåt annat än KANE:s mål?" asks what the bot knows
-        if self.intents.any_of(asked, "bot_knowing") or self.words.has_lemma_of(asked, self._wants_lemmas):
+        if self.intents.any_of(asked, "bot_knowing") or self.question_words.has_lemma_of(asked, self._wants_lemmas):
             return False
         if any(
             self._one_word_of(name, fold(word), word)
@@ -577,7 +585,7 @@ class Reader:
         ):
             return False
         rest = self.intents.without(own, "kane_taking_part")
-        return all(found <= KANE_PART_CONCEPTS for found in self.words.concepts_as_read(rest))
+        return all(found <= KANE_PART_CONCEPTS for found in self.question_words.concepts_as_read(rest))
 
     def asks_where_to_read_another_paper(self, asked: str, after: str = "") -> bool:
         """ "Mistä löydän sen strategian? Onko se jossain luettavissa?", "Var kan jag läsa den?": where to read a paper
@@ -630,7 +638,7 @@ class Reader:
             rest = " ".join(word for index, word in enumerate(written) if index not in decided)
             for name in ("kane", "kane_view", "view_asked"):
                 rest = self.intents.without(rest, name)
-            matters = {concept for found in self.words.concepts_as_read(rest) for concept in found}
+            matters = {concept for found in self.question_words.concepts_as_read(rest) for concept in found}
             if not any(set(self.retriever.passages_of(concept)) - {INTRO_ENTRY, KANE_ENTRY} for concept in matters):
                 return True
         return False
@@ -654,14 +662,16 @@ class Reader:
             return False
         if not self.intents.any_of(asked, "goals_authored") or self.bot.names_the_bot(asked):
             return False  # "Kuka tämän botin on tehnyt?" asks about the bot
-        named = self.words.names_the_goals_or_their_names(asked)
+        named = self.question_words.names_the_goals_or_their_names(asked)
         if not (named or self.intents.any_of(asked, "goals_pointed")):
             return False
         # The goals' other names ("linjaukset"), the kind of body and what it does ("jobbar", "gäng") ask nothing else.
         rest = asked
         for name in ("goals_names", "kane_kinds", "kane_doing"):
             rest = self.intents.without(rest, name)
-        return all(found <= KANE_DOING_CONCEPTS | {GOALS_CONCEPT} for found in self.words.concepts_as_read(rest))
+        return all(
+            found <= KANE_DOING_CONCEPTS | {GOALS_CONCEPT} for found in self.question_words.concepts_as_read(rest)
+        )
 
     def goal_by_theme(self, asked: str) -> int | None:
         """The goal named by its theme in one word ("demokratiakasvatustavoite", "avgiftsfrihetsmålet"): the theme a
@@ -692,7 +702,7 @@ class Reader:
         if len(goals) != 1:
             return None
         rest = " ".join(word for word in written if not goal_themes(word))
-        asked_besides = set().union(*self.words.concepts_as_read(rest)) if rest else set()
+        asked_besides = set().union(*self.question_words.concepts_as_read(rest)) if rest else set()
         return next(iter(goals)) if asked_besides <= named | OVERVIEW_CONCEPTS else None
 
     def _names_an_owner(self, word: str) -> bool:
@@ -716,7 +726,7 @@ class Reader:
         # Every word's lemmas, stop words kept ("vill" is one): for the goals' names and KANE's wishes.
         own = self.intents.without(asked, "asker_wants") if self.intents.any_of(asked, "asker_wants") else asked
         said = {lemma for word in words(own) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
-        named = said & self.words.goal_names[lang] if fact is None else set()
+        named = said & self.question_words.goal_names[lang] if fact is None else set()
         kane = self.intents.any_of(asked, "kane") or bool(said & self._kane_lemmas[lang])
         # "ne neljä juttua", "de fyra grejerna"; "vilka fyra saker" only with KANE named
         four = self.intents.names_four_goals(asked, names_goals, which=kane)
@@ -743,10 +753,10 @@ class Reader:
             # delar jag de fyra målen?"), nor what the bot can do
             bots = self.intents.any_of(asked, "bot_names") or self.intents.any_of(asked, "share")
             # "… ja kenelle?": what they were written for and whom is what the introduction says, not why four
-            why_four = self.intents.any_of(asked, "reasons") and not self.words.has_lemma_of(asked, _WHOM_LEMMAS)
+            why_four = self.intents.any_of(asked, "reasons") and not _FOR_WHOM.search(asked)
             return not (bots or why_four) and self.bot.help_task(asked) is None
         if goals_named or named:  # "Vad vill KANE uppnå med sina mål inför valet?" asks what all of them want
-            return terms - self.words.goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
+            return terms - self.question_words.goal_names[lang] <= self._scope_lemmas[lang] | self._wants_lemmas[lang]
         if fact is not None:
             return False  # "Montako kuntaa on tehnyt sen, mitä KANE vaatii?" counts municipalities, not the goals
         wishes = said & self._wants_lemmas[lang]
@@ -765,7 +775,7 @@ class Reader:
         )
         return (
             not set(self.retriever.concepts_in(undone, lang)) - {GOALS_CONCEPT, KANE_CONCEPT}
-            and terms - self.words.goal_names[lang] - self._four_lemmas[lang]
+            and terms - self.question_words.goal_names[lang] - self._four_lemmas[lang]
             <= self._scope_lemmas[lang] | self._wants_lemmas[lang] | self._doing_lemmas[lang]
         )
 
@@ -789,7 +799,7 @@ class Reader:
     def _of_no_matter(self, rest: str, lang: Lang) -> bool:
         """Does ``rest`` name none of the goals' matters (premises, the young, grants …) and nothing of their world?"""
         named = set(self.retriever.concepts_in(rest, lang)) - {GOALS_CONCEPT, KANE_CONCEPT}
-        return not named and not self.words.speaks_of_the_goals_world(rest)
+        return not named and not self.question_words.speaks_of_the_goals_world(rest)
 
     def on_theme(self, asked: str, matches: list[Match]) -> bool:
         """Is the question about the goals' matters at all (not the weather or a recipe)?"""
@@ -822,7 +832,7 @@ class Reader:
     def _find_everyday(self, asked: str) -> bool:
         asked = self._without_places(asked)  # "Kökar" is a municipality, not a kitchen ("kök")
         asked = _SPOKEN_YOU.sub(" ", asked)
-        return self.intents.everyday(asked) or self.words.has_lemma_of(asked, self._everyday_lemmas)
+        return self.intents.everyday(asked) or self.question_words.has_lemma_of(asked, self._everyday_lemmas)
 
     @staticmethod
     def suggestion(matches: list[Match]) -> str | None:
@@ -898,7 +908,7 @@ class Reader:
         said = {lemma for word in words(asked) for lemma in self.retriever.word_terms(word, lang, corrected=False)}
         if not said & self._wants_lemmas[lang]:
             return False
-        read = self.words.concepts_as_read(asked)
+        read = self.question_words.concepts_as_read(asked)
         # "Asetun ehdolle …": running named as a nomination
         return any(CANDIDATES_CONCEPT in found for found in read) and all(
             found <= {CANDIDATES_CONCEPT, NOMINATIONS_CONCEPT, KANE_CONCEPT, GOALS_CONCEPT, *ELECTION_CONCEPTS}

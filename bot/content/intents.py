@@ -109,6 +109,7 @@ INTENT_NAMES = (
     "state_actors",
     "levels_named",
     "advisory_bodies",
+    "telling",
     "passing",
     "associations",
     "kane",
@@ -166,27 +167,50 @@ _WEB_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # Spoken "koska" asks when ("Koska halli valmistuu?", "Tietääkö kukaan, koska se halli valmistuu?") where it opens
-# a question, alone or after asking who knows, with no clause after it; "Koska meillä ei ole tiloja, voiko kunta
-# auttaa?" gives a reason, and "Onko se tärkeää, koska …?" too.
+# a question, alone or after asking who knows, with no comma after it (and no second clause: `_koska_asks_when`);
+# "Koska meillä ei ole tiloja, voiko kunta auttaa?" gives a reason, and "Onko se tärkeää, koska …?" too.
 _KOSKA_ASKS_WHEN = re.compile(
     r"^(?:(?:tietääkö|tietääks|tiedätkö|tiedäks|tiiätkö|tiiäks|tiäkkö|tiedättekö|tietäisikö|tietäiskö|tietäsköhän"
     r"|tiedetäänkö|onko\s+tietoa|onks\s+tietoo|osaako\s+joku\s+sanoa|osaatko\s+sanoa|osaatteko\s+sanoa)"
-    r"(?:\s+(?:kukaan|joku|kenelläkään|sie|sä|te))?\s*,?\s+)?(?:koska|koskas|koskahan)\s+[^,]*\?$",
+    r"(?:\s+(?:kukaan|joku|kenelläkään|sie|sä|te))?\s*,?\s+)?(koska|koskas|koskahan)\s+[^,]*\?$",
     re.IGNORECASE,
 )
+# After a reason's "koska" a second clause asks the question ("Koska meillä ei oo tiloja voiko kunta auttaa?", "…
+# niin kenelle voin soittaa?"): a question word, a verb asking (-ko/-kö, spoken -ks) or "niin" after it.
+_SECOND_CLAUSE_WORDS = frozenset({
+    "mita", "miten", "mika", "mitka", "kuka", "ketka", "kenelle", "keneen", "kenen", "mista", "mihin", "missa",
+    "miksi", "miks", "niin", "nii", "sanooko", "sanoko",
+})  # fmt: skip
+_ASKING_VERB_ENDINGS = ("ko", "ks", "kos", "kohan")
+
+
+def _koska_asks_when(sentence: str) -> bool:
+    """ "Koska halli valmistuu?", "Tietääkö kukaan, koska se avataan?": spoken "koska" opening a question asks when,
+    unless a second clause follows it (`_SECOND_CLAUSE_WORDS`), which a reason's "koska" needs."""
+    found = _KOSKA_ASKS_WHEN.match(sentence)
+    if found is None:
+        return False
+    after = [fold(word) for word in words(sentence[found.start(1) :])][1:]
+    return not any(
+        word in _SECOND_CLAUSE_WORDS or (len(word) > 4 and word.endswith(_ASKING_VERB_ENDINGS)) for word in after
+    )
+
+
 PATTERN_LISTS = (
     "form_asks", "form_change", "conditional", "implication", "hedge", "local_actors", "county_actors", "state_actors",
     "levels_named", "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups",
-    "group_bodies", "advisory_bodies", "kane_gives", "money_words", "kane_advice", "place_obliged", "payer_asked",
-    "grant_words", "fear",
-    "working_together", "speaking_up", "aland_named", "panel_people", "panel_group", "deliberating",
+    "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
+    "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
+    "panel_group", "deliberating",
 )  # fmt: skip
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
 KANE = "kane"
 KANE_GIVES_BEFORE = 1
+# A who-word at most this far after a verb of telling is what is told ("kertoa selvästi, mistä …").
+TOLD_AFTER = 3
 # Spoken Finnish and Swedish put a determiner before a name ("Jakaako se KANE ite rahaa?", "Ger den där KANE …"):
-# the word of giving then stands one further back.
+# the word of giving then stands one word further back for each (at most two).
 _BEFORE_A_NAME = frozenset({"se", "tuo", "toi", "tama", "taa", "den", "dar", "sjalva"})
 KANE_GIVES_AFTER = 2
 KANE_MONEY_AFTER = 8
@@ -441,7 +465,7 @@ class Intents:
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
         if self._names_a_price(text):
             return "amount"
-        if any(_KOSKA_ASKS_WHEN.match(sentence) for sentence in sentences(text)):
+        if any(_koska_asks_when(sentence) for sentence in sentences(text)):
             return "date"
         if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
@@ -630,8 +654,8 @@ class Intents:
         """Does the message ask whom to contact (or who handles something)?"""
         parts = [self.before_purpose(part) for part in sentences(text)]
         # "who" and "handles" ask it together in one sentence; "Mistä mummo tietäisi …? Pitäisikö ne kertoa …?" not,
-        # nor what someone should tell ("Pitäisikö alueen kertoa selvästi, mistä saa apua?": the who-word after the
-        # verb is what is told).
+        # nor what someone should tell ("Pitäisikö alueen kertoa selvästi, mistä saa apua?": the who-word after a verb
+        # of telling is what is told).
         together = (
             self._asks_who(part) and self.any_of(part, "routing_duty") and not self._should_tell_whom(part)
             for part in parts
@@ -639,14 +663,31 @@ class Intents:
         return any(self.any_of(part, "routing") for part in parts) or any(together)
 
     def _should_tell_whom(self, sentence: str) -> bool:
-        """ "Pitäisikö kunnan kertoa, kuka vastaa …?", "Borde staden berätta var man får hjälp?": what someone should
-        tell, the who-word after a word of the duty list in a sentence of what should be done."""
+        """ "Pitäisikö alueen kertoa selvästi, mistä saa apua?", "Borde staden berätta var man får hjälp?": what
+        someone else should tell, in a sentence of what should be done: a who-word soon after a verb of telling
+        (`telling`), something told after it, and no duty of its own after it ("…, kuka hoitaa avustukset?", "Borde
+        vi ringa kommunen eller vem sköter bidragen?" and "Pitäiskö ilmoittaa jonnekin, mihin?" ask whom)."""
         if not self.any_of(sentence, "normative"):
             return False
         written = words(sentence)
-        duties = [index for index, word in enumerate(written) if self.any_of(word, "routing_duty")]
-        whos = [index for index, word in enumerate(written) if self.any_of(word, "routing_who")]
-        return bool(duties and whos) and min(duties) < min(whos)
+        folded = tuple(fold(word) for word in written)
+        telling = self.patterns["telling"]
+        tells = [
+            index
+            for index in range(len(written))
+            if telling.found_in(folded[index : index + 1], frozenset(), written[index : index + 1])
+        ]
+        for who, word in enumerate(written):
+            if not self.any_of(word, "routing_who"):
+                continue
+            told = written[who + 1 :]
+            if not told or any(self.any_of(later, "routing_duty") for later in told):
+                continue
+            if self.any_of(" ".join(written[:who]), "asker"):
+                continue  # the asker is who would tell: "Pitäisikö meidän ilmoittaa, mihin …?" asks whom
+            if any(0 < who - tell <= TOLD_AFTER for tell in tells):
+                return True
+        return False
 
     def counts_questions_that_came(self, text: str) -> bool:
         """ "Montako kysymystä on tullut viikoittain?", "Hur många frågor har vi fått per mål?": a count of the
