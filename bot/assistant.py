@@ -275,7 +275,8 @@ class Assistant:
         retold = self._about_the_story(focus, lang, conversation) if fact is None else None
         if retold is not None:
             return retold
-        if self.reader.asks_for_all_goals(asked, lang, fact=fact):
+        # "Onks Porvoo jo tehny jotain näiden tavoitteiden eteen?" asks what one place has done for them.
+        if self.reader.asks_for_all_goals(asked, lang, fact=fact) and self.one_place.asked_fact(asked, []) != "place":
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
         if fact is None and (self.reader.asks_what_kane_is(asked) or self.reader.asks_what_kane_takes_part_in(asked)):
             return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Onks KANE joku puolue?"

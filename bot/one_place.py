@@ -17,9 +17,9 @@ from bot.core.text import fold, folded_words, words
 from bot.routing.router import Router
 
 # Finnish perfect tense, an auxiliary and a past participle: "Miten Vantaa on parantanut …?" asks what has been done.
-_FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko"})
-_PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet", "nu", "ny")  # spoken "ottanu", "tehny"
-MIN_PARTICIPLE = 6  # "tehnyt", "ottanut"; "nyt" alone (now) is no participle
+_FINNISH_AUXILIARIES = frozenset({"on", "ovat", "onko", "ovatko", "ei", "eivat", "eiko", "onks", "onkse", "ovatkse"})
+_PAST_PARTICIPLE_ENDINGS = ("nut", "nyt", "neet", "nu", "ny", "llu", "lly")  # spoken "ottanu", "tehny", "ollu"
+MIN_PARTICIPLE = 5  # "tehnyt", "tehny", "ottanut"; "nyt" alone (now) is no participle
 # Swedish supines after "Har <place>": "följt", "tagit", "gjort", "infört", "skrivit"; not nouns in -t ("rätt", "nytta"
 # has none, "ansvar" neither).
 _SUPINE_ENDINGS = ("t",)

@@ -500,6 +500,8 @@ def test_taking_part_said_of_others_or_the_bot_is_not_what_kane_takes_part_in(
         # what KANE is for
         "Mitä varten tällainen KANE on olemassa?",
         "Vad är KANE egentligen till för?",
+        "Mihin KANEa oikeastaan tarvitaan?",
+        "Varför behövs KANE?",
     ],
 )
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:

@@ -209,6 +209,12 @@ from bot.assistant import Assistant
         # who leads or runs KANE is a person the goals never name
         ("Kuka KANEa nykyään johtaa?", "person"),
         ("Vem styr KANE?", "person"),
+        ("Kuka on KANEn pomo nykyään?", "person"),
+        ("Vem är chef för KANE?", "person"),
+        # money got from KANE, and who can vote
+        ("Voiko KANElta hakea avustusta kerholle?", "funding"),
+        ("Kan vi få pengar av KANE till vår förening?", "funding"),
+        ("Vem kan rösta i kommunalvalet?", "law"),
         ("Tiedättekö te, koska kaupunki avaa nuorisotalon?", "date"),
     ],
 )
@@ -236,6 +242,8 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Har Mariehamn rätt att kräva hyra av föreningar enligt KANE?", "goal-1.action-3"),
         ("Med stöd av vilken punkt i målen kan vi be kommunen om gratis lokaler?", "goal-1.action-3"),
         ("Får man rösta fram medlemmar till en invånarpanel enligt målen?", "goal-2.action-1"),
+        # support from KANE while the money comes from the municipality
+        ("Får föreningar stöd av KANE när de söker bidrag från kommunen?", "goal-1.action-2"),
         # a benefit named in an association's story, not asked for
         ("Autamme vapaaehtoisina opiskelijoita opintotukiasioissa. Miten kunnat voisivat tukea meitä?", "goal-1"),
     ],
@@ -289,6 +297,7 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Har Vasa skrivit in föreningarna i sin strategi?", "Vasa"),
         # whether the place has taken up the goals themselves, spoken participles too
         ("Onko Rovaniemen kaupunki jo ottanu nää tavoitteet käyttöön?", "Rovaniemi"),
+        ("Onks Porvoo jo tehny jotain näiden tavoitteiden eteen?", "Porvoo"),
         ("Har Jakobstad redan följt KANE:s mål om lokaler?", "Jakobstad"),
         # how two places compare, on no matter routing knows
         ("Har Borgå eller Lovisa bättre dialog med föreningarna?", "Borgå"),

@@ -207,6 +207,14 @@ PATTERN_LISTS = (
 # a full stop inside a word, "VPK:lle", breaks none).
 KANE = "kane"
 KANE_GIVES_BEFORE = 1
+# Money got from KANE: "KANElta", "av/från KANE", with a word of getting in the clause.
+_FROM_KANE_FI = "kanelta"
+_FROM_WORDS_SV = frozenset({"av", "fran"})
+MONEY_FROM_KANE = 3  # "pengar direkt av KANE", "KANElta saada avustusta"
+_GETTING = frozenset({
+    "saada", "saa", "saako", "saisi", "saisiko", "saiskohan", "saaks", "saamme", "saammeko", "saan", "saanko",
+    "hakea", "haetaan", "hakee", "pyytaa", "fa", "far", "fick", "faar", "kan", "soka", "ansoka", "ansoker",
+})  # fmt: skip
 # A who-word at most this far after a verb of telling is what is told ("kertoa selvästi, mistä …").
 TOLD_AFTER = 3
 # Spoken Finnish and Swedish put a determiner before a name ("Jakaako se KANE ite rahaa?", "Ger den där KANE …"):
@@ -505,8 +513,14 @@ class Intents:
         """ "Voiko KANE antaa meidän VPK:lle rahaa …?", "Ger KANE föreningar bidrag?": KANE named as who gives (a word
         of giving just before or after it) and money after it; not what KANE thinks ("Pitäisikö KANEn mukaan antaa
         rahaa …?": KANE's genitive is another word), nor advice, weight or a view given ("Ger KANE råd om bidrag?")."""
-        if KANE not in tokens or self.any_of(text, "kane_view"):
+        if self.any_of(text, "kane_view"):
             return False
+        if KANE not in tokens:
+            return self._asks_for_money_from_kane(text, tokens)
+        return self._asks_kane_to_give(text) or self._asks_for_money_from_kane(text, tokens)
+
+    def _asks_kane_to_give(self, text: str) -> bool:
+        """KANE named as who gives, a word of giving beside it and money after it (`_asks_kane_for_money`)."""
         gives, money, advice = self.patterns["kane_gives"], self.patterns["money_words"], self.patterns["kane_advice"]
         # One clause at a time: "Vad säger KANE, ska kommunen ge bidrag?" asks whether the municipality should.
         for clause in _CLAUSE_PUNCTUATION.split(text):
@@ -521,6 +535,30 @@ class Intents:
                     and money.found_in(folded[after], frozenset(), written[after])
                     and not advice.found_in(folded, frozenset(), written)
                 ):
+                    return True
+        return False
+
+    def _asks_for_money_from_kane(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Voiko siltä KANElta saada avustusta?", "Får föreningar pengar direkt av KANE?": money got from KANE, the
+        money right beside "KANElta" or just before "av/från KANE", a word of getting in the clause, and no advice
+        asked ("Saako KANElta neuvoja avustushakuun?"); "Får vi stöd av KANE när vi söker bidrag från kommunen?"
+        gets its money from the municipality."""
+        if not (_FROM_KANE_FI in tokens or (KANE in tokens and not _FROM_WORDS_SV.isdisjoint(tokens))):
+            return False
+        money, advice = self.patterns["money_words"], self.patterns["kane_advice"]
+        for clause in _CLAUSE_PUNCTUATION.split(text):
+            written = words(clause)
+            folded = tuple(fold(word) for word in written)
+            if _GETTING.isdisjoint(folded) or advice.found_in(folded, frozenset(), written):
+                continue
+            for index, word in enumerate(folded):
+                if word == _FROM_KANE_FI:
+                    near = slice(max(0, index - MONEY_FROM_KANE), index + 1 + MONEY_FROM_KANE)
+                elif word in _FROM_WORDS_SV and folded[index + 1 : index + 2] == (KANE,):
+                    near = slice(max(0, index - MONEY_FROM_KANE), index)
+                else:
+                    continue
+                if money.found_in(folded[near], frozenset(), written[near]):
                     return True
         return False
 
