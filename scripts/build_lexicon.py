@@ -41,7 +41,7 @@ VOCABULARY_FILES = ("entries/*.yaml", "topics.yaml", "intents.yaml", "concepts.y
 NOT_WORDS = frozenset(
     {
         "association_words", "place_documents", "bot_scope", "place_where", "price_words", "help_call", "thanked_for",
-        "view_asked", "national_decisions", "decision_deciders", "goals_authored", "goals_pointed",
+        "view_asked", "national_decisions", "goals_authored", "goals_pointed",
         "question_counts", "questions_arrived", "question_counts_seen", "payer_asked", "grant_words",
         "contact_finding", "fear", "working_together", "one_goal_asked",
         "speaking_up", "one_by_one", "four_goals", "goal_things", "those_four",

@@ -215,6 +215,9 @@ from bot.assistant import Assistant
         ("Voiko KANElta hakea avustusta kerholle?", "funding"),
         ("Kan vi få pengar av KANE till vår förening?", "funding"),
         ("Vem kan rösta i kommunalvalet?", "law"),
+        # KANE's view of a closure on nothing of the goals' matters, whoever decides it
+        ("Mitä mieltä KANE on siitä, että kaupunki lopettaa uimahallin?", "decision"),
+        ("Vad tycker KANE om att kommunen lägger ner sin skidbacke?", "decision"),
         ("Tiedättekö te, koska kaupunki avaa nuorisotalon?", "date"),
     ],
 )
@@ -612,6 +615,8 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         # KANE's view of a decision of a county, a council or a place, or of a matter the goals name
         "Mitä KANE sanoo, jos hyvinvointialue leikkaa järjestöjen avustuksia?",
         "Vad tycker KANE om att fullmäktige skär ner föreningsbidragen?",
+        "Mitä mieltä KANE on, jos kunta lopettaa yhdistysten avustukset?",
+        "Vad tycker KANE om att kommunen stänger föreningarnas lokaler?",
         "Mitä mieltä KANE on vammaisneuvoston lakkauttamisesta?",
         "Vad anser KANE om en reform av bidragspraxis som minskar byråkratin?",
         "Stöder KANE fredliga demonstrationer mot nedskärningar?",

@@ -116,7 +116,6 @@ INTENT_NAMES = (
     "kane_view",
     "view_asked",
     "national_decisions",
-    "decision_deciders",
     "kane_identity",
     "kane_kind_asked",
     "kane_kinds",
