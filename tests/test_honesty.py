@@ -215,6 +215,9 @@ from bot.assistant import Assistant
         ("Voiko KANElta hakea avustusta kerholle?", "funding"),
         ("Kan vi få pengar av KANE till vår förening?", "funding"),
         ("Vem kan rösta i kommunalvalet?", "law"),
+        # a country or the mainland set against another
+        ("Onko Suomi parempi kuin Ruotsi järjestöjen tukemisessa?", "comparison"),
+        ("Är det bättre på Åland än på fastlandet med föreningslokaler?", "comparison"),
         # KANE's view of a closure on nothing of the goals' matters, whoever decides it
         ("Mitä mieltä KANE on siitä, että kaupunki lopettaa uimahallin?", "decision"),
         ("Vad tycker KANE om att kommunen lägger ner sin skidbacke?", "decision"),
