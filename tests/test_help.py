@@ -583,6 +583,12 @@ def test_a_tasks_words_in_one_request_are_its_task(assistant: Assistant, questio
         ("Får jag en avisering när någon svarar på min fråga?", "help.handover"),
         ("Olen kunnan virkamies, miten pääsen virkamiesten toimintoihin?", "help.join"),
         ("Hur öppnar jag menyn igen?", "help.chatting"),
+        # An administrator's changed knowledge files, read in again with /reload.
+        ("Måste servern startas om när jag har redigerat en fil i mappen?", "help.editing"),
+        (
+            "Muokkasin kansion tiedostoa, mutta teksti ei muuttunut. Täytyykö palvelin käynnistää uudelleen?",
+            "help.editing",
+        ),
     ],
 )
 def test_more_tasks_of_the_guide_asked_in_any_words_get_their_help(
