@@ -85,6 +85,8 @@ def test_the_associations_own_name_does_not_decide_the_topic(assistant: Assistan
         # what someone else should tell, the who-word right after the telling
         "Pitäisikö hyvinvointialueen kertoa selkeästi, mistä saa apua?",
         "Borde regionen berätta var man får stöd?",
+        # spoken "-hAn" and "-s" forms of "should"
+        "Pitäisköhän hyvinvointialueen kertoa, mistä saa vertaistukea?",
     ],
 )
 def test_a_who_that_asks_for_no_one_is_not_routed(assistant: Assistant, text: str) -> None:
