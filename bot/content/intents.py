@@ -181,6 +181,7 @@ _SECOND_CLAUSE_WORDS = frozenset({
     "miksi", "miks", "niin", "nii", "sanooko", "sanoko",
 })  # fmt: skip
 _ASKING_VERB_ENDINGS = ("ko", "ks", "kos", "kohan")
+_KOSKA = frozenset({"koska", "koskas", "koskahan"})
 
 
 def _koska_asks_when(sentence: str) -> bool:
@@ -212,7 +213,7 @@ _FROM_WORDS_SV = frozenset({"av", "fran"})
 MONEY_FROM_KANE = 3  # "pengar direkt av KANE", "KANElta saada avustusta"
 _GETTING = frozenset({
     "saada", "saa", "saako", "saisi", "saisiko", "saiskohan", "saaks", "saamme", "saammeko", "saan", "saanko",
-    "hakea", "haetaan", "hakee", "pyytaa", "fa", "far", "fick", "faar", "kan", "soka", "ansoka", "ansoker",
+    "hakea", "haetaan", "hakee", "pyytaa", "fa", "far", "fick", "soka", "soker", "ansoka", "ansoker",
 })  # fmt: skip
 # A who-word at most this far after a verb of telling is what is told ("kertoa selvästi, mistä …").
 TOLD_AFTER = 3
@@ -472,7 +473,7 @@ class Intents:
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
         if self._names_a_price(text):
             return "amount"
-        if any(_koska_asks_when(sentence) for sentence in sentences(text)):
+        if not _KOSKA.isdisjoint(tokens) and any(_koska_asks_when(sentence) for sentence in sentences(text)):
             return "date"
         if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
@@ -514,9 +515,7 @@ class Intents:
         rahaa …?": KANE's genitive is another word), nor advice, weight or a view given ("Ger KANE råd om bidrag?")."""
         if self.any_of(text, "kane_view"):
             return False
-        if KANE not in tokens:
-            return self._asks_for_money_from_kane(text, tokens)
-        return self._asks_kane_to_give(text) or self._asks_for_money_from_kane(text, tokens)
+        return (KANE in tokens and self._asks_kane_to_give(text)) or self._asks_for_money_from_kane(text, tokens)
 
     def _asks_kane_to_give(self, text: str) -> bool:
         """KANE named as who gives, a word of giving beside it and money after it (`_asks_kane_for_money`)."""
