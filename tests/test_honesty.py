@@ -250,6 +250,8 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Får man rösta fram medlemmar till en invånarpanel enligt målen?", "goal-2.action-1"),
         # support from KANE while the money comes from the municipality
         ("Får föreningar stöd av KANE när de söker bidrag från kommunen?", "goal-1.action-2"),
+        # one's spouse or partner running an association with one
+        ("Puolisoni ja minä vedämme yhdistystä, miten kunta voi tukea meitä?", "goal-1"),
         # a benefit named in an association's story, not asked for
         ("Autamme vapaaehtoisina opiskelijoita opintotukiasioissa. Miten kunnat voisivat tukea meitä?", "goal-1"),
     ],
@@ -536,6 +538,8 @@ def test_a_sum_asked_in_the_goals_name_is_no_count_of_the_goals(assistant: Assis
         "Onko ruotsi vapaaehtoinen ylioppilaskirjoituksissa?",
         "Vinner man i Monopol genom att spara pengarna?",
         "Miten parisuhteessa palautetaan luottamus?",  # trust between two people, not in administration
+        "Kan man lita på sin partner igen när ens partner har varit otrogen?",
+        "Voiko luottaa uudelleen, kun puoliso on valehdellut kuukausia?",
         # a comment on the bot's own wording is no question about services described clearly
         "Voisitko vastata selkeämmin?",
     ],
