@@ -978,6 +978,20 @@ def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assis
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        # "in the goals" spoken without its last vowel frames the question as surely as written in full
+        "onks näis tavotteis jotain nuorisovaltuustoista?",
+        "onks tavoitteis mitää kerhotiloista?",
+    ],
+)
+def test_a_spoken_frame_is_set_aside_like_a_written_one(assistant: Assistant, question: str) -> None:
+    evidence = assistant.reader.evidence(question, assistant.reader.search(question))
+    assert evidence is not None and evidence.framed
+    assert assistant.reply(question).kind == "answer"
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         # who pays for grants or associations' work: the goals ask municipalities and counties to resource them
