@@ -432,10 +432,9 @@ class Reader:
         tokens, written = folded_words(asked), words(asked)
         patterns = self.intents.patterns
         # Most questions name neither: looked for where the words stand only when both are named.
-        bodies_named = patterns["group_bodies"].found_in(tokens, frozenset(), written) or patterns[
-            "advisory_bodies"
-        ].found_in(tokens, frozenset(), written)
-        if not (patterns["represented_groups"].found_in(tokens, frozenset(), written) and bodies_named) or (
+        body_named = patterns["group_bodies"].found_in(tokens, frozenset(), written)
+        advisory = patterns["advisory_bodies"].found_in(tokens, frozenset(), written)
+        if not (patterns["represented_groups"].found_in(tokens, frozenset(), written) and (body_named or advisory)) or (
             self.intents.any_of(asked, "candidacy")
         ):
             return False
@@ -449,11 +448,15 @@ class Reader:
             return True
         # An advisory body in the group's own sentence: "Vi seniorer har ett eget rådgivande organ i kommunen"; not
         # KANE, an advisory body itself ("KANE är ett rådgivande organ, vad gör det för de unga?").
-        return any(
-            patterns["advisory_bodies"].found_in(folded_words(sentence), frozenset(), words(sentence))
-            and patterns["represented_groups"].found_in(folded_words(sentence), frozenset(), words(sentence))
+        return advisory and any(self._advisory_body_of_a_group(sentence) for sentence in sentences(asked))
+
+    def _advisory_body_of_a_group(self, sentence: str) -> bool:
+        tokens, written = folded_words(sentence), words(sentence)
+        patterns = self.intents.patterns
+        return (
+            patterns["advisory_bodies"].found_in(tokens, frozenset(), written)
+            and patterns["represented_groups"].found_in(tokens, frozenset(), written)
             and not self.intents.any_of(sentence, "kane")
-            for sentence in sentences(asked)
         )
 
     def _one_word_of(self, name: str, token: str, word: str) -> bool:
