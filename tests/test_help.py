@@ -247,6 +247,14 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Voinko kysyä ääniviestillä?", "help.chatting", "/goals"),
         ("Ymmärrätkö kuvia?", "help.chatting", "/start"),
         ("Kan jag skicka ett röstmeddelande i stället?", "help.chatting", "/goals"),
+        # A compound names its parts: the formulations of questions approved, the log of who did what.
+        ("Var kan jag godkänna nya frågeformuleringar?", "help.editing", "/contact"),
+        ("Missä hyväksyn uudet kysymysmuodot?", "help.editing", "/contact"),
+        ("Löytyykö jostain loki siitä, kuka muutti mitä?", "help.editing", "/contact"),
+        # Getting out of something begun, and an answer sent that never arrived.
+        ("Aloitin muokkauksen vahingossa, miten pääsen ulos?", "help.cancel", "/cancel"),
+        ("Mitt svar skickades aldrig till föreningen, varför?", "help.unanswered", "/contact"),
+        ("Mun vastausta ei oo lähetetty yhdistykselle, miks?", "help.unanswered", "/contact"),
     ],
 )
 def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(

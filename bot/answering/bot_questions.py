@@ -293,6 +293,11 @@ class BotQuestions:
                     terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
                 if len(terms) == 1:
                     said.setdefault(terms[0], []).append((sentence, position))
+                elif len(terms) > 1 and "-" not in word:
+                    # A compound names its parts ("frågeformuleringar": questions' formulations, "delaknappen": the
+                    # button that shares), each where the compound stands.
+                    for term in terms:
+                        said.setdefault(term, []).append((sentence, position))
                 elif "-" in word and word.split("-", 1)[0] in commanded:
                     # A command joined to a word ("/editcontact-jutun"): each part is a word of its own; not any
                     # compound written with a hyphen ("sote-tiedon").
