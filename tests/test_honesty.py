@@ -89,6 +89,12 @@ from bot.assistant import Assistant
         # Where to read a paper other than the goals: the bot has only the goals' text.
         ("Missä voin lukea sen strategian, jota KANE on toteuttamassa?", "document"),
         ("Var kan man läsa strategin som KANE deltar i?", "document"),
+        # the paper pointed at before the verb or online; minutes, annual reports, the curriculum
+        ("Mikä se strategia on? Mistä sen voi lukea?", "document"),
+        ("Onko koulujen opetussuunnitelma jossain netissä?", "document"),
+        ("Missä voin lukea KANEn kokousten pöytäkirjat?", "document"),
+        ("Var står det skrivet vad läroplanen säger om demokrati?", "document"),
+        ("Var kan jag läsa KANE:s verksamhetsberättelse?", "document"),
         # Money from the state or the EU for something: the goals name no payer.
         ("Saako kunta valtiolta rahaa asukasraatien järjestämiseen?", "funding"),
         ("Kan föreningen söka EU-medel för ett byahus?", "funding"),
