@@ -86,6 +86,12 @@ from bot.assistant import Assistant
         ("Mikä tavoitteista on KANElle tärkein?", "ranking"),
         ("Kumpi on parempi tapa, kuntalaiskysely vai asukasilta?", "ranking"),
         ("Vilket fungerar bättre för att nå unga, ungdomsråd eller enkäter?", "ranking"),
+        # The Centre Party by its plain name, a year asked, some app or digital tool whichever.
+        ("Mitä mieltä keskusta on järjestöavustuksista?", "party"),
+        ("Före vilket år ska reglerna för föreningsbidrag vara klara?", "date"),
+        ("Mikä vuosi kuntien pitäisi ottaa asukasraadit käyttöön?", "date"),
+        ("Onko joku sovellus, jota suosittelette asukaskyselyihin?", "product"),
+        ("Finns det nån app för invånarpaneler?", "product"),
         # Where to read a paper other than the goals: the bot has only the goals' text.
         ("Missä voin lukea sen strategian, jota KANE on toteuttamassa?", "document"),
         ("Var kan man läsa strategin som KANE deltar i?", "document"),
