@@ -216,6 +216,8 @@ def test_a_question_naming_only_kane_or_the_goals_is_about_what_the_story_told(
         "Näin ilmoitustaululla mainoksen. Mikä tämä KANE oikein on?",
         "Opettaja mainitsi sen tunnilla. Mikä KANE on ja kuka sen jäsenet nimittää?",
         "Kuulin radiosta. Mikä tällanen KANE-juttu on?",
+        # who this KANE is, after the asker says who they are
+        "Moi vaan! Mie oon Pentti Sallasta. Kuka se KANE oikein on?",
     ],
 )
 def test_a_question_pointing_at_kane_itself_after_a_story_is_about_kane(assistant: Assistant, message: str) -> None:
