@@ -506,6 +506,9 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         "Keille nämä tavoitteet on osoitettu?",
         "Till vem är målen adresserade?",
         "Mitä varten ne neljä asiaa on kirjoitettu, ja kenelle?",
+        # only the one or the other too
+        "Onks nää tavoitteet tehty vaan kunnille vai myös hyvinvointialueille?",
+        "Gäller målen enbart kommunerna?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
