@@ -346,3 +346,17 @@ def test_a_reported_question_followed_by_can_you_tell_is_what_is_asked(
 def test_can_you_tell_alone_or_after_small_talk_is_still_about_the_bot(assistant: Assistant) -> None:
     assert assistant.reply("Moi. Osaatko kertoa?").entry == "help.capabilities"
     assert assistant.reply("Vädret är dåligt idag. Vet du?").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Vi är en liten kör. Vi funderar på att sälja tjänster åt kommunen. Är det en bra idé enligt målen?",
+        "Vi har en liten förening. Någon sa att föreningen kan sälja tjänster åt staden. Är det klokt enligt KANE?",
+        "Meillä on pieni kuoro. Joku sanoi, että kuoro voi myydä palveluja kunnalle. Onko tämä hyvä idea KANE mukaan?",
+    ],
+)
+def test_a_judgement_of_what_was_told_is_asked_of_the_story(assistant: Assistant, message: str) -> None:
+    # "Is this a good idea?" weighs the sentence before it: selling services is goal 4's.
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.goal) == ("answer", 4)

@@ -84,9 +84,14 @@ _TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko"
 _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "mietti", "mietin", "mietimme", "miettii",
                         "pohti", "pohdin", "pohtii", "ihmetteli", "ihmettelin", "ihmettelee",
                         "undrade", "undrar", "fragade", "fragar", "funderar", "funderade"})  # fmt: skip
+# A judgement asked of what was told ("Onko tämä hyvä idea KANEn mukaan?", "Är det en bra idé enligt målen?"): a
+# pointer with a word that weighs it points back from a question of a few words.
+_JUDGING = frozenset({"idea", "ide", "hyva", "huono", "jarkeva", "jarkevaa", "fiksu", "fiksua", "bra", "dalig",
+                      "klok", "klokt", "vettig", "vettigt"})  # fmt: skip
 SHORT_QUESTION_WORDS = 5
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
+JUDGING_WORDS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +161,10 @@ def _reported_question(sentence: str) -> str:
             at = sentence.find(written[index + 1], start)
             return sentence[at:] if at >= 0 else sentence
     return sentence
+
+
+def _judges_what_was_told(tokens: tuple[str, ...]) -> bool:
+    return not _JUDGING.isdisjoint(tokens) and not (_POINTING | _POINTING_LAST).isdisjoint(tokens)
 
 
 def _names_such(tokens: tuple[str, ...]) -> bool:
@@ -235,8 +244,11 @@ def find_question(text: str, intents: Intents) -> Focus:
             # before); the bot always ("Mitä kieliä tämä botti osaa?")
             pointers = past_kane(tokens, named if intents.any_of(part, "kane_identity") else bot)
             last = bool(pointers) and pointers[-1] in _POINTING_LAST | _POINTING
-            pointing = (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers))) or (
-                (last or _names_such(pointers)) and len(tokens) <= POINTING_LAST_WORDS
+            pointing = (
+                (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers)))
+                or ((last or _names_such(pointers)) and len(tokens) <= POINTING_LAST_WORDS)
+                # a judgement of nothing named ("… hyvä asia, yhteiskunnallinen liiketoiminta?" names its matter)
+                or (_judges_what_was_told(pointers) and len(tokens) <= JUDGING_WORDS)
             )
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])
