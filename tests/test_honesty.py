@@ -1105,3 +1105,29 @@ def test_how_to_reach_kane_is_answered_honestly(assistant: Assistant, question: 
 def test_contacts_as_a_matter_of_the_goals_are_no_way_to_reach_kane(assistant: Assistant, question: str) -> None:
     assert not assistant.intents.asks_to_reach_kane(question)
     assert assistant.message("honest_contact", assistant.reply(question).lang) not in assistant.reply(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Voiko ehdokkaiden käytös vaikuttaa siihen, kuinka moni äänestää?",
+        "Vaikuttaako vaalikampanjan sävy siihen kuinka moni jaksaa lähteä uurnille?",
+        "Kan tonen i valdebatten påverka hur många som röstar?",
+        "Spelar en saklig ton i kampanjen roll för hur många som går och röstar?",
+    ],
+)
+def test_how_many_as_what_something_affects_is_turnout_not_an_amount(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "candidates.dialogue")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kuinka moni äänesti viime kuntavaaleissa?",
+        "Vaikuttaako KANE avustuksiin ja paljonko niitä on?",
+        "Påverkar KANE kommunerna och hur mycket pengar får föreningarna?",
+    ],
+)
+def test_how_many_asked_in_a_clause_of_its_own_stays_an_unanswered_number(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"

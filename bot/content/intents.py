@@ -14,6 +14,7 @@ from bot.core.text import fold, folded_words, sentences, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
 INTENT_NAMES = (
+    "effect_on",
     "greeting",
     "thanks",
     "routing",
@@ -201,8 +202,11 @@ PATTERN_LISTS = (
     "levels_named", "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups",
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
-    "panel_group", "deliberating",
+    "panel_group", "deliberating", "effect_on",
 )  # fmt: skip
+# "vaikuttaako se siihen, kuinka moni …": a word of effect this close before "how many" makes it what is affected.
+EFFECT_REACH = 6  # "hur påverkar en lugn och saklig valkampanj hur många …"
+_CLAUSE_JOINS = frozenset({"ja", "seka", "och", "samt", "eli", "entä", "enta"})
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
 KANE = "kane"
@@ -463,6 +467,8 @@ class Intents:
             # Its exceptions are read only where a consequence is named: most questions name none.
             if kind == "consequence" and (self._asks_to_monitor_what_is_written(text) or self._fears_for_acting(text)):
                 continue
+            if kind == "amount" and self._amount_of_an_effect(tokens, phrases):
+                continue
             return kind
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
             return "funding"
@@ -478,6 +484,25 @@ class Intents:
         if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def _amount_of_an_effect(self, tokens: tuple[str, ...], amounts: Phrases) -> bool:
+        """ "Vaikuttaako sävy siihen, kuinka moni äänestää?", "Kan kandidaterna påverka hur många som röstar?": how
+        many or how much as what something affects (a word of effect before each "how many", `_affected_at`), which
+        the goals speak of; not a number asked ("Kuinka moni äänesti viime vaaleissa?")."""
+        effects = self.patterns["effect_on"].covered(tokens)
+        if not effects:
+            return False
+        covered = amounts.covered(tokens)
+        starts = [index for index in sorted(covered) if index - 1 not in covered]
+        return bool(starts) and all(self._affected_at(tokens, effects, start) for start in starts)
+
+    @staticmethod
+    def _affected_at(tokens: tuple[str, ...], effects: set[int], start: int) -> bool:
+        """Is the "how many" at ``start`` what a word of effect before it acts on? "Vaikuttaako KANE avustuksiin ja
+        paljonko niitä on?" asks the sum in a clause of its own, joined on just before it."""
+        if start and tokens[start - 1] in _CLAUSE_JOINS:
+            return False
+        return any(index in effects for index in range(max(0, start - EFFECT_REACH), start))
 
     def _fears_for_acting(self, text: str) -> bool:
         """ "Kan man ordna en protest utan att vara rädd för följderna?": the consequences feared for assembling or
