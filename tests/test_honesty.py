@@ -865,6 +865,9 @@ def test_a_story_about_the_bot_still_gives_the_help_a_question_about_it_wants(
     [
         "Pitäisikö kaupungin suunnitelmapapereihin kirjata yhteistyö seurojen kanssa ja sitten katsoa, toteutuuko se?",
         "Pittääkö kunnan kirjata se järjestöyhteestyö strategiapapereehin ja sitte vahtia toteutuuko se?",
+        # looked at afterwards, whether it came true or succeeded
+        "Pitäisikö yhteistyö seurojen kanssa kirjata kuntastrategiaan ja katsoa myöhemmin, onko se toteutunut?",
+        "Pitäisikö strategiaan kirjata järjestöt, ja katsotaanko sitten, onnistuiko se?",
     ],
 )
 def test_watching_whether_a_written_promise_comes_true_is_the_monitoring_goal_1_asks_for(
@@ -882,6 +885,7 @@ def test_watching_whether_a_written_promise_comes_true_is_the_monitoring_goal_1_
         "Pitäisikö KANEn seurata, toteutuvatko tavoitteet kunnissa?",
         "Mitä jos kunta ei tarkista avustuskäytäntöjä, pitäisikö siitä seurata jotain?",
         "Borde KANE följa upp om kommunerna har genomfört målen?",
+        "Pitäisikö KANEn katsoa jälkikäteen, onko se toteutunut?",
         # a matter of no goal watched, or what follows asked too
         "Pitäisikö kunnan seurata, toteutuuko hiilineutraalius?",
         "Pitäisikö kunnan seurata, toteutuuko se ja mitä siitä seuraa?",
@@ -1131,3 +1135,20 @@ def test_how_many_as_what_something_affects_is_turnout_not_an_amount(assistant: 
 )
 def test_how_many_asked_in_a_clause_of_its_own_stays_an_unanswered_number(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pitäisikö kunnan budjetoida enemmän euroja pienille seuroille?",
+        "Borde staden budgetera mer pengar åt föreningarna?",
+        "sku int kommunen kunna ge mera stålar åt byaföreningarna?",
+    ],
+)
+def test_more_money_asked_as_what_should_be_done_is_goal_1_2_not_a_sum(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-1.action-2")
+
+
+def test_how_much_more_money_is_still_a_sum_asked(assistant: Assistant) -> None:
+    assert assistant.intents.asked_fact("Paljonko enemmän euroja kunnan pitäisi budjetoida seuroille?") == "amount"

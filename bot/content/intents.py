@@ -205,6 +205,10 @@ PATTERN_LISTS = (
     "panel_group", "deliberating", "effect_on",
 )  # fmt: skip
 # "vaikuttaako se siihen, kuinka moni …": a word of effect this close before "how many" makes it what is affected.
+# More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
+_MORE_OR_LESS = frozenset({"enemman", "enempi", "lisaa", "vahemman", "mer", "mera", "meir", "mindre", "fler"})
+_HOW_MUCH = frozenset({"paljonko", "paljonks", "paljoks", "paljokos", "paljonkos", "paljonkohan", "paljoko", "kuinka",
+                       "kui", "miten", "montako", "montaks", "moniko", "hur", "huru", "hu"})  # fmt: skip
 EFFECT_REACH = 6  # "hur påverkar en lugn och saklig valkampanj hur många …"
 _CLAUSE_JOINS = frozenset({"ja", "seka", "och", "samt", "eli", "entä", "enta"})
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
@@ -467,7 +471,9 @@ class Intents:
             # Its exceptions are read only where a consequence is named: most questions name none.
             if kind == "consequence" and (self._asks_to_monitor_what_is_written(text) or self._fears_for_acting(text)):
                 continue
-            if kind == "amount" and self._amount_of_an_effect(tokens, phrases):
+            if kind == "amount" and (
+                self._amount_of_an_effect(tokens, phrases) or self._wants_more_of_it(text, tokens)
+            ):
                 continue
             return kind
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
@@ -484,6 +490,11 @@ class Intents:
         if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def _wants_more_of_it(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Pitäisikö kaupungin budjetoida enemmän euroja seuroille?", "sku int stan kunna skjuta till mera stålar?":
+        more or less money as what should be done, and nothing asked of how much: goal 1.2's resources, no sum."""
+        return self.any_of(text, "normative") and not _MORE_OR_LESS.isdisjoint(tokens) and _HOW_MUCH.isdisjoint(tokens)
 
     def _amount_of_an_effect(self, tokens: tuple[str, ...], amounts: Phrases) -> bool:
         """ "Vaikuttaako sävy siihen, kuinka moni äänestää?", "Kan kandidaterna påverka hur många som röstar?": how
@@ -591,7 +602,10 @@ class Intents:
         tavoitteet?" and "Mitä jos kunta ei tarkista …, pitäisikö siitä seurata jotain?" ask what follows."""
         if not (self.any_of(text, "normative") and self.any_of(text, "monitoring") and self.any_of(text, "comes_true")):
             return False
-        if self.any_of(text, "kane") or self.any_of(text, "goals_frame") or self.any_of(text, "routing_who"):
+        # KANE as who watches ("Pitäisikö KANEn seurata …?"), not as whose view is asked ("… enligt KANE?")
+        if self.any_of(self.without(text, "kane_view"), "kane") or self.any_of(text, "goals_frame"):
+            return False
+        if self.any_of(text, "routing_who"):
             return False
         rest = self.without(text, "comes_true")
         phrases = self.asks.get("consequence")
