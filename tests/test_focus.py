@@ -353,10 +353,23 @@ def test_can_you_tell_alone_or_after_small_talk_is_still_about_the_bot(assistant
     [
         "Vi är en liten kör. Vi funderar på att sälja tjänster åt kommunen. Är det en bra idé enligt målen?",
         "Vi har en liten förening. Någon sa att föreningen kan sälja tjänster åt staden. Är det klokt enligt KANE?",
-        "Meillä on pieni kuoro. Joku sanoi, että kuoro voi myydä palveluja kunnalle. Onko tämä hyvä idea KANE mukaan?",
     ],
 )
 def test_a_judgement_of_what_was_told_is_asked_of_the_story(assistant: Assistant, message: str) -> None:
     # "Is this a good idea?" weighs the sentence before it: selling services is goal 4's.
     reply = assistant.reply(message)
     assert (reply.kind, reply.goal) == ("answer", 4)
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # a clause of its own is what is weighed; "sitten" points at nothing
+        ("Vi har en liten förening i Vörå. Är det klokt att kommunen ordnar invånarpaneler?", "goal-2.action-1"),
+        ("Olen uusi valtuutettu Kemistä. Onko se hyvä, että kunnassa on asukasraateja?", "goal-2.action-1"),
+        ("Kunta lakkautti vanhusneuvoston. Mikä sitten olisi hyvä tapa jakaa avustuksia?", "goal-1.action-2"),
+    ],
+)
+def test_a_judgement_of_a_clause_of_its_own_is_asked_alone(assistant: Assistant, message: str, entry: str) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)

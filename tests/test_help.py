@@ -725,3 +725,19 @@ def test_every_example_question_of_the_help_is_answered_by_a_help_entry_that_lis
                 listing.setdefault(example, set()).add(item.id)
     wrong = {example: assistant.reply(example).entry for example in listing}
     assert {example: entry for example, entry in wrong.items() if entry not in listing[example]} == {}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a word of a help task in the goals' world: getting information out of silos, the goals' wording approved,
+        # an association's initiative left unanswered with KANE's view asked, young people's questions in a council
+        "Miten tiedon välitys saadaan ulos hallinnon siiloista?",
+        "Vem godkänner formuleringen av målen?",
+        "Meidän yhdistys teki aloitteen kuntaan, mutta vastausta ei ole lähetetty puoleen vuoteen. Mitä KANE sanoo?",
+        "Odottaako nuorisokysymykset aina vastausta valtuustossa?",
+    ],
+)
+def test_help_task_words_in_a_question_of_the_goals_world_are_not_bot_help(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.entry is None or not reply.entry.startswith("help.")

@@ -86,20 +86,20 @@ from bot.assistant import Assistant
         ("Mikä tavoitteista on KANElle tärkein?", "ranking"),
         ("Kumpi on parempi tapa, kuntalaiskysely vai asukasilta?", "ranking"),
         ("Vilket fungerar bättre för att nå unga, ungdomsråd eller enkäter?", "ranking"),
-        # The Centre Party by its plain name, a year asked, some app or digital tool whichever.
+        # The Centre Party by its plain name, a year asked, which digital tool.
         ("Mitä mieltä keskusta on järjestöavustuksista?", "party"),
         ("Före vilket år ska reglerna för föreningsbidrag vara klara?", "date"),
-        ("Mikä vuosi kuntien pitäisi ottaa asukasraadit käyttöön?", "date"),
-        ("Onko joku sovellus, jota suosittelette asukaskyselyihin?", "product"),
-        ("Finns det nån app för invånarpaneler?", "product"),
+        ("Mikä digitaalinen työkalu sopii asukaskyselyihin?", "product"),
+        ("Vilket digitalt verktyg ska vi använda för enkäter?", "product"),
         # Where to read a paper other than the goals: the bot has only the goals' text.
         ("Missä voin lukea sen strategian, jota KANE on toteuttamassa?", "document"),
         ("Var kan man läsa strategin som KANE deltar i?", "document"),
-        # the paper pointed at before the verb or online; minutes, annual reports, the curriculum
+        # the paper pointed at before the verb or asked for online; minutes, annual reports, the curriculum
         ("Mikä se strategia on? Mistä sen voi lukea?", "document"),
         ("Onko koulujen opetussuunnitelma jossain netissä?", "document"),
+        ("Finns KANE:s årsberättelse på nätet?", "document"),
         ("Missä voin lukea KANEn kokousten pöytäkirjat?", "document"),
-        ("Var står det skrivet vad läroplanen säger om demokrati?", "document"),
+        ("Var kan man läsa läroplanen för grundskolan?", "document"),
         ("Var kan jag läsa KANE:s verksamhetsberättelse?", "document"),
         # Money from the state or the EU for something: the goals name no payer.
         ("Saako kunta valtiolta rahaa asukasraatien järjestämiseen?", "funding"),
@@ -1152,3 +1152,39 @@ def test_more_money_asked_as_what_should_be_done_is_goal_1_2_not_a_sum(assistant
 
 def test_how_much_more_money_is_still_a_sum_asked(assistant: Assistant) -> None:
     assert assistant.intents.asked_fact("Paljonko enemmän euroja kunnan pitäisi budjetoida seuroille?") == "amount"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # where one read something, or where the goals' own words are written, is no other paper asked for
+        ("Missä on kirjoitettu, että järjestöyhteistyö pitää ottaa osaksi strategioita?", "goal-1.action-1"),
+        ("Luin jossain netissä KANEsta. Mitä se sanoo strategioista?", "goal-1.action-1"),
+        # the goals' own year is the introduction's
+        ("Minkä vuoden vaaleihin nämä tavoitteet on tehty?", "intro"),
+        ("Vilket år gäller målen för?", "intro"),
+        # an app a municipality should have is goal 2's digital services, not a product asked for
+        ("Pitäisikö kunnalla olla joku sovellus, jolla asukkaat voivat osallistua?", "goal-2"),
+    ],
+)
+def test_words_near_a_new_fact_in_a_question_the_goals_answer_keep_the_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pitäisikö kunnan kehittää palveluja mittausten ja tiedon pohjalta?",
+        "Ska vården planeras utifrån fakta och mätningar om vad folk behöver?",
+    ],
+)
+def test_facts_and_measurements_as_the_basis_of_services_are_goal_3_3(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-3.action-3")
+
+
+def test_which_metric_is_still_a_measure_the_goals_never_give(assistant: Assistant) -> None:
+    assert assistant.intents.asked_fact("Millä mittareilla tavoitteiden toteutumista mitataan?") == "measure"

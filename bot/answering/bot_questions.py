@@ -130,6 +130,11 @@ class BotQuestions:
                         for group in (task.things, task.actions)
                     )
                     self._tasks[lang].append((help_id, things, actions))
+        # Every word of some task, per language: a compound counts by its parts only when all of them are such words.
+        self._task_words: dict[Lang, frozenset[str]] = {
+            lang: frozenset().union(*(things | actions for _, things, actions in tasks))
+            for lang, tasks in self._tasks.items()
+        }
 
     def forget(self) -> None:
         """Forget the messages read so far (to measure what a new question costs)."""
@@ -258,6 +263,11 @@ class BotQuestions:
             )
             if self._names_a_matter_of_the_goals(asked) and not asked_of_goals:
                 return None
+        said_by_the_goals = self.intents.any_of(asked, "kane") or self.question_words.names_the_goals_or_their_names(
+            asked
+        )
+        if said_by_the_goals and self.intents.any_of(asked, "goal_says"):
+            return None  # "… vastausta ei ole lähetetty. Mitä KANE sanoo?": what KANE says, whoever acts
         if self.names_the_bot(asked):
             return task
         keeps = task == FORGET_HELP and self.question_words.lemmas_in(asked, KEEPING_LEMMAS)
@@ -293,9 +303,9 @@ class BotQuestions:
                     terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
                 if len(terms) == 1:
                     said.setdefault(terms[0], []).append((sentence, position))
-                elif len(terms) > 1 and "-" not in word:
-                    # A compound names its parts ("frågeformuleringar": questions' formulations, "delaknappen": the
-                    # button that shares), each where the compound stands.
+                elif len(terms) > 1 and "-" not in word and self._task_words[lang].issuperset(terms):
+                    # A compound of task words names each ("delaknappen": the button that shares); one with a part of
+                    # the goals' world stays whole ("nuorisokysymykset", "föreningsstatistik", "virastokielellä").
                     for term in terms:
                         said.setdefault(term, []).append((sentence, position))
                 elif "-" in word and word.split("-", 1)[0] in commanded:

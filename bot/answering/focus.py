@@ -86,8 +86,10 @@ _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "miet
                         "undrade", "undrar", "fragade", "fragar", "funderar", "funderade"})  # fmt: skip
 # A judgement asked of what was told ("Onko tämä hyvä idea KANEn mukaan?", "Är det en bra idé enligt målen?"): a
 # pointer with a word that weighs it points back from a question of a few words.
-_JUDGING = frozenset({"idea", "ide", "hyva", "huono", "jarkeva", "jarkevaa", "fiksu", "fiksua", "bra", "dalig",
-                      "klok", "klokt", "vettig", "vettigt"})  # fmt: skip
+_JUDGING = frozenset({"idea", "ide", "hyva", "huono", "jarkeva", "jarkevaa", "fiksu", "fiksua", "bra",
+                      "klok", "klokt", "vettig", "vettigt", "dalig", "daligt", "ok", "okei"})  # fmt: skip
+_JUDGED_THIS = frozenset({"tama", "taa", "tata", "se", "tuo", "toi", "det", "detta", "den", "he"})
+_CLAUSE_WEIGHED = frozenset({"etta", "et", "jos", "kun", "ku", "att", "om", "nar"})
 SHORT_QUESTION_WORDS = 5
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
@@ -164,7 +166,11 @@ def _reported_question(sentence: str) -> str:
 
 
 def _judges_what_was_told(tokens: tuple[str, ...]) -> bool:
-    return not _JUDGING.isdisjoint(tokens) and not (_POINTING | _POINTING_LAST).isdisjoint(tokens)
+    """A weighing word and "this" with no clause of its own to weigh: "Onko tämä hyvä idea?", not "Är det bra att
+    kommunen har ungdomsråd?" (what follows "att" is weighed) nor "Mikä sitten on hyvä tapa …?"."""
+    return (
+        not _JUDGING.isdisjoint(tokens) and not _JUDGED_THIS.isdisjoint(tokens) and _CLAUSE_WEIGHED.isdisjoint(tokens)
+    )
 
 
 def _names_such(tokens: tuple[str, ...]) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from bot.answering.asked_words import GOALS_CONCEPT, KANE_CONCEPT, READ_CACHE_SIZE, QuestionWords, names_the_goals
 from bot.answering.bot_questions import BotQuestions
 from bot.answering.confidence import STRONG_THRESHOLD, Calibration, Evidence
-from bot.answering.focus import names_goals, past_kane, points_back
+from bot.answering.focus import is_question, names_goals, past_kane, points_back
 from bot.answering.references import goal_reference, goal_themes
 from bot.answering.retrieval import Match
 from bot.content.intents import MIN_STEM
@@ -124,6 +124,9 @@ _SPOKEN_YOU = re.compile(
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 
 
+# Reading what is said or that something is so ("Mistä sen voi lukea, mitä strategioista sanotaan?"): the goals'
+# own text, not another paper.
+_READS_WHAT_IS_SAID = re.compile(r"\b(?:lukea|lukee|lukkee|läsa)\b,?\s+(?:mitä|että|vad|att)\b", re.IGNORECASE)
 # Whom something is for ("kenelle", "keille", "för vem", "till vem"), not who did it ("vem bestämde det?").
 _FOR_WHOM = re.compile(r"\b(?:kenelle|keille|kelle|kenel|för\s+vem|till\s+vem|åt\s+vem)\b", re.IGNORECASE)
 # How, opening a question of how something is done (folded).
@@ -593,7 +596,11 @@ class Reader:
         that is not the goals (whose text the bot has), nor one of a municipality or county ("Missä voin lukea Oulun
         strategian?" asks for that place's own document), nor someone to contact. ``after``: the sentences around the
         question, which may say it is to be read ("… paperi? Haluan lukea sen kokonaan.")."""
-        if not self.intents.any_of(f"{asked} {after}", "reading_where") or self.intents.asks_whom(asked):
+        # "Onko se jossain netissä?" asks where; "Luin jossain netissä, että …" tells where one read something.
+        looked_for = self.intents.any_of(f"{asked} {after}", "reading_where") or any(
+            is_question(sentence) and self.intents.any_of(sentence, "online_where") for sentence in sentences(asked)
+        )
+        if not looked_for or self.intents.asks_whom(asked) or _READS_WHAT_IS_SAID.search(asked):
             return False
         tokens, written = folded_words(asked), words(asked)
         if words(self._without_places(asked)) != written:

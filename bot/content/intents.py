@@ -14,6 +14,9 @@ from bot.core.text import fold, folded_words, sentences, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
 INTENT_NAMES = (
+    "online_where",
+    "as_basis",
+    "facts_named",
     "effect_on",
     "greeting",
     "thanks",
@@ -202,7 +205,7 @@ PATTERN_LISTS = (
     "levels_named", "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups",
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
-    "panel_group", "deliberating", "effect_on",
+    "panel_group", "deliberating", "effect_on", "facts_named",
 )  # fmt: skip
 # "vaikuttaako se siihen, kuinka moni …": a word of effect this close before "how many" makes it what is affected.
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
@@ -471,6 +474,8 @@ class Intents:
             # Its exceptions are read only where a consequence is named: most questions name none.
             if kind == "consequence" and (self._asks_to_monitor_what_is_written(text) or self._fears_for_acting(text)):
                 continue
+            if kind == "measure" and self.any_of(text, "as_basis") and self.patterns["facts_named"].found_in(tokens):
+                continue  # "… mittausten ja faktojen pohjalta?": facts and measuring as the basis, goal 3.3's
             if kind == "amount" and (
                 self._amount_of_an_effect(tokens, phrases) or self._wants_more_of_it(text, tokens)
             ):
