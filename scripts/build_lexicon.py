@@ -49,7 +49,7 @@ NOT_WORDS = frozenset(
         "kane_reach", "contact_details", "kane_role", "this_service", "bot_names",
         "kane_taking_part", "reading_where", "paper_words", "paper_stems", "asker_wants",
         "bot_knowing", "duty_words", "which_four", "chosen_words", "applying_forms", "levels_named",
-        "advisory_bodies", "telling", "effect_on", "as_basis", "facts_named", "online_where",
+        "advisory_bodies", "telling", "effect_on", "as_basis", "facts_named", "online_where", "teaching",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

@@ -1188,3 +1188,19 @@ def test_facts_and_measurements_as_the_basis_of_services_are_goal_3_3(assistant:
 
 def test_which_metric_is_still_a_measure_the_goals_never_give(assistant: Assistant) -> None:
     assert assistant.intents.asked_fact("Millä mittareilla tavoitteiden toteutumista mitataan?") == "measure"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Opettaako koulu oppilaille, miten äänestetään?", "Pitäisikö koulussa näyttää lapsille, miten äänestetään?"],
+)
+def test_how_to_vote_as_what_children_are_taught_is_democracy_education(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-2.action-3")
+
+
+@pytest.mark.parametrize(
+    "question", ["Miten äänestetään ennakkoon?", "Opettaako kunta yhdistyksille, miten avustusta haetaan?"]
+)
+def test_how_to_vote_or_apply_asked_itself_stays_a_procedure(assistant: Assistant, question: str) -> None:
+    assert assistant.intents.asked_fact(question) == "procedure"

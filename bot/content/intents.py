@@ -14,6 +14,7 @@ from bot.core.text import fold, folded_words, sentences, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
 INTENT_NAMES = (
+    "teaching",
     "online_where",
     "as_basis",
     "facts_named",
@@ -205,13 +206,17 @@ PATTERN_LISTS = (
     "levels_named", "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups",
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
-    "panel_group", "deliberating", "effect_on", "facts_named",
+    "panel_group", "deliberating", "effect_on", "facts_named", "teaching",
 )  # fmt: skip
 # "vaikuttaako se siihen, kuinka moni …": a word of effect this close before "how many" makes it what is affected.
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({"enemman", "enempi", "lisaa", "vahemman", "mer", "mera", "meir", "mindre", "fler"})
 _HOW_MUCH = frozenset({"paljonko", "paljonks", "paljoks", "paljokos", "paljonkos", "paljonkohan", "paljoko", "kuinka",
                        "kui", "miten", "montako", "montaks", "moniko", "hur", "huru", "hu"})  # fmt: skip
+# "Opettaako koulu lapsille, miten yhteiskunta toimii ja miten äänestetään?": a word of teaching this close before a
+# how of voting or having a say (folded stems) makes it what is taught.
+TEACHING_REACH = 8
+_VOTING_STEMS = ("aanest", "vaikut", "rost", "paverk")
 EFFECT_REACH = 6  # "hur påverkar en lugn och saklig valkampanj hur många …"
 _CLAUSE_JOINS = frozenset({"ja", "seka", "och", "samt", "eli", "entä", "enta"})
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
@@ -476,6 +481,8 @@ class Intents:
                 continue
             if kind == "measure" and self.any_of(text, "as_basis") and self.patterns["facts_named"].found_in(tokens):
                 continue  # "… mittausten ja faktojen pohjalta?": facts and measuring as the basis, goal 3.3's
+            if kind == "procedure" and self._voting_taught(tokens, phrases):
+                continue
             if kind == "amount" and (
                 self._amount_of_an_effect(tokens, phrases) or self._wants_more_of_it(text, tokens)
             ):
@@ -519,6 +526,21 @@ class Intents:
         if start and tokens[start - 1] in _CLAUSE_JOINS:
             return False
         return any(index in effects for index in range(max(0, start - EFFECT_REACH), start))
+
+    def _voting_taught(self, tokens: tuple[str, ...], procedures: Phrases) -> bool:
+        """ "Opettaako koulu lapsille, miten yhteiskunta toimii ja miten äänestetään?": how to vote or have a say as
+        what children are taught or shown (a word of teaching at most TEACHING_REACH words before it) is goal 2.3's
+        democracy education, not a procedure asked."""
+        taught = self.patterns["teaching"].covered(tokens)
+        if not taught:
+            return False
+        covered = procedures.covered(tokens)
+        starts = [index for index in sorted(covered) if index - 1 not in covered]
+        return bool(starts) and all(
+            any(token.startswith(_VOTING_STEMS) for token in tokens[start : start + 3])
+            and any(index in taught for index in range(max(0, start - TEACHING_REACH), start))
+            for start in starts
+        )
 
     def _fears_for_acting(self, text: str) -> bool:
         """ "Kan man ordna en protest utan att vara rädd för följderna?": the consequences feared for assembling or
