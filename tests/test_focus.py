@@ -368,6 +368,8 @@ def test_a_judgement_of_what_was_told_is_asked_of_the_story(assistant: Assistant
         ("Vi har en liten förening i Vörå. Är det klokt att kommunen ordnar invånarpaneler?", "goal-2.action-1"),
         ("Olen uusi valtuutettu Kemistä. Onko se hyvä, että kunnassa on asukasraateja?", "goal-2.action-1"),
         ("Kunta lakkautti vanhusneuvoston. Mikä sitten olisi hyvä tapa jakaa avustuksia?", "goal-1.action-2"),
+        # a matter named after the judgement is what is weighed
+        ("Vi har fått bidrag av kommunen i tio år. Är det bra med ungdomsråd?", "goal-2.action-2"),
     ],
 )
 def test_a_judgement_of_a_clause_of_its_own_is_asked_alone(assistant: Assistant, message: str, entry: str) -> None:

@@ -251,10 +251,8 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Var kan jag godkänna nya frågeformuleringar?", "help.editing", "/contact"),
         ("Missä hyväksyn uudet kysymysmuodot?", "help.editing", "/contact"),
         ("Löytyykö jostain loki siitä, kuka muutti mitä?", "help.editing", "/contact"),
-        # Getting out of something begun, and an answer sent that never arrived.
+        # Getting out of something begun.
         ("Aloitin muokkauksen vahingossa, miten pääsen ulos?", "help.cancel", "/cancel"),
-        ("Mitt svar skickades aldrig till föreningen, varför?", "help.unanswered", "/contact"),
-        ("Mun vastausta ei oo lähetetty yhdistykselle, miks?", "help.unanswered", "/contact"),
     ],
 )
 def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
@@ -736,6 +734,9 @@ def test_every_example_question_of_the_help_is_answered_by_a_help_entry_that_lis
         "Vem godkänner formuleringen av målen?",
         "Meidän yhdistys teki aloitteen kuntaan, mutta vastausta ei ole lähetetty puoleen vuoteen. Mitä KANE sanoo?",
         "Odottaako nuorisokysymykset aina vastausta valtuustossa?",
+        # sharing out scarce grants, a relationship with officials
+        "Hur delar man ut knappa bidrag?",
+        "Vi vill ändra vår kontakt med stadens tjänstemän, vad säger KANE?",
     ],
 )
 def test_help_task_words_in_a_question_of_the_goals_world_are_not_bot_help(assistant: Assistant, question: str) -> None:

@@ -1160,6 +1160,7 @@ def test_how_much_more_money_is_still_a_sum_asked(assistant: Assistant) -> None:
         # where one read something, or where the goals' own words are written, is no other paper asked for
         ("Missä on kirjoitettu, että järjestöyhteistyö pitää ottaa osaksi strategioita?", "goal-1.action-1"),
         ("Luin jossain netissä KANEsta. Mitä se sanoo strategioista?", "goal-1.action-1"),
+        ("Var kan jag läsa att strategin ska följas upp?", "goal-1.action-1"),
         # the goals' own year is the introduction's
         ("Minkä vuoden vaaleihin nämä tavoitteet on tehty?", "intro"),
         ("Vilket år gäller målen för?", "intro"),

@@ -130,11 +130,6 @@ class BotQuestions:
                         for group in (task.things, task.actions)
                     )
                     self._tasks[lang].append((help_id, things, actions))
-        # Every word of some task, per language: a compound counts by its parts only when all of them are such words.
-        self._task_words: dict[Lang, frozenset[str]] = {
-            lang: frozenset().union(*(things | actions for _, things, actions in tasks))
-            for lang, tasks in self._tasks.items()
-        }
 
     def forget(self) -> None:
         """Forget the messages read so far (to measure what a new question costs)."""
@@ -303,11 +298,6 @@ class BotQuestions:
                     terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
                 if len(terms) == 1:
                     said.setdefault(terms[0], []).append((sentence, position))
-                elif len(terms) > 1 and "-" not in word and self._task_words[lang].issuperset(terms):
-                    # A compound of task words names each ("delaknappen": the button that shares); one with a part of
-                    # the goals' world stays whole ("nuorisokysymykset", "föreningsstatistik", "virastokielellä").
-                    for term in terms:
-                        said.setdefault(term, []).append((sentence, position))
                 elif "-" in word and word.split("-", 1)[0] in commanded:
                     # A command joined to a word ("/editcontact-jutun"): each part is a word of its own; not any
                     # compound written with a hyphen ("sote-tiedon").

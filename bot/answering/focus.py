@@ -89,11 +89,16 @@ _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "miet
 _JUDGING = frozenset({"idea", "ide", "hyva", "huono", "jarkeva", "jarkevaa", "fiksu", "fiksua", "bra",
                       "klok", "klokt", "vettig", "vettigt", "dalig", "daligt", "ok", "okei"})  # fmt: skip
 _JUDGED_THIS = frozenset({"tama", "taa", "tata", "se", "tuo", "toi", "det", "detta", "den", "he"})
-_CLAUSE_WEIGHED = frozenset({"etta", "et", "jos", "kun", "ku", "att", "om", "nar"})
+# The words around a judgement (folded): the copula, an article, "really", whose view ("KANEn mukaan", "enligt målen").
+_JUDGEMENT_FRAME = frozenset({"onko", "onks", "olisiko", "oisko", "on", "olisi", "ois", "ar", "e", "a", "vore", "en",
+                              "ett", "nu", "ny", "da", "siis", "ihan", "oikein", "todella", "riktigt", "verkligen",
+                              "enligt", "mukaan", "mielesta", "kane", "kanen", "kanes", "malen", "tavoitteiden",
+                              "tavoitteitten", "tavotteiden", "asia", "sak", "juttu", "grej", "nog",
+                              "ens"})  # fmt: skip
 SHORT_QUESTION_WORDS = 5
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
-JUDGING_WORDS = 7
+JUDGING_MAX_WORDS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +171,13 @@ def _reported_question(sentence: str) -> str:
 
 
 def _judges_what_was_told(tokens: tuple[str, ...]) -> bool:
-    """A weighing word and "this" with no clause of its own to weigh: "Onko tämä hyvä idea?", not "Är det bra att
-    kommunen har ungdomsråd?" (what follows "att" is weighed) nor "Mikä sitten on hyvä tapa …?"."""
+    """A weighing word and "this", and nothing else but the frame of a judgement: "Onko tämä hyvä idea KANEn
+    mukaan?", "Är det en bra idé enligt målen?"; not "Är det bra med ungdomsråd?", "Är det klokt att kommunen …?"
+    (what they name is weighed) nor "Mikä sitten on hyvä tapa …?"."""
     return (
-        not _JUDGING.isdisjoint(tokens) and not _JUDGED_THIS.isdisjoint(tokens) and _CLAUSE_WEIGHED.isdisjoint(tokens)
+        not _JUDGING.isdisjoint(tokens)
+        and not _JUDGED_THIS.isdisjoint(tokens)
+        and set(tokens) <= _JUDGING | _JUDGED_THIS | _JUDGEMENT_FRAME
     )
 
 
@@ -253,8 +261,8 @@ def find_question(text: str, intents: Intents) -> Focus:
             pointing = (
                 (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers)))
                 or ((last or _names_such(pointers)) and len(tokens) <= POINTING_LAST_WORDS)
-                # a judgement of nothing named ("… hyvä asia, yhteiskunnallinen liiketoiminta?" names its matter)
-                or (_judges_what_was_told(pointers) and len(tokens) <= JUDGING_WORDS)
+                # a judgement of nothing named ("Onko tämä hyvä idea?"), in a few words
+                or (_judges_what_was_told(pointers) and len(tokens) <= JUDGING_MAX_WORDS)
             )
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])

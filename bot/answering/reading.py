@@ -127,6 +127,7 @@ _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGN
 # Reading what is said or that something is so ("Mistä sen voi lukea, mitä strategioista sanotaan?"): the goals'
 # own text, not another paper.
 _READS_WHAT_IS_SAID = re.compile(r"\b(?:lukea|lukee|lukkee|läsa)\b,?\s+(?:mitä|että|vad|att)\b", re.IGNORECASE)
+_CLAIM_WORDS = frozenset({"att", "etta", "et"})  # "that", opening a claim (folded)
 # Whom something is for ("kenelle", "keille", "för vem", "till vem"), not who did it ("vem bestämde det?").
 _FOR_WHOM = re.compile(r"\b(?:kenelle|keille|kelle|kenel|för\s+vem|till\s+vem|åt\s+vem)\b", re.IGNORECASE)
 # How, opening a question of how something is done (folded).
@@ -612,6 +613,8 @@ class Reader:
         ):
             return False
         stems = self.intents.words_either["paper_stems"]
+        # "Var står det att strategin ska följas upp?" asks where a claim is written: a paper is named before it.
+        tokens = tokens[: next((at for at, token in enumerate(tokens) if token in _CLAIM_WORDS), len(tokens))]
         return not self.intents.words_either["paper_words"].isdisjoint(tokens) or any(
             stem in token for token in tokens for stem in stems
         )
