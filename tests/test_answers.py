@@ -561,6 +561,19 @@ def test_a_compound_written_with_a_hyphen_is_read_by_its_parts(assistant: Assist
     assert assistant.reply("mitä se kolmikanta-juttu tarkoittaa").entry == "goal-4.action-1"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan vår kvinnoförening också sälja tjänster åt kommunen?",
+        "Voiko meidän naisyhdistys myydä palveluja hyvinvointialueelle?",
+    ],
+)
+def test_the_kind_of_the_askers_association_is_no_matter_asked(assistant: Assistant, question: str) -> None:
+    # "kvinnoförening" names a women's association, not women as candidates: selling services is goal 4.3's.
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-4.action-3")
+
+
 def test_inflection_case_and_missing_diacritics_still_find_the_entry(assistant: Assistant) -> None:
     plain = assistant.reply("Miten avustuskäytäntöjä voisi yhtenäistää?")
     folded = assistant.reply("MITEN AVUSTUSKAYTANTOJA VOISI YHTENAISTAA")

@@ -233,7 +233,9 @@ class Featurizer:
                 or self._lexicon.lemma(head.removesuffix("s"), lang)
             )
             if head_lemma is not None:
-                return [head_lemma, tail]
+                # "kvinnoförening", "naisyhdistys": what kind of association the asker's is, not a matter asked of
+                # the goals (women as candidates); the association is.
+                return [tail] if tail in _ASSOCIATION_HEADS else [head_lemma, tail]
         return [folded]
 
     @staticmethod
@@ -666,6 +668,9 @@ _TYPO_ENDINGS = ("ista", "issa", "ilta", "illa", "ille", "ihin", "iksi", "ien", 
 
 _TYPO_ENDINGS_LONGEST_FIRST = tuple(sorted(_TYPO_ENDINGS, key=len, reverse=True))
 _CASE_ENDINGS_LONGEST_FIRST = tuple(sorted(_CASE_ENDINGS, key=len, reverse=True))
+
+
+_ASSOCIATION_HEADS = frozenset({"yhdistys", "seura", "kerho", "jarjesto", "forening", "klubb", "organisation"})
 
 
 def _typo_stems(folded: str) -> list[str]:
