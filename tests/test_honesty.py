@@ -1205,3 +1205,8 @@ def test_how_to_vote_as_what_children_are_taught_is_democracy_education(assistan
 )
 def test_how_to_vote_or_apply_asked_itself_stays_a_procedure(assistant: Assistant, question: str) -> None:
     assert assistant.intents.asked_fact(question) == "procedure"
+
+
+def test_a_follow_up_question_named_as_such_asks_no_consequence(assistant: Assistant) -> None:
+    reply = assistant.reply("Tack! En följdfråga: nämns sociala företag när kommunen upphandlar?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-4.action-3")
