@@ -752,6 +752,11 @@ def test_again_asked_in_passing_leaves_the_goals_as_a_whole(assistant: Assistant
         ("Kukas se KANE oikein on, mikä virasto?", "kane"),
         ("Onks se KANE joku puolue?", "kane"),
         ("Gör KANE något eller är det bara en myndighet?", "kane"),
+        # part of the state or an ordinary association; what KANE aims at in the long run
+        ("Onko KANE osa valtiota vai tavallinen yhdistys?", "kane"),
+        ("Hör KANE till staten eller är det en vanlig förening?", "kane"),
+        ("Mihin KANE pyrkii pitkällä tähtäimellä?", "kane"),
+        ("Vad vill KANE uppnå på lång sikt?", "kane"),
         # why one asks what KANE is is no matter asked about; KANE's opinion of what follows is
         ("mikä se KANE oikein on, kun siitä puhuttiin kylällä", "kane"),
         ("Vad är KANE, eftersom alla i byn pratar om det?", "kane"),
