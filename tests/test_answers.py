@@ -757,6 +757,10 @@ def test_again_asked_in_passing_leaves_the_goals_as_a_whole(assistant: Assistant
         ("Hör KANE till staten eller är det en vanlig förening?", "kane"),
         ("Mihin KANE pyrkii pitkällä tähtäimellä?", "kane"),
         ("Vad vill KANE uppnå på lång sikt?", "kane"),
+        # the goals in brief, asked for clubs and associations; a brief of one matter stays that matter's
+        ("Tiivistä lyhyesti, mitä kuntien pitäisi tehdä seurojen hyväksi ennen vaaleja?", "intro"),
+        ("Sammanfatta kort vad kommunerna ska göra för klubbarna inför valet.", "intro"),
+        ("Tiivistä, mitä liikuntaseurojen tiloista sanotaan.", "goal-1.action-3"),
         # why one asks what KANE is is no matter asked about; KANE's opinion of what follows is
         ("mikä se KANE oikein on, kun siitä puhuttiin kylällä", "kane"),
         ("Vad är KANE, eftersom alla i byn pratar om det?", "kane"),

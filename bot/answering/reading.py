@@ -98,6 +98,9 @@ KANE_PART_CONCEPTS = KANE_DOING_CONCEPTS | {
 OVERVIEW_CONCEPTS = frozenset({
     "kane", "goals", "elections", "ministry-of-justice", "administrative-levels", "councillors-and-staff",
     "voter-turnout", "double-elections",
+    # for whom and how they are put: clubs and associations ("seurojen hyväksi"), lines of policy ("isot
+    # linjaukset"), what to commit to ("sitoutua")
+    "hobbies-leisure", "strategy", "responsibility",
 })  # fmt: skip
 ELECTION_CONCEPTS = frozenset({"elections", "voter-turnout", "double-elections"})
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
