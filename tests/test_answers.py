@@ -31,6 +31,8 @@ from tests.conftest import KNOWLEDGE, ROOT
         ("Mitä tavoitteet lupaavat nuorisovaltuustoille?", "goal-2.action-2"),
         # Tampere and Turku "sää" is "you", not the weather; Pori and Turku "ilmatteks" is "for free"
         ("Mitä sää luulet, mitä tavotteet sanoo tiloist?", "goal-1.action-3"),
+        ("Ookko sää kuullu, minkä takia kunnan pitäs ottaa yhistykset kumppaniks?", "goal-4"),
+        ("Kuunteleks sää, mitä tavotteet sanoo kumppanuudesta järjestöjen kanssa?", "goal-4"),
         ("Saaks meijän kerho jostain ilmatteks tilat iltasin?", "goal-1.action-3"),
     ],
 )
@@ -809,7 +811,10 @@ def test_another_bodys_target_is_no_goal_of_kanes(assistant: Assistant, question
     assert assistant.reader.goal_by_theme(question) is None
 
 
-@pytest.mark.parametrize("question", ["Mikä on sää viikonloppuna?", "Millainen sää on huomenna Porissa?"])
+@pytest.mark.parametrize(
+    "question",
+    ["Mikä on sää viikonloppuna?", "Millainen sää on huomenna Porissa?", "Tuleeko sää lämpenemään viikonloppuna?"],
+)
 def test_the_weather_is_still_no_matter_of_the_goals(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "fallback"
 

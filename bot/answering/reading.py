@@ -116,11 +116,12 @@ _NEVER_HEARD = re.compile(
     r"\b(?:\w+\s+){0,3}(?:int|inte|aldrig|aldri|en|ei)\s+(?:\w+\s+){0,2}(?:hört|hörde|kuullu|kuullut|kuullukaan)\b",
     re.IGNORECASE,
 )
-# Spoken "sää" is "you" (Tampere, Turku) before a verb of the second person or after a question verb of it ("Mitä sää
-# luulet …?", "ooks sää kuullu …?"), not the weather of the everyday list ("Mikä on huomisen sää?", "Onko sää kylmä?").
+# Spoken "sää" is "you" (Tampere, Turku, Savo) before a verb of the second person or after a question verb of it
+# ("Mitä sää luulet …?", "ooks sää kuullu …?", "Ookko sää kuullu …?", "kuunteleks sää …?": -tko, -kko, -ks), not the
+# weather of the everyday list ("Mikä on huomisen sää?", "Onko sää kylmä?", "Onks sää hyvä?", "Tuleeko sää …?").
 _SPOKEN_YOU = re.compile(
-    r"\b(?:(?:ooks|ootko|oletko|olokko|tiiäks|tiedäks|tiedätkö|luuleks|luuletko|meinaaks|osaaks|osaatko|voiks|voitko"
-    r"|tykkääks|tykkäätkö|muistaks|muistatko|uskoks|uskotko)\s+sää|sää(?=\s+(?:luulet|tiedät|tiiät|ajattelet|meinaat"
+    r"\b(?:(?!onks\b|tuleeks\b|onkos\b)\w+(?:tko|tkö|kko|kkö|ks)\s+sää"
+    r"|sää(?=\s+(?:luulet|tiedät|tiiät|ajattelet|meinaat"
     r"|mietit|sanot|uskot|oot|olet|osaat|voit|tarkotat|tarkoitat|ymmärrät|muistat|tykkäät)\b))\b",
     re.IGNORECASE,
 )
