@@ -509,6 +509,9 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         # only the one or the other too
         "Onks nää tavoitteet tehty vaan kunnille vai myös hyvinvointialueille?",
         "Gäller målen enbart kommunerna?",
+        # for what reason for just these elections
+        "Mistä syystä KANE teki nämä tavoitteet juuri kuntavaaleihin?",
+        "Av vilken anledning gjorde KANE målen just inför dubbelvalet?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
