@@ -602,8 +602,9 @@ class Reader:
         strategian?" asks for that place's own document), nor someone to contact. ``after``: the sentences around the
         question, which may say it is to be read ("… paperi? Haluan lukea sen kokonaan.")."""
         # "Onko se jossain netissä?" asks where; "Luin jossain netissä, että …" tells where one read something.
-        looked_for = self.intents.any_of(f"{asked} {after}", "reading_where") or any(
-            is_question(sentence) and self.intents.any_of(sentence, "online_where") for sentence in sentences(asked)
+        looked_for = self.intents.any_of(f"{asked} {after}", "reading_where") or (
+            self.intents.any_of(asked, "online_where")
+            and any(is_question(part) and self.intents.any_of(part, "online_where") for part in sentences(asked))
         )
         if not looked_for or self.intents.asks_whom(asked) or _READS_WHAT_IS_SAID.search(asked):
             return False

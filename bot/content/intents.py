@@ -208,7 +208,6 @@ PATTERN_LISTS = (
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching",
 )  # fmt: skip
-# "vaikuttaako se siihen, kuinka moni …": a word of effect this close before "how many" makes it what is affected.
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({"enemman", "enempi", "lisaa", "vahemman", "mer", "mera", "meir", "mindre", "fler"})
 _HOW_MUCH = frozenset({"paljonko", "paljonks", "paljoks", "paljokos", "paljonkos", "paljonkohan", "paljoko", "kuinka",
@@ -217,8 +216,10 @@ _HOW_MUCH = frozenset({"paljonko", "paljonks", "paljoks", "paljokos", "paljonkos
 # how of voting or having a say (folded stems) makes it what is taught.
 TEACHING_REACH = 8
 _VOTING_STEMS = ("aanest", "vaikut", "rost", "paverk")
-EFFECT_REACH = 6  # "hur påverkar en lugn och saklig valkampanj hur många …"
-_CLAUSE_JOINS = frozenset({"ja", "seka", "och", "samt", "eli", "entä", "enta"})
+# "vaikuttaako se siihen, kuinka moni …", "hur påverkar en lugn och saklig valkampanj hur många …": a word of effect
+# this close before "how many" makes it what is affected, unless a clause is joined on just before it (folded).
+EFFECT_REACH = 6
+_CLAUSE_JOINS = frozenset({"ja", "seka", "och", "samt", "eli", "enta"})
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
 KANE = "kane"
@@ -515,17 +516,12 @@ class Intents:
         effects = self.patterns["effect_on"].covered(tokens)
         if not effects:
             return False
-        covered = amounts.covered(tokens)
-        starts = [index for index in sorted(covered) if index - 1 not in covered]
-        return bool(starts) and all(self._affected_at(tokens, effects, start) for start in starts)
-
-    @staticmethod
-    def _affected_at(tokens: tuple[str, ...], effects: set[int], start: int) -> bool:
-        """Is the "how many" at ``start`` what a word of effect before it acts on? "Vaikuttaako KANE avustuksiin ja
-        paljonko niitä on?" asks the sum in a clause of its own, joined on just before it."""
-        if start and tokens[start - 1] in _CLAUSE_JOINS:
-            return False
-        return any(index in effects for index in range(max(0, start - EFFECT_REACH), start))
+        starts = _phrase_starts(amounts, tokens)
+        # "Vaikuttaako KANE avustuksiin ja paljonko niitä on?" asks the sum in a clause of its own.
+        return bool(starts) and all(
+            not (start and tokens[start - 1] in _CLAUSE_JOINS) and _within(effects, start, EFFECT_REACH)
+            for start in starts
+        )
 
     def _voting_taught(self, tokens: tuple[str, ...], procedures: Phrases) -> bool:
         """ "Opettaako koulu lapsille, miten yhteiskunta toimii ja miten äänestetään?": how to vote or have a say as
@@ -534,11 +530,10 @@ class Intents:
         taught = self.patterns["teaching"].covered(tokens)
         if not taught:
             return False
-        covered = procedures.covered(tokens)
-        starts = [index for index in sorted(covered) if index - 1 not in covered]
+        starts = _phrase_starts(procedures, tokens)
         return bool(starts) and all(
             any(token.startswith(_VOTING_STEMS) for token in tokens[start : start + 3])
-            and any(index in taught for index in range(max(0, start - TEACHING_REACH), start))
+            and _within(taught, start, TEACHING_REACH)
             for start in starts
         )
 
@@ -884,6 +879,17 @@ class Intents:
         tokens = {fold(word) for word in words(text)}
         fits = [lang for lang in LANGS if tokens and tokens <= self.words[name][lang]]
         return fits[0] if len(fits) == 1 else None
+
+
+def _phrase_starts(phrases: Phrases, tokens: tuple[str, ...]) -> list[int]:
+    """Where each run of words some phrase covers begins."""
+    covered = phrases.covered(tokens)
+    return [index for index in sorted(covered) if index - 1 not in covered]
+
+
+def _within(indexes: set[int], start: int, reach: int) -> bool:
+    """Is one of ``indexes`` among the ``reach`` words before ``start``?"""
+    return any(index in indexes for index in range(max(0, start - reach), start))
 
 
 def _asks_which_app(tokens: tuple[str, ...]) -> bool:
