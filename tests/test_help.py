@@ -380,6 +380,9 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Finns det statistik över vad folk har frågat?", "help.stats"),  # not the honest "no statistics"
         ("Voiko kielen vaihtaa ruotsiksi?", "help.language"),
         ("Kan jag välja svenska i stället?", "help.language"),
+        # getting this in a language, also as spoken ("ruattiks", "suomeks")
+        ("Miten tämän saa ruotsiksi?", "help.language"),
+        ("Saako tän jotenki ruattiks, mun mummo ei osaa suomee?", "help.language"),
         ("Miten saan poistettua kaikki tietoni?", "help.forget"),
         ("Kan du radera allt jag skrivit?", "help.forget"),
         ("Tallentuuko meidän kysymykset johonkin?", "help.forget"),  # whether what one writes is kept
