@@ -126,6 +126,8 @@ OWN_LEMMAS: dict[Lang, dict[str, str]] = {
         "skickade": "skicka",
         # "riktade" (aimed at) is no drawing ("rita"): "Vem är målen riktade till?"
         **dict.fromkeys(("riktad", "riktade", "riktat", "riktas"), "rikta"),
+        # Ostrobothnian "måln", "måle" are "målen" (simplemma knows neither; "måle" it reads as "mala", to grind)
+        **dict.fromkeys(("måln", "måle"), "mål"),
         **_SPLIT_WRONG["sv"],
     },
 }

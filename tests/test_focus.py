@@ -305,6 +305,11 @@ def test_small_talk_is_set_aside_like_a_greeting(assistant: Assistant, message: 
         ),
         # Ostrobothnian "he" is "det": the question points back at the sentence before it
         ("Partina borde ha fler unga på listorna. Va säger KANE åm he?", "candidates"),
+        # "om det", "um he" in the middle of a question point back too, as Finnish "siitä" does
+        ("Ansökningarna om bidrag är så krångliga att vi gett upp. Står det något om det i målen?", "goal-1.action-2"),
+        ("Bidragsansökningan e så krångliga att ingen orkar. Står he nogo um he i måln?", "goal-1.action-2"),
+        # plural definite "-an" and the clipped "måln" ("ungdoman", "pensionäran" are the young and the retired)
+        ("Va sägs i måln um att politikeran sku prat me föreningan?", "goal-3.action-2"),
     ],
 )
 def test_ostrobothnian_spoken_swedish_is_read_as_written_swedish(

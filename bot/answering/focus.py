@@ -8,6 +8,7 @@ A clear question inside ten sentences of context is then answered as if it had b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.content.intents import Intents
 from bot.core.text import fold, folded_words, sentences, words
@@ -45,7 +46,7 @@ MIN_FOCUS_WORDS = 2
 # before it; so does one about "us" or "me" ("Jag sitter i valberedningen. Vad rekommenderar KANE oss?").
 _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama", "taman", "tata", "tasta", "tahan",
                        "ne", "niita", "niista", "niiden", "niille", "niilla", "samaa", "samoin", "detta", "dit",
-                       "darom", "sadant", "sant", "deras", "dessa", "samma",
+                       "darom", "sadant", "sant", "deras", "dessa", "samma", "takoda", "sada",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
                        "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist"})  # fmt: skip
@@ -73,6 +74,9 @@ _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
 _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_IN`
+# Swedish "om det" is Finnish "siitä": "Sägs det något om det i målen?", Ostrobothnian "Står he nå åm he i måln?"
+_ABOUT = frozenset({"om", "am", "um"})
+_ABOUT_IT = frozenset({"det", "he", "den", "dem", "detta"})
 # "Puoluesihteerimme kysyi, mitä KANE tarkoittaa … Osaatko kertoa?", "Min granne undrade vad målen säger. Vet du?": a
 # question of nothing but "can you tell", "do you know" asks what the sentence before it asked.
 _TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko", "voisitko", "voitteko", "kerrotko",
@@ -181,6 +185,11 @@ def _judges_what_was_told(tokens: tuple[str, ...]) -> bool:
     )
 
 
+def _about_it(tokens: tuple[str, ...]) -> bool:
+    """ "om det", "åm he": about what was said before."""
+    return any(word in _ABOUT and after in _ABOUT_IT for word, after in pairwise(tokens))
+
+
 def _names_such(tokens: tuple[str, ...]) -> bool:
     return not _SUCH.isdisjoint(tokens) or any(
         word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER for index, word in enumerate(tokens)
@@ -199,7 +208,15 @@ def points_back(question: str) -> bool:
 def names_goals(word: str) -> bool:
     """Is the word one of the goals' names ("tavoitteet", "tavotteis", "målen")?"""
     folded = fold(word)
-    return folded.startswith(("tavoit", "tavot", "tavoot")) or folded in ("mal", "malen", "malet", "malens")
+    # Ostrobothnian "måln", "måle" are "målen"
+    return folded.startswith(("tavoit", "tavot", "tavoot")) or folded in (
+        "mal",
+        "malen",
+        "malet",
+        "malens",
+        "maln",
+        "male",
+    )
 
 
 def past_kane(tokens: tuple[str, ...], kane: frozenset[str]) -> tuple[str, ...]:
@@ -260,7 +277,7 @@ def find_question(text: str, intents: Intents) -> Focus:
             last = bool(pointers) and pointers[-1] in _POINTING_LAST | _POINTING
             pointing = (
                 (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers)))
-                or ((last or _names_such(pointers)) and len(tokens) <= POINTING_LAST_WORDS)
+                or ((last or _names_such(pointers) or _about_it(pointers)) and len(tokens) <= POINTING_LAST_WORDS)
                 # a judgement of nothing named ("Onko tämä hyvä idea?"), in a few words
                 or (_judges_what_was_told(pointers) and len(tokens) <= JUDGING_MAX_WORDS)
             )

@@ -704,6 +704,7 @@ _QUESTION_AND_COPULA: dict[Lang, tuple[tuple[str, str], ...]] = {
     "fi": tuple((word, is_) for word in ("mika", "mita", "kuka", "mitka", "ketka") for is_ in ("on", "ovat")),
     "sv": tuple((word, is_) for word in ("vem", "vad", "vilka", "vilken", "vilket", "hur") for is_ in ("ar", "e")),
 }
+_SWEDISH_VOWELS = frozenset("aeiouy")  # folded: å, ä and ö are a and o
 # A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden", "-neille".
 _PLURAL_PARTICIPLES = ("neet", "neen", "neita", "neiden", "neille")
 # Past participles as spoken, without their final "t" ("-nut", "-lut", "-rut", "-sut" and front-vowel forms, folded).
@@ -760,6 +761,12 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
         forms.append(folded[:-2] + "rna")  # "föreningana" → "foreningarna"
     if folded.endswith("ina"):
         forms.append(folded[:-2] + "erna")  # Ostrobothnian "partina" → "partierna"
+    if folded.endswith("an") and not folded.endswith("ana"):
+        # Ostrobothnian plural definite in "-an": "ungdoman" → "ungdomarna", "kandidatan" → "kandidaterna",
+        # "politikeran" → "politikerna"
+        forms += [folded[:-1] + "rna", folded[:-2] + "erna", folded[:-2] + "na"]
+    if len(folded) > 2 and folded.endswith("n") and folded[-2] not in _SWEDISH_VOWELS:
+        forms.append(folded[:-1] + "en")  # the definite "-en" clipped to "-n": "måln" → "målen"
     if folded.endswith("rn"):
         forms.append(folded + "a")  # "kandidatern" → "kandidaterna"
     # A definite form of a compound the tables list only in its base form: "äldrerådet" → "äldreråd".
