@@ -9,10 +9,11 @@ retrieval saw (bot/answering/confidence.py) and whether its best match is right.
 answer is never right to answer. A logistic model fitted on these estimates the chance that an answer is right;
 the threshold is where answering pays most when a wrong entry costs COST_OF_WRONG_ENTRY right answers and an answer
 where the goals say nothing COST_OF_FALSE_ANSWER (an association that gets one stops trusting every answer), with
-each tuning set's questions scored by a model fitted on the other sets (each set has its own writers); of the
-thresholds whose gain is within one standard error of the best (the questions answered at the best and not at the
-other decide the difference), the most cautious; but the committed threshold stays while it is itself within one
-standard error of the best, so that noise does not move it.
+each tuning set's questions scored by a model fitted on the other sets (each set has its own writers) and the later
+tuning sets' (tune27 on, never fitted on) scored by the fit on them all; of the thresholds whose gain is within one
+standard error of the best (the questions answered at the best and not at the other decide the difference), the most
+cautious; but the committed threshold stays while it is itself within one standard error of the best, so that noise
+does not move it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import itertools
 import math
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,6 +63,20 @@ TUNING = tuple(
         "tune24",
         "tune25",
         "tune26",
+    )
+)
+# The tuning sets written after the fit's sets were fixed (tune27 on): not fitted on, the full fit scores them as it
+# scores new voices, so they join the held-out questions the threshold is chosen on.
+FIRST_LATER_TUNING = 27
+LATER_TUNING = tuple(
+    sorted(
+        (
+            path
+            for path in (ROOT / "eval").glob("kinds.tune*.yaml")
+            if path.stem.removeprefix("kinds.tune").isdigit()
+            and int(path.stem.removeprefix("kinds.tune")) >= FIRST_LATER_TUNING
+        ),
+        key=lambda path: int(path.stem.removeprefix("kinds.tune")),
     )
 )
 # What a wrong answer costs in right answers: an entry that does not answer the question, and an answer to a
@@ -116,15 +132,18 @@ def tuning_samples(assistant: Assistant) -> dict[str, list[Sample]]:
     return {path.name: samples(assistant, load_cases(path)) for path in TUNING}
 
 
-def choose_threshold(per_set: dict[str, list[Sample]], committed: float | None = None) -> tuple[float, list[str]]:
-    """The threshold from each tuning set's questions scored by a model fitted on the OTHER sets. Each set is
-    written by other people than the rest, so this is how the score behaves for voices it was not fitted on, which
-    is how it is used; a fit scored on its own questions is more sure of itself than that (the test sets showed it)."""
+def choose_threshold(
+    per_set: dict[str, list[Sample]], committed: float | None = None, later: Sequence[tuple[float, bool, bool]] = ()
+) -> tuple[float, list[str]]:
+    """The threshold from each tuning set's questions scored by a model fitted on the OTHER sets, and the later
+    tuning sets' questions (``later``: chance, right, answerable) scored by the fit on them all. Each set is written
+    by other people than the rest, so this is how the score behaves for voices it was not fitted on, which is how it
+    is used; a fit scored on its own questions is more sure of itself than that (the test sets showed it)."""
     lines = [
         f"threshold  answered  right  wrong entry  not answerable  gain (right - {COST_OF_WRONG_ENTRY} x wrong entry"
         f" - {COST_OF_FALSE_ANSWER} x not answerable), each set scored by a fit on the others"
     ]
-    held_out: list[tuple[float, bool, bool]] = []
+    held_out: list[tuple[float, bool, bool]] = list(later)
     for name, data in per_set.items():
         weights, bias = fit(
             [(evidence, right) for other, rest in per_set.items() if other != name for evidence, right, _ in rest]
@@ -207,7 +226,13 @@ def fresh_fit(assistant: Assistant) -> tuple[Calibration, list[Sample], list[str
     data = [sample for found in per_set.values() for sample in found]
     weights, bias = fit([(evidence, right) for evidence, right, _ in data])
     committed = Calibration.load().threshold if CALIBRATION_FILE.exists() else None
-    threshold, table = choose_threshold(per_set, committed)
+    full = Calibration(weights, bias, 0.5)
+    later = [
+        (full.chance(evidence), right, ok)
+        for path in LATER_TUNING
+        for evidence, right, ok in samples(assistant, load_cases(path))
+    ]
+    threshold, table = choose_threshold(per_set, committed, later)
     return Calibration(weights, bias, threshold), data, table
 
 
