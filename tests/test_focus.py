@@ -160,6 +160,10 @@ def test_a_longer_question_ending_in_a_pointing_word_keeps_the_sentence_before_i
         # "such" as spoken
         ("Kunta perii seuralta vuokraa koulun liikuntasalista, vaikka toinen seura saa sen ilmaiseksi. "
          "Mitä tavoitteissa sanotaan tämmösestä?", "goal-1.action-3"),
+        # "such" of that kind, written and spoken
+        ("Meidän kerho haluaisi kokoontua koulun liikuntasalissa ilmaiseksi. Mitä tavoitteissa sanotaan sellaisesta?",
+         "goal-1.action-3"),
+        ("Haluamme kokoontua koulun salissa maksutta. Onko tavoitteissa jotain semmosesta?", "goal-1.action-3"),
     ],
 )  # fmt: skip
 def test_a_question_about_such_a_thing_keeps_the_sentence_that_describes_it(

@@ -255,7 +255,12 @@ def test_a_spoken_conditional_without_its_last_i_is_the_verb(spoken: str, lemma:
 
 @pytest.mark.parametrize(
     ("text", "terms"),
-    [("olette tallentaneet", ["tallentaa"]), ("osallistuneiden määrä", ["osallistua", "maara"])],
+    [
+        ("olette tallentaneet", ["tallentaa"]),
+        ("osallistuneiden määrä", ["osallistua", "maara"]),
+        # a passive participle's plural: "palkatut" is "palkattu", whose lemma the tables give
+        ("palkatut vetäjät", ["palkata", "vetaja"]),
+    ],
 )
 def test_a_plural_past_participle_is_its_verb(text: str, terms: list[str]) -> None:
     from bot.assistant import Assistant

@@ -67,6 +67,10 @@ _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisi
                    "tammonen", "tammosta", "tammosesta", "tammoseen", "tammosen", "tammoset", "tammosia",
                    "tallanen", "tallasta", "tallasesta", "tallaseen", "tallasen", "tallaset", "tallasia",
                    "tollanen", "tollasta", "tollasesta", "tommonen", "tommosta", "tommosesta",
+                   # "such" of that kind: "Mitä tavoitteissa sanotaan sellaisesta?", spoken "semmosesta"
+                   "sellainen", "sellaista", "sellaisesta", "sellaiseen", "sellaisen", "sellaiset", "sellaisia",
+                   "sellanen", "sellasta", "sellasesta", "semmonen", "semmosta", "semmosesta", "semmoseen",
+                   "semmosen", "semmoset", "semmosia",
                    "sadant", "sadana", "dylik", "dylikt", "dylika"})  # fmt: skip
 # Swedish "sådan" folds to Finnish "sadan" (a hundred's): it points back only after an article ("en sådan satsning").
 _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})

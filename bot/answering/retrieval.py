@@ -724,6 +724,9 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
             forms.append(folded[:-1] + "a")  # "tiloihii" → "tiloihia" is rare; "mielenosotuksii" → "…ksia"
         if folded.endswith(("uu", "yy")):
             forms.append(folded[:-1] + "a")  # "saan jaettuu" is "jaettua", "käytettyy" "käytettyä" (folded)
+        if folded.endswith(("tut", "tyt")) and len(folded) - 3 >= MIN_CASE_STEM:
+            # A passive participle's plural the tables miss: "palkatut" is "palkattu", "valitut" "valittu".
+            forms.append(folded[:-3] + "tt" + folded[-2])
         if folded.endswith(_SPOKEN_PARTICIPLES):
             forms.append(folded + "t")  # the past participle's "t" dropped: "tehny", "käyttäny", "kysyny"
         for ending in _PLURAL_PARTICIPLES:
