@@ -383,6 +383,11 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         # getting this in a language, also as spoken ("ruattiks", "suomeks")
         ("Miten tämän saa ruotsiksi?", "help.language"),
         ("Saako tän jotenki ruattiks, mun mummo ei osaa suomee?", "help.language"),
+        # reading the goals one at a time in the bot, whatever else must be done; a one-time code sent
+        ("Voinko selata tavoitteita yksi kerrallaan, vai pitääkö aina kirjoittaa kysymys?", "help.chatting"),
+        ("Sain ylläpitäjältä kertakäyttökoodin. Minne lähetän sen?", "help.join"),
+        # the code pointed back at just after the subject ("skickar jag den"), in a question that goes on
+        ("Jag har fått en engångskod. Var skickar jag den för att bli tjänsteman för vår kommun?", "help.join"),
         ("Miten saan poistettua kaikki tietoni?", "help.forget"),
         ("Kan du radera allt jag skrivit?", "help.forget"),
         ("Tallentuuko meidän kysymykset johonkin?", "help.forget"),  # whether what one writes is kept

@@ -269,7 +269,9 @@ class BotQuestions:
         if keeps and not self.intents.any_of(asked, "asker"):
             return None  # "Sparas frågorna som invånarpanelen tar upp?": someone else's questions kept, not the asker's
         # "pitääkö hypätä suoraan johonkin numeroon?" asks how the bot is used: jumping among goals is nobody's duty.
-        jumping = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
+        # Nor is reading the goals one at a time in the bot ("Pääsenkö selaamaan tavoitteita yksi kerrallaan, vai
+        # pitääkö aina kirjoittaa kysymys?").
+        jumping = task == CHATTING_HELP and (self.intents.any_of(asked, "browsing") or self.browses_the_goals(asked))
         if self.intents.any_of(asked, "normative") and not jumping:
             return None  # what someone should do
         if self.intents.any_of(asked, "asker"):

@@ -81,6 +81,10 @@ _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_I
 # Swedish "om det" is Finnish "siitä": "Sägs det något om det i målen?", Ostrobothnian "Står he nå åm he i måln?"
 _ABOUT = frozenset({"om", "am", "um"})
 _ABOUT_IT = frozenset({"det", "he", "den", "dem", "detta"})
+# Swedish subject pronouns and the object pronouns that follow them in a question ("skickar jag den"); not "det",
+# often the subject of what follows ("Tycker ni det är bra?").
+_SUBJECTS = frozenset({"jag", "ja", "vi", "man", "ni", "du"})
+_OBJECTS = frozenset({"den", "dem", "dom"})
 # "Puoluesihteerimme kysyi, mitä KANE tarkoittaa … Osaatko kertoa?", "Min granne undrade vad målen säger. Vet du?": a
 # question of nothing but "can you tell", "do you know" asks what the sentence before it asked.
 _TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko", "voisitko", "voitteko", "kerrotko",
@@ -194,6 +198,12 @@ def _about_it(tokens: tuple[str, ...]) -> bool:
     return any(word in _ABOUT and after in _ABOUT_IT for word, after in pairwise(tokens))
 
 
+def _it_after_the_subject(tokens: tuple[str, ...]) -> bool:
+    """ "Vart skickar jag den för att …?", "Var hittar man dem?": the object pronoun just after the subject of an
+    asking verb points back, however long the question goes on (Finnish "se", "sen" point back anywhere)."""
+    return any(word in _SUBJECTS and after in _OBJECTS for word, after in pairwise(tokens))
+
+
 def _names_such(tokens: tuple[str, ...]) -> bool:
     return not _SUCH.isdisjoint(tokens) or any(
         word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER for index, word in enumerate(tokens)
@@ -282,6 +292,7 @@ def find_question(text: str, intents: Intents) -> Focus:
             pointing = (
                 (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers)))
                 or ((last or _names_such(pointers) or _about_it(pointers)) and len(tokens) <= POINTING_LAST_WORDS)
+                or _it_after_the_subject(pointers)
                 # a judgement of nothing named ("Onko tämä hyvä idea?"), in a few words
                 or (_judges_what_was_told(pointers) and len(tokens) <= JUDGING_MAX_WORDS)
             )
