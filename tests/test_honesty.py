@@ -234,6 +234,9 @@ from bot.assistant import Assistant
         ("Mitä mieltä KANE on siitä, että kaupunki lopettaa uimahallin?", "decision"),
         ("Vad tycker KANE om att kommunen lägger ner sin skidbacke?", "decision"),
         ("Tiedättekö te, koska kaupunki avaa nuorisotalon?", "date"),
+        # the section of a law, and a procedure in clipped south-western speech
+        ("Mihin lainkohtaan nuorisovaltuuston asettaminen perustuu?", "law"),
+        ("Miten meiränlaine seura ilmottautuu kunnan asukasraatiin, mil lomakkeel?", "procedure"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
