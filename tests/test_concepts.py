@@ -173,6 +173,8 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
             "goal-4.action-2",
         ),
         ("Borde kommunen förklara tydligare var man kan få hjälp?", "goal-4.action-2"),
+        # how people feel is their wellbeing
+        ("Spelar föreningslivet någon roll för hur folk mår enligt KANE?", "goal-1"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:
