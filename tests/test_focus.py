@@ -312,8 +312,21 @@ def test_small_talk_is_set_aside_like_a_greeting(assistant: Assistant, message: 
         # "om det", "um he" in the middle of a question point back too, as Finnish "siitä" does
         ("Ansökningarna om bidrag är så krångliga att vi gett upp. Står det något om det i målen?", "goal-1.action-2"),
         ("Bidragsansökningan e så krångliga att ingen orkar. Står he nogo um he i måln?", "goal-1.action-2"),
-        # plural definite "-an" and the clipped "måln" ("ungdoman", "pensionäran" are the young and the retired)
+        # plural definite "-an" ("politikeran") and the clipped "måln"
         ("Va sägs i måln um att politikeran sku prat me föreningan?", "goal-3.action-2"),
+        # "om det" as an article, "den" as one, "sellaista" pointing forward: the question is read alone
+        (
+            "Jag sitter i ungdomsfullmäktige i Vörå. Vad säger målen om det civila samhällets lokaler?",
+            "goal-1.action-3",
+        ),
+        (
+            "Vi är en kulturförening som hyr lokal av kommunen. Känner ni den nya modellen med kundjuryer?",
+            "goal-2.action-1",
+        ),
+        (
+            "Meillä on asukasraati tulossa. Onko olemassa sellaista rahoitusta, jolla kunta tukee yhdistyksiä?",
+            "goal-1.action-2",
+        ),
     ],
 )
 def test_ostrobothnian_spoken_swedish_is_read_as_written_swedish(

@@ -390,8 +390,8 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Jag har fått en engångskod. Var skickar jag den för att bli tjänsteman för vår kommun?", "help.join"),
         # the chat the handed-over questions arrive in is chosen with the contact
         ("Miten saan kysymykset ohjautumaan meidän tiimin ryhmächattiin?", "help.contacts"),
-        ("Hur styr jag frågorna till vår telegramgrupp?", "help.contacts"),
-        ("Miten muutan asetukset, jotta kysymykset tulevat ryhmäkeskusteluun?", "help.contacts"),
+        ("Hur får jag föreningarnas frågor till vårt teams telegramgrupp?", "help.contacts"),
+        ("Miten muutan asetukset, jotta kysymykset tulevat tiimin ryhmäkeskusteluun?", "help.contacts"),
         ("Miten saan poistettua kaikki tietoni?", "help.forget"),
         ("Kan du radera allt jag skrivit?", "help.forget"),
         ("Tallentuuko meidän kysymykset johonkin?", "help.forget"),  # whether what one writes is kept
@@ -462,8 +462,12 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Kan kommunen ändra sina svar till invånarna?",
         "Kan föreningar radera sina uppgifter ur kommunens register?",
         "Miten järjestöt voivat viedä asioita eteenpäin kunnassa?",
-        # decrees are no settings of the bot's
-        "Mitä asetuksia kunnan pitää noudattaa avustuksissa?",
+        # decrees are no settings of the bot's; Swedish-speaking people getting something, codes of others, an
+        # answer arriving in this chat
+        "Mitä asetuksissa säädetään avustuksista?",
+        "Saako ruotsinkielinen kyläyhdistys käyttää koulun tiloja ilmaiseksi?",
+        "Lähettääkö kunta koodin kokoustilan oveen?",
+        "Kan vi skicka koden för invånarpanelen till alla hushåll?",
         "Pitäisikö kunnan kertoa palveluista isommalla tekstillä?",
         "Borde kommunen bläddra igenom föreningarnas ansökningar snabbare?",
         "Miten kunta vastaa asukkaiden kysymyksiin?",

@@ -8,7 +8,6 @@ A clear question inside ten sentences of context is then answered as if it had b
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from bot.content.intents import Intents
 from bot.core.text import fold, folded_words, sentences, words
@@ -69,22 +68,35 @@ _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisi
                    "tollanen", "tollasta", "tollasesta", "tommonen", "tommosta", "tommosesta",
                    # "such" of that kind: "Mitä tavoitteissa sanotaan sellaisesta?", spoken "semmosesta"
                    "sellainen", "sellaista", "sellaisesta", "sellaiseen", "sellaisen", "sellaiset", "sellaisia",
-                   "sellanen", "sellasta", "sellasesta", "semmonen", "semmosta", "semmosesta", "semmoseen",
-                   "semmosen", "semmoset", "semmosia",
+                   "sellaiselle", "sellaisista", "sellaisille", "sellaisiin", "sellanen", "sellasta", "sellasesta",
+                   "semmonen", "semmone", "semmosta", "semmosesta", "semmoseen", "semmosen", "semmoset", "semmosia",
+                   "semmosista",
                    "sadant", "sadana", "dylik", "dylikt", "dylika"})  # fmt: skip
+# "Such" with a clause after it points forward, at that clause: "Onko semmosta, että kunta antaa tiloja?", "Onko
+# sellainen tavoite, joka koskee nuoria?", "Finns det sådant stöd som …?".
+_FORWARD = frozenset({"etta", "et", "joka", "jota", "jolla", "jossa", "jonka", "jotka", "mika", "mita", "kuin",
+                      "att", "som"})  # fmt: skip
 # Swedish "sådan" folds to Finnish "sadan" (a hundred's): it points back only after an article ("en sådan satsning").
 _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
 _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_IN`
-# Swedish "om det" is Finnish "siitä": "Sägs det något om det i målen?", Ostrobothnian "Står he nå åm he i måln?"
-_ABOUT = frozenset({"om", "am", "um"})
-_ABOUT_IT = frozenset({"det", "he", "den", "dem", "detta"})
-# Swedish subject pronouns and the object pronouns that follow them in a question ("skickar jag den"); not "det",
-# often the subject of what follows ("Tycker ni det är bra?").
-_SUBJECTS = frozenset({"jag", "ja", "vi", "man", "ni", "du"})
-_OBJECTS = frozenset({"den", "dem", "dom"})
+# Swedish "om det", "om den", "om dem" (and Ostrobothnian "åm he", "um he") are Finnish "siitä": "Sägs det något om
+# det i målen?", "Står he nå åm he i måln?". Only where the pronoun ends its phrase (nothing after it, or a word of
+# place or frame): "om det civila samhället" is an article, "om det finns lokaler" an "if".
+_SWEDISH_ABOUT = frozenset({"om", "am", "um"})
+_SWEDISH_IT = frozenset({"det", "he", "den", "dem", "detta"})
+_AFTER_IT = frozenset({"i", "pa", "alls", "har", "dar", "na", "nagot", "nogo", "nat", "nanting", "egentligen", "da",
+                       "enligt", "ocksa", "heller"})  # fmt: skip
+# Swedish subject pronouns, and the object pronouns that follow them in a question ("Vart skickar jag den för att
+# …?"); not "det", often the subject of what follows ("Tycker ni det är bra?"). The object points back only where
+# its phrase ends there (nothing after it, or a particle): "Känner ni den nya modellen?" has an article, "Hur når vi
+# dem som …?" names whom it means.
+_SWEDISH_SUBJECTS = frozenset({"jag", "vi", "man", "ni", "du"})
+_SWEDISH_OBJECTS = frozenset({"den", "dem", "dom"})
+_PARTICLES = frozenset({"for", "till", "i", "pa", "in", "vidare", "nu", "da", "hit", "dit", "ut", "upp"})
+
 # "Puoluesihteerimme kysyi, mitä KANE tarkoittaa … Osaatko kertoa?", "Min granne undrade vad målen säger. Vet du?": a
 # question of nothing but "can you tell", "do you know" asks what the sentence before it asked.
 _TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko", "voisitko", "voitteko", "kerrotko",
@@ -110,6 +122,8 @@ _JUDGEMENT_FRAME = frozenset({"onko", "onks", "olisiko", "oisko", "on", "olisi",
 SHORT_QUESTION_WORDS = 5
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
+# How far a question whose object pronoun points back ("Vart skickar jag den för att …?") may go on.
+POINTING_OBJECT_WORDS = 2 * POINTING_LAST_WORDS
 JUDGING_MAX_WORDS = 7
 
 
@@ -193,20 +207,40 @@ def _judges_what_was_told(tokens: tuple[str, ...]) -> bool:
     )
 
 
+def _ends_its_phrase(tokens: tuple[str, ...], index: int, after: frozenset[str]) -> bool:
+    """Is the word at ``index`` the last, or followed by one of ``after``?"""
+    return index + 1 == len(tokens) or tokens[index + 1] in after
+
+
 def _about_it(tokens: tuple[str, ...]) -> bool:
-    """ "om det", "åm he": about what was said before."""
-    return any(word in _ABOUT and after in _ABOUT_IT for word, after in pairwise(tokens))
+    """ "om det", "åm he" ending their phrase: about what was said before."""
+    return any(
+        word in _SWEDISH_IT
+        and index
+        and tokens[index - 1] in _SWEDISH_ABOUT
+        and _ends_its_phrase(tokens, index, _AFTER_IT)
+        for index, word in enumerate(tokens)
+    )
 
 
 def _it_after_the_subject(tokens: tuple[str, ...]) -> bool:
-    """ "Vart skickar jag den för att …?", "Var hittar man dem?": the object pronoun just after the subject of an
-    asking verb points back, however long the question goes on (Finnish "se", "sen" point back anywhere)."""
-    return any(word in _SUBJECTS and after in _OBJECTS for word, after in pairwise(tokens))
+    """ "Vart skickar jag den för att …?", "Var hittar man dem?": an object pronoun just after the subject, ending its
+    phrase, points back from a longer question than a pointer alone does."""
+    return len(tokens) <= POINTING_OBJECT_WORDS and any(
+        word in _SWEDISH_OBJECTS
+        and index
+        and tokens[index - 1] in _SWEDISH_SUBJECTS
+        and _ends_its_phrase(tokens, index, _PARTICLES)
+        for index, word in enumerate(tokens)
+    )
 
 
 def _names_such(tokens: tuple[str, ...]) -> bool:
-    return not _SUCH.isdisjoint(tokens) or any(
-        word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER for index, word in enumerate(tokens)
+    """ "tällaista", "sellaisesta", "en sådan satsning": such as was told before, not such as a clause after it says."""
+    return any(
+        (word in _SUCH or (word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER))
+        and _FORWARD.isdisjoint(tokens[index + 1 :])
+        for index, word in enumerate(tokens)
     )
 
 

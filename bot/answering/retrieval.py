@@ -254,6 +254,18 @@ class Featurizer:
         …ia); spoken Swedish drops endings ("föreningslive" → föreningslivet, "föreningana" → föreningarna)."""
         if len(folded) < MIN_PART:
             return None
+        if lang == "sv" and folded.endswith("an") and not folded.endswith("ana"):
+            # Ostrobothnian plural definite in "-an": "ungdoman" → "ungdomarna", "ansökningan" → "ansökningarna";
+            # read as "-erna" or "-na" only where the lemma is the stem itself (or the stem and "e"): "kandidatan" →
+            # "kandidaterna", "invånaran" → "invånarna", but "bidragan" is no "bidragna" (of "bidra").
+            stem = folded[:-2]
+            lemma = self._lexicon.lemma(folded[:-1] + "rna", lang)
+            if lemma is not None:
+                return lemma
+            for written in (stem + "erna", stem + "na"):
+                lemma = self._lexicon.lemma(written, lang)
+                if lemma in (stem, stem + "e"):
+                    return lemma
         for written in _written_forms(folded, lang):
             lemma = self._lexicon.lemma(written, lang)
             if lemma is not None:
@@ -764,12 +776,9 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
         forms.append(folded[:-2] + "rna")  # "föreningana" → "foreningarna"
     if folded.endswith("ina"):
         forms.append(folded[:-2] + "erna")  # Ostrobothnian "partina" → "partierna"
-    if folded.endswith("an") and not folded.endswith("ana"):
-        # Ostrobothnian plural definite in "-an": "ungdoman" → "ungdomarna", "kandidatan" → "kandidaterna",
-        # "politikeran" → "politikerna"
-        forms += [folded[:-1] + "rna", folded[:-2] + "erna", folded[:-2] + "na"]
-    if len(folded) > 2 and folded.endswith("n") and folded[-2] not in _SWEDISH_VOWELS:
-        forms.append(folded[:-1] + "en")  # the definite "-en" clipped to "-n": "måln" → "målen"
+    if folded.endswith("n") and folded[-2] not in _SWEDISH_VOWELS and folded[-2] not in "nr":
+        # the definite "-en" clipped to "-n": "styrelsn" → "styrelsen" (not "hann", "horn": words of their own)
+        forms.append(folded[:-1] + "en")
     if folded.endswith("rn"):
         forms.append(folded + "a")  # "kandidatern" → "kandidaterna"
     # A definite form of a compound the tables list only in its base form: "äldrerådet" → "äldreråd".
