@@ -87,6 +87,9 @@ _SPLIT_WRONG = {
         **dict.fromkeys(("yksittäinen", "yksittäisen", "yksittäistä", "yksittäiset", "yksittäisiä", "yksittäisistä",
                          "yksittäisten", "yksittäisille"), "yksittäinen"),
         "vähintään": "vähintään",
+        # the plural partitive of "tieto" (information), with or without a possessive, had become a word of its own
+        # ("tietoja"), so "tietoja … pyyhittyä pois" named no data to erase
+        **dict.fromkeys(("tietoja", "tietojani", "tietojasi", "tietojaan", "tietojamme", "tietojanne"), "tieto"),
         # simplemma glosses it in English ("cooperation"), which would make an English word Finnish
         "yhteistyömuoto": "yhteistyömuoto",
         # simplemma reads these as "ilma" (air), which made every "ilmasta" volunteering and free premises
@@ -126,7 +129,7 @@ OWN_LEMMAS: dict[Lang, dict[str, str]] = {
         "skickade": "skicka",
         # "riktade" (aimed at) is no drawing ("rita"): "Vem är målen riktade till?"
         **dict.fromkeys(("riktad", "riktade", "riktat", "riktas"), "rikta"),
-        # Ostrobothnian "måln", "måle" are "målen" (simplemma knows neither; "måle" it reads as "mala", to grind)
+        # Ostrobothnian "måln", "måle" are "målen": simplemma does not know "måln" and reads "måle" as "mala" (to grind)
         **dict.fromkeys(("måln", "måle"), "mål"),
         **_SPLIT_WRONG["sv"],
     },

@@ -760,3 +760,32 @@ def test_every_example_question_of_the_help_is_answered_by_a_help_entry_that_lis
 def test_help_task_words_in_a_question_of_the_goals_world_are_not_bot_help(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert reply.entry is None or not reply.entry.startswith("help.")
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # a question naming nothing of the goals after a story of the bot's task
+        (
+            "Jonossa on paljon avoimia kysymyksiä, mutta näen vain osan. Miten pääsen selaamaan seuraavia?",
+            "help.unanswered",
+        ),
+        # a question pointing back at the story ("skriver jag in den"), even with an official named
+        ("Jag fick en kod av administratören i går. Var skriver jag in den för att bli tjänsteman?", "help.join"),
+        # data pointed back at ("ne"), the plural partitive "tietoja" the data itself
+        ("En halua, että tänne jää minusta tietoja. Miten ne saa pyyhittyä pois?", "help.forget"),
+    ],
+)
+def test_a_question_about_the_bots_task_told_before_it_gets_that_help(
+    assistant: Assistant, message: str, entry: str
+) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assistant: Assistant) -> None:
+    message = (
+        "Tämä botti on minulle uusi. Kuntamme strategia päivitetään. Mitä KANE odottaa siltä, miten "
+        "järjestöyhteistyö ja sen seuranta näkyvät strategiassa?"
+    )
+    assert assistant.reply(message).entry == "goal-1.action-1"

@@ -94,6 +94,8 @@ _AFTER_IT = frozenset({"i", "pa", "alls", "har", "dar", "na", "nagot", "nogo", "
 # its phrase ends there (nothing after it, or a particle): "Känner ni den nya modellen?" has an article, "Hur når vi
 # dem som …?" names whom it means.
 _SWEDISH_SUBJECTS = frozenset({"jag", "vi", "man", "ni", "du"})
+# …or just after a verb's particle: "Var ska jag skriva in den för att …?", "Hur tar jag bort dem?"
+_SWEDISH_VERB_PARTICLES = frozenset({"in", "upp", "ut", "bort", "fram"})
 _SWEDISH_OBJECTS = frozenset({"den", "dem", "dom"})
 _PARTICLES = frozenset({"for", "till", "i", "pa", "in", "vidare", "nu", "da", "hit", "dit", "ut", "upp"})
 
@@ -224,12 +226,12 @@ def _about_it(tokens: tuple[str, ...]) -> bool:
 
 
 def _it_after_the_subject(tokens: tuple[str, ...]) -> bool:
-    """ "Vart skickar jag den för att …?", "Var hittar man dem?": an object pronoun just after the subject, ending its
-    phrase, points back from a longer question than a pointer alone does."""
+    """ "Vart skickar jag den för att …?", "Var skriver jag in den?": an object pronoun just after the subject or a
+    verb's particle, ending its phrase, points back from a longer question than a pointer alone does."""
     return len(tokens) <= POINTING_OBJECT_WORDS and any(
         word in _SWEDISH_OBJECTS
         and index
-        and tokens[index - 1] in _SWEDISH_SUBJECTS
+        and tokens[index - 1] in _SWEDISH_SUBJECTS | _SWEDISH_VERB_PARTICLES
         and _ends_its_phrase(tokens, index, _PARTICLES)
         for index, word in enumerate(tokens)
     )
@@ -249,7 +251,9 @@ def points_back(question: str) -> bool:
     tänka på när vi sätter ihop den?")?"""
     tokens = folded_words(question)
     return bool(tokens) and (
-        tokens[-1] in _POINTING_LAST | _POINTING_IN_LAST or not (_POINTING | _POINTING_IN).isdisjoint(tokens)
+        tokens[-1] in _POINTING_LAST | _POINTING_IN_LAST
+        or not (_POINTING | _POINTING_IN).isdisjoint(tokens)
+        or _it_after_the_subject(tokens)
     )
 
 
