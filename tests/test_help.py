@@ -392,6 +392,9 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Miten saan kysymykset ohjautumaan meidän tiimin ryhmächattiin?", "help.contacts"),
         ("Hur får jag föreningarnas frågor till vårt teams telegramgrupp?", "help.contacts"),
         ("Miten muutan asetukset, jotta kysymykset tulevat tiimin ryhmäkeskusteluun?", "help.contacts"),
+        # one's own phone number written into a question by mistake: who sees it is the help about personal data
+        ("Kirjoitin kysymykseen vahingossa puhelinnumeroni. Näkeekö virkailija sen?", "help.forget"),
+        ("Jag råkade skriva mitt telefonnummer i frågan. Kan någon se det?", "help.forget"),
         ("Miten saan poistettua kaikki tietoni?", "help.forget"),
         ("Kan du radera allt jag skrivit?", "help.forget"),
         ("Tallentuuko meidän kysymykset johonkin?", "help.forget"),  # whether what one writes is kept
