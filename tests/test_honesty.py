@@ -1216,3 +1216,10 @@ def test_how_to_vote_or_apply_asked_itself_stays_a_procedure(assistant: Assistan
 def test_a_follow_up_question_named_as_such_asks_no_consequence(assistant: Assistant) -> None:
     reply = assistant.reply("Tack! En följdfråga: nämns sociala företag när kommunen upphandlar?")
     assert (reply.kind, reply.entry) == ("answer", "goal-4.action-3")
+
+
+def test_how_we_follow_up_the_cooperation_is_no_question_of_who_monitors(assistant: Assistant) -> None:
+    # goal 1's monitoring, done by the asker, is what the goals ask for; who follows up the goals is not said
+    asked = "Vad borde vi enligt KANE få med där om organisationerna och hur vi följer upp samarbetet med dem?"
+    assert assistant.intents.asked_fact(asked) is None
+    assert assistant.intents.asked_fact("Vem följer upp att kommunerna förverkligar målen?") == "consequence"
