@@ -173,6 +173,8 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
             "goal-4.action-2",
         ),
         ("Borde kommunen förklara tydligare var man kan få hjälp?", "goal-4.action-2"),
+        # services told in easy language are services described clearly
+        ("Pitäisikö kunnan kertoa palveluistaan helpolla kielellä, jotta ihmiset löytävät avun?", "goal-4.action-2"),
         # how people feel is their wellbeing
         ("Spelar föreningslivet någon roll för hur folk mår enligt KANE?", "goal-1"),
     ],

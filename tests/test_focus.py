@@ -164,6 +164,11 @@ def test_a_longer_question_ending_in_a_pointing_word_keeps_the_sentence_before_i
         ("Meidän kerho haluaisi kokoontua koulun liikuntasalissa ilmaiseksi. Mitä tavoitteissa sanotaan sellaisesta?",
          "goal-1.action-3"),
         ("Haluamme kokoontua koulun salissa maksutta. Onko tavoitteissa jotain semmosesta?", "goal-1.action-3"),
+        # "tuollainen", a learner's "om sådan", "den typen av": of the kind told before
+        ("Meillä kokeiltiin arvottua asukasraatia. Mitä tavoitteet sanovat tuollaisesta?", "goal-2.action-1"),
+        ("Jag läste att invånare lottas till en jury som ger förslag till kommunen. Vad säger målen om sådan sätt?",
+         "goal-2.action-1"),
+        ("Vi vill pröva en panel av slumpvis valda invånare. Stöder KANE den typen av metoder?", "goal-2.action-1"),
     ],
 )  # fmt: skip
 def test_a_question_about_such_a_thing_keeps_the_sentence_that_describes_it(

@@ -70,14 +70,19 @@ _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisi
                    "sellainen", "sellaista", "sellaisesta", "sellaiseen", "sellaisen", "sellaiset", "sellaisia",
                    "sellaiselle", "sellaisista", "sellaisille", "sellaisiin", "sellanen", "sellasta", "sellasesta",
                    "semmonen", "semmone", "semmosta", "semmosesta", "semmoseen", "semmosen", "semmoset", "semmosia",
-                   "semmosista",
+                   "semmosista", "tuollainen", "tuollaista", "tuollaisesta", "tuollaiseen", "tuollaisen", "tuollaiset",
+                   "tuollaisia", "tamantyyppinen", "tamantyyppista", "tamantyyppisesta", "tamantyyppiseen",
+                   "tuontyyppinen", "tuontyyppista", "sentyyppinen", "sentyyppista", "sentyyppisesta",
                    "sadant", "sadana", "dylik", "dylikt", "dylika"})  # fmt: skip
 # "Such" with a clause after it points forward, at that clause: "Onko semmosta, että kunta antaa tiloja?", "Onko
 # sellainen tavoite, joka koskee nuoria?", "Finns det sådant stöd som …?".
 _FORWARD = frozenset({"etta", "et", "joka", "jota", "jolla", "jossa", "jonka", "jotka", "mika", "mita", "kuin",
                       "att", "som"})  # fmt: skip
-# Swedish "sådan" folds to Finnish "sadan" (a hundred's): it points back only after an article ("en sådan satsning").
-_SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen"})
+# Swedish "sådan" folds to Finnish "sadan" (a hundred's): it points back only after an article or "om" ("en sådan
+# satsning", "om sådan sätt").
+_SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen", "om"})
+# "den typen (av …)", "det slaget": of the kind told before ("Stöder KANE den typen av metoder?")
+_KIND_OF = {"typen": "den", "slaget": "det", "sorten": "den"}
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
@@ -240,7 +245,11 @@ def _it_after_the_subject(tokens: tuple[str, ...]) -> bool:
 def _names_such(tokens: tuple[str, ...]) -> bool:
     """ "tällaista", "sellaisesta", "en sådan satsning": such as was told before, not such as a clause after it says."""
     return any(
-        (word in _SUCH or (word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER))
+        (
+            word in _SUCH
+            or (word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER)
+            or (word in _KIND_OF and index and tokens[index - 1] == _KIND_OF[word])
+        )
         and _FORWARD.isdisjoint(tokens[index + 1 :])
         for index, word in enumerate(tokens)
     )
