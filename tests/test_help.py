@@ -395,9 +395,6 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         # one's own phone number written into a question by mistake: who sees it is the help about personal data
         ("Kirjoitin kysymykseen vahingossa puhelinnumeroni. Näkeekö virkailija sen?", "help.forget"),
         ("Jag råkade skriva mitt telefonnummer i frågan. Kan någon se det?", "help.forget"),
-        # answering questions here, and a question the bot could not answer
-        ("Olen kunnan työntekijä. Miten pääsen vastaamaan asukkaiden kysymyksiin täällä?", "help.unanswered"),
-        ("Boten kunde inte svara på min fråga. Vem läser den sedan, och hur länge sparas den?", "help.unanswered"),
         ("Miten saan poistettua kaikki tietoni?", "help.forget"),
         ("Kan du radera allt jag skrivit?", "help.forget"),
         ("Tallentuuko meidän kysymykset johonkin?", "help.forget"),  # whether what one writes is kept
