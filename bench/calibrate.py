@@ -76,7 +76,6 @@ LATER_TUNING = tuple(
             for path in (ROOT / "eval").glob("kinds.tune*.yaml")
             if path.stem.removeprefix("kinds.tune").isdigit()
             and int(path.stem.removeprefix("kinds.tune")) >= FIRST_LATER_TUNING
-            and path not in TUNING
         ),
         key=lambda path: int(path.stem.removeprefix("kinds.tune")),
     )
