@@ -303,10 +303,15 @@ class Assistant:
         points_at_the_story = points_back(asked) and not (
             self.question_words.names_the_goals_or_their_names(asked) or self.intents.any_of(asked, "kane")
         )
+        # Both only after a story that says nothing of the goals' world: "Mä laitoin kunnan avustushakemukseen väärän
+        # koodin … Voisiko kunta keventää sitä byrokratiaa?" asks the goals.
+        leans_on_the_story = (points_at_the_story or self._names_nothing_of_the_goals(asked)) and not (
+            self.question_words.speaks_of_the_goals_world(focus.context)
+        )
         story_task = (
             not bot_task
             and bool(focus.context)
-            and (self._too_thin_alone(asked, lang) or points_at_the_story or self._names_nothing_of_the_goals(asked))
+            and (self._too_thin_alone(asked, lang) or leans_on_the_story)
             and self.bot_questions.bot_task(f"{focus.context} {asked}") is not None
         )
         helped = self._help_with_story(focus, lang, matches) if story_task else None

@@ -471,6 +471,13 @@ def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant
         "Saako ruotsinkielinen kyläyhdistys käyttää koulun tiloja ilmaiseksi?",
         "Lähettääkö kunta koodin kokoustilan oveen?",
         "Kan vi skicka koden för invånarpanelen till alla hushåll?",
+        # data, a language, a question, a phone number or a code of the goals' world, whoever acts
+        "Voimmeko me poistaa vanhoja tietoja yhdistyksen jäsenrekisteristä?",
+        "Saako meidän kunnassa asioida ruattiks?",
+        "Hur kan vi lyfta frågan om lokaler i kommunens arbetsgrupp?",
+        "Vi vill se att kommunen publicerar tjänstemännens telefonnummer öppet. Stöder målen det?",
+        "Måste vi ta bort medlemmarnas personuppgifter när vi söker bidrag?",
+        "Lähettääkö kunta kutsukoodin asukasraatiin valituille?",
         "Pitäisikö kunnan kertoa palveluista isommalla tekstillä?",
         "Borde kommunen bläddra igenom föreningarnas ansökningar snabbare?",
         "Miten kunta vastaa asukkaiden kysymyksiin?",

@@ -57,6 +57,11 @@ QUESTION_LEMMAS = frozenset({"kysymys", "fraga"})  # "kysymykset", "frågorna": 
 
 _DEMONSTRATIVE_HERE = re.compile(r"\b(?:det|den|de|dom|he|detta|denna|dessa)\s+här\b", re.IGNORECASE)
 # "tätä", "tää", "tämän": this service, when nothing else is named ("Miten tätä pitäisi käyttää?").
+# A question or a message written to the bot: data in it is the bot's to keep or erase.
+_WRITTEN_HERE: Mapping[Lang, frozenset[str]] = {
+    "fi": frozenset({"kysymys", "viesti"}),
+    "sv": frozenset({"fraga", "meddelande"}),
+}
 _THIS_HERE = re.compile(r"\b(?:tätä|tää|tämän)\b", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@\w")  # "@botin nimi", "@kanebot tavoite 2", not "nimi@kunta.fi"
 # The bot's own mention written out ("@botin nimi", "@kanebot", "@boten"), not another person's ("@Matti kysyi …"):
@@ -274,6 +279,10 @@ class BotQuestions:
         jumping = task == CHATTING_HELP and (self.intents.any_of(asked, "browsing") or self.browses_the_goals(asked))
         if self.intents.any_of(asked, "normative") and not jumping:
             return None  # what someone should do
+        if task in (FORGET_HELP, LANGUAGE_HELP) and self._of_the_goals_world(task, asked):
+            # "Voimmeko me poistaa vanhoja tietoja yhdistyksen jäsenrekisteristä?", "Saako meidän kunnassa asioida
+            # ruattiks?": data or a language of the goals' world, whoever acts
+            return None
         if self.intents.any_of(asked, "asker"):
             return task  # what the asker does: "miten mä jaan tän tavotteen ryhmään"
         if self.intents.any_of(asked, "goal_says"):
@@ -335,6 +344,13 @@ class BotQuestions:
             and (self.intents.any_of(asked, "asker") or self.names_the_bot(asked))
             and self.question_words.names_the_goals_or_their_names(asked)
         )
+
+    def _of_the_goals_world(self, task: str, asked: str) -> bool:
+        """A word of the goals' world ("kunta", "yhdistys") named; for data erased, not beside a question or message
+        written here ("Jos kirjoitan kysymykseen puhelinnumeroni, näkeekö virkailija sen?")."""
+        if not self.question_words.speaks_of_the_goals_world(asked):
+            return False
+        return task != FORGET_HELP or not self.question_words.lemmas_in(asked, _WRITTEN_HERE)
 
     def _names_a_matter_of_the_goals(self, asked: str) -> bool:
         """Does the question name a concept of the goals besides statistics themselves ("tilastot", "statistik" are
