@@ -90,6 +90,7 @@ _SPLIT_WRONG = {
         # the plural partitive of "tieto" (information), with or without a possessive, had become a word of its own
         # ("tietoja"), so "tietoja … pyyhittyä pois" named no data to erase
         **dict.fromkeys(("tietoja", "tietojani", "tietojasi", "tietojaan", "tietojamme", "tietojanne"), "tieto"),
+        **dict.fromkeys(("henkilötiedot", "henkilötietoja", "henkilötietojen", "henkilötietoni"), "henkilötieto"),
         # simplemma glosses it in English ("cooperation"), which would make an English word Finnish
         "yhteistyömuoto": "yhteistyömuoto",
         # simplemma reads these as "ilma" (air), which made every "ilmasta" volunteering and free premises

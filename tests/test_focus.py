@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.focus import find_question, is_question
+from bot.answering.focus import find_question, is_question, points_back
 from bot.assistant import Assistant
 from bot.core.text import sentences, words
 
@@ -402,3 +402,9 @@ def test_a_judgement_of_what_was_told_is_asked_of_the_story(assistant: Assistant
 def test_a_judgement_of_a_clause_of_its_own_is_asked_alone(assistant: Assistant, message: str, entry: str) -> None:
     reply = assistant.reply(message)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_swedish_see_and_a_long_object_question_do_not_point_back() -> None:
+    # Finnish "se" (it) is Swedish "se" (to see); an object after the subject points back in `find_question` only
+    assert not points_back("Hur hittar jag listan för att se vem jag kan samarbeta med?")
+    assert points_back("Mitä tavoitteissa sanotaan siitä?")

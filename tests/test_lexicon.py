@@ -299,3 +299,14 @@ def _build_lexicon_script() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("kandidatan", "kandidat"), ("invånaran", "invanare"), ("medlemman", "medlem"), ("bidragan", "bidrag")],
+)
+def test_an_ostrobothnian_plural_definite_is_read_onto_its_own_stem(word: str, lemma: str) -> None:
+    from bot.assistant import Assistant
+
+    # "-an" is "-arna", or "-erna"/"-na" where the lemma is the stem itself: "bidragan" is no "bidragna" (of "bidra")
+    assert Assistant.load(KNOWLEDGE).retriever.query_terms(word, "sv") == [lemma]

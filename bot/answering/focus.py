@@ -49,6 +49,9 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
                        "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist"})  # fmt: skip
+_SE = frozenset({"se", "sen"})
+# Words only a Swedish sentence has (folded): "Hur hittar jag den för att se vem …?" has no Finnish "se" (it).
+_SWEDISH_MARKERS = frozenset({"jag", "vi", "det", "att", "och", "hur", "vad", "som", "inte", "kan", "vem"})
 # "In it", "there": a question pointing back with them is not joined to the sentence before it; it is read with that
 # sentence only when alone it finds nothing ("Mitä siinä tarkalleen sanotaan?") or another goal than the one named
 # there ("Tavoite 1. Mitä siellä sanotaan?"). One that names its matter ("Tavoite 3. Mitä siinä sanotaan
@@ -78,6 +81,7 @@ _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisi
 # sellainen tavoite, joka koskee nuoria?", "Finns det sådant stöd som …?".
 _FORWARD = frozenset({"etta", "et", "joka", "jota", "jolla", "jossa", "jonka", "jotka", "mika", "mita", "kuin",
                       "att", "som"})  # fmt: skip
+FORWARD_REACH = 3  # "sellaista rahoitusta, jolla …", not "Onko sellainen mukana tavoitteissa, vai mitä luulet?"
 # Swedish "sådan" folds to Finnish "sadan" (a hundred's): it points back only after an article or "om" ("en sådan
 # satsning", "om sådan sätt").
 _SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen", "om"})
@@ -95,14 +99,15 @@ _SWEDISH_IT = frozenset({"det", "he", "den", "dem", "detta"})
 _AFTER_IT = frozenset({"i", "pa", "alls", "har", "dar", "na", "nagot", "nogo", "nat", "nanting", "egentligen", "da",
                        "enligt", "ocksa", "heller"})  # fmt: skip
 # Swedish subject pronouns, and the object pronouns that follow them in a question ("Vart skickar jag den för att
-# …?"); not "det", often the subject of what follows ("Tycker ni det är bra?"). The object points back only where
-# its phrase ends there (nothing after it, or a particle): "Känner ni den nya modellen?" has an article, "Hur når vi
-# dem som …?" names whom it means.
+# …?"); not "det", often the subject of what follows ("Tycker ni det är bra?"), nor spoken "ja", also "yes". The
+# object points back only where its phrase ends there (nothing after it, or a preposition or adverb of
+# `_AFTER_OBJECT`): "Känner ni den nya modellen?" has an article, "Hur når vi dem som …?" names whom it means.
 _SWEDISH_SUBJECTS = frozenset({"jag", "vi", "man", "ni", "du"})
 # …or just after a verb's particle: "Var ska jag skriva in den för att …?", "Hur tar jag bort dem?"
 _SWEDISH_VERB_PARTICLES = frozenset({"in", "upp", "ut", "bort", "fram"})
 _SWEDISH_OBJECTS = frozenset({"den", "dem", "dom"})
-_PARTICLES = frozenset({"for", "till", "i", "pa", "in", "vidare", "nu", "da", "hit", "dit", "ut", "upp"})
+# Not "i", "på": "Hur hjälper vi dem i kommunen?" names where, not what was told.
+_AFTER_OBJECT = frozenset({"for", "till", "in", "vidare", "nu", "da", "hit", "dit", "ut", "upp"})
 
 # "Puoluesihteerimme kysyi, mitä KANE tarkoittaa … Osaatko kertoa?", "Min granne undrade vad målen säger. Vet du?": a
 # question of nothing but "can you tell", "do you know" asks what the sentence before it asked.
@@ -237,7 +242,7 @@ def _it_after_the_subject(tokens: tuple[str, ...]) -> bool:
         word in _SWEDISH_OBJECTS
         and index
         and tokens[index - 1] in _SWEDISH_SUBJECTS | _SWEDISH_VERB_PARTICLES
-        and _ends_its_phrase(tokens, index, _PARTICLES)
+        and _ends_its_phrase(tokens, index, _AFTER_OBJECT)
         for index, word in enumerate(tokens)
     )
 
@@ -250,9 +255,14 @@ def _names_such(tokens: tuple[str, ...]) -> bool:
             or (word == "sadan" and index and tokens[index - 1] in _SUCH_AFTER)
             or (word in _KIND_OF and index and tokens[index - 1] == _KIND_OF[word])
         )
-        and _FORWARD.isdisjoint(tokens[index + 1 :])
+        and _FORWARD.isdisjoint(tokens[index + 1 : index + 1 + FORWARD_REACH])
         for index, word in enumerate(tokens)
     )
+
+
+def _pointing_words(tokens: tuple[str, ...]) -> frozenset[str]:
+    """`_POINTING`, without Finnish "se", "sen" in a Swedish sentence ("se" is to see there, "sen" later)."""
+    return _POINTING - _SE if not _SWEDISH_MARKERS.isdisjoint(tokens) else _POINTING
 
 
 def points_back(question: str) -> bool:
@@ -261,8 +271,7 @@ def points_back(question: str) -> bool:
     tokens = folded_words(question)
     return bool(tokens) and (
         tokens[-1] in _POINTING_LAST | _POINTING_IN_LAST
-        or not (_POINTING | _POINTING_IN).isdisjoint(tokens)
-        or _it_after_the_subject(tokens)
+        or not (_pointing_words(tokens) | _POINTING_IN).isdisjoint(tokens)
     )
 
 
