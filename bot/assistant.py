@@ -297,21 +297,10 @@ class Assistant:
         bot_task = self.bot_questions.bot_task(asked) is not None  # "statistik över vad folk frågat" is the bot's
         # "Jag skulle vilja föreslå en ändring i ett svar … Hur går jag till väga?": how to do what the story names,
         # and the story names a task of the bot's.
-        # So does one that points back at the story without naming KANE or the goals ("Fick en kod. Var skriver jag
-        # in den för att …?"; "Tukevatko KANEn tavoitteet sitä, …?" asks the goals), or names nothing of the goals
-        # ("… näen vain osan kerrallaan. Miten pääsen selaamaan seuraavia?").
-        points_at_the_story = points_back(asked) and not (
-            self.question_words.names_the_goals_or_their_names(asked) or self.intents.any_of(asked, "kane")
-        )
-        # Both only after a story that says nothing of the goals' world: "Mä laitoin kunnan avustushakemukseen väärän
-        # koodin … Voisiko kunta keventää sitä byrokratiaa?" asks the goals.
-        leans_on_the_story = (points_at_the_story or self._names_nothing_of_the_goals(asked)) and not (
-            self.question_words.speaks_of_the_goals_world(focus.context)
-        )
         story_task = (
             not bot_task
             and bool(focus.context)
-            and (self._too_thin_alone(asked, lang) or leans_on_the_story)
+            and (self._too_thin_alone(asked, lang) or self._leans_on_the_story(asked, focus.context))
             and self.bot_questions.bot_task(f"{focus.context} {asked}") is not None
         )
         helped = self._help_with_story(focus, lang, matches) if story_task else None
@@ -469,6 +458,19 @@ class Assistant:
         """At most SHORT_ON_ITS_OWN words of its own and none of the goals' world: "Hur går jag till väga?"."""
         thin = len(self.retriever.query_terms(asked, lang)) <= SHORT_ON_ITS_OWN
         return thin and not self.question_words.speaks_of_the_goals_world(asked)
+
+    def _leans_on_the_story(self, asked: str, story: str) -> bool:
+        """Does a question lean on the story before it: pointing back at it without naming KANE or the goals ("Fick en
+        kod. Var skriver jag in den för att …?"; "Tukevatko KANEn tavoitteet sitä, …?" asks the goals), or naming
+        nothing of the goals ("… näen vain osan kerrallaan. Miten pääsen selaamaan seuraavia?")? Only after a story
+        that says nothing of the goals' world: "Mä laitoin kunnan avustushakemukseen väärän koodin … Voisiko kunta
+        keventää sitä byrokratiaa?" asks the goals."""
+        if self.question_words.speaks_of_the_goals_world(story):
+            return False
+        points_at_it = points_back(asked) and not (
+            self.question_words.names_the_goals_or_their_names(asked) or self.intents.any_of(asked, "kane")
+        )
+        return points_at_it or self._names_nothing_of_the_goals(asked)
 
     def _names_nothing_of_the_goals(self, asked: str) -> bool:
         """No word of the goals' world and no concept of theirs: "Miten pääsen selaamaan seuraavia?"."""

@@ -275,18 +275,14 @@ def points_back(question: str) -> bool:
     )
 
 
+# "mål", "målen", "målet", "målens" folded; Ostrobothnian "måln", "måle" are "målen".
+_GOALS_IN_SWEDISH = frozenset({"mal", "malen", "malet", "malens", "maln", "male"})
+
+
 def names_goals(word: str) -> bool:
     """Is the word one of the goals' names ("tavoitteet", "tavotteis", "målen")?"""
     folded = fold(word)
-    # Ostrobothnian "måln", "måle" are "målen"
-    return folded.startswith(("tavoit", "tavot", "tavoot")) or folded in (
-        "mal",
-        "malen",
-        "malet",
-        "malens",
-        "maln",
-        "male",
-    )
+    return folded.startswith(("tavoit", "tavot", "tavoot")) or folded in _GOALS_IN_SWEDISH
 
 
 def past_kane(tokens: tuple[str, ...], kane: frozenset[str]) -> tuple[str, ...]:
