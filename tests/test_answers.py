@@ -504,6 +504,11 @@ def test_taking_part_said_of_others_or_the_bot_is_not_what_kane_takes_part_in(
         "Vad är KANE egentligen till för?",
         "Mihin KANEa oikeastaan tarvitaan?",
         "Varför behövs KANE?",
+        # KANE the only word of content, however the rest is worded
+        "Kuka KANE?",
+        "kane mitä",
+        "Kerro KANEsta",
+        "Ketäs se KANE oikein on?",
     ],
 )
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:
@@ -512,6 +517,9 @@ def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistan
 
 
 def test_kanes_view_on_a_matter_of_the_goals_is_no_question_of_what_kane_is(assistant: Assistant) -> None:
+    # what KANE says or thinks, with KANE the only other word, is no question of what it is
+    assert assistant.reply("Mitä mieltä KANE on?").entry != "kane"
+    assert assistant.reply("KANEn mukaan?").entry != "kane"
     assert assistant.reply("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?").entry == "goal-1.action-2"
     assert assistant.reply("Mitä KANE tarkoittaa järjestölähtöisyydellä?").entry != "kane"  # what it means by a word
 

@@ -543,7 +543,7 @@ class Reader:
         """ "Onks KANE joku puolue vai mikä se on?", "Är KANE en myndighet?": what kind of body KANE is; "Mikä se
         KANE oikeen on?", "Vad står KANE för?": what KANE is, when nothing of the goals' matters is asked besides
         ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants)."""
-        identity = self.intents.any_of(asked, "kane_identity")
+        identity = self.intents.any_of(asked, "kane_identity") or self._names_kane_alone(asked)
         if not identity:
             # A kind of body asked after with KANE named elsewhere ("Kukas se KANE on, mikä virasto?"), asking
             # nothing else ("Mikä taho vastaa KANEn mukaan tiloista?" asks who handles premises).
@@ -573,6 +573,16 @@ class Reader:
         return not any(
             self.question_words.concepts_as_read(rest)
         ) and not self.question_words.speaks_of_the_goals_world(rest)
+
+    def _names_kane_alone(self, asked: str) -> bool:
+        """ "Kuka KANE?", "kane mikä", "Kerro KANEsta", "Ketä tää KANE oikein on?": KANE is the message's only word
+        of content, however the rest is worded, and it asks nothing of what KANE says or thinks ("Mitä KANE sanoo?"
+        names a word of saying, "KANEn mukaan?" a view)."""
+        if not self.intents.any_of(asked, "kane") or _OPINION.search(asked):
+            return False
+        if self.intents.any_of(asked, "goal_says") or self.intents.any_of(asked, "kane_view"):
+            return False
+        return any(set(self.retriever.query_terms(asked, lang)) == {KANE_CONCEPT} for lang in LANGS)
 
     def asks_what_kane_takes_part_in(self, asked: str) -> bool:
         """ "Minkä strategian toteuttamisessa KANE on mukana?", "Gör KANE något annat än de här valmålen?": KANE

@@ -203,7 +203,13 @@ class Featurizer:
         folded = fold(word)
         if (folded in self._stopwords[lang] or word.casefold() in STOPWORDS_AS_WRITTEN[lang]) and not keep_stopwords:
             return []
-        lemma = self._lexicon.lemma(folded, lang) or self._spoken(folded, lang)
+        lemma = self._lexicon.lemma(folded, lang)
+        host = self._function_word_under_a_clitic(folded) if lemma is None and lang == "fi" else None
+        if host is not None:
+            # "ketäs", "missäpä", "mikähän", "niitäkään": a function word with a clitic asks nothing more than the
+            # word alone; read as a word of its own, "ketäs" had been corrected to another one.
+            return [host] if keep_stopwords else []
+        lemma = lemma or self._spoken(folded, lang)
         if lemma is None and "-" in folded.strip("-"):
             # A compound written with a hyphen the knowledge does not list ("kolmikanta-homma", "politiker-aspirant"):
             # its parts are words of their own.
@@ -237,6 +243,18 @@ class Featurizer:
                 # the goals (women as candidates); the association is.
                 return [tail] if tail in _ASSOCIATION_HEADS else [head_lemma, tail]
         return [folded]
+
+    def _function_word_under_a_clitic(self, folded: str) -> str | None:
+        """The function word (its lemma) a Finnish word is with a clitic ("ketäs" → "kuka"), or None."""
+        stop = self._stopwords["fi"]
+        for clitic in _FINNISH_CLITICS:
+            host = folded.removesuffix(clitic)
+            if host == folded or len(host) < MIN_CLITIC_HOST:
+                continue
+            lemma = self._lexicon.lemma(host, "fi") or host
+            if host in stop or lemma in stop:
+                return lemma if lemma in stop else host
+        return None
 
     @staticmethod
     def _question_word_run_into_is(folded: str, lang: Lang) -> list[str] | None:
@@ -716,6 +734,11 @@ _QUESTION_AND_COPULA: dict[Lang, tuple[tuple[str, str], ...]] = {
     "fi": tuple((word, is_) for word in ("mika", "mita", "kuka", "mitka", "ketka") for is_ in ("on", "ovat")),
     "sv": tuple((word, is_) for word in ("vem", "vad", "vilka", "vilken", "vilket", "hur") for is_ in ("ar", "e")),
 }
+# Finnish clitics a function word takes in speech ("ketäs", "mikähän", "missäpä", "niitäkään"), folded, and the
+# shortest function word read under one.
+_FINNISH_CLITICS = ("kaan", "kin", "han", "pa", "s")
+_CONTENT_CLITICS = ("kaan", "kin", "han", "pa")
+MIN_CLITIC_HOST = 3
 _SWEDISH_VOWELS = frozenset("aeiouy")  # folded: å, ä and ö are a and o
 # A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden", "-neille".
 _PLURAL_PARTICIPLES = ("neet", "neen", "neita", "neiden", "neille")
@@ -759,6 +782,13 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
             # The written question clitic on a form the tables miss: "edistääkö" is "edistää" (corrected, it had
             # become "edustaa", to represent).
             forms.append(folded[:-2])
+        # The clitics of "also", "not even", "as you know" and "then" on a form the tables list without them
+        # ("kunnankin", "rahaakaan", "järjestöthän", "tilojapa"); read whole, "järjestöthän" had become "järjestää".
+        forms += [
+            folded[: -len(clitic)]
+            for clitic in _CONTENT_CLITICS
+            if folded.endswith(clitic) and len(folded) - len(clitic) >= MIN_CLITIC_STEM
+        ]
         if folded.endswith("ks"):
             forms.append(folded + "i")  # "ilmaseks" → "ilmaseksi"
             # The spoken question clitic: "pärjääks", "estääks", "käyks" are "pärjääkö", "estääkö", "käykö"; a
