@@ -360,6 +360,9 @@ def test_a_question_naming_kane_is_no_question_about_the_bots_language(assistant
         # Spoken to the bot, asked what the goals say: a help entry sharing one word does not take it.
         ("Vad säger ni om äldrerådets roll i kommunen?", "goal-2.action-2"),
         ("Mitä te sanotte vammaisneuvoston asemasta kunnassa?", "goal-2.action-2"),
+        # open administration is no goal opened in the bot; a municipality remembering is no bot remembering
+        ("Kan du visa målet om öppen förvaltning?", "goal-3"),
+        ("Muistaako kunta ottaa yhdistykset mukaan strategiatyöhön?", "goal-1.action-1"),
     ],
 )
 def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
@@ -443,6 +446,20 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Tallensin vahingossa väärän numeron, voiko sen kumota?", "help.editing"),
         # "this bot" points at the bot, not at the sentence before
         ("Osaan vain vähän suomea. Mitä kieliä tämä botti osaa?", "help.language"),
+        # the bot forgetting or remembering the asker; one's data taken away
+        ("Voiko botti unohtaa kaiken mitä oon kirjoittanut?", "help.forget"),
+        ("Muistaako botti minut vielä huomenna?", "help.forget"),
+        ("Kan boten glömma mig helt?", "help.forget"),
+        ("Miten saan tietoni pois täältä?", "help.forget"),
+        # the contact list as a whole in a spreadsheet, an invitation made for an official
+        ("Jag har kontaktlistan i ett kalkylark, hur laddar jag upp den?", "help.contacts"),
+        ("Voiko yhteystietolistan tuoda Excel-taulukosta?", "help.contacts"),
+        ("Hur skapar jag en inbjudan till en tjänsteman?", "help.invite"),
+        ("Miten luon kutsulinkin uudelle työkaverille?", "help.invite"),
+        # a goal shown straight away with a command, the share button for a goal
+        ("Millä saan botin näyttämään suoraan tavoitteen neljä, onko komentoa?", "help.chatting"),
+        ("Kan jag få fram mål ett direkt med något kommando?", "help.chatting"),
+        ("Missä on jakonappi, jolla jaan tavoitteen 2?", "help.share"),
     ],
 )
 def test_a_task_of_the_bot_named_in_any_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
