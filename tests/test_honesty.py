@@ -237,6 +237,17 @@ from bot.assistant import Assistant
         # the section of a law, and a procedure in clipped south-western speech
         ("Mihin lainkohtaan nuorisovaltuuston asettaminen perustuu?", "law"),
         ("Miten meiränlaine seura ilmottautuu kunnan asukasraatiin, mil lomakkeel?", "procedure"),
+        # an age limit, a system or online tool, a model agreement to download, money from the EU or applied for at
+        # all, what KANE itself means to do
+        ("Minkä ikäisenä voi päästä vanhusneuvostoon?", "amount"),
+        ("Finns det en åldersgräns för ungdomsfullmäktige?", "amount"),
+        ("Missä järjestelmässä kunnan avustushakemus täytetään?", "product"),
+        ("I vilket system ska föreningarna lämna sina förslag till kommunen?", "product"),
+        ("Onko tarjolla mallisopimusta kunnan ja yhdistyksen yhteistyöhön?", "document"),
+        ("Kan man ladda ner ett färdigt avtal för samarbete med välfärdsområdet?", "document"),
+        ("Mistä sitä rahaa haetaan, kun kylätalon katto vuotaa?", "funding"),
+        ("Kan föreningen få pengar från EU för ett nytt klubbhus?", "funding"),
+        ("Mitä KANE aikoo tehdä, jos kunta karsii yhdistysten avustuksia?", "service"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -269,6 +280,8 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Puolisoni ja minä vedämme yhdistystä, miten kunta voi tukea meitä?", "goal-1"),
         # a benefit named in an association's story, not asked for
         ("Autamme vapaaehtoisina opiskelijoita opintotukiasioissa. Miten kunnat voisivat tukea meitä?", "goal-1"),
+        # how KANE thinks is no plan of KANE's; the goals' model of cooperation is no template to download
+        ("Kommunen klarar sig inte utan föreningarna, är det så KANE tänker?", "goal-4"),
     ],
 )
 def test_a_word_of_a_new_fact_in_another_sense_leaves_the_goals_answer(
