@@ -9,13 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answering.asked_words import QuestionWords, names_the_goals
-from bot.answering.bot_questions import BotQuestions, commands_in
+from bot.answering.bot_questions import TASK_SCORE, BotQuestions, commands_in
 from bot.answering.confidence import Calibration
 from bot.answering.focus import Focus, find_question, points_back, points_into, sentence_starts
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
 from bot.answering.reading import HOW_WORDS, Reader
-from bot.answering.references import goal_reference, goal_word_language, mentions_a_goal
+from bot.answering.references import LAST_ACTION, action_reference, goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
 from bot.content.help import GENERAL_HELP, HANDOVER_HELP, HelpEntry, HelpRole
@@ -232,7 +232,7 @@ class Assistant:
             routed = self._route(question, focus, lang, conversation)
             if routed is not None:
                 return routed
-        asked = focus.question
+        asked = self.reader.without_a_plain_manner(focus.question)
         example = self._help_examples.get(folded_words(asked))
         if example is not None:
             return self.help_reply(example, lang)
@@ -337,8 +337,11 @@ class Assistant:
         numbered = goal_reference(asked)
         number = numbered or self.reader.goal_by_theme(asked)
         if number is not None:
-            # A goal named by its theme is asked whole: its theme's words are its parts' words too.
-            part = self._part_of_the_goal_asked(asked, number, matches) if numbered else None
+            # A goal named by its theme is asked whole: its theme's words are its parts' words too; an action named
+            # by its place ("toka kohta", "den sista punkten") is that action, however the goal is named.
+            part = self._action_asked(asked, number)
+            if part is None and numbered:
+                part = self._part_of_the_goal_asked(asked, number, matches)
             return self.entry_reply(part or self.knowledge.goal(number), lang, score=1.0, areas=areas)
         if fact is not None:
             if self.reader.on_theme(asked, matches):
@@ -358,7 +361,9 @@ class Assistant:
         decided = self._decide(asked, matches, lang, areas)
         told = self._goal_told_before(asked, focus.context, decided, lang)
         if told is not None:
-            return self.entry_reply(self.knowledge.goal(told), lang, score=1.0, areas=areas)
+            # "Mål nummer fyra, första åtgärden. Vad betyder den?": the action told with the goal
+            part = self._action_asked(focus.context, told)
+            return self.entry_reply(part or self.knowledge.goal(told), lang, score=1.0, areas=areas)
         if decided.kind == "fallback" and focus.context:
             # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
             # around it may say that it is about using the bot; "… har aldrig använt den här boten. Vad säger målen
@@ -434,6 +439,16 @@ class Assistant:
             return told
         return told if decided.kind == "answer" and points_into(asked) else None
 
+    def _action_asked(self, asked: str, number: int) -> Entry | None:
+        """ "Kolmosen toinen kohta?", "Första åtgärden i trean": the action of the goal named by its place, if any."""
+        place = action_reference(asked)
+        actions = self.knowledge.actions(number)
+        if place is None or not actions:
+            return None
+        if place == LAST_ACTION:
+            return actions[-1]
+        return actions[place - 1] if place <= len(actions) else None
+
     def _part_of_the_goal_asked(self, asked: str, number: int, matches: list[Match]) -> Entry | None:
         """ "Mitä tavoite 1 sanoo tilojen hinnoista?", "Mål 3: vad sägs om informationsflödet?": one part of the goal
         named, when the question's own matter finds it first and surely; else None, and the goal is answered whole."""
@@ -500,6 +515,8 @@ class Assistant:
         best = self.bot_questions.help_for(asked, lang, goals)
         if best is not None and self._help_only_looks_alike(best, asked):
             return None
+        if best is not None and best.score < TASK_SCORE and self.reader.asks_for_an_overview(asked):
+            return None  # "Kan du sammanfatta alla målen på några rader?": the goals in brief, spoken to the bot
         if best is not None:
             return self.help_reply(best.entry.id, lang, role, score=best.score)
         # "Hur funkar det här?" names no one thing to help with: the general help, after every specific entry
@@ -650,7 +667,7 @@ class Assistant:
         if not question:
             entries = [self.knowledge.goal(n) for n in range(1, 5)]
         elif number is not None:
-            entries = [self.knowledge.goal(number)]
+            entries = [self._action_asked(question, number) or self.knowledge.goal(number)]
         else:
             entries = [match.entry for match in self.retriever.search(question, limit) if self.reader.related(match)]
         return [self.entry_reply(entry, lang, score=1.0) for entry in entries]

@@ -50,6 +50,7 @@ NOT_WORDS = frozenset(
         "kane_taking_part", "reading_where", "paper_words", "paper_stems", "asker_wants",
         "bot_knowing", "duty_words", "which_four", "chosen_words", "applying_forms", "levels_named",
         "advisory_bodies", "telling", "effect_on", "as_basis", "facts_named", "online_where", "teaching",
+        "plain_manner", "meaning_asked",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")
@@ -128,6 +129,8 @@ OWN_LEMMAS: dict[Lang, dict[str, str]] = {
         "sparar": "spara",
         "bytte": "byta",
         "skickade": "skicka",
+        # lines ("på några rader") are no erasing ("radera"), which the help's words had corrected them to
+        **dict.fromkeys(("rad", "raden", "rader", "raderna"), "rad"),
         # "riktade" (aimed at) is no drawing ("rita"): "Vem är målen riktade till?"
         **dict.fromkeys(("riktad", "riktade", "riktat", "riktas"), "rikta"),
         # Ostrobothnian "måln", "måle" are "målen": simplemma does not know "måln" and reads "måle" as "mala" (to grind)

@@ -920,3 +920,32 @@ def test_what_the_words_do_together_names_the_part(assistant: Assistant, questio
 )
 def test_which_one_of_the_goals_is_never_all_four_nor_one_ranked_first(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # how the answer should be worded is no matter asked
+        ("Kolla, jag förstår inte öppen förvaltning. Vad betyder det på enkel svenska?", "goal-3"),
+        ("Kan du förklara mål 2 med enkla ord?", "goal-2"),
+        # … unless it is what is asked
+        ("Vad betyder det att tjänster ska beskrivas på enkel svenska?", "goal-4.action-2"),
+    ],
+)
+def test_a_plain_way_of_wording_is_no_matter_asked(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_the_goals_in_brief_spoken_to_the_bot_are_no_help_that_only_looks_alike(assistant: Assistant) -> None:
+    # "rader" (lines) had been read as "radera" (to erase) by the help's words
+    assert assistant.reply("Kan du sammanfatta alla målen på några rader?").entry == "intro"
+    assert assistant.reply("Voitko tiivistää kaikki tavoitteet parilla rivillä?").entry == "intro"
+
+
+@pytest.mark.parametrize(
+    "question", ["Vad är KANE för något? Är det ett politiskt parti?", "Mikä KANE on? Onko se joku puolue?"]
+)
+def test_the_kind_of_body_asked_in_the_next_sentence_is_what_kane_is(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "kane")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.references import goal_reference, goal_themes, goal_word_language
+from bot.answering.references import LAST_ACTION, action_reference, goal_reference, goal_themes, goal_word_language
+from bot.assistant import Assistant
 
 
 @pytest.mark.parametrize(
@@ -166,3 +167,54 @@ def test_a_goal_named_by_its_theme_in_one_word(text: str, theme: str) -> None:
 @pytest.mark.parametrize("text", ["Mitkä ovat vaalitavoitteet?", "Vad är slutmålet?", "tavoite"])
 def test_goals_in_the_plural_or_a_short_head_name_no_theme(text: str) -> None:
     assert goal_themes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "goal", "action"),
+    [
+        # an ordinal just before the action word, in any case and speech
+        ("kolmosen toinen kohta", 3, 2),
+        ("Mitä neljännen tavoitteen toisessa kohdassa sanotaan?", 4, 2),
+        ("Toka tavoite: mitä siinä ehdotetaan ensimmäiseksi keinoksi?", 2, 1),
+        ("ykkösen eka toimenpide", 1, 1),
+        ("Den andra åtgärden under trean?", 3, 2),
+        ("tredje punkten i mål 1", 1, 3),
+        ("Det andra förslaget under ettan", 1, 2),
+        # the last one, and the one before it
+        ("tavoitteen 2 viimeinen kohta", 2, LAST_ACTION),
+        ("Det sista målet, vad står i dess allra sista punkt?", 4, LAST_ACTION),
+        ("toiseksi viimeinen kohta tavoitteessa 4", 4, 2),
+        # a number just after the action word
+        ("Tavoite 3, kohta 1", 3, 1),
+        ("mål 2 punkt 3", 2, 3),
+    ],
+)
+def test_an_action_of_a_goal_named_by_its_place(text: str, goal: int, action: int) -> None:
+    assert (goal_reference(text), action_reference(text)) == (goal, action)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kolmannen tavoitteen kohta mielenosoituksista",  # a part named by its matter, not its place
+        "tavoite 4 on kohta ajankohtainen",  # "kohta" is also "soon"
+        "fjärde punkten i mål 2",  # no goal has a fourth action
+    ],
+)
+def test_no_action_named_by_its_place(text: str) -> None:
+    assert action_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("ekan tavoitteen toka keino, mitä siinä sanotaan?", "goal-1.action-2"),
+        ("Vad är den sista punkten under mål tre?", "goal-3.action-3"),
+        # the goal and its action told in the sentence before, "it" asked in plain words
+        ("Mål nummer två, första åtgärden. Vad betyder den på lätt svenska?", "goal-2.action-1"),
+        ("Tavoite neljä, kolmas kohta. Mitä se tarkoittaa selkokielellä?", "goal-4.action-3"),
+    ],
+)
+def test_an_action_named_by_its_place_is_answered(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

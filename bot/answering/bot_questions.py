@@ -36,6 +36,7 @@ HELP_STRONG = 0.3
 HELP_MARGIN = 1.5
 # How many of the closest help entries are weighed by how much of the question each covers.
 HELP_CANDIDATES = 3
+TASK_SCORE = 1.0  # a help entry whose task the question names, rather than one its words are near
 # A help task's thing and action must be named in one sentence, within this many words of each other: a request
 # rarely puts more between them ("Voiko sitä tekstiä, joka näkyy näytöllä kun luen, jotenkin suurentaa?"), while
 # two clauses that happen to hold the words ("… yhteen viestiin ne isot linjat, joihin kuntien pitäisi sitoutua, kun
@@ -173,7 +174,7 @@ class BotQuestions:
             task = None
         entry = self.help_retriever.entry(task) if task is not None else None
         if entry is not None:
-            return Match(entry, 1.0, lang)
+            return Match(entry, TASK_SCORE, lang)
         help_worded = any(self._help_words[code] & set(self.retriever.query_terms(asked, code)) for code in LANGS)
         sharing = self.intents.any_of(asked, "share")
         using = self.intents.any_of(asked, "bot_use") and not self._asks_what_to_do(asked)
@@ -185,7 +186,7 @@ class BotQuestions:
         chatting = self.help_retriever.entry(CHATTING_HELP)
         if chatting is not None and about_bot and self.intents.any_of(asked, "browsing") and goal_reference(asked):
             # "Ja hittar int mål tre, var ska ja trycka?", "Mikä komento näyttää tavoitteen 2?": where to move to
-            return Match(chatting, 1.0, lang)
+            return Match(chatting, TASK_SCORE, lang)
         if goal_reference(asked) is not None:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka
             # mål 3 vidare i Telegram" ask how to share it, never for other help.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.answering.asked_words import GOALS_CONCEPT, KANE_CONCEPT, READ_CACHE_SIZE, QuestionWords, names_the_goals
 from bot.answering.bot_questions import BotQuestions
@@ -125,6 +126,12 @@ _SPOKEN_YOU = re.compile(
     r"|mietit|sanot|uskot|oot|olet|osaat|voit|tarkotat|tarkoitat|ymmärrät|muistat|tykkäät)\b))\b",
     re.IGNORECASE,
 )
+# "it" as the subject near a sentence's start ("Är det ett parti?", "Onko se joku puolue?", "E he nå statligt?"),
+# folded, and how far in it is looked for.
+_IT_AS_SUBJECT = frozenset({"det", "den", "he", "se", "tama", "taa", "toi", "tuo"})
+SUBJECT_REACH = 3
+# A clause before the way of wording that makes it the matter asked ("… det att tjänster beskrivs på enkel svenska").
+_CLAUSE_BEFORE_MANNER = frozenset({"att", "etta", "jotta", "kun", "nar"})
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 
 
@@ -557,9 +564,19 @@ class Reader:
             ) and not self.question_words.speaks_of_the_goals_world(rest)
         # The kind of body in the sentence that asks what KANE is: "Yhdistys voisi tulla kouluun. Onko tämä KANE
         # tavoite?" names an association before, and asks whether a matter is KANE's goal.
+        parts = sentences(asked)
         if any(
             self.intents.any_of(sentence, "kane_identity") and self.intents.any_of(sentence, "kane_kinds")
-            for sentence in sentences(asked)
+            for sentence in parts
+        ):
+            return True
+        # Or in the next sentence, pointing back at KANE: "Vad är KANE för något? Är det ett politiskt parti?"
+        if any(
+            self.intents.any_of(first, "kane_identity")
+            and self.intents.any_of(second, "kane_kinds")
+            and not _IT_AS_SUBJECT.isdisjoint(folded_words(second)[:SUBJECT_REACH])
+            and not self.intents.any_of(second, "kane")
+            for first, second in pairwise(parts)
         ):
             return True
         if _MEANS_BY.search(asked):
@@ -573,6 +590,20 @@ class Reader:
         return not any(
             self.question_words.concepts_as_read(rest)
         ) and not self.question_words.speaks_of_the_goals_world(rest)
+
+    def without_a_plain_manner(self, asked: str) -> str:
+        """The question without how its answer should be worded: "Vad betyder den på enkel svenska?" asks what "den"
+        means, "Selitä selkokielellä, mitä tavoite 3 tarkoittaa" what goal 3 means; clear wording is goal 4.2's matter
+        only where it is what is asked ("Vad betyder det att tjänster beskrivs på enkel svenska?")."""
+        if not self.intents.any_of(asked, "plain_manner") or not self.intents.any_of(asked, "meaning_asked"):
+            return asked
+        rest = self.intents.without(asked, "plain_manner")
+        written, left = words(asked), rest.split()
+        # where the way of wording begins: the first word the rest no longer has
+        start = next((index for index, word in enumerate(left) if word != written[index]), len(left))
+        if not _CLAUSE_BEFORE_MANNER.isdisjoint(folded_words(" ".join(written[:start]))):
+            return asked
+        return rest
 
     def _names_kane_alone(self, asked: str) -> bool:
         """ "Kuka KANE?", "kane mikä", "Kerro KANEsta", "Ketä tää KANE oikein on?": KANE is the message's only word

@@ -200,6 +200,43 @@ def goal_reference(text: str) -> int | None:
     return None
 
 
+# The actions under a goal's "what can councillors and officials do", as people name them: "toka kohta", "ensimmäinen
+# toimenpide", "kolmas keino", "den andra åtgärden", "sista punkten", "förslag 2" (folded).
+_ACTION_WORD = re.compile(
+    r"^(toimenpi\w*|keino\w*|kohta\w*|kohda\w*|ehdotu\w*|ehdotuks\w*|atgard\w*|punkt\w*|forslag\w*)$"
+)
+# Small words between an ordinal and the action word: "den allra sista punkten", "sen ihan ensimmäisen kohdan".
+_ACTION_GAP = frozenset({"allra", "aivan", "ihan", "the", "very"})
+LAST_ACTION = -1
+
+
+def action_reference(text: str) -> int | None:
+    """Which action of a goal the text names by its place: 1, 2, 3, LAST_ACTION ("viimeinen kohta", "sista
+    punkten"), or None. An ordinal just before an action word ("toisessa kohdassa", "ensimmäiseksi keinoksi", "den
+    andra åtgärden"), or a number just after one ("kohta 2", "punkt 3"). Read only where a goal is named: "kohta"
+    alone is also "soon"."""
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
+        if not _ACTION_WORD.match(token):
+            continue
+        before = index - 1
+        while before >= 0 and tokens[before] in _ACTION_GAP:
+            before -= 1
+        ordinal = _ordinal(tokens[before]) if before >= 0 else None
+        if ordinal == GOALS and _LAST.match(tokens[before]):
+            # "toiseksi viimeinen kohta", "näst sista punkten": the one before the last
+            return 2 if before > 0 and tokens[before - 1] in _BEFORE_LAST else LAST_ACTION
+        if ordinal is not None and ordinal < GOALS:
+            return ordinal
+        after = _number(tokens[index + 1]) if index + 1 < len(tokens) else None
+        if after is not None and after < GOALS:
+            return after
+    return None
+
+
+_LAST = re.compile(r"^(viimei\w*|viimo\w*|viimmei\w*|viimene\w*|vika\w*|sista|last)$")
+
+
 def mentions_a_goal(text: str) -> bool:
     """Does the text speak of one goal ("tavoite", "målet") rather than of the goals in general?"""
     return any(_GOAL_WORD.match(token) and not _PLURAL_GOAL_WORD.match(token) for token in _tokens(text))
