@@ -246,7 +246,8 @@ from bot.assistant import Assistant
         ("Onko tarjolla mallisopimusta kunnan ja yhdistyksen yhteistyöhön?", "document"),
         ("Kan man ladda ner ett färdigt avtal för samarbete med välfärdsområdet?", "document"),
         ("Mistä sitä rahaa haetaan, kun kylätalon katto vuotaa?", "funding"),
-        ("Kan föreningen få pengar från EU för ett nytt klubbhus?", "funding"),
+        ("Saako yhdistys EU:lta rahaa kylätaloon?", "funding"),  # "EU:lta" is read without its colon
+        ("Kan båtklubben få peng direkt av KANE?", "funding"),
         ("Mitä KANE aikoo tehdä, jos kunta karsii yhdistysten avustuksia?", "service"),
     ],
 )
@@ -280,8 +281,14 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Puolisoni ja minä vedämme yhdistystä, miten kunta voi tukea meitä?", "goal-1"),
         # a benefit named in an association's story, not asked for
         ("Autamme vapaaehtoisina opiskelijoita opintotukiasioissa. Miten kunnat voisivat tukea meitä?", "goal-1"),
-        # how KANE thinks is no plan of KANE's; the goals' model of cooperation is no template to download
+        # how KANE thinks is no plan of KANE's, nor what it would demand; an app to download, rules or a project
+        # from the EU, a grant system named in passing
         ("Kommunen klarar sig inte utan föreningarna, är det så KANE tänker?", "goal-4"),
+        ("Aikooko KANE vaatia kunnilta lisää avustuksia?", "goal-1.action-2"),
+        ("Invånarna ska inte behöva ladda ner en app för att delta, vad säger målen?", "goal-2"),
+        ("Kommer kraven på öppen förvaltning från EU?", "goal-3"),
+        ("Vi har ett projekt med stöd från EU men saknar lokaler, vad säger KANE om lokaler?", "goal-1.action-3"),
+        ("Mikä järjestelmä avustuksissa olisi reilu?", "goal-1.action-2"),
     ],
 )
 def test_a_word_of_a_new_fact_in_another_sense_leaves_the_goals_answer(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from bot.assistant import Assistant
 from bot.content.intents import Phrases, parse_phrase
 from bot.core.text import folded_words, words
+from tests.conftest import KNOWLEDGE
 
 
 def found(pattern: str, text: str, starts: frozenset[int] = frozenset({0})) -> bool:
@@ -66,3 +68,23 @@ def test_a_phrase_covers_the_tokens_it_occurs_over() -> None:
 )
 def test_without_sets_aside_a_lists_phrases_too(assistant: Assistant, text: str, name: str, kept: set[str]) -> None:
     assert set(assistant.intents.without(text, name).split()) == kept
+
+
+def test_every_phrase_of_the_intents_reads_as_a_message_is_split_into_words() -> None:
+    # A message loses its colons, commas and hyphens at a word's end when read ("EU:lta" is "eulta"): a phrase
+    # written with one could never match ("eu:lta rahaa" never did).
+    data = yaml.safe_load((KNOWLEDGE / "intents.yaml").read_text(encoding="utf-8"))
+
+    def phrases(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [phrase for item in value.values() for phrase in phrases(item)]
+        if isinstance(value, list):
+            return [item for item in value if isinstance(item, str)]
+        return []
+
+    unreadable = [
+        phrase
+        for phrase in phrases(data)
+        if list(words(plain := phrase.replace("*", "").removeprefix("^").replace("# ", ""))) != plain.split()
+    ]
+    assert unreadable == []

@@ -184,7 +184,13 @@ class BotQuestions:
             return None
         text = self.intents.without(asked, "goals_frame") or asked
         chatting = self.help_retriever.entry(CHATTING_HELP)
-        if chatting is not None and about_bot and self.intents.any_of(asked, "browsing") and goal_reference(asked):
+        if (
+            chatting is not None
+            and about_bot
+            and self.intents.any_of(asked, "browsing")
+            and goal_reference(asked)
+            and not self.intents.any_of(asked, "goal_says")
+        ):
             # "Ja hittar int mål tre, var ska ja trycka?", "Mikä komento näyttää tavoitteen 2?": where to move to
             return Match(chatting, TASK_SCORE, lang)
         if goal_reference(asked) is not None:

@@ -122,15 +122,18 @@ _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "miet
                         "undrade", "undrar", "fragade", "fragar", "funderar", "funderade"})  # fmt: skip
 # A judgement asked of what was told ("Onko tämä hyvä idea KANEn mukaan?", "Är det en bra idé enligt målen?"): a
 # pointer with a word that weighs it points back from a question of a few words.
+# (Mere talk, doubted: "Eller är det bara prat?", "Vai onko se pelkkää puhetta?")
 _JUDGING = frozenset({"idea", "ide", "hyva", "huono", "jarkeva", "jarkevaa", "fiksu", "fiksua", "bra",
-                      "klok", "klokt", "vettig", "vettigt", "dalig", "daligt", "ok", "okei"})  # fmt: skip
+                      "klok", "klokt", "vettig", "vettigt", "dalig", "daligt", "ok", "okei",
+                      "prat", "snack", "puhetta", "puhe", "hopinaa", "lapinaa"})  # fmt: skip
 _JUDGED_THIS = frozenset({"tama", "taa", "tata", "se", "tuo", "toi", "det", "detta", "den", "he"})
 # The words around a judgement (folded): the copula, an article, "really", whose view ("KANEn mukaan", "enligt målen").
 _JUDGEMENT_FRAME = frozenset({"onko", "onks", "olisiko", "oisko", "on", "olisi", "ois", "ar", "e", "a", "vore", "en",
                               "ett", "nu", "ny", "da", "siis", "ihan", "oikein", "todella", "riktigt", "verkligen",
                               "enligt", "mukaan", "mielesta", "kane", "kanen", "kanes", "malen", "tavoitteiden",
                               "tavoitteitten", "tavotteiden", "asia", "sak", "juttu", "grej", "nog",
-                              "ens"})  # fmt: skip
+                              "ens", "eller", "vai", "bara", "vain", "pelkkaa", "pelkastaan", "tyhjaa", "tomt",
+                              "tomma"})  # fmt: skip
 SHORT_QUESTION_WORDS = 5
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8

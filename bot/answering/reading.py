@@ -132,6 +132,9 @@ _IT_AS_SUBJECT = frozenset({"det", "den", "he", "se", "tama", "taa", "toi", "tuo
 SUBJECT_REACH = 3
 # A clause before the way of wording that makes it the matter asked ("… det att tjänster beskrivs på enkel svenska").
 _CLAUSE_BEFORE_MANNER = frozenset({"att", "etta", "jotta", "kun", "nar"})
+# A view, in the lemmas a question's words are read as (folded): "mieltä" is "mieli", "åsikt" "asikt".
+_VIEW_LEMMAS = frozenset({"mieli", "mielipide", "kanta", "kannanotto", "nakemys", "ajatella", "tycka", "anse",
+                          "asikt", "standpunkt", "synpunkt", "stallningstagande", "uppfattning"})  # fmt: skip
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 
 
@@ -604,6 +607,17 @@ class Reader:
         if not _CLAUSE_BEFORE_MANNER.isdisjoint(folded_words(" ".join(written[:start]))):
             return asked
         return rest
+
+    def asks_kanes_view_of_nothing(self, asked: str) -> bool:
+        """ "Mitä mieltä KANE on?", "Mikä on KANEn mielipide?", "Vad tycker KANE?": KANE's view, with nothing named it
+        is a view of; the goals are its view ("Mitä mieltä KANE on nuorisovaltuustoista?" names a matter)."""
+        if not self.intents.any_of(asked, "kane"):
+            return False
+        for lang in LANGS:
+            terms = set(self.retriever.query_terms(asked, lang)) - {KANE_CONCEPT}
+            if terms <= _VIEW_LEMMAS and (terms or _OPINION.search(asked)):
+                return True
+        return False
 
     def _names_kane_alone(self, asked: str) -> bool:
         """ "Kuka KANE?", "kane mikä", "Kerro KANEsta", "Ketä tää KANE oikein on?": KANE is the message's only word
