@@ -289,6 +289,7 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Kommer kraven på öppen förvaltning från EU?", "goal-3"),
         ("Vi har ett projekt med stöd från EU men saknar lokaler, vad säger KANE om lokaler?", "goal-1.action-3"),
         ("Mikä järjestelmä avustuksissa olisi reilu?", "goal-1.action-2"),
+        ("Oli ihminen kuinka vanha tahansa, hän saa vaikuttaa – mitä tavoitteet sanovat osallisuudesta?", "goal-2"),
     ],
 )
 def test_a_word_of_a_new_fact_in_another_sense_leaves_the_goals_answer(
