@@ -950,3 +950,10 @@ def test_the_goals_in_brief_spoken_to_the_bot_are_no_help_that_only_looks_alike(
 def test_the_kind_of_body_asked_in_the_next_sentence_is_what_kane_is(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", "kane")
+
+
+def test_a_kind_of_body_far_from_kanes_name_is_the_storys_not_what_kane_is(assistant: Assistant) -> None:
+    # "firma" six words before "onks KANE" is the asker's firm; it had made the question one of what KANE is
+    question = "Pieni firma myy kunnalle siivousta, onks KANE sanonut jotain järjestöjen pääsystä hankintoihin?"
+    assert assistant.reply(question).entry == "goal-4.action-3"
+    assert assistant.reply("Onks toi KANE joku ministeriön porukka vai mikä?").entry == "kane"

@@ -126,6 +126,7 @@ _SPOKEN_YOU = re.compile(
     r"|mietit|sanot|uskot|oot|olet|osaat|voit|tarkotat|tarkoitat|ymmärrät|muistat|tykkäät)\b))\b",
     re.IGNORECASE,
 )
+KIND_REACH = 3  # how many words from KANE's name a kind of body asked after may stand
 # "it" as the subject near a sentence's start ("Är det ett parti?", "Onko se joku puolue?", "E he nå statligt?"),
 # folded, and how far in it is looked for.
 _IT_AS_SUBJECT = frozenset({"det", "den", "he", "se", "tama", "taa", "toi", "tuo"})
@@ -568,10 +569,7 @@ class Reader:
         # The kind of body in the sentence that asks what KANE is: "Yhdistys voisi tulla kouluun. Onko tämä KANE
         # tavoite?" names an association before, and asks whether a matter is KANE's goal.
         parts = sentences(asked)
-        if any(
-            self.intents.any_of(sentence, "kane_identity") and self.intents.any_of(sentence, "kane_kinds")
-            for sentence in parts
-        ):
+        if any(self.intents.any_of(sentence, "kane_identity") and self._kind_near_kane(sentence) for sentence in parts):
             return True
         # Or in the next sentence, pointing back at KANE: "Vad är KANE för något? Är det ett politiskt parti?"
         if any(
@@ -593,6 +591,16 @@ class Reader:
         return not any(
             self.question_words.concepts_as_read(rest)
         ) and not self.question_words.speaks_of_the_goals_world(rest)
+
+    def _kind_near_kane(self, sentence: str) -> bool:
+        """A kind of body within a few words of KANE's name: "Onks KANE joku puolue?", "Mikä puolue KANE on?"; not "jos
+        joku sosiaalinen firma haluis myydä palveluja kunnalle, onks KANE sanonu …" (a firm of the story's)."""
+        written = words(sentence)
+        return any(
+            self.intents.any_of(" ".join(written[max(0, at - KIND_REACH) : at + 1 + KIND_REACH]), "kane_kinds")
+            for at, word in enumerate(written)
+            if self.intents.any_of(word, "kane")
+        )
 
     def without_a_plain_manner(self, asked: str) -> str:
         """The question without how its answer should be worded: "Vad betyder den på enkel svenska?" asks what "den"
