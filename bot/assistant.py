@@ -18,7 +18,7 @@ from bot.answering.reading import HOW_WORDS, Reader
 from bot.answering.references import LAST_ACTION, action_reference, goal_reference, goal_word_language, mentions_a_goal
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
-from bot.content.help import GENERAL_HELP, HANDOVER_HELP, HelpEntry, HelpRole
+from bot.content.help import GENERAL_HELP, HANDOVER_HELP, LANGUAGE_HELP, HelpEntry, HelpRole
 from bot.content.intents import Intents
 from bot.content.knowledge import Entry, Knowledge
 from bot.content.loading import load_all
@@ -51,6 +51,9 @@ SHORT_ON_ITS_OWN = 2
 STORY_CANDIDATES = 3
 # How sure the match of a question naming a goal must be to answer with one part of it rather than the goal whole.
 PART_CHANCE = 0.9
+# At most this many words in the sentence that names a goal and its action before a question pointing back ("Mål
+# fyra, första åtgärden. Vad betyder den?")
+ACTION_TOLD_WORDS = 6
 # A help entry matched by under half the words of a question about homework is a chance likeness.
 HOMEWORK_HELP_COVERAGE = 0.5
 
@@ -278,7 +281,7 @@ class Assistant:
         # "Onks Porvoo jo tehny jotain näiden tavoitteiden eteen?" asks what one place has done for them.
         if self.reader.asks_for_all_goals(asked, lang, fact=fact) and self.one_place.asked_fact(asked, []) != "place":
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
-        if fact is None and self.reader.asks_kanes_view_of_nothing(asked):
+        if fact is None and not focus.context and self.reader.asks_kanes_view_of_nothing(asked):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "Mitä mieltä KANE on?"
         if fact is None and (self.reader.asks_what_kane_is(asked) or self.reader.asks_what_kane_takes_part_in(asked)):
             return self.entry_reply(self.knowledge.entry("kane"), lang, score=1.0)  # "Onks KANE joku puolue?"
@@ -341,9 +344,9 @@ class Assistant:
         if number is not None:
             # A goal named by its theme is asked whole: its theme's words are its parts' words too; an action named
             # by its place ("toka kohta", "den sista punkten") is that action, however the goal is named.
-            part = self._action_asked(asked, number)
-            if part is None and numbered:
-                part = self._part_of_the_goal_asked(asked, number, matches)
+            # The question's own matter first ("Vår sista punkt på agendan: vad säger mål 2 om …?"), then the place.
+            part = self._part_of_the_goal_asked(asked, number, matches) if numbered else None
+            part = part or self._action_asked(asked, number)
             return self.entry_reply(part or self.knowledge.goal(number), lang, score=1.0, areas=areas)
         if fact is not None:
             if self.reader.on_theme(asked, matches):
@@ -361,10 +364,18 @@ class Assistant:
         if self.reader.asks_an_everyday_thing(asked) or self.reader.follows_up_on_a_place_only(asked, lang):
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
         decided = self._decide(asked, matches, lang, areas)
+        if decided.kind == "answer" and decided.goal is not None and mentions_a_goal(asked):
+            # "Avoimen hallinnon tavoitteen toinen kohta?": the goal found by its words, the action by its place
+            whole = decided.entry == self.knowledge.goal(decided.goal).id
+            part = self._action_asked(asked, decided.goal) if whole else None
+            if part is not None:
+                return self.entry_reply(part, lang, score=decided.score, areas=areas)
         told = self._goal_told_before(asked, focus.context, decided, lang)
         if told is not None:
-            # "Mål nummer fyra, första åtgärden. Vad betyder den?": the action told with the goal
-            part = self._action_asked(focus.context, told)
+            # "Mål nummer fyra, första åtgärden. Vad betyder den?": the action told with the goal, in a sentence of
+            # its own ("Första punkten på vårt möte var mål 4." is the meeting's)
+            told_alone = len(words(focus.context)) <= ACTION_TOLD_WORDS
+            part = self._action_asked(focus.context, told) if told_alone else None
             return self.entry_reply(part or self.knowledge.goal(told), lang, score=1.0, areas=areas)
         if decided.kind == "fallback" and focus.context:
             # "Sain koodin ylläpitäjältä. Mihin se pitää kirjottaa?": when the question alone finds nothing, the story
@@ -517,7 +528,12 @@ class Assistant:
         best = self.bot_questions.help_for(asked, lang, goals)
         if best is not None and self._help_only_looks_alike(best, asked):
             return None
-        if best is not None and best.score < TASK_SCORE and self.reader.asks_for_an_overview(asked):
+        if (
+            best is not None
+            and best.score < TASK_SCORE
+            and best.entry.id != LANGUAGE_HELP
+            and self.reader.asks_for_an_overview(asked)
+        ):
             return None  # "Kan du sammanfatta alla målen på några rader?": the goals in brief, spoken to the bot
         if best is not None:
             return self.help_reply(best.entry.id, lang, role, score=best.score)

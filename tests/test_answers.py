@@ -929,8 +929,12 @@ def test_which_one_of_the_goals_is_never_all_four_nor_one_ranked_first(assistant
         # how the answer should be worded is no matter asked
         ("Kolla, jag förstår inte öppen förvaltning. Vad betyder det på enkel svenska?", "goal-3"),
         ("Kan du förklara mål 2 med enkla ord?", "goal-2"),
-        # … unless it is what is asked
-        ("Vad betyder det att tjänster ska beskrivas på enkel svenska?", "goal-4.action-2"),
+        # … unless it is what is asked, after "att", "jos", "om"
+        ("Vad betyder det att kommunen skriver på klarspråk om sina tjänster?", "goal-4.action-2"),
+        ("Mitä tarkoittaa, jos kunta kertoo palveluistaan selkokielellä?", "goal-4.action-2"),
+        ("Vad innebär det om kommunen informerar om sina tjänster på lättläst svenska?", "goal-4.action-2"),
+        # the sentences stay: what KANE is, asked in two, then a wish for plain words
+        ("Vad är KANE för något? Är det ett politiskt parti? Förklara med enkla ord.", "kane"),
     ],
 )
 def test_a_plain_way_of_wording_is_no_matter_asked(assistant: Assistant, question: str, entry: str) -> None:
@@ -957,3 +961,21 @@ def test_a_kind_of_body_far_from_kanes_name_is_the_storys_not_what_kane_is(assis
     question = "Pieni firma myy kunnalle siivousta, onks KANE sanonut jotain järjestöjen pääsystä hankintoihin?"
     assert assistant.reply(question).entry == "goal-4.action-3"
     assert assistant.reply("Onks toi KANE joku ministeriön porukka vai mikä?").entry == "kane"
+
+
+def test_a_summary_in_another_language_is_the_language_help(assistant: Assistant) -> None:
+    assert assistant.reply("Kan du sammanfatta målen på finska?").entry == "help.language"
+
+
+def test_kanes_view_after_a_story_is_of_the_story(assistant: Assistant) -> None:
+    # "what does KANE think?" after a story asks KANE's view of it, not of nothing
+    assert assistant.reply("Kommunen vill lägga ner ungdomsfullmäktige. Vad tycker KANE?").entry != "intro"
+
+
+def test_a_doubt_of_mere_talk_adds_no_word_of_dialogue(assistant: Assistant) -> None:
+    reply = assistant.reply("Kommunen ska samarbeta med föreningarna. Eller e he bara prat?")
+    assert (reply.kind, reply.goal) == ("answer", 4)
+
+
+def test_a_party_named_after_a_clause_is_no_kind_of_kane(assistant: Assistant) -> None:
+    assert assistant.reply("Onko KANE sanonut, mitä puolue voi tehdä vaaleissa?").entry != "kane"

@@ -187,6 +187,9 @@ def test_goals_in_the_plural_or_a_short_head_name_no_theme(text: str) -> None:
         # a number just after the action word
         ("Tavoite 3, kohta 1", 3, 1),
         ("mål 2 punkt 3", 2, 3),
+        # an ordinal after the goal word and before an action word is the action's, not the goal's
+        ("tavoite 4:n toinen kohta", 4, 2),
+        ("Tvåans andra punkt, vad betyder den?", 2, 2),
     ],
 )
 def test_an_action_of_a_goal_named_by_its_place(text: str, goal: int, action: int) -> None:
@@ -199,6 +202,13 @@ def test_an_action_of_a_goal_named_by_its_place(text: str, goal: int, action: in
         "kolmannen tavoitteen kohta mielenosoituksista",  # a part named by its matter, not its place
         "tavoite 4 on kohta ajankohtainen",  # "kohta" is also "soon"
         "fjärde punkten i mål 2",  # no goal has a fourth action
+        # "andra", "toinen" as "other"
+        "Finns det andra åtgärder i mål 3 än det som står där?",
+        "Vilka andra förslag har mål 1?",
+        "Onko tavoitteessa 1 joku toinen keino kuin avustukset?",
+        # the asker's own proposal, a meeting's agenda
+        "Mitt första förslag till kommunen är gratis lokaler, vad säger mål 1?",
+        "Viimeinen kohta kokouksen asialistalla oli tavoite 4.",
     ],
 )
 def test_no_action_named_by_its_place(text: str) -> None:
@@ -213,6 +223,11 @@ def test_no_action_named_by_its_place(text: str) -> None:
         # the goal and its action told in the sentence before, "it" asked in plain words
         ("Mål nummer två, första åtgärden. Vad betyder den på lätt svenska?", "goal-2.action-1"),
         ("Tavoite neljä, kolmas kohta. Mitä se tarkoittaa selkokielellä?", "goal-4.action-3"),
+        # the goal named by its theme, the ordinal after its word
+        ("Avoimen hallinnon tavoitteen toinen kohta?", "goal-3.action-2"),
+        # the question's own matter before an ordinal of the asker's agenda; a meeting's first point is no action
+        ("Vår sista punkt på agendan: vad säger mål 2 om ungdomsfullmäktige?", "goal-2.action-2"),
+        ("Första punkten på vårt möte var mål 4. Vad betyder det?", "goal-4"),
     ],
 )
 def test_an_action_named_by_its_place_is_answered(assistant: Assistant, question: str, entry: str) -> None:

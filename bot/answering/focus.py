@@ -123,9 +123,9 @@ _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "miet
 # A judgement asked of what was told ("Onko tämä hyvä idea KANEn mukaan?", "Är det en bra idé enligt målen?"): a
 # pointer with a word that weighs it points back from a question of a few words.
 # (Mere talk, doubted: "Eller är det bara prat?", "Vai onko se pelkkää puhetta?")
+_TALK = frozenset({"prat", "snack", "puhetta", "puhe", "hopinaa", "lapinaa"})
 _JUDGING = frozenset({"idea", "ide", "hyva", "huono", "jarkeva", "jarkevaa", "fiksu", "fiksua", "bra",
-                      "klok", "klokt", "vettig", "vettigt", "dalig", "daligt", "ok", "okei",
-                      "prat", "snack", "puhetta", "puhe", "hopinaa", "lapinaa"})  # fmt: skip
+                      "klok", "klokt", "vettig", "vettigt", "dalig", "daligt", "ok", "okei"}) | _TALK  # fmt: skip
 _JUDGED_THIS = frozenset({"tama", "taa", "tata", "se", "tuo", "toi", "det", "detta", "den", "he"})
 # The words around a judgement (folded): the copula, an article, "really", whose view ("KANEn mukaan", "enligt målen").
 _JUDGEMENT_FRAME = frozenset({"onko", "onks", "olisiko", "oisko", "on", "olisi", "ois", "ar", "e", "a", "vore", "en",
@@ -353,6 +353,8 @@ def find_question(text: str, intents: Intents) -> Focus:
             )
             if kept and pointing and kept[-1] not in asking:
                 asking.append(kept[-1])
+            if kept and pointing and not _TALK.isdisjoint(tokens):
+                continue  # "… Eller är det bara prat?": the doubt adds nothing to ask, and its "prat" is no dialogue
             asking.append(part)
         elif len(words(part)) <= BRIEF_REQUEST_WORDS and intents.patterns["overview"].found_in(
             folded_words(part), frozenset(), words(part)

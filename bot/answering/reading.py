@@ -127,12 +127,24 @@ _SPOKEN_YOU = re.compile(
     re.IGNORECASE,
 )
 KIND_REACH = 3  # how many words from KANE's name a kind of body asked after may stand
+_CLAUSE_WORDS = frozenset({"mita", "etta", "att", "vad", "som", "jos", "om", "kun", "joka", "mika", "jotka", "mitka"})
 # "it" as the subject near a sentence's start ("Är det ett parti?", "Onko se joku puolue?", "E he nå statligt?"),
 # folded, and how far in it is looked for.
 _IT_AS_SUBJECT = frozenset({"det", "den", "he", "se", "tama", "taa", "toi", "tuo"})
 SUBJECT_REACH = 3
-# A clause before the way of wording that makes it the matter asked ("… det att tjänster beskrivs på enkel svenska").
-_CLAUSE_BEFORE_MANNER = frozenset({"att", "etta", "jotta", "kun", "nar"})
+# A clause before the way of wording that makes it the matter asked ("… det att tjänster beskrivs på enkel svenska",
+# "Mitä tarkoittaa, jos kunta kertoo palveluistaan selkokielellä?"), folded; "om" only where it is no "about" after a
+# word of telling ("Berätta om trepartssamarbetet med enkla ord").
+_CLAUSE_BEFORE_MANNER = frozenset({"att", "etta", "jotta", "kun", "nar", "jos", "mikali", "ifall"})
+_TELLING_ABOUT = frozenset({"beratta", "berattar", "forklara", "saga", "sag", "tala", "prata", "skriv", "skriva"})
+
+
+def _a_clause_before(tokens: tuple[str, ...]) -> bool:
+    if not _CLAUSE_BEFORE_MANNER.isdisjoint(tokens):
+        return True
+    return any(word == "om" and (at == 0 or tokens[at - 1] not in _TELLING_ABOUT) for at, word in enumerate(tokens))
+
+
 # A view, in the lemmas a question's words are read as (folded): "mieltä" is "mieli", "åsikt" "asikt".
 _VIEW_LEMMAS = frozenset({"mieli", "mielipide", "kanta", "kannanotto", "nakemys", "ajatella", "tycka", "anse",
                           "asikt", "standpunkt", "synpunkt", "stallningstagande", "uppfattning"})  # fmt: skip
@@ -593,14 +605,24 @@ class Reader:
         ) and not self.question_words.speaks_of_the_goals_world(rest)
 
     def _kind_near_kane(self, sentence: str) -> bool:
-        """A kind of body within a few words of KANE's name: "Onks KANE joku puolue?", "Mikä puolue KANE on?"; not "jos
-        joku sosiaalinen firma haluis myydä palveluja kunnalle, onks KANE sanonu …" (a firm of the story's)."""
-        written = words(sentence)
-        return any(
-            self.intents.any_of(" ".join(written[max(0, at - KIND_REACH) : at + 1 + KIND_REACH]), "kane_kinds")
-            for at, word in enumerate(written)
-            if self.intents.any_of(word, "kane")
-        )
+        """A kind of body within a few words of KANE's name, with no clause between: "Onks KANE joku puolue?", "Mikä
+        puolue KANE on?"; not "… sosiaalinen firma haluis myydä palveluja kunnalle, onks KANE sanonu …" (the asker's
+        firm) nor "Onko KANE sanonut, mitä puolue voi tehdä?" (what a party may do)."""
+        written, folded = words(sentence), folded_words(sentence)
+        for at, word in enumerate(written):
+            if not self.intents.any_of(word, "kane"):
+                continue
+            before = [index for index in range(max(0, at - KIND_REACH), at) if folded[index] in _CLAUSE_WORDS]
+            start = before[-1] + 1 if before else max(0, at - KIND_REACH)
+            after = [
+                index
+                for index in range(at + 1, min(len(written), at + 1 + KIND_REACH))
+                if folded[index] in _CLAUSE_WORDS
+            ]
+            end = after[0] if after else at + 1 + KIND_REACH
+            if self.intents.any_of(" ".join(written[start:at] + written[at + 1 : end]), "kane_kinds"):
+                return True
+        return False
 
     def without_a_plain_manner(self, asked: str) -> str:
         """The question without how its answer should be worded: "Vad betyder den på enkel svenska?" asks what "den"
@@ -608,13 +630,15 @@ class Reader:
         only where it is what is asked ("Vad betyder det att tjänster beskrivs på enkel svenska?")."""
         if not self.intents.any_of(asked, "plain_manner") or not self.intents.any_of(asked, "meaning_asked"):
             return asked
-        rest = self.intents.without(asked, "plain_manner")
-        written, left = words(asked), rest.split()
-        # where the way of wording begins: the first word the rest no longer has
+        written, left = words(asked), self.intents.without(asked, "plain_manner").split()
+        # where the way of wording begins: the first word the rest no longer has, and the words it takes
         start = next((index for index, word in enumerate(left) if word != written[index]), len(left))
-        if not _CLAUSE_BEFORE_MANNER.isdisjoint(folded_words(" ".join(written[:start]))):
+        end = start + len(written) - len(left)
+        if _a_clause_before(folded_words(" ".join(written[:start]))):
             return asked
-        return rest
+        # cut from the text as written, so its sentences stay ("… Är det ett parti? Förklara med enkla ord.")
+        phrase = r"\W+".join(re.escape(word) for word in written[start:end])
+        return re.sub(phrase, " ", asked, count=1).strip() if phrase else asked
 
     def asks_kanes_view_of_nothing(self, asked: str) -> bool:
         """ "Mitä mieltä KANE on?", "Mikä on KANEn mielipide?", "Vad tycker KANE?": KANE's view, with nothing named it

@@ -183,9 +183,12 @@ def goal_reference(text: str) -> int | None:
             following = []  # "bläddra igenom målen ett i taget", "tavoitteet yksi kerrallaan": no goal named
         for word in following:
             # An ordinal in a Finnish case after the goal word belongs to the next noun: "tavoitteen toiseen
-            # keskusteluun" shares the goal to another chat; "tavoite toinen" is goal 2.
+            # keskusteluun" shares the goal to another chat; "tavoite toinen" is goal 2. So does one before an
+            # action word: "avoimen hallinnon tavoitteen toinen kohta" is that goal's second action.
             in_a_case = word.endswith(_CASE_ENDINGS) and word not in _SWEDISH_ORDINALS and not _agrees(word, token)
-            after = _number(word) or (_ordinal(word) if not in_a_case else None)
+            at = tokens.index(word, index + 1)
+            of_an_action = at + 1 < len(tokens) and bool(_ACTION_WORD.match(tokens[at + 1]))
+            after = _number(word) or (_ordinal(word) if not (in_a_case or of_an_action) else None)
             if after is not None:
                 return after
         # Before the goal word a cardinal counts only as a digit with an ending ("3:ssa tavoitteessa", "2. tavoite"):
@@ -217,12 +220,12 @@ def action_reference(text: str) -> int | None:
     alone is also "soon"."""
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
-        if not _ACTION_WORD.match(token):
+        if not _ACTION_WORD.match(token) or _someones_own(tokens, index):
             continue
         before = index - 1
         while before >= 0 and tokens[before] in _ACTION_GAP:
             before -= 1
-        ordinal = _ordinal(tokens[before]) if before >= 0 else None
+        ordinal = _ordinal(tokens[before]) if before >= 0 and not _other(tokens, before, index) else None
         if ordinal == GOALS and _LAST.match(tokens[before]):
             # "toiseksi viimeinen kohta", "näst sista punkten": the one before the last
             return 2 if before > 0 and tokens[before - 1] in _BEFORE_LAST else LAST_ACTION
@@ -235,6 +238,36 @@ def action_reference(text: str) -> int | None:
 
 
 _LAST = re.compile(r"^(viimei\w*|viimo\w*|viimmei\w*|viimene\w*|vika\w*|sista|last)$")
+# An action word of the asker's own proposal or of a meeting's agenda ("mitt första förslag", "meidän ensimmäinen
+# ehdotus", "sista punkten på agendan", "toinen kohta, josta haluan kysyä"), folded.
+# (Not "vår", folded "var": also "where" and "was".)
+_OWNERS = frozenset({"mitt", "min", "mina", "meidan", "minun", "mun", "meiran", "meijan"})
+_AGENDA = frozenset({"agenda", "agendan", "dagordning", "dagordningen", "mote", "motet", "asialista",
+                     "asialistalla", "asialistan", "kokous", "kokouksen", "kokouksessa", "listalla", "josta", "jota",
+                     "som"})  # fmt: skip
+_OWN_SUFFIXES = ("ni", "mme", "nne")
+OWNER_REACH = 3
+
+
+def _someones_own(tokens: list[str], index: int) -> bool:
+    near = set(tokens[max(0, index - OWNER_REACH) : index]) | set(tokens[index + 1 : index + 1 + OWNER_REACH])
+    return not (_OWNERS.isdisjoint(near) and _AGENDA.isdisjoint(near)) or tokens[index].endswith(_OWN_SUFFIXES)
+
+
+# "andra"/"toinen" as "other": "andra åtgärder", "vilka andra förslag" (plural), "joku toinen keino", "toinen keino
+# kuin avustukset"; "andra punkt", "den andra åtgärden" (singular) are the second.
+_SOME = frozenset({"joku", "jokin", "muu", "yksi", "mikaan", "nagon", "nan", "nagra", "vilka", "alla", "flera"})
+_SWEDISH_PLURALS = ("er", "ar", "erna", "arna")
+
+
+def _other(tokens: list[str], ordinal_at: int, action_at: int) -> bool:
+    word = tokens[ordinal_at]
+    some = ordinal_at > 0 and tokens[ordinal_at - 1] in _SOME
+    if word == "andra":
+        return some or tokens[action_at].endswith(_SWEDISH_PLURALS)
+    if word.startswith("toi"):
+        return some or "kuin" in tokens[action_at:]
+    return False
 
 
 def mentions_a_goal(text: str) -> bool:
