@@ -534,7 +534,8 @@ class Assistant:
             and best.entry.id != LANGUAGE_HELP
             and self.reader.asks_for_an_overview(asked)
         ):
-            return None  # "Kan du sammanfatta alla målen på några rader?": the goals in brief, spoken to the bot
+            # "Kan du sammanfatta alla målen på några rader?": the goals in brief, spoken to the bot
+            return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)
         if best is not None:
             return self.help_reply(best.entry.id, lang, role, score=best.score)
         # "Hur funkar det här?" names no one thing to help with: the general help, after every specific entry

@@ -935,6 +935,10 @@ def test_which_one_of_the_goals_is_never_all_four_nor_one_ranked_first(assistant
         ("Vad innebär det om kommunen informerar om sina tjänster på lättläst svenska?", "goal-4.action-2"),
         # the sentences stay: what KANE is, asked in two, then a wish for plain words
         ("Vad är KANE för något? Är det ett politiskt parti? Förklara med enkla ord.", "kane"),
+        ("Mikä KANE on? Onko se puolue? Kerro yksinkertaisesti.", "kane"),
+        # whether or why services should be worded plainly is the matter
+        ("Kerro, pitäisikö kunnan verkkosivut olla selkokielellä", "goal-4.action-2"),
+        ("Selitä, miksi palveluiden pitää olla kuvattu selkokielellä", "goal-4.action-2"),
     ],
 )
 def test_a_plain_way_of_wording_is_no_matter_asked(assistant: Assistant, question: str, entry: str) -> None:
@@ -967,9 +971,19 @@ def test_a_summary_in_another_language_is_the_language_help(assistant: Assistant
     assert assistant.reply("Kan du sammanfatta målen på finska?").entry == "help.language"
 
 
-def test_kanes_view_after_a_story_is_of_the_story(assistant: Assistant) -> None:
-    # "what does KANE think?" after a story asks KANE's view of it, not of nothing
+def test_kanes_view_after_a_story_or_of_someone_is_no_view_of_nothing(assistant: Assistant) -> None:
+    # "what does KANE think?" after a story asks KANE's view of it, of me or of "the matter", not of nothing
     assert assistant.reply("Kommunen vill lägga ner ungdomsfullmäktige. Vad tycker KANE?").entry != "intro"
+    assert assistant.reply("Mitä KANE ajattelee minusta?").entry != "intro"
+    assert assistant.reply("Vad tycker KANE om oss?").entry != "intro"
+
+
+def test_the_goals_in_brief_asked_of_the_bot_are_the_introduction(assistant: Assistant) -> None:
+    assert assistant.reply("Voiko botti kertoa tavoitteet lyhyesti?").entry == "intro"
+
+
+def test_a_kind_of_body_asked_in_a_clause_after_kanes_name_is_what_kane_is(assistant: Assistant) -> None:
+    assert assistant.reply("Mikä KANE on, onko se joku puolue vai järjestö?").entry == "kane"
 
 
 def test_a_doubt_of_mere_talk_adds_no_word_of_dialogue(assistant: Assistant) -> None:

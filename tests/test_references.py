@@ -209,6 +209,11 @@ def test_an_action_of_a_goal_named_by_its_place(text: str, goal: int, action: in
         # the asker's own proposal, a meeting's agenda
         "Mitt första förslag till kommunen är gratis lokaler, vad säger mål 1?",
         "Viimeinen kohta kokouksen asialistalla oli tavoite 4.",
+        "Meidän hallituksen toinen ehdotus oli ilmaiset tilat, tukeeko tavoite 1 sitä?",
+        "Eka kohta: mitä tavoite 1 sanoo tiloista?",  # the asker's own numbering
+        # "kohta" as "soon" with a count; an encounter ("kohtaaminen")
+        "Kuntavaalit on kohta 2 viikon päästä, mitä tavoite kolme sanoo?",
+        "Mitä tavoite 3 sanoo siitä, että ehdokkaan ensimmäinen kohtaaminen jännittää?",
     ],
 )
 def test_no_action_named_by_its_place(text: str) -> None:

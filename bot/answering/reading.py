@@ -126,7 +126,10 @@ _SPOKEN_YOU = re.compile(
     r"|mietit|sanot|uskot|oot|olet|osaat|voit|tarkotat|tarkoitat|ymmärrät|muistat|tykkäät)\b))\b",
     re.IGNORECASE,
 )
-KIND_REACH = 3  # how many words from KANE's name a kind of body asked after may stand
+# How many words from KANE's name a kind of body asked after may stand: after it ("Mikä KANE on, onko se joku
+# puolue?") and before it ("Mikä puolue KANE on?").
+KIND_REACH = 5
+KIND_REACH_BEFORE = 3
 _CLAUSE_WORDS = frozenset({"mita", "etta", "att", "vad", "som", "jos", "om", "kun", "joka", "mika", "jotka", "mitka"})
 # "it" as the subject near a sentence's start ("Är det ett parti?", "Onko se joku puolue?", "E he nå statligt?"),
 # folded, and how far in it is looked for.
@@ -135,7 +138,11 @@ SUBJECT_REACH = 3
 # A clause before the way of wording that makes it the matter asked ("… det att tjänster beskrivs på enkel svenska",
 # "Mitä tarkoittaa, jos kunta kertoo palveluistaan selkokielellä?"), folded; "om" only where it is no "about" after a
 # word of telling ("Berätta om trepartssamarbetet med enkla ord").
-_CLAUSE_BEFORE_MANNER = frozenset({"att", "etta", "jotta", "kun", "nar", "jos", "mikali", "ifall"})
+# So is a question of why, how, whether or what should be before it ("Selitä, miksi palvelut pitää kuvata
+# selkokielellä", "Kerro, pitäisikö verkkosivut olla selkokielellä", "Berätta om tjänsterna ska finnas på klarspråk").
+_CLAUSE_BEFORE_MANNER = frozenset({"att", "etta", "jotta", "kun", "nar", "jos", "mikali", "ifall", "miksi", "miten",
+                                   "pitaisiko", "pitaako", "onko", "varfor", "hur", "ska", "skall", "bor", "borde",
+                                   "maste", "pitaa", "pitaisi", "pitais", "tulee", "tulisi"})  # fmt: skip
 _TELLING_ABOUT = frozenset({"beratta", "berattar", "forklara", "saga", "sag", "tala", "prata", "skriv", "skriva"})
 
 
@@ -148,6 +155,9 @@ def _a_clause_before(tokens: tuple[str, ...]) -> bool:
 # A view, in the lemmas a question's words are read as (folded): "mieltä" is "mieli", "åsikt" "asikt".
 _VIEW_LEMMAS = frozenset({"mieli", "mielipide", "kanta", "kannanotto", "nakemys", "ajatella", "tycka", "anse",
                           "asikt", "standpunkt", "synpunkt", "stallningstagande", "uppfattning"})  # fmt: skip
+# What a view is of, named by a pronoun or "the matter" (folded): "minusta", "meistä", "om oss", "asiasta", "saken".
+_OF_SOMEONE = frozenset({"minusta", "meista", "sinusta", "teista", "hanesta", "heista", "mig", "oss", "dig", "er",
+                         "dem", "asiasta", "asiaan", "saken", "tasta", "tuosta", "siita", "det", "detta"})  # fmt: skip
 _OPINION = re.compile(r"\b(?:mieltä|mielestä|tycker|tykkää|anser)\b", re.IGNORECASE)
 
 
@@ -612,8 +622,8 @@ class Reader:
         for at, word in enumerate(written):
             if not self.intents.any_of(word, "kane"):
                 continue
-            before = [index for index in range(max(0, at - KIND_REACH), at) if folded[index] in _CLAUSE_WORDS]
-            start = before[-1] + 1 if before else max(0, at - KIND_REACH)
+            before = [index for index in range(max(0, at - KIND_REACH_BEFORE), at) if folded[index] in _CLAUSE_WORDS]
+            start = before[-1] + 1 if before else max(0, at - KIND_REACH_BEFORE)
             after = [
                 index
                 for index in range(at + 1, min(len(written), at + 1 + KIND_REACH))
@@ -643,8 +653,8 @@ class Reader:
     def asks_kanes_view_of_nothing(self, asked: str) -> bool:
         """ "Mitä mieltä KANE on?", "Mikä on KANEn mielipide?", "Vad tycker KANE?": KANE's view, with nothing named it
         is a view of; the goals are its view ("Mitä mieltä KANE on nuorisovaltuustoista?" names a matter)."""
-        if not self.intents.any_of(asked, "kane"):
-            return False
+        if not self.intents.any_of(asked, "kane") or not _OF_SOMEONE.isdisjoint(folded_words(asked)):
+            return False  # "Mitä KANE ajattelee minusta?", "Mitä mieltä KANE on asiasta?" name what it is a view of
         for lang in LANGS:
             terms = set(self.retriever.query_terms(asked, lang)) - {KANE_CONCEPT}
             if terms <= _VIEW_LEMMAS and (terms or _OPINION.search(asked)):

@@ -205,8 +205,10 @@ def goal_reference(text: str) -> int | None:
 
 # The actions under a goal's "what can councillors and officials do", as people name them: "toka kohta", "ensimmäinen
 # toimenpide", "kolmas keino", "den andra åtgärden", "sista punkten", "förslag 2" (folded).
+# "kohta" in its cases only: "kohtaaminen" (an encounter) and the verb "kohtaa" with a count are no actions.
 _ACTION_WORD = re.compile(
-    r"^(toimenpi\w*|keino\w*|kohta\w*|kohda\w*|ehdotu\w*|ehdotuks\w*|atgard\w*|punkt\w*|forslag\w*)$"
+    r"^(toimenpi\w*|keino\w*|kohta|kohdan|kohdassa|kohdasta|kohtaan|kohdalla|kohdalle|kohdat|kohtia|kohdista"
+    r"|kohdissa|kohtaa|kohdaksi|kohtana|ehdotu\w*|ehdotuks\w*|atgard\w*|punkt\w*|forslag\w*)$"
 )
 # Small words between an ordinal and the action word: "den allra sista punkten", "sen ihan ensimmäisen kohdan".
 _ACTION_GAP = frozenset({"allra", "aivan", "ihan", "the", "very"})
@@ -232,7 +234,8 @@ def action_reference(text: str) -> int | None:
         if ordinal is not None and ordinal < GOALS:
             return ordinal
         after = _number(tokens[index + 1]) if index + 1 < len(tokens) else None
-        if after is not None and after < GOALS:
+        counted = index + 2 < len(tokens) and tokens[index + 2] in _COUNTED  # "kohta 2 viikon päästä" is soon
+        if after is not None and after < GOALS and not counted:
             return after
     return None
 
@@ -244,14 +247,26 @@ _LAST = re.compile(r"^(viimei\w*|viimo\w*|viimmei\w*|viimene\w*|vika\w*|sista|la
 _OWNERS = frozenset({"mitt", "min", "mina", "meidan", "minun", "mun", "meiran", "meijan"})
 _AGENDA = frozenset({"agenda", "agendan", "dagordning", "dagordningen", "mote", "motet", "asialista",
                      "asialistalla", "asialistan", "kokous", "kokouksen", "kokouksessa", "listalla", "josta", "jota",
-                     "som"})  # fmt: skip
+                     "som", "hallituksen", "styrelsen", "styrelse", "poytakirjassa", "poytakirjan",
+                     "protokollet"})  # fmt: skip
+# Counted things after a number: "kohta 2 viikon päästä" (soon), "kohtaa 2 kertaa vuodessa" (meets twice).
+_COUNTED = frozenset({"viikon", "viikkoa", "vuotta", "vuoden", "kuukauden", "kuukautta", "paivan", "paivaa",
+                      "kertaa", "tunnin", "tuntia", "veckor", "veckan", "ar", "manader", "dagar",
+                      "ganger"})  # fmt: skip
 _OWN_SUFFIXES = ("ni", "mme", "nne")
 OWNER_REACH = 3
 
 
 def _someones_own(tokens: list[str], index: int) -> bool:
     near = set(tokens[max(0, index - OWNER_REACH) : index]) | set(tokens[index + 1 : index + 1 + OWNER_REACH])
-    return not (_OWNERS.isdisjoint(near) and _AGENDA.isdisjoint(near)) or tokens[index].endswith(_OWN_SUFFIXES)
+    if not (_OWNERS.isdisjoint(near) and _AGENDA.isdisjoint(near)) or tokens[index].endswith(_OWN_SUFFIXES):
+        return True
+    # The asker's own numbering, first in the message: "Eka kohta: mitä tavoite 1 sanoo tiloista?", "Första
+    # punkten: vad säger mål 1 om lokaler?"
+    return index <= 1 and index + 1 < len(tokens) and tokens[index + 1] in _ASKING_NEXT
+
+
+_ASKING_NEXT = frozenset({"mita", "mika", "miten", "kuka", "onko", "vad", "vilken", "hur", "vem", "ar"})
 
 
 # "andra"/"toinen" as "other": "andra åtgärder", "vilka andra förslag" (plural), "joku toinen keino", "toinen keino
