@@ -342,9 +342,9 @@ class Assistant:
         numbered = goal_reference(asked)
         number = numbered or self.reader.goal_by_theme(asked)
         if number is not None:
-            # A goal named by its theme is asked whole: its theme's words are its parts' words too; an action named
-            # by its place ("toka kohta", "den sista punkten") is that action, however the goal is named.
-            # The question's own matter first ("Vår sista punkt på agendan: vad säger mål 2 om …?"), then the place.
+            # The question's own matter picks a part of a goal named by number ("Vår sista punkt på agendan: vad
+            # säger mål 2 om …?"), not of one named by its theme, whose words are its parts' words too; else an
+            # action named by its place ("toka kohta", "den sista punkten"); else the goal whole.
             part = self._part_of_the_goal_asked(asked, number, matches) if numbered else None
             part = part or self._action_asked(asked, number)
             return self.entry_reply(part or self.knowledge.goal(number), lang, score=1.0, areas=areas)
