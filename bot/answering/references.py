@@ -240,7 +240,7 @@ def action_reference(text: str) -> int | None:
     return None
 
 
-_LAST = re.compile(r"^(viimei\w*|viimo\w*|viimmei\w*|viimene\w*|vika\w*|sista|last)$")
+_LAST = _ORDINALS[-1][0]  # "viimeinen", "sista", "last": the ordinal of the last goal, read of an action
 # An action word of the asker's own proposal or of a meeting's agenda ("mitt första förslag", "meidän ensimmäinen
 # ehdotus", "sista punkten på agendan", "toinen kohta, josta haluan kysyä"), folded.
 # (Not "vår", folded "var": also "where" and "was".)
