@@ -636,6 +636,27 @@ def test_whom_the_goals_address_is_answered_by_any_part_of_a_goal_however_named(
 
 
 @pytest.mark.parametrize(
+    ("idiom", "plain", "lang"),
+    [
+        ("Pitääkö kunnan laittaa kortit pöydälle?", "Pitääkö kunnan olla läpinäkyvä?", "fi"),
+        ("Ska kommunen visa korten?", "Ska kommunen vara transparent?", "sv"),
+    ],
+)  # fmt: skip
+def test_every_word_of_a_concepts_phrase_is_answered_by_the_entry_of_that_concept(
+    assistant: Assistant, idiom: str, plain: str, lang: str
+) -> None:
+    # "kortit pöydälle" is transparency, though neither "kortti" nor "pöytä" is: the idiom asks as much of goal 3
+    # as the plain word does.
+    retriever = assistant.reader.retriever
+
+    def covered(question: str) -> float:
+        return next(m.coverage for m in retriever.search(question, limit=20) if m.entry.id == "goal-3")
+
+    assert covered(idiom) == covered(plain) == 1.0
+    assert assistant.reply(idiom).entry == "goal-3"
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         # a compound of the goals typed in two words, one of which is no word of the knowledge

@@ -158,6 +158,17 @@ class Featurizer:
                     found.append(concept)
         return found + self._borrowed_concepts(terms, lang)
 
+    def phrase_spans(self, terms: list[str], lang: Lang) -> list[tuple[int, int, str]]:
+        """Where a concept's phrase of several words stands in a sequence of lemmas: start, end and concept."""
+        spans: list[tuple[int, int, str]] = []
+        phrases = self._concept_phrases[lang]
+        for index, term in enumerate(terms):
+            for rest, concept in phrases.get(term, ()):
+                end = index + 1 + len(rest)
+                if tuple(terms[index + 1 : end]) == rest:
+                    spans.append((index, end, concept))
+        return spans
+
     def terms(self, text: str, lang: Lang, limit: int | None = MAX_QUERY_WORDS) -> list[str]:
         """The lemmas of ``text`` without stop words; a question is cut at ``limit`` words, an indexed text is not."""
         stop = self._stopwords[lang]
@@ -654,9 +665,19 @@ class Retriever:
         if not terms:
             return 0.0
         part_of_a_goal = entry.goal is not None
-        return sum((part_of_a_goal and _addressed(term)) or self._covers(term, entry.id, lang) for term in terms) / len(
-            terms
-        )
+        # The words of a phrase naming one of the entry's concepts are all answered by it ("visa korten" is
+        # transparency, though neither "visa" nor "kort" is).
+        concepts = self._entry_concepts[entry.id, lang]
+        in_a_phrase = {
+            index
+            for start, end, concept in self._featurizer.phrase_spans(terms, lang)
+            if concept in concepts
+            for index in range(start, end)
+        }
+        return sum(
+            index in in_a_phrase or (part_of_a_goal and _addressed(term)) or self._covers(term, entry.id, lang)
+            for index, term in enumerate(terms)
+        ) / len(terms)
 
     def _covers(self, term: str, entry_id: str, lang: Lang) -> bool:
         # The same words recur from question to question; the fuzzy comparison is the costly part of a search.
