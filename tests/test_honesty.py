@@ -249,6 +249,12 @@ from bot.assistant import Assistant
         ("Saako yhdistys EU:lta rahaa kylätaloon?", "funding"),  # "EU:lta" is read without its colon
         ("Kan båtklubben få peng direkt av KANE?", "funding"),
         ("Mitä KANE aikoo tehdä, jos kunta karsii yhdistysten avustuksia?", "service"),
+        # KANE's own money, or money it has to give; an app named by what it does, or KANE's own
+        ("Onko KANElla omaa rahaa, jota kylätoimikunta voisi hakea?", "funding"),
+        ("Har KANE egna pengar som föreningar kan söka?", "funding"),
+        ("Onks KANEl rahhaa jakaa pienille seuroille?", "funding"),
+        ("Mikä on se sovellus, jolla kunta voi kerätä asukkaiden ideoita?", "product"),
+        ("Har KANE en app för föreningar?", "product"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -289,6 +295,9 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Kommer kraven på öppen förvaltning från EU?", "goal-3"),
         ("Vi har ett projekt med stöd från EU men saknar lokaler, vad säger KANE om lokaler?", "goal-1.action-3"),
         ("Mikä järjestelmä avustuksissa olisi reilu?", "goal-1.action-2"),
+        # what KANE has to say of grants or demands of them is no money of KANE's own
+        ("Onko KANElla jotain sanottavaa avustuksista?", "goal-1.action-2"),
+        ("Har KANE några krav på bidragen?", "goal-1.action-2"),
         ("Oli ihminen kuinka vanha tahansa, hän saa vaikuttaa – mitä tavoitteet sanovat osallisuudesta?", "goal-2"),
     ],
 )
@@ -536,6 +545,12 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         # for what reason for just these elections
         "Mistä syystä KANE teki nämä tavoitteet juuri kuntavaaleihin?",
         "Av vilken anledning gjorde KANE målen just inför dubbelvalet?",
+        # what they are for, what they raise, and for which elections they were set up
+        "Mikä on näiden tavoitteiden tarkoitus kunnille?",
+        "Vad är syftet med målen för kommunerna?",
+        "Mitä asioita KANE nostaa esiin tavoitteissaan?",
+        "Vad lyfter KANE fram i sina mål inför valet?",
+        "Inför vilket val har målen ställts upp?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:

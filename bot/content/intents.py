@@ -230,6 +230,15 @@ KANE_GIVES_BEFORE = 1
 _FROM_KANE_FI = "kanelta"
 _FROM_WORDS_SV = frozenset({"av", "fran"})
 MONEY_FROM_KANE = 3  # "pengar direkt av KANE", "KANElta saada avustusta"
+# KANE as who has money ("Onko KANElla omaa rahaa jaettavaksi?", "Har KANE egna pengar?"): the adessive, or "har"
+# beside the name, and a word of money this close after it.
+_KANE_HAS_FI = frozenset({"kanella", "kanel", "kanellakin", "kanellako"})
+_HAS_SV = frozenset({"har", "hade"})
+# Its own money, or money to give: "KANElla omaa rahaa", "KANE egna pengar" (folded). Without them "Har KANE några
+# krav på bidragen?" and "Onko KANElla sanottavaa avustuksista?" ask what KANE says of grants.
+_OWN = frozenset({"oma", "omaa", "omia", "omat", "oman", "itse", "itella", "itellaan", "itellaa", "itsellaan",
+                  "egna", "eget", "egen"})  # fmt: skip
+MONEY_KANE_HAS = 4
 _GETTING = frozenset({
     "saada", "saa", "saako", "saisi", "saisiko", "saiskohan", "saaks", "saamme", "saammeko", "saan", "saanko",
     "hakea", "haetaan", "hakee", "pyytaa", "fa", "far", "fick", "soka", "soker", "ansoka", "ansoker",
@@ -575,7 +584,33 @@ class Intents:
         rahaa …?": KANE's genitive is another word), nor advice, weight or a view given ("Ger KANE råd om bidrag?")."""
         if self.any_of(text, "kane_view"):
             return False
-        return (KANE in tokens and self._asks_kane_to_give(text)) or self._asks_for_money_from_kane(text, tokens)
+        return (
+            (KANE in tokens and self._asks_kane_to_give(text))
+            or self._asks_for_money_from_kane(text, tokens)
+            or self._asks_for_kanes_own_money(text, tokens)
+        )
+
+    def _asks_for_kanes_own_money(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Onks KANElla itellään jotain rahaa jakaa?", "Har KANE egna pengar att dela ut?": money KANE has, which
+        the goals never speak of; not a view or advice it has ("Onko KANElla näkemystä avustuksista?")."""
+        if _KANE_HAS_FI.isdisjoint(tokens) and KANE not in tokens:
+            return False
+        money, advice = self.patterns["money_words"], self.patterns["kane_advice"]
+        for clause in _CLAUSE_PUNCTUATION.split(text):
+            written = words(clause)
+            folded = tuple(fold(word) for word in written)
+            if advice.found_in(folded, frozenset(), written) or self.any_of(clause, "telling"):
+                continue
+            if _OWN.isdisjoint(folded) and not self.patterns["kane_gives"].found_in(folded, frozenset(), written):
+                continue
+            for index, word in enumerate(folded):
+                has = word in _KANE_HAS_FI or (
+                    word == KANE and not _HAS_SV.isdisjoint(folded[max(0, index - 1) : index + 2])
+                )
+                near = slice(index + 1, index + 1 + MONEY_KANE_HAS)
+                if has and money.found_in(folded[near], frozenset(), written[near]):
+                    return True
+        return False
 
     def _asks_kane_to_give(self, text: str) -> bool:
         """KANE named as who gives, a word of giving beside it and money after it (`_asks_kane_for_money`)."""
