@@ -306,3 +306,16 @@ def test_collecting_is_no_gathering(assistant: Assistant) -> None:
     # "samla in pengar" (to collect) is fundraising; "samlas" (to gather) is assembly and premises.
     assert "safe-assembly" not in assistant.retriever.concepts_in("Kan föreningen samla in pengar?", "sv")
     assert "safe-assembly" in assistant.retriever.concepts_in("Får vi samlas på torget?", "sv")
+
+
+def test_easy_is_no_red_tape(assistant: Assistant) -> None:
+    # "lätt"/"lättare" is easy, as the Finnish "helppo" is: making something easier to find is no lighter paperwork
+    # (goal 1.2); "lätta bördan" still is.
+    retriever = assistant.retriever
+    assert "administrative-burden" not in retriever.concepts_in("Det borde bli lättare att hitta dem", "sv")
+    assert "administrative-burden" in retriever.concepts_in("Kommunen borde lätta bördan för föreningarna", "sv")
+    story = (
+        "Vi är nya i stan och vet inte vilka motionsgrupper och stödgrupper som finns. "
+        "Borde det bli lättare att hitta dem?"
+    )
+    assert assistant.reply(story).entry == "goal-4.action-2"
