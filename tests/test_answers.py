@@ -657,6 +657,17 @@ def test_every_word_of_a_concepts_phrase_is_answered_by_the_entry_of_that_concep
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Kan du förklara tydligt hur man gör pannkakor?",  # a wording asked for, of an everyday matter
+        "Listaa ranskalaisin viivoin parhaat pizzapaikat Tampereella.",  # a list asked for
+    ],
+)
+def test_a_concepts_phrase_alone_does_not_make_a_question_answered(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         # a compound of the goals typed in two words, one of which is no word of the knowledge

@@ -295,9 +295,17 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Kommer kraven på öppen förvaltning från EU?", "goal-3"),
         ("Vi har ett projekt med stöd från EU men saknar lokaler, vad säger KANE om lokaler?", "goal-1.action-3"),
         ("Mikä järjestelmä avustuksissa olisi reilu?", "goal-1.action-2"),
-        # what KANE has to say of grants or demands of them is no money of KANE's own
+        # what KANE has to say of grants, its own view of them, or grants others give, is no money of KANE's own
         ("Onko KANElla jotain sanottavaa avustuksista?", "goal-1.action-2"),
         ("Har KANE några krav på bidragen?", "goal-1.action-2"),
+        ("Onko KANElla oma kanta kuntien avustuksiin?", "goal-1.action-2"),
+        ("Har KANE egna synpunkter på bidragen?", "goal-1.action-2"),
+        ("Vad har KANE sagt om bidragen som kommunerna delar ut?", "goal-1.action-2"),
+        # an app the municipality should have, or one named in a question of the goals, asks which app no one
+        ("Borde kommunen ha en app där invånarna kan tycka till?", "goal-2"),
+        ("Vad säger målen om en app där föreningarna kan boka lokaler?", "goal-1.action-3"),
+        # standing for election is the candidates' matter, not the goals as a whole
+        ("Vad säger målen om vem som ska ställa upp i valet?", "candidates"),
         ("Oli ihminen kuinka vanha tahansa, hän saa vaikuttaa – mitä tavoitteet sanovat osallisuudesta?", "goal-2"),
     ],
 )

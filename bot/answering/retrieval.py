@@ -667,17 +667,21 @@ class Retriever:
         part_of_a_goal = entry.goal is not None
         # The words of a phrase naming one of the entry's concepts are all answered by it ("visa korten" is
         # transparency, though neither "visa" nor "kort" is).
-        concepts = self._entry_concepts[entry.id, lang]
+        # Only for a passage the concept names, not for the elections every part speaks of ("päästä valtuustoon" is
+        # no question of the candidates' dialogue) or a list asked for, and where the entry answers some other word
+        # of the question: "Kan du förklara tydligt hur man gör pannkakor?" is no goal 4.2's for asking clearly.
+        passages = self._featurizer.passages
         in_a_phrase = {
             index
             for start, end, concept in self._featurizer.phrase_spans(terms, lang)
-            if concept in concepts
+            if entry.id in passages.get(concept, ()) and concept not in _EVERY_PARTS_CONCEPTS
             for index in range(start, end)
         }
-        return sum(
-            index in in_a_phrase or (part_of_a_goal and _addressed(term)) or self._covers(term, entry.id, lang)
-            for index, term in enumerate(terms)
-        ) / len(terms)
+        plain = [(part_of_a_goal and _addressed(term)) or self._covers(term, entry.id, lang) for term in terms]
+        rest = [covered for index, covered in enumerate(plain) if index not in in_a_phrase]
+        if rest and not any(rest):
+            in_a_phrase = set()
+        return sum(index in in_a_phrase or covered for index, covered in enumerate(plain)) / len(terms)
 
     def _covers(self, term: str, entry_id: str, lang: Lang) -> bool:
         # The same words recur from question to question; the fuzzy comparison is the costly part of a search.
@@ -721,6 +725,9 @@ _TYPO_ENDINGS_LONGEST_FIRST = tuple(sorted(_TYPO_ENDINGS, key=len, reverse=True)
 _CASE_ENDINGS_LONGEST_FIRST = tuple(sorted(_CASE_ENDINGS, key=len, reverse=True))
 
 
+# Concepts every part of the goals speaks of, and the goals named as a list ("ranskalaisin viivoin", "i punktform"):
+# a phrase of theirs tells no entry from another.
+_EVERY_PARTS_CONCEPTS = frozenset({"elections", "double-elections", "goals"})
 _ASSOCIATION_HEADS = frozenset({"yhdistys", "seura", "kerho", "jarjesto", "forening", "klubb", "organisation"})
 
 

@@ -237,7 +237,13 @@ _HAS_SV = frozenset({"har", "hade"})
 # Its own money, or money to give: "KANElla omaa rahaa", "KANE egna pengar" (folded). Without them "Har KANE några
 # krav på bidragen?" and "Onko KANElla sanottavaa avustuksista?" ask what KANE says of grants.
 _OWN = frozenset({"oma", "omaa", "omia", "omat", "oman", "itse", "itella", "itellaan", "itellaa", "itsellaan",
-                  "egna", "eget", "egen"})  # fmt: skip
+                  "egna", "eget", "egen", "sjalv", "sjalva"})  # fmt: skip
+# What may stand between KANE and the money it has ("Onko KANElla jotain omaa rahaa", "Har KANE några egna pengar")
+# (folded): a word of its own view or wish there ("Har KANE synpunkter på bidrag …") asks what it says of grants.
+_BEFORE_ITS_MONEY = frozenset({"nagra", "nagot", "nan", "nat", "na", "lite", "mycket", "jotain", "jotai", "jotakin",
+                               "joku", "jokin", "mitaan", "mitaa",
+                               "yhtaan", "paljon", "vahan", "nyt", "viela", "viel", "ens", "alls", "nagon", "ollenkaan",
+                               "on", "ois", "olis", "oikein", "en", "ett"})  # fmt: skip
 MONEY_KANE_HAS = 4
 _GETTING = frozenset({
     "saada", "saa", "saako", "saisi", "saisiko", "saiskohan", "saaks", "saamme", "saammeko", "saan", "saanko",
@@ -601,14 +607,27 @@ class Intents:
             folded = tuple(fold(word) for word in written)
             if advice.found_in(folded, frozenset(), written) or self.any_of(clause, "telling"):
                 continue
-            if _OWN.isdisjoint(folded) and not self.patterns["kane_gives"].found_in(folded, frozenset(), written):
-                continue
             for index, word in enumerate(folded):
                 has = word in _KANE_HAS_FI or (
                     word == KANE and not _HAS_SV.isdisjoint(folded[max(0, index - 1) : index + 2])
                 )
-                near = slice(index + 1, index + 1 + MONEY_KANE_HAS)
-                if has and money.found_in(folded[near], frozenset(), written[near]):
+                if not has:
+                    continue
+                # Only "own" words and fillers between KANE and the money: the money is what KANE has.
+                at = index + 1
+                while (
+                    at <= index + MONEY_KANE_HAS
+                    and at < len(folded)
+                    and folded[at] in _OWN | _BEFORE_ITS_MONEY | _HAS_SV
+                ):
+                    at += 1
+                if not money.found_in(folded[at : at + 1], frozenset(), written[at : at + 1]):
+                    continue
+                # Its own ("omaa rahaa", "pengar själv") or to give ("rahaa jakaa", "pengar att dela ut").
+                after = slice(at + 1, at + 4)
+                if not _OWN.isdisjoint(folded[index + 1 : at + 4]) or self.patterns["kane_gives"].found_in(
+                    folded[after], frozenset(), written[after]
+                ):
                     return True
         return False
 
