@@ -626,13 +626,13 @@ def test_whom_the_goals_address_is_answered_by_any_part_of_a_goal_however_named(
     assistant: Assistant, plain: str, everyday: str, lang: str
 ) -> None:
     # The goals say "kunnat ja hyvinvointialueet": a town, "sote" or "stan" asks about the same actors.
-    retriever = assistant.reader.retriever
-    entry = assistant.knowledge.entry("goal-1.action-3")
+    assert _coverage(assistant, everyday, "goal-1.action-3") == _coverage(assistant, plain, "goal-1.action-3") == 1.0
 
-    def covered(question: str) -> float:
-        return next(m.coverage for m in retriever.search(question, limit=20) if m.entry.id == entry.id)
 
-    assert covered(everyday) == covered(plain) == 1.0
+def _coverage(assistant: Assistant, question: str, entry_id: str) -> float:
+    """How much of the question the entry is seen to answer."""
+    matches = assistant.reader.retriever.search(question, limit=20)
+    return next(match.coverage for match in matches if match.entry.id == entry_id)
 
 
 @pytest.mark.parametrize(
@@ -647,12 +647,7 @@ def test_every_word_of_a_concepts_phrase_is_answered_by_the_entry_of_that_concep
 ) -> None:
     # "kortit pöydälle" is transparency, though neither "kortti" nor "pöytä" is: the idiom asks as much of goal 3
     # as the plain word does.
-    retriever = assistant.reader.retriever
-
-    def covered(question: str) -> float:
-        return next(m.coverage for m in retriever.search(question, limit=20) if m.entry.id == "goal-3")
-
-    assert covered(idiom) == covered(plain) == 1.0
+    assert _coverage(assistant, idiom, "goal-3") == _coverage(assistant, plain, "goal-3") == 1.0
     assert assistant.reply(idiom).entry == "goal-3"
 
 
