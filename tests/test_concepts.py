@@ -231,11 +231,15 @@ def test_a_written_question_clitic_is_read_off_a_form_the_tables_miss(assistant:
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["Miksi kunnan pitäisi tehdä yhteistyötä järjestöjen kanssa, eikö se pärjää itekseen?"],
+    ("question", "lang"),
+    [
+        ("Miksi kunnan pitäisi tehdä yhteistyötä järjestöjen kanssa, eikö se pärjää itekseen?", "fi"),
+        ("Miksi kunta tarvitsee järjestöjä, eikö se osaa tehdä itse kaikki?", "fi"),
+        ("Varför ska kommunen jobba med föreningar, kan den inte klara allt på egen hand?", "sv"),
+    ],
 )
-def test_no_one_managing_alone_is_goal_4s_reason(assistant: Assistant, question: str) -> None:
-    assert "complex-problems" in assistant.retriever.concepts_in(question, "fi")
+def test_no_one_managing_alone_is_goal_4s_reason(assistant: Assistant, question: str, lang: Lang) -> None:
+    assert "complex-problems" in assistant.retriever.concepts_in(question, lang)
     assert assistant.reply(question).entry == "goal-4"
 
 
