@@ -1267,3 +1267,12 @@ def test_how_we_follow_up_the_cooperation_is_no_question_of_who_monitors(assista
     asked = "Vad borde vi enligt KANE få med där om organisationerna och hur vi följer upp samarbetet med dem?"
     assert assistant.intents.asked_fact(asked) is None
     assert assistant.intents.asked_fact("Vem följer upp att kommunerna förverkligar målen?") == "consequence"
+
+
+def test_an_everyday_word_of_an_associations_own_work_leaves_the_goals_answer(assistant: Assistant) -> None:
+    # Food sold by an association is its business (goal 4): an everyday word beside associations and the goals is
+    # the association's own, weighed by the model rather than capped.
+    reply = assistant.reply("Voiko yhdistys myydä ruokaa ja tehdä pientä bisnestä tavoitteiden mukaan?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-4")
+    # with nothing of associations, municipalities or elections the cap stays
+    assert assistant.reply("Mikä on huomisen sää Oulussa?").kind == "fallback"
