@@ -259,6 +259,12 @@ def test_a_pointer_near_kane_that_points_back_keeps_the_story(assistant: Assista
             "Borde det bli enklare?",
             "goal-1.action-2",
         ),
+        # "om just det här": exactly what was told, not the goals as a whole
+        (
+            "Vår byaförening har ingen lokal för sina möten, och skolan står tom på kvällarna. "
+            "Vad säger målen om just det här?",
+            "goal-1.action-3",
+        ),
     ],
 )
 def test_a_question_that_leans_on_its_story_is_read_with_it(assistant: Assistant, message: str, entry: str) -> None:

@@ -96,6 +96,7 @@ _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_I
 # place or frame): "om det civila samhället" is an article, "om det finns lokaler" an "if".
 _SWEDISH_ABOUT = frozenset({"om", "am", "um"})
 _SWEDISH_IT = frozenset({"det", "he", "den", "dem", "detta"})
+_JUST = "just"  # "om just det här": exactly what was said
 _AFTER_IT = frozenset({"i", "pa", "alls", "har", "dar", "na", "nagot", "nogo", "nat", "nanting", "egentligen", "da",
                        "enligt", "ocksa", "heller"})  # fmt: skip
 # Swedish subject pronouns, and the object pronouns that follow them in a question ("Vart skickar jag den för att
@@ -228,11 +229,14 @@ def _ends_its_phrase(tokens: tuple[str, ...], index: int, after: frozenset[str])
 
 
 def _about_it(tokens: tuple[str, ...]) -> bool:
-    """ "om det", "åm he" ending their phrase: about what was said before."""
+    """ "om det", "åm he", "om just det här" ending their phrase: about what was said before."""
     return any(
         word in _SWEDISH_IT
         and index
-        and tokens[index - 1] in _SWEDISH_ABOUT
+        and (
+            tokens[index - 1] in _SWEDISH_ABOUT
+            or (index > 1 and tokens[index - 1] == _JUST and tokens[index - 2] in _SWEDISH_ABOUT)
+        )
         and _ends_its_phrase(tokens, index, _AFTER_IT)
         for index, word in enumerate(tokens)
     )
