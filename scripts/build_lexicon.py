@@ -81,7 +81,9 @@ _KANE_FORMS = ("kanen", "kanea", "kanelta", "kanessa", "kanesta", "kanelle", "ka
 _SPLIT_WRONG = {
     "fi": {
         **dict.fromkeys(("seurakunta", "seurakunnan", "seurakuntaa", "seurakunnassa", "seurakunnasta", "seurakuntaan",
-                         "seurakunnalle", "seurakunnat", "seurakuntien", "seurakunnissa", "seurakuntia"), "seurakunta"),
+                         "seurakunnalle", "seurakunnat", "seurakuntien", "seurakunnissa", "seurakuntia",
+                         "seurakunnalta", "seurakunnalla", "seurakunnilta", "seurakunnille", "seurakunnilla",
+                         "seurakuntana", "seurakunnaksi", "seurakuntiin"), "seurakunta"),
         **dict.fromkeys(("syyskokous", "syyskokouksessa", "syyskokoukseen", "syyskokouksen"), "syyskokous"),
         **dict.fromkeys(("lapsenlapsi", "lapsenlapsen", "lapsenlapset", "lapsenlapsia", "lapsenlapsille"),
                         "lapsenlapsi"),
