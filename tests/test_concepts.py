@@ -234,13 +234,28 @@ def test_a_written_question_clitic_is_read_off_a_form_the_tables_miss(assistant:
     ("question", "lang"),
     [
         ("Miksi kunnan pitäisi tehdä yhteistyötä järjestöjen kanssa, eikö se pärjää itekseen?", "fi"),
-        ("Miksi kunta tarvitsee järjestöjä, eikö se osaa tehdä itse kaikki?", "fi"),
-        ("Varför ska kommunen jobba med föreningar, kan den inte klara allt på egen hand?", "sv"),
+        ("Miksi kunta tarvitsee järjestöjä, eikö se pärjää ilman järjestöjä?", "fi"),
+        ("Varför ska kommunen jobba med föreningar, kan den inte klara utan föreningar?", "sv"),
     ],
 )
 def test_no_one_managing_alone_is_goal_4s_reason(assistant: Assistant, question: str, lang: Lang) -> None:
     assert "complex-problems" in assistant.retriever.concepts_in(question, lang)
     assert assistant.reply(question).entry == "goal-4"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # doing it all oneself, or managing it all, of another matter: no municipality managing without associations
+        ("Voiko kunta hoitaa itse kaikki lumityöt ilman urakoitsijoita?", "fi"),
+        ("Hoidan itse kaikki kotityöt, saanko kunnalta apua siivoukseen?", "fi"),
+        ("Hur ska kommunen klara allt med mindre pengar?", "sv"),
+    ],
+)
+def test_doing_it_all_of_another_matter_is_no_partnership_reason(
+    assistant: Assistant, question: str, lang: Lang
+) -> None:
+    assert "complex-problems" not in assistant.retriever.concepts_in(question, lang)
 
 
 def test_not_being_billed_is_free_of_charge(assistant: Assistant) -> None:

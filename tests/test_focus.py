@@ -265,6 +265,10 @@ def test_a_pointer_near_kane_that_points_back_keeps_the_story(assistant: Assista
             "Vad säger målen om just det här?",
             "goal-1.action-3",
         ),
+        (
+            "Vår byaförening har ingen lokal för sina möten. Va säger KANE om just de här då?",
+            "goal-1.action-3",
+        ),
     ],
 )
 def test_a_question_that_leans_on_its_story_is_read_with_it(assistant: Assistant, message: str, entry: str) -> None:
@@ -414,3 +418,10 @@ def test_swedish_see_and_a_long_object_question_do_not_point_back() -> None:
     # Finnish "se" (it) is Swedish "se" (to see); an object after the subject points back in `find_question` only
     assert not points_back("Hur hittar jag listan för att se vem jag kan samarbeta med?")
     assert points_back("Mitä tavoitteissa sanotaan siitä?")
+
+
+def test_this_election_named_after_it_points_nowhere_back(assistant: Assistant) -> None:
+    # "om just det här valet" is about this election, what the goals as a whole are for, not the food bank told
+    # before it
+    reply = assistant.reply("Vi har en jättebra matbank i byn. Vad säger målen om just det här valet?")
+    assert (reply.kind, reply.entry) == ("answer", "intro")

@@ -255,6 +255,11 @@ from bot.assistant import Assistant
         ("Onks KANEl rahhaa jakaa pienille seuroille?", "funding"),
         ("Mikä on se sovellus, jolla kunta voi kerätä asukkaiden ideoita?", "product"),
         ("Har KANE en app för föreningar?", "product"),
+        # KANE backing a candidate, those who have committed to the goals, a loan of money
+        ("Onko KANE antanut tukensa jollekin ehdokkaalle Kotkassa?", "party"),
+        ("Missä on lista valtuutetuista, jotka ovat sitoutuneet KANEn tavoitteisiin?", "party"),
+        ("Lainaako kunta rahaa yhdistyksille?", "funding"),
+        ("Kan föreningen låna pengar av kommunen till en ny båt?", "funding"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -1269,10 +1274,14 @@ def test_how_we_follow_up_the_cooperation_is_no_question_of_who_monitors(assista
     assert assistant.intents.asked_fact("Vem följer upp att kommunerna förverkligar målen?") == "consequence"
 
 
-def test_an_everyday_word_of_an_associations_own_work_leaves_the_goals_answer(assistant: Assistant) -> None:
-    # Food sold by an association is its business (goal 4): an everyday word beside associations and the goals is
-    # the association's own, weighed by the model rather than capped.
-    reply = assistant.reply("Voiko yhdistys myydä ruokaa ja tehdä pientä bisnestä tavoitteiden mukaan?")
-    assert (reply.kind, reply.entry) == ("answer", "goal-4")
-    # with nothing of associations, municipalities or elections the cap stays
-    assert assistant.reply("Mikä on huomisen sää Oulussa?").kind == "fallback"
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an everyday matter beside a municipality, an association or a candidate is still everyday: the cap stays
+        "Hur kan kommunen spara pengar på skolmaten?",
+        "Voiko yhdistys lainata kunnalta rahaa uuteen autoon?",
+        "Vilka kläder ska en kandidat ha på sig i valdebatten?",
+    ],
+)
+def test_an_everyday_matter_beside_the_goals_world_is_still_no_answer(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"

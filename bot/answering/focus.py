@@ -95,7 +95,10 @@ _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_I
 # det i målen?", "Står he nå åm he i måln?". Only where the pronoun ends its phrase (nothing after it, or a word of
 # place or frame): "om det civila samhället" is an article, "om det finns lokaler" an "if".
 _SWEDISH_ABOUT = frozenset({"om", "am", "um"})
-_SWEDISH_IT = frozenset({"det", "he", "den", "dem", "detta"})
+_SWEDISH_IT = frozenset({"det", "he", "den", "dem", "detta", "de"})
+# "det här", "det där" end their phrase only where nothing follows them but a word of `_AFTER_IT`: "om just det här
+# valet" is about this election.
+_HERE_THERE = frozenset({"har", "dar"})
 _JUST = "just"  # "om just det här": exactly what was said
 _AFTER_IT = frozenset({"i", "pa", "alls", "har", "dar", "na", "nagot", "nogo", "nat", "nanting", "egentligen", "da",
                        "enligt", "ocksa", "heller"})  # fmt: skip
@@ -238,6 +241,11 @@ def _about_it(tokens: tuple[str, ...]) -> bool:
             or (index > 1 and tokens[index - 1] == _JUST and tokens[index - 2] in _SWEDISH_ABOUT)
         )
         and _ends_its_phrase(tokens, index, _AFTER_IT)
+        and not (
+            tokens[index + 1 : index + 2]
+            and tokens[index + 1] in _HERE_THERE
+            and not _ends_its_phrase(tokens, index + 1, _AFTER_IT - _HERE_THERE)
+        )
         for index, word in enumerate(tokens)
     )
 

@@ -982,13 +982,12 @@ class Reader:
 
     def chance(self, evidence: Evidence | None) -> float:
         """The estimated chance that the best match is right. A question about everyday matters (the weather,
-        passports) must also match strongly: the model has seen too few of them to be trusted alone there. Not
-        where it speaks of associations, municipalities or the elections too: there the everyday word is the
-        association's own ("koulun sali lentopalloporukalle", "matbanken i upphandlingen"), and the model weighs it."""
+        passports) must also match strongly: the model has seen too few of them to be trusted alone there, also
+        where an association or a municipality is named ("Hur kan kommunen spara pengar på skolmaten?")."""
         if evidence is None:
             return 0.0
         chance = self.calibration.chance(evidence)
-        if evidence.everyday and not evidence.domain and evidence.score * evidence.coverage < STRONG_THRESHOLD:
+        if evidence.everyday and evidence.score * evidence.coverage < STRONG_THRESHOLD:
             chance = min(chance, self.calibration.threshold / 2)
         if evidence.score < MIN_LIKELY_SCORE and not evidence.combined:
             # "Mitä siinä tarkalleen sanotaan?": words that only frame a question, each found somewhere in an entry,
