@@ -247,8 +247,7 @@ def test_no_one_managing_alone_is_goal_4s_reason(assistant: Assistant, question:
     ("question", "lang"),
     [
         # doing it all oneself, or managing it all, of another matter: no municipality managing without associations
-        ("Voiko kunta hoitaa itse kaikki lumityöt ilman urakoitsijoita?", "fi"),
-        ("Hoidan itse kaikki kotityöt, saanko kunnalta apua siivoukseen?", "fi"),
+        ("Voiko kunta tehdä itse kaikki lumityöt ilman urakoitsijoita?", "fi"),
         ("Hur ska kommunen klara allt med mindre pengar?", "sv"),
     ],
 )
