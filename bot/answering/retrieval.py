@@ -497,6 +497,7 @@ class Retriever:
                 if entry_id not in best or score > best[entry_id][0]:
                     best[entry_id] = (score, named, lang, docs.entry)
         ranked = sorted(best.values(), key=lambda found: (-found[0], found[3].id))[:limit]
+        spans = {lang: self._featurizer.phrase_spans(terms[lang], lang) for lang in LANGS}
         # The question is read in both languages; how much of it an entry answers is the better of the two readings
         # (a Finnish question's best score may come from the Swedish reading, which knows few of its words).
         return [
@@ -506,7 +507,7 @@ class Retriever:
                 lang,
                 named=named,
                 terms=len(terms[lang]),
-                coverage=max(self._coverage(terms[reading], entry, reading) for reading in LANGS),
+                coverage=max(self._coverage(terms[reading], entry, reading, spans[reading]) for reading in LANGS),
             )
             for score, named, lang, entry in ranked
         ]
@@ -660,8 +661,9 @@ class Retriever:
             and "w:" + fixed in self._idf["fi"]
         )
 
-    def _coverage(self, terms: list[str], entry: Entry, lang: Lang) -> float:
-        """The share of the question's words that the entry uses, allowing a typo: how much of it is answered."""
+    def _coverage(self, terms: list[str], entry: Entry, lang: Lang, spans: list[tuple[int, int, str]]) -> float:
+        """The share of the question's words that the entry uses, allowing a typo: how much of it is answered.
+        ``spans``: where the question's concept phrases stand (`Featurizer.phrase_spans`), found once per search."""
         if not terms:
             return 0.0
         part_of_a_goal = entry.goal is not None
@@ -673,7 +675,7 @@ class Retriever:
         passages = self._featurizer.passages
         in_a_phrase = {
             index
-            for start, end, concept in self._featurizer.phrase_spans(terms, lang)
+            for start, end, concept in spans
             if entry.id in passages.get(concept, ()) and concept not in _EVERY_PARTS_CONCEPTS
             for index in range(start, end)
         }

@@ -245,6 +245,7 @@ _BEFORE_ITS_MONEY = frozenset({"nagra", "nagot", "nan", "nat", "na", "lite", "my
                                "yhtaan", "paljon", "vahan", "nyt", "viela", "viel", "ens", "alls", "nagon", "ollenkaan",
                                "on", "ois", "olis", "oikein", "en", "ett"})  # fmt: skip
 MONEY_KANE_HAS = 4
+_BETWEEN_KANE_AND_MONEY = _OWN | _BEFORE_ITS_MONEY | _HAS_SV
 _GETTING = frozenset({
     "saada", "saa", "saako", "saisi", "saisiko", "saiskohan", "saaks", "saamme", "saammeko", "saan", "saanko",
     "hakea", "haetaan", "hakee", "pyytaa", "fa", "far", "fick", "soka", "soker", "ansoka", "ansoker",
@@ -615,11 +616,7 @@ class Intents:
                     continue
                 # Only "own" words and fillers between KANE and the money: the money is what KANE has.
                 at = index + 1
-                while (
-                    at <= index + MONEY_KANE_HAS
-                    and at < len(folded)
-                    and folded[at] in _OWN | _BEFORE_ITS_MONEY | _HAS_SV
-                ):
+                while at <= index + MONEY_KANE_HAS and at < len(folded) and folded[at] in _BETWEEN_KANE_AND_MONEY:
                     at += 1
                 if not money.found_in(folded[at : at + 1], frozenset(), written[at : at + 1]):
                     continue
