@@ -258,6 +258,9 @@ class Assistant:
             fact = "aland"  # "Gäller målen på Åland?": the goals never speak of Åland
         if fact is None and self.reader.asks_where_to_read_another_paper(asked, focus.context):
             fact = "document"  # "Mistä löydän sen strategian, jossa KANE on mukana?": a paper the bot does not have
+        kanes_own_told = fact is None and self.reader.asks_whom_for_kanes_own_service(asked, focus.context)
+        if kanes_own_told:
+            fact = "service"  # "… kutsua joku KANEn edustaja puhumaan. Kuka sieltä vois tulla?": KANE's, not a place's
         reaches_kane = fact is None and self.intents.asks_to_reach_kane(asked)
         if reaches_kane:
             fact = "contact"  # "Miten saan yhteyden KANEen?": the goals give no contacts, nor does the bot for KANE
@@ -324,7 +327,7 @@ class Assistant:
             and early
             and not about_bot
             and not bot_task
-            and (self.reader.on_theme(asked, matches) or self._names_a_routed_matter(asked))
+            and (self.reader.on_theme(asked, matches) or self._names_a_routed_matter(asked) or kanes_own_told)
         ):
             recorded = self._recorded_contact(question, focus, lang, conversation) if fact == "person" else None
             return recorded or self.honest(lang, fact, matches, asked)

@@ -20,6 +20,12 @@ from bot.assistant import Assistant
         ("Går det att exportera alla kontaktuppgifter till ett kalkylark?", "help.contacts"),
         ("Mistä virkahenkilö näkee kysymykset, joihin botti ei vastannut?", "help.unanswered"),
         ("Hur ansluter jag mig som tjänsteman till boten?", "help.join"),
+        # an official's rights taken away, every contact person as a spreadsheet, an answer too long to send
+        ("Kollegani jäi eläkkeelle. Miten poistan häneltä virkahenkilön oikeudet?", "help.invite"),
+        ("Hur återkallar jag behörigheten för en tjänsteman som har slutat?", "help.invite"),
+        ("Kan jag exportera alla kontaktpersoner till ett kalkylblad?", "help.contacts"),
+        ("Vastaukseni yhdistykselle ei lähtenyt. Onko vastauksen pituudella raja?", "help.unanswered"),
+        ("Mitt svar till föreningen kom aldrig fram, var det för långt?", "help.unanswered"),
         ("Voitko vastata ruotsiksi?", "help.language"),
         ("Hur raderar jag allt du har sparat om mig?", "help.forget"),
         ("Voitko välittää kysymykseni hyvinvointialueelle?", "help.handover"),

@@ -260,6 +260,23 @@ from bot.assistant import Assistant
         ("Missä on lista valtuutetuista, jotka ovat sitoutuneet KANEn tavoitteisiin?", "party"),
         ("Lainaako kunta rahaa yhdistyksille?", "funding"),
         ("Kan föreningen låna pengar av kommunen till en ny båt?", "funding"),
+        # how much in its clipped spoken form; who may stand at all, and who pays for damage, are the law's
+        ("Kuinka pal kunta antaa kyläyhdistykselle?", "amount"),
+        ("Kuka saa olla ehdokkaana aluevaaleissa?", "law"),
+        ("Vem får ställa upp i välfärdsområdesvalet?", "law"),
+        ("Joutuuko yhdistys korvaamaan vahingot, jos tapahtumassa rikotaan jotain?", "law"),
+        ("Måste föreningen betala skadorna om demonstrationen spårar ur?", "law"),
+        # a guide or a checklist, an online platform, which municipality does it best, KANE stepping in
+        ("Onko KANElla opas kunnille osallisuudesta?", "document"),
+        ("Finns det en checklista för öppen förvaltning?", "document"),
+        ("Mitä verkkoalustaa kunnan kannattaa käyttää kyselyihin?", "product"),
+        ("Vilken webbplattform passar för en invånarpanel?", "product"),
+        ("Mikä kunta tekee järjestöyhteistyön parhaiten?", "ranking"),
+        ("Vilken kommun gör det här bäst?", "ranking"),
+        ("Voiko KANE puuttua asiaan ja huomauttaa kunnalle?", "service"),
+        # whom to contact for KANE's own speaker, told in the sentence before
+        ("Haluaisimme KANEn edustajan puhujaksi kevätjuhlaamme. Keneen otamme yhteyttä?", "service"),
+        ("Vi vill ha en talare från KANE på vårt jubileum. Vem ska vi kontakta?", "service"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -300,6 +317,9 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Kommer kraven på öppen förvaltning från EU?", "goal-3"),
         ("Vi har ett projekt med stöd från EU men saknar lokaler, vad säger KANE om lokaler?", "goal-1.action-3"),
         ("Mikä järjestelmä avustuksissa olisi reilu?", "goal-1.action-2"),
+        # a guide or a handbook as what should be made is the goals' matter
+        ("Pitäisikö hyvinvointialueen tehdä selkeä opas palveluista?", "goal-4.action-2"),
+        ("Borde kommunen ha en handbok för föreningar om bidrag?", "goal-1.action-2"),
         # what KANE has to say of grants, its own view of them, or grants others give, is no money of KANE's own
         ("Onko KANElla jotain sanottavaa avustuksista?", "goal-1.action-2"),
         ("Har KANE några krav på bidragen?", "goal-1.action-2"),
@@ -637,6 +657,8 @@ def test_a_persons_own_benefit_is_an_everyday_matter(assistant: Assistant, quest
         "Paljonko maksaa bussilippu Tampereella?",
         "Hur lagar man köttbullar?",
         "Hur många mål gjorde IFK Mariehamn förra säsongen?",  # goals scored, not KANE's goals counted
+        "Vem gjorde segermålet mot Åbo igår?",  # one goal scored, not who made KANE's
+        "Kuka teki maalin eilen Ilves–Tappara-pelissä?",
         # which bus to take is a timetable's, though buses are named in goal 2
         "Mikä bussi menee Lapualta Seinäjoelle?",
         "Vilken buss går från torget till simhallen?",

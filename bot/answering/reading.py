@@ -721,6 +721,25 @@ class Reader:
             stem in token for token in tokens for stem in stems
         )
 
+    def asks_whom_for_kanes_own_service(self, asked: str, before: str) -> bool:
+        """ "Nyt ois tarkotus kutsua joku KANEn edustaja puhumaan. Kuka sieltä vois tulla ja kehen pitäs ottaa
+        yhteyttä?": whom to contact, or who could come, asked of something of KANE's own told in the story before
+        (a phrase of the asks' "service": a speaker, a course, a job); no organisation named in the question, which
+        would be asked whom to contact there."""
+        if not before or not self.intents.asks_whom(asked):
+            return False
+        tokens, written = folded_words(asked), words(asked)
+        if words(self._without_places(asked)) != written or any(
+            self._one_word_of(name, token, word)
+            for token, word in zip(tokens, written, strict=True)
+            for name in ("local_actors", "county_actors")
+        ):
+            return False
+        services = self.intents.asks.get("service")
+        return services is not None and any(
+            services.found_in(folded_words(sentence), frozenset({0}), words(sentence)) for sentence in sentences(before)
+        )
+
     def asks_kanes_view_of_a_decision(self, asked: str) -> bool:
         """KANE's view of a decision (a cut, a reform, a closure) asked in one sentence, a stand the goals never take:
         one of the state ("Mitä KANE ajattelee sote-uudistuksesta?", "Vad tycker KANE om att staten skär ner
@@ -764,6 +783,9 @@ class Reader:
             return False
         if not self.intents.any_of(asked, "goals_authored") or self.bot.names_the_bot(asked):
             return False  # "Kuka tämän botin on tehnyt?" asks about the bot
+        scored = self.intents.phrases.get("out_of_scope")
+        if scored is not None and scored.found_in(folded_words(asked)):
+            return False  # "Vem gjorde målet för VPS igår?": a goal scored
         named = self.question_words.names_the_goals_or_their_names(asked)
         if not (named or self.intents.any_of(asked, "goals_pointed")):
             return False
