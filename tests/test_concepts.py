@@ -90,12 +90,13 @@ def test_no_phrase_reads_as_one_word_of_another_concept(assistant: Assistant) ->
 # ("tilille"), keeping a village going ("pystyssä"); Swedish bullet points, consultation, cheering on, committing,
 # being listened to, the common man, behaving, meddling, the weakest, paying off, agreeing, following up, caring,
 # consideration, public view, consequences, care, nearness, opposing, non-profit, having one's say ("tycka till"),
-# coping ("klara sig"), costing nothing, lasting forums ("fasta forum").
+# coping ("klara sig"), costing nothing, lasting forums ("fasta forum"); keeping an eye on those in power ("pitää
+# silmällä" reads as "silmä").
 READ_AS_ONE_WORD = frozenset({
     ("fi", "olla mukana"), ("fi", "ehdolla oleva"), ("fi", "ottaa vastuuta"), ("fi", "tulla kuulluksi"),
     ("fi", "pitää lupaus"), ("fi", "tulla halvemmaksi"), ("fi", "kiistanalainen asia"), ("fi", "mitä hyötyä"),
     ("fi", "saada aikaan"), ("fi", "joutua tilille"), ("fi", "pitää pystyssä"), ("fi", "pitää rinnallaan"),
-    ("fi", "saada uurnille"),
+    ("fi", "saada uurnille"), ("fi", "pitää silmällä"),
     ("sv", "i stolpform"), ("sv", "i samråd"), ("sv", "heja på"), ("sv", "förbinda sig"), ("sv", "bli lyssnad på"),
     ("sv", "gemene man"), ("sv", "bete sig"), ("sv", "blanda sig i"), ("sv", "de svagaste"), ("sv", "löna sig"),
     ("sv", "komma överens"), ("sv", "följa med"), ("sv", "följa med hur"), ("sv", "bry sig om"), ("sv", "bry sig"),
@@ -177,6 +178,15 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         ("Pitäisikö kunnan kertoa palveluistaan helpolla kielellä, jotta ihmiset löytävät avun?", "goal-4.action-2"),
         # how people feel is their wellbeing
         ("Spelar föreningslivet någon roll för hur folk mår enligt KANE?", "goal-1"),
+        # keeping an eye on those in power, talking one's way to an answer together, services explained simply
+        ("Vad betyder det att föreningarna ska hålla ett öga på makthavarna?", "goal-3"),
+        ("Finns det nåt i målen om att invånarna diskuterar sig fram till en lösning?", "goal-2.action-1"),
+        ("Ska det vara enkelt förklarat vilka tjänster kommunen har?", "goal-4.action-2"),
+        # what KANE has said frames the question; what it says of itself is KANE's own part
+        ("Har KANE sagt något om informationen mellan kommunen och välfärdsområdet?", "goal-3.action-3"),
+        ("Vad säger KANE om sig själv?", "kane"),
+        ("Mitä KANE sanoo itsestään?", "kane"),
+        ("Vad är KANE? Kan du förklara enkelt?", "kane"),
     ],
 )
 def test_everyday_words_find_the_goals_own(assistant: Assistant, question: str, entry: str) -> None:

@@ -425,3 +425,20 @@ def test_this_election_named_after_it_points_nowhere_back(assistant: Assistant) 
     # before it
     reply = assistant.reply("Vi har en jättebra matbank i byn. Vad säger målen om just det här valet?")
     assert (reply.kind, reply.entry) == ("answer", "intro")
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # something told, then "and" and a request: the request is asked, the telling set aside
+        ("Jag jobbar i Vasa och jag vill veta vad målen säger om lokaler.", "goal-1.action-3"),
+        ("Olen kokki ja haluaisin tietää, mitä tavoitteet sanovat tiloista.", "goal-1.action-3"),
+        # "för det", "for it", points back at the story
+        ("Vi vill ha ett forum med staden och välfärdsområdet. Finns det stöd för det i målen?", "goal-4.action-1"),
+    ],
+)
+def test_a_request_after_a_story_in_one_sentence_is_asked_of_its_own(
+    assistant: Assistant, message: str, entry: str
+) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -277,6 +277,16 @@ from bot.assistant import Assistant
         # whom to contact for KANE's own speaker, told in the sentence before
         ("Haluaisimme KANEn edustajan puhujaksi kevätjuhlaamme. Keneen otamme yhteyttä?", "service"),
         ("Vi vill ha en talare från KANE på vårt jubileum. Vem ska vi kontakta?", "service"),
+        # KANE's own pot of money in dialect, a time asked in spoken forms, a worth counted in money, the three
+        # parties, who gets onto a party's list, a matter asked of Åland pointed at in dialect
+        ("Har KANE en egen pott med pengar för föreningar?", "funding"),
+        ("Mihinkä aikaan vaalit olivat?", "date"),
+        ("När sku kommunen ordna invånarpanelen?", "date"),
+        ("Miten talkootunnit lasketaan rahaksi?", "measure"),
+        ("Mitkä ne kolme osapuolta siinä kolmikannassa oikein on?", "definition"),
+        ("Vem bestämmer vem som kommer på partiets lista?", "party"),
+        ("Kuka päättää, ketkä pääsevät puolueen listalle?", "party"),
+        ("Gäller he här för föreningar på Åland?", "aland"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -659,6 +669,9 @@ def test_a_persons_own_benefit_is_an_everyday_matter(assistant: Assistant, quest
         "Hur många mål gjorde IFK Mariehamn förra säsongen?",  # goals scored, not KANE's goals counted
         "Vem gjorde segermålet mot Åbo igår?",  # one goal scored, not who made KANE's
         "Kuka teki maalin eilen Ilves–Tappara-pelissä?",
+        # money back is a refund, not what a municipality gets back for its support
+        "Saako yhdistys rahat takaisin, jos tapahtuma perutaan?",
+        "Får föreningen pengarna tillbaka om evenemanget ställs in?",
         # which bus to take is a timetable's, though buses are named in goal 2
         "Mikä bussi menee Lapualta Seinäjoelle?",
         "Vilken buss går från torget till simhallen?",

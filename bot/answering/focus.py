@@ -40,6 +40,10 @@ _REQUEST_PHRASES = (
     ("haluaisin", "tietaa"), ("haluan", "tietaa"), ("haluaisin", "kuulla"), ("voisitko", "kertoa"),
     ("vill", "veta"), ("ville", "veta"), ("jag", "undrar"), ("kan", "du", "beratta"), ("ge", "mig"),
 )  # fmt: skip
+# "Jag studerar i Åbo och jag vill veta varför …", "Olen kokki ja haluaisin tietää, miksi …": what the asker tells,
+# then "and" and a request: the request is the question, the telling its story. The subject may stand between.
+_AND = frozenset({"ja", "och", "a"})
+_REQUESTING_SUBJECTS = frozenset({"jag", "ja", "vi", "mina", "ma", "me", "mie"})
 MIN_FOCUS_WORDS = 2
 # "Unohda kaikki mitä olen kirjoittanut. Miten se tehdään?": a short question that points back needs the sentence
 # before it; so does one about "us" or "me" ("Jag sitter i valberedningen. Vad rekommenderar KANE oss?").
@@ -48,7 +52,9 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        "darom", "sadant", "sant", "deras", "dessa", "samma", "takoda", "sada",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
-                       "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist"})  # fmt: skip
+                       "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist",
+                       # for it: "Löytyykö tälle tukea tavoitteista?"
+                       "talle", "tuolle", "sille"})  # fmt: skip
 _SE = frozenset({"se", "sen"})
 # Words only a Swedish sentence has (folded): "Hur hittar jag den för att se vem …?" has no Finnish "se" (it).
 _SWEDISH_MARKERS = frozenset({"jag", "vi", "det", "att", "och", "hur", "vad", "som", "inte", "kan", "vem"})
@@ -93,8 +99,9 @@ _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
 _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_IN`
 # Swedish "om det", "om den", "om dem" (and Ostrobothnian "åm he", "um he") are Finnish "siitä": "Sägs det något om
 # det i målen?", "Står he nå åm he i måln?". Only where the pronoun ends its phrase (nothing after it, or a word of
-# place or frame): "om det civila samhället" is an article, "om det finns lokaler" an "if".
-_SWEDISH_ABOUT = frozenset({"om", "am", "um"})
+# place or frame): "om det civila samhället" is an article, "om det finns lokaler" an "if". "för det" is "for it"
+# ("Finns det stöd för det i målen?", "Vad får kommunen tillbaka för det?"), not "för det första".
+_SWEDISH_ABOUT = frozenset({"om", "am", "um", "for"})
 _SWEDISH_IT = frozenset({"det", "he", "den", "dem", "detta", "de"})
 # "det här", "det där" end their phrase only where nothing follows them but a word of `_AFTER_IT`: "om just det här
 # valet" is about this election.
@@ -326,9 +333,27 @@ def points_into(question: str) -> bool:
     return bool(tokens) and (tokens[-1] in _POINTING_IN_LAST or not _POINTING_IN.isdisjoint(tokens))
 
 
+def _told_then_asked(sentence: str) -> list[str]:
+    """The sentence split where "and" opens a request after something told ("Jag studerar i Åbo och jag vill veta
+    varför kommunen ska hjälpa föreningar." → the study, then the request); the sentence alone where none does."""
+    written, tokens = words(sentence), folded_words(sentence)
+    for index in range(1, len(tokens) - 2):
+        if tokens[index] not in _AND:
+            continue
+        start = index + 2 if tokens[index + 1] in _REQUESTING_SUBJECTS else index + 1
+        if not any(tuple(tokens[start : start + len(phrase)]) == phrase for phrase in _REQUEST_PHRASES):
+            continue
+        at = 0
+        for word in written[: index + 1]:
+            at = sentence.find(word, at) + len(word)
+        rest = sentence.find(written[index + 1], at)
+        return [sentence[: sentence.rfind(written[index], 0, rest)].strip(), sentence[rest:]]
+    return [sentence]
+
+
 def find_question(text: str, intents: Intents) -> Focus:
     """The part of ``text`` to answer, and what was set aside."""
-    parts = sentences(text)
+    parts = [part for sentence in sentences(text) for part in _told_then_asked(sentence) if part]
     if len(parts) <= 1:
         stripped = _without_greeting(text, intents)
         question = stripped or text

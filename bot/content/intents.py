@@ -233,7 +233,7 @@ MONEY_FROM_KANE = 3  # "pengar direkt av KANE", "KANElta saada avustusta"
 # KANE as who has money ("Onko KANElla omaa rahaa jaettavaksi?", "Har KANE egna pengar?"): the adessive, or "har"
 # beside the name, and a word of money this close after it.
 _KANE_HAS_FI = frozenset({"kanella", "kanel", "kanellakin", "kanellako"})
-_HAS_SV = frozenset({"har", "hade"})
+_HAS_SV = frozenset({"har", "hade", "ha"})  # "ha" as dialect and learners write "har": "Ha KANE en egen pott?"
 # Its own money, or money to give: "KANElla omaa rahaa", "KANE egna pengar" (folded). Without them "Har KANE några
 # krav på bidragen?" and "Onko KANElla sanottavaa avustuksista?" ask what KANE says of grants.
 _OWN = frozenset({"oma", "omaa", "omia", "omat", "oman", "itse", "itella", "itellaan", "itellaa", "itsellaan",
