@@ -15,7 +15,14 @@ from bot.answering.focus import Focus, find_question, points_back, points_into, 
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
 from bot.answering.reading import HOW_WORDS, Reader
-from bot.answering.references import LAST_ACTION, action_reference, goal_reference, goal_word_language, mentions_a_goal
+from bot.answering.references import (
+    LAST_ACTION,
+    action_reference,
+    goal_reference,
+    goal_themes,
+    goal_word_language,
+    mentions_a_goal,
+)
 from bot.answering.retrieval import Featurizer, Match, Retriever
 from bot.content.edits import Edit, apply_edits
 from bot.content.help import GENERAL_HELP, HANDOVER_HELP, LANGUAGE_HELP, HelpEntry, HelpRole
@@ -54,6 +61,10 @@ PART_CHANCE = 0.9
 # At most this many words in the sentence that names a goal and its action before a question pointing back ("Mål
 # fyra, första åtgärden. Vad betyder den?")
 ACTION_TOLD_WORDS = 6
+# "Målet om samarbete, andra punkten?": a goal named by its theme with an action's place finds the introduction
+# first (it lists every goal's title); a part of one goal this close behind it names the goal meant.
+THEMED_GOAL_SHARE = 0.5
+INTRO_ENTRY = "intro"
 # A help entry matched by under half the words of a question about homework is a chance likeness.
 HOMEWORK_HELP_COVERAGE = 0.5
 
@@ -367,6 +378,9 @@ class Assistant:
         if self.reader.asks_an_everyday_thing(asked) or self.reader.follows_up_on_a_place_only(asked, lang):
             return self.fallback(lang, score=matches[0].score if matches else 0.0)
         decided = self._decide(asked, matches, lang, areas)
+        themed = self._goal_named_by_theme_with_a_place(asked, matches, decided)
+        if themed is not None:
+            return self.entry_reply(themed, lang, score=decided.score, areas=areas)
         if decided.kind == "answer" and decided.goal is not None and mentions_a_goal(asked):
             # "Avoimen hallinnon tavoitteen toinen kohta?": the goal found by its words, the action by its place
             whole = decided.entry == self.knowledge.goal(decided.goal).id
@@ -454,6 +468,19 @@ class Assistant:
         if decided.kind == "fallback" and self._too_thin_alone(asked, lang):
             return told
         return told if decided.kind == "answer" and points_into(asked) else None
+
+    def _goal_named_by_theme_with_a_place(self, asked: str, matches: list[Match], decided: Reply) -> Entry | None:
+        """ "Målet om samarbete med organisationer, andra punkten?": one goal named by its words and an action by its
+        place, where the introduction came first; the action of the goal whose part follows it closely, if any."""
+        if decided.kind != "answer" or decided.entry != INTRO_ENTRY:
+            return None
+        if not (mentions_a_goal(asked) or goal_themes(asked)):  # "målet om …", "yhteistyötavoitteen …"
+            return None
+        if action_reference(asked) is None:
+            return None
+        close = THEMED_GOAL_SHARE * matches[0].score
+        themed = next((match for match in matches[1:] if match.entry.goal is not None and match.score >= close), None)
+        return self._action_asked(asked, themed.entry.goal) if themed is not None and themed.entry.goal else None
 
     def _action_asked(self, asked: str, number: int) -> Entry | None:
         """ "Kolmosen toinen kohta?", "Första åtgärden i trean": the action of the goal named by its place, if any."""

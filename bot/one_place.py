@@ -31,7 +31,7 @@ SUPINE_REACH = 4  # "Har Vasa stad redan följt …"
 # further on it is an example ("Har kommuner som Korsholm nytta av …?"), and "Hade" is mostly conditional ("Hade det
 # inte varit bättre …?"). Only these: "Asun Kokkolassa …", "Bor i Jakobstad …" open with the asker's home.
 _STATE_OPENERS = frozenset({
-    "har", "ger", "ordnar", "erbjuder", "onko", "onks", "onkohan", "loytyyko", "loytyyks",
+    "har", "ha", "ger", "ordnar", "erbjuder", "onko", "onks", "onkohan", "loytyyko", "loytyyks",  # "ha": dialect "har"
     "saako", "saaks", "saakos",  # "Saako Hollolassa yhdistys salit maksutta?" asks what is so there
 })  # fmt: skip
 PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"

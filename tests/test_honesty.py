@@ -287,6 +287,8 @@ from bot.assistant import Assistant
         ("Vem bestämmer vem som kommer på partiets lista?", "party"),
         ("Kuka päättää, ketkä pääsevät puolueen listalle?", "party"),
         ("Gäller he här för föreningar på Åland?", "aland"),
+        # a paper named in the story, the question only pointing back at it
+        ("Jag vill läsa mer om den strategin som KANE nämner. Var finns den?", "document"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -391,6 +393,7 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         # what a place has done, in the Finnish perfect or with Swedish "Har …" first
         ("Miten Vantaa on parantanut yhdistysten tiloja?", "Vantaa"),
         ("Har Vasa skrivit in föreningarna i sin strategi?", "Vasa"),
+        ("Ha Närpes stad någo lokaler åt föreningar?", "Närpes"),  # dialect "ha" for "har"
         # whether the place has taken up the goals themselves, spoken participles too
         ("Onko Rovaniemen kaupunki jo ottanu nää tavoitteet käyttöön?", "Rovaniemi"),
         ("Onks Porvoo jo tehny jotain näiden tavoitteiden eteen?", "Porvoo"),

@@ -230,6 +230,9 @@ def test_no_action_named_by_its_place(text: str) -> None:
         ("Tavoite neljä, kolmas kohta. Mitä se tarkoittaa selkokielellä?", "goal-4.action-3"),
         # the goal named by its theme, the ordinal after its word
         ("Avoimen hallinnon tavoitteen toinen kohta?", "goal-3.action-2"),
+        # named by a theme the introduction's list of titles shares, the goal's part close behind it
+        ("Målet om samarbete, andra punkten?", "goal-4.action-2"),
+        ("Yhteistyötavoitteen toinen kohta?", "goal-4.action-2"),
         # the question's own matter before an ordinal of the asker's agenda; a meeting's first point is no action
         ("Vår sista punkt på agendan: vad säger mål 2 om ungdomsfullmäktige?", "goal-2.action-2"),
         ("Första punkten på vårt möte var mål 4. Vad betyder det?", "goal-4"),

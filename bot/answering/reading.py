@@ -705,15 +705,33 @@ class Reader:
         )
         if not looked_for or self.intents.asks_whom(asked) or _READS_WHAT_IS_SAID.search(asked):
             return False
-        tokens, written = folded_words(asked), words(asked)
-        if words(self._without_places(asked)) != written:
+        if self._names_another_paper(asked):
+            return True
+        # "Haluan lukea lisää siitä kansalaisjärjestöstrategiasta. … Missä voin löytää sen?": the paper named in the
+        # story, the question pointing back at it.
+        if not after or not points_back(asked) or not self._names_no_owner(asked):
             return False
-        if any(names_goals(token) for token in tokens) or any(
-            self._one_word_of(name, token, word)
-            for token, word in zip(tokens, written, strict=True)
-            for name in ("local_actors", "county_actors")
-        ):
+        return any(self._names_another_paper(sentence) for sentence in sentences(after))
+
+    def _names_no_owner(self, text: str) -> bool:
+        """No place, goal, municipality or county named: a paper of theirs is theirs or the goals'."""
+        tokens, written = folded_words(text), words(text)
+        if words(self._without_places(text)) != written:
             return False
+        return not (
+            any(names_goals(token) for token in tokens)
+            or any(
+                self._one_word_of(name, token, word)
+                for token, word in zip(tokens, written, strict=True)
+                for name in ("local_actors", "county_actors")
+            )
+        )
+
+    def _names_another_paper(self, text: str) -> bool:
+        """A paper named (a strategy, minutes, a document) and no one's it could be but someone else's."""
+        if not self._names_no_owner(text):
+            return False
+        tokens = folded_words(text)
         stems = self.intents.words_either["paper_stems"]
         # "Var står det att strategin ska följas upp?" asks where a claim is written: a paper is named before it.
         tokens = tokens[: next((at for at, token in enumerate(tokens) if token in _CLAIM_WORDS), len(tokens))]
