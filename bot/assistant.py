@@ -269,7 +269,7 @@ class Assistant:
             fact = "aland"  # "Gäller målen på Åland?": the goals never speak of Åland
         if fact is None and self.reader.asks_where_to_read_another_paper(asked, focus.context):
             fact = "document"  # "Mistä löydän sen strategian, jossa KANE on mukana?": a paper the bot does not have
-        kanes_own_told = fact is None and self.reader.asks_whom_for_kanes_own_service(asked, focus.context)
+        kanes_own_told = fact is None and self.reader.asks_whom_for_kanes_own_service(asked, focus.context, lang)
         if kanes_own_told:
             fact = "service"  # "… kutsua joku KANEn edustaja puhumaan. Kuka sieltä vois tulla?": KANE's, not a place's
         reaches_kane = fact is None and self.intents.asks_to_reach_kane(asked)

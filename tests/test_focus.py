@@ -433,6 +433,10 @@ def test_this_election_named_after_it_points_nowhere_back(assistant: Assistant) 
         # something told, then "and" and a request: the request is asked, the telling set aside
         ("Jag jobbar i Vasa och jag vill veta vad målen säger om lokaler.", "goal-1.action-3"),
         ("Olen kokki ja haluaisin tietää, mitä tavoitteet sanovat tiloista.", "goal-1.action-3"),
+        ("Jag bor i Vasa och jag undrar vad målen säger om lokaler.", "goal-1.action-3"),
+        # the asker's role is what the request asks of ("what should I do"), the matter is what the telling tells
+        ("Olen virkamies ja haluaisin tietää, mitä minun pitäisi tehdä järjestöjen kanssa.", "goal-3.action-2"),
+        ("Vår kommun har inget ungdomsfullmäktige och jag vill veta vad målen säger", "goal-2.action-2"),
         # "för det", "for it", points back at the story
         ("Vi vill ha ett forum med staden och välfärdsområdet. Finns det stöd för det i målen?", "goal-4.action-1"),
     ],

@@ -25,7 +25,10 @@ from bot.assistant import Assistant
         ("Hur återkallar jag behörigheten för en tjänsteman som har slutat?", "help.invite"),
         ("Kan jag exportera alla kontaktpersoner till ett kalkylblad?", "help.contacts"),
         ("Vastaukseni yhdistykselle ei lähtenyt. Onko vastauksen pituudella raja?", "help.unanswered"),
-        ("Mitt svar till föreningen kom aldrig fram, var det för långt?", "help.unanswered"),
+        ("Mitt svar till föreningen skickades inte. Finns det en teckengräns för svaret?", "help.unanswered"),
+        # the pair and an association beside it: the official's long answer, not the bot's own reply
+        ("Mitt svar till en förening blev för långt, vad ska jag göra?", "help.unanswered"),
+        ("Kirjoitin yhdistykselle liian pitkän vastauksen. Mitä nyt teen?", "help.unanswered"),
         ("Voitko vastata ruotsiksi?", "help.language"),
         ("Hur raderar jag allt du har sparat om mig?", "help.forget"),
         ("Voitko välittää kysymykseni hyvinvointialueelle?", "help.handover"),
@@ -317,6 +320,9 @@ def test_where_an_official_sees_the_questions_people_sent_is_the_queue_help(
         "Jag har ställt frågor till kommunen om lokaler men inte fått svar. Vad säger målen?",
         "Vi har skickat frågor till kommunen om bidragen men ingen svarar, vad kan vi göra?",
         "Asukkaat ovat jättäneet kysymyksiä kaavasta, mitä tavoitteet sanovat kuulemisesta?",
+        # the bot's own reply found long, or a message's length to a councillor, is no answer too long to relay
+        "Varför är ditt svar så långt?",
+        "Mikä on sopiva viestin pituus, kun kirjoitan valtuutetulle?",
     ],
 )
 def test_questions_people_sent_about_a_matter_of_the_goals_are_no_question_about_the_bot(

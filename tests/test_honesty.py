@@ -271,7 +271,7 @@ from bot.assistant import Assistant
         ("Finns det en checklista för öppen förvaltning?", "document"),
         ("Mitä verkkoalustaa kunnan kannattaa käyttää kyselyihin?", "product"),
         ("Vilken webbplattform passar för en invånarpanel?", "product"),
-        ("Mikä kunta tekee järjestöyhteistyön parhaiten?", "ranking"),
+        ("Mikä kunta on onnistunut järjestöyhteistyössä parhaiten?", "ranking"),
         ("Vilken kommun gör det här bäst?", "ranking"),
         ("Voiko KANE puuttua asiaan ja huomauttaa kunnalle?", "service"),
         # whom to contact for KANE's own speaker, told in the sentence before
@@ -329,9 +329,15 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Kommer kraven på öppen förvaltning från EU?", "goal-3"),
         ("Vi har ett projekt med stöd från EU men saknar lokaler, vad säger KANE om lokaler?", "goal-1.action-3"),
         ("Mikä järjestelmä avustuksissa olisi reilu?", "goal-1.action-2"),
-        # a guide or a handbook as what should be made is the goals' matter
+        # a guide or a handbook as what should be made is the goals' matter, "program" a programme, "the three"
+        # the councils, volunteering to help ("ställa upp") no candidacy, money given back a municipality's
         ("Pitäisikö hyvinvointialueen tehdä selkeä opas palveluista?", "goal-4.action-2"),
         ("Borde kommunen ha en handbok för föreningar om bidrag?", "goal-1.action-2"),
+        ("Ska kommunen göra en guide som beskriver föreningarnas tjänster begripligt?", "goal-4.action-2"),
+        ("Vilket program borde kommunen ha för att stärka ungdomsfullmäktige?", "goal-2.action-2"),
+        ("Ketkä ne kolme neuvostoa ovat, joiden roolia KANE korostaa?", "goal-2.action-2"),
+        ("Vilka kan ställa upp och hjälpa till i föreningens talko, vad säger målen om frivilligverksamhet?", "goal-1"),
+        ("Ska kommunen ge pengar tillbaka till föreningar som har betalt hyra för lokaler?", "goal-1.action-3"),
         # what KANE has to say of grants, its own view of them, or grants others give, is no money of KANE's own
         ("Onko KANElla jotain sanottavaa avustuksista?", "goal-1.action-2"),
         ("Har KANE några krav på bidragen?", "goal-1.action-2"),
@@ -672,9 +678,6 @@ def test_a_persons_own_benefit_is_an_everyday_matter(assistant: Assistant, quest
         "Hur många mål gjorde IFK Mariehamn förra säsongen?",  # goals scored, not KANE's goals counted
         "Vem gjorde segermålet mot Åbo igår?",  # one goal scored, not who made KANE's
         "Kuka teki maalin eilen Ilves–Tappara-pelissä?",
-        # money back is a refund, not what a municipality gets back for its support
-        "Saako yhdistys rahat takaisin, jos tapahtuma perutaan?",
-        "Får föreningen pengarna tillbaka om evenemanget ställs in?",
         # which bus to take is a timetable's, though buses are named in goal 2
         "Mikä bussi menee Lapualta Seinäjoelle?",
         "Vilken buss går från torget till simhallen?",
@@ -1323,3 +1326,17 @@ def test_how_we_follow_up_the_cooperation_is_no_question_of_who_monitors(assista
 )
 def test_an_everyday_matter_beside_the_goals_world_is_still_no_answer(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # who decides who gets a grant or a seat on a council is asked of the municipality, not of a party's list
+        "Kuka päättää, ketkä saavat kunnan avustukset?",
+        "Vem bestämmer vem som får föreningsbidrag i kommunen?",
+        # KANE's course told before, the question's own matter asked of the municipality
+        "Osallistuin KANEn koulutukseen viime viikolla. Keneen pitäisi ottaa yhteyttä avustusasioissa?",
+    ],
+)
+def test_whom_to_ask_about_a_matter_beside_kane_or_a_party_stays_a_route(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind in ("route", "clarify")

@@ -153,3 +153,15 @@ def test_a_help_task_must_pair_single_words_in_both_languages(broken_copy: Path)
     problems = [(p.entry, p.field) for p in check_all(broken_copy)]
     assert ("help.editing", "tasks.sv") in problems
     assert ("help.editing", "tasks.fi[0]") in problems
+
+
+def test_a_help_tasks_beside_words_must_be_single_words_and_no_other_field_is_read(broken_copy: Path) -> None:
+    path = broken_copy / "help.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    editing = next(item for item in data["help"] if item["id"] == "help.editing")
+    editing["tasks"]["fi"][0]["beside"] = ["yhdistyksen vastaus"]
+    editing["tasks"]["sv"][0]["near"] = ["förening"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problems = [(p.entry, p.field) for p in check_all(broken_copy)]
+    assert ("help.editing", "tasks.fi[0]") in problems
+    assert ("help.editing", "tasks.sv[0]") in problems

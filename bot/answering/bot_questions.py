@@ -127,15 +127,17 @@ class BotQuestions:
         # Asked several times of one message (the early checks, the help, the decision).
         self._help_task = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_help_task)
         # Each help entry's tasks as the lemmas a question would show: (help id, things, actions) per language.
-        self._tasks: dict[Lang, list[tuple[str, frozenset[str], frozenset[str]]]] = {lang: [] for lang in LANGS}
+        self._tasks: dict[Lang, list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]]] = {
+            lang: [] for lang in LANGS
+        }
         for help_id, by_lang in (help_tasks or {}).items():
             for lang, tasks in by_lang.items():
                 for task in tasks:
-                    things, actions = (
+                    things, actions, beside = (
                         frozenset(term for word in group for term in retriever.word_terms(word, lang, corrected=False))
-                        for group in (task.things, task.actions)
+                        for group in (task.things, task.actions, task.beside)
                     )
-                    self._tasks[lang].append((help_id, things, actions))
+                    self._tasks[lang].append((help_id, things, actions, beside))
 
     def forget(self) -> None:
         """Forget the messages read so far (to measure what a new question costs)."""
@@ -323,9 +325,11 @@ class BotQuestions:
                         parts = self.retriever.word_terms(part, lang, corrected=False)
                         if len(parts) == 1:
                             said.setdefault(parts[0], []).append((sentence, position))
-            for help_id, things, actions in self._tasks[lang]:
+            for help_id, things, actions, beside in self._tasks[lang]:
                 # Most tasks name neither word: looked for where the words stand only when both are named.
-                if not things.isdisjoint(said) and not actions.isdisjoint(said) and _near(said, things, actions):
+                if things.isdisjoint(said) or actions.isdisjoint(said) or not _near(said, things, actions):
+                    continue
+                if not beside or _near(said, things, beside):
                     hits[help_id] += 1
         if self._asks_about_sent_questions(placed):
             hits[QUEUE_HELP] += 1

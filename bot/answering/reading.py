@@ -739,12 +739,15 @@ class Reader:
             stem in token for token in tokens for stem in stems
         )
 
-    def asks_whom_for_kanes_own_service(self, asked: str, before: str) -> bool:
+    def asks_whom_for_kanes_own_service(self, asked: str, before: str, lang: Lang) -> bool:
         """ "Nyt ois tarkotus kutsua joku KANEn edustaja puhumaan. Kuka sieltä vois tulla ja kehen pitäs ottaa
         yhteyttä?": whom to contact, or who could come, asked of something of KANE's own told in the story before
         (a phrase of the asks' "service": a speaker, a course, a job); no organisation named in the question, which
-        would be asked whom to contact there."""
+        would be asked whom to contact there, and no matter of its own ("Osallistuin KANEn koulutukseen. Keneen otan
+        yhteyttä avustusasioissa?" asks whom to ask about grants)."""
         if not before or not self.intents.asks_whom(asked):
+            return False
+        if not self._of_no_matter(self.intents.without(self.intents.without(asked, "contact"), "routing"), lang):
             return False
         tokens, written = folded_words(asked), words(asked)
         if words(self._without_places(asked)) != written or any(

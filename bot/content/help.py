@@ -28,6 +28,7 @@ FORGET_HELP = "help.forget"  # personal data kept and erased: the asker's own, o
 STATS_HELP = "help.stats"  # how many questions came in: counted by week, language and goal (/stats)
 HELP_FIELDS = frozenset({"id", "title", "questions", "keywords", "tasks", "text", "last_reviewed"})
 TASK_FIELDS = frozenset({"things", "actions"})
+OPTIONAL_TASK_FIELDS = frozenset({"beside"})
 MIN_HELP_QUESTIONS = 4
 
 
@@ -39,6 +40,9 @@ class HelpTask:
 
     things: tuple[str, ...]
     actions: tuple[str, ...]
+    # Where the pair alone is common outside the bot ("svar" + "lång": the bot's own reply found long), one of these
+    # words in the same sentence too ("Mitt svar till en förening var för långt").
+    beside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +129,8 @@ def check_help(root: Path, cache: DiskCache | None = None) -> tuple[tuple[HelpEn
 
 
 def _read_tasks(raw: object, reader: EntryReader) -> dict[Lang, tuple[HelpTask, ...]]:
-    """The optional ``tasks``: per language, a list of {things: [...], actions: [...]} of single words."""
+    """The optional ``tasks``: per language, a list of {things: [...], actions: [...], beside: [...]} of single words
+    (``beside`` optional)."""
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
@@ -140,15 +145,16 @@ def _read_tasks(raw: object, reader: EntryReader) -> dict[Lang, tuple[HelpTask, 
         found: list[HelpTask] = []
         for index, item in enumerate(items):
             where = f"tasks.{lang}[{index}]"
-            if not isinstance(item, Mapping) or set(item) != TASK_FIELDS:
-                reader.problem(where, "must have exactly 'things' and 'actions'")
+            if not isinstance(item, Mapping) or not TASK_FIELDS <= set(item) <= TASK_FIELDS | OPTIONAL_TASK_FIELDS:
+                reader.problem(where, "must have 'things' and 'actions', and may have 'beside'")
                 continue
-            lists = [item[name] for name in ("things", "actions")]
+            names = ("things", "actions", *sorted(OPTIONAL_TASK_FIELDS & set(item)))
+            lists = [item[name] for name in names]
             if not all(isinstance(words, list) and words for words in lists) or not all(
                 isinstance(word, str) and word.strip() and " " not in word.strip() for words in lists for word in words
             ):
-                reader.problem(where, "'things' and 'actions' must be non-empty lists of single words")
+                reader.problem(where, f"{', '.join(map(repr, names))} must be non-empty lists of single words")
                 continue
-            found.append(HelpTask(tuple(lists[0]), tuple(lists[1])))
+            found.append(HelpTask(tuple(lists[0]), tuple(lists[1]), tuple(lists[2]) if len(lists) > 2 else ()))
         tasks[lang] = tuple(found)
     return tasks
