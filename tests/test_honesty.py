@@ -289,6 +289,16 @@ from bot.assistant import Assistant
         ("Gäller he här för föreningar på Åland?", "aland"),
         # a paper named in the story, the question only pointing back at it
         ("Jag vill läsa mer om den strategin som KANE nämner. Var finns den?", "document"),
+        # which councillors committed, an electoral association, voting online, a grant cut for what one does, KANE
+        # following the goals up, how a tender is made, KANE's head
+        ("Kuka valtuutetuista on sitoutunut KANEn tavoitteisiin?", "party"),
+        ("Kan en valmansförening ställa upp i kommunalvalet?", "procedure"),
+        ("Får man rösta via nätet i välfärdsområdesvalet?", "law"),
+        ("Om vi tar betalt för kurserna, minskar bidraget då?", "consequence"),
+        ("Pienentääkö kunta avustusta, jos yhdistys alkaa myydä palveluja?", "consequence"),
+        ("Har KANE publicerat någon uppföljning av målen?", "consequence"),
+        ("Miten tarjous jätetään kunnan hankintaan?", "procedure"),
+        ("Kuka on KANEn johtaja?", "person"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -338,6 +348,8 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Ketkä ne kolme neuvostoa ovat, joiden roolia KANE korostaa?", "goal-2.action-2"),
         ("Vilka kan ställa upp och hjälpa till i föreningens talko, vad säger målen om frivilligverksamhet?", "goal-1"),
         ("Ska kommunen ge pengar tillbaka till föreningar som har betalt hyra för lokaler?", "goal-1.action-3"),
+        # KANE's wish that minorities could stand is the candidates' part, not who may stand by law
+        ("Haluaako KANE, että myös vähemmistöt voivat olla ehdokkaina vaaleissa?", "candidates"),
         # what KANE has to say of grants, its own view of them, or grants others give, is no money of KANE's own
         ("Onko KANElla jotain sanottavaa avustuksista?", "goal-1.action-2"),
         ("Har KANE några krav på bidragen?", "goal-1.action-2"),
