@@ -29,6 +29,18 @@ from bot.assistant import Assistant
         # the pair and an association beside it: the official's long answer, not the bot's own reply
         ("Mitt svar till en förening blev för långt, vad ska jag göra?", "help.unanswered"),
         ("Kirjoitin yhdistykselle liian pitkän vastauksen. Mitä nyt teen?", "help.unanswered"),
+        # the bot silent in a group, a question the bot could not answer, the bot's name in an ordinary chat
+        ("Vi lade in boten i vår telegramgrupp men den svarar inte. Är den trasig?", "help.capabilities"),
+        ("Om boten inte kan svara på min fråga, vad händer med den?", "help.unanswered"),
+        ("Jos botti ei tiedä vastausta, mitä kysymykselleni tapahtuu?", "help.unanswered"),
+        ("Virkahenkilönä haluaisin vastata järjestöjen kysymyksiin botin kautta, miten se käy?", "help.unanswered"),
+        ("Voiko botin nimen kirjoittaa tavalliseen keskusteluun ja saada tavoitteen sinne?", "help.share"),
+        ("Kan jag skriva botens namn i en vanlig chatt och få fram ett mål?", "help.share"),
+        # the code asked about; answering associations is only why ("jotta …")
+        (
+            "Sain koodin ylläpitäjältä. Mihin se kirjoitetaan, jotta pääsen vastaamaan yhdistysten kysymyksiin?",
+            "help.join",
+        ),
         ("Voitko vastata ruotsiksi?", "help.language"),
         ("Hur raderar jag allt du har sparat om mig?", "help.forget"),
         ("Voitko välittää kysymykseni hyvinvointialueelle?", "help.handover"),
@@ -323,6 +335,9 @@ def test_where_an_official_sees_the_questions_people_sent_is_the_queue_help(
         # the bot's own reply found long, or a message's length to a councillor, is no answer too long to relay
         "Varför är ditt svar så långt?",
         "Mikä on sopiva viestin pituus, kun kirjoitan valtuutetulle?",
+        # a municipality answering associations, a group of people not reacting: no bot named beside them
+        "Vastaako kunta järjestöjen kysymyksiin nopeasti?",
+        "Ryhmämme ei reagoi kunnan päätöksiin, mitä pitäisi tehdä?",
     ],
 )
 def test_questions_people_sent_about_a_matter_of_the_goals_are_no_question_about_the_bot(

@@ -299,6 +299,7 @@ from bot.assistant import Assistant
         ("Har KANE publicerat någon uppföljning av målen?", "consequence"),
         ("Miten tarjous jätetään kunnan hankintaan?", "procedure"),
         ("Kuka on KANEn johtaja?", "person"),
+        ("Voiko yhdistys saada kunnalta lainaa uuteen kylätaloon?", "funding"),  # a loan, not premises lent
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -350,6 +351,7 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         ("Ska kommunen ge pengar tillbaka till föreningar som har betalt hyra för lokaler?", "goal-1.action-3"),
         # KANE's wish that minorities could stand is the candidates' part, not who may stand by law
         ("Haluaako KANE, että myös vähemmistöt voivat olla ehdokkaina vaaleissa?", "candidates"),
+        ("Saako yhdistys lainaa kunnan kokoustiloja?", "goal-1.action-3"),  # premises lent ("lainaa" the verb)
         # what KANE has to say of grants, its own view of them, or grants others give, is no money of KANE's own
         ("Onko KANElla jotain sanottavaa avustuksista?", "goal-1.action-2"),
         ("Har KANE några krav på bidragen?", "goal-1.action-2"),

@@ -300,6 +300,27 @@ class BotQuestions:
             return None  # "Har Svenska folkpartiet svarat på KANE:s uppmaning?" is no question about the bot's Swedish
         return None if self.question_words.speaks_of_the_goals_world(asked) else task
 
+    def _said(
+        self, placed: list[tuple[int, int, str]], lang: Lang, commanded: frozenset[str]
+    ) -> dict[str, list[tuple[int, int]]]:
+        """Each lemma the question says, with where (sentence, word). Whole words only: "virastokielellä"
+        (officialese) speaks of no language to switch to."""
+        said: dict[str, list[tuple[int, int]]] = {}
+        for sentence, position, word in placed:
+            terms = self.retriever.word_terms(word, lang, corrected=False)
+            if len(terms) == 1 and not self.retriever.known(word, lang) and self.help_retriever is not None:
+                terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
+            if len(terms) == 1:
+                said.setdefault(terms[0], []).append((sentence, position))
+            elif "-" in word and word.split("-", 1)[0] in commanded:
+                # A command joined to a word ("/editcontact-jutun"): each part is a word of its own; not any
+                # compound written with a hyphen ("sote-tiedon").
+                for part in word.split("-"):
+                    parts = self.retriever.word_terms(part, lang, corrected=False)
+                    if len(parts) == 1:
+                        said.setdefault(parts[0], []).append((sentence, position))
+        return said
+
     def help_task(self, asked: str) -> str | None:
         """The help entry whose task the question names ("Miten ehdotan muutosta vastaukseen?", "Kan jag byta
         språk?"), if any; where it names tasks of several, the one it names most, then the one its words match best."""
@@ -310,26 +331,21 @@ class BotQuestions:
         placed = _placed_words(asked)
         commanded = self._commands & commands_in(asked)
         for lang in LANGS:
-            # Whole words only: "virastokielellä" (officialese) speaks of no language to switch to.
-            said: dict[str, list[tuple[int, int]]] = {}  # lemma → where in the question (sentence, word)
-            for sentence, position, word in placed:
-                terms = self.retriever.word_terms(word, lang, corrected=False)
-                if len(terms) == 1 and not self.retriever.known(word, lang) and self.help_retriever is not None:
-                    terms = self.help_retriever.word_terms(word, lang)  # a typo of a help word ("statstik")
-                if len(terms) == 1:
-                    said.setdefault(terms[0], []).append((sentence, position))
-                elif "-" in word and word.split("-", 1)[0] in commanded:
-                    # A command joined to a word ("/editcontact-jutun"): each part is a word of its own; not any
-                    # compound written with a hyphen ("sote-tiedon").
-                    for part in word.split("-"):
-                        parts = self.retriever.word_terms(part, lang, corrected=False)
-                        if len(parts) == 1:
-                            said.setdefault(parts[0], []).append((sentence, position))
+            said = self._said(placed, lang, commanded)
+            said_before_purpose: dict[str, list[tuple[int, int]]] | None = None
             for help_id, things, actions, beside in self._tasks[lang]:
                 # Most tasks name neither word: looked for where the words stand only when both are named.
                 if things.isdisjoint(said) or actions.isdisjoint(said) or not _near(said, things, actions):
                     continue
-                if not beside or _near(said, things, beside):
+                if not beside:
+                    hits[help_id] += 1
+                    continue
+                # A task that needs a word beside its pair is read without clauses of purpose: "Mihin koodi
+                # syötetään, jotta pääsen vastaamaan yhdistysten kysymyksiin?" asks where the code goes.
+                if said_before_purpose is None:
+                    main = ". ".join(self.intents.before_purpose(part) for part in sentences(asked))
+                    said_before_purpose = self._said(_placed_words(main), lang, commanded)
+                if _near(said_before_purpose, things, actions) and _near(said_before_purpose, things, beside):
                     hits[help_id] += 1
         if self._asks_about_sent_questions(placed):
             hits[QUEUE_HELP] += 1
