@@ -27,8 +27,8 @@ from bot.assistant import Assistant
         ("Vastaukseni yhdistykselle ei lähtenyt. Onko vastauksen pituudella raja?", "help.unanswered"),
         ("Mitt svar till föreningen skickades inte. Finns det en teckengräns för svaret?", "help.unanswered"),
         # the pair and an association beside it: the official's long answer, not the bot's own reply
-        ("Mitt svar till en förening blev för långt, vad ska jag göra?", "help.unanswered"),
-        ("Kirjoitin yhdistykselle liian pitkän vastauksen. Mitä nyt teen?", "help.unanswered"),
+        ("Mitt svar till en förening blev för långt och skickades inte, vad ska jag göra?", "help.unanswered"),
+        ("Kirjoitin yhdistykselle liian pitkän vastauksen, eikä botti lähettänyt sitä. Mitä teen?", "help.unanswered"),
         # the bot silent in a group, a question the bot could not answer, the bot's name in an ordinary chat
         ("Vi lade in boten i vår telegramgrupp men den svarar inte. Är den trasig?", "help.capabilities"),
         ("Om boten inte kan svara på min fråga, vad händer med den?", "help.unanswered"),
@@ -338,6 +338,10 @@ def test_where_an_official_sees_the_questions_people_sent_is_the_queue_help(
         # a municipality answering associations, a group of people not reacting: no bot named beside them
         "Vastaako kunta järjestöjen kysymyksiin nopeasti?",
         "Ryhmämme ei reagoi kunnan päätöksiin, mitä pitäisi tehdä?",
+        # a long answer asked for, the bot's own replies shortened, an official who withdrew a grant
+        "Ge mig ett långt svar om hur kommunen kan stödja föreningar.",
+        "Voisitko lyhentää vastauksiesi pituutta?",
+        "Handläggaren återkallade vårt bidrag, vad kan vi göra?",
     ],
 )
 def test_questions_people_sent_about_a_matter_of_the_goals_are_no_question_about_the_bot(

@@ -352,6 +352,16 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         # KANE's wish that minorities could stand is the candidates' part, not who may stand by law
         ("Haluaako KANE, että myös vähemmistöt voivat olla ehdokkaina vaaleissa?", "candidates"),
         ("Saako yhdistys lainaa kunnan kokoustiloja?", "goal-1.action-3"),  # premises lent ("lainaa" the verb)
+        # guidance ("opastus") is no guide asked for; a cut in red tape, committing to cooperation, examples of
+        # cooperating municipalities and citizenship education are the goals' matters
+        ("Onko opastusta tarjolla, jos asukas ei löydä sopivaa järjestöä?", "goal-4.action-2"),
+        ("Pienentääkö kunta avustuksiin liittyvää hallinnollista taakkaa tavoitteiden mukaan?", "goal-1.action-2"),
+        ("Hur minskar kommunen då byråkratin kring bidragen?", "goal-1.action-2"),
+        ("Finns det exempel på kommuner och föreningar som samarbetar i trepartssamarbete?", "goal-4.action-1"),
+        (
+            "Ska välfärdsområdet ha någon handbok om hur organisationernas tjänster beskrivs begripligt?",
+            "goal-4.action-2",
+        ),
         # what KANE has to say of grants, its own view of them, or grants others give, is no money of KANE's own
         ("Onko KANElla jotain sanottavaa avustuksista?", "goal-1.action-2"),
         ("Har KANE några krav på bidragen?", "goal-1.action-2"),

@@ -40,20 +40,6 @@ _REQUEST_PHRASES = (
     ("haluaisin", "tietaa"), ("haluan", "tietaa"), ("haluaisin", "kuulla"), ("voisitko", "kertoa"),
     ("vill", "veta"), ("ville", "veta"), ("jag", "undrar"), ("kan", "du", "beratta"), ("ge", "mig"),
 )  # fmt: skip
-# "Jag studerar i Åbo och jag vill veta varför …", "Olen kokki ja haluaisin tietää, miksi …": who the asker is, then
-# "and" and a request: the request is the question, the telling its story. The subject may stand between. Only where
-# the telling is about the asker (a verb of being, living, studying, working first, after "I" or "we" if any): "Vår
-# kommun har inget ungdomsfullmäktige och jag vill veta …" tells the matter asked about.
-_AND = frozenset({"ja", "och", "a"})
-_REQUESTING_SUBJECTS = frozenset({"jag", "ja", "vi", "mina", "ma", "me", "mie"})
-# The asker in the request itself ("… mitä minun pitäisi tehdä", "vad jag ska göra"): who they are is what is asked.
-_ASKER_IN_THE_REQUEST = frozenset({"minun", "mun", "minulle", "mulle", "minua", "mua", "me", "meidan", "meijan",
-                                   "meista", "meille", "meita", "jag", "mig", "mej", "vi", "oss", "var", "vart",
-                                   "mina", "ma"})  # fmt: skip
-_ASKER_TELLS = frozenset({
-    "olen", "oon", "olemme", "ollaan", "asun", "asumme", "opiskelen", "tyoskentelen", "teen", "toimin", "edustan",
-    "ar", "e", "a", "bor", "studerar", "studera", "jobbar", "jobba", "arbetar", "sitter", "representerar", "kommer",
-})  # fmt: skip
 MIN_FOCUS_WORDS = 2
 # "Unohda kaikki mitä olen kirjoittanut. Miten se tehdään?": a short question that points back needs the sentence
 # before it; so does one about "us" or "me" ("Jag sitter i valberedningen. Vad rekommenderar KANE oss?").
@@ -343,35 +329,9 @@ def points_into(question: str) -> bool:
     return bool(tokens) and (tokens[-1] in _POINTING_IN_LAST or not _POINTING_IN.isdisjoint(tokens))
 
 
-def _told_then_asked(sentence: str) -> list[str]:
-    """The sentence split where "and" opens a request after something told ("Jag studerar i Åbo och jag vill veta
-    varför kommunen ska hjälpa föreningar." → the study, then the request); the sentence alone where none does."""
-    written, tokens = words(sentence), folded_words(sentence)
-    opening = tokens[1:2] if tokens[:1] and tokens[0] in _REQUESTING_SUBJECTS else tokens[:1]
-    if not opening or opening[0] not in _ASKER_TELLS:
-        return [sentence]
-    for index in range(1, len(tokens) - 2):
-        if tokens[index] not in _AND:
-            continue
-        # the request with or without its subject ("och jag vill veta", "och jag undrar")
-        starts = (index + 1, index + 2) if tokens[index + 1] in _REQUESTING_SUBJECTS else (index + 1,)
-        if not any(
-            tuple(tokens[start : start + len(phrase)]) == phrase for start in starts for phrase in _REQUEST_PHRASES
-        ):
-            continue
-        if not _ASKER_IN_THE_REQUEST.isdisjoint(tokens[starts[-1] + 2 :]):
-            return [sentence]  # "Olen virkamies ja haluaisin tietää, mitä minun pitäisi tehdä": the role is asked of
-        at = 0
-        for word in written[: index + 1]:
-            at = sentence.find(word, at) + len(word)
-        rest = sentence.find(written[index + 1], at)
-        return [sentence[: sentence.rfind(written[index], 0, rest)].strip(), sentence[rest:]]
-    return [sentence]
-
-
 def find_question(text: str, intents: Intents) -> Focus:
     """The part of ``text`` to answer, and what was set aside."""
-    parts = [part for sentence in sentences(text) for part in _told_then_asked(sentence) if part]
+    parts = sentences(text)
     if len(parts) <= 1:
         stripped = _without_greeting(text, intents)
         question = stripped or text
