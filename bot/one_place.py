@@ -39,6 +39,9 @@ PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 # whatever they can do there ("kan föreningar låna").
 _WHICH_OPENERS = frozenset({"vilka", "mitka", "millaisia", "millaiset"})
 _ABLE_NOW = frozenset({"kan", "voi", "voivat"})  # "can", as things are: not "could" or "should"
+# "Har Larsmo kommun lovat att föreningar ska få …?", "Onko Kotka luvannut, että …?": what was promised is told after
+# the promise; its "ska", "pitää" are the promise's, not what the place should do.
+_PROMISED = frozenset({"lovat", "lova", "lovade", "lovats", "luvannut", "luvannu", "luvanneet", "lupasi", "lupasivat"})
 # Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
 # som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
@@ -202,7 +205,9 @@ class OnePlaceReading:
             perfect = self._place_follows_opener(asked)
         if not perfect and not self._intents.any_of(asked, "place_now"):
             return False
-        return not self._intents.any_of(asked, "normative") and not self._intents.any_of(asked, "place_could")
+        promised = next((index for index, token in enumerate(tokens) if token in _PROMISED), None)
+        head = " ".join(words(asked)[: promised + 1]) if promised is not None else asked
+        return not self._intents.any_of(head, "normative") and not self._intents.any_of(head, "place_could")
 
     def _lists_things_of_a_place(self, asked: str) -> bool:
         """ "Vilka lokaler i Lovisa …", "Mitkä yhdistykset saavat Kotkassa …": things asked for first, a municipality

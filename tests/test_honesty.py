@@ -300,6 +300,10 @@ from bot.assistant import Assistant
         ("Miten tarjous jätetään kunnan hankintaan?", "procedure"),
         ("Kuka on KANEn johtaja?", "person"),
         ("Voiko yhdistys saada kunnalta lainaa uuteen kylätaloon?", "funding"),  # a loan, not premises lent
+        # when asked inside a sentence; the goals pointed at as "they" before Åland
+        ("Vet du när KANE gör en uppföljning av målen?", "date"),
+        ("Onko kunnassa demokratiakurssi, ja jos on, milloin ja missä?", "date"),
+        ("Men gäller di överhuvudtaget på Åland?", "aland"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -424,6 +428,8 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Miten Vantaa on parantanut yhdistysten tiloja?", "Vantaa"),
         ("Har Vasa skrivit in föreningarna i sin strategi?", "Vasa"),
         ("Ha Närpes stad någo lokaler åt föreningar?", "Närpes"),  # dialect "ha" for "har"
+        # what a place has promised: the promise's "ska" is no "should" of the question's
+        ("Har Larsmo kommun lovat att föreningar ska få hålla kvar hamnen billigt?", "Larsmo"),
         # whether the place has taken up the goals themselves, spoken participles too
         ("Onko Rovaniemen kaupunki jo ottanu nää tavoitteet käyttöön?", "Rovaniemi"),
         ("Onks Porvoo jo tehny jotain näiden tavoitteiden eteen?", "Porvoo"),
