@@ -185,6 +185,9 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         ("Har KANE sagt något om informationen mellan kommunen och välfärdsområdet?", "goal-3.action-3"),
         ("Vad säger KANE om sig själv?", "kane"),
         ("Mitä KANE sanoo itsestään?", "kane"),
+        # free of charge in Savo and Karelian speech, as in standard Finnish
+        ("Saako kylän porukka koulun salin ilimaseks?", "goal-1.action-3"),
+        ("ilimaset tilat yhdistyksille", "goal-1.action-3"),
         ("Vad är KANE? Kan du förklara enkelt?", "kane"),
     ],
 )
