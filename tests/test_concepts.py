@@ -188,6 +188,8 @@ def test_kanebot_check_refuses_broken_concepts(tmp_path: Path) -> None:
         # free of charge in Savo and Karelian speech, as in standard Finnish
         ("Saako kylän porukka koulun salin ilimaseks?", "goal-1.action-3"),
         ("ilimaset tilat yhdistyksille", "goal-1.action-3"),
+        # a ferry and online services as what keeps people from taking part
+        ("Kan färjan och nättjänsterna göra det svårt att delta?", "goal-2"),
         ("Vad är KANE? Kan du förklara enkelt?", "kane"),
     ],
 )
