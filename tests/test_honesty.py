@@ -633,6 +633,9 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         "Mitä asioita KANE nostaa esiin tavoitteissaan?",
         "Vad lyfter KANE fram i sina mål inför valet?",
         "Inför vilket val har målen ställts upp?",
+        # both or only one of the two, and what they are for at all
+        "Gäller målen både kommunerna och välfärdsområdena, eller bara kommunerna?",
+        "Varför har KANE gjort de här målen över huvud taget?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
