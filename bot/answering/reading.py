@@ -741,7 +741,7 @@ class Reader:
 
     def asks_whom_for_kanes_own_service(self, asked: str, before: str, lang: Lang) -> bool:
         """ "Nyt ois tarkotus kutsua joku KANEn edustaja puhumaan. Kuka sieltä vois tulla ja kehen pitäs ottaa
-        yhteyttä?": whom to contact, or who could come, asked of something of KANE's own told in the story before
+        yhteyttä?": whom to contact (`Intents.asks_whom`) asked of something of KANE's own told in the story before
         (a phrase of the asks' "service": a speaker, a course, a job); no organisation named in the question, which
         would be asked whom to contact there, and no matter of its own ("Osallistuin KANEn koulutukseen. Keneen otan
         yhteyttä avustusasioissa?" asks whom to ask about grants)."""

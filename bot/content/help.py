@@ -40,8 +40,9 @@ class HelpTask:
 
     things: tuple[str, ...]
     actions: tuple[str, ...]
-    # Where the pair alone is common outside the bot ("svar" + "lång": the bot's own reply found long), one of these
-    # words in the same sentence too ("Mitt svar till en förening var för långt").
+    # Where the pair alone is common outside the bot ("svar" + "lång": the bot's own reply found long, a long answer
+    # asked for), one of these words in the same sentence too ("Mitt svar till föreningen var för långt och
+    # skickades inte").
     beside: tuple[str, ...] = ()
 
 
