@@ -442,3 +442,39 @@ def test_a_request_is_read_with_what_its_sentence_and_story_tell(
 ) -> None:
     reply = assistant.reply(message)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("message", "goal"),
+    [
+        ("Tavoite kolme on minulle vaikea, varsinkin avoin hallinto. Voitko selittää?", 3),
+        ("Jag förstår inte riktigt mål två om demokratifostran. Kan du förklara?", 2),
+    ],
+)
+def test_can_you_explain_alone_asks_about_the_sentence_before(assistant: Assistant, message: str, goal: int) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.goal) == ("answer", goal)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hej, tack för svaret om lokalerna! Kan du också berätta när nästa kommunalval hålls efter det här?",
+        "Moi! Kiitos vastauksesta tiloista. Voitko vielä kertoa, milloin seuraavat kuntavaalit ovat tämän jälkeen?",
+    ],
+)
+def test_what_thanks_were_for_is_no_matter_of_the_next_question(assistant: Assistant, message: str) -> None:
+    # an election date is a fact the goals never give; the premises thanked for are not what is asked now
+    assert assistant.reply(message).kind == "fallback"
+
+
+def test_thanks_for_a_deed_before_a_story_keeps_the_story(assistant: Assistant) -> None:
+    message = "Tack för att ni finns, vår kör behöver en ny lokal. Vad säger målen om det?"
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.goal) == ("answer", 1)
+
+
+def test_a_learners_such_points_back_after_something(assistant: Assistant) -> None:
+    message = "Invånare kan samlas i en grupp som diskuterar och ger kommunen råd. Föreslår målen något sådan?"
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", "goal-2.action-1")

@@ -86,7 +86,8 @@ _FORWARD = frozenset({"etta", "et", "joka", "jota", "jolla", "jossa", "jonka", "
 FORWARD_REACH = 3  # "sellaista rahoitusta, jolla …", not "Onko sellainen mukana tavoitteissa, vai mitä luulet?"
 # Swedish "sådan" folds to Finnish "sadan" (a hundred's): it points back only after an article or "om" ("en sådan
 # satsning", "om sådan sätt").
-_SUCH_AFTER = frozenset({"en", "nan", "nagon", "ingen", "om"})
+# ("något sådan" as a learner writes it)
+_SUCH_AFTER = frozenset({"en", "nan", "nagon", "nagot", "nat", "ingen", "om"})
 # "den typen (av …)", "det slaget": of the kind told before ("Stöder KANE den typen av metoder?")
 _KIND_OF = {"typen": "den", "slaget": "det", "sorten": "den"}
 # Swedish "det", "den" point back only as the last word ("Hur gör jag det?"); "Vad står det om …" is a plain subject.
@@ -118,10 +119,12 @@ _AFTER_OBJECT = frozenset({"for", "till", "in", "vidare", "nu", "da", "hit", "di
 
 # "Puoluesihteerimme kysyi, mitä KANE tarkoittaa … Osaatko kertoa?", "Min granne undrade vad målen säger. Vet du?": a
 # question of nothing but "can you tell", "do you know" asks what the sentence before it asked.
+# So does one of nothing but "can you explain": "En ymmärrä tavoitetta neljä, sen ensimmäistä kohtaa. Voitko selittää?"
 _TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko", "voisitko", "voitteko", "kerrotko",
                       "kertoa", "kertomaan", "sanoa", "sanomaan", "vastata", "vastaamaan", "sina", "sa", "te",
                       "siihen", "tahan", "vet", "vete", "ni", "du", "kan", "kunde", "beratta", "saga", "svara", "pa",
-                      "det", "detta", "nagot", "nat", "mig", "oss"})  # fmt: skip
+                      "det", "detta", "nagot", "nat", "mig", "oss", "selittaa", "selittamaan", "selventaa",
+                      "forklara", "forklarar"})  # fmt: skip
 # A question reported ("Puoluesihteerimme kysyi, mitä KANE tarkoittaa …", "Min granne undrade vad målen säger om
 # lokaler"): the words from the interrogative on are the question; who asked is the asker's story.
 _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "mietti", "mietin", "mietimme", "miettii",
@@ -329,6 +332,23 @@ def points_into(question: str) -> bool:
     return bool(tokens) and (tokens[-1] in _POINTING_IN_LAST or not _POINTING_IN.isdisjoint(tokens))
 
 
+_THAT = frozenset({"att", "etta", "et"})
+
+
+def _thanks_for_something(sentence: str, intents: Intents) -> bool:
+    """ "Tack för svaret om lokalerna!", "Kiitos vastauksesta tiloista.": thanks, and what they are for; not "Tack
+    för att ni finns, vi har en förening …" (a story after thanks for a deed)."""
+    tokens = words(sentence)
+    while tokens and intents.only(tokens[0], "greeting"):
+        tokens = tokens[1:]  # "Hej, tack för …"
+    return (
+        len(tokens) > 2
+        and intents.only(tokens[0], "thanks")
+        and intents.any_of(tokens[1], "thanked_for")
+        and fold(tokens[2]) not in _THAT
+    )
+
+
 def find_question(text: str, intents: Intents) -> Focus:
     """The part of ``text`` to answer, and what was set aside."""
     parts = sentences(text)
@@ -343,6 +363,8 @@ def find_question(text: str, intents: Intents) -> Focus:
     bot = intents.words_either["bot_names"]
     named = intents.words_either["kane"] | bot
     for part in parts:
+        if not is_question(part) and _thanks_for_something(part, intents):
+            continue  # "Tack för svaret om lokalerna!": what was thanked for is no matter of what is asked next
         part = _reported_question(_without_greeting(part, intents))
         if not part or intents.is_small_talk(part):  # "Heips, mitä kuuluu?" greets like "Heips"
             continue
