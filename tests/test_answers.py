@@ -1020,3 +1020,28 @@ def test_a_doubt_of_mere_talk_adds_no_word_of_dialogue(assistant: Assistant) -> 
 
 def test_a_party_named_after_a_clause_is_no_kind_of_kane(assistant: Assistant) -> None:
     assert assistant.reply("Onko KANE sanonut, mitä puolue voi tehdä vaaleissa?").entry != "kane"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vad har KANE för åsikt om älgjakten?", "Mikä on KANEn mielipide hirvenmetsästyksestä?"],
+)
+def test_kanes_opinion_of_a_matter_outside_the_goals_is_no_question_of_free_speech(
+    assistant: Assistant, question: str
+) -> None:
+    # "åsikt", "mielipide" frame the question as KANE's view; the matter asked is outside the goals
+    assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Vad har KANE för åsikt om avgiftsfria lokaler för föreningar?", "goal-1.action-3"),
+        ("Mikä on KANEn mielipide rauhanomaisista mielenosoituksista?", "goal-3.action-1"),
+    ],
+)
+def test_kanes_opinion_of_a_matter_of_the_goals_is_that_matters_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -478,3 +478,15 @@ def test_a_learners_such_points_back_after_something(assistant: Assistant) -> No
     message = "Invånare kan samlas i en grupp som diskuterar och ger kommunen råd. Föreslår målen något sådan?"
     reply = assistant.reply(message)
     assert (reply.kind, reply.entry) == ("answer", "goal-2.action-1")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Poliitikot puhuvat nyt avoimesta hallinnosta. Mitä KANE tarkoittaa sillä oikeastaan?",
+        "Politikerna säger att förvaltningen ska vara öppen. Vad menar KANE med det egentligen?",
+    ],
+)
+def test_by_it_points_back_at_the_sentence_before(assistant: Assistant, message: str) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.goal) == ("answer", 3)

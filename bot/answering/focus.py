@@ -49,8 +49,8 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
                        "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist",
-                       # for it: "Löytyykö tälle tukea tavoitteista?"
-                       "talle", "tuolle", "sille"})  # fmt: skip
+                       # for it: "Löytyykö tälle tukea tavoitteista?"; by it: "Mitä KANE tarkoittaa sillä?"
+                       "talle", "tuolle", "sille", "silla", "talla"})  # fmt: skip
 _SE = frozenset({"se", "sen"})
 # Words only a Swedish sentence has (folded): "Hur hittar jag den för att se vem …?" has no Finnish "se" (it).
 _SWEDISH_MARKERS = frozenset({"jag", "vi", "det", "att", "och", "hur", "vad", "som", "inte", "kan", "vem"})
@@ -98,7 +98,8 @@ _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_I
 # det i målen?", "Står he nå åm he i måln?". Only where the pronoun ends its phrase (nothing after it, or a word of
 # place or frame): "om det civila samhället" is an article, "om det finns lokaler" an "if". "för det" is "for it"
 # ("Finns det stöd för det i målen?", "Vad får kommunen tillbaka för det?"), not "för det första".
-_SWEDISH_ABOUT = frozenset({"om", "am", "um", "for"})
+# "med det" is "by it", "with it" ("Vad menar KANE med det egentligen?").
+_SWEDISH_ABOUT = frozenset({"om", "am", "um", "for", "med"})
 _SWEDISH_IT = frozenset({"det", "he", "den", "dem", "detta", "de"})
 # "det här", "det där" end their phrase only where nothing follows them but a word of `_AFTER_IT`: "om just det här
 # valet" is about this election.

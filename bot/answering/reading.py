@@ -264,9 +264,13 @@ class Reader:
         asked = self._without_places(asked)
         content = self.intents.without(asked, "goals_frame")
         # "KANEn mukaan …", "enligt KANE …" frame a question as surely as "mitä tavoitteissa sanotaan …".
-        framed = content != " ".join(words(asked)) or self.intents.any_of(asked, "kane_view")
+        opinion = self.intents.any_of(asked, "kane_opinion")
+        framed = content != " ".join(words(asked)) or self.intents.any_of(asked, "kane_view") or opinion
         if framed:
-            content = self.intents.without(content, "kane")
+            # "Vad har KANE för åsikt om …?" asks no opinion of anyone's to be expressed
+            content = self.intents.without(
+                self.intents.without(content, "kane_opinion") if opinion else content, "kane"
+            )
         found: list[Match] = []
         if framed and self.retriever.query_terms(content, "fi"):
             found = self.retriever.search(content, limit)

@@ -121,6 +121,7 @@ INTENT_NAMES = (
     "associations",
     "kane",
     "kane_view",
+    "kane_opinion",
     "view_asked",
     "national_decisions",
     "kane_identity",
