@@ -231,6 +231,11 @@ def test_kane_is_the_subject_only_when_the_question_is_about_kane(
         # being active in associations, and what makes a good councillor
         ("Hjälper det en kandidat att ha varit aktiv i föreningar?", "candidates"),
         ("Miksi yhdistysaktiivit olisivat hyviä valtuutettuja?", "candidates"),
+        # a benefit in the elections is the running candidate's
+        ("Onks mulle mitään hyötyä vaaleissa, kun oon ollu kymmenen vuotta mukana yhdistystoiminnassa?", "candidates"),
+        ("Har man nytta i valet av att ha varit med i talkoarbete i byn?", "candidates"),
+        # not the elections' benefit to associations
+        ("Har föreningarna nytta av valet?", "goal-1"),
     ],
 )
 def test_experience_for_office_is_the_candidates_part(assistant: Assistant, question: str, entry: str) -> None:

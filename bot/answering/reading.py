@@ -74,6 +74,8 @@ COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals'
 CANDIDATES_CONCEPT = "candidates"
 COUNCILS_CONCEPT = "councillors-and-staff"
 OFFICE_BY_ELECTION = frozenset({COUNCILS_CONCEPT, "elections"})
+NOMINATIONS_CONCEPT = "nominations"
+BENEFIT_IN_ELECTIONS = frozenset({"elections", "why-it-matters"})
 EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "community-civic-action"})
 DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 # How those who run behave towards people: the candidates' responsibility for dialogue, not the parties' nominations
@@ -571,7 +573,10 @@ class Reader:
             # Councillors' readiness for dialogue ("valtuutettujen valmiudet") is goal 3.2's, not a candidate's past.
             entering = COUNCILS_CONCEPT in concepts and self.question_words.has_lemma_of(asked, self._entering_lemmas)
             entering = entering or self.intents.any_of(asked, "office_role")  # "valtuutettuna", "som ledamot"
-            office = CANDIDATES_CONCEPT in concepts or concepts >= OFFICE_BY_ELECTION or entering
+            # Running named as a nomination ("ställa upp i valet"), or a benefit in the elections ("onks siitä hyötyä
+            # vaaleissa, jos on ollu seuratoiminnassa mukana?").
+            running = NOMINATIONS_CONCEPT in concepts or concepts >= BENEFIT_IN_ELECTIONS
+            office = CANDIDATES_CONCEPT in concepts or concepts >= OFFICE_BY_ELECTION or entering or running
             if office and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
                 return True
         return False
