@@ -853,3 +853,25 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
         "järjestöyhteistyö ja sen seuranta näkyvät strategiassa?"
     )
     assert assistant.reply(message).entry == "goal-1.action-1"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the bot gone silent
+        ("Miksi botti on ihan hiljaa meidän kuoron ryhmässä?", "help.capabilities"),
+        ("Varför är boten tyst i vår grupp?", "help.capabilities"),
+        # the bot made to speak a language
+        ("Miten saan botin puhumaan minulle taas suomea?", "help.language"),
+        ("Hur får jag boten att prata finska med mig?", "help.language"),
+        # corrections proposed by officials, approved by an administrator
+        ("Ylläpitäjänä: miten hyväksyn virkailijoiden korjausehdotukset?", "help.editing"),
+        ("Var hittar jag rättelseförslagen som ska godkännas?", "help.editing"),
+        # a goal opened without writing a question
+        ("Voinko avata tavoitteen kolme kirjoittamatta kysymystä?", "help.chatting"),
+        ("Hur kommer jag till mål tre utan att skriva en fråga?", "help.chatting"),
+    ],
+)
+def test_using_the_bot_in_everyday_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

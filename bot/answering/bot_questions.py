@@ -188,12 +188,13 @@ class BotQuestions:
         chatting = self.help_retriever.entry(CHATTING_HELP)
         if (
             chatting is not None
-            and about_bot
+            and (about_bot or self.intents.any_of(asked, "asker"))
             and self.intents.any_of(asked, "browsing")
             and goal_reference(asked)
             and not self.intents.any_of(asked, "goal_says")
         ):
-            # "Ja hittar int mål tre, var ska ja trycka?", "Mikä komento näyttää tavoitteen 2?": where to move to
+            # "Ja hittar int mål tre, var ska ja trycka?", "Mikä komento näyttää tavoitteen 2?", "Hur öppnar jag direkt
+            # mål två utan att behöva skriva en fråga?": where to move to
             return Match(chatting, TASK_SCORE, lang)
         if goal_reference(asked) is not None:
             # "tavoite 2", "Kan du sammanfatta 4:e målet?" ask for the goal; "linkki kolmoseen WhatsAppiin", "skicka

@@ -269,6 +269,19 @@ def _it_after_the_subject(tokens: tuple[str, ...]) -> bool:
     )
 
 
+# A learner's word order: "Varför den är tyst?", "Hur den fungerar?": "it" just after the interrogative, in a few words.
+_LEARNERS_IT = frozenset({"den", "dom"})
+
+
+def _it_after_the_interrogative(tokens: tuple[str, ...]) -> bool:
+    return (
+        len(tokens) <= SHORT_QUESTION_WORDS
+        and tokens[1:2] != ()
+        and tokens[0] in _INTERROGATIVES
+        and (tokens[1] in _LEARNERS_IT)
+    )
+
+
 def _names_such(tokens: tuple[str, ...]) -> bool:
     """ "tällaista", "sellaisesta", "en sådan satsning": such as was told before, not such as a clause after it says."""
     return any(
@@ -384,6 +397,7 @@ def find_question(text: str, intents: Intents) -> Focus:
             last = bool(pointers) and pointers[-1] in _POINTING_LAST | _POINTING
             pointing = (
                 (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers)))
+                or _it_after_the_interrogative(pointers)
                 or ((last or _names_such(pointers) or _about_it(pointers)) and len(tokens) <= POINTING_LAST_WORDS)
                 or _it_after_the_subject(pointers)
                 # a judgement of nothing named ("Onko tämä hyvä idea?"), in a few words
