@@ -1050,3 +1050,21 @@ def test_kanes_opinion_of_a_matter_of_the_goals_is_that_matters_answer(
 ) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the municipality buying, said as buying: procurement
+        ("Kun kunta ostaa kuljetuspalveluja, voiko meidän yhdistys olla mukana?", "goal-4.action-3"),
+        ("Kun kaupunki ostaa siivouspalvelut, voiko kyläyhdistys päästä mukaan?", "goal-4.action-3"),
+        ("När kommunen köper städtjänster, kan en förening vara med?", "goal-4.action-3"),
+        # residents gathered to think a matter over together: residents' panels
+        ("Ehdotetaanko, että tavallisia kuntalaisia kootaan pohtimaan jotain isoa asiaa?", "goal-2.action-1"),
+    ],
+)
+def test_everyday_words_for_procurement_and_panels_find_their_action(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
