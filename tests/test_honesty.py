@@ -304,6 +304,12 @@ from bot.assistant import Assistant
         ("Vet du när KANE gör en uppföljning av målen?", "date"),
         ("Onko kunnassa demokratiakurssi, ja jos on, milloin ja missä?", "date"),
         ("Men gäller di överhuvudtaget på Åland?", "aland"),
+        # KANE's own call for applications; spoken and glued amounts; an app asked in dialect
+        ("Onko KANElla joku haku auki tänä syksynä?", "funding"),
+        ("Har KANE någon ansökan öppen i höst?", "funding"),
+        ("Paljos kunta antaa kylätoimikunnille rahaa?", "amount"),
+        ("hurmycket får en förening av kommunen", "amount"),
+        ("Mil sovelluksel kyselyn vois tehdä?", "product"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -1375,3 +1381,19 @@ def test_an_everyday_matter_beside_the_goals_world_is_still_no_answer(assistant:
 )
 def test_whom_to_ask_about_a_matter_beside_kane_or_a_party_stays_a_route(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind in ("route", "clarify")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Voiko eläkeläinen saada Kelalta tukea lääkkeisiin?", "Kan en pensionär få bidrag från FPA för mediciner?"],
+)
+def test_a_persons_benefit_from_kela_is_no_grant_of_the_goals(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("fallback", None)
+
+
+def test_goals_taken_forward_elsewhere_is_no_sharing_of_a_goal(assistant: Assistant) -> None:
+    # "viety eteenpäin" (put into practice) is not a goal sent on; a report of it is a paper the bot does not have
+    reply = assistant.reply("Onko jossain raportti siitä, miten tavoitteita on viety eteenpäin muissa kunnissa?")
+    assert reply.kind == "fallback" and reply.entry != "help.share"
+    assert assistant.reply("Miten laitan tavoitteen kolme eteenpäin puheenjohtajalle?").entry == "help.share"
