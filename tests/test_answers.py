@@ -1068,3 +1068,12 @@ def test_everyday_words_for_procurement_and_panels_find_their_action(
 ) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question", ["Mihin KANE oikein kuuluu?", "Var hör KANE hemma egentligen?", "Vad är KANE, och var hör den hemma?"]
+)
+def test_where_kane_belongs_is_kanes_own_entry(assistant: Assistant, question: str) -> None:
+    # KANE's entry says it works in connection with the Ministry of Justice
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "kane")

@@ -490,3 +490,16 @@ def test_a_learners_such_points_back_after_something(assistant: Assistant) -> No
 def test_by_it_points_back_at_the_sentence_before(assistant: Assistant, message: str) -> None:
     reply = assistant.reply(message)
     assert (reply.kind, reply.goal) == ("answer", 3)
+
+
+def test_a_question_asked_with_no_one_named_is_reported(assistant: Assistant) -> None:
+    message = "Kyläkokouksessa kysyttiin, minkä vaalien alla nämä tavoitteet laadittiin. Osaatko kertoa?"
+    assert find_question(message, assistant.intents).question == "minkä vaalien alla nämä tavoitteet laadittiin."
+    assert assistant.reply(message).entry == "intro"
+
+
+def test_the_askers_own_words_after_a_dash_are_set_aside_from_a_request(assistant: Assistant) -> None:
+    message = "Kort sammanfattning av målen inför valet, tack – jag ska presentera dem på vårt årsmöte."
+    focus = find_question(message, assistant.intents)
+    assert focus.question == "Kort sammanfattning av målen inför valet, tack"
+    assert assistant.reply(message).entry == "intro"

@@ -7,6 +7,7 @@ A clear question inside ten sentences of context is then answered as if it had b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.content.intents import Intents
@@ -17,7 +18,8 @@ from bot.core.text import fold, folded_words, sentences, words
 _INTERROGATIVES = frozenset({
     "mika", "mita", "mitka", "miksi", "miks", "miten", "kuinka", "kuka", "ketka", "kenen", "kenelle", "keneen",
     "kehen", "keta", "milloin", "missa", "mista", "mihin", "minne", "millainen", "millaista", "millaisia",
-    "millaiset", "montako", "paljonko", "monesko", "mites", "mitas", "mikas",
+    "millaiset", "montako", "paljonko", "monesko", "mites", "mitas", "mikas", "minka", "minkalainen",
+    "minkalaista", "minkalaisia", "keita", "kenet",
     "vad", "vem", "vems", "vilka", "vilken", "vilket", "varfor", "hur", "vart", "varifran",
     "what", "why", "how", "who", "when", "where", "which",
 })  # fmt: skip
@@ -130,7 +132,10 @@ _TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko"
 # lokaler"): the words from the interrogative on are the question; who asked is the asker's story.
 _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "mietti", "mietin", "mietimme", "miettii",
                         "pohti", "pohdin", "pohtii", "ihmetteli", "ihmettelin", "ihmettelee",
-                        "undrade", "undrar", "fragade", "fragar", "funderar", "funderade"})  # fmt: skip
+                        # asked with no one named: "Valtuustossa kysyttiin, minkä vaalien alla …"
+                        "kysyttiin", "kysytaan", "pohdittiin", "mietittiin", "ihmeteltiin",
+                        "undrade", "undrar", "fragade", "fragar", "funderar", "funderade", "fragades",
+                        "undrades"})  # fmt: skip
 # A judgement asked of what was told ("Onko tämä hyvä idea KANEn mukaan?", "Är det en bra idé enligt målen?"): a
 # pointer with a word that weighs it points back from a question of a few words.
 # (Mere talk, doubted: "Eller är det bara prat?", "Vai onko se pelkkää puhetta?")
@@ -347,6 +352,9 @@ def points_into(question: str) -> bool:
 
 
 _THAT = frozenset({"att", "etta", "et"})
+# A dash before the asker's own words ends what is asked: "Kort sammanfattning av målen, tack – jag ska presentera
+# dem i morgon." tells why, after the request.
+_AFTER_A_DASH = re.compile(r"\s[–—-]\s+(?=(?:jag|vi|ja|minä|mä|mää|me|olen|oon|meillä|meidän)\b)", re.IGNORECASE)
 
 
 def _thanks_for_something(sentence: str, intents: Intents) -> bool:
@@ -365,7 +373,9 @@ def _thanks_for_something(sentence: str, intents: Intents) -> bool:
 
 def find_question(text: str, intents: Intents) -> Focus:
     """The part of ``text`` to answer, and what was set aside."""
-    parts = sentences(text)
+    split = [_AFTER_A_DASH.split(part) for part in sentences(text)]
+    parts = [clause for clauses in split for clause in clauses]
+    told_after_a_dash = {clause for clauses in split for clause in clauses[1:]}
     if len(parts) <= 1:
         stripped = _without_greeting(text, intents)
         question = stripped or text
@@ -413,7 +423,8 @@ def find_question(text: str, intents: Intents) -> Focus:
         ):
             briefs.append(part)  # "Lyhyt yhteenveto kiitos.", "Gärna i korthet.": how to answer, read with the ask
         kept.append(part)
-    chosen = asking or kept or parts
+    # Nothing asks: the request is what came before the asker's own words after a dash.
+    chosen = asking or [part for part in kept if part not in told_after_a_dash] or kept or parts
     question = " ".join(chosen)
     if len(words(question)) < MIN_FOCUS_WORDS and kept:  # "Entä sitten?": the question is the whole message
         question = " ".join(kept)
