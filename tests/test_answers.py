@@ -1059,6 +1059,8 @@ def test_kanes_opinion_of_a_matter_of_the_goals_is_that_matters_answer(
         ("Kun kunta ostaa kuljetuspalveluja, voiko meidän yhdistys olla mukana?", "goal-4.action-3"),
         ("Kun kaupunki ostaa siivouspalvelut, voiko kyläyhdistys päästä mukaan?", "goal-4.action-3"),
         ("När kommunen köper städtjänster, kan en förening vara med?", "goal-4.action-3"),
+        # buying a thing is no procurement asked: premises lent free
+        ("Kunta ostaa vanhan koulun, voiko se antaa tiloja yhdistyksille maksutta?", "goal-1.action-3"),
         # residents gathered to think a matter over together: residents' panels
         ("Ehdotetaanko, että tavallisia kuntalaisia kootaan pohtimaan jotain isoa asiaa?", "goal-2.action-1"),
     ],

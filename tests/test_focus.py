@@ -465,7 +465,20 @@ def test_can_you_explain_alone_asks_about_the_sentence_before(assistant: Assista
 )
 def test_what_thanks_were_for_is_no_matter_of_the_next_question(assistant: Assistant, message: str) -> None:
     # an election date is a fact the goals never give; the premises thanked for are not what is asked now
-    assert assistant.reply(message).kind == "fallback"
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("fallback", None)
+
+
+def test_a_question_pointing_back_at_what_was_thanked_for_reads_it(assistant: Assistant) -> None:
+    message = "Tusen tack för svaret om understöden. Vad ska kommunen göra med det?"
+    assert "svaret om understöden" in find_question(message, assistant.intents).question
+    assert assistant.reply(message).entry == "goal-1.action-2"
+
+
+def test_meanwhile_points_at_nothing_before(assistant: Assistant) -> None:
+    # "sillä välin" (meanwhile) is no "by it": the premises are asked, not the cut grants told before
+    reply = assistant.reply("Kunta leikkasi avustuksia. Mitä tavoitteet sanovat sillä välin tiloista?")
+    assert reply.entry != "goal-1.action-2" and (reply.entry or reply.suggest) == "goal-1.action-3"
 
 
 def test_thanks_for_a_deed_before_a_story_keeps_the_story(assistant: Assistant) -> None:

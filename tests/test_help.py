@@ -860,7 +860,7 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
     [
         # the bot gone silent
         ("Miksi botti on ihan hiljaa meidän kuoron ryhmässä?", "help.capabilities"),
-        ("Varför är boten tyst i vår grupp?", "help.capabilities"),
+        ("Vi lade till boten i föreningens grupp. Varför är den tyst?", "help.capabilities"),
         # the bot made to speak a language
         ("Miten saan botin puhumaan minulle taas suomea?", "help.language"),
         ("Hur får jag boten att prata finska med mig?", "help.language"),
@@ -875,3 +875,18 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
 def test_using_the_bot_in_everyday_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "goal"),
+    [
+        # without writing an application, a goal's matter: no help about moving among the goals
+        ("Kan vi få bidrag enligt mål 1 utan att skriva en lång ansökan?", 1),
+        ("Voinko osallistua tavoitteen 2 raatiin ilman että kirjoitan hakemusta?", 2),
+        # "läst" (read) is no "last" goal
+        ("Jag har läst mål två.", 2),
+    ],
+)
+def test_a_goals_matter_beside_words_of_moving_is_the_goals(assistant: Assistant, question: str, goal: int) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.goal) == ("answer", goal)

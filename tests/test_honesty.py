@@ -1383,13 +1383,22 @@ def test_whom_to_ask_about_a_matter_beside_kane_or_a_party_stays_a_route(assista
     assert assistant.reply(question).kind in ("route", "clarify")
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["Voiko eläkeläinen saada Kelalta tukea lääkkeisiin?", "Kan en pensionär få bidrag från FPA för mediciner?"],
-)
+@pytest.mark.parametrize("question", ["Saanko Kelalta tukea asumiseen?", "Kan jag få stöd från FPA för boendet?"])
 def test_a_persons_benefit_from_kela_is_no_grant_of_the_goals(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("fallback", None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Meidän yhdistys auttaa ihmisiä Kela-asioissa, miten kunta voi tukea meitä?",
+        "Vår förening hjälper folk att få stöd från FPA, kan kommunen ge oss bidrag för det?",
+    ],
+)
+def test_kela_in_an_associations_story_keeps_the_goals_answer(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.goal) == ("answer", 1)
 
 
 def test_goals_taken_forward_elsewhere_is_no_sharing_of_a_goal(assistant: Assistant) -> None:

@@ -188,7 +188,7 @@ class BotQuestions:
         chatting = self.help_retriever.entry(CHATTING_HELP)
         if (
             chatting is not None
-            and (about_bot or self.intents.any_of(asked, "asker"))
+            and (about_bot or self._only_the_asker_moves(asked))
             and self.intents.any_of(asked, "browsing")
             and goal_reference(asked)
             and not self.intents.any_of(asked, "goal_says")
@@ -362,6 +362,12 @@ class BotQuestions:
             ranked = [match.entry.id for match in self.help_retriever.search(asked, limit=HELP_CANDIDATES * 4)]
             tied.sort(key=lambda help_id: ranked.index(help_id) if help_id in ranked else len(ranked))
         return tied[0]
+
+    def _only_the_asker_moves(self, asked: str) -> bool:
+        """ "Hur öppnar jag direkt mål två utan att behöva skriva en fråga?": the asker moving among the goals, with
+        nothing of the goals' world named ("Kan vi få bidrag enligt mål 1 utan att skriva en ansökan?" asks of
+        grants)."""
+        return self.intents.any_of(asked, "asker") and not self.question_words.speaks_of_the_goals_world(asked)
 
     def browses_the_goals(self, asked: str) -> bool:
         """ "Miten saan tavoitteet näkyviin yksi kerrallaan?", "Jag vill se alla fyra mål en och en": the goals named

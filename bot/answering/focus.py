@@ -127,7 +127,8 @@ _TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko"
                       "kertoa", "kertomaan", "sanoa", "sanomaan", "vastata", "vastaamaan", "sina", "sa", "te",
                       "siihen", "tahan", "vet", "vete", "ni", "du", "kan", "kunde", "beratta", "saga", "svara", "pa",
                       "det", "detta", "nagot", "nat", "mig", "oss", "selittaa", "selittamaan", "selventaa",
-                      "forklara", "forklarar"})  # fmt: skip
+                      "forklara", "forklarar", "forklar", "lite", "mer", "narmare", "battre", "enkelt", "tack",
+                      "mulle", "minulle", "meille", "tarkemmin", "vahan", "viela", "kiitos"})  # fmt: skip
 # A question reported ("Puoluesihteerimme kysyi, mitä KANE tarkoittaa …", "Min granne undrade vad målen säger om
 # lokaler"): the words from the interrogative on are the question; who asked is the asker's story.
 _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "mietti", "mietin", "mietimme", "miettii",
@@ -274,16 +275,30 @@ def _it_after_the_subject(tokens: tuple[str, ...]) -> bool:
     )
 
 
-# A learner's word order: "Varför den är tyst?", "Hur den fungerar?": "it" just after the interrogative, in a few words.
+# "It" just after the interrogative or its verb, in a few words: "Varför är den tyst?", a learner's "Varför den är
+# tyst?", "Hur den fungerar?".
 _LEARNERS_IT = frozenset({"den", "dom"})
+IT_REACH = 2
 
 
 def _it_after_the_interrogative(tokens: tuple[str, ...]) -> bool:
     return (
         len(tokens) <= SHORT_QUESTION_WORDS
-        and tokens[1:2] != ()
+        and bool(tokens)
         and tokens[0] in _INTERROGATIVES
-        and (tokens[1] in _LEARNERS_IT)
+        and not _LEARNERS_IT.isdisjoint(tokens[1 : 1 + IT_REACH])
+    )
+
+
+# "Sillä välin", "tällä hetkellä" (meanwhile, at the moment) point at no sentence before.
+_TIME_AFTER_IT = frozenset({"valin", "hetkella", "kertaa", "viikolla", "kaudella"})
+
+
+def _without_times(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
+        word
+        for index, word in enumerate(tokens)
+        if not (word in {"silla", "talla"} and tokens[index + 1 : index + 2] and tokens[index + 1] in _TIME_AFTER_IT)
     )
 
 
@@ -308,7 +323,7 @@ def _pointing_words(tokens: tuple[str, ...]) -> frozenset[str]:
 def points_back(question: str) -> bool:
     """Does the question point at something said before it ("Pitäisikö niiden sanalla olla painoa?", "Vad ska vi
     tänka på när vi sätter ihop den?")?"""
-    tokens = folded_words(question)
+    tokens = _without_times(folded_words(question))
     return bool(tokens) and (
         tokens[-1] in _POINTING_LAST | _POINTING_IN_LAST
         or not (_pointing_words(tokens) | _POINTING_IN).isdisjoint(tokens)
@@ -352,6 +367,7 @@ def points_into(question: str) -> bool:
 
 
 _THAT = frozenset({"att", "etta", "et"})
+_THANKS_MANY = frozenset({"tusen", "stort", "ett", "iso", "suuri", "lampimat"})
 # A dash before the asker's own words ends what is asked: "Kort sammanfattning av målen, tack – jag ska presentera
 # dem i morgon." tells why, after the request.
 _AFTER_A_DASH = re.compile(r"\s[–—-]\s+(?=(?:jag|vi|ja|minä|mä|mää|me|olen|oon|meillä|meidän)\b)", re.IGNORECASE)
@@ -363,12 +379,11 @@ def _thanks_for_something(sentence: str, intents: Intents) -> bool:
     tokens = words(sentence)
     while tokens and intents.only(tokens[0], "greeting"):
         tokens = tokens[1:]  # "Hej, tack för …"
-    return (
-        len(tokens) > 2
-        and intents.only(tokens[0], "thanks")
-        and intents.any_of(tokens[1], "thanked_for")
-        and fold(tokens[2]) not in _THAT
-    )
+    thanked = 0
+    while tokens and (intents.only(tokens[0], "thanks") or fold(tokens[0]) in _THANKS_MANY):
+        thanked += intents.only(tokens[0], "thanks")  # "Tack så mycket för …", "Tusen tack för …"
+        tokens = tokens[1:]
+    return thanked > 0 and len(tokens) > 1 and intents.any_of(tokens[0], "thanked_for") and fold(tokens[1]) not in _THAT
 
 
 def find_question(text: str, intents: Intents) -> Focus:
@@ -386,10 +401,14 @@ def find_question(text: str, intents: Intents) -> Focus:
     # what a pointer may point at instead of the sentence before
     bot = intents.words_either["bot_names"]
     named = intents.words_either["kane"] | bot
+    # Thanks for something ("Tack för svaret om lokalerna!") is no story of the asker's, only what a question after
+    # it may point at ("Kiitos vastauksesta tiloista. Koskeeko tämä myös hyvinvointialueita?").
+    thanks: set[str] = set()
     for part in parts:
-        if not is_question(part) and _thanks_for_something(part, intents):
-            continue  # "Tack för svaret om lokalerna!": what was thanked for is no matter of what is asked next
+        thanking = not is_question(part) and _thanks_for_something(part, intents)
         part = _reported_question(_without_greeting(part, intents))
+        if thanking:
+            thanks.add(part)
         if not part or intents.is_small_talk(part):  # "Heips, mitä kuuluu?" greets like "Heips"
             continue
         if is_question(part):
@@ -403,7 +422,7 @@ def find_question(text: str, intents: Intents) -> Focus:
             # points at KANE ("Mikä tämä KANE on?") does not.
             # KANE only where it is asked what KANE is ("Mitä mieltä tämä KANE on?" asks KANE's view of what came
             # before); the bot always ("Mitä kieliä tämä botti osaa?")
-            pointers = past_kane(tokens, named if intents.any_of(part, "kane_identity") else bot)
+            pointers = _without_times(past_kane(tokens, named if intents.any_of(part, "kane_identity") else bot))
             last = bool(pointers) and pointers[-1] in _POINTING_LAST | _POINTING
             pointing = (
                 (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers)))
@@ -428,5 +447,5 @@ def find_question(text: str, intents: Intents) -> Focus:
     question = " ".join(chosen)
     if len(words(question)) < MIN_FOCUS_WORDS and kept:  # "Entä sitten?": the question is the whole message
         question = " ".join(kept)
-    context = " ".join(part for part in kept if part not in chosen)
+    context = " ".join(part for part in kept if part not in chosen and part not in thanks)
     return Focus(question, context, bool(asking), " ".join(briefs))

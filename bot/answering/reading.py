@@ -74,7 +74,6 @@ COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals'
 CANDIDATES_CONCEPT = "candidates"
 COUNCILS_CONCEPT = "councillors-and-staff"
 OFFICE_BY_ELECTION = frozenset({COUNCILS_CONCEPT, "elections"})
-NOMINATIONS_CONCEPT = "nominations"
 BENEFIT_IN_ELECTIONS = frozenset({"elections", "why-it-matters"})
 EXPERIENCE_CONCEPTS = frozenset({"association-experience", "volunteering", "community-civic-action"})
 DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
@@ -83,6 +82,7 @@ DIALOGUE_CONCEPTS = frozenset({"dialogue", "dialogue-skills"})
 CANDIDATES_DIALOGUE_ENTRY = "candidates.dialogue"
 NOMINATIONS_CONCEPT = "nominations"
 RUNNING_CONCEPTS = frozenset({CANDIDATES_CONCEPT, NOMINATIONS_CONCEPT})
+NOMINATION_IN_ELECTIONS = frozenset({NOMINATIONS_CONCEPT, "elections"})  # not volunteers recruited
 CONDUCT_CONCEPTS = frozenset({*DIALOGUE_CONCEPTS, "democratic-encounters", "trust", "constructive-atmosphere"})
 GROUP_COUNCIL_CONCEPTS = frozenset({"youth-council", "older-peoples-council", "disability-council"})
 WHO_IS_NOMINATED_CONCEPTS = frozenset(
@@ -175,7 +175,7 @@ _APPLYING_REACH = 5  # the how-word and the next four words
 # How or who, opening a question of how something is done or by whom (folded).
 _HOW_OR_WHO = HOW_WORDS | {"milla", "kuka", "ketka", "vem", "vilka"}
 # A count word and, within the next two words, the goals: "Montako tavoitetta on?", "Hur många är målen?".
-_COUNT_WORDS = frozenset({"montako", "monta", "moni", "paljonko", "manga"})
+_COUNT_WORDS = frozenset({"montako", "monta", "moni", "paljonko", "paljos", "paljoks", "paljonks", "manga"})
 _COUNT_REACH = 3
 # …or a pronoun for them, named elsewhere in the question ("Mihin vaaleihin nää tavoitteet on tehty ja kuinka monta
 # niitä on?").
@@ -575,7 +575,7 @@ class Reader:
             entering = entering or self.intents.any_of(asked, "office_role")  # "valtuutettuna", "som ledamot"
             # Running named as a nomination ("ställa upp i valet"), or a benefit in the elections ("onks siitä hyötyä
             # vaaleissa, jos on ollu seuratoiminnassa mukana?").
-            running = NOMINATIONS_CONCEPT in concepts or concepts >= BENEFIT_IN_ELECTIONS
+            running = concepts >= NOMINATION_IN_ELECTIONS or concepts >= BENEFIT_IN_ELECTIONS
             office = CANDIDATES_CONCEPT in concepts or concepts >= OFFICE_BY_ELECTION or entering or running
             if office and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
                 return True

@@ -84,7 +84,7 @@ _TOKEN = re.compile(r"#\d+|\d+(?::[^\W\d_]+|[.:]|st|nd|rd|th)?|[^\W\d_]+(?::[^\W
 
 
 # Words that fold into an ordinal: "förstå" (understand) is "första" (first) without its marks.
-_NOT_ORDINALS = frozenset({"förstå"})
+_NOT_ORDINALS = frozenset({"förstå", "läst"})  # "läst" (read) is "last" without its marks
 
 
 def _tokens(text: str) -> list[str]:
