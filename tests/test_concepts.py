@@ -351,3 +351,13 @@ def test_easy_is_no_red_tape(assistant: Assistant) -> None:
         "Borde det bli lättare att hitta dem?"
     )
     assert assistant.reply(story).entry == "goal-4.action-2"
+
+
+def test_the_municipality_doing_everything_itself_is_no_one_alone(assistant: Assistant) -> None:
+    # "itse hoitaa" as well as "hoitaa itse": nobody solves complex matters alone (goal 4)
+    for question in (
+        "Miksi kaupunki tarvitsisi yhdistyksiä? Eikö se voi itse hoitaa kaiken?",
+        "Kunta voi itse hoitaa kaikki asiat, miksi yhdistyksiä tarvitaan?",
+    ):
+        reply = assistant.reply(question)
+        assert (reply.kind, reply.goal) == ("answer", 4)
