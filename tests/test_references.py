@@ -241,3 +241,27 @@ def test_no_action_named_by_its_place(text: str) -> None:
 def test_an_action_named_by_its_place_is_answered(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Mitä tavoitteessa 2 luetellaan ekana?", 1),
+        ("Mitä tavoitteessa 3 mainitaan viimeisenä?", LAST_ACTION),
+        ("Vad nämns sist i mål ett?", LAST_ACTION),
+        ("Mitä toisessa tavoitteessa mainitaan toisena?", 2),
+    ],
+)
+def test_a_place_in_the_goals_list_said_as_an_adverb_beside_listing(text: str, action: int) -> None:
+    assert action_reference(text) == action
+
+
+@pytest.mark.parametrize("text", ["Mitä kunta tekee ensin tavoitteessa 2?", "Mitä tavoitteessa 1 sanotaan ensin?"])
+def test_first_without_a_word_of_listing_is_no_place(text: str) -> None:
+    assert action_reference(text) is None
+
+
+def test_a_goal_named_by_its_theme_in_spoken_spelling(assistant: Assistant) -> None:
+    assert goal_themes("demokratiakasvatustavotteessa") == ["demokratiakasvatus"]
+    reply = assistant.reply("Mitäs siinä avoimuustavotteessa luetellaan ekana?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-3.action-1")

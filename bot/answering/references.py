@@ -60,7 +60,7 @@ _GOAL_WORD = re.compile(r"^(tavoi?o?t\w*|malet|male|mal|malen|malets|malsattning
 # A goal named by its theme in one word: "avoimuustavoite", "demokratiakasvatustavoitteessa", "demokratifostringsmålet"
 # (a theme of at least five letters before the goal word; not plurals, "vaalitavoitteet" are the goals).
 _THEMED_GOAL_WORD = re.compile(
-    r"^(\w{5,}?)(tavoite|tavoitteen|tavoitteessa|tavoitteesta|tavoitteeseen|tavoitetta|malet)$"
+    r"^(\w{5,}?)(tavoi?o?te|tavoi?o?tteen|tavoi?o?tteessa|tavoi?o?tteesta|tavoi?o?tteeseen|tavoi?o?tetta|malet)$"
 )
 # "andra" is "second" only before the definite "målet" or in "andra av målen": "andra mål" are other goals.
 _DEFINITE_GOAL_WORD = re.compile(r"^(malet|male|malets|malsattningen|tavoi?o?t\w*|goal)$")
@@ -237,7 +237,22 @@ def action_reference(text: str) -> int | None:
         counted = index + 2 < len(tokens) and tokens[index + 2] in _COUNTED  # "kohta 2 viikon päästä" is soon
         if after is not None and after < GOALS and not counted:
             return after
-    return None
+    return _place_in_the_list(tokens)
+
+
+# A place in the goal's list said as an adverb beside a verb of listing: "Mitä tavoitteessa 2 luetellaan ekana?",
+# "Vad nämns sist i mål tre?"; not "Mitä kunta tekee ensin?" (what is done first).
+_PLACE_ADVERBS = {
+    "ekana": 1, "ensimmaisena": 1, "ensin": 1, "ensiksi": 1, "tokana": 2, "toisena": 2, "kolmantena": 3,
+    "viimeisena": LAST_ACTION, "vikana": LAST_ACTION, "viimeiseksi": LAST_ACTION, "forst": 1, "sist": LAST_ACTION,
+}  # fmt: skip
+_LISTING = re.compile(r"^(luetel\w*|luettel\w*|mainit\w*|mainitaan|nimeta\w*|nimetaan|namn\w*|raknas|raknar)$")
+
+
+def _place_in_the_list(tokens: list[str]) -> int | None:
+    if not any(_LISTING.match(token) for token in tokens):
+        return None
+    return next((_PLACE_ADVERBS[token] for token in tokens if token in _PLACE_ADVERBS), None)
 
 
 _LAST = _ORDINALS[-1][0]  # "viimeinen", "sista", "last": the ordinal of the last goal, read of an action
