@@ -9,6 +9,7 @@ from types import ModuleType
 import pytest
 
 from bot.answering.lexicon import Lexicon, eastern_written_forms
+from bot.assistant import Assistant
 from bot.core.lang import Lang
 from bot.core.text import fold
 from tests.conftest import KNOWLEDGE, ROOT
@@ -324,3 +325,13 @@ def test_a_finnish_function_word_with_a_clitic_is_no_word_of_content(word: str) 
 
     # "ketäs" had been corrected to a word of the knowledge, and "Ketäs se KANE on?" answered by goal 4
     assert Assistant.load(KNOWLEDGE).retriever.query_terms(f"{word} kane", "fi") == ["kane"]
+
+
+def test_ostrobothnian_o_for_u_meets_the_written_word(assistant: Assistant) -> None:
+    # "ongdomsråde" is "ungdomsrådet", "onga" "unga": the lemma the goals' texts use
+    def lemmas(word: str, lang: Lang) -> list[str]:
+        return assistant.retriever.word_terms(word, lang, corrected=False)
+
+    assert lemmas("ongdomsråde", "sv") == lemmas("ungdomsrådet", "sv")
+    assert lemmas("ongdomar", "sv") == lemmas("ungdomar", "sv")
+    assert lemmas("ongelma", "fi") == ["ongelma"]  # a Finnish word keeps its own

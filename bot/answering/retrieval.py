@@ -843,6 +843,9 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
         forms.append(folded + "a")  # "kandidatern" → "kandidaterna"
     # A definite form of a compound the tables list only in its base form: "äldrerådet" → "äldreråd".
     forms += [folded.removesuffix(ending) for ending in SWEDISH_DEFINITE_ENDINGS if folded.endswith(ending)]
+    if folded.startswith("ong"):
+        # Ostrobothnian "o" for "u": "ongdomsråde" is "ungdomsrådet", "ongdoman" "ungdomarna"
+        forms += ["ung" + folded[3:], *_written_forms("ung" + folded[3:], lang)]
     return forms
 
 
