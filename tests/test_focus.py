@@ -516,3 +516,18 @@ def test_the_askers_own_words_after_a_dash_are_set_aside_from_a_request(assistan
     focus = find_question(message, assistant.intents)
     assert focus.question == "Kort sammanfattning av målen inför valet, tack"
     assert assistant.reply(message).entry == "intro"
+
+
+def test_with_it_of_the_questions_own_matter_does_not_point_back(assistant: Assistant) -> None:
+    # "sillä" before the rest of the question is "with it" (the code), not "by it": the sum asked stays honest
+    reply = assistant.reply("Sain kunnalta koodin avustusjärjestelmään. Paljonko avustusta sillä voi hakea?")
+    assert reply.kind == "fallback" and reply.entry is None
+
+
+def test_in_this_way_points_back_at_the_way_told(assistant: Assistant) -> None:
+    message = (
+        "Kunta aikoo lakkauttaa kyläkoulun, eikä kukaan kysy meiltä mitään. Kunta voisi koota kyläläiset yhteen "
+        "ja kuunnella ennen kuin päättää. Onko tavoitteissa jotain siitä, että asukkaat otetaan mukaan tällä tavalla?"
+    )
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.goal) == ("answer", 2)

@@ -1406,3 +1406,8 @@ def test_goals_taken_forward_elsewhere_is_no_sharing_of_a_goal(assistant: Assist
     reply = assistant.reply("Onko jossain raportti siitä, miten tavoitteita on viety eteenpäin muissa kunnissa?")
     assert reply.kind == "fallback" and reply.entry != "help.share"
     assert assistant.reply("Miten laitan tavoitteen kolme eteenpäin puheenjohtajalle?").entry == "help.share"
+
+
+def test_saving_on_the_municipalitys_food_services_stays_honest(assistant: Assistant) -> None:
+    # food services as a compound are still food: an everyday budget matter, not the goals' savings
+    assert assistant.reply("Miten kunta voi säästää rahaa ruokapalveluissa?").kind == "fallback"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.content.intents import Intents
 from bot.core.text import fold, folded_words, sentences, words
@@ -51,8 +52,12 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        "meille", "meita", "meilla", "minulle", "minua", "oss", "mig",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
                        "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist",
-                       # for it: "Löytyykö tälle tukea tavoitteista?"; by it: "Mitä KANE tarkoittaa sillä?"
-                       "talle", "tuolle", "sille", "silla", "talla"})  # fmt: skip
+                       # for it: "Löytyykö tälle tukea tavoitteista?"
+                       "talle", "tuolle", "sille"})  # fmt: skip
+# "By it" ends the question it points back from ("Mitä KANE tarkoittaa sillä (oikeastaan)?"); elsewhere "sillä" is
+# also "with it" of the question's own matter ("Paljonko avustusta sillä voi hakea?").
+_BY_IT = frozenset({"silla", "talla"})
+_AFTER_BY_IT = frozenset({"oikeastaan", "oikein", "oikeen", "nyt", "sitten", "siis", "tarkalleen", "tarkemmin"})
 _SE = frozenset({"se", "sen"})
 # Words only a Swedish sentence has (folded): "Hur hittar jag den för att se vem …?" has no Finnish "se" (it).
 _SWEDISH_MARKERS = frozenset({"jag", "vi", "det", "att", "och", "hur", "vad", "som", "inte", "kan", "vem"})
@@ -302,6 +307,22 @@ def _without_times(tokens: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _ends_by_it(tokens: tuple[str, ...]) -> bool:
+    """ "sillä", "tällä" last, or with only an adverb after it: "Mitä KANE tarkoittaa sillä oikeastaan?"."""
+    rest = list(tokens)
+    while rest and rest[-1] in _AFTER_BY_IT:
+        rest.pop()
+    return bool(rest) and rest[-1] in _BY_IT
+
+
+_WAY = frozenset({"tavalla", "tavoin", "lailla"})
+
+
+def _in_this_way(tokens: tuple[str, ...]) -> bool:
+    """ "tällä tavalla", "sillä lailla": the way told before ("… ottaa mukaan tällä tavalla?")."""
+    return any(word in _BY_IT and after in _WAY for word, after in pairwise(tokens))
+
+
 def _names_such(tokens: tuple[str, ...]) -> bool:
     """ "tällaista", "sellaisesta", "en sådan satsning": such as was told before, not such as a clause after it says."""
     return any(
@@ -327,6 +348,8 @@ def points_back(question: str) -> bool:
     return bool(tokens) and (
         tokens[-1] in _POINTING_LAST | _POINTING_IN_LAST
         or not (_pointing_words(tokens) | _POINTING_IN).isdisjoint(tokens)
+        or _ends_by_it(tokens)
+        or _in_this_way(tokens)
     )
 
 
@@ -423,7 +446,7 @@ def find_question(text: str, intents: Intents) -> Focus:
             # KANE only where it is asked what KANE is ("Mitä mieltä tämä KANE on?" asks KANE's view of what came
             # before); the bot always ("Mitä kieliä tämä botti osaa?")
             pointers = _without_times(past_kane(tokens, named if intents.any_of(part, "kane_identity") else bot))
-            last = bool(pointers) and pointers[-1] in _POINTING_LAST | _POINTING
+            last = bool(pointers) and (pointers[-1] in _POINTING_LAST | _POINTING or _ends_by_it(pointers))
             pointing = (
                 (len(tokens) <= SHORT_QUESTION_WORDS and bool(_POINTING & set(pointers)))
                 or _it_after_the_interrogative(pointers)
