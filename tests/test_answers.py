@@ -1057,7 +1057,7 @@ def test_kanes_opinion_of_a_matter_of_the_goals_is_that_matters_answer(
     [
         # the municipality buying, said as buying: procurement
         ("Kun kunta ostaa kuljetuspalveluja, voiko meidän yhdistys olla mukana?", "goal-4.action-3"),
-        ("Kun kaupunki ostaa siivouspalvelut, voiko kyläyhdistys päästä mukaan?", "goal-4.action-3"),
+        ("Kun kaupunki ostaa kuljetuspalveluja, voiko kyläyhdistys päästä mukaan?", "goal-4.action-3"),
         ("När kommunen köper städtjänster, kan en förening vara med?", "goal-4.action-3"),
         # buying a thing is no procurement asked: premises lent free
         ("Kunta ostaa vanhan koulun, voiko se antaa tiloja yhdistyksille maksutta?", "goal-1.action-3"),
@@ -1079,3 +1079,17 @@ def test_where_kane_belongs_is_kanes_own_entry(assistant: Assistant, question: s
     # KANE's entry says it works in connection with the Ministry of Justice
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", "kane")
+
+
+def test_kanes_opinion_of_an_election_keeps_its_own_reading(assistant: Assistant) -> None:
+    # an election alone is no matter KANE's opinion is read of: the EU elections are not the goals' elections
+    reply = assistant.reply("Mikä on KANEn kanta EU-vaaleihin?")
+    assert reply.kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "question", ["Var kan jag köpa städning till mitt hem?", "Mistä voin ostaa siivousta kotiini?"]
+)
+def test_buying_for_ones_home_is_no_procurement(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.entry != "goal-4.action-3"

@@ -531,3 +531,27 @@ def test_in_this_way_points_back_at_the_way_told(assistant: Assistant) -> None:
     )
     reply = assistant.reply(message)
     assert (reply.kind, reply.goal) == ("answer", 2)
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # what follows the dash asks: kept
+        ("Snabb fråga – vi undrar om kommunen måste ge föreningar gratis lokaler.", "goal-1.action-3"),
+        ("Lyhyesti kiitos – me mietitään, mitä tavoitteet sanovat yhteiskäyttöisistä tiloista.", "goal-1.action-3"),
+        # Finnish "ja" (and) after a dash is no Ostrobothnian "jag"
+        ("Kerro tavoitteista – ja erityisesti nuorisovaltuustoista.", "goal-2.action-2"),
+    ],
+)
+def test_words_after_a_dash_that_ask_stay_the_question(assistant: Assistant, message: str, entry: str) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+def test_a_question_asked_with_no_one_named_in_one_sentence(assistant: Assistant) -> None:
+    assert assistant.reply("Årsmötet frågades vilka mål KANE har inför valet.").entry == "intro"
+    # asked before by someone, in one sentence; Swedish "vem som", "vad som" ask as "vem", "vad"
+    assert assistant.reply("Min granne undrade vad som står om lokaler i målen.").entry == "goal-1.action-3"
+    # a board musing is no question asked: the question after it is
+    message = "Hallituksessa pohdittiin, miten saisimme lisää jäseniä. Mitä tavoitteet sanovat avustuksista?"
+    assert assistant.reply(message).entry == "goal-1.action-2"

@@ -885,6 +885,8 @@ def test_using_the_bot_in_everyday_words_gets_its_help(assistant: Assistant, que
         ("Voinko osallistua tavoitteen 2 raatiin ilman että kirjoitan hakemusta?", 2),
         # "läst" (read) is no "last" goal
         ("Jag har läst mål två.", 2),
+        # papers not written: the goal's work, not moving among the goals
+        ("Kan vi jobba med mål 2 utan att skriva en massa papper?", 2),
     ],
 )
 def test_a_goals_matter_beside_words_of_moving_is_the_goals(assistant: Assistant, question: str, goal: int) -> None:

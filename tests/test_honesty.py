@@ -972,8 +972,8 @@ def test_near_a_named_product_but_no_product_asked(assistant: Assistant, questio
 def test_billing_and_meet_ups_keep_their_own_sense(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert reply.entry != "goal-1.action-3" and assistant.intents.asked_fact(question) is None
-    # a meet-up is the goals' matter: answered, or at the threshold its closest part offered (never "no dates")
-    assert reply.kind == "answer" or reply.suggest is not None
+    # a meet-up is the goals' matter: never the honest reply that the goals give no dates
+    assert assistant.message("honest_date", reply.lang) not in reply.text
 
 
 def test_a_story_about_the_bot_does_not_turn_a_goals_question_into_help(assistant: Assistant) -> None:
@@ -1411,3 +1411,13 @@ def test_goals_taken_forward_elsewhere_is_no_sharing_of_a_goal(assistant: Assist
 def test_saving_on_the_municipalitys_food_services_stays_honest(assistant: Assistant) -> None:
     # food services as a compound are still food: an everyday budget matter, not the goals' savings
     assert assistant.reply("Miten kunta voi säästää rahaa ruokapalveluissa?").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "question", ["Onko KANElla mielipidettä sote-uudistuksesta?", "Hur ställer sig KANE till vårdreformen?"]
+)
+def test_kanes_opinion_of_a_national_reform_is_a_stand_the_goals_never_take(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and assistant.message("honest_decision", reply.lang) in reply.text

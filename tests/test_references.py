@@ -265,3 +265,15 @@ def test_a_goal_named_by_its_theme_in_spoken_spelling(assistant: Assistant) -> N
     assert goal_themes("demokratiakasvatustavotteessa") == ["demokratiakasvatus"]
     reply = assistant.reply("Mitäs siinä avoimuustavotteessa luetellaan ekana?")
     assert (reply.kind, reply.entry) == ("answer", "goal-3.action-1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mainitsin ensin valtuustossa tavoitteen 4, mitä se sanoo markkinavuoropuhelusta?",  # the asker's order
+        "Vilket mål nämns först i texten?",  # which goal is asked
+        "När jag presenterar mål 2 nämner jag först ungdomsfullmäktige, vad säger målet om det?",
+    ],
+)
+def test_a_place_word_away_from_a_passive_listing_names_no_action(text: str) -> None:
+    assert action_reference(text) is None

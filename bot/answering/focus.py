@@ -134,14 +134,18 @@ _TELL_ME = frozenset({"osaatko", "osaatteko", "tiedatko", "tiedatteko", "voitko"
                       "det", "detta", "nagot", "nat", "mig", "oss", "selittaa", "selittamaan", "selventaa",
                       "forklara", "forklarar", "forklar", "lite", "mer", "narmare", "battre", "enkelt", "tack",
                       "mulle", "minulle", "meille", "tarkemmin", "vahan", "viela", "kiitos"})  # fmt: skip
+_OUR = frozenset({"vår", "vårt", "våra"})
+_REPORTED_WITH_NO_ONE = frozenset({"kysyttiin", "kysytaan", "fragades", "undrades"})
+# …or asked before, by someone ("Min granne undrade vad som står om lokaler.")
+_REPORTED_BEFORE = _REPORTED_WITH_NO_ONE | {"kysyi", "kysyivat", "mietti", "pohti", "ihmetteli", "undrade", "fragade",
+                                            "funderade"}  # fmt: skip
 # A question reported ("Puoluesihteerimme kysyi, mitä KANE tarkoittaa …", "Min granne undrade vad målen säger om
 # lokaler"): the words from the interrogative on are the question; who asked is the asker's story.
 _REPORTING = frozenset({"kysyi", "kysyy", "kysyivat", "kysyvat", "kysyin", "mietti", "mietin", "mietimme", "miettii",
                         "pohti", "pohdin", "pohtii", "ihmetteli", "ihmettelin", "ihmettelee",
                         # asked with no one named: "Valtuustossa kysyttiin, minkä vaalien alla …"
-                        "kysyttiin", "kysytaan", "pohdittiin", "mietittiin", "ihmeteltiin",
-                        "undrade", "undrar", "fragade", "fragar", "funderar", "funderade", "fragades",
-                        "undrades"})  # fmt: skip
+                        *_REPORTED_WITH_NO_ONE,
+                        "undrade", "undrar", "fragade", "fragar", "funderar", "funderade"})  # fmt: skip
 # A judgement asked of what was told ("Onko tämä hyvä idea KANEn mukaan?", "Är det en bra idé enligt målen?"): a
 # pointer with a word that weighs it points back from a question of a few words.
 # (Mere talk, doubted: "Eller är det bara prat?", "Vai onko se pelkkää puhetta?")
@@ -218,18 +222,25 @@ def is_question(sentence: str) -> bool:
     return any(tuple(tokens[i : i + len(phrase)]) == phrase for phrase in _REQUEST_PHRASES for i in range(len(tokens)))
 
 
-def _reported_question(sentence: str) -> str:
+_INDIRECT_SOM = re.compile(r"^(vem|vad|vilka|vilket|vilken)\s+som\s+", re.IGNORECASE)
+
+
+def _reported_question(sentence: str, reporting: frozenset[str] = _REPORTING) -> str:
     """The question a sentence reports, from its interrogative on ("Naapuri kysyi, mitä tavoitteissa sanotaan
     tiloista." → "mitä tavoitteissa sanotaan tiloista."); the sentence itself when it reports none."""
     written = words(sentence)
     tokens = folded_words(sentence)
     for index in range(len(tokens) - 1):
-        if tokens[index] in _REPORTING and tokens[index + 1] in _INTERROGATIVES:
+        if tokens[index] in reporting and tokens[index + 1] in _INTERROGATIVES:
             start = 0
             for word in written[: index + 1]:
                 start = sentence.find(word, start) + len(word)
             at = sentence.find(written[index + 1], start)
-            return sentence[at:] if at >= 0 else sentence
+            if at < 0:
+                return sentence
+            reported = sentence[at:]
+            # Swedish asks indirectly with "som": "vem som betalar …" asks "vem betalar …"
+            return _INDIRECT_SOM.sub(r"\1 ", reported, count=1)
     return sentence
 
 
@@ -391,9 +402,28 @@ def points_into(question: str) -> bool:
 
 _THAT = frozenset({"att", "etta", "et"})
 _THANKS_MANY = frozenset({"tusen", "stort", "ett", "iso", "suuri", "lampimat"})
-# A dash before the asker's own words ends what is asked: "Kort sammanfattning av målen, tack – jag ska presentera
-# dem i morgon." tells why, after the request.
-_AFTER_A_DASH = re.compile(r"\s[–—-]\s+(?=(?:jag|vi|ja|minä|mä|mää|me|olen|oon|meillä|meidän)\b)", re.IGNORECASE)
+# A dash before the asker's own words may end what is asked: "Kort sammanfattning av målen, tack – jag ska presentera
+# dem i morgon." tells why, after a request for the goals in brief (see `_tells_why_after_a_request`).
+_AFTER_A_DASH = re.compile(r"\s[–—-]\s+(?=(?:jag|vi|minä|mä|mää|me|olen|oon|meillä|meidän)\b)", re.IGNORECASE)
+# Words that keep the words after the dash part of the request: "… – vi undrar mest över lokalerna".
+_STILL_ASKING = frozenset({"undrar", "funderar", "vill", "mietin", "mietimme", "mietitaan", "haluan", "haluaisin",
+                           "haluamme", "sarskilt", "mest", "framfor", "erityisesti", "etenkin", "varsinkin",
+                           "kiinnostaa", "kiinnostuneita", "intresserade"})  # fmt: skip
+
+
+def _tells_why_after_a_request(sentence: str, intents: Intents) -> list[str]:
+    """The sentence, or the request before a dash and the asker's own words after it, when the request asks for the
+    goals in brief and the words after it ask nothing ("Kort sammanfattning av målen, tack – jag ska presentera dem i
+    morgon."; not "Snabb fråga – vi undrar om …", "Sammanfattning av målen – vi undrar mest över lokalerna")."""
+    clauses = _AFTER_A_DASH.split(sentence, maxsplit=1)
+    if len(clauses) < 2:
+        return [sentence]
+    request, told = clauses
+    overview = intents.patterns["overview"].found_in(folded_words(request), frozenset(), words(request))
+    # folded, "vårt" (our) is "vart" (where to)
+    told_words = [fold(word) for word in words(told) if word.casefold() not in _OUR]
+    asks = is_question(told) or not (_STILL_ASKING | _INTERROGATIVES).isdisjoint(told_words)
+    return [request, told] if overview and not asks and not told.rstrip().endswith("?") else [sentence]
 
 
 def _thanks_for_something(sentence: str, intents: Intents) -> bool:
@@ -411,11 +441,13 @@ def _thanks_for_something(sentence: str, intents: Intents) -> bool:
 
 def find_question(text: str, intents: Intents) -> Focus:
     """The part of ``text`` to answer, and what was set aside."""
-    split = [_AFTER_A_DASH.split(part) for part in sentences(text)]
+    split = [_tells_why_after_a_request(part, intents) for part in sentences(text)]
     parts = [clause for clauses in split for clause in clauses]
     told_after_a_dash = {clause for clauses in split for clause in clauses[1:]}
     if len(parts) <= 1:
-        stripped = _without_greeting(text, intents)
+        # "På mötet frågades vilka mål KANE har inför valet.": a question asked before, alone as well (who wonders now
+        # may tell the matter in the same sentence: "Vi i romska föreningen undrar: vilka …")
+        stripped = _reported_question(_without_greeting(text, intents), _REPORTED_BEFORE)
         question = stripped or text
         return Focus(question, "" if question == text else text, is_question(question))
     kept: list[str] = []

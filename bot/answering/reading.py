@@ -106,6 +106,8 @@ OVERVIEW_CONCEPTS = frozenset({
     "hobbies-leisure", "strategy", "responsibility",
 })  # fmt: skip
 ELECTION_CONCEPTS = frozenset({"elections", "voter-turnout", "double-elections"})
+# An election and the levels it elects ("EU-vaalit", "aluevaalit"): no matter KANE's opinion is asked of
+ELECTIONS_AND_LEVELS = ELECTION_CONCEPTS | {"administrative-levels", KANE_CONCEPT, GOALS_CONCEPT}
 # The closest entry offered with an honest "the goals don't say" must at least be this close.
 SUGGEST_THRESHOLD = 0.08
 
@@ -258,6 +260,13 @@ class Reader:
         self._overview = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_overview)
         self._kane_doing = lru_cache(maxsize=READ_CACHE_SIZE)(self._find_kane_doing)
 
+    def _opinion_of_a_matter(self, asked: str) -> bool:
+        """Is KANE's opinion asked of a matter that is not only an election ("Mikä on KANEn kanta EU-vaaleihin?"
+        keeps its words: an election is no matter of opinion in the goals)?"""
+        rest = self.intents.without(self.intents.without(asked, "kane_opinion"), "kane")
+        read = {concept for found in self.question_words.concepts_as_read(rest) for concept in found}
+        return not read or not read <= ELECTIONS_AND_LEVELS
+
     def search(self, asked: str, limit: int = 3) -> list[Match]:
         """Entries for the question without the words that only frame it ("mitä tavoitteissa sanotaan …", "vad
         säger KANE:s mål om …"), which would pull every such question towards the introduction, and without the
@@ -266,7 +275,7 @@ class Reader:
         asked = self._without_places(asked)
         content = self.intents.without(asked, "goals_frame")
         # "KANEn mukaan …", "enligt KANE …" frame a question as surely as "mitä tavoitteissa sanotaan …".
-        opinion = self.intents.any_of(asked, "kane_opinion")
+        opinion = self.intents.any_of(asked, "kane_opinion") and self._opinion_of_a_matter(asked)
         framed = content != " ".join(words(asked)) or self.intents.any_of(asked, "kane_view") or opinion
         if framed:
             # "Vad har KANE för åsikt om …?" asks no opinion of anyone's to be expressed

@@ -10,6 +10,7 @@ målen") is not a reference.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.core.lang import Lang
 from bot.core.text import clean, fold
@@ -240,19 +241,30 @@ def action_reference(text: str) -> int | None:
     return _place_in_the_list(tokens)
 
 
-# A place in the goal's list said as an adverb beside a verb of listing: "Mitä tavoitteessa 2 luetellaan ekana?",
-# "Vad nämns sist i mål tre?"; not "Mitä kunta tekee ensin?" (what is done first).
+# A place in the goal's list said as an adverb beside a verb of listing (passive or the goal's own, within two words):
+# "Mitä tavoitteessa 2 luetellaan ekana?", "Vad nämns sist i mål tre?"; not "Mitä kunta tekee ensin?" (what is done
+# first), "Mainitsin ensin valtuustossa tavoitteen 4" (the asker's order), "Vilket mål nämns först?" (a goal asked).
 _PLACE_ADVERBS = {
     "ekana": 1, "ensimmaisena": 1, "ensin": 1, "ensiksi": 1, "tokana": 2, "toisena": 2, "kolmantena": 3,
     "viimeisena": LAST_ACTION, "vikana": LAST_ACTION, "viimeiseksi": LAST_ACTION, "forst": 1, "sist": LAST_ACTION,
 }  # fmt: skip
-_LISTING = re.compile(r"^(luetel\w*|luettel\w*|mainit\w*|mainitaan|nimeta\w*|nimetaan|namn\w*|raknas|raknar)$")
+_LISTING = frozenset({"luetellaan", "luettelee", "luetellut", "lueteltu", "mainitaan", "mainitsee", "mainittu",
+                      "nimetaan", "namns", "namnes", "raknas", "listas", "listataan"})  # fmt: skip
+_LISTING_REACH = 2
+_WHICH = frozenset({"vilket", "vilka", "mika", "mitka", "kumpi", "which"})
 
 
 def _place_in_the_list(tokens: list[str]) -> int | None:
-    if not any(_LISTING.match(token) for token in tokens):
-        return None
-    return next((_PLACE_ADVERBS[token] for token in tokens if token in _PLACE_ADVERBS), None)
+    if any(word in _WHICH and _GOAL_WORD.match(after) for word, after in pairwise(tokens)):
+        return None  # "Vilket mål nämns först?", "Mikä tavoite mainitaan ensimmäisenä?" ask which goal
+    for index, token in enumerate(tokens):
+        if token not in _LISTING:
+            continue
+        near = tokens[max(0, index - _LISTING_REACH) : index + 1 + _LISTING_REACH]
+        place = next((_PLACE_ADVERBS[word] for word in near if word in _PLACE_ADVERBS), None)
+        if place is not None:
+            return place
+    return None
 
 
 _LAST = _ORDINALS[-1][0]  # "viimeinen", "sista", "last": the ordinal of the last goal, read of an action

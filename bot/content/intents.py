@@ -567,8 +567,10 @@ class Intents:
 
     def views_kane(self, sentence: str) -> bool:
         """ "KANEn mielestä", "Mitä KANE ajattelee …?", "Vad tycker KANE …?": KANE's view is asked."""
-        return self.any_of(sentence, "kane_view") or (
-            self.any_of(sentence, "kane") and self.any_of(sentence, "view_asked")
+        return (
+            self.any_of(sentence, "kane_view")
+            or self.any_of(sentence, "kane_opinion")
+            or (self.any_of(sentence, "kane") and self.any_of(sentence, "view_asked"))
         )
 
     def _names_a_price(self, text: str) -> bool:
