@@ -298,6 +298,7 @@ IT_REACH = 2
 
 
 def _it_after_the_interrogative(tokens: tuple[str, ...]) -> bool:
+    """ "den" or "dom" at most two words after the interrogative that opens a short question."""
     return (
         len(tokens) <= SHORT_QUESTION_WORDS
         and bool(tokens)
@@ -311,10 +312,11 @@ _TIME_AFTER_IT = frozenset({"valin", "hetkella", "kertaa", "viikolla", "kaudella
 
 
 def _without_times(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without a "sillä", "tällä" that begins a phrase of time."""
     return tuple(
         word
         for index, word in enumerate(tokens)
-        if not (word in {"silla", "talla"} and tokens[index + 1 : index + 2] and tokens[index + 1] in _TIME_AFTER_IT)
+        if not (word in _BY_IT and tokens[index + 1 : index + 2] and tokens[index + 1] in _TIME_AFTER_IT)
     )
 
 
