@@ -17,6 +17,7 @@ from bot.answering.lexicon import DATA, Lexicon
 from bot.answering.reading import HOW_WORDS, Reader
 from bot.answering.references import (
     LAST_ACTION,
+    MIDDLE_ACTION,
     action_reference,
     goal_reference,
     goal_themes,
@@ -354,6 +355,8 @@ class Assistant:
             fact = "contact"  # whom to contact somewhere routing does not know ("Vem på ministeriet …?")
         areas = self.local_areas(conversation)
         numbered = goal_reference(asked)
+        if numbered is not None and not mentions_a_goal(asked) and self.reader.asks_an_everyday_thing(asked):
+            numbered = None  # "Vilken buss går till sjukhuset, är det trean?": a bus numbered, no goal
         number = numbered or self.reader.goal_by_theme(asked)
         if number is not None:
             # The question's own matter picks a part of a goal named by number ("Vår sista punkt på agendan: vad
@@ -490,6 +493,8 @@ class Assistant:
             return None
         if place == LAST_ACTION:
             return actions[-1]
+        if place == MIDDLE_ACTION:
+            return actions[len(actions) // 2] if len(actions) % 2 else None
         return actions[place - 1] if place <= len(actions) else None
 
     def _part_of_the_goal_asked(self, asked: str, number: int, matches: list[Match]) -> Entry | None:

@@ -95,6 +95,9 @@ def test_the_help_names_the_command_for_the_askers_role(assistant: Assistant) ->
         "Kuinka moni on kysynyt tavoitteesta 4 tässä kuussa?",
         "Hur många har frågat om mål 1?",
         "Näkeekö tilastoista, mitä ihmiset kyselevät?",
+        # what is asked most: a count only the bot keeps
+        "Mistä näkee, mitä tavoitteita meidän kunnassa kysytään eniten?",
+        "Vilka mål frågas det mest om hos oss?",
     ],
 )
 def test_how_many_questions_came_in_is_the_statistics_help(assistant: Assistant, question: str) -> None:
@@ -870,6 +873,9 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
         # a goal opened without writing a question
         ("Voinko avata tavoitteen kolme kirjoittamatta kysymystä?", "help.chatting"),
         ("Hur kommer jag till mål tre utan att skriva en fråga?", "help.chatting"),
+        # what the bot keeps of the asker, and for how long
+        ("Kauanko botti pitää minun tietoni tallessa?", "help.forget"),
+        ("Vilka uppgifter om mig sparas och hur länge?", "help.forget"),
     ],
 )
 def test_using_the_bot_in_everyday_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:
@@ -892,3 +898,29 @@ def test_using_the_bot_in_everyday_words_gets_its_help(assistant: Assistant, que
 def test_a_goals_matter_beside_words_of_moving_is_the_goals(assistant: Assistant, question: str, goal: int) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.goal) == ("answer", goal)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "here" said of a place is no word about the bot
+        "Paljonko halot maksaa täällä Pohjois-Karjalassa?",
+        "Hur mycket kostar ved här i Närpes?",
+        "Finns det statistik på hur många som spelar fotboll här i Finland?",
+        "När går färjan hit till Kökar på söndagar?",
+    ],
+)
+def test_here_said_of_a_place_is_no_question_about_the_bot(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # … but the bot is still the place in "täällä botissa", "här i chatten"
+        ("Mistä näen täällä botissa kysymykset, joihin ei ole vastattu?", "help.unanswered"),
+        ("Jag är ny tjänsteman här i boten, var ser jag frågorna som väntar på svar?", "help.unanswered"),
+    ],
+)
+def test_here_in_the_bot_is_still_the_bot(assistant: Assistant, question: str, entry: str) -> None:
+    assert assistant.reply(question).entry == entry

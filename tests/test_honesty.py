@@ -712,6 +712,18 @@ def test_a_persons_own_benefit_is_an_everyday_matter(assistant: Assistant, quest
 @pytest.mark.parametrize(
     "question",
     [
+        # the state of one's own booking or payment: a reservation's "tila" is its status, no premises
+        "Mikä on mun saunavuoron varauksen tila, onks se jo maksettu?",
+        "Vad är status på min bokning av bastun, är den redan betald?",
+    ],
+)
+def test_the_state_of_ones_own_booking_is_an_everyday_matter(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Paljonko maksaa bussilippu Tampereella?",
         "Hur lagar man köttbullar?",
         "Hur många mål gjorde IFK Mariehamn förra säsongen?",  # goals scored, not KANE's goals counted

@@ -236,6 +236,9 @@ def test_no_action_named_by_its_place(text: str) -> None:
         # the question's own matter before an ordinal of the asker's agenda; a meeting's first point is no action
         ("Vår sista punkt på agendan: vad säger mål 2 om ungdomsfullmäktige?", "goal-2.action-2"),
         ("Första punkten på vårt möte var mål 4. Vad betyder det?", "goal-4"),
+        # the middle one of a goal's three actions
+        ("Mitä tavoitteen 1 keskimmäisessä kohdassa sanotaan?", "goal-1.action-2"),
+        ("Den mellersta punkten i mål tre, vad handlar den om?", "goal-3.action-2"),
     ],
 )
 def test_an_action_named_by_its_place_is_answered(assistant: Assistant, question: str, entry: str) -> None:
@@ -277,3 +280,15 @@ def test_a_goal_named_by_its_theme_in_spoken_spelling(assistant: Assistant) -> N
 )
 def test_a_place_word_away_from_a_passive_listing_names_no_action(text: str) -> None:
     assert action_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a bus or a train numbered in an everyday question is no goal
+        "Vilken buss går till stationen, är det ettan?",
+        "Mikä bussi menee uimahallille, onko se kakkonen?",
+    ],
+)
+def test_a_numbered_bus_in_an_everyday_question_is_no_goal(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).kind == "fallback"

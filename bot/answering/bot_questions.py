@@ -57,6 +57,13 @@ QUESTION_LEMMAS = frozenset({"kysymys", "fraga"})  # "kysymykset", "frågorna": 
 
 
 _DEMONSTRATIVE_HERE = re.compile(r"\b(?:det|den|de|dom|he|detta|denna|dessa)\s+här\b", re.IGNORECASE)
+# "Here" said of a place, not of the bot: "täällä Etelä-Pohjanmaalla", "täällä kylillä", "här ute i skärgården",
+# "hit till Sottunga" (a place named or told in a locative case, or after a Swedish preposition of place).
+_HERE_OF_A_PLACE = re.compile(
+    r"\b(?i:täällä|tänne|täältä)\s+(?=(?:(?:meillä|meidän|meiän|meijän)\s+)?(?:[A-ZÅÄÖ]\w*"
+    r"|\w+(?:lla|llä|ssa|ssä|lta|ltä|sta|stä|lle))\b)"
+    r"|\b(?i:här|hit)\s+(?=(?:ute|uppe|borta|omkring|i|på|hos|till|ut)\b)",
+)
 # "tätä", "tää", "tämän": this service, when nothing else is named ("Miten tätä pitäisi käyttää?").
 # A question or a message written to the bot: data in it is the bot's to keep or erase.
 _WRITTEN_HERE: Mapping[Lang, frozenset[str]] = {
@@ -250,10 +257,23 @@ class BotQuestions:
         """ "botti", "du", "svaret", a command named ("/history") or a mention ("@botin nimi"): the question is about
         the bot itself. "Här" is the bot's place ("Vad kan man göra här?"), not in "det här samarbetet"."""
         return (
-            self.intents.any_of(_DEMONSTRATIVE_HERE.sub(" ", asked), "about_bot")
+            self.intents.any_of(self._without_places_here(asked), "about_bot")
             or bool(self._commands & commands_in(asked))
             or _MENTION.search(asked) is not None
         )
+
+    def _without_places_here(self, asked: str) -> str:
+        """The question without "här" of "det här" and without a "here" said of a place, unless the place is the bot
+        ("täällä botissa", "här i chatten")."""
+        asked = _DEMONSTRATIVE_HERE.sub(" ", asked)
+        kept: list[str] = []
+        at = 0
+        for found in _HERE_OF_A_PLACE.finditer(asked):
+            following = " ".join(asked[found.end() :].split()[:3])
+            if not self.intents.any_of(following, "about_bot"):
+                kept.append(asked[at : found.start()])
+                at = found.end()
+        return " ".join([*kept, asked[at:]])
 
     def bot_task(self, asked: str) -> str | None:
         """The help task a question names, when it is about the bot: it says so ("botti", "svaret", "du"), the

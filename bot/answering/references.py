@@ -214,13 +214,15 @@ _ACTION_WORD = re.compile(
 # Small words between an ordinal and the action word: "den allra sista punkten", "sen ihan ensimmäisen kohdan".
 _ACTION_GAP = frozenset({"allra", "aivan", "ihan", "the", "very"})
 LAST_ACTION = -1
+MIDDLE_ACTION = -2  # "keskimmäinen toimenpide", "mittersta punkten": the middle one of an odd number of actions
+_MIDDLE = re.compile(r"^(keskimm?ai\w*|keskimmae\w*|mittersta|mellersta|middle)$")
 
 
 def action_reference(text: str) -> int | None:
     """Which action of a goal the text names by its place: 1, 2, 3, LAST_ACTION ("viimeinen kohta", "sista
-    punkten"), or None. An ordinal just before an action word ("toisessa kohdassa", "ensimmäiseksi keinoksi", "den
-    andra åtgärden"), or a number just after one ("kohta 2", "punkt 3"). Read only where a goal is named: "kohta"
-    alone is also "soon"."""
+    punkten"), MIDDLE_ACTION ("keskimmäinen kohta"), or None. An ordinal just before an action word ("toisessa
+    kohdassa", "ensimmäiseksi keinoksi", "den andra åtgärden"), or a number just after one ("kohta 2", "punkt 3").
+    Read only where a goal is named: "kohta" alone is also "soon"."""
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
         if not _ACTION_WORD.match(token) or _someones_own(tokens, index):
@@ -228,6 +230,8 @@ def action_reference(text: str) -> int | None:
         before = index - 1
         while before >= 0 and tokens[before] in _ACTION_GAP:
             before -= 1
+        if before >= 0 and _MIDDLE.match(tokens[before]):
+            return MIDDLE_ACTION
         ordinal = _ordinal(tokens[before]) if before >= 0 and not _other(tokens, before, index) else None
         if ordinal == GOALS and _LAST.match(tokens[before]):
             # "toiseksi viimeinen kohta", "näst sista punkten": the one before the last
