@@ -132,6 +132,9 @@ def test_asking_for_all_the_goals_gets_the_introduction_that_lists_them(assistan
         "Vilka fyra saker vill KANE att kommunen fixar?",
         "vilka fyra saker vill delegationen att städerna ska ordna",
         "vilka 4 saker vill KANE att kommunen fixar",
+        # "all four things" as a short list ("på en gång" is "at once", no youth gang)
+        "Voitko luetella kaikki neljä asiaa yhdellä kertaa, lyhyt lista riittää?",
+        "Kan du ge alla fyra sakerna på en gång som en kort lista?",
     ],
 )
 def test_the_four_goals_in_everyday_words_are_all_the_goals(assistant: Assistant, question: str) -> None:

@@ -876,6 +876,10 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
         # what the bot keeps of the asker, and for how long
         ("Kauanko botti pitää minun tietoni tallessa?", "help.forget"),
         ("Vilka uppgifter om mig sparas och hur länge?", "help.forget"),
+        # what the asker wrote, forgotten; south-western "r" for "d" ("unohratte")
+        ("Mnää haluun et te unohratte kaik, mitä mää oon kirjottanu", "help.forget"),
+        # a goal seen straight away without browsing, in dialect
+        ("Hur ser jag mål två direkt utan å bläddra?", "help.chatting"),
     ],
 )
 def test_using_the_bot_in_everyday_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:

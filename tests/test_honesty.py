@@ -453,6 +453,9 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         ("Onko Porvoolla oma hankintastrategia, jossa mainitaan yhteiskunnalliset yritykset?", "Porvoo"),
         # what KANE suggests, named only to compare: the question is how things are there
         ("Saako Lahdessa yhdistys koulun salin ilmaiseksi, niin kuin KANE ehdottaa?", "Lahti"),
+        # spoken Finnish uses "mistä", "mitä" as relatives: the goals named in it describe what the place has done
+        ("Onko Raumalla jo asukasraati, mitä tavoitteissa ehdotetaan?", "Rauma"),
+        ("Onko Kemissä jo tehty niitä juttuja mistä KANE puhuu?", "Kemi"),
         # what one place's own document says, however the question frames it as what is said
         ("Mitä Jyväskylän kaupunkistrategiassa sanotaan yhdistyksistä?", "Jyväskylä"),
         ("Vad står det i Karleby stads välfärdsplan om pensionärsföreningar?", "Karleby"),

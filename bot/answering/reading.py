@@ -409,6 +409,8 @@ class Reader:
         # The goals or KANE named: "Tiivistä, mitä valtuutetut tekevät työkseen" asks about councillors' work.
         # ("päälinjat", "önskelistan": the goals by another name, goals_names)
         names = self.question_words.names_the_goals_or_their_names(asked) or self._names_kane(asked)
+        # or "all four things" ("kaikki neljä asiaa lyhyenä listana")
+        names = names or self.intents.names_four_goals(asked, names_goals)
         read = self.question_words.concepts_as_read(asked)
         # Or wishes and the elections, in other words ("Mitä isoja juttuja kunnilta toivotaan ennen äänestystä?
         # Lyhyt yhteenveto."): what is wished of the elected is the goals.

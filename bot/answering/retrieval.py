@@ -799,6 +799,10 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
                 # A past participle the tables list only in the singular: "tallentaneet" is "tallentaa", as
                 # "tallentanut" is ("olette tallentaneet", "osallistuneiden").
                 forms.append(folded[: -len(ending)] + "a")
+        if "hr" in folded:
+            # South-western "r" for the "d" after "h": "unohratte" is "unohdatte", "tehrää" "tehdään"
+            written = folded.replace("hr", "hd")
+            forms += [written, written + "n"]
         if folded.endswith("l"):
             forms.append(folded + "la")  # "yhdistyksil" → "yhdistyksilla"
         if folded.endswith("st"):
