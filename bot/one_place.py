@@ -204,10 +204,13 @@ class OnePlaceReading:
         perfect = _finnish_perfect(tokens)
         if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
             perfect = self._place_follows_opener(asked)
-        if not perfect and not self._intents.any_of(asked, "place_now"):
+        rumour = self._intents.any_of(asked, "rumour_checked")
+        if not perfect and not rumour and not self._intents.any_of(asked, "place_now"):
             return False
         promised = next((index for index, token in enumerate(tokens) if token in _PROMISED), None)
         head = " ".join(words(asked)[: promised + 1]) if promised is not None else asked
+        if rumour:
+            head = self._intents.without(head, "rumour_checked")  # "pitääkö se paikkansa" asks no "must"
         return not self._intents.any_of(head, "normative") and not self._intents.any_of(head, "place_could")
 
     def _lists_things_of_a_place(self, asked: str) -> bool:

@@ -462,6 +462,8 @@ def test_the_asker_wanting_to_know_what_kane_is_is_no_wish_of_kanes(assistant: A
         "Minkä strategian toteuttamisessa KANE on mukana?",
         "Osallistuuko KANE johonkin laajempaan työhön kuin nämä tavoitteet?",
         "Gör KANE nåt annat än att skriva de här målen?",
+        # KANE named between the words of taking part
+        "Onko KANE mukana jossain järjestöjen strategiatyössä koko maan tasolla?",
     ],
 )
 def test_what_kane_takes_part_in_is_its_own_entry(assistant: Assistant, question: str) -> None:

@@ -456,6 +456,9 @@ def test_a_fact_about_one_municipality_says_the_goals_are_the_same_for_all(assis
         # spoken Finnish uses "mistä", "mitä" as relatives: the goals named in it describe what the place has done
         ("Onko Raumalla jo asukasraati, mitä tavoitteissa ehdotetaan?", "Rauma"),
         ("Onko Kemissä jo tehty niitä juttuja mistä KANE puhuu?", "Kemi"),
+        # whether what one heard of the place is true: "pitääkö" there asks no "must"
+        ("Kuulin että Kuopion kaupunki lopettaa kylätalojen ilmaiset vuorot, pitääkö se paikkansa?", "Kuopio"),
+        ("Jag hörde att Närpes slutar ge föreningar bidrag nästa år, stämmer det?", "Närpes"),
         # what one place's own document says, however the question frames it as what is said
         ("Mitä Jyväskylän kaupunkistrategiassa sanotaan yhdistyksistä?", "Jyväskylä"),
         ("Vad står det i Karleby stads välfärdsplan om pensionärsföreningar?", "Karleby"),

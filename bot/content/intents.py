@@ -101,6 +101,7 @@ INTENT_NAMES = (
     "sent_elsewhere",
     "goals_names",
     "place_now",
+    "rumour_checked",
     "place_example",
     "place_documents",
     "place_owners",
