@@ -555,3 +555,16 @@ def test_a_question_asked_with_no_one_named_in_one_sentence(assistant: Assistant
     # a board musing is no question asked: the question after it is
     message = "Hallituksessa pohdittiin, miten saisimme lisää jäseniä. Mitä tavoitteet sanovat avustuksista?"
     assert assistant.reply(message).entry == "goal-1.action-2"
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # a Swedish sentence whose "jag" was dropped tells; it asks nothing after the question before it
+        ("Vilka är målen i korthet? Har just läst om dem i tidningen.", "intro"),
+        ("Har bara en fråga. Vad säger målen om lokaler?", "goal-1.action-3"),
+    ],
+)
+def test_a_swedish_sentence_with_its_subject_dropped_tells(assistant: Assistant, message: str, entry: str) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -1439,3 +1439,18 @@ def test_kanes_opinion_of_a_national_reform_is_a_stand_the_goals_never_take(
 ) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "fallback" and assistant.message("honest_decision", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize("question", ["Har ni en lista på kandidaterna i Vörå?", "Löytyykö täältä ehdokaslista Iistä?"])
+def test_a_list_of_candidates_is_a_fact_the_goals_never_give(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+
+
+def test_something_else_than_kane_is_no_work_of_kanes(assistant: Assistant) -> None:
+    # "eller nåt annat" weighs where an idea came from; the question after it asks the goals
+    message = (
+        "Jag hörde om en invånarpanel i stan. Vet inte om det är KANE:s idé eller nåt annat. Står det i målen om "
+        "sådana paneler?"
+    )
+    assert assistant.reply(message).entry == "goal-2.action-1"

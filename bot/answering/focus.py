@@ -32,6 +32,9 @@ _SWEDISH_QUESTION_VERBS = frozenset({
 _NOT_QUESTION_WORDS = frozenset({"kaks", "siks", "joskus", "kokko", "sikko"})
 # "Här" folds to "har": "Här skriver seniorklubben i Närpes." introduces the asker, it does not ask.
 _NOT_QUESTION_AS_WRITTEN = frozenset({"här"})
+# After a verb that opens a Swedish question, an adverb where its subject would stand: the "jag" was dropped and the
+# sentence tells ("Har bara hört att det finns några stycken.", "Har just läst målen."), unless it ends with "?".
+_DROPPED_SUBJECT = frozenset({"bara", "just", "nyss", "ocksa", "aldrig", "precis", "faktiskt", "alltid", "lange"})
 
 # Requests ("kerro…", "berätta…", "haluaisin tietää…") ask as much as a question does.
 _REQUESTS = frozenset({
@@ -214,7 +217,7 @@ def is_question(sentence: str) -> bool:
     if first in _INTERROGATIVES:
         return True
     if first in _SWEDISH_QUESTION_VERBS and words(sentence)[0].casefold() not in _NOT_QUESTION_AS_WRITTEN:
-        return True
+        return len(tokens) < 2 or tokens[1] not in _DROPPED_SUBJECT
     if len(first) >= 4 and first.endswith(("ko", "ks")) and first not in _NOT_QUESTION_WORDS:
         return True
     if any(token in _REQUESTS for token in tokens[:4]):
