@@ -355,7 +355,7 @@ class Assistant:
             fact = "contact"  # whom to contact somewhere routing does not know ("Vem på ministeriet …?")
         areas = self.local_areas(conversation)
         numbered = goal_reference(asked)
-        if numbered is not None and not mentions_a_goal(asked) and self.reader.asks_an_everyday_thing(asked):
+        if numbered is not None and not mentions_a_goal(asked) and self._numbers_an_everyday_thing(asked):
             numbered = None  # "Vilken buss går till sjukhuset, är det trean?": a bus numbered, no goal
         number = numbered or self.reader.goal_by_theme(asked)
         if number is not None:
@@ -484,6 +484,14 @@ class Assistant:
         close = THEMED_GOAL_SHARE * matches[0].score
         themed = next((match for match in matches[1:] if match.entry.goal is not None and match.score >= close), None)
         return self._action_asked(asked, themed.entry.goal) if themed is not None and themed.entry.goal else None
+
+    def _numbers_an_everyday_thing(self, asked: str) -> bool:
+        """ "Vilken buss går …, är det trean?", "Meneekö ykkönen torille?": an everyday question, or a bus, a tram or a
+        league named, and neither the goals nor KANE."""
+        if self.reader.asks_an_everyday_thing(asked):
+            return True
+        numbered = self.intents.patterns["numbered_things"].found_in(folded_words(asked), frozenset(), words(asked))
+        return numbered and not self.reader.about_the_goals(asked)
 
     def _action_asked(self, asked: str, number: int) -> Entry | None:
         """ "Kolmosen toinen kohta?", "Första åtgärden i trean": the action of the goal named by its place, if any."""

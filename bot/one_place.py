@@ -49,10 +49,13 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|
 # Borgå en strategi där sociala företag nämns?" asks about Borgå's strategy, not what the goals mention; "Saako
 # Hollolassa yhdistys salit maksutta, niinku KANE ehdottaa?" asks how things are in Hollola). Not "kuten", which
 # names a place as an example ("kunnat kuten Oulu").
-# Spoken Finnish uses "mistä", "mitä" as relatives too ("niitä asukasraateja, mistä tuossa puhutaan").
+# Spoken Finnish uses "mistä", "mitä" as relatives too ("niitä asukasraateja mistä tuossa puhutaan"), but not where
+# they open a question of their own ("…? Mitä tavoitteissa sanotaan …", "… ja mitä KANE sanoo …"). A clause ends
+# with its sentence.
 _RELATIVE_CLAUSE_TO_COMMA = re.compile(
-    r"\b(?:som|där|vari|vars|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|josta|joista|jolla|joilla|"
-    r"jolle|joille|jolta|joilta|missä|mihin|mistä|mitä|niinku|niinkuin|niin kuin)\b[^,;]*",
+    r"(?:\b(?:som|där|vari|vars|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|josta|joista|jolla|"
+    r"joilla|jolle|joille|jolta|joilta|missä|mihin|niinku|niinkuin|niin kuin)\b"
+    r"|(?<![.?!] )(?<!\bja )(?<!\bentä )(?<!\bvai )(?<!\btai )(?<!\bsekä )\b(?:mistä|mitä)\b)[^,;.?!]*",
     re.I,
 )
 # After a document's stem: a Finnish case ending ("suunnitelm|assa", "hyvinvointikertomu|ksessa"), a Swedish noun's.

@@ -107,10 +107,29 @@ _SPLIT_WRONG = {
         **dict.fromkeys(("jaan", "jaanko"), "jakaa"),
         # spoken "yhdistyksis" (in associations) read as a form of "yhdistyä" (to merge)
         "yhdistyksis": "yhdistys",
+        # compounds read as their first part's word: peer help as blood ("veri"), being together as "yksi" (one), the
+        # flow of messages as a message, collecting names as a name; every "veri", "yksi", "viesti", "nimi" had
+        # named the concept
+        **dict.fromkeys(("vertaisapu", "vertaisapua", "vertaisavun", "vertaisavussa", "vertaisavusta", "vertaisapuun",
+                         "vertaisavulla"), "vertaisapu"),
+        **dict.fromkeys(("yhdessäolo", "yhdessäoloa", "yhdessäolon", "yhdessäoloon", "yhdessäolosta",
+                         "yhdessäolossa"), "yhdessäolo"),
+        **dict.fromkeys(("viestinkulku", "viestinkulkua", "viestinkulun", "viestinkulussa", "viestinkulkuun",
+                         "viestinkulusta"), "viestinkulku"),
+        **dict.fromkeys(("nimienkeruu", "nimienkeruuta", "nimienkeruun", "nimienkeruussa", "nimienkeruuseen"),
+                        "nimienkeruu"),
+        # "between" (välinen) read as a tool (väline): "kaupungin ja soten välinen viestinkulku" named equipment
+        **dict.fromkeys(("välinen", "välisen", "väliset", "välisiä", "välisten", "väliseen", "välisessä",
+                         "välisestä", "välisellä", "välisiin", "välisissä", "välisistä"), "välinen"),
     },
     "sv": {
         "ingenstans": "ingenstans",
         **dict.fromkeys(("genomsnitt", "genomsnittet", "genomsnittlig", "genomsnittliga"), "genomsnitt"),
+        # a bequest read as "ligga" (to lie): every "ligga" had been fundraising
+        **dict.fromkeys(("legat", "legatet", "legater", "legaterna", "legats"), "legat"),
+        # a hounding ("drevet mot kandidaten") read as "driva" (to run, to drive a matter): every "driva" had been the
+        # tone of debate
+        **dict.fromkeys(("drevet", "dreven", "drevets"), "drev"),
     },
 }  # fmt: skip
 OWN_LEMMAS: dict[Lang, dict[str, str]] = {

@@ -1098,3 +1098,20 @@ def test_kanes_opinion_of_an_election_keeps_its_own_reading(assistant: Assistant
 def test_buying_for_ones_home_is_no_procurement(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert reply.entry != "goal-4.action-3"
+
+
+@pytest.mark.parametrize(
+    ("question", "goal"),
+    [
+        # compounds read as themselves, not as their first part's word
+        ("Mitä tavoitteissa sanotaan vertaisavusta?", 4),
+        ("Kan föreningar ta emot legat och testamenten?", 4),
+        # "between" (välinen) is no tool (väline)
+        ("Miten kunnan ja hyvinvointialueen välinen viestinkulku saataisiin toimimaan?", 3),
+        # the municipality working together with associations
+        ("Varför ska kommunen jobba tillsammans med föreningarna?", 4),
+    ],
+)
+def test_words_read_as_themselves_find_their_goal(assistant: Assistant, question: str, goal: int) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.goal) == ("answer", goal)

@@ -924,7 +924,25 @@ def test_here_said_of_a_place_is_no_question_about_the_bot(assistant: Assistant,
         # … but the bot is still the place in "täällä botissa", "här i chatten"
         ("Mistä näen täällä botissa kysymykset, joihin ei ole vastattu?", "help.unanswered"),
         ("Jag är ny tjänsteman här i boten, var ser jag frågorna som väntar på svar?", "help.unanswered"),
+        # … and "here" before a word that is no place ("på svenska", "ryhmässä") is still the bot
+        ("Kan jag fråga här på svenska?", "help.chatting"),
+        ("Mitä täällä ryhmässä voi kysyä?", "help.capabilities"),
     ],
 )
 def test_here_in_the_bot_is_still_the_bot(assistant: Assistant, question: str, entry: str) -> None:
     assert assistant.reply(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # someone forgetting, or told not to forget, asks the bot to forget nothing
+        ("Glöm inte att skriva under namninsamlingen, är det tryggt att samla namn på torget?", "goal-3.action-1"),
+        ("Unohdin kirjoittaa nimeni adressiin, voiko sen vielä lisätä?", None),
+    ],
+)
+def test_forgetting_of_ones_own_is_no_question_about_the_bot(
+    assistant: Assistant, question: str, entry: str | None
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.entry != "help.forget" and reply.entry == entry

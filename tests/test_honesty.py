@@ -721,6 +721,7 @@ def test_a_persons_own_benefit_is_an_everyday_matter(assistant: Assistant, quest
         # the state of one's own booking or payment: a reservation's "tila" is its status, no premises
         "Mikä on mun saunavuoron varauksen tila, onks se jo maksettu?",
         "Vad är status på min bokning av bastun, är den redan betald?",
+        "Mitä mun kirjastovarauksen tila näyttää?",
     ],
 )
 def test_the_state_of_ones_own_booking_is_an_everyday_matter(assistant: Assistant, question: str) -> None:
@@ -1454,3 +1455,20 @@ def test_something_else_than_kane_is_no_work_of_kanes(assistant: Assistant) -> N
         "sådana paneler?"
     )
     assert assistant.reply(message).entry == "goal-2.action-1"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a booking named beside what should be done is still the goals' matter
+        ("Meidän varauksen tila on vieläkin epäselvä – pitäisikö kunnan antaa tiloja maksutta?", "goal-1.action-3"),
+        # "ja mitä", "? Entä mitä" open a question of their own, no relative clause of the place's
+        ("Onko Espoossa jo asukasraati, ja mitä KANE sanoo asukasraadeista?", "goal-2.action-1"),
+        ("Onko Turussa jo vanhusneuvosto? Entä mitä tavoitteissa sanotaan vanhusneuvostoista?", "goal-2.action-2"),
+    ],
+)
+def test_a_question_of_the_goals_beside_a_place_or_a_booking_keeps_its_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -288,7 +288,12 @@ def test_a_place_word_away_from_a_passive_listing_names_no_action(text: str) -> 
         # a bus or a train numbered in an everyday question is no goal
         "Vilken buss går till stationen, är det ettan?",
         "Mikä bussi menee uimahallille, onko se kakkonen?",
+        "Meneekö ykkönen torille bussilla?",
     ],
 )
 def test_a_numbered_bus_in_an_everyday_question_is_no_goal(assistant: Assistant, question: str) -> None:
     assert assistant.reply(question).kind == "fallback"
+
+
+def test_a_numeral_noun_asked_what_it_says_of_buses_is_the_goal(assistant: Assistant) -> None:
+    assert assistant.reply("Mitä kakkonen sanoo bussiyhteyksistä?").goal == 2

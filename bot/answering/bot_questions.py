@@ -57,12 +57,17 @@ QUESTION_LEMMAS = frozenset({"kysymys", "fraga"})  # "kysymykset", "frågorna": 
 
 
 _DEMONSTRATIVE_HERE = re.compile(r"\b(?:det|den|de|dom|he|detta|denna|dessa)\s+här\b", re.IGNORECASE)
-# "Here" said of a place, not of the bot: "täällä Etelä-Pohjanmaalla", "täällä kylillä", "här ute i skärgården",
-# "hit till Sottunga" (a place named or told in a locative case, or after a Swedish preposition of place).
+# "Here" said of a place, not of the bot: before a place's name ("täällä Etelä-Pohjanmaalla", "här i Finland", "hit
+# till Sottunga") or a word for where one lives ("täällä kylillä", "här ute i skärgården", "här i byn"); not "täällä
+# ryhmässä", "här i stället", "här på svenska".
 _HERE_OF_A_PLACE = re.compile(
-    r"\b(?i:täällä|tänne|täältä)\s+(?=(?:(?:meillä|meidän|meiän|meijän)\s+)?(?:[A-ZÅÄÖ]\w*"
-    r"|\w+(?:lla|llä|ssa|ssä|lta|ltä|sta|stä|lle))\b)"
-    r"|\b(?i:här|hit)\s+(?=(?:ute|uppe|borta|omkring|i|på|hos|till|ut)\b)",
+    r"\b(?i:täällä|tänne|täältä|taalla|tanne|taalta)\s+(?=(?:(?:meillä|meidän|meiän|meijän)\s+)?(?:[A-ZÅÄÖ]\w*"
+    r"|(?i:päin|kylillä|kylällä|kylässä|maalla|maaseudulla|saaristossa|pohjoisessa|pohjosessa|etelässä|idässä"
+    r"|lännessä|seudulla|seuduilla|perukoilla|syrjäkylillä|kirkonkylällä|rannikolla|saarella|saarilla|lapissa"
+    r"|kaupungissa|kunnassa|maakunnassa|korvessa|metsissä))\b)"
+    r"|\b(?i:här|hit)\s+(?=(?:(?i:ute|uppe|borta|omkring)\b|(?i:i|på|till|ut\s+till)\s+(?:[A-ZÅÄÖ]\w*"
+    r"|(?i:byn|stan|staden|kommunen|skärgården|skärgårn|landet|trakten|orten|bygden|holmarna|ön|öarna|regionen"
+    r"|kusten|glesbygden|norr|söder|landsbygden|nejden|området)\b)))",
 )
 # "tätä", "tää", "tämän": this service, when nothing else is named ("Miten tätä pitäisi käyttää?").
 # A question or a message written to the bot: data in it is the bot's to keep or erase.
@@ -300,6 +305,8 @@ class BotQuestions:
             return None  # "… vastausta ei ole lähetetty. Mitä KANE sanoo?": what KANE says, whoever acts
         if self.names_the_bot(asked):
             return task
+        if task == FORGET_HELP and self.intents.any_of(asked, "own_forgetting"):
+            return None  # "Unohdin kirjoittaa nimeni adressiin", "Glöm inte att skriva under": no one asks the bot
         keeps = task == FORGET_HELP and self.question_words.lemmas_in(asked, KEEPING_LEMMAS)
         if keeps and not self.intents.any_of(asked, "asker"):
             return None  # "Sparas frågorna som invånarpanelen tar upp?": someone else's questions kept, not the asker's

@@ -94,6 +94,9 @@ INTRO_SHARE = 0.7
 KANE_DOING_CONCEPTS = frozenset({"kane", "elections", "ministry-of-justice", "everyday-life"})
 # What KANE takes part in: a strategy (the state's, for civil society organisations), carried out; the goals and the
 # state named beside it ("… jotain järjestöjä koskevaa valtion strategiaa?", "… annat än de här valmålen?").
+# The state of a booking or order of one's own, written as a compound ("venepaikkavarauksen tila" is its status,
+# no premises).
+_STATE_OF_A_BOOKING = re.compile(r"\w(?:varauksen|varaukseni|varauksemme|tilauksen|tilaukseni)\s+tila\b", re.I)
 KANE_PART_CONCEPTS = KANE_DOING_CONCEPTS | {
     "strategy", "participation", "monitoring", "goals", "administrative-levels", "associations"
 }  # fmt: skip
@@ -989,7 +992,8 @@ class Reader:
         asks an everyday thing, whatever word of the goals it shares ("bussi"); the goals or KANE named keep it
         theirs."""
         phrases = self.intents.phrases.get("out_of_scope")  # folded, as the list's other words are matched
-        if phrases is None or not phrases.found_in(folded_words(self._without_places(asked))):
+        everyday = phrases is not None and phrases.found_in(folded_words(self._without_places(asked)))
+        if not (everyday or self.intents.any_of(asked, "own_booking") or _STATE_OF_A_BOOKING.search(asked)):
             return False
         # "Mikä bussi pitäisi järjestää syrjäkylien nuorille?" asks what should be done, which is the goals' matter.
         return not (self.about_the_goals(asked) or self.intents.any_of(asked, "normative"))

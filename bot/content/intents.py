@@ -102,6 +102,9 @@ INTENT_NAMES = (
     "goals_names",
     "place_now",
     "rumour_checked",
+    "own_forgetting",
+    "numbered_things",
+    "own_booking",
     "place_example",
     "place_documents",
     "place_owners",
@@ -210,7 +213,7 @@ PATTERN_LISTS = (
     "levels_named", "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups",
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
-    "panel_group", "deliberating", "effect_on", "facts_named", "teaching",
+    "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({"enemman", "enempi", "lisaa", "vahemman", "mer", "mera", "meir", "mindre", "fler"})
