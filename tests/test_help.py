@@ -876,6 +876,9 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
         # what the bot keeps of the asker, and for how long
         ("Kauanko botti pitää minun tietoni tallessa?", "help.forget"),
         ("Vilka uppgifter om mig sparas och hur länge?", "help.forget"),
+        # changes officials proposed, approved by the administrator
+        ("Ylläpitäjänä: mistä näen virkailijoiden ehdottamat muutokset, jotka pitää hyväksyä?", "help.editing"),
+        ("Som administratör, var godkänner jag ändringarna som tjänstemännen föreslagit?", "help.editing"),
         # what the asker wrote, forgotten; south-western "r" for "d" ("unohratte")
         ("Mnää haluun et te unohratte kaik, mitä mää oon kirjottanu", "help.forget"),
         # a goal seen straight away without browsing, in dialect
@@ -946,3 +949,8 @@ def test_forgetting_of_ones_own_is_no_question_about_the_bot(
 ) -> None:
     reply = assistant.reply(question)
     assert reply.entry != "help.forget" and reply.entry == entry
+
+
+def test_a_proposal_a_municipality_turned_down_is_no_question_about_the_bot(assistant: Assistant) -> None:
+    message = "Kunta hylkäsi meidän ehdotuksen nuorten tilasta. Miten nuorten ääni saataisiin kuuluviin?"
+    assert assistant.reply(message).entry != "help.editing"

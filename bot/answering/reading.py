@@ -306,8 +306,11 @@ class Reader:
             found = self._first(CANDIDATES_ENTRY, found, content if framed else asked)
         # "Vad förväntas av dem som ställer upp i valet när det gäller hur de talar med människor?": how candidates
         # behave is their responsibility for dialogue, however strongly running for office points at nominations.
-        # (Only where a part about candidates is among the matches: reading the concepts costs.)
-        candidates_found = any(match.entry.id in (CANDIDATES_ENTRY, CANDIDATES_DIALOGUE_ENTRY) for match in found)
+        # (Only where a part about candidates is among the matches, or candidates are named: reading the concepts
+        # costs.)
+        candidates_found = any(
+            match.entry.id in (CANDIDATES_ENTRY, CANDIDATES_DIALOGUE_ENTRY) for match in found
+        ) or any(CANDIDATES_CONCEPT in self.retriever.concepts_as_written(asked, lang) for lang in LANGS)
         if candidates_found and self._asks_how_candidates_behave(asked):
             found = self._first(CANDIDATES_DIALOGUE_ENTRY, found, content if framed else asked)
         # "Kulkeeko tieto kaupungin ja soten välillä?": two levels of administration and what passes between them is
