@@ -258,6 +258,8 @@ class Assistant:
         fact = self.intents.asked_fact(asked, sentence_starts(asked))
         if fact == "ranking" and self.bot_questions.names_the_bot(asked):
             fact = None  # "Kumpi toimii paremmin, /local vai /contact?" weighs the bot's own commands
+        if fact == "date" and self.reader.asks_what_eases_taking_part(asked):
+            fact = None  # "Lossin aikataulut …, pääseekö kyläläiset mukaan vaikuttamaan?": timetables as a barrier
         if fact is None and self.reader.asks_how_to_apply(asked):
             fact = "procedure"  # "Miten meidän seura hakee avustusta?", as "Hur ansöker en förening om bidrag?"
         if fact is None and self.reader.asks_how_a_council_is_chosen(asked):

@@ -50,12 +50,13 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|
 # Hollolassa yhdistys salit maksutta, niinku KANE ehdottaa?" asks how things are in Hollola). Not "kuten", which
 # names a place as an example ("kunnat kuten Oulu").
 # Spoken Finnish uses "mistä", "mitä" as relatives too ("niitä asukasraateja mistä tuossa puhutaan"), but not where
-# they open a question of their own ("…? Mitä tavoitteissa sanotaan …", "… ja mitä KANE sanoo …"). A clause ends
-# with its sentence.
+# they open a question of their own ("…? Mitä tavoitteissa sanotaan …", "… ja mitä KANE sanoo …", "… – mitä
+# tavoitteet sanoo …", "…, mitä mieltä KANE on …"). A clause ends with its sentence.
 _RELATIVE_CLAUSE_TO_COMMA = re.compile(
     r"(?:\b(?:som|där|vari|vars|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita|josta|joista|jolla|"
     r"joilla|jolle|joille|jolta|joilta|missä|mihin|niinku|niinkuin|niin kuin)\b"
-    r"|(?<![.?!] )(?<!\bja )(?<!\bentä )(?<!\bvai )(?<!\btai )(?<!\bsekä )\b(?:mistä|mitä)\b)[^,;.?!]*",
+    r"|(?<![.?!] )(?<![–—-] )(?<!\bja )(?<!\bentä )(?<!\bvai )(?<!\btai )(?<!\bsekä )\b(?:mistä|mitä)\b"
+    r"(?!\s+mieltä))[^,;.?!]*",
     re.I,
 )
 # After a document's stem: a Finnish case ending ("suunnitelm|assa", "hyvinvointikertomu|ksessa"), a Swedish noun's.

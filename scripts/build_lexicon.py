@@ -127,6 +127,8 @@ _SPLIT_WRONG = {
         **dict.fromkeys(("genomsnitt", "genomsnittet", "genomsnittlig", "genomsnittliga"), "genomsnitt"),
         # a bequest read as "ligga" (to lie): every "ligga" had been fundraising
         **dict.fromkeys(("legat", "legatet", "legater", "legaterna", "legats"), "legat"),
+        # a ride ("få skjuts") read as "skjuta" (to shoot): every "skjuta", "skjuter" had been public transport
+        **dict.fromkeys(("skjuts", "skjutsen", "skjutsar", "skjutsarna"), "skjuts"),
         # a hounding ("drevet mot kandidaten") read as "driva" (to run, to drive a matter): every "driva" had been the
         # tone of debate
         **dict.fromkeys(("drevet", "dreven", "drevets"), "drev"),

@@ -1132,3 +1132,45 @@ def test_kane_named_first_and_asked_what_it_is_is_its_own_entry(assistant: Assis
 def test_how_candidates_should_behave_is_their_dialogue_even_when_it_ranks_low(assistant: Assistant) -> None:
     reply = assistant.reply("Kandidaterna borde ha möten med invånarna och lyssna, vad säger KANE?")
     assert (reply.kind, reply.entry) == ("answer", "candidates.dialogue")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # getting there or being reached, and taking part, in one sentence: goal 2's barriers and helps
+        "Lossin aikataulut ja harvat bussivuorot, vaikuttavatko ne siihen pääseekö kyläläiset mukaan vaikuttamaan?",
+        "Står det nåt om att dåliga bussförbindelser och krångliga nättjänster gör att folk inte orkar tycka till?",
+    ],
+)
+def test_transport_or_digital_services_beside_taking_part_is_goal_2(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-2")
+
+
+def test_social_media_beside_the_elections_stays_the_candidates_dialogue(assistant: Assistant) -> None:
+    reply = assistant.reply(
+        "Jos poliitikot haukkuvat toisiaan somessa, vaikuttaako se siihen, lähteekö porukka uurnille?"
+    )
+    assert reply.entry == "candidates.dialogue"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # KANE named first, then who does something: what KANE says of it, not what KANE is
+        ("Enligt KANE, är det politiker eller tjänstemän som ska ha dialog med föreningarna?", "goal-3.action-2"),
+        # a goal's numeral noun setting a policy ("linjaa") is the goal, no bus line
+        ("Mitä ykkönen linjaa avustuksista?", "goal-1"),
+        # "ja mitä", a dash or "mitä mieltä" open a question of their own after a place's state
+        ("Onko Oulussa jo asukasraati, mitä mieltä KANE on asukasraadeista?", "goal-2.action-1"),
+        ("Onko Porissa jo nuorisovaltuusto – mitä tavoitteet sanoo nuorisovaltuustoista?", "goal-2.action-2"),
+        # a municipal official turning down a change is no editing help
+        (
+            "Kunnan virkailija hylkäsi muutoksen meidän tilavaraukseen, saako yhdistys tilat maksutta?",
+            "goal-1.action-3",
+        ),
+    ],
+)
+def test_near_misses_of_the_sessions_rules_keep_their_answer(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -562,7 +562,8 @@ def test_a_question_asked_with_no_one_named_in_one_sentence(assistant: Assistant
     [
         # a Swedish sentence whose "jag" was dropped tells; it asks nothing after the question before it
         ("Vilka är målen i korthet? Har just läst om dem i tidningen.", "intro"),
-        ("Har bara en fråga. Vad säger målen om lokaler?", "goal-1.action-3"),
+        # before the question it is the story the question points at
+        ("Har aldrig varit med i en invånarpanel. Vad är det för något?", "goal-2.action-1"),
     ],
 )
 def test_a_swedish_sentence_with_its_subject_dropped_tells(assistant: Assistant, message: str, entry: str) -> None:

@@ -878,7 +878,7 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
         ("Vilka uppgifter om mig sparas och hur länge?", "help.forget"),
         # changes officials proposed, approved by the administrator
         ("Ylläpitäjänä: mistä näen virkailijoiden ehdottamat muutokset, jotka pitää hyväksyä?", "help.editing"),
-        ("Som administratör, var godkänner jag ändringarna som tjänstemännen föreslagit?", "help.editing"),
+        ("Var godkänner jag ändringarna i botens svar som tjänstemännen föreslagit?", "help.editing"),
         # what the asker wrote, forgotten; south-western "r" for "d" ("unohratte")
         ("Mnää haluun et te unohratte kaik, mitä mää oon kirjottanu", "help.forget"),
         # a goal seen straight away without browsing, in dialect
@@ -954,3 +954,25 @@ def test_forgetting_of_ones_own_is_no_question_about_the_bot(
 def test_a_proposal_a_municipality_turned_down_is_no_question_about_the_bot(assistant: Assistant) -> None:
     message = "Kunta hylkäsi meidän ehdotuksen nuorten tilasta. Miten nuorten ääni saataisiin kuuluviin?"
     assert assistant.reply(message).entry != "help.editing"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # forgetting one's own, beside erasing asked for, still asks the bot to erase
+        ("Unohdin että kirjoitin puhelinnumeroni kysymykseen, voiko sen poistaa?", "help.forget"),
+        ("Jag glömde bort att jag skrev mitt telefonnummer i frågan, kan det raderas?", "help.forget"),
+    ],
+)
+def test_erasing_asked_beside_ones_own_forgetting_is_the_data_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    assert assistant.reply(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question", ["Mitä täällä WhatsAppissa voi kysyä?", "Vad kan man fråga här i Telegram-gruppen?"]
+)
+def test_here_in_an_app_is_the_bot(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and (reply.entry or "").startswith("help.")

@@ -1445,7 +1445,19 @@ def test_kanes_opinion_of_a_national_reform_is_a_stand_the_goals_never_take(
 @pytest.mark.parametrize("question", ["Har ni en lista på kandidaterna i Vörå?", "Löytyykö täältä ehdokaslista Iistä?"])
 def test_a_list_of_candidates_is_a_fact_the_goals_never_give(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
-    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message("honest_person", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # KANE's view of a list of candidates is the candidates' part
+        "Vad säger KANE om kandidatlistan?",
+        "Meidän puolueen ehdokaslistalla on vain keski-ikäisiä miehiä, mitä KANE sanoo tästä?",
+    ],
+)
+def test_kanes_view_of_a_list_of_candidates_is_the_candidates_part(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry == "candidates"
 
 
 def test_something_else_than_kane_is_no_work_of_kanes(assistant: Assistant) -> None:

@@ -60,12 +60,16 @@ _DEMONSTRATIVE_HERE = re.compile(r"\b(?:det|den|de|dom|he|detta|denna|dessa)\s+h
 # "Here" said of a place, not of the bot: before a place's name ("täällä Etelä-Pohjanmaalla", "här i Finland", "hit
 # till Sottunga") or a word for where one lives ("täällä kylillä", "här ute i skärgården", "här i byn"); not "täällä
 # ryhmässä", "här i stället", "här på svenska".
+# An app or a channel is where the bot is, no place ("täällä WhatsAppissa", "här i Telegram-gruppen").
+_NO_APP = r"(?!(?i:whatsapp|teams|telegram|signal|facebook|messenger|discord|slack|instagram))"
 _HERE_OF_A_PLACE = re.compile(
-    r"\b(?i:täällä|tänne|täältä|taalla|tanne|taalta)\s+(?=(?:(?:meillä|meidän|meiän|meijän)\s+)?(?:[A-ZÅÄÖ]\w*"
+    r"\b(?i:täällä|tänne|täältä|taalla|tanne|taalta)\s+(?=(?:(?:meillä|meidän|meiän|meijän)\s+)?(?:"
+    + _NO_APP
+    + r"[A-ZÅÄÖ]\w*"
     r"|(?i:päin|kylillä|kylällä|kylässä|maalla|maaseudulla|saaristossa|pohjoisessa|pohjosessa|etelässä|idässä"
     r"|lännessä|seudulla|seuduilla|perukoilla|syrjäkylillä|kirkonkylällä|rannikolla|saarella|saarilla|lapissa"
     r"|kaupungissa|kunnassa|maakunnassa|korvessa|metsissä))\b)"
-    r"|\b(?i:här|hit)\s+(?=(?:(?i:ute|uppe|borta|omkring)\b|(?i:i|på|till|ut\s+till)\s+(?:[A-ZÅÄÖ]\w*"
+    r"|\b(?i:här|hit)\s+(?=(?:(?i:ute|uppe|borta|omkring)\b|(?i:i|på|till|ut\s+till)\s+(?:" + _NO_APP + r"[A-ZÅÄÖ]\w*"
     r"|(?i:byn|stan|staden|kommunen|skärgården|skärgårn|landet|trakten|orten|bygden|holmarna|ön|öarna|regionen"
     r"|kusten|glesbygden|norr|söder|landsbygden|nejden|området)\b)))",
 )
@@ -305,7 +309,11 @@ class BotQuestions:
             return None  # "… vastausta ei ole lähetetty. Mitä KANE sanoo?": what KANE says, whoever acts
         if self.names_the_bot(asked):
             return task
-        if task == FORGET_HELP and self.intents.any_of(asked, "own_forgetting"):
+        if (
+            task == FORGET_HELP
+            and self.intents.any_of(asked, "own_forgetting")
+            and not self.intents.any_of(asked, "erasing")
+        ):
             return None  # "Unohdin kirjoittaa nimeni adressiin", "Glöm inte att skriva under": no one asks the bot
         keeps = task == FORGET_HELP and self.question_words.lemmas_in(asked, KEEPING_LEMMAS)
         if keeps and not self.intents.any_of(asked, "asker"):

@@ -32,9 +32,11 @@ _SWEDISH_QUESTION_VERBS = frozenset({
 _NOT_QUESTION_WORDS = frozenset({"kaks", "siks", "joskus", "kokko", "sikko"})
 # "Här" folds to "har": "Här skriver seniorklubben i Närpes." introduces the asker, it does not ask.
 _NOT_QUESTION_AS_WRITTEN = frozenset({"här"})
-# After a verb that opens a Swedish question, an adverb where its subject would stand: the "jag" was dropped and the
-# sentence tells ("Har bara hört att det finns några stycken.", "Har just läst målen."), unless it ends with "?".
+# "Har" with an adverb where its subject would stand: the "jag" was dropped and the sentence tells ("Har bara hört att
+# det finns några stycken."), after a question already asked, unless it ends with "?". Before the question it is the
+# story the question points at ("Har aldrig varit med i en invånarpanel. Vad är det för något?").
 _DROPPED_SUBJECT = frozenset({"bara", "just", "nyss", "ocksa", "aldrig", "precis", "faktiskt", "alltid", "lange"})
+_HAVE = frozenset({"har", "hade"})
 
 # Requests ("kerro…", "berätta…", "haluaisin tietää…") ask as much as a question does.
 _REQUESTS = frozenset({
@@ -217,7 +219,7 @@ def is_question(sentence: str) -> bool:
     if first in _INTERROGATIVES:
         return True
     if first in _SWEDISH_QUESTION_VERBS and words(sentence)[0].casefold() not in _NOT_QUESTION_AS_WRITTEN:
-        return len(tokens) < 2 or tokens[1] not in _DROPPED_SUBJECT
+        return True
     if len(first) >= 4 and first.endswith(("ko", "ks")) and first not in _NOT_QUESTION_WORDS:
         return True
     if any(token in _REQUESTS for token in tokens[:4]):
@@ -226,6 +228,13 @@ def is_question(sentence: str) -> bool:
 
 
 _INDIRECT_SOM = re.compile(r"^(vem|vad|vilka|vilket|vilken)\s+som\s+", re.IGNORECASE)
+
+
+def _tells_with_its_subject_dropped(sentence: str) -> bool:
+    """ "Har bara hört att det finns några stycken.": "har" and an adverb where its subject would stand."""
+    tokens = folded_words(sentence)
+    dropped = len(tokens) > 1 and tokens[0] in _HAVE and tokens[1] in _DROPPED_SUBJECT
+    return dropped and not sentence.rstrip().endswith("?")
 
 
 def _reported_question(sentence: str, reporting: frozenset[str] = _REPORTING) -> str:
@@ -471,7 +480,7 @@ def find_question(text: str, intents: Intents) -> Focus:
             thanks.add(part)
         if not part or intents.is_small_talk(part):  # "Heips, mitä kuuluu?" greets like "Heips"
             continue
-        if is_question(part):
+        if is_question(part) and not (asking and _tells_with_its_subject_dropped(part)):
             tokens = folded_words(part)
             if kept and len(tokens) <= SHORT_QUESTION_WORDS and set(tokens) <= _TELL_ME:
                 # "Osaatko kertoa?" asks what the sentence before it asked, and adds nothing to it.

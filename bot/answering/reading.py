@@ -13,7 +13,7 @@ from bot.answering.asked_words import GOALS_CONCEPT, KANE_CONCEPT, READ_CACHE_SI
 from bot.answering.bot_questions import BotQuestions
 from bot.answering.confidence import STRONG_THRESHOLD, Calibration, Evidence
 from bot.answering.focus import is_question, names_goals, past_kane, points_back
-from bot.answering.references import goal_reference, goal_themes
+from bot.answering.references import goal_reference, goal_themes, mentions_a_goal
 from bot.answering.retrieval import Match
 from bot.content.intents import MIN_STEM
 from bot.core.lang import LANGS, Lang
@@ -33,6 +33,20 @@ LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of ad
 COUNCILS_OF_GROUPS_ENTRY = "goal-2.action-2"  # the councils of older people, of people with disabilities, of the young
 TRIPARTITE_ENTRY = "goal-4.action-1"  # municipalities, counties and associations working together
 PANELS_ENTRY = "goal-2.action-1"  # residents' and customers' panels, new forms of taking part
+_WHO_DOES = frozenset(
+    {"som", "joka", "jotka", "jotta"}
+)  # "är det politiker som ska …": who does what, not what KANE is
+ACCESS_ENTRY = "goal-2"  # what eases or hinders taking part: public transport, digital services, premises
+# A way of getting there or of being reached ("bussiyhteydet", "nättjänster") and taking part or having a say, in one
+# question: goal 2 says they further or hinder participation.
+ACCESS_CONCEPTS = frozenset({"public-transport", "digital-services", "barriers-to-participation"})
+TAKING_PART_CONCEPTS = frozenset({"participation", "influence-decisions"})
+# Another part's matter in the same sentence is what it asks about: a council of a group, the elections and their
+# tone ("poliitikot haukkuvat toisiaan somessa … lähteekö porukka uurnille"), assembling safely.
+NOT_ACCESS_CONCEPTS = frozenset({
+    "youth-council", "older-peoples-council", "disability-council", "elections", "voter-turnout", "candidates",
+    "constructive-atmosphere", "safe-assembly", "activism", "residents-panels", "procurement", "service-production",
+})  # fmt: skip
 # What a question about the three parties working together may name besides: sitting at one table, meeting, the
 # parties themselves. Another part's matter (grants, premises, procurement, panels, information between the levels)
 # is what such a question asks about ("Kunta, hyvinvointialue ja järjestöt yhdessä – kulkeeko tieto …?").
@@ -324,6 +338,10 @@ class Reader:
         # "Kunde man samla en grupp vanliga bybor som får väga en fråga?": a residents' panel, however described.
         elif self._describes_a_residents_panel(asked):
             found = self._first(PANELS_ENTRY, found, content if framed else asked)
+        # "Står det att usla bussförbindelser och krångliga nättjänster kan göra att folk inte orkar tycka till?":
+        # getting there or being reached, and taking part, is goal 2's, however a single word ("krånglig") points.
+        elif self.asks_what_eases_taking_part(asked):
+            found = self._first(ACCESS_ENTRY, found, content if framed else asked)
         # "Teinien oma porukka kaupungintalolla – kuunnellaanko sitä?", "pensionärernas grupp i stan": a body of the
         # young, the old or people with disabilities is one of the statutory councils, whatever it is called.
         elif self._names_a_council_of_a_group(asked):
@@ -474,6 +492,18 @@ class Reader:
                 return all(found <= THREE_PARTIES_CONCEPTS for found in self.question_words.concepts_as_read(asked))
         return False
 
+    def asks_what_eases_taking_part(self, asked: str) -> bool:
+        """Does one sentence name a way of getting there or of being reached (buses, ferries, digital services) and
+        taking part or having a say ("huonot bussiyhteydet vaikuttaa siihen pääseekö ihmiset mukaan vaikuttamaan"),
+        and no other part's matter?"""
+        if not any(found & ACCESS_CONCEPTS for found in self.question_words.concepts_as_read(asked)):
+            return False  # the common case, ruled out before the sentences are read
+        return any(
+            found & ACCESS_CONCEPTS and found & TAKING_PART_CONCEPTS and not found & NOT_ACCESS_CONCEPTS
+            for sentence in sentences(asked)
+            for found in self.question_words.concepts_as_read(sentence)
+        )
+
     def _describes_a_residents_panel(self, asked: str) -> bool:
         """Does one sentence name ordinary residents as a group that thinks a matter over or advises ("ett gäng
         vanliga bybor som får väga en fråga", "tavalliset kaupunkilaiset porukalla miettimässä"), and the question
@@ -602,7 +632,11 @@ class Reader:
         """ "Onks KANE joku puolue vai mikä se on?", "Är KANE en myndighet?": what kind of body KANE is; "Mikä se
         KANE oikeen on?", "Vad står KANE för?": what KANE is, when nothing of the goals' matters is asked besides
         ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants)."""
-        identity = self.intents.any_of(asked, "kane_identity") or self._names_kane_alone(asked)
+        identity = (
+            self.intents.any_of(asked, "kane_identity")
+            or self._names_kane_alone(asked)
+            or self._kane_named_first_and_asked(asked)
+        )
         if not identity:
             # A kind of body asked after with KANE named elsewhere ("Kukas se KANE on, mikä virasto?"), asking
             # nothing else ("Mikä taho vastaa KANEn mukaan tiloista?" asks who handles premises).
@@ -617,7 +651,11 @@ class Reader:
         # The kind of body in the sentence that asks what KANE is: "Yhdistys voisi tulla kouluun. Onko tämä KANE
         # tavoite?" names an association before, and asks whether a matter is KANE's goal.
         parts = sentences(asked)
-        if any(self.intents.any_of(sentence, "kane_identity") and self._kind_near_kane(sentence) for sentence in parts):
+        if any(
+            (self.intents.any_of(sentence, "kane_identity") or self._kane_named_first_and_asked(sentence))
+            and self._kind_near_kane(sentence)
+            for sentence in parts
+        ):
             return True
         # Or in the next sentence, pointing back at KANE: "Vad är KANE för något? Är det ett politiskt parti?"
         if any(
@@ -639,6 +677,18 @@ class Reader:
         return not any(
             self.question_words.concepts_as_read(rest)
         ) and not self.question_words.speaks_of_the_goals_world(rest)
+
+    def _kane_named_first_and_asked(self, asked: str) -> bool:
+        """ "KANE, är det politiker eller vad är det för grupp?": the message opens with KANE and asks what it is;
+        not "KANE mikä se nelonen oli?" (a goal named) nor "…, är det politiker som ska bestämma?" (who does what)."""
+        if not self.intents.any_of(asked, "kane_named_first"):
+            return False
+        # KANE first in a sentence or after a colon ("Bon, kort fråga: KANE, är det …?")
+        opening = [folded_words(part)[:1] for sentence in sentences(asked) for part in sentence.split(":")]
+        if not any(first and self.intents.any_of(first[0], "kane") for first in opening):
+            return False
+        tokens = folded_words(asked)
+        return _WHO_DOES.isdisjoint(tokens) and goal_reference(asked) is None and not mentions_a_goal(asked)
 
     def _kind_near_kane(self, sentence: str) -> bool:
         """A kind of body within a few words of KANE's name, with no clause between: "Onks KANE joku puolue?", "Mikä
@@ -1022,29 +1072,37 @@ class Reader:
             return None
         best = matches[0]
         runner_up = matches[1].score if len(matches) > 1 else 0.0
+        # Association experience together with running for a council names the candidates' part, and two levels of
+        # administration with "between" goal 3.3, those who run with how they behave the candidates' dialogue,
+        # whatever the words (`search` brings them first): such a combination is evidence of its own.
+        combined = (
+            (best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
+            or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
+            or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
+            or (best.entry.id == TRIPARTITE_ENTRY and self._names_three_parties_together(asked))
+            or (best.entry.id == PANELS_ENTRY and self._describes_a_residents_panel(asked))
+            or (best.entry.id == ACCESS_ENTRY and self.asks_what_eases_taking_part(asked))
+            or (best.entry.id == INTRO_ENTRY and self.asks_for_an_overview(asked))
+            or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked))
+            # those who run and how they talk, meet people or earn trust, and nothing of who is nominated
+            or (best.entry.id == CANDIDATES_DIALOGUE_ENTRY and self._asks_how_candidates_behave(asked))
+            or (_is_background(best) and self._reasons_asked_of(asked) == best.entry.id)
+        )
+        # An everyday word inside such a combination is part of the matter ("lossin aikataulut … pääseekö ihmiset
+        # mukaan vaikuttamaan", "ettei viesti katkea matkalla"); not beside how candidates behave, where it is what is
+        # asked ("Vilka kläder ska en kandidat ha på sig i valdebatten?").
+        part_of_the_matter = combined and best.entry.id != CANDIDATES_DIALOGUE_ENTRY
         return Evidence(
             score=best.score,
             coverage=best.coverage,
             margin=best.score - runner_up,
             named=best.named,
             terms=best.terms,
-            everyday=self.everyday(asked),
+            everyday=self.everyday(asked) and not part_of_the_matter,
             framed=self.about_the_goals(asked),
             domain=self.intents.any_of(asked, "domain"),
             consensus=len(matches) > 1 and best.entry.goal is not None and matches[1].entry.goal == best.entry.goal,
-            # Association experience together with running for a council names the candidates' part, and two levels
-            # of administration with "between" goal 3.3, those who run with how they behave the candidates'
-            # dialogue, whatever the words (`search` brings them first): such a combination is evidence of its own.
-            combined=(best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
-            or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
-            or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
-            or (best.entry.id == TRIPARTITE_ENTRY and self._names_three_parties_together(asked))
-            or (best.entry.id == PANELS_ENTRY and self._describes_a_residents_panel(asked))
-            or (best.entry.id == INTRO_ENTRY and self.asks_for_an_overview(asked))
-            or (best.entry.id == KANE_ENTRY and self._asks_what_kane_does(asked))
-            # those who run and how they talk, meet people or earn trust, and nothing of who is nominated
-            or (best.entry.id == CANDIDATES_DIALOGUE_ENTRY and self._asks_how_candidates_behave(asked))
-            or (_is_background(best) and self._reasons_asked_of(asked) == best.entry.id),
+            combined=combined,
             # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
             # question asking why that meets one is likelier right than its words alone say.
             reasons=_is_background(best) and self.intents.any_of(asked, "reasons"),

@@ -103,6 +103,8 @@ INTENT_NAMES = (
     "place_now",
     "rumour_checked",
     "own_forgetting",
+    "erasing",
+    "kane_named_first",
     "numbered_things",
     "own_booking",
     "place_example",
