@@ -1138,7 +1138,7 @@ def test_how_candidates_should_behave_is_their_dialogue_even_when_it_ranks_low(a
     "question",
     [
         # getting there or being reached, and taking part, in one sentence: goal 2's barriers and helps
-        "Lossin aikataulut ja harvat bussivuorot, vaikuttavatko ne siihen pääseekö kyläläiset mukaan vaikuttamaan?",
+        "Harvat bussivuorot, vaikuttavatko ne siihen pääseekö kyläläiset mukaan vaikuttamaan?",
         "Står det nåt om att dåliga bussförbindelser och krångliga nättjänster gör att folk inte orkar tycka till?",
     ],
 )
@@ -1174,3 +1174,19 @@ def test_social_media_beside_the_elections_stays_the_candidates_dialogue(assista
 def test_near_misses_of_the_sessions_rules_keep_their_answer(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "entry"),
+    [
+        # decisions removed from a website are the administration's openness, not a way of taking part
+        ("Kunta poisti nettisivuiltaan tietoja valtuuston päätöksistä. Onko tämä oikein?", "answer", "goal-3"),
+        # one's own travel costs are everyday, whatever taking part is named
+        ("Osallistuuko kaupunki matkakuluihin, jos lähden yhdistyksen mukana Ruotsiin?", "fallback", None),
+    ],
+)
+def test_a_website_or_a_trip_beside_taking_part_is_no_barrier_to_it(
+    assistant: Assistant, question: str, kind: str, entry: str | None
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == (kind, entry)

@@ -41,11 +41,15 @@ ACCESS_ENTRY = "goal-2"  # what eases or hinders taking part: public transport, 
 # question: goal 2 says they further or hinder participation.
 ACCESS_CONCEPTS = frozenset({"public-transport", "digital-services", "barriers-to-participation"})
 TAKING_PART_CONCEPTS = frozenset({"participation", "influence-decisions"})
+# Digital services beside decisions are the administration's openness ("Kunta poisti nettisivuiltaan tietoja
+# päätöksistä"), and "somevaikuttaja" is no one having a say: online, only taking part itself counts.
+DIGITAL_CONCEPTS = frozenset({"digital-services"})
 # Another part's matter in the same sentence is what it asks about: a council of a group, the elections and their
 # tone ("poliitikot haukkuvat toisiaan somessa … lähteekö porukka uurnille"), assembling safely.
 NOT_ACCESS_CONCEPTS = frozenset({
     "youth-council", "older-peoples-council", "disability-council", "elections", "voter-turnout", "candidates",
     "constructive-atmosphere", "safe-assembly", "activism", "residents-panels", "procurement", "service-production",
+    "open-administration", "transparency",
 })  # fmt: skip
 # What a question about the three parties working together may name besides: sitting at one table, meeting, the
 # parties themselves. Another part's matter (grants, premises, procurement, panels, information between the levels)
@@ -499,7 +503,12 @@ class Reader:
         if not any(found & ACCESS_CONCEPTS for found in self.question_words.concepts_as_read(asked)):
             return False  # the common case, ruled out before the sentences are read
         return any(
-            found & ACCESS_CONCEPTS and found & TAKING_PART_CONCEPTS and not found & NOT_ACCESS_CONCEPTS
+            (
+                (found & (ACCESS_CONCEPTS - DIGITAL_CONCEPTS) and found & TAKING_PART_CONCEPTS)
+                or "participation" in found
+            )
+            and found & ACCESS_CONCEPTS
+            and not found & NOT_ACCESS_CONCEPTS
             for sentence in sentences(asked)
             for found in self.question_words.concepts_as_read(sentence)
         )
@@ -1088,10 +1097,10 @@ class Reader:
             or (best.entry.id == CANDIDATES_DIALOGUE_ENTRY and self._asks_how_candidates_behave(asked))
             or (_is_background(best) and self._reasons_asked_of(asked) == best.entry.id)
         )
-        # An everyday word inside such a combination is part of the matter ("lossin aikataulut … pääseekö ihmiset
-        # mukaan vaikuttamaan", "ettei viesti katkea matkalla"); not beside how candidates behave, where it is what is
-        # asked ("Vilka kläder ska en kandidat ha på sig i valdebatten?").
-        part_of_the_matter = combined and best.entry.id != CANDIDATES_DIALOGUE_ENTRY
+        # An everyday word inside such a combination is part of the matter ("ettei viesti katkea matkalla"); not beside
+        # how candidates behave, where it is what is asked ("Vilka kläder ska en kandidat ha på sig i valdebatten?"),
+        # nor beside getting somewhere ("Osallistuuko kaupunki matkakuluihin, jos lähden yhdistyksen mukana?").
+        part_of_the_matter = combined and best.entry.id not in (CANDIDATES_DIALOGUE_ENTRY, ACCESS_ENTRY)
         return Evidence(
             score=best.score,
             coverage=best.coverage,
