@@ -488,8 +488,8 @@ class Assistant:
         return self._action_asked(asked, themed.entry.goal) if themed is not None and themed.entry.goal else None
 
     def _numbers_an_everyday_thing(self, asked: str) -> bool:
-        """ "Vilken buss går …, är det trean?", "Meneekö ykkönen torille?": an everyday question, or a bus, a tram or a
-        league named, and neither the goals nor KANE."""
+        """ "Vilken buss går …, är det trean?", "Meneekö ykkönen torille bussilla?": an everyday question, or a bus,
+        a tram, a train or the metro named, and neither the goals nor KANE."""
         if self.reader.asks_an_everyday_thing(asked):
             return True
         numbered = self.intents.patterns["numbered_things"].found_in(folded_words(asked), frozenset(), words(asked))

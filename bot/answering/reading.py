@@ -33,9 +33,8 @@ LEVELS_ENTRY = "goal-3.action-3"  # information flowing between the levels of ad
 COUNCILS_OF_GROUPS_ENTRY = "goal-2.action-2"  # the councils of older people, of people with disabilities, of the young
 TRIPARTITE_ENTRY = "goal-4.action-1"  # municipalities, counties and associations working together
 PANELS_ENTRY = "goal-2.action-1"  # residents' and customers' panels, new forms of taking part
-_WHO_DOES = frozenset(
-    {"som", "joka", "jotka", "jotta"}
-)  # "är det politiker som ska …": who does what, not what KANE is
+# After "KANE, är det politiker …": who does what ("… som ska bestämma?"), not what KANE is.
+_WHO_DOES = frozenset({"som", "joka", "jotka", "jotta"})
 ACCESS_ENTRY = "goal-2"  # what eases or hinders taking part: public transport, digital services, premises
 # A way of getting there or of being reached ("bussiyhteydet", "nättjänster") and taking part or having a say, in one
 # question: goal 2 says they further or hinder participation.
@@ -110,11 +109,11 @@ EXPERIENCE_DEPTH = 8
 INTRO_SHARE = 0.7
 # What KANE does may be asked with the elections or everyday work named ("muulloin kuin vaalien alla", "arjessa").
 KANE_DOING_CONCEPTS = frozenset({"kane", "elections", "ministry-of-justice", "everyday-life"})
-# What KANE takes part in: a strategy (the state's, for civil society organisations), carried out; the goals and the
-# state named beside it ("… jotain järjestöjä koskevaa valtion strategiaa?", "… annat än de här valmålen?").
 # The state of a booking or order of one's own, written as a compound ("venepaikkavarauksen tila" is its status,
 # no premises).
 _STATE_OF_A_BOOKING = re.compile(r"\w(?:varauksen|varaukseni|varauksemme|tilauksen|tilaukseni)\s+tila\b", re.I)
+# What KANE takes part in: a strategy (the state's, for civil society organisations), carried out; the goals and the
+# state named beside it ("… jotain järjestöjä koskevaa valtion strategiaa?", "… annat än de här valmålen?").
 KANE_PART_CONCEPTS = KANE_DOING_CONCEPTS | {
     "strategy", "participation", "monitoring", "goals", "administrative-levels", "associations"
 }  # fmt: skip
@@ -216,6 +215,14 @@ def _counts_the_goals(asked: str) -> bool:
         for index, token in enumerate(tokens)
         if token in _COUNT_WORDS
     )
+
+
+def _eases_taking_part(found: frozenset[str] | set[str]) -> bool:
+    """Concepts of one sentence: a way of getting there or of being reached, and taking part (or, offline, having a
+    say), and no other part's matter."""
+    access = found & ACCESS_CONCEPTS
+    takes_part = "participation" in found or bool(access - DIGITAL_CONCEPTS and found & TAKING_PART_CONCEPTS)
+    return bool(access) and takes_part and not found & NOT_ACCESS_CONCEPTS
 
 
 def _is_background(match: Match) -> bool:
@@ -503,12 +510,7 @@ class Reader:
         if not any(found & ACCESS_CONCEPTS for found in self.question_words.concepts_as_read(asked)):
             return False  # the common case, ruled out before the sentences are read
         return any(
-            (
-                (found & (ACCESS_CONCEPTS - DIGITAL_CONCEPTS) and found & TAKING_PART_CONCEPTS)
-                or "participation" in found
-            )
-            and found & ACCESS_CONCEPTS
-            and not found & NOT_ACCESS_CONCEPTS
+            _eases_taking_part(found)
             for sentence in sentences(asked)
             for found in self.question_words.concepts_as_read(sentence)
         )
