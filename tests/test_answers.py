@@ -400,7 +400,7 @@ def test_asking_why_and_meeting_a_goals_background_is_evidence_of_its_own(
     [
         ("Hjälper föreningsarbete den som vill in i fullmäktige?", True),
         ("Auttaako yhdistystausta, jos on ehdolla valtuustoon?", True),
-        ("Miksi vapaaehtoistyö on tärkeää kunnalle?", False),
+        ("Tekeekö kunta vapaaehtoistyötä yhdistysten kanssa?", False),
     ],
 )
 def test_association_experience_with_running_for_a_council_is_evidence_of_its_own(
@@ -1190,3 +1190,12 @@ def test_a_website_or_a_trip_beside_taking_part_is_no_barrier_to_it(
 ) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == (kind, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Miksi yhdistystoiminta on hyväksi kunnalle?", "Varför är föreningslivet bra för en kommun enligt målen?"],
+)
+def test_why_community_civic_action_is_good_is_goal_1s_background(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", "goal-1")

@@ -569,3 +569,16 @@ def test_a_question_asked_with_no_one_named_in_one_sentence(assistant: Assistant
 def test_a_swedish_sentence_with_its_subject_dropped_tells(assistant: Assistant, message: str, entry: str) -> None:
     reply = assistant.reply(message)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # thanks, then after a colon a question of its own: "avusta" (for the help) is no question about the bot
+        ("Kiitti eilisestä avusta mut vielä: mitä tavoitteet sanoo avustuksista?", "goal-1.action-2"),
+        ("Tack för hjälpen i går, en sak till: vad säger målen om invånarpaneler?", "goal-2.action-1"),
+    ],
+)
+def test_a_question_after_thanks_and_a_colon_is_read_alone(assistant: Assistant, message: str, entry: str) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -166,6 +166,7 @@ _JUDGEMENT_FRAME = frozenset({"onko", "onks", "olisiko", "oisko", "on", "olisi",
                               "ens", "eller", "vai", "bara", "vain", "pelkkaa", "pelkastaan", "tyhjaa", "tomt",
                               "tomma"})  # fmt: skip
 SHORT_QUESTION_WORDS = 5
+THANKS_OPENING = 3  # thanks open a sentence within its first words ("Hei ja kiitti …")
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
 # How far a question whose object pronoun points back ("Vart skickar jag den för att …?") may go on.
@@ -453,10 +454,22 @@ def _thanks_for_something(sentence: str, intents: Intents) -> bool:
     return thanked > 0 and len(tokens) > 1 and intents.any_of(tokens[0], "thanked_for") and fold(tokens[1]) not in _THAT
 
 
+def _asked_after_thanks(sentence: str, intents: Intents) -> list[str]:
+    """ "Kiitti eilisestä avusta 👍 mut vielä: mitä se demokratiakasvatus tarkottaa?": thanks, then after a colon a
+    question of its own; the two are read apart (else "avusta" made it a question about the bot's help)."""
+    if ": " not in sentence:
+        return [sentence]
+    before, after = sentence.rsplit(": ", 1)
+    opening = [word for word in words(before)[:THANKS_OPENING] if not intents.only(word, "greeting")]
+    if opening and intents.only(opening[0], "thanks") and is_question(after):
+        return [before, after]
+    return [sentence]
+
+
 def find_question(text: str, intents: Intents) -> Focus:
     """The part of ``text`` to answer, and what was set aside."""
     split = [_tells_why_after_a_request(part, intents) for part in sentences(text)]
-    parts = [clause for clauses in split for clause in clauses]
+    parts = [clause for clauses in split for clause in clauses for clause in _asked_after_thanks(clause, intents)]
     told_after_a_dash = {clause for clauses in split for clause in clauses[1:]}
     if len(parts) <= 1:
         # "På mötet frågades vilka mål KANE har inför valet.": a question asked before, alone as well (who wonders now

@@ -73,6 +73,13 @@ PANEL_PATTERNS = ("panel_people", "panel_group", "deliberating")
 # reasons are about, and what else its background speaks of.
 _SHARED_CONTEXT = frozenset({"why-it-matters", "kane", "goals", "elections", "trust", "democracy", "everyday-life"})
 REASONS_OF_GOALS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
+    # why community civic action is good for people and a municipality: goal 1's background
+    (
+        "goal-1",
+        frozenset({"community-civic-action", "volunteering"}),
+        frozenset({"wellbeing", "crisis-resilience", "comprehensive-security", "functional-capacity", "helping",
+                   "vitality-attractiveness", "prevention-savings", "hobbies-leisure", "health-wellbeing-promotion"}),
+    ),
     (
         "goal-2",
         frozenset({"participation", "influence-decisions"}),
