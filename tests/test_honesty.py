@@ -1089,6 +1089,13 @@ def test_a_place_or_a_party_named_in_passing_leaves_the_goals_question(
         ("kulttuuriavustus hakuaika Oulu", "date"),
         ("föreningsbidrag Vasa sista ansökningsdag", "date"),
         ("valdag kommunalval", "date"),
+        # a count asked in dialect ("kuin monta" for "kuinka monta")
+        ("Kuin monta jäsentä nuorisovaltuustossa pitää olla?", "amount"),
+        # support from the state: the goals name no state source of money
+        ("Har staten nåt stöd vi kan söka för en ny bastu?", "funding"),
+        # a law asked in dialect, and standing without citizenship
+        ("Finns he nån lag på att stan ska ge oss en lokal?", "law"),
+        ("Jag är inte finsk medborgare. Får jag ställa upp som kandidat i välfärdsområdesvalet?", "law"),
     ],
 )
 def test_a_fact_asked_in_keywords_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -1484,20 +1491,3 @@ def test_a_question_of_the_goals_beside_a_place_or_a_booking_keeps_its_answer(
 ) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
-
-
-@pytest.mark.parametrize(
-    ("question", "fact"),
-    [
-        # a count asked in dialect ("kuin monta" for "kuinka monta")
-        ("Kuin monta jäsentä nuorisovaltuustossa pitää olla?", "amount"),
-        # support from the state: the goals name no state source of money
-        ("Har staten nåt stöd vi kan söka för en ny bastu?", "funding"),
-        # a law asked in dialect, and standing without citizenship
-        ("Finns he nån lag på att stan ska ge oss en lokal?", "law"),
-        ("Jag är inte finsk medborgare. Får jag ställa upp som kandidat i välfärdsområdesvalet?", "law"),
-    ],
-)
-def test_facts_asked_in_everyday_words_get_the_honest_reply(assistant: Assistant, question: str, fact: str) -> None:
-    reply = assistant.reply(question)
-    assert assistant.message(f"honest_{fact}", reply.lang) in reply.text

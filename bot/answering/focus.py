@@ -166,7 +166,7 @@ _JUDGEMENT_FRAME = frozenset({"onko", "onks", "olisiko", "oisko", "on", "olisi",
                               "ens", "eller", "vai", "bara", "vain", "pelkkaa", "pelkastaan", "tyhjaa", "tomt",
                               "tomma"})  # fmt: skip
 SHORT_QUESTION_WORDS = 5
-THANKS_OPENING = 3  # thanks open a sentence within its first words ("Hei ja kiitti …")
+THANKS_OPENING = 3  # thanks open a sentence after at most a greeting or two ("Moro, kiitti …")
 BRIEF_REQUEST_WORDS = 5
 POINTING_LAST_WORDS = 8
 # How far a question whose object pronoun points back ("Vart skickar jag den för att …?") may go on.
@@ -469,7 +469,7 @@ def _asked_after_thanks(sentence: str, intents: Intents) -> list[str]:
 def find_question(text: str, intents: Intents) -> Focus:
     """The part of ``text`` to answer, and what was set aside."""
     split = [_tells_why_after_a_request(part, intents) for part in sentences(text)]
-    parts = [clause for clauses in split for clause in clauses for clause in _asked_after_thanks(clause, intents)]
+    parts = [clause for clauses in split for part in clauses for clause in _asked_after_thanks(part, intents)]
     told_after_a_dash = {clause for clauses in split for clause in clauses[1:]}
     if len(parts) <= 1:
         # "På mötet frågades vilka mål KANE har inför valet.": a question asked before, alone as well (who wonders now
