@@ -132,6 +132,10 @@ _SPLIT_WRONG = {
         # a hounding ("drevet mot kandidaten") read as "driva" (to run, to drive a matter): every "driva" had been the
         # tone of debate
         **dict.fromkeys(("drevet", "dreven", "drevets"), "drev"),
+        # a computer read as data ("hänger inte med på datorn" was knowledge-based services), and the net ("på
+        # nätet") as "nåt" (something) once folded, a stop word: neither was being online
+        **dict.fromkeys(("dator", "datorn", "datorer", "datorerna", "datorns"), "dator"),
+        **dict.fromkeys(("nätet", "nätets"), "nätet"),
     },
 }  # fmt: skip
 OWN_LEMMAS: dict[Lang, dict[str, str]] = {

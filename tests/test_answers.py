@@ -900,6 +900,9 @@ def test_how_those_who_run_should_behave_is_answered_with_confidence(assistant: 
         ("Miksi on tärkeää, että kuntalaiset saa vaikuttaa päätöksiin?", "goal-2"),
         ("men varför ska stan va så himla genomskinlig med sina grejer, vad är KANEs poäng med det", "goal-3"),
         ("Varför ska kommunen ha föreningar som partner, klarar den inte allt själv?", "goal-4"),
+        # associations named where no concept names community civic action, beside the good they do people
+        ("Varför mår man bättre av att vara med i en förening?", "goal-1"),
+        ("Jag vill förstå varför kommunen ska hjälpa föreningar, är det bra för hälsan?", "goal-1"),
     ],
 )
 def test_why_a_goals_matter_matters_is_that_goals_reasons(assistant: Assistant, question: str, entry: str) -> None:
@@ -910,6 +913,19 @@ def test_why_a_goals_matter_matters_is_that_goals_reasons(assistant: Assistant, 
 def test_why_support_associations_stays_goal_1(assistant: Assistant) -> None:
     # associations' work named besides: goal 1's reasons, not goal 2's
     assert assistant.reply("Miksi kunnan kannattaa tukea yhdistyksiä?").entry == "goal-1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "seuraa" is also "it follows", and clubs' cafés feeding people are the social economy: no good of
+        # associations that goal 1's background names
+        "Miks on tärkeää et tavallinen ihminen pääsee sanomaan sanansa, mitä siitä seuraa?",
+        "Miksi seurojen pyörittämät kahvilat ja kirpparit ovat hyvä juttu väen elannolle?",
+    ],
+)
+def test_a_club_or_a_hobby_alone_asks_no_reasons_of_goal_1(assistant: Assistant, question: str) -> None:
+    assert assistant.reply(question).entry != "goal-1"
 
 
 @pytest.mark.parametrize(
@@ -1131,6 +1147,9 @@ def test_how_candidates_should_behave_is_their_dialogue_even_when_it_ranks_low(a
         # getting there or being reached, and taking part, in one sentence: goal 2's barriers and helps
         "Harvat bussivuorot, vaikuttavatko ne siihen pääseekö kyläläiset mukaan vaikuttamaan?",
         "Står det nåt om att dåliga bussförbindelser och krångliga nättjänster gör att folk inte orkar tycka till?",
+        # the way there told in one sentence, taking part asked in the next; the computer and "the net" as online
+        "Förbindelsebåten går bara två gånger om dagen. Tänker KANE på oss när de talar om att påverka?",
+        "Vi äldre hänger inte med på datorn. Står det nåt i målen om att sånt kan stänga folk ute?",
     ],
 )
 def test_transport_or_digital_services_beside_taking_part_is_goal_2(assistant: Assistant, question: str) -> None:

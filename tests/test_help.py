@@ -257,6 +257,10 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Mistä näen tavoitteet yksitellen?", "help.chatting", "/goals"),
         ("Jag vill läsa alla fyra mål ett i taget, hur gör jag?", "help.chatting", "/goals"),
         ("Kan jag få se målen en och en?", "help.chatting", "/goals"),
+        # how to get the goals shown: what to write, without writing a question, browsing one after another
+        ("Mitä minä kirjoitan, että näen kaikki tavoitteet?", "help.chatting", "/goals"),
+        ("Finns det ett snabbt sätt att se ett visst mål utan att skriva en hel fråga?", "help.chatting", "/goal"),
+        ("Hur kan jag se alla fyra mål en efter en i telefonen?", "help.chatting", "/goals"),
         # moving to one goal while browsing: the goal named is where to go, not what is asked about
         (
             "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan vaikka nelosen kohdalle?",

@@ -310,6 +310,13 @@ from bot.assistant import Assistant
         ("Paljos kunta antaa kylätoimikunnille rahaa?", "amount"),
         ("hurmycket får en förening av kommunen", "amount"),
         ("Mil sovelluksel kyselyn vois tehdä?", "product"),
+        # other municipalities or countries set beside one's own; conflict of interest; KANE's own politics
+        ("Miten muis kunnis tää o hoiettu, saako siit jostai vertailuu?", "comparison"),
+        ("Hur har man ordnat föreningsbidragen i andra kommuner?", "comparison"),
+        ("Saako hän äänestää seuransa avustuksesta, vai onko hän esteellinen?", "law"),
+        ("Får han rösta om bidraget till föreningen, eller är han jävig?", "law"),
+        ("Onko KANE poliittisesti sitoutunut?", "party"),
+        ("Mitä puolueet ovat vastanneet KANElle?", "party"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -1134,16 +1141,20 @@ def test_a_question_pointing_back_that_names_its_matter_is_answered_as_asked(
 
 
 @pytest.mark.parametrize(
-    ("message", "goal"),
+    ("message", "part"),
     [
         # a question of nothing but "what does it say there" is read with the sentence it points back to
-        ("Tavoite neljä mainitsee hankinnat. Mitä siinä sanotaan?", 4),
-        ("Mål två tar upp ungdomsfullmäktige. Vad står det där?", 2),
+        ("Tavoite neljä mainitsee hankinnat. Mitä siinä sanotaan?", "goal-4"),
+        ("Mål två tar upp ungdomsfullmäktige. Vad står det där?", "goal-2"),
+        # what it means, in a clause's word order; whether what one heard is true, asked with nothing else
+        ("Jag förstår inte riktigt 'öppen förvaltning'. Kan du förklara vad det betyder?", "goal-3"),
+        ("Kuulin, että KANE sanoo ehdokkaiden voivan tulla myös vähemmistöistä. Onko totta?", "candidates"),
     ],
 )
-def test_a_question_pointing_back_is_read_with_its_story(assistant: Assistant, message: str, goal: int) -> None:
+def test_a_question_pointing_back_is_read_with_its_story(assistant: Assistant, message: str, part: str) -> None:
     reply = assistant.reply(message)
-    assert reply.kind == "answer" and reply.goal == goal
+    assert reply.kind == "answer" and reply.entry is not None
+    assert reply.entry == part or reply.entry.startswith(f"{part}.")
 
 
 @pytest.mark.parametrize(

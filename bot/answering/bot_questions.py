@@ -412,6 +412,12 @@ class BotQuestions:
             self.intents.any_of(asked, "one_by_one")
             and (self.intents.any_of(asked, "asker") or self.names_the_bot(asked))
             and self.question_words.names_the_goals_or_their_names(asked)
+        ) or (
+            # "Finns det ett snabbt sätt att se ett visst mål utan att skriva en hel fråga?", "Mitä minä kirjoitan,
+            # että näen kaikki tavoitteet?": how to get the goals shown, with nothing of their matters asked
+            self.intents.any_of(asked, "browsing")
+            and self.question_words.names_the_goals_or_their_names(asked)
+            and not self.question_words.speaks_of_the_goals_world(asked)
         )
 
     def _of_the_goals_world(self, task: str, asked: str) -> bool:

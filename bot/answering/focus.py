@@ -376,7 +376,28 @@ def points_back(question: str) -> bool:
         or not (_pointing_words(tokens) | _POINTING_IN).isdisjoint(tokens)
         or _ends_by_it(tokens)
         or _in_this_way(tokens)
+        or _what_it_means(tokens)
+        or _checks_what_was_told(tokens)
     )
+
+
+# A learner's or a clause's word order, "it" before its verb at the end: "Kan du förklara vad det betyder?".
+_WHAT = frozenset({"vad", "va"})
+_MEANING_VERBS = frozenset({"betyder", "innebar", "menar", "ar"})
+# Whether what was told is true, asked with nothing else: "Onko totta?", "Pitääkö paikkansa?", "Stämmer?".
+_TRUE = frozenset({"totta", "paikkansa", "stammer", "sant", "tosi"})
+_TRUE_ASKED = _TRUE | frozenset({
+    "onko", "onks", "onkse", "pitaako", "pitaaks", "ar", "e", "verkligen", "todella", "oikeesti", "oikeasti", "nyt",
+    "siis", "alltsa", "no", "niin", "sitten", "sit", "vai", "eller", "inte", "int", "ei", "vaan",
+})  # fmt: skip
+
+
+def _what_it_means(tokens: tuple[str, ...]) -> bool:
+    return len(tokens) >= 3 and tokens[-3] in _WHAT and tokens[-2] in _POINTING_LAST and tokens[-1] in _MEANING_VERBS
+
+
+def _checks_what_was_told(tokens: tuple[str, ...]) -> bool:
+    return not _TRUE.isdisjoint(tokens) and set(tokens) <= _TRUE_ASKED
 
 
 # "mål", "målen", "målet", "målens" folded; Ostrobothnian "måln", "måle" are "målen".

@@ -40,6 +40,7 @@ ACCESS_ENTRY = "goal-2"  # what eases or hinders taking part: public transport, 
 # question: goal 2 says they further or hinder participation.
 ACCESS_CONCEPTS = frozenset({"public-transport", "digital-services", "barriers-to-participation"})
 TAKING_PART_CONCEPTS = frozenset({"participation", "influence-decisions"})
+BARRIERS_CONCEPT = "barriers-to-participation"
 # Digital services beside decisions are the administration's openness ("Kunta poisti nettisivuiltaan tietoja
 # päätöksistä"), and "somevaikuttaja" is no one having a say: online, only taking part itself counts.
 DIGITAL_CONCEPTS = frozenset({"digital-services"})
@@ -93,6 +94,13 @@ REASONS_OF_GOALS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ),
     ("goal-4", frozenset({"partnership", "complex-problems", "knowing-civil-society"}), frozenset()),
 )  # fmt: skip
+ASSOCIATIONS_REASONS = "goal-1"  # why associations matter to people is community civic action's reasons
+# What good associations do that goal 1's background names: a hobby alone is no reason given ("seuraa" is also "it
+# follows", and clubs' cafés feeding people are the social economy of goal 4).
+GOOD_OF_ASSOCIATIONS = frozenset({
+    "wellbeing", "crisis-resilience", "comprehensive-security", "functional-capacity", "helping",
+    "vitality-attractiveness", "prevention-savings", "health-wellbeing-promotion",
+})  # fmt: skip
 GROUP_BODY_WINDOW = 2  # "teinien oma porukka", "grupperna för seniorer"
 COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals' own number
 CANDIDATES_CONCEPT = "candidates"
@@ -228,7 +236,12 @@ def _eases_taking_part(found: frozenset[str] | set[str]) -> bool:
     """Concepts of one sentence: a way of getting there or of being reached, and taking part (or, offline, having a
     say), and no other part's matter."""
     access = found & ACCESS_CONCEPTS
-    takes_part = "participation" in found or bool(access - DIGITAL_CONCEPTS and found & TAKING_PART_CONCEPTS)
+    # being left out of taking part ("stänga folk ute") beside a way there or online is taking part named
+    takes_part = (
+        "participation" in found
+        or (BARRIERS_CONCEPT in found and bool(access - {BARRIERS_CONCEPT}))
+        or bool(access - DIGITAL_CONCEPTS and found & TAKING_PART_CONCEPTS)
+    )
     return bool(access) and takes_part and not found & NOT_ACCESS_CONCEPTS
 
 
@@ -411,9 +424,17 @@ class Reader:
         naming nothing else (`REASONS_OF_GOALS`), if any."""
         if not self.intents.any_of(asked, "reasons"):
             return None
+        # "Varför är det bra för hälsan att vara med i föreningar?": associations named are community civic action
+        # (goal 1's core) where no concept does it ("förening" is every part's word, so no concept's).
+        associations = self.question_words.lemmas_in(asked, self._association_lemmas)
         for concepts in self.question_words.concepts_as_read(asked):
             for goal, core, context in REASONS_OF_GOALS:
-                if concepts & core and concepts <= core | context | _SHARED_CONTEXT:
+                named = bool(concepts & core) or (
+                    goal == ASSOCIATIONS_REASONS
+                    and bool(associations)
+                    and (bool(concepts & GOOD_OF_ASSOCIATIONS) or concepts <= _SHARED_CONTEXT)
+                )
+                if named and concepts <= core | context | _SHARED_CONTEXT:
                     return goal
         return None
 
@@ -516,10 +537,17 @@ class Reader:
         and no other part's matter?"""
         if not any(found & ACCESS_CONCEPTS for found in self.question_words.concepts_as_read(asked)):
             return False  # the common case, ruled out before the sentences are read
+        read = [self.question_words.concepts_as_read(sentence) for sentence in sentences(asked)]
+        if any(_eases_taking_part(found) for readings in read for found in readings):
+            return True
+        # "Här på Nötö går förbindelsebåten som den går. Tänker KANE på oss när de pratar om att påverka?": the way
+        # there told in one sentence, taking part asked in the next, and nothing else named in either.
         return any(
-            _eases_taking_part(found)
-            for sentence in sentences(asked)
-            for found in self.question_words.concepts_as_read(sentence)
+            _eases_taking_part(before | after)
+            for earlier, later in pairwise(read)
+            for before in earlier
+            for after in later
+            if before & ACCESS_CONCEPTS and after & (TAKING_PART_CONCEPTS | {BARRIERS_CONCEPT})
         )
 
     def _describes_a_residents_panel(self, asked: str) -> bool:
