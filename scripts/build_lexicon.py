@@ -136,6 +136,8 @@ _SPLIT_WRONG = {
         # nätet") as "nåt" (something) once folded, a stop word: neither was being online
         **dict.fromkeys(("dator", "datorn", "datorer", "datorerna", "datorns"), "dator"),
         **dict.fromkeys(("nätet", "nätets"), "nätet"),
+        # "äldre" (the elderly) read as "gammal" (old): every "gamla byskolor", "gamla papper" named older people
+        **dict.fromkeys(("äldre", "äldres"), "äldre"),
     },
 }  # fmt: skip
 OWN_LEMMAS: dict[Lang, dict[str, str]] = {

@@ -903,6 +903,9 @@ def test_how_those_who_run_should_behave_is_answered_with_confidence(assistant: 
         # associations named where no concept names community civic action, beside the good they do people
         ("Varför mår man bättre av att vara med i en förening?", "goal-1"),
         ("Jag vill förstå varför kommunen ska hjälpa föreningar, är det bra för hälsan?", "goal-1"),
+        # why care about volunteers; why work with associations when the municipality has its own staff
+        ("Varför ska kommunen ens bry sig om frivilliga som oss?", "goal-1"),
+        ("Varför ska kommunen samarbeta med oss, den har ju egna tjänstemän?", "goal-4"),
     ],
 )
 def test_why_a_goals_matter_matters_is_that_goals_reasons(assistant: Assistant, question: str, entry: str) -> None:
@@ -1179,6 +1182,8 @@ def test_social_media_beside_the_elections_stays_the_candidates_dialogue(assista
             "Kunnan virkailija hylkäsi muutoksen meidän tilavaraukseen, saako yhdistys tilat maksutta?",
             "goal-1.action-3",
         ),
+        # a learner's "gamla" for the elderly beside a group that has its say
+        ("Finns det grupper där gamla och de som har handikapp kan säga sin åsikt till kommunen?", "goal-2.action-2"),
     ],
 )
 def test_near_misses_of_the_sessions_rules_keep_their_answer(assistant: Assistant, question: str, entry: str) -> None:

@@ -317,6 +317,11 @@ from bot.assistant import Assistant
         ("Får han rösta om bidraget till föreningen, eller är han jävig?", "law"),
         ("Onko KANE poliittisesti sitoutunut?", "party"),
         ("Mitä puolueet ovat vastanneet KANElle?", "party"),
+        # becoming a candidate and joining a party are the election law's and the parties'; losing support in dialect
+        ("Hur blir man kandidat, och måste man gå med i ett parti?", "procedure"),
+        ("Pitääkö liittyä puolueeseen, jos haluaa ehdolle kuntavaaleissa?", "procedure"),
+        ("Menettääks seura tuet, jos se järjestää vaalipaneelin?", "consequence"),
+        ("Miten Laukaan avustukset vertautuvat Jyväskylän avustuksiin?", "comparison"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:

@@ -77,9 +77,10 @@ REASONS_OF_GOALS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     # why community civic action is good for people and a municipality: goal 1's background
     (
         "goal-1",
-        frozenset({"community-civic-action", "volunteering"}),
+        frozenset({"community-civic-action", "volunteering", "support-for-civic-action"}),
         frozenset({"wellbeing", "crisis-resilience", "comprehensive-security", "functional-capacity", "helping",
-                   "vitality-attractiveness", "prevention-savings", "hobbies-leisure", "health-wellbeing-promotion"}),
+                   "vitality-attractiveness", "prevention-savings", "hobbies-leisure", "health-wellbeing-promotion",
+                   "caring-for-people"}),
     ),
     (
         "goal-2",
@@ -92,7 +93,9 @@ REASONS_OF_GOALS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
         frozenset({"open-administration", "transparency", "accountability"}),
         frozenset({"defending-democracy", "critical-counterweight", "service-availability", "future-outlook"}),
     ),
-    ("goal-4", frozenset({"partnership", "complex-problems", "knowing-civil-society"}), frozenset()),
+    # why work with associations, when the municipality has its own staff: goal 4's background
+    ("goal-4", frozenset({"partnership", "complex-problems", "knowing-civil-society"}),
+     frozenset({"councillors-and-staff"})),
 )  # fmt: skip
 ASSOCIATIONS_REASONS = "goal-1"  # why associations matter to people is community civic action's reasons
 # What good associations do that goal 1's background names: a hobby alone is no reason given ("seuraa" is also "it
@@ -902,7 +905,10 @@ class Reader:
             rest = " ".join(word for index, word in enumerate(written) if index not in decided)
             for name in ("kane", "kane_view", "view_asked"):
                 rest = self.intents.without(rest, name)
-            matters = {concept for found in self.question_words.concepts_as_read(rest) for concept in found}
+            # "på landsbygden", "syrjäseuduilla" say where it is decided, not a barrier of taking part asked about
+            matters = {concept for found in self.question_words.concepts_as_read(rest) for concept in found} - {
+                BARRIERS_CONCEPT
+            }
             if not any(set(self.retriever.passages_of(concept)) - {INTRO_ENTRY, KANE_ENTRY} for concept in matters):
                 return True
         return False
