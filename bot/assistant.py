@@ -11,7 +11,14 @@ from pathlib import Path
 from bot.answering.asked_words import QuestionWords, names_the_goals
 from bot.answering.bot_questions import TASK_SCORE, BotQuestions, commands_in
 from bot.answering.confidence import Calibration
-from bot.answering.focus import Focus, find_question, points_back, points_into, sentence_starts
+from bot.answering.focus import (
+    Focus,
+    checks_what_was_told,
+    find_question,
+    points_back,
+    points_into,
+    sentence_starts,
+)
 from bot.answering.language import LanguageDetector, choose_language
 from bot.answering.lexicon import DATA, Lexicon
 from bot.answering.reading import HOW_WORDS, Reader
@@ -412,9 +419,24 @@ class Assistant:
             # points back or alone already leans the same way ("Hur mår du idag?" after a story is small talk).
             story = f"{focus.context} {asked}"
             retried = self._decide(story, self.reader.search(story), lang, areas)
-            leaning = points_back(asked) or retried.entry in {
-                match.entry.id for match in matches[:STORY_CANDIDATES] if match.coverage > 0
-            }
+            # "Kuulin, että KANE haluaa … Onko totta?": whether what was heard of KANE or its goals is true leans on
+            # it; what was heard of anyone else ("Naapuri sanoi, että voi äänestää netissä. Pitääkö paikkansa?") is
+            # not the goals' to confirm.
+            heard_of_the_goals = checks_what_was_told(asked) and (
+                names_the_goals(focus.context)
+                or self.intents.any_of(focus.context, "kane")
+                # what a municipality should do in the goals' world is theirs to say ("Joku sano et kunnan pitää
+                # antaa ilmaisia tiloja yhdistyksille. Pitääkö paikkansa?")
+                or (
+                    self.intents.any_of(focus.context, "normative")
+                    and self.question_words.speaks_of_the_goals_world(focus.context)
+                )
+            )
+            leaning = (
+                points_back(asked)
+                or heard_of_the_goals
+                or retried.entry in {match.entry.id for match in matches[:STORY_CANDIDATES] if match.coverage > 0}
+            )
             if retried.kind == "answer" and leaning:
                 return retried
         return decided

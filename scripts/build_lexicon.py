@@ -118,6 +118,13 @@ _SPLIT_WRONG = {
                          "viestinkulusta"), "viestinkulku"),
         **dict.fromkeys(("nimienkeruu", "nimienkeruuta", "nimienkeruun", "nimienkeruussa", "nimienkeruuseen"),
                         "nimienkeruu"),
+        # spoken forms of writing and seeing the help's words use ("mitä kirjotan, et nään tavoitteet?"): simplemma
+        # reads "kirjotan" as "kirjoa" (to embroider) and does not know "nään"
+        "kirjotan": "kirjoittaa",
+        "nään": "nähdä",
+        # the allative plural of "lista" read as "listoka"; kept apart from "lista" (a list of the goals), as the
+        # lists one runs on: "listoille pyrkivät" are those running
+        "listoille": "listoille",
         # "between" (välinen) read as a tool (väline): "kaupungin ja soten välinen viestinkulku" named equipment
         **dict.fromkeys(("välinen", "välisen", "väliset", "välisiä", "välisten", "väliseen", "välisessä",
                          "välisestä", "välisellä", "välisiin", "välisissä", "välisistä"), "välinen"),

@@ -261,6 +261,7 @@ def test_a_short_word_written_without_its_ring_is_not_the_bot(assistant: Assista
         ("Mitä minä kirjoitan, että näen kaikki tavoitteet?", "help.chatting", "/goals"),
         ("Finns det ett snabbt sätt att se ett visst mål utan att skriva en hel fråga?", "help.chatting", "/goal"),
         ("Hur kan jag se alla fyra mål en efter en i telefonen?", "help.chatting", "/goals"),
+        ("Vad ska man skriva så att boten visar mål tre?", "help.chatting", "/goal"),
         # moving to one goal while browsing: the goal named is where to go, not what is asked about
         (
             "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan vaikka nelosen kohdalle?",
@@ -298,6 +299,9 @@ def test_kinds_of_questions_about_using_the_bot_get_the_help_naming_the_command(
         "Pitäisikö kunnan toteuttaa tavoitteet yksi kerrallaan?",
         "Ska kommunen genomföra målen ett i taget?",
         "Käsitelläänkö tavoitteet valtuustossa yksi kerrallaan?",
+        # what to write into a strategy or an application, with no seeing, is no way of showing the goals
+        "Mitä kirjoitan hakemukseen, jotta se vastaa tavoitteita?",
+        "Vad ska jag skriva i bidragsansökan för att den ska följa målen?",
     ],
 )
 def test_goals_carried_out_one_at_a_time_are_no_question_about_browsing(assistant: Assistant, question: str) -> None:

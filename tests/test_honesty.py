@@ -312,13 +312,13 @@ from bot.assistant import Assistant
         ("Mil sovelluksel kyselyn vois tehdä?", "product"),
         # other municipalities or countries set beside one's own; conflict of interest; KANE's own politics
         ("Miten muis kunnis tää o hoiettu, saako siit jostai vertailuu?", "comparison"),
-        ("Hur har man ordnat föreningsbidragen i andra kommuner?", "comparison"),
-        ("Saako hän äänestää seuransa avustuksesta, vai onko hän esteellinen?", "law"),
+        ("Hur gör man i andra kommuner med föreningsbidragen?", "comparison"),
+        ("Oonko jäävi päättämään seuran avustuksesta?", "law"),
         ("Får han rösta om bidraget till föreningen, eller är han jävig?", "law"),
         ("Onko KANE poliittisesti sitoutunut?", "party"),
         ("Mitä puolueet ovat vastanneet KANElle?", "party"),
         # becoming a candidate and joining a party are the election law's and the parties'; losing support in dialect
-        ("Hur blir man kandidat, och måste man gå med i ett parti?", "procedure"),
+        ("Vi funderar på att ställa upp i kommunalvalet. Hur blir man konkret kandidat?", "procedure"),
         ("Pitääkö liittyä puolueeseen, jos haluaa ehdolle kuntavaaleissa?", "procedure"),
         ("Menettääks seura tuet, jos se järjestää vaalipaneelin?", "consequence"),
         ("Miten Laukaan avustukset vertautuvat Jyväskylän avustuksiin?", "comparison"),
@@ -1152,7 +1152,7 @@ def test_a_question_pointing_back_that_names_its_matter_is_answered_as_asked(
         ("Tavoite neljä mainitsee hankinnat. Mitä siinä sanotaan?", "goal-4"),
         ("Mål två tar upp ungdomsfullmäktige. Vad står det där?", "goal-2"),
         # what it means, in a clause's word order; whether what one heard is true, asked with nothing else
-        ("Jag förstår inte riktigt 'öppen förvaltning'. Kan du förklara vad det betyder?", "goal-3"),
+        ("I målet står det deliberativ demokrati. Kan du förklara vad det betyder?", "goal-2"),
         ("Kuulin, että KANE sanoo ehdokkaiden voivan tulla myös vähemmistöistä. Onko totta?", "candidates"),
     ],
 )
@@ -1160,6 +1160,13 @@ def test_a_question_pointing_back_is_read_with_its_story(assistant: Assistant, m
     reply = assistant.reply(message)
     assert reply.kind == "answer" and reply.entry is not None
     assert reply.entry == part or reply.entry.startswith(f"{part}.")
+
+
+def test_whether_what_someone_else_said_is_true_is_not_the_goals_to_confirm(assistant: Assistant) -> None:
+    # a bare truth check leans on the sentence before only where that tells what KANE, its goals or someone's duty
+    # in their world is: what a neighbour said of voting online is no goal's to confirm
+    reply = assistant.reply("Naapuri sanoi, että vaaleissa voi äänestää netissä. Pitääkö paikkansa?")
+    assert reply.kind == "fallback"
 
 
 @pytest.mark.parametrize(

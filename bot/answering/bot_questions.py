@@ -181,7 +181,11 @@ class BotQuestions:
         )
         changes_its_answer = changes_its_answer or passes_it_on
         # "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan nelosen kohdalle?": where to move to.
-        moves_to_it = task == CHATTING_HELP and self.intents.any_of(asked, "browsing")
+        # Nor where writing is to bring it up ("Vad ska man skriva så att boten visar mål tre?").
+        moves_to_it = task == CHATTING_HELP and (
+            self.intents.any_of(asked, "browsing")
+            or (self.intents.any_of(asked, "what_to_write") and self.intents.any_of(asked, "seeing"))
+        )
         # "Montako kysymystä tavoitteesta 3 on tullut botille?": the goal is what the questions were about.
         counted = task == STATS_HELP
         if (
@@ -415,7 +419,10 @@ class BotQuestions:
         ) or (
             # "Finns det ett snabbt sätt att se ett visst mål utan att skriva en hel fråga?", "Mitä minä kirjoitan,
             # että näen kaikki tavoitteet?": how to get the goals shown, with nothing of their matters asked
-            self.intents.any_of(asked, "browsing")
+            (
+                self.intents.any_of(asked, "browsing")
+                or (self.intents.any_of(asked, "what_to_write") and self.intents.any_of(asked, "seeing"))
+            )
             and self.question_words.names_the_goals_or_their_names(asked)
             and not self.question_words.speaks_of_the_goals_world(asked)
         )

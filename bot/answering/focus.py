@@ -377,7 +377,6 @@ def points_back(question: str) -> bool:
         or _ends_by_it(tokens)
         or _in_this_way(tokens)
         or _what_it_means(tokens)
-        or _checks_what_was_told(tokens)
     )
 
 
@@ -388,7 +387,8 @@ _MEANING_VERBS = frozenset({"betyder", "innebar", "menar", "ar"})
 _TRUE = frozenset({"totta", "paikkansa", "stammer", "sant", "tosi"})
 _TRUE_ASKED = _TRUE | frozenset({
     "onko", "onks", "onkse", "pitaako", "pitaaks", "ar", "e", "verkligen", "todella", "oikeesti", "oikeasti", "nyt",
-    "siis", "alltsa", "no", "niin", "sitten", "sit", "vai", "eller", "inte", "int", "ei", "vaan",
+    "siis", "alltsa", "no", "niin", "sitten", "sit", "vai", "eller", "inte", "int", "ei", "vaan", "tosiaan",
+    "sa", "da",
 })  # fmt: skip
 
 
@@ -396,7 +396,9 @@ def _what_it_means(tokens: tuple[str, ...]) -> bool:
     return len(tokens) >= 3 and tokens[-3] in _WHAT and tokens[-2] in _POINTING_LAST and tokens[-1] in _MEANING_VERBS
 
 
-def _checks_what_was_told(tokens: tuple[str, ...]) -> bool:
+def checks_what_was_told(question: str) -> bool:
+    """Is the question only whether what was told before is true ("Onko totta?", "Stämmer?")?"""
+    tokens = folded_words(question)
     return not _TRUE.isdisjoint(tokens) and set(tokens) <= _TRUE_ASKED
 
 

@@ -36,6 +36,13 @@ PANELS_ENTRY = "goal-2.action-1"  # residents' and customers' panels, new forms 
 # After "KANE, är det politiker …": who does what ("… som ska bestämma?"), not what KANE is.
 _WHO_DOES = frozenset({"som", "joka", "jotka", "jotta"})
 ACCESS_ENTRY = "goal-2"  # what eases or hinders taking part: public transport, digital services, premises
+# Associations selling or bidding: what they sell (cleaning, school meals, groceries carried) is everyday, and the
+# matter of goal 4's market ("yhdistys … myy sotelle siivousta", "Kun kunta kilpailuttaa ruokapalvelun, voiko
+# yhdistys olla mukana?"): per entry, the concepts that make it so.
+MARKET_CONCEPTS = {
+    "goal-4.action-3": frozenset({"procurement", "competitive-tendering", "market-dialogue"}),
+    "goal-4": frozenset({"business-activity", "social-enterprise", "service-production", "social-economy"}),
+}
 # A way of getting there or of being reached ("bussiyhteydet", "nättjänster") and taking part or having a say, in one
 # question: goal 2 says they further or hinder participation.
 ACCESS_CONCEPTS = frozenset({"public-transport", "digital-services", "barriers-to-participation"})
@@ -105,6 +112,7 @@ GOOD_OF_ASSOCIATIONS = frozenset({
     "vitality-attractiveness", "prevention-savings", "health-wellbeing-promotion",
 })  # fmt: skip
 GROUP_BODY_WINDOW = 2  # "teinien oma porukka", "grupperna för seniorer"
+_ADJECTIVE_GROUPS = frozenset({"gamla"})  # folded: "gamla människor" are old people, "gamla gruppen" an old group
 COUNT_FACT = "amount"  # "Montako tavoitetta on?" asks for an amount: the goals' own number
 CANDIDATES_CONCEPT = "candidates"
 COUNCILS_CONCEPT = "councillors-and-staff"
@@ -235,14 +243,14 @@ def _counts_the_goals(asked: str) -> bool:
     )
 
 
-def _eases_taking_part(found: frozenset[str] | set[str]) -> bool:
+def _eases_taking_part(found: frozenset[str] | set[str], shut_out: bool = False) -> bool:
     """Concepts of one sentence: a way of getting there or of being reached, and taking part (or, offline, having a
-    say), and no other part's matter."""
+    say), and no other part's matter. Being shut out ("stänga folk ute", intents `shut_out`) beside a way there or
+    online is taking part named; a barrier that only says where ("på landsbygden") is not."""
     access = found & ACCESS_CONCEPTS
-    # being left out of taking part ("stänga folk ute") beside a way there or online is taking part named
     takes_part = (
         "participation" in found
-        or (BARRIERS_CONCEPT in found and bool(access - {BARRIERS_CONCEPT}))
+        or (shut_out and bool(access - {BARRIERS_CONCEPT}))
         or bool(access - DIGITAL_CONCEPTS and found & TAKING_PART_CONCEPTS)
     )
     return bool(access) and takes_part and not found & NOT_ACCESS_CONCEPTS
@@ -540,17 +548,23 @@ class Reader:
         and no other part's matter?"""
         if not any(found & ACCESS_CONCEPTS for found in self.question_words.concepts_as_read(asked)):
             return False  # the common case, ruled out before the sentences are read
-        read = [self.question_words.concepts_as_read(sentence) for sentence in sentences(asked)]
-        if any(_eases_taking_part(found) for readings in read for found in readings):
+        parts = sentences(asked)
+        read = [self.question_words.concepts_as_read(sentence) for sentence in parts]
+        shut = [self.intents.any_of(sentence, "shut_out") for sentence in parts]
+        if any(
+            _eases_taking_part(found, left_out)
+            for readings, left_out in zip(read, shut, strict=True)
+            for found in readings
+        ):
             return True
         # "Här på Nötö går förbindelsebåten som den går. Tänker KANE på oss när de pratar om att påverka?": the way
         # there told in one sentence, taking part asked in the next, and nothing else named in either.
         return any(
-            _eases_taking_part(before | after)
-            for earlier, later in pairwise(read)
+            _eases_taking_part(before | after, shut_out)
+            for (earlier, later), shut_out in zip(pairwise(read), shut[1:], strict=True)
             for before in earlier
             for after in later
-            if before & ACCESS_CONCEPTS and after & (TAKING_PART_CONCEPTS | {BARRIERS_CONCEPT})
+            if before & ACCESS_CONCEPTS and (after & TAKING_PART_CONCEPTS or shut_out)
         )
 
     def _describes_a_residents_panel(self, asked: str) -> bool:
@@ -587,7 +601,13 @@ class Reader:
         )
         # The body is the group's own: "eläkeläisten porukka", "grupperna för seniorer", not "alla grupper" beside
         # "vi pensionärer" in another clause.
-        if any(0 < abs(body - group) <= GROUP_BODY_WINDOW for group in groups for body in bodies):
+        # "Gamla gruppen" is the old group: "gamla" right before the body is its adjective, no group of people.
+        if any(
+            0 < abs(body - group) <= GROUP_BODY_WINDOW
+            and not (body == group + 1 and tokens[group] in _ADJECTIVE_GROUPS)
+            for group in groups
+            for body in bodies
+        ):
             return True
         # An advisory body in the group's own sentence: "Vi seniorer har ett eget rådgivande organ i kommunen"; not
         # KANE, an advisory body itself ("KANE är ett rådgivande organ, vad gör det för de unga?").
@@ -1143,7 +1163,9 @@ class Reader:
         # An everyday word inside such a combination is part of the matter ("ettei viesti katkea matkalla"); not beside
         # how candidates behave, where it is what is asked ("Vilka kläder ska en kandidat ha på sig i valdebatten?"),
         # nor beside getting somewhere ("Osallistuuko kaupunki matkakuluihin, jos lähden yhdistyksen mukana?").
-        part_of_the_matter = combined and best.entry.id not in (CANDIDATES_DIALOGUE_ENTRY, ACCESS_ENTRY)
+        part_of_the_matter = (
+            combined and best.entry.id not in (CANDIDATES_DIALOGUE_ENTRY, ACCESS_ENTRY)
+        ) or self._sold_by_associations(asked, best.entry.id)
         return Evidence(
             score=best.score,
             coverage=best.coverage,
@@ -1158,6 +1180,15 @@ class Reader:
             # "Varför lönar det sig för en ort att stöda föreningar?": a goal's background gives its reasons, so a
             # question asking why that meets one is likelier right than its words alone say.
             reasons=_is_background(best) and self.intents.any_of(asked, "reasons"),
+        )
+
+    def _sold_by_associations(self, asked: str, entry_id: str) -> bool:
+        """Does the question name associations and the market concepts of its best entry (`MARKET_CONCEPTS`)?"""
+        market = MARKET_CONCEPTS.get(entry_id)
+        return (
+            market is not None
+            and any(found & market for found in self.question_words.concepts_as_read(asked))
+            and bool(self.question_words.lemmas_in(asked, self._association_lemmas))
         )
 
     def chance(self, evidence: Evidence | None) -> float:
