@@ -305,6 +305,8 @@ class Assistant:
         # "Onks Porvoo jo tehny jotain näiden tavoitteiden eteen?" asks what one place has done for them.
         if self.reader.asks_for_all_goals(asked, lang, fact=fact) and self.one_place.asked_fact(asked, []) != "place":
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
+        if fact is None and self.reader.asks_what_the_goals_are_for(asked):
+            return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "Mihin tavoitteita tarvitaan?"
         if fact is None and not focus.context and self.reader.asks_kanes_view_of_nothing(asked):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "Mitä mieltä KANE on?"
         if fact is None and (self.reader.asks_what_kane_is(asked) or self.reader.asks_what_kane_takes_part_in(asked)):

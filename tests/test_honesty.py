@@ -660,6 +660,10 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         # both or only one of the two, and what they are for at all
         "Gäller målen både kommunerna och välfärdsområdena, eller bara kommunerna?",
         "Varför har KANE gjort de här målen över huvud taget?",
+        # what they are for and for whom, however the words spread: no contact asked of "kenelle", no part named
+        "Mihin näitä tavoitteita oikeastaan tarvitaan ja kenelle ne on tarkoitettu, kunnille vai järjestöille?",
+        "Varför gjorde KANE de här målen inför valet, vad ska de vara bra för?",
+        "Mitä nää tavoitteet oikeestaan on ja miks ne on tehty just nyt?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
@@ -671,6 +675,7 @@ def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assi
     ("question", "entry"),
     [
         ("Mitä KANE toivoo puolueilta?", "candidates"),  # the parties are one part's matter
+        ("Vad är poängen med mål 2?", "goal-2"),  # what one goal is for is that goal's
         ("Vad önskar KANE av kommunerna när det gäller föreningsbidrag?", "goal-1.action-2"),
         ("Mikä KANE on?", "kane"),  # no wish asked: KANE itself
         ("Vad står på önskelistan om föreningsbidrag?", "goal-1.action-2"),

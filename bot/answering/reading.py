@@ -491,6 +491,14 @@ class Reader:
         names = names or any(GOALS_CONCEPT in found and found & ELECTION_CONCEPTS for found in read)
         return names and all(found <= OVERVIEW_CONCEPTS for found in read)
 
+    def asks_what_the_goals_are_for(self, asked: str) -> bool:
+        """ "Mihin näitä tavoitteita tarvitaan ja kenelle ne on tarkoitettu?", "Varför gjorde KANE de här målen?":
+        the goals' purpose, with the goals or KANE named and nothing of one goal's matters (`OVERVIEW_CONCEPTS`)."""
+        if not self.intents.any_of(asked, "goals_purpose") or goal_reference(asked) is not None:
+            return False  # "Vad är poängen med mål 2?" asks of goal 2
+        named = self.question_words.names_the_goals_or_their_names(asked) or self._names_kane(asked)
+        return named and all(found <= OVERVIEW_CONCEPTS for found in self.question_words.concepts_as_read(asked))
+
     def _asks_what_kane_does(self, asked: str) -> bool:
         """Does the question ask what KANE does, naming nothing of the goals' matters besides the elections?"""
         return self._kane_doing(asked)

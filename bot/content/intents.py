@@ -105,6 +105,7 @@ INTENT_NAMES = (
     "shut_out",
     "what_to_write",
     "seeing",
+    "goals_purpose",
     "own_forgetting",
     "erasing",
     "kane_named_first",
