@@ -305,7 +305,7 @@ class Assistant:
         # "Onks Porvoo jo tehny jotain näiden tavoitteiden eteen?" asks what one place has done for them.
         if self.reader.asks_for_all_goals(asked, lang, fact=fact) and self.one_place.asked_fact(asked, []) != "place":
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "montako tavoitetta on?"
-        if fact is None and self.reader.asks_what_the_goals_are_for(asked):
+        if fact is None and self.reader.asks_what_the_goals_are_for(asked) and self.router.place_in(asked) is None:
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "Mihin tavoitteita tarvitaan?"
         if fact is None and not focus.context and self.reader.asks_kanes_view_of_nothing(asked):
             return self.entry_reply(self.knowledge.entry("intro"), lang, score=1.0)  # "Mitä mieltä KANE on?"
@@ -425,14 +425,7 @@ class Assistant:
             # it; what was heard of anyone else ("Naapuri sanoi, että voi äänestää netissä. Pitääkö paikkansa?") is
             # not the goals' to confirm.
             heard_of_the_goals = checks_what_was_told(asked) and (
-                names_the_goals(focus.context)
-                or self.intents.any_of(focus.context, "kane")
-                # what a municipality should do in the goals' world is theirs to say ("Joku sano et kunnan pitää
-                # antaa ilmaisia tiloja yhdistyksille. Pitääkö paikkansa?")
-                or (
-                    self.intents.any_of(focus.context, "normative")
-                    and self.question_words.speaks_of_the_goals_world(focus.context)
-                )
+                names_the_goals(focus.context) or self.intents.any_of(focus.context, "kane")
             )
             leaning = (
                 points_back(asked)
@@ -668,8 +661,12 @@ class Assistant:
         place_in_question = place is not None
         if place is None:
             place = router.place_in(question, expected=expected)
-        # "Kenelle tavoitteet on suunnattu?" asks about the goals, not whom an association should contact.
-        asks_whom = asks_whom and not (place is None and self.reader.about_the_goals(asked))
+        # "Kenelle tavoitteet on suunnattu?" asks about the goals, not whom an association should contact; a
+        # sentence asking whom of the asker's own case still does ("Mitä se tarkottaa, et meidän tilavaraus
+        # hylättiin? Kuka siit vastaa meidän kunnas?").
+        asks_whom = asks_whom and not (
+            place is None and self.reader.about_the_goals(asked) and not self._asks_whom_of_own_case(asked)
+        )
         if place is None and (asks_whom or awaiting is not None):
             place = router.place_in(question, fuzzy=True, expected=expected)
         topic = router.topic_finder.find(asked) or (router.topic_finder.find(question) if asks_whom else None)
@@ -709,6 +706,13 @@ class Assistant:
         if remembered:
             place = router.place(conversation.municipality or "")
         return router.route(question, lang, place, topic, remembered=remembered and place is not None)
+
+    def _asks_whom_of_own_case(self, asked: str) -> bool:
+        """Does a sentence ask whom to contact and name the asker ("Kuka siit vastaa meidän kunnas?")?"""
+        return any(
+            self.intents.asks_whom(sentence) and self.intents.any_of(sentence, "own_case")
+            for sentence in sentences(asked)
+        )
 
     def stale_entries(self, days: int, today: dt.date | None = None) -> list[str]:
         """Entries whose last review is older than ``days``: they are flagged to officials in /stats."""

@@ -120,6 +120,10 @@ def _near(said: Mapping[str, list[tuple[int, int]]], things: frozenset[str], act
     )
 
 
+# What a question of how to have the goals shown may read besides: the goals and KANE themselves.
+_SHOWN_CONCEPTS = frozenset({"goals", "kane"})
+
+
 class BotQuestions:
     """Reads what a question asks of the bot, against the help entries and their tasks (knowledge/help.yaml)."""
 
@@ -182,10 +186,7 @@ class BotQuestions:
         changes_its_answer = changes_its_answer or passes_it_on
         # "Voiko tavoitteita selata yksi kerrallaan, tai hypätä suoraan nelosen kohdalle?": where to move to.
         # Nor where writing is to bring it up ("Vad ska man skriva så att boten visar mål tre?").
-        moves_to_it = task == CHATTING_HELP and (
-            self.intents.any_of(asked, "browsing")
-            or (self.intents.any_of(asked, "what_to_write") and self.intents.any_of(asked, "seeing"))
-        )
+        moves_to_it = task == CHATTING_HELP and (self.intents.any_of(asked, "browsing") or self._writes_to_see(asked))
         # "Montako kysymystä tavoitteesta 3 on tullut botille?": the goal is what the questions were about.
         counted = task == STATS_HELP
         if (
@@ -416,15 +417,24 @@ class BotQuestions:
             self.intents.any_of(asked, "one_by_one")
             and (self.intents.any_of(asked, "asker") or self.names_the_bot(asked))
             and self.question_words.names_the_goals_or_their_names(asked)
+            # "Jag bläddrade igenom målen men hittade inget om idrottsföreningar" asks of sports clubs
+            and not self.question_words.speaks_of_the_goals_world(asked)
         ) or (
             # "Finns det ett snabbt sätt att se ett visst mål utan att skriva en hel fråga?", "Mitä minä kirjoitan,
             # että näen kaikki tavoitteet?": how to get the goals shown, with nothing of their matters asked
-            (
-                self.intents.any_of(asked, "browsing")
-                or (self.intents.any_of(asked, "what_to_write") and self.intents.any_of(asked, "seeing"))
-            )
+            (self.intents.any_of(asked, "browsing") or self._writes_to_see(asked))
             and self.question_words.names_the_goals_or_their_names(asked)
             and not self.question_words.speaks_of_the_goals_world(asked)
+        )
+
+    def _writes_to_see(self, asked: str) -> bool:
+        """What to write to have the goals shown ("Mitä kirjoitan, että näen kaikki tavoitteet?"), with nothing of
+        their matters read: what to write into a strategy ("… kuntastrategiaan, että nuorten asiat tulee esiin") is
+        the goals' matter."""
+        return (
+            self.intents.any_of(asked, "what_to_write")
+            and self.intents.any_of(asked, "seeing")
+            and all(found <= _SHOWN_CONCEPTS for found in self.question_words.concepts_as_read(asked))
         )
 
     def _of_the_goals_world(self, task: str, asked: str) -> bool:

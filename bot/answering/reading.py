@@ -36,13 +36,25 @@ PANELS_ENTRY = "goal-2.action-1"  # residents' and customers' panels, new forms 
 # After "KANE, är det politiker …": who does what ("… som ska bestämma?"), not what KANE is.
 _WHO_DOES = frozenset({"som", "joka", "jotka", "jotta"})
 ACCESS_ENTRY = "goal-2"  # what eases or hinders taking part: public transport, digital services, premises
+PAID_WORK_ENTRY = "goal-4"  # paid work in associations makes volunteering possible
+PAID_WORK_CONCEPT = "paid-work"
+VOLUNTEERING_CONCEPT = "volunteering"
+# What a question of paid staff and volunteers may also name: associations' own matters, the goals, free work.
+PAID_WORK_CONCEPTS = frozenset({
+    PAID_WORK_CONCEPT, VOLUNTEERING_CONCEPT, "employment", "kane", "goals", "why-it-matters", "everyday-life",
+    "community-civic-action", "culture", "hobbies-leisure", "business-activity", "social-economy", "free-resources",
+    "functional-capacity", "wellbeing", "support-for-civic-action",
+})  # fmt: skip
 # Associations selling or bidding: what they sell (cleaning, school meals, groceries carried) is everyday, and the
 # matter of goal 4's market ("yhdistys … myy sotelle siivousta", "Kun kunta kilpailuttaa ruokapalvelun, voiko
 # yhdistys olla mukana?"): per entry, the concepts that make it so.
 MARKET_CONCEPTS = {
     "goal-4.action-3": frozenset({"procurement", "competitive-tendering", "market-dialogue"}),
-    "goal-4": frozenset({"business-activity", "social-enterprise", "service-production", "social-economy"}),
+    "goal-4": frozenset({"social-enterprise", "service-production", "social-economy"}),
 }
+# Business of an association's own ("voitto", "tulot", "tuotto") is its market only where a public buyer is named
+# ("myy sotelle siivousta"): a lottery's prize or the tax on its income is everyday.
+BUSINESS_CONCEPT = "business-activity"
 # A way of getting there or of being reached ("bussiyhteydet", "nättjänster") and taking part or having a say, in one
 # question: goal 2 says they further or hinder participation.
 ACCESS_CONCEPTS = frozenset({"public-transport", "digital-services", "barriers-to-participation"})
@@ -388,6 +400,11 @@ class Reader:
         # young, the old or people with disabilities is one of the statutory councils, whatever it is called.
         elif self._names_a_council_of_a_group(asked):
             found = self._first(COUNCILS_OF_GROUPS_ENTRY, found, content if framed else asked)
+        # "Järjestö palkkaa ihmisen koordinoimaan vapaaehtoisia", "Varför ska en förening ha avlönat folk, räcker det
+        # inte med oss som ställer upp gratis?": paid work enabling volunteering is goal 4's background, however
+        # much goal 1's volunteering shares its words.
+        elif self._pays_for_volunteering(asked):
+            found = self._first(PAID_WORK_ENTRY, found, content if framed else asked)
         # "Varför spelar det roll att folk får vara med och bestämma?": why taking part matters is goal 2's reasons,
         # however much goal 1's "people take part and influence" shares its words (`REASONS_OF_GOALS`).
         elif found and (reasons_of := self._reasons_asked_of(asked)) is not None:
@@ -496,8 +513,18 @@ class Reader:
         the goals' purpose, with the goals or KANE named and nothing of one goal's matters (`OVERVIEW_CONCEPTS`)."""
         if not self.intents.any_of(asked, "goals_purpose") or goal_reference(asked) is not None:
             return False  # "Vad är poängen med mål 2?" asks of goal 2
-        named = self.question_words.names_the_goals_or_their_names(asked) or self._names_kane(asked)
-        return named and all(found <= OVERVIEW_CONCEPTS for found in self.question_words.concepts_as_read(asked))
+        tokens, written = folded_words(asked), words(asked)
+        if self.intents.any_of(asked, "languages_named") or self.intents.patterns["aland_named"].found_in(
+            tokens, frozenset(), written
+        ):
+            return False  # "Är målen skrivna för Åland också?", "… på finska först?": Åland's or the languages' matter
+        # the goals named ("nämä vaalitavoitteet" by their concept), not KANE alone: "Mitä varten ne KANEn seminaarit
+        # järjestetään?" asks of KANE's seminars
+        read = self.question_words.concepts_as_read(asked)
+        named = self.question_words.names_the_goals_or_their_names(asked) or any(
+            GOALS_CONCEPT in found for found in read
+        )
+        return named and all(found <= OVERVIEW_CONCEPTS for found in read)
 
     def _asks_what_kane_does(self, asked: str) -> bool:
         """Does the question ask what KANE does, naming nothing of the goals' matters besides the elections?"""
@@ -589,6 +616,14 @@ class Reader:
                 rest = self.intents.without(asked, "panel_group")
                 return all(found <= PANEL_CONCEPTS for found in self.question_words.concepts_as_read(rest))
         return False
+
+    def _pays_for_volunteering(self, asked: str) -> bool:
+        """Does one reading of the question name paid work and volunteering together, and nothing of another part's
+        matter (`PAID_WORK_CONCEPTS`)?"""
+        return any(
+            PAID_WORK_CONCEPT in found and VOLUNTEERING_CONCEPT in found and found <= PAID_WORK_CONCEPTS
+            for found in self.question_words.concepts_as_read(asked)
+        )
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
         """Does the question name a body ("porukka", "elin", "grupp", "organ") of the young, the old or people with
@@ -1159,6 +1194,7 @@ class Reader:
             (best.entry.id == CANDIDATES_ENTRY and self._asks_about_experience_for_office(asked))
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
             or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
+            or (best.entry.id == PAID_WORK_ENTRY and self._pays_for_volunteering(asked))
             or (best.entry.id == TRIPARTITE_ENTRY and self._names_three_parties_together(asked))
             or (best.entry.id == PANELS_ENTRY and self._describes_a_residents_panel(asked))
             or (best.entry.id == ACCESS_ENTRY and self.asks_what_eases_taking_part(asked))
@@ -1193,10 +1229,17 @@ class Reader:
     def _sold_by_associations(self, asked: str, entry_id: str) -> bool:
         """Does the question name associations and the market concepts of its best entry (`MARKET_CONCEPTS`)?"""
         market = MARKET_CONCEPTS.get(entry_id)
-        return (
-            market is not None
-            and any(found & market for found in self.question_words.concepts_as_read(asked))
-            and bool(self.question_words.lemmas_in(asked, self._association_lemmas))
+        if market is None or not self.question_words.lemmas_in(asked, self._association_lemmas):
+            return False
+        if entry_id == PAID_WORK_ENTRY and self._names_a_public_buyer(asked):
+            market = market | {BUSINESS_CONCEPT}
+        return any(found & market for found in self.question_words.concepts_as_read(asked))
+
+    def _names_a_public_buyer(self, asked: str) -> bool:
+        tokens, written = folded_words(asked), words(asked)
+        return any(
+            self.intents.patterns[name].found_in(tokens, frozenset(), written)
+            for name in ("local_actors", "county_actors")
         )
 
     def chance(self, evidence: Evidence | None) -> float:

@@ -106,6 +106,8 @@ INTENT_NAMES = (
     "what_to_write",
     "seeing",
     "goals_purpose",
+    "own_case",
+    "languages_named",
     "own_forgetting",
     "erasing",
     "kane_named_first",
