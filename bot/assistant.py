@@ -401,6 +401,9 @@ class Assistant:
             part = self._action_asked(asked, decided.goal) if whole else None
             if part is not None:
                 return self.entry_reply(part, lang, score=decided.score, areas=areas)
+        levels = self._levels_told_before(focus, lang, areas)
+        if levels is not None:
+            return levels
         told = self._goal_told_before(asked, focus.context, decided, lang)
         if told is not None:
             # "Mål nummer fyra, första åtgärden. Vad betyder den?": the action told with the goal, in a sentence of
@@ -706,6 +709,19 @@ class Assistant:
         if remembered:
             place = router.place(conversation.municipality or "")
         return router.route(question, lang, place, topic, remembered=remembered and place is not None)
+
+    def _levels_told_before(self, focus: Focus, lang: Lang, areas: tuple[str, ...]) -> Reply | None:
+        """ "Staten, regionen och staden pratar aldrig med varandra. Står det nåt om att uppgifter ska flyta smidigare
+        dem emellan?": the levels of administration told before a question of something passing between them are
+        goal 3.3's, read together, when neither alone is."""
+        passing = self.intents.patterns["passing"]
+        if not focus.context or not passing.found_in(folded_words(focus.question), frozenset(), words(focus.question)):
+            return None
+        story = f"{focus.context} {focus.question}"
+        if self.reader.asks_between_levels(focus.question) or not self.reader.asks_between_levels(story):
+            return None
+        retried = self._decide(story, self.reader.search(story), lang, areas)
+        return retried if retried.kind == "answer" else None
 
     def _asks_whom_of_own_case(self, asked: str) -> bool:
         """Does a sentence ask whom to contact and name the asker ("Kuka siit vastaa meidän kunnas?")?"""

@@ -1200,6 +1200,14 @@ def test_the_net_where_one_lives_without_taking_part_is_no_barrier_of_goal_2(ass
     assert assistant.reply("Nätet är dåligt på landsbygden, när kommer fibern?").kind == "fallback"
 
 
+def test_the_levels_told_before_a_question_of_what_passes_between_them_are_goal_3_3(assistant: Assistant) -> None:
+    reply = assistant.reply(
+        "Staten, regionen och staden pratar aldrig med varandra. Står det nåt om att uppgifter ska flyta smidigare"
+        " dem emellan?"
+    )
+    assert (reply.kind, reply.entry) == ("answer", "goal-3.action-3")
+
+
 def test_social_media_beside_the_elections_stays_the_candidates_dialogue(assistant: Assistant) -> None:
     reply = assistant.reply(
         "Jos poliitikot haukkuvat toisiaan somessa, vaikuttaako se siihen, lähteekö porukka uurnille?"

@@ -1334,6 +1334,8 @@ def test_how_many_asked_in_a_clause_of_its_own_stays_an_unanswered_number(assist
         "Pitäisikö kunnan budjetoida enemmän euroja pienille seuroille?",
         "Borde staden budgetera mer pengar åt föreningarna?",
         "sku int kommunen kunna ge mera stålar åt byaföreningarna?",
+        # enough, as goal 1.2's adequate resources
+        "Borde kommunerna sätta av tillräckligt med pengar i budgeten för föreningarna?",
     ],
 )
 def test_more_money_asked_as_what_should_be_done_is_goal_1_2_not_a_sum(assistant: Assistant, question: str) -> None:

@@ -466,6 +466,10 @@ class Reader:
                     return goal
         return None
 
+    def asks_between_levels(self, asked: str) -> bool:
+        """Does the question ask of something passing between two levels of administration (goal 3.3)?"""
+        return self._asks_between_levels(asked)
+
     def _asks_between_levels(self, asked: str) -> bool:
         """Does the question name two levels of administration with "between" or "each other" and something that
         passes between them (information, talk), and no associations (with them it is tripartite cooperation)?

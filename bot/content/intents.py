@@ -224,7 +224,11 @@ PATTERN_LISTS = (
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
-_MORE_OR_LESS = frozenset({"enemman", "enempi", "lisaa", "vahemman", "mer", "mera", "meir", "mindre", "fler"})
+_MORE_OR_LESS = frozenset({
+    "enemman", "enempi", "lisaa", "vahemman", "mer", "mera", "meir", "mindre", "fler",
+    # enough, as goal 1.2's "adequately resourced": "sätta av tillräckligt med pengar i budgeten"
+    "tillrackligt", "tillrackliga", "riittavasti", "tarpeeksi",
+})  # fmt: skip
 _HOW_MUCH = frozenset({"paljonko", "paljonks", "paljoks", "paljokos", "paljonkos", "paljonkohan", "paljoko", "kuinka",
                        "kui", "miten", "montako", "montaks", "moniko", "hur", "huru", "hu"})  # fmt: skip
 # "Opettaako koulu lapsille, miten yhteiskunta toimii ja miten äänestetään?": a word of teaching this close before a
