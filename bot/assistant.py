@@ -401,7 +401,8 @@ class Assistant:
             part = self._action_asked(asked, decided.goal) if whole else None
             if part is not None:
                 return self.entry_reply(part, lang, score=decided.score, areas=areas)
-        levels = self._levels_told_before(focus, lang, areas)
+        # what the question alone answers stands ("… eivät puhu keskenään. Mistä saan tietoa avustuksista?")
+        levels = None if decided.kind == "answer" else self._levels_told_before(focus, lang, areas)
         if levels is not None:
             return levels
         told = self._goal_told_before(asked, focus.context, decided, lang)
@@ -717,6 +718,8 @@ class Assistant:
         passing = self.intents.patterns["passing"]
         if not focus.context or not passing.found_in(folded_words(focus.question), frozenset(), words(focus.question)):
             return None
+        if not (self.intents.any_of(focus.question, "between") or points_back(focus.question)):
+            return None  # "… eivät kerro toisilleen mitään. Kuka meille kertoo vaalipäivästä?" asks of its own
         story = f"{focus.context} {focus.question}"
         if self.reader.asks_between_levels(focus.question) or not self.reader.asks_between_levels(story):
             return None

@@ -1206,6 +1206,9 @@ def test_the_levels_told_before_a_question_of_what_passes_between_them_are_goal_
         " dem emellan?"
     )
     assert (reply.kind, reply.entry) == ("answer", "goal-3.action-3")
+    # what the question alone answers stands
+    reply = assistant.reply("Kaupunki ja sote eivät puhu keskenään. Mitä tavoitteet sanovat yhdistysten avustuksista?")
+    assert reply.entry == "goal-1.action-2"
 
 
 def test_social_media_beside_the_elections_stays_the_candidates_dialogue(assistant: Assistant) -> None:
