@@ -1246,6 +1246,8 @@ def test_social_media_beside_the_elections_stays_the_candidates_dialogue(assista
         ("Kun kunta kilpailuttaa ruokapalvelun, voiko meidän yhdistys olla mukana siinä?", "goal-4.action-3"),
         ("Eikö listoille pyrkivien pitäisi kuunnella toisin ajattelevia?", "candidates.dialogue"),
         ("Medlemmarna som bor i andra kommuner har frågat om de får vara med i invånarpanelen.", "goal-2.action-1"),
+        # services told more clearly, in spoken comparatives
+        ("Ihmiset ei tiedä mihin mennä, pitäskö palveluista kertoo selevemmin?", "goal-4.action-2"),
         # people asked what they think in a group the municipality gathers: a residents' panel
         (
             "Kuulin, että kunta voi kutsua ihmisiä ryhmään ja kysyä mitä he ajattelevat. Onko KANE sanonut siitä?",
