@@ -727,7 +727,7 @@ class Assistant:
         return retried if retried.kind == "answer" else None
 
     def _asks_whom_of_own_case(self, asked: str) -> bool:
-        """Does a sentence ask whom to contact and name the asker ("Kuka siit vastaa meidän kunnas?")?"""
+        """Does a sentence ask whom to contact about the asker's own case ("Kuka siit vastaa meidän kunnas?")?"""
         return any(
             self.intents.asks_whom(sentence) and self.intents.any_of(sentence, "own_case")
             for sentence in sentences(asked)

@@ -664,8 +664,6 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         "Mihin näitä tavoitteita oikeastaan tarvitaan ja kenelle ne on tarkoitettu, kunnille vai järjestöille?",
         "Varför gjorde KANE de här målen inför valet, vad ska de vara bra för?",
         "Mitä nää tavoitteet oikeestaan on ja miks ne on tehty just nyt?",
-        # asked whether the bot has time, a courtesy
-        "Mitä ne KANEn tavoitteet on, kerkiätkö kertoo lyhyesti?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:

@@ -48,9 +48,10 @@ PAID_WORK_CONCEPTS = frozenset({
 # Associations selling or bidding: what they sell (cleaning, school meals, groceries carried) is everyday, and the
 # matter of goal 4's market ("yhdistys … myy sotelle siivousta", "Kun kunta kilpailuttaa ruokapalvelun, voiko
 # yhdistys olla mukana?"): per entry, the concepts that make it so.
+BUSINESS_ENTRY = "goal-4"  # associations' business, social enterprise and services they produce
 MARKET_CONCEPTS = {
     "goal-4.action-3": frozenset({"procurement", "competitive-tendering", "market-dialogue"}),
-    "goal-4": frozenset({"social-enterprise", "service-production", "social-economy"}),
+    BUSINESS_ENTRY: frozenset({"social-enterprise", "service-production", "social-economy"}),
 }
 # Business of an association's own ("voitto", "tulot", "tuotto") is its market only where a public buyer is named
 # ("myy sotelle siivousta"): a lottery's prize or the tax on its income is everyday.
@@ -514,7 +515,7 @@ class Reader:
 
     def asks_what_the_goals_are_for(self, asked: str) -> bool:
         """ "Mihin näitä tavoitteita tarvitaan ja kenelle ne on tarkoitettu?", "Varför gjorde KANE de här målen?":
-        the goals' purpose, with the goals or KANE named and nothing of one goal's matters (`OVERVIEW_CONCEPTS`)."""
+        the goals' purpose, with the goals named and nothing of one goal's matters (`OVERVIEW_CONCEPTS`)."""
         if not self.intents.any_of(asked, "goals_purpose") or goal_reference(asked) is not None:
             return False  # "Vad är poängen med mål 2?" asks of goal 2
         tokens, written = folded_words(asked), words(asked)
@@ -1235,7 +1236,7 @@ class Reader:
         market = MARKET_CONCEPTS.get(entry_id)
         if market is None or not self.question_words.lemmas_in(asked, self._association_lemmas):
             return False
-        if entry_id == PAID_WORK_ENTRY and self._names_a_public_buyer(asked):
+        if entry_id == BUSINESS_ENTRY and self._names_a_public_buyer(asked):
             market = market | {BUSINESS_CONCEPT}
         return any(found & market for found in self.question_words.concepts_as_read(asked))
 
