@@ -1179,6 +1179,9 @@ def test_paid_staff_beside_volunteers_is_goal_4(assistant: Assistant, question: 
     [
         # an association's prize or income taxed is everyday, its business no market of goal 4's
         "Seuran arpajaisten voitto oli mökkiviikonloppu, pitääkö voitosta maksaa veroa?",
+        # no selling to a public buyer: a film night, a discount given to an association
+        "Vilken film ska vi visa på föreningens filmkväll?",
+        "Voiko kunta antaa yhdistykselle alennusta kaupan tuotteista?",
         # what KANE's other things are for, and the goals asked of Åland, are not what the goals are for
         "Mitä varten ne KANEn seminaarit järjestetään?",
         "Är målen skrivna för Åland också?",

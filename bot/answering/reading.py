@@ -1236,7 +1236,15 @@ class Reader:
         market = MARKET_CONCEPTS.get(entry_id)
         if market is None or not self.question_words.lemmas_in(asked, self._association_lemmas):
             return False
-        if entry_id == BUSINESS_ENTRY and self._names_a_public_buyer(asked):
+        if entry_id == BUSINESS_ENTRY:
+            # selling to a public buyer ("myy sotelle siivousta"): not an association's film night, nor a discount
+            # given to it
+            tokens, written = folded_words(asked), words(asked)
+            if not (
+                self.intents.patterns["selling"].found_in(tokens, frozenset(), written)
+                and self._names_a_public_buyer(asked)
+            ):
+                return False
             market = market | {BUSINESS_CONCEPT}
         return any(found & market for found in self.question_words.concepts_as_read(asked))
 

@@ -108,6 +108,7 @@ INTENT_NAMES = (
     "goals_purpose",
     "own_case",
     "languages_named",
+    "selling",
     "own_forgetting",
     "erasing",
     "kane_named_first",
@@ -221,7 +222,7 @@ PATTERN_LISTS = (
     "levels_named", "passing", "overview", "sent_questions", "own_sending", "kane_doing", "represented_groups",
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
-    "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things",
+    "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things", "selling",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({
