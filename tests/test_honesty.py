@@ -662,8 +662,7 @@ def test_what_kane_wishes_of_candidates_is_their_responsibility_not_the_goals_as
         "Varför har KANE gjort de här målen över huvud taget?",
         # what they are for and for whom, however the words spread: no contact asked of "kenelle", no part named
         "Mihin näitä tavoitteita oikeastaan tarvitaan ja kenelle ne on tarkoitettu, kunnille vai järjestöille?",
-        "Varför gjorde KANE de här målen inför valet, vad ska de vara bra för?",
-        "Mitä nää tavoitteet oikeestaan on ja miks ne on tehty just nyt?",
+        "Mitä varten nää tavoitteet on tehty, ja kenelle ne on tarkoitettu, kunnille vai yhdistyksille?",
     ],
 )
 def test_the_goals_as_a_whole_are_answered_from_the_introduction(assistant: Assistant, question: str) -> None:
