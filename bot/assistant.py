@@ -15,6 +15,7 @@ from bot.answering.focus import (
     Focus,
     checks_what_was_told,
     find_question,
+    framed_clause_starts,
     points_back,
     points_into,
     sentence_starts,
@@ -262,7 +263,7 @@ class Assistant:
             # "Mitä isoja juttuja kunnilta toivotaan? Lyhyt yhteenveto kiitos.": the goals in brief, asked in two
             # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
             asked = f"{asked} {focus.brief}"
-        fact = self.intents.asked_fact(asked, sentence_starts(asked))
+        fact = self.intents.asked_fact(asked, sentence_starts(asked) | framed_clause_starts(asked, self.intents))
         if fact == "ranking" and self.bot_questions.names_the_bot(asked):
             fact = None  # "Kumpi toimii paremmin, /local vai /contact?" weighs the bot's own commands
         if fact == "date" and self.reader.asks_what_eases_taking_part(asked):

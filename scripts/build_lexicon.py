@@ -128,6 +128,8 @@ _SPLIT_WRONG = {
         # "between" (välinen) read as a tool (väline): "kaupungin ja soten välinen viestinkulku" named equipment
         **dict.fromkeys(("välinen", "välisen", "väliset", "välisiä", "välisten", "väliseen", "välisessä",
                          "välisestä", "välisellä", "välisiin", "välisissä", "välisistä"), "välinen"),
+        # a one-time code's partitive read as a word of its own ("kertakooda")
+        **dict.fromkeys(("kertakoodi", "kertakoodin", "kertakoodia", "kertakoodit", "kertakoodeja"), "kertakoodi"),
     },
     "sv": {
         "ingenstans": "ingenstans",

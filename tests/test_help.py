@@ -412,6 +412,9 @@ def test_a_question_naming_kane_is_no_question_about_the_bots_language(assistant
         ("Miten tehdään kutsu asukasraatiin?", "goal-2.action-1"),
         ("Miten mä voin valtuutettuna lisätä virkahenkilöiden valmiuksia vuoropuheluun?", "goal-3.action-2"),
         ("Miten saamme tiedon kulkemaan, ettei mitään jää pois hallinnon tasojen välillä?", "goal-3.action-3"),
+        # the goal named by its theme, asked of the bot: "avoin" is no open question of the bot's queue
+        ("Voitko selittää sen tavoitteen, joka on avoin hallinto?", "goal-3"),
+        ("Kerrotko sen tavoitteen, jossa puhutaan avoimesta hallinnosta?", "goal-3"),
     ],
 )
 def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
@@ -891,6 +894,11 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
         ("Mnää haluun et te unohratte kaik, mitä mää oon kirjottanu", "help.forget"),
         # a goal seen straight away without browsing, in dialect
         ("Hur ser jag mål två direkt utan å bläddra?", "help.chatting"),
+        # the bot's own menu, and the one-time code an administrator makes
+        ("Hur kommer jag tillbaka till startmenyn? Jag råkade stänga den.", "help.chatting"),
+        ("Miten pääsen takaisin päävalikkoon?", "help.chatting"),
+        ("Hur skapar jag en engångskod åt en ny tjänsteman?", "help.join"),
+        ("Miten teen kertakäyttökoodin uudelle virkailijalle?", "help.join"),
     ],
 )
 def test_using_the_bot_in_everyday_words_gets_its_help(assistant: Assistant, question: str, entry: str) -> None:

@@ -322,6 +322,12 @@ from bot.assistant import Assistant
         ("Pitääkö liittyä puolueeseen, jos haluaa ehdolle kuntavaaleissa?", "procedure"),
         ("Menettääks seura tuet, jos se järjestää vaalipaneelin?", "consequence"),
         ("Miten Laukaan avustukset vertautuvat Jyväskylän avustuksiin?", "comparison"),
+        # asked inside a question of what the goals say, after its comma; a sum per head; key figures
+        ("Mainitaanko tavoitteissa, milloin KANE seuraavan kerran päivittää tavoitteensa?", "date"),
+        ("Har KANE räknat ut något sånt, typ euro per deltagare?", "amount"),
+        ("Onko KANE laskenut, mitä yhdistysten työ säästää euroina asukasta kohden?", "amount"),
+        ("Med vilka nyckeltal borde kommunen följa upp samarbetet?", "measure"),
+        ("Mitkä tunnusluvut kertoisivat, onko hallinto avointa?", "measure"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -396,6 +402,8 @@ def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, 
         # standing for election is the candidates' matter, not the goals as a whole
         ("Vad säger målen om vem som ska ställa upp i valet?", "candidates"),
         ("Oli ihminen kuinka vanha tahansa, hän saa vaikuttaa – mitä tavoitteet sanovat osallisuudesta?", "goal-2"),
+        # how, asked after a comma of what the goals say, is what they say of it
+        ("Sanotaanko tavoitteissa, miten kunnan pitäisi tukea yhdistyksiä?", "goal-1"),
     ],
 )
 def test_a_word_of_a_new_fact_in_another_sense_leaves_the_goals_answer(

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from bot.answering.asked_words import GOALS_CONCEPT, KANE_CONCEPT, READ_CACHE_SIZE, QuestionWords
+from bot.answering.asked_words import GOALS_CONCEPT, KANE_CONCEPT, READ_CACHE_SIZE, QuestionWords, names_the_goals
 from bot.answering.confidence import STRONG_THRESHOLD
 from bot.answering.focus import names_goals, points_back
 from bot.answering.references import goal_reference
@@ -252,6 +252,10 @@ class BotQuestions:
         # "Vad säger ni om äldrerådets roll?" speaks to the bot but asks what the goals say: a help entry that only
         # grazes it does not outweigh a part of the goals that answers it clearly.
         if about_bot and confidence < HELP_STRONG and goals and goals[0].score * goals[0].coverage >= STRONG_THRESHOLD:
+            return None
+        # "Voitko selittää sen tavoitteen, joka on avoin hallinto?" asks the bot for a goal it names: a help entry that
+        # only grazes it ("avoin" of open questions) yields to the part of the goals that matches it better.
+        if about_bot and confidence < HELP_STRONG and rival >= confidence and names_the_goals(asked):
             return None
         return best
 

@@ -192,6 +192,24 @@ def sentence_starts(text: str) -> frozenset[int]:
     return frozenset(starts)
 
 
+def framed_clause_starts(text: str, intents: Intents) -> frozenset[int]:
+    """The indexes (in ``words(text)``) of the words that begin a clause after a comma where what comes before it in
+    its sentence asks what the goals say: "Mainitaanko tavoitteissa, milloin KANE päivittää ne?", "Står det i målen,
+    hur mycket kommunen ska ge?" ask the embedded question as if it began the sentence."""
+    starts: set[int] = set()
+    count = 0
+    for part in sentences(text):
+        before = ""
+        clauses = part.split(",")
+        for clause in clauses[:-1]:
+            before = f"{before} {clause}"
+            count += len(words(clause))
+            if intents.any_of(before, "goals_frame"):
+                starts.add(count)
+        count += len(words(clauses[-1]))
+    return frozenset(starts)
+
+
 def _without_greeting(sentence: str, intents: Intents) -> str:
     """The sentence without the greeting or thanks words it opens with: "Hei, mitä…" → "mitä…"."""
     tokens = words(sentence)
