@@ -269,6 +269,16 @@ def test_a_pointer_near_kane_that_points_back_keeps_the_story(assistant: Assista
             "Vår byaförening har ingen lokal för sina möten. Va säger KANE om just de här då?",
             "goal-1.action-3",
         ),
+        # what KANE has said of such a thing, spoken, after the story: no question of what KANE is
+        (
+            "Kaupunki vois kysyy nuorilta mielipidettä siit mitä nuorisotilal tehää. Mä kuulin et on olemassa "
+            "semmosii raateja, missä asukkaat miettii yhes jotain asiaa. Onks KANE sanonu jotain tällasest?",
+            "goal-2.action-1",
+        ),
+        (
+            "Staden kunde samla vanliga invånare som tillsammans funderar på en fråga. Har KANE sagt något om sånt?",
+            "goal-2.action-1",
+        ),
     ],
 )
 def test_a_question_that_leans_on_its_story_is_read_with_it(assistant: Assistant, message: str, entry: str) -> None:

@@ -1188,6 +1188,9 @@ def test_whether_what_someone_else_said_is_true_is_not_the_goals_to_confirm(assi
         "Mitä siinä tarkalleen sanotaan?",
         # what is said "there", with nothing said before it to point at
         "Mitä siellä oikein sanotaan?",
+        # what KANE has said of "such", with nothing before it: no question of what KANE is
+        "Onks KANE sanonu jotain tällasest?",
+        "Har KANE sagt något om sånt här?",
     ],
 )
 def test_a_question_of_frame_words_alone_is_no_confident_answer(assistant: Assistant, message: str) -> None:

@@ -82,6 +82,8 @@ _SUCH = frozenset({"tallainen", "tallaista", "tallaisen", "tallaiset", "tallaisi
                    # spoken: "Mitä tavoitteissa sanotaan tämmösestä?", "onks tällasesta mainintaa?"
                    "tammonen", "tammosta", "tammosesta", "tammoseen", "tammosen", "tammoset", "tammosia",
                    "tallanen", "tallasta", "tallasesta", "tallaseen", "tallasen", "tallaset", "tallasia",
+                   # the elative without its last vowel: "Onks KANE sanonu jotain tällasest?"
+                   "tallasest", "tammosest", "tollasest", "tommosest",
                    "tollanen", "tollasta", "tollasesta", "tommonen", "tommosta", "tommosesta",
                    # "such" of that kind: "Mitä tavoitteissa sanotaan sellaisesta?", spoken "semmosesta"
                    "sellainen", "sellaista", "sellaisesta", "sellaiseen", "sellaisen", "sellaiset", "sellaisia",

@@ -748,7 +748,10 @@ class Reader:
     def asks_what_kane_is(self, asked: str) -> bool:
         """ "Onks KANE joku puolue vai mikä se on?", "Är KANE en myndighet?": what kind of body KANE is; "Mikä se
         KANE oikeen on?", "Vad står KANE för?": what KANE is, when nothing of the goals' matters is asked besides
-        ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants)."""
+        ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants), nor what KANE has said
+        ("Onks KANE sanonu jotain tällasest?")."""
+        if self.intents.any_of(asked, "said_before"):
+            return False
         identity = (
             self.intents.any_of(asked, "kane_identity")
             or self._names_kane_alone(asked)

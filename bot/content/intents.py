@@ -14,6 +14,7 @@ from bot.core.text import fold, folded_words, sentences, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
 INTENT_NAMES = (
+    "said_before",
     "plain_manner",
     "meaning_asked",
     "teaching",
