@@ -279,6 +279,12 @@ def test_a_pointer_near_kane_that_points_back_keeps_the_story(assistant: Assista
             "Staden kunde samla vanliga invånare som tillsammans funderar på en fråga. Har KANE sagt något om sånt?",
             "goal-2.action-1",
         ),
+        # "näistä" (of these) points back as "niistä" does
+        (
+            "Kunnassa on paljon vertaisryhmiä, mutta tieto niistä on hajallaan. Sanovatko tavoitteet, että näistä "
+            "pitäisi kertoa selvästi?",
+            "goal-4.action-2",
+        ),
     ],
 )
 def test_a_question_that_leans_on_its_story_is_read_with_it(assistant: Assistant, message: str, entry: str) -> None:

@@ -58,7 +58,9 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
                        "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist",
                        # for it: "Löytyykö tälle tukea tavoitteista?"
-                       "talle", "tuolle", "sille"})  # fmt: skip
+                       "talle", "tuolle", "sille",
+                       # these: "Sanovatko tavoitteet, että näistä pitäisi kertoa selvästi?"
+                       "naista", "naita", "naihin", "naiden", "naille"})  # fmt: skip
 # "By it" ends the question it points back from ("Mitä KANE tarkoittaa sillä (oikeastaan)?"); elsewhere "sillä" is
 # also "with it" of the question's own matter ("Paljonko avustusta sillä voi hakea?").
 _BY_IT = frozenset({"silla", "talla"})

@@ -37,6 +37,23 @@ PANELS_ENTRY = "goal-2.action-1"  # residents' and customers' panels, new forms 
 _WHO_DOES = frozenset({"som", "joka", "jotka", "jotta"})
 ACCESS_ENTRY = "goal-2"  # what eases or hinders taking part: public transport, digital services, premises
 PAID_WORK_ENTRY = "goal-4"  # paid work in associations makes volunteering possible
+# "Tell (me)" or "can you" opening a sentence: the bot asked for its answer, folded.
+_TELL_ME = frozenset({"kerro", "kerrotko", "kertoisitko", "kerropa", "kerrohan", "selita", "selitatko", "selittaisitko",
+                      "beratta", "forklara", "beskriv", "voitko", "voisitko", "voitteko", "voisitteko"})  # fmt: skip
+_CAN_YOU = frozenset({("kan", "du"), ("kunde", "du"), ("kan", "ni"), ("kunde", "ni")})
+
+
+def _asks_the_bot_to_tell(tokens: tuple[str, ...]) -> bool:
+    """Does the sentence (folded words) open by asking the bot to tell or explain ("Kerro selvästi …", "Kan du
+    förklara …")?"""
+    return bool(tokens) and (tokens[0] in _TELL_ME or tokens[:2] in _CAN_YOU)
+
+
+# Every entry: where the combination alone names the part, its words may share almost nothing with it.
+ANY_DEPTH = 100
+CLEAR_SERVICES_ENTRY = "goal-4.action-2"  # activities and services described clearly and understandably
+# What there is on offer, named by a concept of goal 4.2's ("vertaisryhmiä", "vapaaehtoishommia").
+OFFERING_CONCEPTS = frozenset({"peer-support", "volunteering", "health-wellbeing-promotion", "service-guidance"})
 PAID_WORK_CONCEPT = "paid-work"
 VOLUNTEERING_CONCEPT = "volunteering"
 # What a question of paid staff and volunteers may also name: associations' own matters, the goals, free work.
@@ -406,6 +423,10 @@ class Reader:
         # much goal 1's volunteering shares its words.
         elif self._pays_for_volunteering(asked):
             found = self._first(PAID_WORK_ENTRY, found, content if framed else asked)
+        # "Pitäskö kunnan kertoo selkeesti mitä vertaisryhmiä on?": what is on offer, told clearly, is goal 4.2's,
+        # however much a single word ("kunta", "apu") points elsewhere.
+        elif self._asks_offerings_told_clearly(asked):
+            found = self._first(CLEAR_SERVICES_ENTRY, found, content if framed else asked, depth=ANY_DEPTH)
         # "Varför spelar det roll att folk får vara med och bestämma?": why taking part matters is goal 2's reasons,
         # however much goal 1's "people take part and influence" shares its words (`REASONS_OF_GOALS`).
         elif found and (reasons_of := self._reasons_asked_of(asked)) is not None:
@@ -437,14 +458,14 @@ class Reader:
             found = [found[1], found[0], *found[2:]]
         return found[:limit]
 
-    def _first(self, entry_id: str, found: list[Match], searched: str) -> list[Match]:
-        """``found`` with the entry first, looked for further down when it is not among them (unchanged if not
-        found at all)."""
+    def _first(self, entry_id: str, found: list[Match], searched: str, depth: int = EXPERIENCE_DEPTH) -> list[Match]:
+        """``found`` with the entry first, looked for further down (to ``depth``) when it is not among them
+        (unchanged if not found at all)."""
         if not found or found[0].entry.id == entry_id:
             return found
         match = next((match for match in found if match.entry.id == entry_id), None)
         if match is None:
-            deeper = self.retriever.search(searched, EXPERIENCE_DEPTH)
+            deeper = self.retriever.search(searched, depth)
             match = next((match for match in deeper if match.entry.id == entry_id), None)
         return found if match is None else [match, *(other for other in found if other.entry.id != entry_id)]
 
@@ -628,6 +649,24 @@ class Reader:
         return any(
             PAID_WORK_CONCEPT in found and VOLUNTEERING_CONCEPT in found and found <= PAID_WORK_CONCEPTS
             for found in self.question_words.concepts_as_read(asked)
+        )
+
+    def _asks_offerings_told_clearly(self, asked: str) -> bool:
+        """ "Pitäskö kunnan kertoo selkeesti, mitä vertaisryhmiä on?", "ska föreningarna förklara sitt utbud så att
+        folk fattar?": what there is on offer (services, help, groups, peer support), told clearly or so that people
+        understand, is goal 4.2's, however plain the words. The bot asked to tell it clearly ("Kerro selvästi, mitä
+        apua kunta antaa hakemuksen tekoon", "Kan du förklara tydligare …") asks for a plainer answer, not this."""
+        tokens, written = folded_words(asked), words(asked)
+        patterns = self.intents.patterns
+        if any(_asks_the_bot_to_tell(folded_words(sentence)) for sentence in sentences(asked)):
+            return False
+        if not (
+            patterns["told_clearly"].found_in(tokens, frozenset(), written)
+            and patterns["telling"].found_in(tokens, frozenset(), written)
+        ):
+            return False
+        return patterns["offerings"].found_in(tokens, frozenset(), written) or any(
+            found & OFFERING_CONCEPTS for found in self.question_words.concepts_as_read(asked)
         )
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
@@ -1203,6 +1242,7 @@ class Reader:
             or (best.entry.id == LEVELS_ENTRY and self._asks_between_levels(asked))
             or (best.entry.id == COUNCILS_OF_GROUPS_ENTRY and self._names_a_council_of_a_group(asked))
             or (best.entry.id == PAID_WORK_ENTRY and self._pays_for_volunteering(asked))
+            or (best.entry.id == CLEAR_SERVICES_ENTRY and self._asks_offerings_told_clearly(asked))
             or (best.entry.id == TRIPARTITE_ENTRY and self._names_three_parties_together(asked))
             or (best.entry.id == PANELS_ENTRY and self._describes_a_residents_panel(asked))
             or (best.entry.id == ACCESS_ENTRY and self.asks_what_eases_taking_part(asked))
