@@ -522,6 +522,9 @@ def test_taking_part_said_of_others_or_the_bot_is_not_what_kane_takes_part_in(
         # KANE named first, then asked what kind of body it is
         "KANE, är det politiker eller tjänstemän?",
         "KANE, onko se joku poliitikkojen porukka?",
+        # what someone else said of KANE, or what KANE is asked beside what it has said
+        "Vem har sagt att KANE är en del av justitieministeriet?",
+        "Olen kuullut että KANE on maininnut jotain, mutta mikä se KANE edes on?",
     ],
 )
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:
@@ -1295,8 +1298,18 @@ def test_why_community_civic_action_is_good_is_goal_1s_background(assistant: Ass
             "goal-4.action-2",
         ),
         ("Borde föreningarna beskriva sina aktiviteter tydligare så att nya medlemmar fattar?", "goal-4.action-2"),
+        ("Ska stan berätta om sitt utbud av aktiviteter så att alla förstår?", "goal-4.action-2"),
         # the bot asked to tell its answer clearly is no service told clearly
         ("Kerro selvästi, mitä apua kunta antaa avustushakemuksen tekoon.", "goal-1.action-2"),
+        # another part's matter told clearly stays that part's: how grants are applied, premises, procurement, what
+        # councillors should understand of an association
+        ("Pitäisikö kunnan kertoa selvästi, miten avustusta haetaan, se olisi apua yhdistyksille?", "goal-1.action-2"),
+        ("Kertooko kunta selvästi, mitä tiloja ryhmät voivat käyttää ilmaiseksi?", "goal-1.action-3"),
+        (
+            "Pitäisikö kunnan kertoa selkeästi, miten palveluntuottajajärjestöt pääsevät tarjouskilpailuihin?",
+            "goal-4.action-3",
+        ),
+        ("Hur kan vi berätta om vår grupp för politikerna så att de förstår vad vi behöver?", "goal-3.action-2"),
     ],
 )
 def test_what_is_on_offer_told_clearly_is_goal_4_2(assistant: Assistant, question: str, entry: str) -> None:

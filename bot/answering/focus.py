@@ -58,9 +58,9 @@ _POINTING = frozenset({"se", "sen", "sita", "siita", "siihen", "sitten", "tama",
                        # spoken Finnish: "sanooks KANE tost mittää?", "onks siit mitää?"
                        "siit", "siihe", "tost", "tosta", "tohon", "tast", "taha", "niist",
                        # for it: "Löytyykö tälle tukea tavoitteista?"
-                       "talle", "tuolle", "sille",
-                       # these: "Sanovatko tavoitteet, että näistä pitäisi kertoa selvästi?"
-                       "naista", "naita", "naihin", "naiden", "naille"})  # fmt: skip
+                       "talle", "tuolle", "sille"})  # fmt: skip
+# "These", as written: "Sanovatko tavoitteet, että näistä pitäisi kertoa selvästi?" ("naista" is a woman).
+_THESE_WRITTEN = frozenset({"näistä", "näitä", "näihin", "näiden", "näille"})
 # "By it" ends the question it points back from ("Mitä KANE tarkoittaa sillä (oikeastaan)?"); elsewhere "sillä" is
 # also "with it" of the question's own matter ("Paljonko avustusta sillä voi hakea?").
 _BY_IT = frozenset({"silla", "talla"})
@@ -395,6 +395,8 @@ def points_back(question: str) -> bool:
     tokens = _without_times(folded_words(question))
     return bool(tokens) and (
         tokens[-1] in _POINTING_LAST | _POINTING_IN_LAST
+        or _judges_it(tokens)
+        or not _THESE_WRITTEN.isdisjoint(words(question))
         or not (_pointing_words(tokens) | _POINTING_IN).isdisjoint(tokens)
         or _ends_by_it(tokens)
         or _in_this_way(tokens)
@@ -451,6 +453,24 @@ def past_kane(tokens: tuple[str, ...], kane: frozenset[str]) -> tuple[str, ...]:
         named = named or token in kane
         kept.append(token)
     return tuple(kept)
+
+
+# Swedish "that it is good" ("Tycker KANE att det är bra?", "att he ä rätt"): "it" is what was said before, as
+# nothing of its own follows the judgement ("att det finns lokaler" is "there are").
+_SWEDISH_THAT = frozenset({"att", "at"})
+_SWEDISH_IS = frozenset({"ar", "a", "e", "vore"})
+_JUDGEMENTS = frozenset({"bra", "ratt", "okej", "ok", "fel", "dumt", "klokt", "viktigt", "vettigt", "smart", "rimligt"})
+
+
+def _judges_it(tokens: tuple[str, ...]) -> bool:
+    return any(
+        tokens[at] in _SWEDISH_THAT
+        and tokens[at + 1] in _SWEDISH_IT
+        and tokens[at + 2] in _SWEDISH_IS
+        and tokens[at + 3] in _JUDGEMENTS
+        and len(tokens) <= at + 5
+        for at in range(len(tokens) - 3)
+    )
 
 
 def points_into(question: str) -> bool:

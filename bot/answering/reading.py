@@ -53,7 +53,19 @@ def _asks_the_bot_to_tell(tokens: tuple[str, ...]) -> bool:
 ANY_DEPTH = 100
 CLEAR_SERVICES_ENTRY = "goal-4.action-2"  # activities and services described clearly and understandably
 # What there is on offer, named by a concept of goal 4.2's ("vertaisryhmiä", "vapaaehtoishommia").
-OFFERING_CONCEPTS = frozenset({"peer-support", "volunteering", "health-wellbeing-promotion", "service-guidance"})
+OFFERING_CONCEPTS = frozenset({"peer-support", "health-wellbeing-promotion"})
+# Another part's own matter told clearly stays that part's: premises, procurement, services built on data, decisions
+# made in the open, the councils of groups ("kertoa selvästi, missä tiloissa ryhmät voivat kokoontua").
+OTHER_PARTS_TOLD_CONCEPTS = frozenset({
+    "premises", "procurement", "market-dialogue", "competitive-tendering", "service-production", "social-enterprise",
+    "knowledge-based-services", "information-flow", "transparency", "influence-bodies", "older-peoples-council",
+    "disability-council", "youth-council", "residents-panels", "deliberative-democracy", "councillors-and-staff",
+    "dialogue", "influence-decisions",
+})  # fmt: skip
+# Understanding is how clearly a thing is told only in a clause of its own: "niin että kaikki ymmärtää", "så att folk
+# fattar"; "Ska kommunen visa att den förstår vad grupperna behöver?" is the municipality understanding.
+_SO_THAT = frozenset({"etta", "et", "jotta", "niin", "nii", "sa", "att"})
+SO_THAT_REACH = 3
 PAID_WORK_CONCEPT = "paid-work"
 VOLUNTEERING_CONCEPT = "volunteering"
 # What a question of paid staff and volunteers may also name: associations' own matters, the goals, free work.
@@ -660,14 +672,26 @@ class Reader:
         patterns = self.intents.patterns
         if any(_asks_the_bot_to_tell(folded_words(sentence)) for sentence in sentences(asked)):
             return False
-        if not (
-            patterns["told_clearly"].found_in(tokens, frozenset(), written)
-            and patterns["telling"].found_in(tokens, frozenset(), written)
-        ):
+        clearly = patterns["told_clearly"].found_in(tokens, frozenset(), written) or self._understood_as_told(asked)
+        if not (clearly and patterns["telling"].found_in(tokens, frozenset(), written)):
+            return False
+        read = self.question_words.concepts_as_read(asked)
+        if any(found & OTHER_PARTS_TOLD_CONCEPTS for found in read):
             return False
         return patterns["offerings"].found_in(tokens, frozenset(), written) or any(
-            found & OFFERING_CONCEPTS for found in self.question_words.concepts_as_read(asked)
+            found & OFFERING_CONCEPTS for found in read
         )
+
+    def _understood_as_told(self, asked: str) -> bool:
+        """A word of understanding in a clause of "so that" ("niin että kaikki ymmärtää", "så folk fattar")."""
+        for sentence in sentences(asked):
+            tokens, written = folded_words(sentence), words(sentence)
+            for at, pair in enumerate(zip(tokens, written, strict=True)):
+                if self._one_word_of("understood", *pair) and not _SO_THAT.isdisjoint(
+                    tokens[max(0, at - SO_THAT_REACH) : at]
+                ):
+                    return True
+        return False
 
     def _names_a_council_of_a_group(self, asked: str) -> bool:
         """Does the question name a body ("porukka", "elin", "grupp", "organ") of the young, the old or people with
@@ -789,8 +813,12 @@ class Reader:
         KANE oikeen on?", "Vad står KANE för?": what KANE is, when nothing of the goals' matters is asked besides
         ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants), nor what KANE has said
         ("Onks KANE sanonu jotain tällasest?")."""
-        if self.intents.any_of(asked, "said_before"):
-            return False
+        said = self._kane_said_at(asked)
+        if said is not None:
+            # unless what KANE is is asked elsewhere: "… KANE on maininnut jotain, mutta mikä se KANE edes on?"
+            written = words(asked)
+            if not self.intents.any_of(" ".join(written[: max(0, said - 1)] + written[said + 3 :]), "kane_identity"):
+                return False
         identity = (
             self.intents.any_of(asked, "kane_identity")
             or self._names_kane_alone(asked)
@@ -836,6 +864,23 @@ class Reader:
         return not any(
             self.question_words.concepts_as_read(rest)
         ) and not self.question_words.speaks_of_the_goals_world(rest)
+
+    def _kane_said_at(self, asked: str) -> int | None:
+        """Where KANE is named as the one who has said something ("Onks KANE sanonu …", "Har KANE sagt …", "KANE on
+        maininnut"), a word of saying within two words after its name; None if nowhere ("Vem har sagt att KANE är
+        ett parti?" is someone else)."""
+        if not self.intents.any_of(asked, "said_before"):
+            return None
+        written = words(asked)
+        return next(
+            (
+                at
+                for at, word in enumerate(written)
+                if self.intents.any_of(word, "kane")
+                and self.intents.any_of(" ".join(written[at + 1 : at + 3]), "said_before")
+            ),
+            None,
+        )
 
     def _kane_named_first_and_asked(self, asked: str) -> bool:
         """ "KANE, är det politiker eller vad är det för grupp?": the message opens with KANE and asks what it is;

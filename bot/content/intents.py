@@ -16,6 +16,7 @@ from bot.core.yamlfile import Problem, display_path, read_yaml
 INTENT_NAMES = (
     "said_before",
     "told_clearly",
+    "understood",
     "offerings",
     "plain_manner",
     "meaning_asked",
@@ -226,7 +227,7 @@ PATTERN_LISTS = (
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things", "selling",
-    "told_clearly", "offerings",
+    "told_clearly", "understood", "offerings",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({
