@@ -1552,3 +1552,12 @@ def test_a_question_of_the_goals_near_the_threshold_is_read_for_its_matter(
     else:
         assert (reply.kind, reply.suggest) == ("fallback", entry)
         assert assistant.message("fallback", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Käsitelläänkö tavoitteissa vaalirahoitusta?", "Tas det upp något om klimatet i målen?"]
+)
+def test_whether_the_goals_take_up_a_matter_they_never_name_is_no_answer(assistant: Assistant, question: str) -> None:
+    # asking whether a matter is taken up frames the question no more surely than "what do the goals say": a matter
+    # the goals never name is still not found in them
+    assert assistant.reply(question).kind == "fallback"
