@@ -128,8 +128,14 @@ _SPLIT_WRONG = {
         # "between" (välinen) read as a tool (väline): "kaupungin ja soten välinen viestinkulku" named equipment
         **dict.fromkeys(("välinen", "välisen", "väliset", "välisiä", "välisten", "väliseen", "välisessä",
                          "välisestä", "välisellä", "välisiin", "välisissä", "välisistä"), "välinen"),
-        # a one-time code's partitive read as a word of its own ("kertakooda")
+        # a one-time code's partitive read as a word of its own ("kertakooda"), the bot's main menu as a chief
+        # ("päällikkö") or a "päävalikonen"
         **dict.fromkeys(("kertakoodi", "kertakoodin", "kertakoodia", "kertakoodit", "kertakoodeja"), "kertakoodi"),
+        **dict.fromkeys(("kertakäyttökoodia", "kertakäyttökoodilla", "kertakäyttökoodina", "kertakäyttökoodissa",
+                         "kertakäyttökoodista", "kertakäyttökoodilta", "kertakäyttökooditta", "kertakäyttökoodineen"),
+                        "kertakäyttökoodi"),
+        **dict.fromkeys(("päävalikko", "päävalikkoa", "päävalikon", "päävalikossa", "päävalikosta", "päävalikkoon",
+                         "päävalikolla", "päävalikot"), "päävalikko"),
     },
     "sv": {
         "ingenstans": "ingenstans",
