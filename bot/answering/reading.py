@@ -37,22 +37,10 @@ PANELS_ENTRY = "goal-2.action-1"  # residents' and customers' panels, new forms 
 _WHO_DOES = frozenset({"som", "joka", "jotka", "jotta"})
 ACCESS_ENTRY = "goal-2"  # what eases or hinders taking part: public transport, digital services, premises
 PAID_WORK_ENTRY = "goal-4"  # paid work in associations makes volunteering possible
-# "Tell (me)" or "can you" opening a sentence: the bot asked for its answer, folded.
-_TELL_ME = frozenset({"kerro", "kerrotko", "kertoisitko", "kerropa", "kerrohan", "selita", "selitatko", "selittaisitko",
-                      "beratta", "forklara", "beskriv", "voitko", "voisitko", "voitteko", "voisitteko"})  # fmt: skip
-_CAN_YOU = frozenset({("kan", "du"), ("kunde", "du"), ("kan", "ni"), ("kunde", "ni")})
-
-
-def _asks_the_bot_to_tell(tokens: tuple[str, ...]) -> bool:
-    """Does the sentence (folded words) open by asking the bot to tell or explain ("Kerro selvästi …", "Kan du
-    förklara …")?"""
-    return bool(tokens) and (tokens[0] in _TELL_ME or tokens[:2] in _CAN_YOU)
-
-
 # Every entry: where the combination alone names the part, its words may share almost nothing with it.
 ANY_DEPTH = 100
 CLEAR_SERVICES_ENTRY = "goal-4.action-2"  # activities and services described clearly and understandably
-# What there is on offer, named by a concept of goal 4.2's ("vertaisryhmiä", "vapaaehtoishommia").
+# What there is on offer, named by a concept of goal 4.2's ("vertaisryhmiä", "terveysjutut").
 OFFERING_CONCEPTS = frozenset({"peer-support", "health-wellbeing-promotion"})
 # Another part's own matter told clearly stays that part's: premises, procurement, services built on data, decisions
 # made in the open, the councils of groups ("kertoa selvästi, missä tiloissa ryhmät voivat kokoontua").
@@ -296,6 +284,18 @@ def _eases_taking_part(found: frozenset[str] | set[str], shut_out: bool = False)
         or bool(access - DIGITAL_CONCEPTS and found & TAKING_PART_CONCEPTS)
     )
     return bool(access) and takes_part and not found & NOT_ACCESS_CONCEPTS
+
+
+# "Tell (me)" or "can you" opening a sentence: the bot asked for its answer, folded.
+_TELL_ME = frozenset({"kerro", "kerrotko", "kertoisitko", "kerropa", "kerrohan", "selita", "selitatko", "selittaisitko",
+                      "beratta", "forklara", "beskriv", "voitko", "voisitko", "voitteko", "voisitteko"})  # fmt: skip
+_CAN_YOU = frozenset({("kan", "du"), ("kunde", "du"), ("kan", "ni"), ("kunde", "ni")})
+
+
+def _asks_the_bot_to_tell(tokens: tuple[str, ...]) -> bool:
+    """Does the sentence (folded words) open by asking the bot to tell or explain ("Kerro selvästi …", "Kan du
+    förklara …")?"""
+    return bool(tokens) and (tokens[0] in _TELL_ME or tokens[:2] in _CAN_YOU)
 
 
 def _is_background(match: Match) -> bool:
