@@ -525,6 +525,7 @@ def test_taking_part_said_of_others_or_the_bot_is_not_what_kane_takes_part_in(
         # what someone else said of KANE, or what KANE is asked beside what it has said
         "Vem har sagt att KANE är en del av justitieministeriet?",
         "Olen kuullut että KANE on maininnut jotain, mutta mikä se KANE edes on?",
+        "Vad har KANE sagt om sig själv?",
     ],
 )
 def test_whether_kane_is_a_party_is_answered_by_what_kane_is(assistant: Assistant, question: str) -> None:

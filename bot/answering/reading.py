@@ -298,6 +298,14 @@ def _asks_the_bot_to_tell(tokens: tuple[str, ...]) -> bool:
     return bool(tokens) and (tokens[0] in _TELL_ME or tokens[:2] in _CAN_YOU)
 
 
+def _about_itself(tokens: tuple[str, ...]) -> bool:
+    """ "Vad har KANE sagt om sig själv?", "Mitä KANE on sanonut itsestään?": what KANE says of itself is what it is."""
+    return "itsestaan" in tokens or any(pair in _ITSELF for pair in pairwise(tokens))
+
+
+_ITSELF = frozenset({("sig", "sjalv"), ("sig", "sjalva")})
+
+
 def _is_background(match: Match) -> bool:
     """Is the match a goal's own entry (its title and background), not one of its actions?"""
     return match.entry.goal is not None and match.entry.id == f"goal-{match.entry.goal}"
@@ -814,7 +822,7 @@ class Reader:
         ("Onko KANE sitä mieltä, että avustuksia pitäisi lisätä?" asks KANE's view on grants), nor what KANE has said
         ("Onks KANE sanonu jotain tällasest?")."""
         said = self._kane_said_at(asked)
-        if said is not None:
+        if said is not None and not _about_itself(folded_words(asked)):
             # unless what KANE is is asked elsewhere: "… KANE on maininnut jotain, mutta mikä se KANE edes on?"
             written = words(asked)
             if not self.intents.any_of(" ".join(written[: max(0, said - 1)] + written[said + 3 :]), "kane_identity"):
