@@ -29,6 +29,9 @@ from bot.assistant import Assistant
         # the pair and an association beside it: the official's long answer, not the bot's own reply
         ("Mitt svar till en förening blev för långt och skickades inte, vad ska jag göra?", "help.unanswered"),
         ("Kirjoitin yhdistykselle liian pitkän vastauksen, eikä botti lähettänyt sitä. Mitä teen?", "help.unanswered"),
+        # how long a message may be, and an answer that never reached the association (the limit is the bot's)
+        ("Kuinka pitkä viesti saa olla? Onko viestin pituudelle yläraja?", "help.unanswered"),
+        ("Mitt svar gick aldrig fram till föreningen. Varför?", "help.unanswered"),
         # the bot silent in a group, a question the bot could not answer, the bot's name in an ordinary chat
         ("Vi lade in boten i vår telegramgrupp men den svarar inte. Är den trasig?", "help.capabilities"),
         ("Om boten inte kan svara på min fråga, vad händer med den?", "help.unanswered"),
@@ -142,6 +145,9 @@ def test_the_share_help_names_the_bot(assistant: Assistant) -> None:
         "Buorre beaivi! Makkár ulbmilat leat KANE:s?",  # Northern Sami: langdetect has no profile for it
         "Buorre iđit! Mii lea gielddaid mihttomearit?",  # … whatever short word it shares with Swedish ("mii", "lea")
         "Hvar get ég fundið markmið KANE?",  # nor for Icelandic, whose "ð" and "þ" no Nordic neighbour writes
+        # nor for Maltese ("ġ", "ħ") or Tongan (macrons, "ʻ"), whose words langdetect takes for another language's
+        "Bonġu! Kif nista' nikseb għajnuna mill-kumun għall-għaqda tagħna?",
+        "Mālō e lelei! Ko e hā ʻa e KANE?",
         # Short words shared with Finnish or Swedish ("me", "in", "on", "mis") do not hide the language …
         "Could you explain KANE to me in English?",
         "Tere! Mis on KANE peamised eesmärgid?",

@@ -34,7 +34,9 @@ FOREIGN_MIN_WORD = 4
 TYPO_MIN_WORD = 6  # shorter words are one letter from too many words of any language
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 LETTER_CACHE_SIZE = 1024
-_NORDIC_ONLY_ELSEWHERE = frozenset("ðþ")
+# Letters no Finnish or Swedish word has, of languages langdetect has no profile for: Icelandic and Faroese "ð", "þ";
+# Maltese "ġ", "ħ", "ċ"; the macron vowels and the glottal stop "ʻ" of Polynesian languages (Tongan, Samoan, Māori).
+_UNPROFILED_LETTERS = frozenset("ðþġħċāēīōūʻ")
 NAMES = frozenset({"kane"})
 ENGLISH_COURTESY = frozenset({"hi", "hello", "thanks", "thank", "you", "please"})
 SCANDINAVIAN = frozenset({"fi", "sv", "no", "da"})
@@ -101,9 +103,9 @@ class LanguageDetector:
             and known + 1 >= FOREIGN_KNOWN_SHARE * len(tokens)
         ):
             return False
-        if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(text.casefold()):
-            # "ð" and "þ" are Icelandic or Faroese, which langdetect has no profile for (a name with them, "Þórunn",
-            # in a Finnish or Swedish message was let through above).
+        if not _UNPROFILED_LETTERS.isdisjoint(text.casefold()):
+            # "Hvað er KANE?", "Bonġu … X'inhuma l-erba' għanijiet …": a language langdetect would take for another (a
+            # name with such a letter, "Þórunn", in a Finnish or Swedish message was let through above).
             return True
         if self._all_languages is None:
             self._all_languages = self._load_factory(LATIN_LANGUAGES)
