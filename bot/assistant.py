@@ -395,7 +395,9 @@ class Assistant:
         decided = self._decide(asked, matches, lang, areas)
         themed = self._goal_named_by_theme_with_a_place(asked, matches, decided)
         if themed is not None:
-            return self.entry_reply(themed, lang, score=decided.score, areas=areas)
+            # a reference to a part, like "tavoite 2, toinen kohta", when the decision itself had found none likely
+            score = decided.score if decided.kind == "answer" else 1.0
+            return self.entry_reply(themed, lang, score=score, areas=areas)
         if decided.kind == "answer" and decided.goal is not None and mentions_a_goal(asked):
             # "Avoimen hallinnon tavoitteen toinen kohta?": the goal found by its words, the action by its place
             whole = decided.entry == self.knowledge.goal(decided.goal).id
@@ -498,12 +500,17 @@ class Assistant:
 
     def _goal_named_by_theme_with_a_place(self, asked: str, matches: list[Match], decided: Reply) -> Entry | None:
         """ "Målet om samarbete med organisationer, andra punkten?": one goal named by its words and an action by its
-        place, where the introduction came first; the action of the goal whose part follows it closely, if any."""
-        if decided.kind != "answer" or decided.entry != INTRO_ENTRY:
-            return None
+        place, where the introduction came first; the action of the goal whose part follows it closely, if any. Where
+        no part was likely enough to answer ("Mitä demokratiakasvatusta koskevan tavoitteen toinen toimenpide
+        sisältää?"), the goal the question's matter names."""
         if not (mentions_a_goal(asked) or goal_themes(asked)):  # "målet om …", "yhteistyötavoitteen …"
             return None
         if action_reference(asked) is None:
+            return None
+        if decided.kind == "fallback" and goal_reference(asked) is None:
+            named = self.reader.goal_named_by_its_matter(asked, matches)
+            return self._action_asked(asked, named) if named is not None else None
+        if decided.kind != "answer" or decided.entry != INTRO_ENTRY:
             return None
         close = THEMED_GOAL_SHARE * matches[0].score
         themed = next((match for match in matches[1:] if match.entry.goal is not None and match.score >= close), None)

@@ -233,6 +233,12 @@ def test_no_action_named_by_its_place(text: str) -> None:
         # named by a theme the introduction's list of titles shares, the goal's part close behind it
         ("Målet om samarbete, andra punkten?", "goal-4.action-2"),
         ("Yhteistyötavoitteen toinen kohta?", "goal-4.action-2"),
+        # named by its matter in words of their own when no part is likely enough alone: the one goal that matter
+        # belongs to, or of the goals it belongs to (partnership: goals 1 and 4) the one retrieval found first
+        ("Mitä avointa hallintoa koskevan tavoitteen kolmas toimenpide pitää sisällään?", "goal-3.action-3"),
+        ("Demokratiakasvatusta käsittelevän tavoitteen ensimmäinen kohta, mikä se on?", "goal-2.action-1"),
+        ("Den sista punkten i målet om demokratifostran, vad säger den?", "goal-2.action-3"),
+        ("Kumppanuustavoitteen viimeinen toimenpide?", "goal-4.action-3"),
         # the question's own matter before an ordinal of the asker's agenda; a meeting's first point is no action
         ("Vår sista punkt på agendan: vad säger mål 2 om ungdomsfullmäktige?", "goal-2.action-2"),
         ("Första punkten på vårt möte var mål 4. Vad betyder det?", "goal-4"),

@@ -5,7 +5,7 @@ of the bot itself is `bot_questions`'s to read). The Assistant decides what to r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -1140,6 +1140,22 @@ class Reader:
         rest = " ".join(word for word in written if not goal_themes(word))
         asked_besides = set().union(*self.question_words.concepts_as_read(rest)) if rest else set()
         return next(iter(goals)) if asked_besides <= named | OVERVIEW_CONCEPTS else None
+
+    def goal_named_by_its_matter(self, asked: str, matches: Sequence[Match]) -> int | None:
+        """The one goal the question's matters belong to ("demokratiakasvatusta koskeva tavoite", "målet om
+        demokratifostran"), or, where they belong to more ("järjestökumppanuutta koskeva tavoite": partnership is in
+        goals 1 and 4), the one of them whose part retrieval found first; None if they name no goal."""
+        goals: set[int] = set()
+        for found in self.question_words.concepts_as_read(asked):
+            for concept in found - OVERVIEW_CONCEPTS:
+                for entry_id in self.retriever.passages_of(concept):
+                    entry = self.retriever.entry(entry_id)
+                    if entry is not None and entry.goal is not None:
+                        goals.add(entry.goal)
+        if len(goals) == 1:
+            return next(iter(goals))
+        first = next((match.entry.goal for match in matches if match.entry.goal is not None), None)
+        return first if first in goals else None
 
     def _names_an_owner(self, word: str) -> bool:
         """Is the word a municipality, county or association (whose own target a goal word may name)?"""
