@@ -283,6 +283,8 @@ class Assistant:
         kanes_own_told = fact is None and self.reader.asks_whom_for_kanes_own_service(asked, focus.context, lang)
         if kanes_own_told:
             fact = "service"  # "… kutsua joku KANEn edustaja puhumaan. Kuka sieltä vois tulla?": KANE's, not a place's
+        if fact is None and self.reader.asks_who_is_in_kane(asked):
+            fact = "person"  # "Vilka organisationer sitter i KANE?": the KANE paragraph names no member
         reaches_kane = fact is None and self.intents.asks_to_reach_kane(asked)
         if reaches_kane:
             fact = "contact"  # "Miten saan yhteyden KANEen?": the goals give no contacts, nor does the bot for KANE

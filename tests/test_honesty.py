@@ -328,6 +328,15 @@ from bot.assistant import Assistant
         ("Onko KANE laskenut, mitä yhdistysten työ säästää euroina asukasta kohden?", "amount"),
         ("Med vilka nyckeltal borde kommunen följa upp samarbetet?", "measure"),
         ("Mitkä tunnusluvut kertoisivat, onko hallinto avointa?", "measure"),
+        # who sits in KANE, the membership word beside KANE's name however the which stands apart; voting from
+        # abroad and in a learner's word order; the best one to vote for
+        ("Vilka föreningar och människor sitter i KANE?", "person"),
+        ("Vem sitte i KANEs styrelse nu?", "person"),
+        ("Mitkä järjestöt ovat KANEssa edustettuina?", "person"),
+        ("Hur jag röstar i kommunalvalet när jag bor i Spanien?", "procedure"),
+        ("Voinko äänestää ulkomailta aluevaaleissa?", "procedure"),
+        ("Vem e bästa kandidaten i Jakobstad?", "party"),
+        ("Kuka on paras ehdokas meidän kunnassa?", "party"),
     ],
 )
 def test_a_fact_the_goals_never_give_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
@@ -817,6 +826,9 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Mitä mieltä KANE on vammaisneuvoston lakkauttamisesta?",
         "Vad anser KANE om en reform av bidragspraxis som minskar byråkratin?",
         "Stöder KANE fredliga demonstrationer mot nedskärningar?",
+        # who sits in a council, asked of KANE's view, is no member of KANE asked; parties finding the best candidates
+        "Ha KANE nå åsikt om att dom som sitter i fullmäktige int vet vem vi är?",
+        "Miten puolueet löytävät parhaat ehdokkaat KANEn mielestä?",
     ],
 )
 def test_questions_the_goals_do_answer_are_not_taken_for_unanswerable(assistant: Assistant, question: str) -> None:

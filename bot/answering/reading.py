@@ -26,6 +26,7 @@ MIN_LIKELY_SCORE = 0.05
 # A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
 # the best one.
 KANE_ENTRY = "kane"
+MEMBERSHIP_REACH = 3  # "representerade i KANE", "vem sitte i kanes styrelse", "Ketkä ovat KANEn jäsenet?"
 KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
@@ -813,6 +814,27 @@ class Reader:
             running = concepts >= NOMINATION_IN_ELECTIONS or concepts >= BENEFIT_IN_ELECTIONS
             office = CANDIDATES_CONCEPT in concepts or concepts >= OFFICE_BY_ELECTION or entering or running
             if office and concepts & EXPERIENCE_CONCEPTS and not concepts & DIALOGUE_CONCEPTS:
+                return True
+        return False
+
+    def asks_who_is_in_kane(self, asked: str) -> bool:
+        """ "Vilka organisationer och personer sitter i KANE?", "Ketkä ovat KANEn jäseniä?": who sits in KANE, a who or
+        a which and a word of membership in the sentence naming KANE; not what KANE says of who sits elsewhere ("Mitä
+        KANE sanoo siitä, ketkä istuvat vanhusneuvostossa?")."""
+        if self.intents.any_of(asked, "goals_frame"):
+            return False
+        for part, tokens in self._sentences_naming(asked, "kane"):
+            if not self.intents.any_of(part, "which_ones"):
+                continue
+            written = words(part)
+            kane_at = [index for index, word in enumerate(written) if self.intents.any_of(word, "kane")]
+            # the membership KANE's own ("sitter i KANE", "KANEn jäsenet"), not a council's ("dom som sitt i
+            # fullmäktige") in a sentence that names KANE elsewhere
+            if any(
+                abs(index - at) <= MEMBERSHIP_REACH and self._one_word_of("kane_members", token, written[index])
+                for index, token in enumerate(tokens)
+                for at in kane_at
+            ):
                 return True
         return False
 

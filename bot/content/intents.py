@@ -14,6 +14,8 @@ from bot.core.text import fold, folded_words, sentences, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
 INTENT_NAMES = (
+    "kane_members",
+    "which_ones",
     "said_before",
     "told_clearly",
     "understood",
@@ -227,7 +229,7 @@ PATTERN_LISTS = (
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things", "selling",
-    "told_clearly", "understood", "offerings",
+    "told_clearly", "understood", "offerings", "kane_members",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({
