@@ -509,10 +509,12 @@ class Assistant:
             return None
         if action_reference(asked) is None:
             return None
-        if decided.kind == "fallback" and goal_reference(asked) is None:
+        introduction = decided.kind == "answer" and decided.entry == INTRO_ENTRY
+        if (decided.kind == "fallback" or introduction) and goal_reference(asked) is None:
             named = self.reader.goal_named_by_its_matter(asked, matches)
-            return self._action_asked(asked, named) if named is not None else None
-        if decided.kind != "answer" or decided.entry != INTRO_ENTRY:
+            if named is not None:
+                return self._action_asked(asked, named)
+        if not introduction:
             return None
         close = THEMED_GOAL_SHARE * matches[0].score
         themed = next((match for match in matches[1:] if match.entry.goal is not None and match.score >= close), None)

@@ -826,7 +826,13 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Mitä mieltä KANE on vammaisneuvoston lakkauttamisesta?",
         "Vad anser KANE om en reform av bidragspraxis som minskar byråkratin?",
         "Stöder KANE fredliga demonstrationer mot nedskärningar?",
-        # who sits in a council, asked of KANE's view, is no member of KANE asked; parties finding the best candidates
+        # who sits in a council, asked of KANE's view, is no member of KANE asked, nor are a council's members or those
+        # represented on the lists, nor where KANE sits; parties finding the best candidates, and what makes one
+        "Mitä KANE toivoo vanhusneuvoston jäseniltä?",
+        "Vilka minoriteter vill KANE se representerade på partiernas listor?",
+        "Vilket slags organ är KANE, sitter det vid justitieministeriet?",
+        "Mitä paras ehdokas voi tehdä äänestysaktiivisuuden hyväksi?",
+        "Är den bästa kandidaten en som bygger förtroende?",
         "Ha KANE nå åsikt om att dom som sitter i fullmäktige int vet vem vi är?",
         "Miten puolueet löytävät parhaat ehdokkaat KANEn mielestä?",
     ],

@@ -80,6 +80,21 @@ def test_skipping_langdetect_on_clear_word_evidence_never_changes_the_choice(ass
     assert skipped > len(questions) // 2  # the shortcut is taken for most questions, or it is not worth having
 
 
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # one word with a Polynesian macron is a name or a club's, not the language of the message
+        ("Mitä KANE sanoo vanhusneuvostoista? terv. Tāne Ngata", "goal-2.action-2"),
+        ("Vad säger målen om gratis lokaler? /Sāmoa-föreningen", "goal-1.action-3"),
+    ],
+)
+def test_a_name_with_a_macron_in_a_finnish_or_swedish_message_is_no_other_language(
+    assistant: Assistant, message: str, entry: str
+) -> None:
+    reply = assistant.reply(message)
+    assert (reply.kind, reply.entry, reply.other_language) == ("answer", entry, False)
+
+
 def test_a_name_with_an_icelandic_letter_in_a_finnish_message_is_no_other_language(assistant: Assistant) -> None:
     reply = assistant.reply("Moi, olen Þórunn Islannista, mitä KANE sanoo avustuksista?")
     assert not reply.other_language and reply.lang == "fi"

@@ -239,6 +239,8 @@ def test_no_action_named_by_its_place(text: str) -> None:
         ("Demokratiakasvatusta käsittelevän tavoitteen ensimmäinen kohta, mikä se on?", "goal-2.action-1"),
         ("Den sista punkten i målet om demokratifostran, vad säger den?", "goal-2.action-3"),
         ("Kumppanuustavoitteen viimeinen toimenpide?", "goal-4.action-3"),
+        # … also where the introduction, which lists every goal's title, came first
+        ("Järjestökumppanuustavoitteen ensimmäinen kohta, mitä siinä lukee?", "goal-4.action-1"),
         # the question's own matter before an ordinal of the asker's agenda; a meeting's first point is no action
         ("Vår sista punkt på agendan: vad säger mål 2 om ungdomsfullmäktige?", "goal-2.action-2"),
         ("Första punkten på vårt möte var mål 4. Vad betyder det?", "goal-4"),
@@ -250,6 +252,21 @@ def test_no_action_named_by_its_place(text: str) -> None:
 def test_an_action_named_by_its_place_is_answered(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a part of the goal named by one matter, with another goal's matter beside it: no part of that other goal
+        "Voisitko selittää demokratiakasvatusta koskevan tavoitteen toisen kohdan selkeästi?",
+        "Vad innebär den andra åtgärden i målet om demokratifostran för upphandlingen?",
+    ],
+)
+def test_a_goal_named_by_its_matter_beside_another_goals_matter_is_no_part_of_the_other(
+    assistant: Assistant, question: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind != "answer" or reply.goal == 2
 
 
 @pytest.mark.parametrize(

@@ -34,9 +34,12 @@ FOREIGN_MIN_WORD = 4
 TYPO_MIN_WORD = 6  # shorter words are one letter from too many words of any language
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 LETTER_CACHE_SIZE = 1024
-# Letters no Finnish or Swedish word has, of languages langdetect has no profile for: Icelandic and Faroese "ð", "þ";
-# Maltese "ġ", "ħ", "ċ"; the macron vowels and the glottal stop "ʻ" of Polynesian languages (Tongan, Samoan, Māori).
-_UNPROFILED_LETTERS = frozenset("ðþġħċāēīōūʻ")
+# Letters no Finnish or Swedish word has, of languages langdetect has no profile for: Icelandic and Faroese "ð", "þ"
+# say it in one word ("Hvað er KANE?"); Maltese "ġ", "ħ", "ċ" and the macron vowels and glottal stop "ʻ" of Polynesian
+# languages (Tongan, Samoan, Māori) only in two words or more, as one may be a name ("t. Aroha Tūhoe", "Sāmoa-seura").
+_NORDIC_ONLY_ELSEWHERE = frozenset("ðþ")
+_UNPROFILED_LETTERS = frozenset("ġħċāēīōūʻ")
+UNPROFILED_WORDS = 2
 NAMES = frozenset({"kane"})
 ENGLISH_COURTESY = frozenset({"hi", "hello", "thanks", "thank", "you", "please"})
 SCANDINAVIAN = frozenset({"fi", "sv", "no", "da"})
@@ -103,7 +106,10 @@ class LanguageDetector:
             and known + 1 >= FOREIGN_KNOWN_SHARE * len(tokens)
         ):
             return False
-        if not _UNPROFILED_LETTERS.isdisjoint(text.casefold()):
+        folded_text = text.casefold()
+        if not _NORDIC_ONLY_ELSEWHERE.isdisjoint(folded_text) or (
+            sum(not _UNPROFILED_LETTERS.isdisjoint(word) for word in folded_text.split()) >= UNPROFILED_WORDS
+        ):
             # "Hvað er KANE?", "Bonġu … X'inhuma l-erba' għanijiet …": a language langdetect would take for another (a
             # name with such a letter, "Þórunn", in a Finnish or Swedish message was let through above).
             return True

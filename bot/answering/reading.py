@@ -26,7 +26,13 @@ MIN_LIKELY_SCORE = 0.05
 # A question about KANE itself ("Mitä KANE tekee?") is about its entry when that entry scores at least this share of
 # the best one.
 KANE_ENTRY = "kane"
+THEME_REACH = 4  # "målet om samarbete med organisationerna", "demokratiakasvatusta koskevan tavoitteen"
 MEMBERSHIP_REACH = 3  # "representerade i KANE", "vem sitte i kanes styrelse", "Ketkä ovat KANEn jäsenet?"
+# Bodies whose members a sentence naming KANE may ask about: the councils of groups, the councils, the parties' lists.
+OTHER_MEMBERSHIPS = frozenset({
+    "youth-council", "older-peoples-council", "disability-council", "councillors-and-staff", "nominations",
+    "minorities", "candidates", "political-parties",
+})  # fmt: skip
 KANE_SUBJECT_SHARE = 0.45
 INTRO_ENTRY = "intro"
 CANDIDATES_ENTRY = "candidates"
@@ -823,19 +829,23 @@ class Reader:
         KANE sanoo siitä, ketkä istuvat vanhusneuvostossa?")."""
         if self.intents.any_of(asked, "goals_frame"):
             return False
+        members = self.intents.patterns["kane_members"]
         for part, tokens in self._sentences_naming(asked, "kane"):
             if not self.intents.any_of(part, "which_ones"):
                 continue
+            # Members of a body the sentence also names are that body's ("vammaisneuvoston jäsenille", "edustettuina
+            # ehdokaslistoilla"), whatever KANE wishes of them.
+            if any(found & OTHER_MEMBERSHIPS for found in self.question_words.concepts_as_read(part)):
+                continue
             written = words(part)
-            kane_at = [index for index, word in enumerate(written) if self.intents.any_of(word, "kane")]
             # the membership KANE's own ("sitter i KANE", "KANEn jäsenet"), not a council's ("dom som sitt i
             # fullmäktige") in a sentence that names KANE elsewhere
-            if any(
-                abs(index - at) <= MEMBERSHIP_REACH and self._one_word_of("kane_members", token, written[index])
-                for index, token in enumerate(tokens)
-                for at in kane_at
-            ):
-                return True
+            for at, word in enumerate(written):
+                if not self.intents.any_of(word, "kane"):
+                    continue
+                low, high = max(0, at - MEMBERSHIP_REACH), at + MEMBERSHIP_REACH + 1
+                if members.found_in(tokens[low:high], frozenset(), written[low:high]):
+                    return True
         return False
 
     def asks_what_kane_is(self, asked: str) -> bool:
@@ -1164,20 +1174,33 @@ class Reader:
         return next(iter(goals)) if asked_besides <= named | OVERVIEW_CONCEPTS else None
 
     def goal_named_by_its_matter(self, asked: str, matches: Sequence[Match]) -> int | None:
-        """The one goal the question's matters belong to ("demokratiakasvatusta koskeva tavoite", "målet om
-        demokratifostran"), or, where they belong to more ("järjestökumppanuutta koskeva tavoite": partnership is in
-        goals 1 and 4), the one of them whose part retrieval found first; None if they name no goal."""
-        goals: set[int] = set()
-        for found in self.question_words.concepts_as_read(asked):
+        """The goal the words around the goal's word name ("demokratiakasvatusta koskeva tavoite", "målet om
+        demokratifostran"): the one goal all their matters belong to, or, where that is more than one ("järjestö-
+        kumppanuutta koskeva tavoite": partnership is in goals 1 and 4), the one of them whose part retrieval found
+        first. None where the matters belong to different goals ("… demokratiakasvatusta koskevan tavoitteen toisen
+        kohdan selkeästi", "i målet om demokratifostran för upphandlingen") or to none."""
+        written = words(asked)
+        near: set[int] = set()
+        for index, word in enumerate(written):
+            if mentions_a_goal(word) or goal_themes(word):
+                near.update(range(max(0, index - THEME_REACH), index + THEME_REACH + 1))
+        span = " ".join(written[index] for index in sorted(near) if index < len(written))
+        shared: set[int] | None = None
+        for found in self.question_words.concepts_as_read(span) if span else ():
             for concept in found - OVERVIEW_CONCEPTS:
-                for entry_id in self.retriever.passages_of(concept):
-                    entry = self.retriever.entry(entry_id)
-                    if entry is not None and entry.goal is not None:
-                        goals.add(entry.goal)
-        if len(goals) == 1:
-            return next(iter(goals))
+                goals = {
+                    entry.goal
+                    for entry_id in self.retriever.passages_of(concept)
+                    if (entry := self.retriever.entry(entry_id)) is not None and entry.goal is not None
+                }
+                if goals:
+                    shared = goals if shared is None else shared & goals
+        if not shared:
+            return None
+        if len(shared) == 1:
+            return next(iter(shared))
         first = next((match.entry.goal for match in matches if match.entry.goal is not None), None)
-        return first if first in goals else None
+        return first if first in shared else None
 
     def _names_an_owner(self, word: str) -> bool:
         """Is the word a municipality, county or association (whose own target a goal word may name)?"""
