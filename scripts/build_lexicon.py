@@ -359,12 +359,6 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
                     break
         for form in forms or ():
             table.setdefault(fold(form), fold(lemma))
-        # A compound simplemma lists with a few forms only ("nuorisovaltuusto": the genitives and "-t", not
-        # "nuorisovaltuustoista", "-oja", "-oissa", which were then cut into "nuoriso" and "valtuusto"): its head's
-        # forms too, where what comes before the head is a word of its own.
-        if lang == "fi" and forms is not None and len(forms) < FEW_FORMS:
-            for form in _compound_forms(lemma, forms_by_lemma, dictionary):
-                table.setdefault(fold(form), fold(lemma))
     # Swedish verbs of the knowledge that simplemma files under an adjective: "mörka" (to keep in the dark) under "mörk"
     # (dark), "stötta" under "stött", so "mörkar", "stöttade" were no words at all. Their present, past and
     # participles go where the verb goes, unless they already have a place. Named one by one: "hela", "fasta", "lika"
@@ -393,21 +387,6 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
     return {
         form: lemma[:-1] if lemma.endswith(ending) and lemma[:-1] in known else lemma for form, lemma in table.items()
     }
-
-
-FEW_FORMS = 20  # a Finnish noun has some thirty forms people write; a compound listed with fewer lacks some
-COMPOUND_HEAD_FOR_FORMS = 5  # a shorter "head" is mostly an ending ("koko|naan", "peruste|ella")
-
-
-def _compound_forms(lemma: str, forms_by_lemma: dict[str, list[str]], dictionary: Any) -> list[str]:
-    """The forms of a compound built on its longest head that simplemma inflects fully, when the part before the head
-    is itself a word ("nuoriso|valtuusto", "vanhus|neuvosto"); none for a word that only ends like another."""
-    for cut in range(MIN_COMPOUND_HEAD, len(lemma) - COMPOUND_HEAD_FOR_FORMS + 1):
-        head, modifier = lemma[cut:], lemma[:cut]
-        head_forms = forms_by_lemma.get(head)
-        if head_forms and len(head_forms) >= FEW_FORMS and modifier in dictionary:
-            return [modifier + form for form in head_forms]
-    return []
 
 
 # The cases of a Finnish action noun (-minen) people write: "järjestämisestä", "kuulemiseen", "osallistumisen" …

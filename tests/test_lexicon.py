@@ -86,20 +86,6 @@ def test_a_swedish_definite_form_meets_its_base_form() -> None:
     assert lexicon.lemma("äldrerådet", "sv") == lexicon.lemma("äldreråd", "sv") == "aldrerad"
 
 
-@pytest.mark.parametrize(
-    ("form", "lemma"),
-    [
-        # a compound simplemma lists with its genitives only: its other cases through its head ("valtuusto")
-        ("nuorisovaltuustoista", "nuorisovaltuusto"),
-        ("nuorisovaltuustoja", "nuorisovaltuusto"),
-        ("nuorisovaltuustoissa", "nuorisovaltuusto"),
-        ("kunnanvaltuustoissa", "kunnanvaltuusto"),
-    ],
-)
-def test_a_compound_has_every_case_of_its_head(form: str, lemma: str) -> None:
-    assert Lexicon.load().lemma(form, "fi") == lemma
-
-
 def test_kanes_name_is_its_own_word_in_both_languages() -> None:
     # simplemma reads Swedish "KANE" as a form of "kana" (to slide): "Vad gör KANE?" then shared no word with
     # KANE's own entry.
