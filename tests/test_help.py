@@ -148,6 +148,7 @@ def test_the_share_help_names_the_bot(assistant: Assistant) -> None:
         # nor for Maltese ("ġ", "ħ") or Tongan (macrons, "ʻ"), whose words langdetect takes for another language's
         "Bonġu! Kif nista' nikseb għajnuna mill-kumun għall-għaqda tagħna?",
         "Mālō e lelei! Ko e hā ʻa e KANE?",
+        "Grazzi ħafna! Ma nitkellimx bil-Finlandiż.",  # "ħ" and "ż" in two words
         # Short words shared with Finnish or Swedish ("me", "in", "on", "mis") do not hide the language …
         "Could you explain KANE to me in English?",
         "Tere! Mis on KANE peamised eesmärgid?",

@@ -332,6 +332,7 @@ from bot.assistant import Assistant
         # abroad and in a learner's word order; the best one to vote for
         ("Vilka föreningar och människor sitter i KANE?", "person"),
         ("Vem sitte i KANEs styrelse nu?", "person"),
+        ("keitä on KANEN hallituksessa", "person"),
         ("Mitkä järjestöt ovat KANEssa edustettuina?", "person"),
         ("Hur jag röstar i kommunalvalet när jag bor i Spanien?", "procedure"),
         ("Voinko äänestää ulkomailta aluevaaleissa?", "procedure"),
@@ -833,6 +834,8 @@ def test_an_everyday_question_gets_the_plain_fallback(assistant: Assistant, ques
         "Vilket slags organ är KANE, sitter det vid justitieministeriet?",
         "Mitä paras ehdokas voi tehdä äänestysaktiivisuuden hyväksi?",
         "Är den bästa kandidaten en som bygger förtroende?",
+        "Vilken är den bästa kandidaten enligt KANE, en som för dialog?",
+        "Mitä tekemistä KANElla on hallituksen kanssa?",
         "Ha KANE nå åsikt om att dom som sitter i fullmäktige int vet vem vi är?",
         "Miten puolueet löytävät parhaat ehdokkaat KANEn mielestä?",
     ],

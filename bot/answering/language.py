@@ -35,10 +35,11 @@ TYPO_MIN_WORD = 6  # shorter words are one letter from too many words of any lan
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 LETTER_CACHE_SIZE = 1024
 # Letters no Finnish or Swedish word has, of languages langdetect has no profile for: Icelandic and Faroese "ð", "þ"
-# say it in one word ("Hvað er KANE?"); Maltese "ġ", "ħ", "ċ" and the macron vowels and glottal stop "ʻ" of Polynesian
-# languages (Tongan, Samoan, Māori) only in two words or more, as one may be a name ("t. Aroha Tūhoe", "Sāmoa-seura").
+# say it in one word ("Hvað er KANE?"); Maltese "ġ", "ħ", "ċ", "ż" and the macron vowels and glottal stop "ʻ" of
+# Polynesian languages (Tongan, Samoan, Māori) only in two words or more, as one may be a name ("t. Aroha Tūhoe",
+# "Sāmoa-seura"). Polish "ż" is another language too, whichever says it.
 _NORDIC_ONLY_ELSEWHERE = frozenset("ðþ")
-_UNPROFILED_LETTERS = frozenset("ġħċāēīōūʻ")
+_UNPROFILED_LETTERS = frozenset("ġħċżāēīōūʻ")
 UNPROFILED_WORDS = 2
 NAMES = frozenset({"kane"})
 ENGLISH_COURTESY = frozenset({"hi", "hello", "thanks", "thank", "you", "please"})
