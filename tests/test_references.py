@@ -147,7 +147,9 @@ def test_the_goal_word_tells_the_language_of_a_short_reference(text: str, lang: 
     assert goal_word_language(text) == lang
 
 
-@pytest.mark.parametrize("text", ["toiseksi viimeinen tavoite", "det näst sista målet", "the second last goal"])
+@pytest.mark.parametrize(
+    "text", ["toiseksi viimeinen tavoite", "toiseks viimene tavote", "det näst sista målet", "the second last goal"]
+)
 def test_the_goal_before_the_last(text: str) -> None:
     assert goal_reference(text) == 3
 

@@ -40,7 +40,7 @@ _ORDINALS = (
     (re.compile(r"^(viimei\w*|viimo\w*|viimmei\w*|viimene\w*|vika\w*|sista|last)$"), GOALS),
 )
 # "toiseksi viimeinen", "näst sista", "second last": the goal before the last.
-_BEFORE_LAST = frozenset({"toiseksi", "nast", "second"})
+_BEFORE_LAST = frozenset({"toiseksi", "toiseks", "nast", "second"})  # spoken "toiseks viimene"
 # Numeral nouns name a goal on their own in this bot: "Mitä kolmonen sanoo?", "Vad handlar ettan om?".
 _NUMERAL_NOUNS = (
     # Spoken "kolmone", dialectal "kolomonen", and as the first part of a compound: "kakkostavoite", "nelostavotteessa"
