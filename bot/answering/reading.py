@@ -1163,10 +1163,7 @@ class Reader:
                             continue
                         for concept in self.retriever.concepts_as_written(head, lang):
                             named.add(concept)
-                            for entry_id in self.retriever.passages_of(concept):
-                                entry = self.retriever.entry(entry_id)
-                                if entry is not None and entry.goal is not None:
-                                    goals.add(entry.goal)
+                            goals |= self._goals_of(concept)
         if len(goals) != 1:
             return None
         rest = " ".join(word for word in written if not goal_themes(word))
@@ -1188,11 +1185,7 @@ class Reader:
         shared: set[int] | None = None
         for found in self.question_words.concepts_as_read(span) if span else ():
             for concept in found - OVERVIEW_CONCEPTS:
-                goals = {
-                    entry.goal
-                    for entry_id in self.retriever.passages_of(concept)
-                    if (entry := self.retriever.entry(entry_id)) is not None and entry.goal is not None
-                }
+                goals = self._goals_of(concept)
                 if goals:
                     shared = goals if shared is None else shared & goals
         if not shared:
@@ -1201,6 +1194,14 @@ class Reader:
             return next(iter(shared))
         first = next((match.entry.goal for match in matches if match.entry.goal is not None), None)
         return first if first in shared else None
+
+    def _goals_of(self, concept: str) -> set[int]:
+        """The goals whose parts a concept's passages are (the introduction, KANE and the candidates belong to none)."""
+        return {
+            entry.goal
+            for entry_id in self.retriever.passages_of(concept)
+            if (entry := self.retriever.entry(entry_id)) is not None and entry.goal is not None
+        }
 
     def _names_an_owner(self, word: str) -> bool:
         """Is the word a municipality, county or association (whose own target a goal word may name)?"""
