@@ -355,14 +355,23 @@ class Assistant:
             and not bot_task
             and (self.reader.on_theme(asked, matches) or self._names_a_routed_matter(asked) or kanes_own_told)
         ):
-            recorded = self._recorded_contact(question, focus, lang, conversation) if fact == "person" else None
-            return recorded or self.honest(lang, fact, matches, asked)
+            routed = self._route(question, focus, lang, conversation) if fact == "person" else None
+            if routed is not None and routed.kind == "route":
+                return self._unless_a_person_is_missing(routed, matches)
+            # "Sodankylässä kuka on järjestöjen yhteyshenkilö?": whom routing finds, once the bot knows what about;
+            # KANE's own people are not a municipality's (`Intents.asks_to_reach_kane`).
+            contact_person = self.intents.any_of(asked, "contact_person") and not self.intents.any_of(asked, "kane")
+            if routed is not None and routed.kind == "clarify" and contact_person:
+                return routed
+            return self.honest(lang, fact, matches, asked)
         if self._only_calls_for_help(asked, focus.context, lang) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang)  # "apua", "Hjälp!": how the bot is used, not goal 1's support
         helped = self._help(asked, lang, matches)
         if helped is not None:
             return helped
         routed = self._route(question, focus, lang, conversation)
+        if routed is not None and fact == "person" and routed.kind == "route":
+            return self._unless_a_person_is_missing(routed, matches)
         if routed is not None:
             return routed
         if fact is None and self.intents.asks_for_a_contact(asked):
@@ -457,12 +466,29 @@ class Assistant:
             return self.entry_reply(best.entry, lang, score=chance, also=runner_ups, areas=areas)
         return self.fallback(lang, score=chance, suggest=self.reader.suggestion(matches))
 
-    def _recorded_contact(self, question: str, focus: Focus, lang: Lang, conversation: Conversation) -> Reply | None:
-        """ "Kuka Kajaanissa vastaa järjestöyhteistyöstä, tarviisin nimen ja numeron": a person the goals never name,
-        but one an official has recorded for that place and matter is the answer; None where none is recorded."""
-        routed = self._route(question, focus, lang, conversation)
-        found = routed.route if routed is not None and routed.kind == "route" else None
-        return routed if found is not None and found.get("contacts") else None
+    def _unless_a_person_is_missing(self, routed: Reply, matches: list[Match]) -> Reply:
+        """ "Kuka Kajaanissa vastaa järjestöyhteistyöstä?": a person the goals never name; one an official recorded for
+        that place and matter is the answer (the route). Where none is recorded, the route is no answer to who: say
+        plainly that no one is named, with the organisation that handles it there, its general contact and the
+        hand-over, and the closest part of the goals as a button (kind "fallback", the route kept in ``route``)."""
+        if (routed.route or {}).get("contacts"):
+            return routed
+        lang = routed.lang
+        suggest = self.reader.suggestion(matches)
+        blocks = [Block("text", self.message("honest_person", lang))]
+        followups = list(routed.followups)
+        if suggest is not None:
+            blocks.append(Block("text", self.message("honest_closest", lang)))
+            followups.insert(1, FollowUp(suggest, self.label(self.knowledge.entry(suggest), lang)))
+        blocks += routed.blocks
+        return replace(
+            routed,
+            kind="fallback",
+            blocks=tuple(blocks),
+            followups=tuple(followups),
+            score=matches[0].score if matches else 0.0,
+            suggest=suggest,
+        )
 
     def _stands_alone(self, asked: str) -> bool:
         """ "Kumpi toimii paremmin, asukasraati vai nettikysely?", "Kunnan yhteyshenkilö vaihtui, miten korjaan

@@ -1582,3 +1582,51 @@ def test_whether_the_goals_take_up_a_matter_they_never_name_is_no_answer(assista
     # asking whether a matter is taken up frames the question no more surely than "what do the goals say": a matter
     # the goals never name is still not found in them
     assert assistant.reply(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # "who" and a verb of being before a role, its compounds too ("kaupunginjohtaja" is a "johtaja")
+        ("Kuka on Salon kaupunginjohtaja?", "fi"),
+        ("Kuka toimii Salon vanhusneuvoston puheenjohtajana?", "fi"),
+        ("Ketkä ovat Tampereen nuorisovaltuuston jäsenet?", "fi"),
+        ("kuka meil kunnas o se vammaisneuvoston vetäjä", "fi"),
+        ("Vem är servicehandledare på Österbottens välfärdsområde?", "sv"),
+        ("Vem ska vara ordförande i ungdomsfullmäktige?", "sv"),
+        # "which" right before the role
+        ("Vilken tjänsteman i kommunen ska sköta kontakten med föreningarna?", "sv"),
+    ],
+)
+def test_who_holds_a_role_is_a_person_the_goals_never_name(assistant: Assistant, question: str, lang: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.lang == lang and reply.entry is None
+    assert assistant.message("honest_person", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the role is who the question is about, not whom it asks for
+        ("Vem ska ledamöterna föra dialog med?", "goal-3.action-2"),
+        ("Mikä on vanhusneuvoston tehtävä?", "goal-2.action-2"),
+    ],
+)
+def test_a_role_named_without_asking_who_holds_it_leaves_the_goals_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == entry
+
+
+def test_who_holds_a_role_in_one_place_gives_that_places_organisation_and_its_general_contact(
+    assistant: Assistant,
+) -> None:
+    # no one is recorded for Lahti's premises: the goals and the bot name no one, said plainly; the organisation that
+    # handles it there, its website and the hand-over are still given, the route kept for the JSON
+    reply = assistant.reply("Kuka on se Lahden kaupungin virkailija, joka päättää koulujen tiloista?")
+    assert reply.kind == "fallback" and reply.text.startswith(assistant.message("honest_person", "fi"))
+    assert reply.route is not None and reply.route["municipality"]["code"] == "398"
+    assert reply.route["contacts"] == [] and "lahti.fi" in reply.text
+    assert reply.pending is not None and "handoff" in [followup.target for followup in reply.followups]
+    assert reply.suggest is not None and reply.suggest in [followup.target for followup in reply.followups]

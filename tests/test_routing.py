@@ -288,6 +288,9 @@ def test_a_persons_name_asked_for_is_a_recorded_contact_or_said_plainly_to_be_un
     unknown = assistant.reply(question)
     assert unknown.kind == "fallback" and assistant.message("honest_person", "fi") in unknown.text
     assert "handoff" in [followup.target for followup in unknown.followups]
+    # the organisation's general contact, as a route would give it, and the route for the JSON
+    assert unknown.route is not None and unknown.route["municipality"]["code"] == "837"
+    assert "tampere.fi" in unknown.text
 
 
 def test_non_routing_questions_are_never_routed(assistant: Assistant) -> None:

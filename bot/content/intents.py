@@ -160,6 +160,11 @@ INTENT_NAMES = (
     "normative",
     "contact",
     "contact_who",
+    "role_who",
+    "role_which",
+    "role_copula",
+    "person_roles",
+    "contact_person",
     "asker",
     "purpose",
     "smalltalk",
@@ -246,6 +251,8 @@ _VOTING_STEMS = ("aanest", "vaikut", "rost", "paverk")
 # "vaikuttaako se siihen, kuinka moni …", "hur påverkar en lugn och saklig valkampanj hur många …": a word of effect
 # this close before "how many" makes it what is affected, unless a clause is joined on just before it (folded).
 EFFECT_REACH = 6
+# How far after "who" a verb of being and the role it names may stand ("kuka meiän kunnas on se … vetäjä").
+ROLE_REACH = 8
 _CLAUSE_JOINS = frozenset({"ja", "seka", "och", "samt", "eli", "enta"})
 # KANE as who gives money: a word of giving this close to "KANE", money this far after it, in one clause (a colon or
 # a full stop inside a word, "VPK:lle", breaks none).
@@ -532,6 +539,8 @@ class Intents:
             ):
                 continue
             return kind
+        if self._asks_who_holds_a_role(text):
+            return "person"
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
             return "funding"
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
@@ -546,6 +555,29 @@ class Intents:
         if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
         return "procedure" if self.asks_for_a_form(text) or self.asks_how_to_apply(text) else None
+
+    def _asks_who_holds_a_role(self, text: str) -> bool:
+        """ "Kuka on Salon kaupunginjohtaja?", "Vem är servicehandledare för föreningar …?", "Vilken tjänsteman i
+        kommunen ska ha hand om dialogen?": who holds a role (a word ending in one of `person_roles`), after "who" and
+        a verb of being, or right after "which": a person the goals never name."""
+        tokens = folded_words(text)
+        who, which = self.words_either["role_who"], self.words_either["role_which"]
+        if who.isdisjoint(tokens) and which.isdisjoint(tokens):
+            return False  # the common case
+        roles = tuple(self.words_either["person_roles"])
+        copula = self.words_either["role_copula"]
+        for sentence in sentences(text):
+            said = folded_words(sentence)
+            for index, token in enumerate(said):
+                if token in which and index + 1 < len(said) and said[index + 1].endswith(roles):
+                    return True
+                if token not in who:
+                    continue
+                after = said[index + 1 : index + 1 + ROLE_REACH]
+                being = next((at for at, word in enumerate(after) if word in copula), None)
+                if being is not None and any(word.endswith(roles) for word in after[being + 1 :]):
+                    return True
+        return False
 
     def _wants_more_of_it(self, text: str, tokens: tuple[str, ...]) -> bool:
         """ "Pitäisikö kaupungin budjetoida enemmän euroja seuroille?", "sku int stan kunna skjuta till mera stålar?":
