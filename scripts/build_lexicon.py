@@ -213,6 +213,17 @@ def vocabulary(knowledge: Path, lang: Lang) -> set[str]:
     return found
 
 
+def concept_base_forms(knowledge: Path, lang: Lang) -> set[str]:
+    """The one-word variants of knowledge/concepts.yaml, which are written in their base forms."""
+    data = yaml.safe_load((knowledge / "concepts.yaml").read_text(encoding="utf-8"))
+    return {
+        item.casefold()
+        for concept in data.get("concepts", [])
+        for item in concept.get(lang, [])
+        if isinstance(item, str) and " " not in item
+    }
+
+
 def _fixed(lemma: str, lang: Lang) -> str:
     """The lemma with LEMMA_FIXES applied, also as the last part of a compound ("kuntavaalea" → "kuntavaali")."""
     for wrong, right in LEMMA_FIXES[lang].items():
@@ -293,8 +304,10 @@ def _base_of_definite(word: str, lang: Lang, folded_surface: set[str]) -> str:
     return word
 
 
-def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
-    """Map folded inflected forms to folded lemmas, for the lemmas the knowledge uses."""
+def build_table(lang: Lang, surface: Iterable[str], base_forms: Iterable[str] = ()) -> dict[str, str]:
+    """Map folded inflected forms to folded lemmas, for the lemmas the knowledge uses. ``base_forms`` are words
+    written in their base form (the concepts' variants), whose own forms are theirs even where simplemma files the
+    base form itself under another lemma."""
     dictionary = DefaultDictionaryFactory().get_dictionary(lang)
     surface = set(surface)
     folded_surface = {fold(word) for word in surface}
@@ -359,6 +372,15 @@ def build_table(lang: Lang, surface: Iterable[str]) -> dict[str, str]:
                     break
         for form in forms or ():
             table.setdefault(fold(form), fold(lemma))
+    # A base form of the knowledge that simplemma files under another lemma ("kris" under "kria", "meddelande" under
+    # "meddela") is itself the lemma of its own forms ("kriser", "meddelanden"): they go where the word went, unless
+    # they have a place already, so a question's plural meets the concept's singular. Base forms only: an inflected
+    # word of the texts that is also some lemma ("siitä", "musta") would bring that other word's forms.
+    for word in sorted(set(base_forms)):
+        filed = found.get(word)
+        if filed is not None and filed != word and word not in unknown:
+            for form in forms_by_lemma.get(word, ()):
+                table.setdefault(fold(form), fold(filed))
     # Swedish verbs of the knowledge that simplemma files under an adjective: "mörka" (to keep in the dark) under "mörk"
     # (dark), "stötta" under "stött", so "mörkar", "stöttade" were no words at all. Their present, past and
     # participles go where the verb goes, unless they already have a place. Named one by one: "hela", "fasta", "lika"
@@ -533,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         surface = vocabulary(args.knowledge, lang)
-        table = build_table(lang, surface)
+        table = build_table(lang, surface, concept_base_forms(args.knowledge, lang))
         path = args.out / f"lexicon.{lang}.tsv"
         if path.exists():
             # A word added to the knowledge can move forms people already write to another lemma ("isommalla" in the
