@@ -351,3 +351,11 @@ def test_a_concepts_base_form_that_simplemma_files_elsewhere_still_meets_its_own
     lexicon = Lexicon.load()
     assert lexicon.lemma(base, "sv") is not None
     assert lexicon.lemma(form, "sv") == lexicon.lemma(base, "sv")
+
+
+@pytest.mark.parametrize(
+    ("spoken", "lemma"), [("rahaaki", "raha"), ("naisiaki", "nainen"), ("yhdistyksiki", "yhdistys")]
+)
+def test_the_spoken_clitic_ki_is_kin(assistant: Assistant, spoken: str, lemma: str) -> None:
+    # "naisiaki" is "naisiakin" (women too): read whole it had been no word of the knowledge at all
+    assert assistant.retriever.word_terms(spoken, "fi") == [lemma]

@@ -766,8 +766,10 @@ _QUESTION_AND_COPULA: dict[Lang, tuple[tuple[str, str], ...]] = {
 }
 # Finnish clitics a function word takes in speech ("ketäs", "mikähän", "missäpä", "niitäkään"), folded, and the
 # shortest function word read under one.
-_FINNISH_CLITICS = ("kaan", "kin", "han", "pa", "s")
-_CONTENT_CLITICS = ("kaan", "kin", "han", "pa")
+# Spoken "-kki", "-kii", "-ki" are "-kin" ("jollekki", "rahaaki", "naisiaki", "ihminenki").
+_SPOKEN_KIN = ("kki", "kii", "ki")
+_FINNISH_CLITICS = ("kaan", "kin", *_SPOKEN_KIN, "han", "pa", "s")
+_CONTENT_CLITICS = ("kaan", "kin", *_SPOKEN_KIN, "han", "pa")
 MIN_CLITIC_HOST = 3
 _SWEDISH_VOWELS = frozenset("aeiouy")  # folded: å, ä and ö are a and o
 # A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden", "-neille".
