@@ -999,3 +999,26 @@ def test_erasing_asked_beside_ones_own_forgetting_is_the_data_help(
 def test_here_in_an_app_is_the_bot(assistant: Assistant, question: str) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "answer" and (reply.entry or "").startswith("help.")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a contact person's details updated in the bot, even with a second clause after it
+        (
+            "Miten päivitän nuorisotoimen yhteyshenkilön tiedot botissa, ja voiko nimen jättää ruotsiksi tyhjäksi?",
+            "help.contacts",
+        ),
+        ("Hur uppdaterar jag kontaktpersonen för äldrerådet?", "help.contacts"),
+        # where the answer to a question passed on comes, and when
+        ("Jos kunta vastaa, tuleeko vastaus tähän keskusteluun vai sähköpostiin?", "help.handover"),
+        ("Laitoin kysymyksen eteenpäin kunnalle, milloin vastaus tulee?", "help.handover"),
+        ("Jag skickade min fråga vidare i måndags, när får jag svar?", "help.handover"),
+        ("Kommer svaret i chatten eller med e-post?", "help.handover"),
+    ],
+)
+def test_updating_a_contact_person_and_where_a_passed_on_answer_comes_are_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
