@@ -58,7 +58,7 @@ REPLY_CACHE_SIZE = 4096
 # a question of whom to contact).
 EARLY_FACTS = frozenset(
     {"date", "amount", "person", "party", "law", "statistics", "consequence", "funding", "service", "measure",
-     "comparison", "ranking", "document", "decision", "aland", "definition"}
+     "comparison", "ranking", "document", "decision", "aland", "definition", "which_places"}
 )  # fmt: skip
 # A question with at most this many words of its own, none of the goals' world, leans on its story.
 SHORT_ON_ITS_OWN = 2

@@ -1630,3 +1630,27 @@ def test_who_holds_a_role_in_one_place_gives_that_places_organisation_and_its_ge
     assert reply.route["contacts"] == [] and "lahti.fi" in reply.text
     assert reply.pending is not None and "handoff" in [followup.target for followup in reply.followups]
     assert reply.suggest is not None and reply.suggest in [followup.target for followup in reply.followups]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the role in a clause of its own (after "että", "att", or a second who) is not the one asked about
+        ("Kuka on vastuussa siitä, että virkailijat osaavat kuunnella järjestöjä?", "goal-3.action-2"),
+        ("Vem är det som ska se till att tjänstemännen kan föra dialog med föreningarna?", "goal-3.action-2"),
+        # which officials, in the plural, is a group the goals name
+        ("Vilka tjänstemän ska få utbildning i dialog enligt KANE?", "goal-3.action-2"),
+        ("Mitkä virkailijat tarvitsevat koulutusta vuoropuheluun?", "goal-3.action-2"),
+    ],
+)
+def test_a_role_in_another_clause_or_a_group_of_officials_leaves_the_goals_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == entry
+
+
+def test_who_decides_who_the_members_are_stays_a_question_of_whom_to_ask(assistant: Assistant) -> None:
+    # the second "who" is a clause of the first: the bot asks back which municipality, as for any "who decides"
+    reply = assistant.reply("Kuka on se joka päättää ketkä on vanhusneuvoston jäseniä?")
+    assert (reply.kind, reply.clarify) == ("clarify", "municipality")

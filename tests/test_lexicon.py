@@ -359,3 +359,11 @@ def test_a_concepts_base_form_that_simplemma_files_elsewhere_still_meets_its_own
 def test_the_spoken_clitic_ki_is_kin(assistant: Assistant, spoken: str, lemma: str) -> None:
     # "naisiaki" is "naisiakin" (women too): read whole it had been no word of the knowledge at all
     assert assistant.retriever.word_terms(spoken, "fi") == [lemma]
+
+
+def test_a_words_own_double_k_is_no_spoken_clitic(assistant: Assistant) -> None:
+    # "suosikki" (a favourite) is no "suosi-kki" (to favour, too); "jollekki" is "jollekin", a function word
+    assert "suosia" not in assistant.retriever.word_terms("suosikki", "fi")
+    assert assistant.retriever._featurizer.terms("jollekki", "fi") == assistant.retriever._featurizer.terms(
+        "jollekin", "fi"
+    )

@@ -766,10 +766,12 @@ _QUESTION_AND_COPULA: dict[Lang, tuple[tuple[str, str], ...]] = {
 }
 # Finnish clitics a function word takes in speech ("ketäs", "mikähän", "missäpä", "niitäkään"), folded, and the
 # shortest function word read under one.
-# Spoken "-kki", "-kii", "-ki" are "-kin" ("jollekki", "rahaaki", "naisiaki", "ihminenki").
+_FINNISH_CLITICS = ("kaan", "kin", "han", "pa", "s")
+# Spoken "-kki", "-kii", "-ki" are "-kin": read as "-kin" where the tables list that form ("jollekki" is "jollekin"),
+# and "-kii", "-ki" also stripped like "-kin" ("rahaaki", "naisiaki", "ihminenki"); "-kki" is not, as it is mostly
+# the word's own ("suosikki" is no "suosia").
 _SPOKEN_KIN = ("kki", "kii", "ki")
-_FINNISH_CLITICS = ("kaan", "kin", *_SPOKEN_KIN, "han", "pa", "s")
-_CONTENT_CLITICS = ("kaan", "kin", *_SPOKEN_KIN, "han", "pa")
+_CONTENT_CLITICS = ("kaan", "kin", "kii", "ki", "han", "pa")
 MIN_CLITIC_HOST = 3
 _SWEDISH_VOWELS = frozenset("aeiouy")  # folded: å, ä and ö are a and o
 # A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden", "-neille".
@@ -825,6 +827,7 @@ def _written_forms(folded: str, lang: Lang) -> list[str]:
             for clitic in _CONTENT_CLITICS
             if folded.endswith(clitic) and len(folded) - len(clitic) >= MIN_CLITIC_STEM
         ]
+        forms += [folded[: -len(spoken)] + "kin" for spoken in _SPOKEN_KIN if folded.endswith(spoken)]
         if folded.endswith("ks"):
             forms.append(folded + "i")  # "ilmaseks" → "ilmaseksi"
             # The spoken question clitic: "pärjääks", "estääks", "käyks" are "pärjääkö", "estääkö", "käykö"; a

@@ -164,7 +164,10 @@ INTENT_NAMES = (
     "role_which",
     "role_copula",
     "person_roles",
+    "role_clause_end",
     "contact_person",
+    "which_place",
+    "place_nouns",
     "asker",
     "purpose",
     "smalltalk",
@@ -541,6 +544,8 @@ class Intents:
             return kind
         if self._asks_who_holds_a_role(text):
             return "person"
+        if self._asks_which_places(text):
+            return "which_places"
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
             return "funding"
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
@@ -559,13 +564,14 @@ class Intents:
     def _asks_who_holds_a_role(self, text: str) -> bool:
         """ "Kuka on Salon kaupunginjohtaja?", "Vem är servicehandledare för föreningar …?", "Vilken tjänsteman i
         kommunen ska ha hand om dialogen?": who holds a role (a word ending in one of `person_roles`), after "who" and
-        a verb of being, or right after "which": a person the goals never name."""
+        a verb of being in the same clause, or right after a singular "which": a person the goals never name. Which
+        officials, in the plural ("Vilka tjänstemän ska få utbildning i dialog?"), is a group the goals do name."""
         tokens = folded_words(text)
         who, which = self.words_either["role_who"], self.words_either["role_which"]
         if who.isdisjoint(tokens) and which.isdisjoint(tokens):
             return False  # the common case
         roles = tuple(self.words_either["person_roles"])
-        copula = self.words_either["role_copula"]
+        copula, clause_end = self.words_either["role_copula"], self.words_either["role_clause_end"]
         for sentence in sentences(text):
             said = folded_words(sentence)
             for index, token in enumerate(said):
@@ -574,10 +580,28 @@ class Intents:
                 if token not in who:
                     continue
                 after = said[index + 1 : index + 1 + ROLE_REACH]
+                ends = next((at for at, word in enumerate(after) if word in clause_end), len(after))
+                after = after[:ends]
                 being = next((at for at, word in enumerate(after) if word in copula), None)
                 if being is not None and any(word.endswith(roles) for word in after[being + 1 :]):
                     return True
+                break  # a later "who" is a clause of the first one's ("Kuka päättää, ketkä ovat jäseniä?")
         return False
+
+    def _asks_which_places(self, text: str) -> bool:
+        """ "Mis kunnis on jo kokeiltu asukasraateja?", "Vilka kommuner på Åland låter redan föreningar …?": which
+        municipalities or counties, the place word right after the which-word (and so in its case: "mitä kuntien
+        pitäisi tehdä" asks what municipalities should do); not which places the goals or KANE concern."""
+        which, places = self.words_either["which_place"], self.words_either["place_nouns"]
+        tokens = folded_words(text)
+        if which.isdisjoint(tokens) or places.isdisjoint(tokens):
+            return False  # the common case
+        if self.any_of(text, "kane") or self.any_of(text, "goals_frame"):
+            return False  # "Mitkä kunnat tavoitteet koskevat?": whom the goals are for
+        return any(
+            token in which and index + 1 < len(tokens) and tokens[index + 1] in places
+            for index, token in enumerate(tokens)
+        )
 
     def _wants_more_of_it(self, text: str, tokens: tuple[str, ...]) -> bool:
         """ "Pitäisikö kaupungin budjetoida enemmän euroja seuroille?", "sku int stan kunna skjuta till mera stålar?":
