@@ -1654,3 +1654,34 @@ def test_who_decides_who_the_members_are_stays_a_question_of_whom_to_ask(assista
     # the second "who" is a clause of the first: the bot asks back which municipality, as for any "who decides"
     reply = assistant.reply("Kuka on se joka päättää ketkä on vanhusneuvoston jäseniä?")
     assert (reply.kind, reply.clarify) == ("clarify", "municipality")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Missä kunnissa on jo kokeiltu asukasraateja?",
+        "mis kunnis on jo nuorisovaltuusto",
+        "Vilka kommuner låter föreningar låna skolans gymnastiksal gratis?",
+        "I vilka städer finns det redan ett ungdomsfullmäktige?",
+        "Vilket välfärdsområde har redan ett fast samarbetsforum med föreningarna?",
+    ],
+)
+def test_which_places_already_do_something_is_no_matter_of_the_goals(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message("honest_which_places", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # whom the goals concern, and what municipalities should do ("kuntien" after a partitive "what")
+        ("Mitkä kunnat tavoitteet koskevat?", "intro"),
+        ("Mitä kuntien pitäisi kirjata strategioihinsa järjestöistä?", "goal-1.action-1"),
+    ],
+)
+def test_municipalities_named_after_what_or_by_the_goals_leave_the_goals_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == entry
