@@ -276,6 +276,8 @@ class Assistant:
             fact = None  # "e kandidatern int tvungna å hålla en schysst ton?": what KANE reminds them of
         if fact is None and self.reader.asks_kanes_view_of_a_decision(asked):
             fact = "decision"  # "Tukeeko KANE kuntaliitoksia?": a stand the goals never take
+        if fact == "which_places" and self.reader.names_aland(asked):
+            fact = "aland"  # "Vilka kommuner på Åland låter …?": the goals are not Åland's, not "the same for all"
         if fact is None and self.reader.asks_if_it_applies_on_aland(asked):
             fact = "aland"  # "Gäller målen på Åland?": the goals never speak of Åland
         if fact is None and self.reader.asks_where_to_read_another_paper(asked, focus.context):

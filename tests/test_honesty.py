@@ -1685,3 +1685,16 @@ def test_municipalities_named_after_what_or_by_the_goals_leave_the_goals_answer(
 ) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "answer" and reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka kommuner på Åland låter föreningar låna lokaler gratis?",
+        "Missä kunnissa Ahvenanmaalla on nuorisovaltuusto?",
+    ],
+)
+def test_which_places_on_aland_get_the_note_that_the_goals_are_not_alands(assistant: Assistant, question: str) -> None:
+    # "the goals are the same for every municipality" would be untrue of Åland, outside the reform
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and assistant.message("honest_aland", reply.lang) in reply.text

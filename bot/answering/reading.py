@@ -1108,10 +1108,14 @@ class Reader:
                 return True
         return False
 
+    def names_aland(self, text: str) -> bool:
+        """ "Ahvenanmaalla", "på Åland", "åländska": Åland named, in any form."""
+        return self.intents.patterns["aland_named"].found_in(folded_words(text), frozenset(), words(text))
+
     def asks_if_it_applies_on_aland(self, asked: str) -> bool:
         """ "Gäller de här målen på Åland?", "Koskeeko tämä Ahvenanmaata?": whether something applies on Åland, which
         the goals never speak of (and which is outside the wellbeing services reform)."""
-        if not self.intents.patterns["aland_named"].found_in(folded_words(asked), frozenset(), words(asked)):
+        if not self.names_aland(asked):
             return False  # the common case: few questions name Åland
         # The goals (named, pointed at, or KANE's) are what applies there: "Vem ska jag kontakta på Åland när det gäller
         # bidrag?" is routed, "Gäller kravet på gratis lokaler också på Åland?" answered from its part.
