@@ -1610,9 +1610,18 @@ def test_who_holds_a_role_is_a_person_the_goals_never_name(assistant: Assistant,
         # the role is who the question is about, not whom it asks for
         ("Vem ska ledamöterna föra dialog med?", "goal-3.action-2"),
         ("Mikä on vanhusneuvoston tehtävä?", "goal-2.action-2"),
+        # the role in a clause of its own (after "että", "att", or a second who) is not the one asked about
+        ("Kuka on vastuussa siitä, että virkailijat osaavat kuunnella järjestöjä?", "goal-3.action-2"),
+        ("Vem är det som ska se till att tjänstemännen kan föra dialog med föreningarna?", "goal-3.action-2"),
+        # which officials, in the plural, is a group the goals name
+        ("Vilka tjänstemän ska få utbildning i dialog enligt KANE?", "goal-3.action-2"),
+        ("Mitkä virkailijat tarvitsevat koulutusta vuoropuheluun?", "goal-3.action-2"),
+        # whom the goals concern, and what municipalities should do ("kuntien" after a partitive "what")
+        ("Mitkä kunnat tavoitteet koskevat?", "intro"),
+        ("Mitä kuntien pitäisi kirjata strategioihinsa järjestöistä?", "goal-1.action-1"),
     ],
 )
-def test_a_role_named_without_asking_who_holds_it_leaves_the_goals_answer(
+def test_a_role_or_places_named_without_asking_who_or_which_leaves_the_goals_answer(
     assistant: Assistant, question: str, entry: str
 ) -> None:
     reply = assistant.reply(question)
@@ -1632,24 +1641,6 @@ def test_who_holds_a_role_in_one_place_gives_that_places_organisation_and_its_ge
     assert reply.suggest is not None and reply.suggest in [followup.target for followup in reply.followups]
 
 
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # the role in a clause of its own (after "että", "att", or a second who) is not the one asked about
-        ("Kuka on vastuussa siitä, että virkailijat osaavat kuunnella järjestöjä?", "goal-3.action-2"),
-        ("Vem är det som ska se till att tjänstemännen kan föra dialog med föreningarna?", "goal-3.action-2"),
-        # which officials, in the plural, is a group the goals name
-        ("Vilka tjänstemän ska få utbildning i dialog enligt KANE?", "goal-3.action-2"),
-        ("Mitkä virkailijat tarvitsevat koulutusta vuoropuheluun?", "goal-3.action-2"),
-    ],
-)
-def test_a_role_in_another_clause_or_a_group_of_officials_leaves_the_goals_answer(
-    assistant: Assistant, question: str, entry: str
-) -> None:
-    reply = assistant.reply(question)
-    assert reply.kind == "answer" and reply.entry == entry
-
-
 def test_who_decides_who_the_members_are_stays_a_question_of_whom_to_ask(assistant: Assistant) -> None:
     # the second "who" is a clause of the first: the bot asks back which municipality, as for any "who decides"
     reply = assistant.reply("Kuka on se joka päättää ketkä on vanhusneuvoston jäseniä?")
@@ -1657,44 +1648,21 @@ def test_who_decides_who_the_members_are_stays_a_question_of_whom_to_ask(assista
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "message"),
     [
-        "Missä kunnissa on jo kokeiltu asukasraateja?",
-        "mis kunnis on jo nuorisovaltuusto",
-        "Vilka kommuner låter föreningar låna skolans gymnastiksal gratis?",
-        "I vilka städer finns det redan ett ungdomsfullmäktige?",
-        "Vilket välfärdsområde har redan ett fast samarbetsforum med föreningarna?",
+        ("Missä kunnissa on jo kokeiltu asukasraateja?", "honest_which_places"),
+        ("mis kunnis on jo nuorisovaltuusto", "honest_which_places"),
+        ("Vilka kommuner låter föreningar låna skolans gymnastiksal gratis?", "honest_which_places"),
+        ("I vilka städer finns det redan ett ungdomsfullmäktige?", "honest_which_places"),
+        ("Vilket välfärdsområde har redan ett fast samarbetsforum med föreningarna?", "honest_which_places"),
+        # on Åland, outside the reform, "the goals are the same for every municipality" would be untrue
+        ("Vilka kommuner på Åland låter föreningar låna lokaler gratis?", "honest_aland"),
+        ("Missä kunnissa Ahvenanmaalla on nuorisovaltuusto?", "honest_aland"),
     ],
 )
-def test_which_places_already_do_something_is_no_matter_of_the_goals(assistant: Assistant, question: str) -> None:
-    reply = assistant.reply(question)
-    assert reply.kind == "fallback" and reply.entry is None
-    assert assistant.message("honest_which_places", reply.lang) in reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # whom the goals concern, and what municipalities should do ("kuntien" after a partitive "what")
-        ("Mitkä kunnat tavoitteet koskevat?", "intro"),
-        ("Mitä kuntien pitäisi kirjata strategioihinsa järjestöistä?", "goal-1.action-1"),
-    ],
-)
-def test_municipalities_named_after_what_or_by_the_goals_leave_the_goals_answer(
-    assistant: Assistant, question: str, entry: str
+def test_which_places_already_do_something_is_no_matter_of_the_goals(
+    assistant: Assistant, question: str, message: str
 ) -> None:
     reply = assistant.reply(question)
-    assert reply.kind == "answer" and reply.entry == entry
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Vilka kommuner på Åland låter föreningar låna lokaler gratis?",
-        "Missä kunnissa Ahvenanmaalla on nuorisovaltuusto?",
-    ],
-)
-def test_which_places_on_aland_get_the_note_that_the_goals_are_not_alands(assistant: Assistant, question: str) -> None:
-    # "the goals are the same for every municipality" would be untrue of Åland, outside the reform
-    reply = assistant.reply(question)
-    assert reply.kind == "fallback" and assistant.message("honest_aland", reply.lang) in reply.text
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(message, reply.lang) in reply.text
