@@ -358,13 +358,17 @@ class Assistant:
             and (self.reader.on_theme(asked, matches) or self._names_a_routed_matter(asked) or kanes_own_told)
         ):
             routed = self._route(question, focus, lang, conversation) if fact == "person" else None
-            if routed is not None and routed.kind == "route":
-                return self._unless_a_person_is_missing(routed, matches)
             # "Sodankylässä kuka on järjestöjen yhteyshenkilö?": whom routing finds, once the bot knows what about;
             # KANE's own people are not a municipality's (`Intents.asks_to_reach_kane`).
-            contact_person = self.intents.any_of(asked, "contact_person") and not self.intents.any_of(asked, "kane")
-            if routed is not None and routed.kind == "clarify" and contact_person:
-                return routed
+            if routed is not None and (
+                routed.kind == "route"
+                or (
+                    routed.kind == "clarify"
+                    and self.intents.any_of(asked, "contact_person")
+                    and not self.intents.any_of(asked, "kane")
+                )
+            ):
+                return self._unless_a_person_is_missing(routed, matches)
             return self.honest(lang, fact, matches, asked)
         if self._only_calls_for_help(asked, focus.context, lang) and GENERAL_HELP in self.help_entries:
             return self.help_reply(GENERAL_HELP, lang)  # "apua", "Hjälp!": how the bot is used, not goal 1's support
@@ -372,10 +376,8 @@ class Assistant:
         if helped is not None:
             return helped
         routed = self._route(question, focus, lang, conversation)
-        if routed is not None and fact == "person" and routed.kind == "route":
-            return self._unless_a_person_is_missing(routed, matches)
         if routed is not None:
-            return routed
+            return self._unless_a_person_is_missing(routed, matches) if fact == "person" else routed
         if fact is None and self.intents.asks_for_a_contact(asked):
             fact = "contact"  # whom to contact somewhere routing does not know ("Vem på ministeriet …?")
         areas = self.local_areas(conversation)
@@ -472,8 +474,9 @@ class Assistant:
         """ "Kuka Kajaanissa vastaa järjestöyhteistyöstä?": a person the goals never name; one an official recorded for
         that place and matter is the answer (the route). Where none is recorded, the route is no answer to who: say
         plainly that no one is named, with the organisation that handles it there, its general contact and the
-        hand-over, and the closest part of the goals as a button (kind "fallback", the route kept in ``route``)."""
-        if (routed.route or {}).get("contacts"):
+        hand-over, and the closest part of the goals as a button (kind "fallback", the route kept in ``route``). A
+        question back (which municipality, what about) stays one."""
+        if routed.kind != "route" or (routed.route or {}).get("contacts"):
             return routed
         lang = routed.lang
         suggest = self.reader.suggestion(matches)

@@ -770,8 +770,9 @@ _FINNISH_CLITICS = ("kaan", "kin", "han", "pa", "s")
 # Spoken "-kki", "-kii", "-ki" are "-kin": read as "-kin" where the tables list that form ("jollekki" is "jollekin"),
 # and "-kii", "-ki" also stripped like "-kin" ("rahaaki", "naisiaki", "ihminenki"); "-kki" is not, as it is mostly
 # the word's own ("suosikki" is no "suosia").
-_SPOKEN_KIN = ("kki", "kii", "ki")
-_CONTENT_CLITICS = ("kaan", "kin", "kii", "ki", "han", "pa")
+_SPOKEN_KIN_STRIPPED = ("kii", "ki")
+_SPOKEN_KIN = ("kki", *_SPOKEN_KIN_STRIPPED)
+_CONTENT_CLITICS = ("kaan", "kin", *_SPOKEN_KIN_STRIPPED, "han", "pa")
 MIN_CLITIC_HOST = 3
 _SWEDISH_VOWELS = frozenset("aeiouy")  # folded: å, ä and ö are a and o
 # A past participle's plural and case endings (folded): "-neet", "-neen", "-neita", "-neiden", "-neille".
