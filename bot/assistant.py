@@ -266,6 +266,8 @@ class Assistant:
         fact = self.intents.asked_fact(asked, sentence_starts(asked) | framed_clause_starts(asked, self.intents))
         if fact == "ranking" and self.bot_questions.names_the_bot(asked):
             fact = None  # "Kumpi toimii paremmin, /local vai /contact?" weighs the bot's own commands
+        if fact == "ranking" and self.one_place.compares_places(asked):
+            fact = None  # "Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?": a fact about the places named
         if fact == "date" and self.reader.asks_what_eases_taking_part(asked):
             fact = None  # "Lossin aikataulut …, pääseekö kyläläiset mukaan vaikuttamaan?": timetables as a barrier
         if fact is None and self.reader.asks_how_to_apply(asked):

@@ -132,7 +132,7 @@ class OnePlaceReading:
             return None
         if not self.asks_how_things_stand(asked):
             general = any(self._intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
-            if general or (self._router.topic_finder.find(asked) is None and not self._compares_places(asked)):
+            if general or (self._router.topic_finder.find(asked) is None and not self.compares_places(asked)):
                 return None
         named = self._router.municipality_in(asked) is not None or self._router.county_in(asked) is not None
         return "place" if named and self._reader.on_theme(asked, matches) else None
@@ -184,7 +184,7 @@ class OnePlaceReading:
             self._intents.any_of(unsaid, name) for name in ("normative", "place_could", "place_example", "kane")
         )
 
-    def _compares_places(self, asked: str) -> bool:
+    def compares_places(self, asked: str) -> bool:
         """ "Kumpi tukee järjestöjä paremmin, Kerava vai Järvenpää?", "Har Kaskö eller Närpes bättre samarbete …?":
         two municipalities named with a word of comparing."""
         named = {match.municipality.code for match in self._router.places.find_all(asked)}

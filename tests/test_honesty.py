@@ -1666,3 +1666,38 @@ def test_which_places_already_do_something_is_no_matter_of_the_goals(
     reply = assistant.reply(question)
     assert reply.kind == "fallback" and reply.entry is None
     assert assistant.message(message, reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # what befalls something if something else happens, words between the "what" and the verb
+        ("Mitä meidän kuorolle käy, jos kunta alkaa periä salista vuokraa?", "consequence"),
+        ("mitä tapahtu jos yhdistys ei käytäkkää koko avustusta", "consequence"),
+        ("Vad händer med vår förening om kommunen drar in bidraget?", "consequence"),
+        # which of two ways is better, the two named after an "or"
+        ("Kumpi olis meidän kylälle parempi, asukasraati vai nettikysely?", "ranking"),
+        ("Vilket passar vår förening bättre, verksamhetsbidrag eller projektbidrag?", "ranking"),
+    ],
+)
+def test_what_would_follow_and_which_of_two_is_better_are_not_in_the_goals(
+    assistant: Assistant, question: str, kind: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # what good follows is the goals' reason; which goal, of two, they answer
+        ("Mitä hyvää siitä seuraa, jos ihmiset pääsevät vaikuttamaan omaa elämäänsä koskeviin päätöksiin?", "goal-2"),
+        ("Kumpi tavoite puhuu ilmaisista tiloista paremmin, ykkönen vai kakkonen?", "goal-1.action-3"),
+    ],
+)
+def test_what_good_follows_and_which_goal_of_two_leave_the_goals_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == entry

@@ -168,6 +168,12 @@ INTENT_NAMES = (
     "contact_person",
     "which_place",
     "place_nouns",
+    "befalling_what",
+    "befalling",
+    "befalling_good",
+    "choosing",
+    "choosing_or",
+    "choosing_better",
     "asker",
     "purpose",
     "smalltalk",
@@ -294,6 +300,7 @@ KANE_GIVES_AFTER = 2
 KANE_MONEY_AFTER = 8
 _CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
+BEFALL_REACH = 3  # "Mitä meidän seuralle sitten käy, jos …?": the verb after the what and at most two words
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
 
@@ -544,6 +551,10 @@ class Intents:
             return kind
         if self._asks_who_holds_a_role(text):
             return "person"
+        if self._asks_what_befalls(text, tokens):
+            return "consequence"
+        if self._asks_which_of_two(text, tokens):
+            return "ranking"
         if self._asks_which_places(text):
             return "which_places"
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
@@ -586,6 +597,49 @@ class Intents:
                 if being is not None and any(word.endswith(roles) for word in after[being + 1 :]):
                     return True
                 break  # a later "who" is a clause of the first one's ("Kuka päättää, ketkä ovat jäseniä?")
+        return False
+
+    def _asks_what_befalls(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Mitä seuralle käy, jos kaupunki lopettaa ilmaiset vuorot?", "mitä tapahtu jos seura ei käytä koko
+        avustusta", "Vad händer med vår verksamhet om staden slutar betala?": what, a verb of befalling at most
+        BEFALL_REACH words after it, and a condition after that in the same sentence: what would follow, which the
+        goals never say. Not what good follows ("Mitä hyvää siitä seuraa, kun …?": the goals' reasons)."""
+        what, befalling = self.words_either["befalling_what"], self.words_either["befalling"]
+        if what.isdisjoint(tokens) or befalling.isdisjoint(tokens):
+            return False  # the common case
+        conditions, good = self.patterns["conditional"], self.words_either["befalling_good"]
+        for sentence in sentences(text):
+            said = folded_words(sentence)
+            for index, token in enumerate(said):
+                if token not in what:
+                    continue
+                near = said[index + 1 : index + 1 + BEFALL_REACH]
+                verb = next((at for at, word in enumerate(near) if word in befalling), None)
+                if verb is None or not good.isdisjoint(near[: verb + 1]):
+                    continue
+                if conditions.found_in(said[index + 2 + verb :], frozenset({0})):
+                    return True
+        return False
+
+    def _asks_which_of_two(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Kumpi on meidän seuralle parempi hakea, kohdeavustusta vai toiminta-avustusta?", "Vilket passar oss
+        bättre, invånarpanel eller webbenkät?": which of two, a word of better after it and an "or" after that, in
+        one sentence: the goals rank no way nor place. Which goal ("Kumpi tavoite puhuu tiloista, ykkönen vai
+        kakkonen?", "Vilket av målen …") is theirs to answer."""
+        choosing, ors = self.words_either["choosing"], self.words_either["choosing_or"]
+        if choosing.isdisjoint(tokens) or ors.isdisjoint(tokens):
+            return False  # the common case
+        better = self.words_either["choosing_better"]
+        for sentence in sentences(text):
+            said = folded_words(sentence)
+            which = next((at for at, word in enumerate(said) if word in choosing), None)
+            if which is None:
+                continue
+            compared = next((at for at in range(which + 1, len(said)) if said[at] in better), None)
+            if compared is None or ors.isdisjoint(said[compared + 1 :]):
+                continue
+            if not self.any_of(sentence, "one_goal_asked"):
+                return True
         return False
 
     def _asks_which_places(self, text: str) -> bool:
