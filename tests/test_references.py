@@ -155,6 +155,34 @@ def test_the_goal_before_the_last(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        # a goal named by its place beside another, the word before the one named ...
+        ("Vad säger målet som kommer efter ettan?", 2),
+        ("målet efter tvåan", 3),
+        ("Målet före det sista målet?", 3),
+        ("målet innan fyran", 3),
+        ("Mikä tavoite tulee ennen nelosta?", 3),
+        # ... or after it, in Finnish; "seuraava" and "edeltävä" after a partitive only
+        ("Mikä on kakkosen jälkeinen tavoite?", 3),
+        ("mitä tavoitteen 2 jälkeen tulee", 3),
+        ("Mitä sanoo ykköstä seuraava tavoite?", 2),
+        ("kolmosta edeltävä tavoite", 2),
+        # a number that counts time, not the goals, leaves the goal as named
+        ("mål 2 efter ett år", 2),
+        ("Mitä kakkonen seuraavaksi sanoo?", 2),
+    ],
+)
+def test_a_goal_named_by_its_place_beside_another(text: str, goal: int) -> None:
+    assert goal_reference(text) == goal
+
+
+@pytest.mark.parametrize("text", ["Vad kommer efter fyran?", "Mikä tulee ennen ykköstä?"])
+def test_no_goal_after_the_last_nor_before_the_first(text: str) -> None:
+    assert goal_reference(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "theme"),
     [
         ("Mitä avoimuustavoitteessa sanotaan?", "avoimuus"),

@@ -158,26 +158,63 @@ def _one_at_a_time(tokens: list[str], number_at: int) -> bool:
 
 
 def goal_reference(text: str) -> int | None:
-    """The goal number the text refers to directly, or None. Only goals 1-4 exist."""
+    """The goal number the text refers to directly, or None. Only goals 1-4 exist. A goal named by its place beside
+    another ("målet efter ettan", "kakkosen jälkeinen tavoite", "ennen nelosta") is that one's neighbour."""
     tokens = _tokens(text)
+    found = _named_goal(tokens)
+    if found is None:
+        return None
+    number, at = found
+    shifted = number + _relative_step(tokens, at)
+    return shifted if 1 <= shifted <= GOALS else None
+
+
+# A goal named beside another: a word before the named one ("efter ettan", "ennen nelosta", "före det sista") or
+# after it ("kakkosen jälkeen", "ykköstä seuraava", "kolmosta edeltävä"; these two after a partitive only) (folded).
+_AFTER_BEFORE = frozenset({"efter", "after"})
+_BEFORE_BEFORE = frozenset({"fore", "innan", "ennen", "before"})
+_AFTER_AFTER = frozenset({"jalkeen", "jalkeinen", "jalkeista", "jalkeisen", "jalkeisesta", "jalkeisessa"})
+_AFTER_PARTITIVE = frozenset({"seuraava", "seuraavaa", "seuraavan", "seuraavassa", "seuraavasta", "seuraavat"})
+_BEFORE_PARTITIVE = frozenset({"edeltava", "edeltavaa", "edeltavan", "edeltavassa", "edeltavasta"})
+_ARTICLES = frozenset({"det", "den", "the"})
+
+
+def _relative_step(tokens: list[str], at: int) -> int:
+    """+1 for the goal after the one named at ``at``, -1 for the one before, 0 for the named one itself."""
+    before = tokens[at - 1] if at > 0 else ""
+    if before in _ARTICLES and at > 1:
+        before = tokens[at - 2]  # "före det sista målet"
+    if before in _AFTER_BEFORE:
+        return 1
+    if before in _BEFORE_BEFORE:
+        return -1
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    partitive = tokens[at].endswith("ta")
+    if after in _AFTER_AFTER or (partitive and after in _AFTER_PARTITIVE):
+        return 1
+    return -1 if partitive and after in _BEFORE_PARTITIVE else 0
+
+
+def _named_goal(tokens: list[str]) -> tuple[int, int] | None:
+    """The goal number named directly and the index of the word that names it ("kolmonen", "3", "tredje")."""
     for index, token in enumerate(tokens):
         if token.startswith("#") and token[1:].isdigit():  # "#4 mikä se on"
             hashed = int(token[1:])
             if 1 <= hashed <= GOALS:
-                return hashed
+                return hashed, index
         noun = numeral_noun(token)
         if noun is not None:
-            return noun
+            return noun, index
         if token in _FILLER and len(tokens) <= _BARE_NUMBER_TOKENS and index + 1 < len(tokens):
             bare = _number(tokens[index + 1])  # "nr 3 tack", "numero 2?": only the goals are numbered here
             if bare is not None:
-                return bare
+                return bare, index + 1
         if not _GOAL_WORD.match(token):
             ordinal = _ordinal(token)
             if ordinal is not None and _near_goal_word(tokens, index):
                 if ordinal == GOALS and index > 0 and tokens[index - 1] in _BEFORE_LAST:
-                    return GOALS - 1
-                return ordinal
+                    return GOALS - 1, index
+                return ordinal, index
             continue
         following = [word for word in tokens[index + 1 : index + 3] if word not in _FILLER][:1]
         if following and _one_at_a_time(tokens, tokens.index(following[0], index + 1)):
@@ -191,7 +228,7 @@ def goal_reference(text: str) -> int | None:
             of_an_action = at + 1 < len(tokens) and bool(_ACTION_WORD.match(tokens[at + 1]))
             after = _number(word) or (_ordinal(word) if not (in_a_case or of_an_action) else None)
             if after is not None:
-                return after
+                return after, at
         # Before the goal word a cardinal counts only as a digit with an ending ("3:ssa tavoitteessa", "2. tavoite"):
         # "kolme tavoitetta" is a count of goals, "kolmas tavoite" is goal 3.
         if index > 0:
@@ -200,7 +237,7 @@ def goal_reference(text: str) -> int | None:
             if found is None and (before.endswith((".", ":")) or ":" in before):
                 found = _number(before)
             if found is not None:
-                return found
+                return found, index - 1
     return None
 
 
