@@ -1701,3 +1701,31 @@ def test_what_good_follows_and_which_goal_of_two_leave_the_goals_answer(
 ) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "answer" and reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mistä meidän kuoro voisi hakea rahoitusta uusiin nuotteihin?",
+        "mist me saatais rahaa uuteen laituriin",
+        "Var kan en förening söka pengar för att ordna en valdebatt?",
+        "Vilka stiftelser kan vi få pengar från till ett nytt tak?",
+    ],
+)
+def test_where_money_is_found_is_no_source_the_goals_name(assistant: Assistant, question: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message("honest_funding", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "vår" (our) is no "var" (where); money the goals speak of, and what a municipality should do, are theirs
+        ("Kan vår kör få pengar av staden varje år utan så mycket pappersarbete?", "goal-1.action-2"),
+        ("Var i målen står det om pengar till föreningar?", "goal-1.action-2"),
+    ],
+)
+def test_money_near_a_where_but_asked_of_the_goals_is_answered(assistant: Assistant, question: str, entry: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == entry

@@ -174,6 +174,9 @@ INTENT_NAMES = (
     "choosing",
     "choosing_or",
     "choosing_better",
+    "source_where",
+    "source_seeking",
+    "source_money",
     "asker",
     "purpose",
     "smalltalk",
@@ -243,7 +246,7 @@ PATTERN_LISTS = (
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things", "selling",
-    "told_clearly", "understood", "offerings", "kane_members",
+    "told_clearly", "understood", "offerings", "kane_members", "source_money",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({
@@ -301,6 +304,7 @@ KANE_MONEY_AFTER = 8
 _CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 BEFALL_REACH = 3  # "Mitä meidän seuralle sitten käy, jos …?": the verb after the what and at most two words
+SOURCE_REACH = 6  # "Mistä meidän metsästysseura voisi hakea rahaa …?": the seeking and the money after the where
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
 
@@ -559,6 +563,8 @@ class Intents:
             return "which_places"
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
             return "funding"
+        if self._asks_where_money_is_found(text, tokens):
+            return "funding"
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
         if named_product and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "product"  # "Tehdäänkö paneelit Otakantaa.fi:ssä?": a named web service, which the goals never name
@@ -721,6 +727,28 @@ class Intents:
         return self.patterns["payer_asked"].found_in(tokens, frozenset(), written) and not self.patterns[
             "grant_words"
         ].found_in(tokens, frozenset(), written)
+
+    def _asks_where_money_is_found(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Mistä voisimme hakea rahoitusta kylätalon katon korjaukseen?", "Var kan en förening söka pengar för
+        demokratikurser i skolor?": a where-word, then within SOURCE_REACH words a verb of seeking and a word of money
+        (not of grants): a source of money, which the goals never name; not what should be told of it, nor where the
+        goals speak of money."""
+        where, seeking = self.words_either["source_where"], self.words_either["source_seeking"]
+        if where.isdisjoint(tokens) or seeking.isdisjoint(tokens):
+            return False  # the common case
+        if self.any_of(text, "normative") or self.any_of(text, "goals_frame"):
+            return False
+        money = self.patterns["source_money"]
+        written, plain = self.written_either["source_where"], self.unmarked_either["source_where"]
+        for sentence in sentences(text):
+            said = folded_words(sentence)
+            for index, (word, token) in enumerate(zip(words(sentence), said, strict=True)):
+                if not (word in written if not _MARKED.isdisjoint(word) else token in plain):
+                    continue  # "vår" (our) is no "var" (where)
+                near = said[index + 1 : index + 1 + SOURCE_REACH]
+                if not seeking.isdisjoint(near) and money.covered(near):
+                    return True
+        return False
 
     def _asks_kane_for_money(self, text: str, tokens: tuple[str, ...]) -> bool:
         """ "Voiko KANE antaa meidän VPK:lle rahaa …?", "Ger KANE föreningar bidrag?": KANE named as who gives (a word
