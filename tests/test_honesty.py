@@ -1729,3 +1729,25 @@ def test_where_money_is_found_is_no_source_the_goals_name(assistant: Assistant, 
 def test_money_near_a_where_but_asked_of_the_goals_is_answered(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "answer" and reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the steps of doing something, and how the asker goes about it, are no matter of the goals
+        ("Saako nuorisovaltuuston pystyyn helposti? Mitkä on vaiheet?", "procedure"),
+        ("Kuinka kyläilta järjestetään, mitä vaiheita siinä on?", "procedure"),
+        ("Hur ska vi gå till väga för att få en plats i äldrerådet?", "procedure"),
+        # a ready model of one's own event
+        ("Onko KANElla valmista mallia kyläkokouksen järjestämiseen?", "document"),
+    ],
+)
+def test_steps_and_ready_models_are_not_in_the_goals(assistant: Assistant, question: str, kind: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
+
+
+def test_at_which_stage_of_life_is_no_step_asked(assistant: Assistant) -> None:
+    reply = assistant.reply("Missä vaiheessa elämää demokratiakasvatusta pitäisi antaa?")
+    assert assistant.message("honest_procedure", "fi") not in reply.text
