@@ -598,3 +598,16 @@ def test_a_swedish_sentence_with_its_subject_dropped_tells(assistant: Assistant,
 def test_a_question_after_thanks_and_a_colon_is_read_alone(assistant: Assistant, message: str, entry: str) -> None:
     reply = assistant.reply(message)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        # Swedish "it" before its particle, last, points back as "it" last does
+        ("Hur tar jag den i bruk?", True),
+        ("Hur skickar jag det vidare?", True),
+        ("Hur skickar jag frågan vidare?", False),
+    ],
+)
+def test_it_before_its_particle_points_back(question: str, back: bool) -> None:
+    assert points_back(question) is back

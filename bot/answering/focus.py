@@ -110,6 +110,10 @@ _KIND_OF = {"typen": "den", "slaget": "det", "sorten": "den"}
 # Ostrobothnian "he" is "det" ("säger KANE nå åm he?").
 _POINTING_LAST = frozenset({"det", "den", "dem", "he"})
 _POINTING_IN_LAST = frozenset({"dar"})  # "Vad står det där?", as `_POINTING_IN`
+# A Swedish particle verb puts "it" before its particle, last: "Hur skickar jag den vidare?", "Hur tar jag den i
+# bruk?" point back as "Hur använder jag den?" does.
+_PARTICLES_AFTER_IT = frozenset({"vidare", "bort", "tillbaka", "fram", "igen"})
+_PHRASES_AFTER_IT = frozenset({("i", "bruk"), ("i", "kraft")})
 # Swedish "om det", "om den", "om dem" (and Ostrobothnian "åm he", "um he") are Finnish "siitä": "Sägs det något om
 # det i målen?", "Står he nå åm he i måln?". Only where the pronoun ends its phrase (nothing after it, or a word of
 # place or frame): "om det civila samhället" is an article, "om det finns lokaler" an "if". "för det" is "for it"
@@ -355,6 +359,12 @@ def _without_times(tokens: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _it_before_its_particle(tokens: tuple[str, ...]) -> bool:
+    return (len(tokens) >= 2 and tokens[-2] in _POINTING_LAST and tokens[-1] in _PARTICLES_AFTER_IT) or (
+        len(tokens) >= 3 and tokens[-3] in _POINTING_LAST and tokens[-2:] in _PHRASES_AFTER_IT
+    )
+
+
 def _ends_by_it(tokens: tuple[str, ...]) -> bool:
     """ "sillä", "tällä" last, or with only an adverb after it: "Mitä KANE tarkoittaa sillä oikeastaan?"."""
     rest = list(tokens)
@@ -395,6 +405,7 @@ def points_back(question: str) -> bool:
     tokens = _without_times(folded_words(question))
     return bool(tokens) and (
         tokens[-1] in _POINTING_LAST | _POINTING_IN_LAST
+        or _it_before_its_particle(tokens)
         or _judges_it(tokens)
         or not _THESE_WRITTEN.isdisjoint(words(question))
         or not (_pointing_words(tokens) | _POINTING_IN).isdisjoint(tokens)
