@@ -1751,3 +1751,25 @@ def test_steps_and_ready_models_are_not_in_the_goals(assistant: Assistant, quest
 def test_at_which_stage_of_life_is_no_step_asked(assistant: Assistant) -> None:
     reply = assistant.reply("Missä vaiheessa elämää demokratiakasvatusta pitäisi antaa?")
     assert assistant.message("honest_procedure", "fi") not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # research asked for, what one is paid for taking part, campaigning rules, a party in dialect, another
+        # country set beside Finland, a model document: none of them in the goals, however long the story before
+        ("Onko tutkimusta siitä, lisäävätkö nuorisovaltuustot nuorten äänestämistä?", "statistics"),
+        ("Finns det forskning om hur äldreråd påverkar besluten?", "statistics"),
+        ("Vi har blivit inbjudna till välfärdsområdets arbetsgrupp. Vad får vi i ersättning för det?", "amount"),
+        ("Saako ehdokas kampanjoida kirjaston aulassa?", "law"),
+        ("Vicket parti ha gjort mest för föreningarna här?", "party"),
+        ("Miten Suomi pärjää verrattuna Viroon avoimessa hallinnossa?", "comparison"),
+        ("Onko olemassa malliasiakirjaa kumppanuussopimukselle?", "document"),
+    ],
+)
+def test_research_pay_rules_and_models_asked_are_not_in_the_goals(
+    assistant: Assistant, question: str, kind: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
