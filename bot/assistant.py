@@ -656,10 +656,16 @@ class Assistant:
         return None
 
     def _help_only_looks_alike(self, best: Match, asked: str) -> bool:
-        """ "Kan du hjälpa mig med matteläxan?", "Voitko auttaa mun ruotsin kotitehtävissä?" ask help with homework:
+        """ "Kan du hjälpa mig med matteläxan?", "Voitko auttaa mun ruotsin kotitehtävissä?" ask help with homework,
+        "Onko teillä hyvää ohjetta piirakkaan?", "Kan du hjälpa mig med skattedeklarationen?" with an everyday thing:
         not what the bot can do, nor a task of its that one of their words only touches. A task of the bot's named is
         found whole (score 1.0)."""
-        if best.score >= 1.0 or not self.intents.any_of(asked, "homework"):
+        # an everyday thing asked of the bot; not the phone the bot is used on ("Var hittar jag kommandona i
+        # mobilen?"), nor with the bot named ("Mistä näen botin komennot …?")
+        everyday = self.reader.everyday(self.intents.without(asked, "bot_medium")) and not self.intents.any_of(
+            asked, "bot_names"
+        )
+        if best.score >= 1.0 or not (self.intents.any_of(asked, "homework") or everyday):
             return False
         return best.entry.id == GENERAL_HELP or best.coverage < HOMEWORK_HELP_COVERAGE
 

@@ -985,6 +985,11 @@ def test_what_the_goals_say_of_apps_is_no_question_of_which_app(assistant: Assis
         "Kan du hjälpa mig med matteläxan?",
         "Voitko auttaa mun ruotsin kotitehtävissä?",
         "Autatko matikan läksyissä?",
+        # nor with an essay or an everyday thing asked of the bot
+        "Voitko auttaa mua kirjoittamaan esseen sademetsistä?",
+        "Kan du hjälpa mig skriva min uppsats om regnskogen?",
+        "Onko teillä hyvää ohjetta piirakkaan?",
+        "Kan du hjälpa mig med min skattedeklaration?",
     ],
 )
 def test_a_private_matter_near_the_goals_words_is_neither_the_bot_help_nor_the_goals(

@@ -177,6 +177,7 @@ INTENT_NAMES = (
     "source_where",
     "source_seeking",
     "source_money",
+    "bot_medium",
     "asker",
     "purpose",
     "smalltalk",
