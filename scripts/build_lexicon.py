@@ -52,7 +52,7 @@ NOT_WORDS = frozenset(
         "advisory_bodies", "telling", "effect_on", "as_basis", "facts_named", "online_where", "teaching",
         "plain_manner", "meaning_asked", "role_who", "role_which", "role_copula", "person_roles", "role_clause_end",
         "contact_person", "which_place", "place_nouns", "befalling_what", "befalling", "befalling_good",
-        "choosing", "choosing_or", "choosing_better", "source_where", "source_seeking", "source_money",
+        "choosing", "choosing_or", "choosing_better", "source_where", "source_seeking", "source_money", "befalling_if",
         "bot_medium",
     }
 )  # fmt: skip

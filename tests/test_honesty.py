@@ -1680,9 +1680,12 @@ def test_which_places_already_do_something_is_no_matter_of_the_goals(
         ("Mitä meidän kuorolle käy, jos kunta alkaa periä salista vuokraa?", "consequence"),
         ("mitä tapahtu jos yhdistys ei käytäkkää koko avustusta", "consequence"),
         ("Vad händer med vår förening om kommunen drar in bidraget?", "consequence"),
+        ("Vad skulle hända med äldrerådet om kommunerna slås ihop?", "consequence"),  # "om" with its subject
         # which of two ways is better, the two named after an "or"
         ("Kumpi olis meidän kylälle parempi, asukasraati vai nettikysely?", "ranking"),
         ("Vilket passar vår förening bättre, verksamhetsbidrag eller projektbidrag?", "ranking"),
+        ("Kumpi on tärkeämpää, avoin hallinto vai demokratiakasvatus?", "ranking"),
+        ("Vad är bättre, att skriva till fullmäktige eller att träffa tjänstemännen?", "ranking"),
     ],
 )
 def test_what_would_follow_and_which_of_two_is_better_are_not_in_the_goals(
@@ -1715,6 +1718,9 @@ def test_what_good_follows_and_which_goal_of_two_leave_the_goals_answer(
         "mist me saatais rahaa uuteen laituriin",
         "Var kan en förening söka pengar för att ordna en valdebatt?",
         "Vilka stiftelser kan vi få pengar från till ett nytt tak?",
+        # before how to apply ("voi hakea"), and after a story of what is needed ("behöver" is no "should")
+        "Mistä voi hakea rahaa nuorten kesäleiriin?",
+        "Vi är en liten körförening och behöver nya noter. Var hittar man pengar till sånt?",
     ],
 )
 def test_where_money_is_found_is_no_source_the_goals_name(assistant: Assistant, question: str) -> None:
@@ -1743,6 +1749,7 @@ def test_money_near_a_where_but_asked_of_the_goals_is_answered(assistant: Assist
         ("Saako nuorisovaltuuston pystyyn helposti? Mitkä on vaiheet?", "procedure"),
         ("Kuinka kyläilta järjestetään, mitä vaiheita siinä on?", "procedure"),
         ("Hur ska vi gå till väga för att få en plats i äldrerådet?", "procedure"),
+        ("Vilka är stegen för att starta ett ungdomsråd i vår kommun?", "procedure"),
         # a ready model of one's own event
         ("Onko KANElla valmista mallia kyläkokouksen järjestämiseen?", "document"),
     ],
@@ -1769,6 +1776,7 @@ def test_at_which_stage_of_life_is_no_step_asked(assistant: Assistant) -> None:
         ("Saako ehdokas kampanjoida kirjaston aulassa?", "law"),
         ("Vicket parti ha gjort mest för föreningarna här?", "party"),
         ("Miten Suomi pärjää verrattuna Viroon avoimessa hallinnossa?", "comparison"),
+        ("Hur ligger Finland till jämfört med Estland när det gäller öppen förvaltning?", "comparison"),
         ("Onko olemassa malliasiakirjaa kumppanuussopimukselle?", "document"),
     ],
 )
@@ -1778,3 +1786,8 @@ def test_research_pay_rules_and_models_asked_are_not_in_the_goals(
     reply = assistant.reply(question)
     assert reply.kind == "fallback" and reply.entry is None
     assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
+
+
+def test_which_of_the_goals_is_no_ranking_of_ways(assistant: Assistant) -> None:
+    reply = assistant.reply("Kumpi tavoitteista puhuu paremmin avustuksista, ensimmäinen vai neljäs?")
+    assert assistant.message("honest_ranking", "fi") not in reply.text

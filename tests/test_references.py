@@ -168,6 +168,11 @@ def test_the_goal_before_the_last(text: str) -> None:
         ("mitä tavoitteen 2 jälkeen tulee", 3),
         ("Mitä sanoo ykköstä seuraava tavoite?", 2),
         ("kolmosta edeltävä tavoite", 2),
+        # the goal word beside the one named is read through
+        ("Och vad står det i målet efter mål 3?", 4),
+        ("Målet före mål 4, vad handlar det om?", 3),
+        ("Mitä toisen tavoitteen jälkeen tuleva tavoite sanoo?", 3),
+        ("Mitä tavoitetta 2 seuraava tavoite sanoo?", 3),
         # a number that counts time, not the goals, leaves the goal as named
         ("mål 2 efter ett år", 2),
         ("Mitä kakkonen seuraavaksi sanoo?", 2),

@@ -180,16 +180,19 @@ _ARTICLES = frozenset({"det", "den", "the"})
 
 
 def _relative_step(tokens: list[str], at: int) -> int:
-    """+1 for the goal after the one named at ``at``, -1 for the one before, 0 for the named one itself."""
-    before = tokens[at - 1] if at > 0 else ""
-    if before in _ARTICLES and at > 1:
-        before = tokens[at - 2]  # "före det sista målet"
+    """+1 for the goal after the one named at ``at``, -1 for the one before, 0 for the named one itself. The goal
+    word beside the name is read through ("efter mål 3", "toisen tavoitteen jälkeen", "tavoitetta 2 seuraava")."""
+    start = at - 1 if at > 0 and _GOAL_WORD.match(tokens[at - 1]) else at
+    end = at + 1 if at + 1 < len(tokens) and _GOAL_WORD.match(tokens[at + 1]) else at
+    before = tokens[start - 1] if start > 0 else ""
+    if before in _ARTICLES and start > 1:
+        before = tokens[start - 2]  # "före det sista målet"
     if before in _AFTER_BEFORE:
         return 1
     if before in _BEFORE_BEFORE:
         return -1
-    after = tokens[at + 1] if at + 1 < len(tokens) else ""
-    partitive = tokens[at].endswith("ta")
+    after = tokens[end + 1] if end + 1 < len(tokens) else ""
+    partitive = tokens[end].endswith("ta") or tokens[start].endswith("ta")
     if after in _AFTER_AFTER or (partitive and after in _AFTER_PARTITIVE):
         return 1
     return -1 if partitive and after in _BEFORE_PARTITIVE else 0

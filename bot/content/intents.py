@@ -171,6 +171,7 @@ INTENT_NAMES = (
     "befalling_what",
     "befalling",
     "befalling_good",
+    "befalling_if",
     "choosing",
     "choosing_or",
     "choosing_better",
@@ -247,7 +248,7 @@ PATTERN_LISTS = (
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things", "selling",
-    "told_clearly", "understood", "offerings", "kane_members", "source_money",
+    "told_clearly", "understood", "offerings", "kane_members", "source_money", "befalling_if",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({
@@ -305,7 +306,7 @@ KANE_MONEY_AFTER = 8
 _CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 BEFALL_REACH = 3  # "Mitä meidän seuralle sitten käy, jos …?": the verb after the what and at most two words
-SOURCE_REACH = 6  # "Mistä meidän metsästysseura voisi hakea rahaa …?": the seeking and the money after the where
+SOURCE_REACH = 8  # "Vart ska vi vända oss för att få pengar …?": the seeking and the money after the where
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
 
@@ -533,6 +534,8 @@ class Intents:
         # "Borde ledamöterna bli bättre på …", "Pitäisikö puheenjohtajan …" name a role to say what it should do,
         # which the goals answer; only "who" (or a name) asks for the person.
         names_a_role_only = self.any_of(text, "normative") and not self.any_of(text, "routing_who")
+        if self._asks_where_money_is_found(text, tokens):
+            return "funding"  # "Mistä voi hakea rahaa …?": a source of money before how to apply
         kinds = ASKED_FACTS if self.any_ask.found_in(tokens, starts, words(text)) else ()
         for kind in kinds:
             phrases = self.asks.get(kind)
@@ -563,8 +566,6 @@ class Intents:
         if self._asks_which_places(text):
             return "which_places"
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
-            return "funding"
-        if self._asks_where_money_is_found(text, tokens):
             return "funding"
         named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
         if named_product and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
@@ -614,7 +615,7 @@ class Intents:
         what, befalling = self.words_either["befalling_what"], self.words_either["befalling"]
         if what.isdisjoint(tokens) or befalling.isdisjoint(tokens):
             return False  # the common case
-        conditions, good = self.patterns["conditional"], self.words_either["befalling_good"]
+        conditions, good = self.patterns["befalling_if"], self.words_either["befalling_good"]
         for sentence in sentences(text):
             said = folded_words(sentence)
             for index, token in enumerate(said):
@@ -624,7 +625,7 @@ class Intents:
                 verb = next((at for at, word in enumerate(near) if word in befalling), None)
                 if verb is None or not good.isdisjoint(near[: verb + 1]):
                     continue
-                if conditions.found_in(said[index + 2 + verb :], frozenset({0})):
+                if conditions.found_in(said[index + 2 + verb :]):
                     return True
         return False
 
@@ -737,11 +738,11 @@ class Intents:
         where, seeking = self.words_either["source_where"], self.words_either["source_seeking"]
         if where.isdisjoint(tokens) or seeking.isdisjoint(tokens):
             return False  # the common case
-        if self.any_of(text, "normative") or self.any_of(text, "goals_frame"):
-            return False
         money = self.patterns["source_money"]
         written, plain = self.written_either["source_where"], self.unmarked_either["source_where"]
         for sentence in sentences(text):
+            if self.any_of(sentence, "normative") or self.any_of(sentence, "goals_frame"):
+                continue  # "Vår kör behöver noter. Var hittar man pengar?" says what is needed, not what should be
             said = folded_words(sentence)
             for index, (word, token) in enumerate(zip(words(sentence), said, strict=True)):
                 if not (word in written if not _MARKED.isdisjoint(word) else token in plain):
