@@ -452,6 +452,8 @@ def test_a_goals_question_with_a_word_of_using_the_bot_still_gets_the_goal(
         ("Jag har fått en engångskod. Var skickar jag den för att bli tjänsteman för vår kommun?", "help.join"),
         # a code received, and taken into use with "it" before the particle ("tar jag den i bruk"); rights activated
         ("Jag har erhållit en engångskod. Hur tar jag den i bruk?", "help.join"),
+        # spoken "sää" (you) before an adverb is no weather, however everyday questions to the bot are read
+        ("Mitäs sää oikeen osaat?", "help.capabilities"),
         ("Administratören gav mig en kod. Hur aktiverar jag behörigheten som tjänsteman?", "help.join"),
         ("Sain kutsukoodin. Miten otan sen käyttöön?", "help.join"),
         # the chat the handed-over questions arrive in is chosen with the contact

@@ -209,7 +209,8 @@ _NEVER_HEARD = re.compile(
 # weather of the everyday list ("Mikä on huomisen sää?", "Onko sää kylmä?", "Onks sää hyvä?", "Tuleeko sää …?").
 _SPOKEN_YOU = re.compile(
     r"\b(?:(?!onks\b|tuleeks\b|onkos\b)\w+(?:tko|tkö|kko|kkö|ks)\s+sää"
-    r"|sää(?=\s+(?:luulet|tiedät|tiiät|ajattelet|meinaat"
+    r"|sää(?=(?:\s+(?:oikein|oikeen|oikeesti|oikeasti|nyt|sitten|sit|vielä|viel|jo|ees|edes|muka|itse|ite))?"
+    r"\s+(?:luulet|tiedät|tiiät|ajattelet|meinaat"
     r"|mietit|sanot|uskot|oot|olet|osaat|voit|tarkotat|tarkoitat|ymmärrät|muistat|tykkäät)\b))\b",
     re.IGNORECASE,
 )
