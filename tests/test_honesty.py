@@ -1686,9 +1686,33 @@ def test_which_places_already_do_something_is_no_matter_of_the_goals(
         ("Vilket passar vår förening bättre, verksamhetsbidrag eller projektbidrag?", "ranking"),
         ("Kumpi on tärkeämpää, avoin hallinto vai demokratiakasvatus?", "ranking"),
         ("Vad är bättre, att skriva till fullmäktige eller att träffa tjänstemännen?", "ranking"),
+        # where money can be sought or found, before how to apply ("voi hakea"), and after a story of what is
+        # needed ("behöver" is no "should")
+        ("Mistä meidän kuoro voisi hakea rahoitusta uusiin nuotteihin?", "funding"),
+        ("mist me saatais rahaa uuteen laituriin", "funding"),
+        ("Var kan en förening söka pengar för att ordna en valdebatt?", "funding"),
+        ("Vilka stiftelser kan vi få pengar från till ett nytt tak?", "funding"),
+        ("Mistä voi hakea rahaa nuorten kesäleiriin?", "funding"),
+        ("Vi är en liten körförening och behöver nya noter. Var hittar man pengar till sånt?", "funding"),
+        # the steps of doing something, and how the asker goes about it; a ready model of one's own event
+        ("Saako nuorisovaltuuston pystyyn helposti? Mitkä on vaiheet?", "procedure"),
+        ("Kuinka kyläilta järjestetään, mitä vaiheita siinä on?", "procedure"),
+        ("Hur ska vi gå till väga för att få en plats i äldrerådet?", "procedure"),
+        ("Vilka är stegen för att starta ett ungdomsråd i vår kommun?", "procedure"),
+        ("Onko KANElla valmista mallia kyläkokouksen järjestämiseen?", "document"),
+        # research asked for, what one is paid for taking part, campaigning rules, a party in dialect, another
+        # country set beside Finland, a model document: none of them in the goals, however long the story before
+        ("Onko tutkimusta siitä, lisäävätkö nuorisovaltuustot nuorten äänestämistä?", "statistics"),
+        ("Finns det forskning om hur äldreråd påverkar besluten?", "statistics"),
+        ("Vi har blivit inbjudna till välfärdsområdets arbetsgrupp. Vad får vi i ersättning för det?", "amount"),
+        ("Saako ehdokas kampanjoida kirjaston aulassa?", "law"),
+        ("Vicket parti ha gjort mest för föreningarna här?", "party"),
+        ("Miten Suomi pärjää verrattuna Viroon avoimessa hallinnossa?", "comparison"),
+        ("Hur ligger Finland till jämfört med Estland när det gäller öppen förvaltning?", "comparison"),
+        ("Onko olemassa malliasiakirjaa kumppanuussopimukselle?", "document"),
     ],
 )
-def test_what_would_follow_and_which_of_two_is_better_are_not_in_the_goals(
+def test_what_would_follow_which_is_better_money_steps_and_research_are_not_in_the_goals(
     assistant: Assistant, question: str, kind: str
 ) -> None:
     reply = assistant.reply(question)
@@ -1702,42 +1726,12 @@ def test_what_would_follow_and_which_of_two_is_better_are_not_in_the_goals(
         # what good follows is the goals' reason; which goal, of two, they answer
         ("Mitä hyvää siitä seuraa, jos ihmiset pääsevät vaikuttamaan omaa elämäänsä koskeviin päätöksiin?", "goal-2"),
         ("Kumpi tavoite puhuu ilmaisista tiloista paremmin, ykkönen vai kakkonen?", "goal-1.action-3"),
-    ],
-)
-def test_what_good_follows_and_which_goal_of_two_leave_the_goals_answer(
-    assistant: Assistant, question: str, entry: str
-) -> None:
-    reply = assistant.reply(question)
-    assert reply.kind == "answer" and reply.entry == entry
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Mistä meidän kuoro voisi hakea rahoitusta uusiin nuotteihin?",
-        "mist me saatais rahaa uuteen laituriin",
-        "Var kan en förening söka pengar för att ordna en valdebatt?",
-        "Vilka stiftelser kan vi få pengar från till ett nytt tak?",
-        # before how to apply ("voi hakea"), and after a story of what is needed ("behöver" is no "should")
-        "Mistä voi hakea rahaa nuorten kesäleiriin?",
-        "Vi är en liten körförening och behöver nya noter. Var hittar man pengar till sånt?",
-    ],
-)
-def test_where_money_is_found_is_no_source_the_goals_name(assistant: Assistant, question: str) -> None:
-    reply = assistant.reply(question)
-    assert reply.kind == "fallback" and reply.entry is None
-    assert assistant.message("honest_funding", reply.lang) in reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
         # "vår" (our) is no "var" (where); money the goals speak of, and what a municipality should do, are theirs
         ("Kan vår kör få pengar av staden varje år utan så mycket pappersarbete?", "goal-1.action-2"),
         ("Var i målen står det om pengar till föreningar?", "goal-1.action-2"),
     ],
 )
-def test_money_near_a_where_but_asked_of_the_goals_is_answered(assistant: Assistant, question: str, entry: str) -> None:
+def test_near_this_sessions_facts_the_goals_keep_their_answer(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "answer" and reply.entry == entry
 
@@ -1745,49 +1739,9 @@ def test_money_near_a_where_but_asked_of_the_goals_is_answered(assistant: Assist
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        # the steps of doing something, and how the asker goes about it, are no matter of the goals
-        ("Saako nuorisovaltuuston pystyyn helposti? Mitkä on vaiheet?", "procedure"),
-        ("Kuinka kyläilta järjestetään, mitä vaiheita siinä on?", "procedure"),
-        ("Hur ska vi gå till väga för att få en plats i äldrerådet?", "procedure"),
-        ("Vilka är stegen för att starta ett ungdomsråd i vår kommun?", "procedure"),
-        # a ready model of one's own event
-        ("Onko KANElla valmista mallia kyläkokouksen järjestämiseen?", "document"),
+        ("Missä vaiheessa elämää demokratiakasvatusta pitäisi antaa?", "procedure"),  # at which stage, no step
+        ("Kumpi tavoitteista puhuu paremmin avustuksista, ensimmäinen vai neljäs?", "ranking"),  # which goal
     ],
 )
-def test_steps_and_ready_models_are_not_in_the_goals(assistant: Assistant, question: str, kind: str) -> None:
-    reply = assistant.reply(question)
-    assert reply.kind == "fallback" and reply.entry is None
-    assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
-
-
-def test_at_which_stage_of_life_is_no_step_asked(assistant: Assistant) -> None:
-    reply = assistant.reply("Missä vaiheessa elämää demokratiakasvatusta pitäisi antaa?")
-    assert assistant.message("honest_procedure", "fi") not in reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        # research asked for, what one is paid for taking part, campaigning rules, a party in dialect, another
-        # country set beside Finland, a model document: none of them in the goals, however long the story before
-        ("Onko tutkimusta siitä, lisäävätkö nuorisovaltuustot nuorten äänestämistä?", "statistics"),
-        ("Finns det forskning om hur äldreråd påverkar besluten?", "statistics"),
-        ("Vi har blivit inbjudna till välfärdsområdets arbetsgrupp. Vad får vi i ersättning för det?", "amount"),
-        ("Saako ehdokas kampanjoida kirjaston aulassa?", "law"),
-        ("Vicket parti ha gjort mest för föreningarna här?", "party"),
-        ("Miten Suomi pärjää verrattuna Viroon avoimessa hallinnossa?", "comparison"),
-        ("Hur ligger Finland till jämfört med Estland när det gäller öppen förvaltning?", "comparison"),
-        ("Onko olemassa malliasiakirjaa kumppanuussopimukselle?", "document"),
-    ],
-)
-def test_research_pay_rules_and_models_asked_are_not_in_the_goals(
-    assistant: Assistant, question: str, kind: str
-) -> None:
-    reply = assistant.reply(question)
-    assert reply.kind == "fallback" and reply.entry is None
-    assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
-
-
-def test_which_of_the_goals_is_no_ranking_of_ways(assistant: Assistant) -> None:
-    reply = assistant.reply("Kumpi tavoitteista puhuu paremmin avustuksista, ensimmäinen vai neljäs?")
-    assert assistant.message("honest_ranking", "fi") not in reply.text
+def test_a_stage_or_a_goal_of_two_is_no_such_fact(assistant: Assistant, question: str, kind: str) -> None:
+    assert assistant.message(f"honest_{kind}", "fi") not in assistant.reply(question).text
