@@ -741,8 +741,11 @@ class Intents:
         money = self.patterns["source_money"]
         written, plain = self.written_either["source_where"], self.unmarked_either["source_where"]
         for sentence in sentences(text):
+            # Read sentence by sentence: what should be told ("Pitäisikö kunnan kertoa, mistä …?") or asked of the
+            # goals is skipped, and a story's "behöver" ("Vår kör behöver noter. Var hittar man pengar?") no longer
+            # hides the question after it.
             if self.any_of(sentence, "normative") or self.any_of(sentence, "goals_frame"):
-                continue  # "Vår kör behöver noter. Var hittar man pengar?" says what is needed, not what should be
+                continue
             said = folded_words(sentence)
             for index, (word, token) in enumerate(zip(words(sentence), said, strict=True)):
                 if not (word in written if not _MARKED.isdisjoint(word) else token in plain):
