@@ -148,7 +148,15 @@ def test_the_goal_word_tells_the_language_of_a_short_reference(text: str, lang: 
 
 
 @pytest.mark.parametrize(
-    "text", ["toiseksi viimeinen tavoite", "toiseks viimene tavote", "det näst sista målet", "the second last goal"]
+    "text",
+    [
+        "toiseksi viimeinen tavoite",
+        "toiseks viimene tavote",
+        "toiseksviimenen tavote",
+        "det nästsista målet",
+        "det näst sista målet",
+        "the second last goal",
+    ],
 )
 def test_the_goal_before_the_last(text: str) -> None:
     assert goal_reference(text) == 3

@@ -198,6 +198,14 @@ def _relative_step(tokens: list[str], at: int) -> int:
     return -1 if partitive and after in _BEFORE_PARTITIVE else 0
 
 
+def _before_last_joined(token: str) -> bool:
+    """ "toiseksviimeinen", "toiseksiviimeisen", "nästsista": the goal before the last, written as one word."""
+    return any(
+        token.startswith(prefix) and len(token) > len(prefix) and _ordinal(token[len(prefix) :]) == GOALS
+        for prefix in _BEFORE_LAST
+    )
+
+
 def _named_goal(tokens: list[str]) -> tuple[int, int] | None:
     """The goal number named directly and the index of the word that names it ("kolmonen", "3", "tredje")."""
     for index, token in enumerate(tokens):
@@ -213,6 +221,9 @@ def _named_goal(tokens: list[str]) -> tuple[int, int] | None:
             if bare is not None:
                 return bare, index + 1
         if not _GOAL_WORD.match(token):
+            before_last = _before_last_joined(token)  # "toiseksviimenen tavote", "det nästsista målet"
+            if before_last and _near_goal_word(tokens, index):
+                return GOALS - 1, index
             ordinal = _ordinal(token)
             if ordinal is not None and _near_goal_word(tokens, index):
                 if ordinal == GOALS and index > 0 and tokens[index - 1] in _BEFORE_LAST:
