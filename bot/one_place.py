@@ -33,6 +33,7 @@ SUPINE_REACH = 4  # "Har Vasa stad redan följt …"
 _STATE_OPENERS = frozenset({
     "har", "ha", "ger", "ordnar", "erbjuder", "onko", "onks", "onkohan", "loytyyko", "loytyyks",  # "ha": dialect "har"
     "saako", "saaks", "saakos",  # "Saako Hollolassa yhdistys salit maksutta?" asks what is so there
+    "aikooko", "aikooks", "aikovatko", "tanker", "planerar",  # what it intends: "Aikooko Eurajoki …?"
 })  # fmt: skip
 PLACE_AFTER_OPENER = 2  # "Har Vasa …", "Har Vasa stad …"
 # "Vilka lokaler i Lovisa …?", "Mitkä järjestöt Oulussa …?": which things are there, a list of one place's facts,
@@ -41,7 +42,17 @@ _WHICH_OPENERS = frozenset({"vilka", "mitka", "millaisia", "millaiset"})
 _ABLE_NOW = frozenset({"kan", "voi", "voivat"})  # "can", as things are: not "could" or "should"
 # "Har Larsmo kommun lovat att föreningar ska få …?", "Onko Kotka luvannut, että …?": what was promised is told after
 # the promise; its "ska", "pitää" are the promise's, not what the place should do.
-_PROMISED = frozenset({"lovat", "lova", "lovade", "lovats", "luvannut", "luvannu", "luvanneet", "lupasi", "lupasivat"})
+_PROMISED = frozenset({
+    "lovat", "lova", "lovade", "lovats", "luvannut", "luvannu", "luvanneet", "lupasi", "lupasivat",
+    # decided or written down, intended: "Har Korsholm redan beslutat var föreningarna ska få öva?", "Aikooko Eurajoki
+    # pitää seurantalon maksuttomana?" ("pitää" is keep, not must)
+    "beslutat", "beslutit", "beslutade", "bestamt", "beslot", "skrivit", "skrivi", "paattanyt", "paattany",
+    "paattaneet", "paatti", "kirjannut", "kirjannu", "aikooko", "aikooks", "aikovatko", "aikoo", "tanker", "planerar",
+})  # fmt: skip
+# A Swedish perfect of a place anywhere in the question ("Vad har Hangö stad gjort …?", "… om Pargas stad redan har
+# tagit in …", "Lovisa stad ha skrivit in …"): "har" this close to a municipality named, a supine soon after it.
+_SWEDISH_HAVE = frozenset({"har", "ha"})
+PLACE_BESIDE_HAVE = 3
 # Where one clause of a question ends and the next begins: punctuation, or a relative pronoun ("… en förteckning
 # som servicerådgivningen kan använda" asks whether there is a list, not what could be done).
 _CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:som|joka|jotka|johon|joihin|jossa|joissa|jonka|joiden|jota|joita)\b", re.I)
@@ -121,6 +132,7 @@ class OnePlaceReading:
         # …?" asks what the goals say, and so does "Saako Oulussa yhdistys, jolla ei ole tiloja, tavoitteiden mukaan
         # …?".
         states = bool(opening) and opening[0] in _STATE_OPENERS and self._place_follows_opener(asked)
+        states = states or self._tells_what_a_place_has_done(asked)
         main_clause = _RELATIVE_CLAUSE_TO_COMMA.sub(" ", asked) if states else asked
         if self.asks_about_its_document(asked) or self.asks_where_its_document_is(asked):
             # "Mitä Tampereen kuntastrategiassa sanotaan järjestöistä?": what that place's own document says, however
@@ -128,7 +140,8 @@ class OnePlaceReading:
             return "place" if self._reader.on_theme(asked, matches) else None
         # "Onko Oulu jo ottanut tavoitteet käyttöön?", "Har Borgå följt KANE:s mål?": what the place named first has
         # done, the goals only what it may have done; "Saako Oulussa tavoitteiden mukaan …?" asks what the goals say.
-        if self._reader.about_the_goals(main_clause) and not (states and _tells_what_was_done(main_clause)):
+        done = _tells_what_was_done(main_clause) or self._tells_what_a_place_has_done(main_clause)
+        if self._reader.about_the_goals(main_clause) and not (states and done):
             return None
         if not self.asks_how_things_stand(asked):
             general = any(self._intents.any_of(asked, name) for name in ("normative", "place_could", "place_example"))
@@ -205,17 +218,42 @@ class OnePlaceReading:
             # is a question of whom to ask
             could = self._intents.words_either["place_could"].intersection(tokens) - _ABLE_NOW
             return not (could or self._intents.any_of(asked, "normative") or self._intents.asks_whom(asked))
-        perfect = _finnish_perfect(tokens)
+        perfect = _finnish_perfect(tokens) or self._tells_what_a_place_has_done(asked)
         if not perfect and bool(tokens) and tokens[0] in _STATE_OPENERS:
             perfect = self._place_follows_opener(asked)
         rumour = self._intents.any_of(asked, "rumour_checked")
         if not perfect and not rumour and not self._intents.any_of(asked, "place_now"):
             return False
         promised = next((index for index, token in enumerate(tokens) if token in _PROMISED), None)
+        if promised is None:
+            promised = self._supine_after_a_place(asked)  # "Vad har Hangö gjort för att förvaltningen ska …?"
         head = " ".join(words(asked)[: promised + 1]) if promised is not None else asked
         if rumour:
             head = self._intents.without(head, "rumour_checked")  # "pitääkö se paikkansa" asks no "must"
         return not self._intents.any_of(head, "normative") and not self._intents.any_of(head, "place_could")
+
+    def _tells_what_a_place_has_done(self, asked: str) -> bool:
+        """ "Vad har Hangö stad konkret gjort …?", "Jag undrar om Pargas stad redan har tagit in …", "Lovisa stad ha
+        skrivit in …": a Swedish perfect with a municipality named beside its "har"."""
+        return self._supine_after_a_place(asked) is not None
+
+    def _supine_after_a_place(self, asked: str) -> int | None:
+        """Where the supine of a Swedish perfect stands, its "har" at most PLACE_BESIDE_HAVE words from a
+        municipality named and the supine at most SUPINE_REACH words after the "har"; "Har Mariehamn rätt att …?"
+        has none."""
+        tokens = folded_words(asked)
+        haves = [index for index, token in enumerate(tokens) if token in _SWEDISH_HAVE]
+        if not haves:
+            return None  # the common case
+        places = [match.start for match in self._router.places.find_all(asked)]
+        for have in haves:
+            if not any(abs(place - have) <= PLACE_BESIDE_HAVE for place in places):
+                continue
+            for index in range(have + 1, min(len(tokens), have + 1 + SUPINE_REACH)):
+                token = tokens[index]
+                if len(token) >= MIN_SUPINE and token.endswith(_SUPINE_ENDINGS) and token not in _NOT_SUPINES:
+                    return index
+        return None
 
     def _lists_things_of_a_place(self, asked: str) -> bool:
         """ "Vilka lokaler i Lovisa …", "Mitkä yhdistykset saavat Kotkassa …": things asked for first, a municipality
@@ -226,5 +264,9 @@ class OnePlaceReading:
         """ "Har Vasa …", "Har Vasa stad …", "Onko Pirkanmaan hyvinvointialueella …": a municipality or county named
         right after the question's first word."""
         opening = " ".join(words(asked)[1 : 1 + PLACE_AFTER_OPENER])
-        named = any(1 <= match.start <= PLACE_AFTER_OPENER for match in self._router.places.find_all(asked))
+        folded = folded_words(asked)
+        named = any(
+            1 <= match.start <= PLACE_AFTER_OPENER or (match.start == PLACE_AFTER_OPENER + 1 and folded[2] == "i")
+            for match in self._router.places.find_all(asked)
+        )  # "Har skolorna i Nagu …", "Har fullmäktige i Lappträsk …"
         return named or self._router.county_in(opening) is not None

@@ -53,7 +53,8 @@ NOT_WORDS = frozenset(
         "plain_manner", "meaning_asked", "role_who", "role_which", "role_copula", "person_roles", "role_clause_end",
         "contact_person", "which_place", "place_nouns", "befalling_what", "befalling", "befalling_good",
         "choosing", "choosing_or", "choosing_better", "source_where", "source_seeking", "source_money", "befalling_if",
-        "bot_medium",
+        "bot_medium", "standing_must", "standing_party", "standing_anyone", "standing_run", "standing_may",
+        "standing_vote", "standing_vote_particles", "standing_purpose",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

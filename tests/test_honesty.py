@@ -1745,3 +1745,69 @@ def test_near_this_sessions_facts_the_goals_keep_their_answer(assistant: Assista
 )
 def test_a_stage_or_a_goal_of_two_is_no_such_fact(assistant: Assistant, question: str, kind: str) -> None:
     assert assistant.message(f"honest_{kind}", "fi") not in assistant.reply(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a party named in any case ("kokoomuksessa", "SDP:n", "SFP:s"); KANE's own candidates
+        ("Mitä mieltä kokoomuksessa ollaan ilmaisista tiloista?", "party"),
+        ("Mikä on SDP:n linja avustuksiin?", "party"),
+        ("Vad tycker SFP:s fullmäktigegrupp om äldrerådet?", "party"),
+        ("Onko KANElla omia ehdokkaita vaaleissa?", "party"),
+        # which system, course or book by name, even as what should be done
+        ("Mitä tietojärjestelmää hyvinvointialueen kannattaa käyttää tiedonkulkuun?", "product"),
+        ("Vilken kurs borde tjänstemännen gå för att lära sig dialog?", "product"),
+        ("Mikä kurssi valtuutettujen pitäisi käydä?", "product"),
+        ("Vilken bok rekommenderar ni för demokratifostran?", "product"),
+        # whether one must belong to a party, whether anyone may stand, whether someone may vote
+        ("Pitääkö olla jonkin puolueen jäsen, jos haluaa ehdolle?", "law"),
+        ("Behöver man vara partimedlem för att ställa upp?", "law"),
+        ("Voiko kuka tahansa asettua ehdolle aluevaaleissa?", "law"),
+        ("Saako opiskelija ulkomailta äänestää kuntavaaleissa?", "law"),
+        ("Får en utländsk student rösta i välfärdsområdesvalet?", "law"),
+        # in which place something already is
+        ("Missä kunnassa on jo nuorisovaltuusto?", "which_places"),
+        # a question opened by Swedish "när"
+        ("När börjar Esbo använda invånarbudget?", "date"),
+    ],
+)
+def test_parties_named_products_election_law_and_one_places_doings_are_not_in_the_goals(
+    assistant: Assistant, question: str, kind: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Har Borgå stad redan beslutat att föreningarna ska få lokaler gratis?", "Borgå"),  # what was decided
+        ("Vad har Vasa gjort för att invånarna ska kunna påverka?", "Vasa"),  # a Swedish perfect anywhere
+        ("Aikooko Kotka antaa seuroille ilmaiset vuorot?", "Kotka"),  # what it intends
+    ],
+)
+def test_what_one_place_has_decided_done_or_intends_is_not_in_the_goals(
+    assistant: Assistant, question: str, place: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message("honest_place", reply.lang, place=place) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("När kommunen stänger vår lokal, vad säger målen om det?", "date"),  # "när" saying when, not asking
+        ("Hur får vi fler unga att rösta?", "law"),  # getting others to vote, not who may
+        ("Vilken kurs styr kommunen på i föreningsfrågor?", "product"),  # a heading, no course
+        ("Hur kan Vasa stad ha nytta av KANE:s mål?", "place"),  # what a place could gain: the goals'
+        ("Pitäisikö yhdistysaktiivien lähteä ehdolle?", "law"),  # whether they should stand: the candidates' part
+    ],
+)
+def test_near_parties_products_election_law_and_places_no_such_fact(
+    assistant: Assistant, question: str, kind: str
+) -> None:
+    reply = assistant.reply(question)
+    assert assistant.message(f"honest_{kind}", reply.lang) not in reply.text

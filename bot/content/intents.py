@@ -175,6 +175,14 @@ INTENT_NAMES = (
     "choosing",
     "choosing_or",
     "choosing_better",
+    "standing_must",
+    "standing_party",
+    "standing_anyone",
+    "standing_run",
+    "standing_may",
+    "standing_vote",
+    "standing_vote_particles",
+    "standing_purpose",
     "source_where",
     "source_seeking",
     "source_money",
@@ -195,16 +203,25 @@ _MARKED = frozenset("äöå")
 # A role or a document named in what someone should do or have ("Pitäisikö kouluissa olla enemmän opetusmateriaalia
 # …?") is the goals' matter, not the thing itself asked for. (Which product is asked for even with "kannattaa".)
 ROLE_KINDS = frozenset({"person", "document"})
-# Which app or platform ("Mitä digitaalista osallistumissovellusta …?", "Vilken deltagandeapp …?"): a which-word at
-# most WHICH_APP_WINDOW words before an app's name (folded). "Mitä KANE sanoo sovelluksista?" asks what the goals say.
+# Which app, system, course or book ("Mitä digitaalista osallistumissovellusta …?", "Vilket informationssystem …?",
+# "Vilken kurs ska ledamöterna gå?", "Mitä varausjärjestelmää …?"): a which-word at most WHICH_APP_WINDOW words
+# before the name of such a thing (folded): one by name, which the goals never give. "Mitä KANE sanoo sovelluksista?"
+# asks what the goals say, and training ("koulutus", "utbildning") is the goals' own word; a system only as a
+# compound ("informationssystem", "varausjärjestelmä"): "Vilket system för samarbete …?" asks for a way of working.
 _APP_WORD = re.compile(
-    r"^(?:\w*sovellu(?:s|sta|kset|ksia|ksella)|appi|appia|(?:\w{5,})?app(?:en|ar|arna)?)$"
-)  # not "Lappi", "knapp"
+    r"^(?:\w*sovellu(?:s|sta|kset|ksia|ksella)|appi|appia|(?:\w{5,})?app(?:en|ar|arna)?"  # not "Lappi", "knapp"
+    r"|\w+jarjestelma(?:a|n|t|ssa|lla)?|\w*ohjelmisto(?:a|n|t|ssa|lla)?|\w*(?:verkko|digi)alusta(?:a|n|lla)?"
+    r"|\w*tyokalu(?:a|n|t|ja)?|kurssi(?:a|n|t|lla|lle)?|kursseja|oppikirja(?:a|n|t)?|kirja|kirjan"
+    r"|(?:\w{4,})?kurs(?:en|er|erna)?|\w+system(?:et)?|\w*plattform(?:en)?|\w*verktyg(?:et)?|(?:\w*laro)?bok(?:en)?)$"
+)
 _WHICH = frozenset({"mika", "mitka", "milla", "minka", "vilken", "vilket", "vilka"})
 # "Mitä" asks which only of an app in the partitive ("Mitä sovellusta …?"); "Mitä hyötyä sovellus tuo?" does not.
 _WHICH_OF_PARTITIVE = frozenset({"mita"})
-_PARTITIVE_APP = ("sovellusta", "appia")
+_PARTITIVE_APP = ("sovellusta", "appia", "jarjestelmaa", "ohjelmistoa", "alustaa", "tyokalua", "kurssia")
 WHICH_APP_WINDOW = 3
+# Swedish "kurs" is also a heading ("vilken kurs styr den på", "vilken kurs håller kommunen"), folded.
+_STEERING = frozenset({"styr", "styra", "styrde", "haller", "halla", "holl", "andrar", "satter", "lagger", "byter"})
+STEERING_REACH = 2
 # A web address ("otakantaa.fi", "www.kerrokantasi.hel.fi", "Otakantaa.fi-palvelussa"), not an e-mail address.
 _WEB_ADDRESS = re.compile(
     r"(?<![@\w.])(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,3}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:fi|ax|com|org|net|eu|io))"
@@ -219,6 +236,11 @@ _KOSKA_ASKS_WHEN = re.compile(
     r"|tiedetäänkö|onko\s+tietoa|onks\s+tietoo|osaako\s+joku\s+sanoa|osaatko\s+sanoa|osaatteko\s+sanoa)"
     r"(?:\s+(?:kukaan|joku|kenelläkään|sie|sä|te))?\s*,?\s+)?(koska|koskas|koskahan)\s+[^,]*\?$",
     re.IGNORECASE,
+)
+# A question opened by Swedish "när" with no comma in it asks when ("När öppnar Vasa nästa invånarenkät?", "Vet ni
+# när nämnden behandlar det?"); "När kommunen stänger lokalen, vad kan vi göra?" says when something happens.
+_NAR_ASKS_WHEN = re.compile(
+    r"^(?:(?:vet|veit|vett)\s+(?:du|ni|någon|nån|int|inte)\s+)?när\s+[^,;–—]*\?$", re.IGNORECASE
 )
 # After a reason's "koska" a second clause asks the question ("Koska meillä ei oo tiloja voiko kunta auttaa?", "…
 # niin kenelle voin soittaa?"): a question word, a verb asking (-ko/-kö, spoken -ks) or "niin" after it.
@@ -248,7 +270,8 @@ PATTERN_LISTS = (
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things", "selling",
-    "told_clearly", "understood", "offerings", "kane_members", "source_money", "befalling_if",
+    "told_clearly", "understood", "offerings", "kane_members", "source_money", "befalling_if", "standing_must",
+    "standing_party", "standing_anyone", "standing_run", "standing_may", "standing_vote", "standing_purpose",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({
@@ -306,6 +329,8 @@ KANE_MONEY_AFTER = 8
 _CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 BEFALL_REACH = 3  # "Mitä meidän seuralle sitten käy, jos …?": the verb after the what and at most two words
+STANDING_REACH = 5  # "pitääkö sitä sitten kuulua johonki puolueeseen", "måste man gå med i partiet"
+VOTE_REACH = 4  # "Får jag som utlänning rösta …?"
 SOURCE_REACH = 8  # "Vart ska vi vända oss för att få pengar …?": the seeking and the money after the where
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
@@ -559,6 +584,8 @@ class Intents:
             return kind
         if self._asks_who_holds_a_role(text):
             return "person"
+        if self._asks_who_may_stand_or_vote(text):
+            return "law"
         if self._asks_what_befalls(text, tokens):
             return "consequence"
         if self._asks_which_of_two(text, tokens):
@@ -567,14 +594,17 @@ class Intents:
             return "which_places"
         if self._asks_kane_for_money(text, tokens) or self._asks_who_pays(text, tokens):
             return "funding"
-        named_product = _WEB_ADDRESS.search(text) or _asks_which_app(tokens)
-        if named_product and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
+        if _asks_which_app(tokens):
+            return "product"  # "Vilken kurs ska ledamöterna gå?": one by name, even as what should be done
+        if _WEB_ADDRESS.search(text) and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "product"  # "Tehdäänkö paneelit Otakantaa.fi:ssä?": a named web service, which the goals never name
         if "€" in text and not self.any_of(text, "normative") and not self.any_of(text, "place_could"):
             return "amount"  # "500 €", "500€": the sign is no word; "Borde kommunen ge mer än 100 €?" asks what to do
         if self._names_a_price(text):
             return "amount"
         if not _KOSKA.isdisjoint(tokens) and any(_koska_asks_when(sentence) for sentence in sentences(text)):
+            return "date"
+        if "nar" in tokens and any(_NAR_ASKS_WHEN.match(sentence) for sentence in sentences(text)):
             return "date"
         if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
@@ -605,6 +635,38 @@ class Intents:
                 if being is not None and any(word.endswith(roles) for word in after[being + 1 :]):
                     return True
                 break  # a later "who" is a clause of the first one's ("Kuka päättää, ketkä ovat jäseniä?")
+        return False
+
+    def _asks_who_may_stand_or_vote(self, text: str) -> bool:
+        """ "Pitääkö kuulua johonki puolueeseen?", "måste man gå med i partiet?", "voiks kuka vaa lähtee ehdolle?",
+        "Får jag som utlänning rösta i kommunalval?": whether one must belong to a party, whether anyone may stand,
+        whether someone may vote, each read in one sentence: election law, which the goals never give. Whether
+        association people should stand ("Pitäisikö yhdistysaktiivien lähteä ehdolle?") is the candidates' part."""
+        for sentence in sentences(text):
+            said = folded_words(sentence)
+            if self._follows(said, "standing_must", "standing_party", STANDING_REACH):
+                return True
+            if self._follows(said, "standing_anyone", "standing_run", STANDING_REACH):
+                return True
+            particles = self.words_either["standing_vote_particles"]
+            voting = [at for at in _phrase_starts(self.patterns["standing_vote"], said) if at + 1 < len(said)]
+            if any(said[at + 1] in particles for at in voting):
+                continue  # "Får man rösta fram medlemmar …?": someone voted in, not who may vote
+            if self._follows(said, "standing_may", "standing_vote", VOTE_REACH, unless="standing_purpose"):
+                return True
+        return False
+
+    def _follows(self, said: tuple[str, ...], first: str, then: str, reach: int, unless: str = "") -> bool:
+        """Does a phrase of ``then`` begin at most ``reach`` words after one of ``first`` begins, with none of
+        ``unless`` between them?"""
+        starts = _phrase_starts(self.patterns[first], said)
+        if not starts:
+            return False
+        between = self.patterns[unless] if unless else None
+        for at in _phrase_starts(self.patterns[then], said):
+            for start in starts:
+                if start < at <= start + reach and not (between and between.covered(said[start + 1 : at])):
+                    return True
         return False
 
     def _asks_what_befalls(self, text: str, tokens: tuple[str, ...]) -> bool:
@@ -1119,6 +1181,8 @@ def _asks_which_app(tokens: tuple[str, ...]) -> bool:
     for index, token in enumerate(tokens):
         if not _APP_WORD.match(token):
             continue
+        if token.startswith("kurs") and not _STEERING.isdisjoint(tokens[index + 1 : index + 1 + STEERING_REACH]):
+            continue  # "Vilken kurs styr den på?": a heading steered, no course taken
         before = set(tokens[max(0, index - WHICH_APP_WINDOW) : index])
         which = _WHICH | (_WHICH_OF_PARTITIVE if token.endswith(_PARTITIVE_APP) else frozenset())
         if not which.isdisjoint(before):
