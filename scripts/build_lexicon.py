@@ -54,7 +54,8 @@ NOT_WORDS = frozenset(
         "contact_person", "which_place", "place_nouns", "befalling_what", "befalling", "befalling_good",
         "choosing", "choosing_or", "choosing_better", "source_where", "source_seeking", "source_money", "befalling_if",
         "bot_medium", "standing_must", "standing_party", "standing_anyone", "standing_run", "standing_may",
-        "standing_vote", "standing_vote_particles", "standing_purpose",
+        "standing_vote", "standing_vote_particles", "standing_purpose", "asking_joined", "asking_joined_not",
+        "asking_mistyped",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

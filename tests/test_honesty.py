@@ -1811,3 +1811,44 @@ def test_near_parties_products_election_law_and_places_no_such_fact(
 ) -> None:
     reply = assistant.reply(question)
     assert assistant.message(f"honest_{kind}", reply.lang) not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # question words typed together with the next word, or with one typo
+        ("mitenhaetaan avustusta kunnalta", "procedure"),
+        ("kukavoitti aluevaalit oulussa", "party"),
+        ("Hur mykcet får föreningarna i bidrag?", "amount"),
+        ("paljonkko kaupunki antaa seuroille", "amount"),
+        # when, asked without a question mark or in the last clause
+        ("koska kunta päättää et saadaanko me tila", "date"),
+        ("Hinner vår kör vara med, när börjar panelen?", "date"),
+        ("vem skrev målen och när antogs de", "date"),
+        # whom to vote for, told as KANE's word; a brochure of the goals; a curriculum
+        ("Ketä KANE sanoo et pitäis äänestää?", "party"),
+        ("Onko tavoitteista olemassa esite englanniksi?", "document"),
+        ("Vad säger läroplanen om demokratifostran?", "document"),
+    ],
+)
+def test_typed_together_mistyped_and_late_when_questions_are_read_for_the_fact_they_ask(
+    assistant: Assistant, question: str, kind: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Mitenkään en ymmärrä, mitä tavoite 2 tarkoittaa.", "goal-2"),  # "mitenkään" is one word
+        ("Voisiko hyvinvointialueen esite kertoa vertaistuesta selkeämmin?", "goal-4.action-2"),  # services described
+        ("Koska meillä ei oo tiloja, mitä tavoitteet sanoo?", "goal-1.action-3"),  # a reason's "koska"
+    ],
+)
+def test_near_mended_question_words_the_goals_keep_their_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "answer" and reply.entry == entry

@@ -183,6 +183,9 @@ INTENT_NAMES = (
     "standing_vote",
     "standing_vote_particles",
     "standing_purpose",
+    "asking_joined",
+    "asking_joined_not",
+    "asking_mistyped",
     "source_where",
     "source_seeking",
     "source_money",
@@ -234,13 +237,20 @@ _WEB_ADDRESS = re.compile(
 _KOSKA_ASKS_WHEN = re.compile(
     r"^(?:(?:tietääkö|tietääks|tiedätkö|tiedäks|tiiätkö|tiiäks|tiäkkö|tiedättekö|tietäisikö|tietäiskö|tietäsköhän"
     r"|tiedetäänkö|onko\s+tietoa|onks\s+tietoo|osaako\s+joku\s+sanoa|osaatko\s+sanoa|osaatteko\s+sanoa)"
-    r"(?:\s+(?:kukaan|joku|kenelläkään|sie|sä|te))?\s*,?\s+)?(koska|koskas|koskahan)\s+[^,]*\?$",
+    r"(?:\s+(?:kukaan|joku|kenelläkään|sie|sä|te))?\s*,?\s+)?(koska|koskas|koskahan)\s+[^,]*\??$",
     re.IGNORECASE,
 )
 # A question opened by Swedish "när" with no comma in it asks when ("När öppnar Vasa nästa invånarenkät?", "Vet ni
 # när nämnden behandlar det?"); "När kommunen stänger lokalen, vad kan vi göra?" says when something happens.
 _NAR_ASKS_WHEN = re.compile(
     r"^(?:(?:vet|veit|vett)\s+(?:du|ni|någon|nån|int|inte)\s+)?när\s+[^,;–—]*\?$", re.IGNORECASE
+)
+# ... and "när" opening the last clause with a verb right after it ("Hinner vi ännu söka, när går tiden ut?", "vem
+# skrev målen och när godkändes de"); "…, när det är dags?" has its subject there and tells when.
+_NAR_LAST_CLAUSE = re.compile(
+    r"(?:[,;]\s*|\boch\s+)n[aä]r\s+(?:ska|skall|kan|får|far|måste|bör|kommer|går|gar|blir|är|ar|e|börjar|slutar|öppnar"
+    r"|stänger|startar|hålls|sker|gäller|infaller|löper|\w+(?:ades|des|tes|ogs|evs))\b[^,;.!?]*\??\s*$",
+    re.IGNORECASE,
 )
 # After a reason's "koska" a second clause asks the question ("Koska meillä ei oo tiloja voiko kunta auttaa?", "…
 # niin kenelle voin soittaa?"): a question word, a verb asking (-ko/-kö, spoken -ks) or "niin" after it.
@@ -250,6 +260,11 @@ _SECOND_CLAUSE_WORDS = frozenset({
 })  # fmt: skip
 _ASKING_VERB_ENDINGS = ("ko", "ks", "kos", "kohan")
 _KOSKA = frozenset({"koska", "koskas", "koskahan"})
+# An asking verb right after "että" or "jos" is asked inside the when ("koska kaupunki päättää et saadaanks me sali"),
+# no second clause. A message with no question mark may still ask when: the second clause is what tells a reason.
+_EMBEDDING = frozenset({"etta", "et", "jos", "ett"})
+_REASON_MARKS = frozenset({"ei", "eika", "en", "emme", "ette", "eivat", "me", "meilla", "meil", "ma", "mina", "mulla",
+                           "minulla", "meidan", "meijan", "meiran", "meian"})  # fmt: skip
 
 
 def _koska_asks_when(sentence: str) -> bool:
@@ -259,8 +274,11 @@ def _koska_asks_when(sentence: str) -> bool:
     if found is None:
         return False
     after = [fold(word) for word in words(sentence[found.start(1) :])][1:]
+    own = after[: next((at for at, word in enumerate(after) if word in _EMBEDDING), len(after))]
+    if not sentence.rstrip().endswith("?") and not _REASON_MARKS.isdisjoint(own):
+        return False  # "Koska meillä ei oo tiloja": a reason, told without asking
     return not any(
-        word in _SECOND_CLAUSE_WORDS or (len(word) > 4 and word.endswith(_ASKING_VERB_ENDINGS)) for word in after
+        word in _SECOND_CLAUSE_WORDS or (len(word) > 4 and word.endswith(_ASKING_VERB_ENDINGS)) for word in own
     )
 
 
@@ -329,6 +347,10 @@ KANE_MONEY_AFTER = 8
 _CLAUSE_PUNCTUATION = re.compile(r"[,;!?–—]|[:.](?=\s|$)")
 MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a question, not a clause of purpose
 BEFALL_REACH = 3  # "Mitä meidän seuralle sitten käy, jos …?": the verb after the what and at most two words
+MIN_MISTYPED = 5  # a typo is forgiven in question words of five letters or more ("milloi", "mykket")
+MIN_JOINED_REST = 4  # "mitenhaetaan": at least four letters after the question word
+_PLAIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
 STANDING_REACH = 5  # "pitääkö sitä sitten kuulua johonki puolueeseen", "måste man gå med i partiet"
 VOTE_REACH = 4  # "Får jag som utlänning rösta …?"
 SOURCE_REACH = 8  # "Vart ska vi vända oss för att få pengar …?": the seeking and the money after the where
@@ -372,6 +394,7 @@ class Phrases:
 
     def __init__(self, phrases: tuple[Phrase, ...] = (), fillers: frozenset[str] = frozenset()) -> None:
         self.phrases = phrases
+        self.vocabulary = frozenset(word for phrase in phrases for word in phrase.words if not word.endswith("*"))
         # Spoken particles that may stand between a phrase's words ("mitä KANE oikein tarkoittaa", "vad är egentligen
         # KANE"): they carry nothing, so a phrase reads through them.
         self._fillers = fillers
@@ -552,6 +575,30 @@ class Intents:
             {name: frozenset().union(*by_lang.values()) for name, by_lang in words.items()},
         )
 
+    def mend_asking_words(self, text: str) -> str:
+        """``text`` with its question words as typed apart and right: "mitenhaetaan avustusta" as "miten haetaan
+        avustusta", "Hur mykcet pengar" as "Hur mycket pengar" (`asking_joined`, `asking_mistyped`), so that what
+        kind of fact is asked is read through a typo. Other words are left as they were written."""
+        joined, not_joined = self.words_either["asking_joined"], self.words_either["asking_joined_not"]
+        mistyped = self.words_either["asking_mistyped"]
+
+        def mended(found: re.Match[str]) -> str:
+            word = found.group(0)
+            folded = fold(word)
+            if len(folded) >= MIN_MISTYPED and folded not in mistyped and folded not in self.any_ask.vocabulary:
+                right = next((target for target in mistyped if _one_typo_apart(folded, target)), None)
+                if right is not None:
+                    return right
+            opens = found.start() == 0 or _SENTENCE_END.search(text[: found.start()]) is not None
+            if opens:
+                for asking in joined:
+                    rest = folded[len(asking) :]
+                    if folded.startswith(asking) and len(rest) >= MIN_JOINED_REST and rest not in not_joined:
+                        return f"{word[: len(asking)]} {word[len(asking) :]}"
+            return word
+
+        return _PLAIN_WORD.sub(mended, text)
+
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
         """The kind of fact the text asks for ("date", "amount" …) if it asks for one the goals never give.
         ``starts`` are the word indexes where a sentence begins (for phrases that count only there)."""
@@ -604,7 +651,9 @@ class Intents:
             return "amount"
         if not _KOSKA.isdisjoint(tokens) and any(_koska_asks_when(sentence) for sentence in sentences(text)):
             return "date"
-        if "nar" in tokens and any(_NAR_ASKS_WHEN.match(sentence) for sentence in sentences(text)):
+        if "nar" in tokens and any(
+            _NAR_ASKS_WHEN.match(sentence) or _NAR_LAST_CLAUSE.search(sentence) for sentence in sentences(text)
+        ):
             return "date"
         if self.asks_what_follows(text, tokens, starts) and not self._fears_for_acting(text):
             return "consequence"
@@ -1164,6 +1213,23 @@ class Intents:
         tokens = {fold(word) for word in words(text)}
         fits = [lang for lang in LANGS if tokens and tokens <= self.words[name][lang]]
         return fits[0] if len(fits) == 1 else None
+
+
+def _one_typo_apart(word: str, target: str) -> bool:
+    """One letter swapped with the next, wrong, missing or extra, the first two letters right ("palojnko",
+    "mykcet", "mykket", "milloi")."""
+    if word[:2] != target[:2] or abs(len(word) - len(target)) > 1 or word == target:
+        return False
+    if len(word) == len(target):
+        differ = [index for index, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(differ) == 1:
+            return True
+        first, second = differ[0], differ[-1]
+        return (
+            len(differ) == 2 and second == first + 1 and word[first] == target[second] and word[second] == target[first]
+        )
+    shorter, longer = (word, target) if len(word) < len(target) else (target, word)
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
 
 
 def _phrase_starts(phrases: Phrases, tokens: tuple[str, ...]) -> list[int]:
