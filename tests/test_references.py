@@ -363,3 +363,17 @@ def test_a_numbered_bus_in_an_everyday_question_is_no_goal(assistant: Assistant,
 
 def test_a_numeral_noun_asked_what_it_says_of_buses_is_the_goal(assistant: Assistant) -> None:
     assert assistant.reply("Mitä kakkonen sanoo bussiyhteyksistä?").goal == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Vad är det andra mål om?", 2),  # a learner's "det andra mål": one goal, the second
+        ("vad ar det andra mal", 2),
+        ("Berätta om det andra mål", 2),
+        ("Finns det andra mål om föreningar?", None),  # other goals, after "finns det"
+        ("Vad säger de andra målen om lokaler?", None),  # the other goals, plural
+    ],
+)
+def test_det_andra_mal_is_the_second_goal_and_andra_mal_are_others(text: str, goal: int | None) -> None:
+    assert goal_reference(text) == goal

@@ -198,6 +198,10 @@ def _relative_step(tokens: list[str], at: int) -> int:
     return -1 if partitive and after in _BEFORE_PARTITIVE else 0
 
 
+_SINGULAR_THE = frozenset({"det", "den"})  # "det andra mål"
+_THERE_ARE = frozenset({"finns", "fins", "fanns", "finnas", "gives"})
+
+
 def _before_last_joined(token: str) -> bool:
     """ "toiseksviimeinen", "toiseksiviimeisen", "nästsista": the goal before the last, written as one word."""
     return any(
@@ -247,7 +251,14 @@ def _named_goal(tokens: list[str]) -> tuple[int, int] | None:
         # "kolme tavoitetta" is a count of goals, "kolmas tavoite" is goal 3.
         if index > 0:
             before = tokens[index - 1]
-            found = _ordinal(before) if before != "andra" or _DEFINITE_GOAL_WORD.match(token) else None
+            # "andra mål" are other goals; "det andra målet", and a learner's "det andra mål", the second
+            second = _DEFINITE_GOAL_WORD.match(token) or (
+                index > 1
+                and tokens[index - 2] in _SINGULAR_THE
+                and not _PLURAL_GOAL_WORD.match(token)
+                and (index < 3 or tokens[index - 3] not in _THERE_ARE)  # "Finns det andra mål …?": other goals
+            )
+            found = _ordinal(before) if before != "andra" or second else None
             if found is None and (before.endswith((".", ":")) or ":" in before):
                 found = _number(before)
             if found is not None:
