@@ -742,7 +742,8 @@ class Assistant:
             topic = topic or router.topics.get(pending.topic or "")
             # After /contact nothing was asked yet: this message is the question to hand over.
             return router.route(pending.question or question, lang, place, topic)
-        if not asks_whom:
+        finding_asked = self.intents.asks_how_to_find_a_contact(asked)  # "hur får ja tag i nån på kommunen?"
+        if not asks_whom and not finding_asked:
             # A place alone is not a routing question ("Mikä on huomisen sää Oulussa?"): it needs a topic or a
             # "whom", in the question itself; and "what do the goals say about …" asks about the goals.
             if not place_in_question or topic is None or self.reader.about_the_goals(asked):
@@ -752,9 +753,7 @@ class Assistant:
             if focus.asks and not self.intents.any_of(asked, "routing_who"):
                 return None  # "Onko Oulussa nuorisovaltuusto?" asks a fact about the place, not whom to contact
         remembered = place is None and conversation.municipality is not None
-        finding = (
-            place is None and not remembered and awaiting is None and self.intents.asks_how_to_find_a_contact(asked)
-        )
+        finding = place is None and not remembered and awaiting is None and finding_asked
         if finding and HANDOVER_HELP in self.help_entries:
             # "Mistä löydän tämän kautta kunnan yhteyshenkilön?" asks how the bot finds contacts: the help says how
             # (/contact). It waits for nothing: a next question about the goals must not be taken for a place.

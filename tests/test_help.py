@@ -1028,3 +1028,33 @@ def test_updating_a_contact_person_and_where_a_passed_on_answer_comes_are_help(
 ) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # finding a person at the municipality to ask, in spoken forms or without a word of contacting
+        ("Mistä saan kaupungin yhteyshenkilön tiedot, jos haluan puhua ihmisen kanssa?", "help.handover"),
+        ("Mist mie löyvän hyvinvointialueen yhteyshenkilön?", "help.handover"),
+        ("Hur får man tag i nån på välfärdsområdet om boten inte vet?", "help.handover"),
+        # this got in the other language, the bot made to speak it
+        ("MITEN TÄMÄN SAA SUOMEKSI", "help.language"),
+        ("Miten saan tän botin puhumaa suomee?", "help.language"),
+    ],
+)
+def test_finding_a_person_to_ask_and_getting_this_in_the_other_language_are_help(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Saako ruotsinkielinen koulu tästä tukea?",  # a Swedish-speaking school, no language asked of the bot
+        "Saako yhdistys tukea, kenelle pitää olla yhteydessä?",  # whom to contact: the municipality is asked for
+    ],
+)
+def test_a_language_or_a_contact_of_the_goals_world_is_no_help(assistant: Assistant, question: str) -> None:
+    assert not (assistant.reply(question).entry or "").startswith("help.")

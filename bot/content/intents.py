@@ -96,6 +96,7 @@ INTENT_NAMES = (
     "question_counts",
     "question_counts_seen",
     "contact_finding",
+    "contact_someone",
     "fear",
     "working_together",
     "one_goal_asked",
@@ -1161,7 +1162,11 @@ class Intents:
         contact, or getting one here, with a word of contacting in one sentence."""
         if not self.any_of(text, "contact_finding"):
             return False  # the common case, ruled out before the text is split into sentences
-        return any(self.any_of(part, "contact_finding") and self.any_of(part, "routing") for part in sentences(text))
+        return any(
+            self.any_of(part, "contact_finding")
+            and (self.any_of(part, "routing") or self.any_of(part, "contact_someone"))
+            for part in sentences(text)
+        )
 
     def before_purpose(self, sentence: str) -> str:
         """The sentence without its clauses of purpose ("… beskrivas tydligt, så att man vet vart man ska vända
