@@ -1852,3 +1852,31 @@ def test_near_mended_question_words_the_goals_keep_their_answer(
 ) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "answer" and reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Jos kunta lopettaa avustukset, joutuuko seura lopettamaan toimintansa?", "consequence"),  # forced by an if
+        ("Om vår kör kritiserar kommunen, kan vi förlora lokalen?", "consequence"),  # lost, "om vår" a condition
+        ("Kumpi ois parempi meidän kylälle?", "ranking"),  # "kumpi" is itself of two, no "vai" needed
+    ],
+)
+def test_what_a_condition_forces_and_which_of_two_without_or_are_not_in_the_goals(
+    assistant: Assistant, question: str, kind: str
+) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(f"honest_{kind}", reply.lang) in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Kumpi tavoite on paras?", "ranking"),  # which goal, theirs to answer
+        ("Vad säger målen om vår förening och kommunen?", "consequence"),  # "om vår" as "about"
+    ],
+)
+def test_a_goal_of_two_and_about_ours_are_no_such_fact(assistant: Assistant, question: str, kind: str) -> None:
+    reply = assistant.reply(question)
+    assert assistant.message(f"honest_{kind}", reply.lang) not in reply.text

@@ -187,6 +187,7 @@ INTENT_NAMES = (
     "asking_joined",
     "asking_joined_not",
     "asking_mistyped",
+    "forced_if",
     "source_where",
     "source_seeking",
     "source_money",
@@ -352,6 +353,7 @@ MIN_MISTYPED = 5  # a typo is forgiven in question words of five letters or more
 MIN_JOINED_REST = 4  # "mitenhaetaan": at least four letters after the question word
 _PLAIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
+OF_TWO_REACH = 3  # "Kumpi ois parempi …?", "Kumpi on meille parempi …?"
 STANDING_REACH = 5  # "pitääkö sitä sitten kuulua johonki puolueeseen", "måste man gå med i partiet"
 VOTE_REACH = 4  # "Får jag som utlänning rösta …?"
 SOURCE_REACH = 8  # "Vart ska vi vända oss för att få pengar …?": the seeking and the money after the where
@@ -634,7 +636,7 @@ class Intents:
             return "person"
         if self._asks_who_may_stand_or_vote(text):
             return "law"
-        if self._asks_what_befalls(text, tokens):
+        if self._asks_what_befalls(text, tokens) or self._asks_what_a_condition_forces(text, tokens):
             return "consequence"
         if self._asks_which_of_two(text, tokens):
             return "ranking"
@@ -719,6 +721,18 @@ class Intents:
                     return True
         return False
 
+    def _asks_what_a_condition_forces(self, text: str, tokens: tuple[str, ...]) -> bool:
+        """ "Jos nuorisovaltuusto vastustaa päätöstä, joutuuko valtuusto muuttamaan sen?", "Om vår förening
+        demonstrerar, kan vi förlora våra understöd?": what a condition would force on someone or cost them, both in
+        one sentence; not what the goals are asked to say of it."""
+        if self.words_either["forced_if"].isdisjoint(tokens) and not self.phrases["forced_if"].found_in(tokens):
+            return False  # the common case
+        conditions = self.patterns["befalling_if"]
+        return not self.any_of(text, "goal_says") and any(
+            self.any_of(sentence, "forced_if") and conditions.found_in(folded_words(sentence))
+            for sentence in sentences(text)
+        )
+
     def _asks_what_befalls(self, text: str, tokens: tuple[str, ...]) -> bool:
         """ "Mitä seuralle käy, jos kaupunki lopettaa ilmaiset vuorot?", "mitä tapahtu jos seura ei käytä koko
         avustusta", "Vad händer med vår verksamhet om staden slutar betala?": what, a verb of befalling at most
@@ -747,7 +761,8 @@ class Intents:
         one sentence: the goals rank no way nor place. Which goal ("Kumpi tavoite puhuu tiloista, ykkönen vai
         kakkonen?", "Vilket av målen …") is theirs to answer."""
         choosing, ors = self.words_either["choosing"], self.words_either["choosing_or"]
-        if choosing.isdisjoint(tokens) or ors.isdisjoint(tokens):
+        of_two = self.words["choosing"]["fi"]  # "kumpi" is itself of two: "Kumpi ois parempi meiän kylälle?"
+        if choosing.isdisjoint(tokens) or (ors.isdisjoint(tokens) and of_two.isdisjoint(tokens)):
             return False  # the common case
         better = self.words_either["choosing_better"]
         for sentence in sentences(text):
@@ -756,7 +771,10 @@ class Intents:
             if which is None:
                 continue
             compared = next((at for at in range(which + 1, len(said)) if said[at] in better), None)
-            if compared is None or ors.isdisjoint(said[compared + 1 :]):
+            if compared is None:
+                continue
+            named_two = said[which] in of_two and compared - which <= OF_TWO_REACH
+            if ors.isdisjoint(said[compared + 1 :]) and not named_two:
                 continue
             if not self.any_of(sentence, "one_goal_asked"):
                 return True
