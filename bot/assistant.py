@@ -263,8 +263,9 @@ class Assistant:
             # "Mitä isoja juttuja kunnilta toivotaan? Lyhyt yhteenveto kiitos.": the goals in brief, asked in two
             # sentences; "Mitä tavoitteet sanovat tiloista? Yhteenveto kiitos." stays a question about premises.
             asked = f"{asked} {focus.brief}"
-        mended = self.intents.mend_asking_words(asked)  # "mitenhaetaan avustusta", "Hur mykcet pengar …?"
-        fact = self.intents.asked_fact(mended, sentence_starts(mended) | framed_clause_starts(mended, self.intents))
+        # Question words read as meant ("mitenhaetaan avustusta", "Montakko tavoitetta on?") from here on.
+        asked = self.intents.mend_asking_words(asked)
+        fact = self.intents.asked_fact(asked, sentence_starts(asked) | framed_clause_starts(asked, self.intents))
         if fact == "ranking" and self.bot_questions.names_the_bot(asked):
             fact = None  # "Kumpi toimii paremmin, /local vai /contact?" weighs the bot's own commands
         if fact == "ranking" and self.one_place.compares_places(asked):

@@ -23,7 +23,12 @@ MIN_PARTICIPLE = 5  # "tehnyt", "tehny", "ottanut"; "nyt" alone (now) is no part
 # Swedish supines after "Har <place>": "följt", "tagit", "gjort", "infört", "skrivit"; not nouns in -t ("rätt", "nytta"
 # has none, "ansvar" neither).
 _SUPINE_ENDINGS = ("t",)
-_NOT_SUPINES = frozenset({"ratt", "mojlighet", "skyldighet", "tid", "budget", "strategi", "projekt", "forslag"})
+_NOT_SUPINES = frozenset({
+    "ratt", "mojlighet", "skyldighet", "tid", "budget", "strategi", "projekt", "forslag",
+    # words in -t that are no supine: "Vad har Vasa för ansvar enligt målen?"
+    "enligt", "nagot", "mycket", "inget", "eget", "litet", "allt", "vart", "sitt", "mitt", "ditt", "gott", "konkret",
+    "direkt", "just", "bast", "forst", "sist", "snabbt", "helt", "alltid",
+})  # fmt: skip
 MIN_SUPINE = 4
 SUPINE_REACH = 4  # "Har Vasa stad redan följt …"
 # A question opened by one of these and the place ("Har Vasa skrivit in föreningarna …?", "Ger Pargas stad …?",

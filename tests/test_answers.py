@@ -1316,3 +1316,18 @@ def test_why_community_civic_action_is_good_is_goal_1s_background(assistant: Ass
 def test_what_is_on_offer_told_clearly_is_goal_4_2(assistant: Assistant, question: str, entry: str) -> None:
     reply = assistant.reply(question)
     assert (reply.kind, reply.entry) == ("answer", entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Kiitos! Vielä yksi kysymys: mitä tavoitteet sanovat vanhusneuvostoista?", "goal-2.action-2"),
+        ("Moi, toinen juttu: mitä KANE sanoo nuorisovaltuustoista?", "goal-2.action-2"),
+        ("Tack! En sak till: vad säger målen om äldreråd?", "goal-2.action-2"),
+    ],
+)
+def test_words_announcing_a_question_are_set_aside_like_a_greeting(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -1054,6 +1054,7 @@ def test_finding_a_person_to_ask_and_getting_this_in_the_other_language_are_help
     [
         "Saako ruotsinkielinen koulu tästä tukea?",  # a Swedish-speaking school, no language asked of the bot
         "Saako yhdistys tukea, kenelle pitää olla yhteydessä?",  # whom to contact: the municipality is asked for
+        "Mistä saan KANEn puhelinnumeron?",  # KANE's own contact, not one the bot finds
     ],
 )
 def test_a_language_or_a_contact_of_the_goals_world_is_no_help(assistant: Assistant, question: str) -> None:

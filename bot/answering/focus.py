@@ -236,6 +236,22 @@ def _without_greeting(sentence: str, intents: Intents) -> str:
     return sentence[start:] if start >= 0 else sentence
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _without_lead_in(sentence: str, intents: Intents) -> str:
+    """The sentence without words that only announce a question ("Vielä yks juttu: mitä …?" → "mitä …?")."""
+    tokens = folded_words(sentence)
+    covered = intents.patterns["lead_in"].covered(tokens)
+    announced = next((index for index in range(len(tokens)) if index not in covered), len(tokens))
+    if not announced or announced == len(tokens):
+        return sentence
+    found = list(_PLAIN_WORD.finditer(sentence))
+    if len(found) <= announced:
+        return sentence
+    return sentence[found[announced].start() :]
+
+
 def is_question(sentence: str) -> bool:
     if sentence.rstrip().endswith("?"):
         return True
@@ -550,7 +566,7 @@ def find_question(text: str, intents: Intents) -> Focus:
     if len(parts) <= 1:
         # "På mötet frågades vilka mål KANE har inför valet.": a question asked before, alone as well (who wonders now
         # may tell the matter in the same sentence: "Vi i romska föreningen undrar: vilka …")
-        stripped = _reported_question(_without_greeting(text, intents), _REPORTED_BEFORE)
+        stripped = _reported_question(_without_lead_in(_without_greeting(text, intents), intents), _REPORTED_BEFORE)
         question = stripped or text
         return Focus(question, "" if question == text else text, is_question(question))
     kept: list[str] = []
@@ -564,7 +580,7 @@ def find_question(text: str, intents: Intents) -> Focus:
     thanks: set[str] = set()
     for part in parts:
         thanking = not is_question(part) and _thanks_for_something(part, intents)
-        part = _reported_question(_without_greeting(part, intents))
+        part = _reported_question(_without_lead_in(_without_greeting(part, intents), intents))
         if thanking:
             thanks.add(part)
         if not part or intents.is_small_talk(part):  # "Heips, mitä kuuluu?" greets like "Heips"

@@ -188,6 +188,9 @@ INTENT_NAMES = (
     "asking_joined_not",
     "asking_mistyped",
     "forced_if",
+    "lead_in",
+    "vote_whom",
+    "vote_for",
     "source_where",
     "source_seeking",
     "source_money",
@@ -217,15 +220,21 @@ _APP_WORD = re.compile(
     r"^(?:\w*sovellu(?:s|sta|kset|ksia|ksella)|appi|appia|(?:\w{5,})?app(?:en|ar|arna)?"  # not "Lappi", "knapp"
     r"|\w+jarjestelma(?:a|n|t|ssa|lla)?|\w*ohjelmisto(?:a|n|t|ssa|lla)?|\w*(?:verkko|digi)alusta(?:a|n|lla)?"
     r"|\w*tyokalu(?:a|n|t|ja)?|kurssi(?:a|n|t|lla|lle)?|kursseja|oppikirja(?:a|n|t)?|kirja|kirjan"
-    r"|(?:\w{4,})?kurs(?:en|er|erna)?|\w+system(?:et)?|\w*plattform(?:en)?|\w*verktyg(?:et)?|(?:\w*laro)?bok(?:en)?)$"
+    r"|(?:\w{4,})?kurs(?:en|er|erna)?|\w+system(?:et)?|\w*plattform(?:en)?|\w*verktyg(?:et)?|(?:\w*laro)?bok(?:en)?"
+    r"|(?:\w*laro)?bocker(?:na)?|oppikirjaa)$"
 )
 _WHICH = frozenset({"mika", "mitka", "milla", "minka", "vilken", "vilket", "vilka"})
 # "Mitä" asks which only of an app in the partitive ("Mitä sovellusta …?"); "Mitä hyötyä sovellus tuo?" does not.
 _WHICH_OF_PARTITIVE = frozenset({"mita"})
-_PARTITIVE_APP = ("sovellusta", "appia", "jarjestelmaa", "ohjelmistoa", "alustaa", "tyokalua", "kurssia")
+_PARTITIVE_APP = (
+    "sovellusta", "appia", "jarjestelmaa", "ohjelmistoa", "alustaa", "tyokalua", "kurssia", "oppikirjaa",
+)  # fmt: skip
+# Which goal speaks of a thing ("Mikä tavoite koskee kursseja?", "Vilket mål gäller bokningssystem?") asks no product.
+_GOAL_AFTER_WHICH = re.compile(r"^(?:tavoi?o?t\w*|mal|malet|malen|malsattning\w*)$")
 WHICH_APP_WINDOW = 3
 # Swedish "kurs" is also a heading ("vilken kurs styr den på", "vilken kurs håller kommunen"), folded.
-_STEERING = frozenset({"styr", "styra", "styrde", "haller", "halla", "holl", "andrar", "satter", "lagger", "byter"})
+_STEERING = frozenset({"styr", "styra", "styrde", "haller", "halla", "holl", "andrar", "satter", "lagger", "byter",
+                       "tar", "tog"})  # fmt: skip
 STEERING_REACH = 2
 # A web address ("otakantaa.fi", "www.kerrokantasi.hel.fi", "Otakantaa.fi-palvelussa"), not an e-mail address.
 _WEB_ADDRESS = re.compile(
@@ -244,14 +253,19 @@ _KOSKA_ASKS_WHEN = re.compile(
 )
 # A question opened by Swedish "när" with no comma in it asks when ("När öppnar Vasa nästa invånarenkät?", "Vet ni
 # när nämnden behandlar det?"); "När kommunen stänger lokalen, vad kan vi göra?" says when something happens.
+_NAR_VERB = (
+    r"(?:ska|skall|kan|får|far|måste|bör|kommer|går|gar|blir|är|ar|e|börjar|slutar|öppnar|stänger|startar|hålls|hölls"
+    r"|sker|skedde|gäller|infaller|löper|var|blev|kom|kunde|skulle|fick|har|hade|\w+(?:ades|des|tes|ogs|evs))"
+)
+# ... with its verb right after it, as a question puts it: "När föreningar saknar lokaler borde kommunen …?" tells
+# when, its subject after "när".
 _NAR_ASKS_WHEN = re.compile(
-    r"^(?:(?:vet|veit|vett)\s+(?:du|ni|någon|nån|int|inte)\s+)?när\s+[^,;–—]*\?$", re.IGNORECASE
+    rf"^(?:(?:vet|veit|vett)\s+(?:du|ni|någon|nån|int|inte)\s+)?när\s+{_NAR_VERB}\b[^,;–—]*\?$", re.IGNORECASE
 )
 # ... and "när" opening the last clause with a verb right after it ("Hinner vi ännu söka, när går tiden ut?", "vem
 # skrev målen och när godkändes de"); "…, när det är dags?" has its subject there and tells when.
 _NAR_LAST_CLAUSE = re.compile(
-    r"(?:[,;]\s*|\boch\s+)n[aä]r\s+(?:ska|skall|kan|får|far|måste|bör|kommer|går|gar|blir|är|ar|e|börjar|slutar|öppnar"
-    r"|stänger|startar|hålls|sker|gäller|infaller|löper|\w+(?:ades|des|tes|ogs|evs))\b[^,;.!?]*\??\s*$",
+    rf"(?:[,;]\s*|\boch\s+)n[aä]r\s+{_NAR_VERB}\b[^,;.!?]*\??\s*$",
     re.IGNORECASE,
 )
 # After a reason's "koska" a second clause asks the question ("Koska meillä ei oo tiloja voiko kunta auttaa?", "…
@@ -277,8 +291,8 @@ def _koska_asks_when(sentence: str) -> bool:
         return False
     after = [fold(word) for word in words(sentence[found.start(1) :])][1:]
     own = after[: next((at for at, word in enumerate(after) if word in _EMBEDDING), len(after))]
-    if not sentence.rstrip().endswith("?") and not _REASON_MARKS.isdisjoint(own):
-        return False  # "Koska meillä ei oo tiloja": a reason, told without asking
+    if not sentence.rstrip().endswith("?") and (len(own) == len(after) or not _REASON_MARKS.isdisjoint(own)):
+        return False  # "Koska meillä ei oo tiloja": a reason; unasked, only "koska X päättää et …" asks when
     return not any(
         word in _SECOND_CLAUSE_WORDS or (len(word) > 4 and word.endswith(_ASKING_VERB_ENDINGS)) for word in own
     )
@@ -290,8 +304,9 @@ PATTERN_LISTS = (
     "group_bodies", "advisory_bodies", "telling", "kane_gives", "money_words", "kane_advice", "place_obliged",
     "payer_asked", "grant_words", "fear", "working_together", "speaking_up", "aland_named", "panel_people",
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things", "selling",
-    "told_clearly", "understood", "offerings", "kane_members", "source_money", "befalling_if", "standing_must",
-    "standing_party", "standing_anyone", "standing_run", "standing_may", "standing_vote", "standing_purpose",
+    "told_clearly", "understood", "offerings", "kane_members", "source_money", "befalling_if", "lead_in",
+    "standing_must", "standing_party", "standing_anyone", "standing_run", "standing_may", "standing_vote",
+    "standing_purpose", "vote_whom", "vote_for", "forced_if",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({
@@ -353,9 +368,11 @@ MIN_MISTYPED = 5  # a typo is forgiven in question words of five letters or more
 MIN_JOINED_REST = 4  # "mitenhaetaan": at least four letters after the question word
 _PLAIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
-OF_TWO_REACH = 3  # "Kumpi ois parempi …?", "Kumpi on meille parempi …?"
+_WHY = frozenset({"miksi", "miks", "miksei", "varfor", "vafor", "vafo"})
+OF_TWO_REACH = 4  # "Kumpi ois parempi …?", "Kumpi on meille parempi …?"
 STANDING_REACH = 5  # "pitääkö sitä sitten kuulua johonki puolueeseen", "måste man gå med i partiet"
 VOTE_REACH = 4  # "Får jag som utlänning rösta …?"
+VOTE_WHOM_REACH = 6  # "Vem säger KANE att man ska rösta på?"
 SOURCE_REACH = 8  # "Vart ska vi vända oss för att få pengar …?": the seeking and the money after the where
 MIN_STEM = 5  # shorter words ("pass", "tv") must match whole: "passar" is not a passport
 
@@ -636,6 +653,8 @@ class Intents:
             return "person"
         if self._asks_who_may_stand_or_vote(text):
             return "law"
+        if any(self._follows(folded_words(part), "vote_whom", "vote_for", VOTE_WHOM_REACH) for part in sentences(text)):
+            return "party"  # "Ketä KANE käskee äänestää?", "Vem säger KANE att man ska rösta på?"
         if self._asks_what_befalls(text, tokens) or self._asks_what_a_condition_forces(text, tokens):
             return "consequence"
         if self._asks_which_of_two(text, tokens):
@@ -698,8 +717,8 @@ class Intents:
             said = folded_words(sentence)
             if self._follows(said, "standing_must", "standing_party", STANDING_REACH):
                 return True
-            if self._follows(said, "standing_anyone", "standing_run", STANDING_REACH):
-                return True
+            if self._follows(said, "standing_anyone", "standing_run", STANDING_REACH) and _WHY.isdisjoint(said):
+                return True  # "Kuka tahansa voi lähteä ehdolle, mutta miksi …?" asks why
             particles = self.words_either["standing_vote_particles"]
             voting = [at for at in _phrase_starts(self.patterns["standing_vote"], said) if at + 1 < len(said)]
             if any(said[at + 1] in particles for at in voting):
@@ -727,11 +746,24 @@ class Intents:
         one sentence; not what the goals are asked to say of it."""
         if self.words_either["forced_if"].isdisjoint(tokens) and not self.phrases["forced_if"].found_in(tokens):
             return False  # the common case
-        conditions = self.patterns["befalling_if"]
-        return not self.any_of(text, "goal_says") and any(
-            self.any_of(sentence, "forced_if") and conditions.found_in(folded_words(sentence))
-            for sentence in sentences(text)
-        )
+        if self.any_of(text, "goal_says"):
+            return False
+        conditions, forced = self.patterns["befalling_if"], self.patterns["forced_if"]
+        for sentence in sentences(text):
+            clauses = [folded_words(clause) for clause in _CLAUSE_PUNCTUATION.split(sentence)]
+            said_if = [at for at, clause in enumerate(clauses) if conditions.found_in(clause)]
+            said_forced = [at for at, clause in enumerate(clauses) if forced.found_in(clause)]
+            if not said_if or not said_forced:
+                continue
+            # "Om vi förlorar vår lokal, hur borde kommunen …?": the loss is the condition, not what it costs
+            if any(at > said_if[0] for at in said_forced) or self._forced_before_the_condition(clauses[said_if[0]]):
+                return True
+        return False
+
+    def _forced_before_the_condition(self, clause: tuple[str, ...]) -> bool:
+        """ "Menettääkö yhdistys avustuksen, jos …" said in one clause: the cost asked before the condition."""
+        first_if = min(_phrase_starts(self.patterns["befalling_if"], clause), default=len(clause))
+        return any(at < first_if for at in _phrase_starts(self.patterns["forced_if"], clause))
 
     def _asks_what_befalls(self, text: str, tokens: tuple[str, ...]) -> bool:
         """ "Mitä seuralle käy, jos kaupunki lopettaa ilmaiset vuorot?", "mitä tapahtu jos seura ei käytä koko
@@ -1180,9 +1212,10 @@ class Intents:
         contact, or getting one here, with a word of contacting in one sentence."""
         if not self.any_of(text, "contact_finding"):
             return False  # the common case, ruled out before the text is split into sentences
+        someone = not self.any_of(text, "kane")  # "Mistä saan KANEn puhelinnumeron?" asks for KANE's own contact
         return any(
             self.any_of(part, "contact_finding")
-            and (self.any_of(part, "routing") or self.any_of(part, "contact_someone"))
+            and (self.any_of(part, "routing") or (someone and self.any_of(part, "contact_someone")))
             for part in sentences(text)
         )
 
@@ -1272,7 +1305,10 @@ def _asks_which_app(tokens: tuple[str, ...]) -> bool:
             continue
         if token.startswith("kurs") and not _STEERING.isdisjoint(tokens[index + 1 : index + 1 + STEERING_REACH]):
             continue  # "Vilken kurs styr den på?": a heading steered, no course taken
-        before = set(tokens[max(0, index - WHICH_APP_WINDOW) : index])
+        start = max(0, index - WHICH_APP_WINDOW)
+        if any(_GOAL_AFTER_WHICH.match(word) for word in tokens[start + 1 : index]):
+            continue  # "Mikä tavoite koskee kursseja?": which goal
+        before = set(tokens[start:index])
         which = _WHICH | (_WHICH_OF_PARTITIVE if token.endswith(_PARTITIVE_APP) else frozenset())
         if not which.isdisjoint(before):
             return True
