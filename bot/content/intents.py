@@ -367,7 +367,7 @@ BEFALL_REACH = 3  # "Mitä meidän seuralle sitten käy, jos …?": the verb aft
 MIN_MISTYPED = 5  # a typo is forgiven in question words of five letters or more ("milloi", "mykket")
 MIN_JOINED_REST = 4  # "mitenhaetaan": at least four letters after the question word
 _PLAIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
+_SENTENCE_BREAK = re.compile(r"(?:[.!?]+|\n)\s*")
 _WHY = frozenset({"miksi", "miks", "miksei", "varfor", "vafor", "vafo"})
 OF_TWO_REACH = 4  # "Kumpi ois parempi …?", "Kumpi on meille parempi …?"
 STANDING_REACH = 5  # "pitääkö sitä sitten kuulua johonki puolueeseen", "måste man gå med i partiet"
@@ -601,6 +601,8 @@ class Intents:
         kind of fact is asked is read through a typo. Other words are left as they were written."""
         joined, not_joined = self.words_either["asking_joined"], self.words_either["asking_joined_not"]
         mistyped = self.words_either["asking_mistyped"]
+        # where sentences open, found once: each word looking back over the text would cost a long story dearly
+        opening = {0} | {found.end() for found in _SENTENCE_BREAK.finditer(text)}
 
         def mended(found: re.Match[str]) -> str:
             word = found.group(0)
@@ -609,8 +611,7 @@ class Intents:
                 right = next((target for target in mistyped if _one_typo_apart(folded, target)), None)
                 if right is not None:
                     return right
-            opens = found.start() == 0 or _SENTENCE_END.search(text[: found.start()]) is not None
-            if opens:
+            if found.start() in opening:
                 for asking in joined:
                     rest = folded[len(asking) :]
                     if folded.startswith(asking) and len(rest) >= MIN_JOINED_REST and rest not in not_joined:
