@@ -251,14 +251,14 @@ _KOSKA_ASKS_WHEN = re.compile(
     r"(?:\s+(?:kukaan|joku|kenelläkään|sie|sä|te))?\s*,?\s+)?(koska|koskas|koskahan)\s+[^,]*\??$",
     re.IGNORECASE,
 )
-# A question opened by Swedish "när" with no comma in it asks when ("När öppnar Vasa nästa invånarenkät?", "Vet ni
-# när nämnden behandlar det?"); "När kommunen stänger lokalen, vad kan vi göra?" says when something happens.
+# The verbs a Swedish question puts right after "när" (a question puts its verb second).
 _NAR_VERB = (
     r"(?:ska|skall|kan|får|far|måste|bör|kommer|går|gar|blir|är|ar|e|börjar|slutar|öppnar|stänger|startar|hålls|hölls"
     r"|sker|skedde|gäller|infaller|löper|var|blev|kom|kunde|skulle|fick|har|hade|\w+(?:ades|des|tes|ogs|evs))"
 )
-# ... with its verb right after it, as a question puts it: "När föreningar saknar lokaler borde kommunen …?" tells
-# when, its subject after "när".
+# A question opened by Swedish "när", its verb right after it and no comma in it, asks when ("När öppnar Vasa nästa
+# invånarenkät?", "Vet ni när börjar …?"); "När kommunen stänger lokalen, vad kan vi göra?" and "När föreningar
+# saknar lokaler borde kommunen …?" say when something happens, the subject after "när".
 _NAR_ASKS_WHEN = re.compile(
     rf"^(?:(?:vet|veit|vett)\s+(?:du|ni|någon|nån|int|inte)\s+)?när\s+{_NAR_VERB}\b[^,;–—]*\?$", re.IGNORECASE
 )
@@ -276,8 +276,8 @@ _SECOND_CLAUSE_WORDS = frozenset({
 })  # fmt: skip
 _ASKING_VERB_ENDINGS = ("ko", "ks", "kos", "kohan")
 _KOSKA = frozenset({"koska", "koskas", "koskahan"})
-# An asking verb right after "että" or "jos" is asked inside the when ("koska kaupunki päättää et saadaanks me sali"),
-# no second clause. A message with no question mark may still ask when: the second clause is what tells a reason.
+# What follows "että" or "jos" is asked inside the when ("koska kaupunki päättää et saadaanks me sali"), no second
+# clause. Without a question mark only such an embedded ask makes "koska" ask when; a reason is told without one.
 _EMBEDDING = frozenset({"etta", "et", "jos", "ett"})
 _REASON_MARKS = frozenset({"ei", "eika", "en", "emme", "ette", "eivat", "me", "meilla", "meil", "ma", "mina", "mulla",
                            "minulla", "meidan", "meijan", "meiran", "meian"})  # fmt: skip
@@ -714,13 +714,13 @@ class Intents:
         "Får jag som utlänning rösta i kommunalval?": whether one must belong to a party, whether anyone may stand,
         whether someone may vote, each read in one sentence: election law, which the goals never give. Whether
         association people should stand ("Pitäisikö yhdistysaktiivien lähteä ehdolle?") is the candidates' part."""
+        particles = self.words_either["standing_vote_particles"]
         for sentence in sentences(text):
             said = folded_words(sentence)
             if self._follows(said, "standing_must", "standing_party", STANDING_REACH):
                 return True
             if self._follows(said, "standing_anyone", "standing_run", STANDING_REACH) and _WHY.isdisjoint(said):
                 return True  # "Kuka tahansa voi lähteä ehdolle, mutta miksi …?" asks why
-            particles = self.words_either["standing_vote_particles"]
             voting = [at for at in _phrase_starts(self.patterns["standing_vote"], said) if at + 1 < len(said)]
             if any(said[at + 1] in particles for at in voting):
                 continue  # "Får man rösta fram medlemmar …?": someone voted in, not who may vote
