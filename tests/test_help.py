@@ -1040,9 +1040,12 @@ def test_updating_a_contact_person_and_where_a_passed_on_answer_comes_are_help(
         # this got in the other language, the bot made to speak it
         ("MITEN TÄMÄN SAA SUOMEKSI", "help.language"),
         ("Miten saan tän botin puhumaa suomee?", "help.language"),
+        # something the asker began and regrets, cancelled
+        ("Jag började ändra en kontakt men ångrade mig. Hur avbryter jag?", "help.cancel"),
+        ("Aloin täyttää jotain mutta kaduin, miten peruutan?", "help.cancel"),
     ],
 )
-def test_finding_a_person_to_ask_and_getting_this_in_the_other_language_are_help(
+def test_finding_a_person_getting_this_in_the_other_language_and_cancelling_are_help(
     assistant: Assistant, question: str, entry: str
 ) -> None:
     reply = assistant.reply(question)
@@ -1055,6 +1058,7 @@ def test_finding_a_person_to_ask_and_getting_this_in_the_other_language_are_help
         "Saako ruotsinkielinen koulu tästä tukea?",  # a Swedish-speaking school, no language asked of the bot
         "Saako yhdistys tukea, kenelle pitää olla yhteydessä?",  # whom to contact: the municipality is asked for
         "Mistä saan KANEn puhelinnumeron?",  # KANE's own contact, not one the bot finds
+        "Kan kommunen avbryta en upphandling som har börjat?",  # a municipality's, not the asker's
     ],
 )
 def test_a_language_or_a_contact_of_the_goals_world_is_no_help(assistant: Assistant, question: str) -> None:
