@@ -1021,18 +1021,6 @@ def test_here_in_an_app_is_the_bot(assistant: Assistant, question: str) -> None:
         ("Laitoin kysymyksen eteenpäin kunnalle, milloin vastaus tulee?", "help.handover"),
         ("Jag skickade min fråga vidare i måndags, när får jag svar?", "help.handover"),
         ("Kommer svaret i chatten eller med e-post?", "help.handover"),
-    ],
-)
-def test_updating_a_contact_person_and_where_a_passed_on_answer_comes_are_help(
-    assistant: Assistant, question: str, entry: str
-) -> None:
-    reply = assistant.reply(question)
-    assert (reply.kind, reply.entry) == ("answer", entry)
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
         # finding a person at the municipality to ask, in spoken forms or without a word of contacting
         ("Mistä saan kaupungin yhteyshenkilön tiedot, jos haluan puhua ihmisen kanssa?", "help.handover"),
         ("Mist mie löyvän hyvinvointialueen yhteyshenkilön?", "help.handover"),
@@ -1045,7 +1033,7 @@ def test_updating_a_contact_person_and_where_a_passed_on_answer_comes_are_help(
         ("Aloin täyttää jotain mutta kaduin, miten peruutan?", "help.cancel"),
     ],
 )
-def test_finding_a_person_getting_this_in_the_other_language_and_cancelling_are_help(
+def test_updating_a_contact_person_and_where_a_passed_on_answer_comes_are_help(
     assistant: Assistant, question: str, entry: str
 ) -> None:
     reply = assistant.reply(question)
