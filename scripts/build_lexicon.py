@@ -55,7 +55,7 @@ NOT_WORDS = frozenset(
         "choosing", "choosing_or", "choosing_better", "source_where", "source_seeking", "source_money", "befalling_if",
         "bot_medium", "standing_must", "standing_party", "standing_anyone", "standing_run", "standing_may",
         "standing_vote", "standing_vote_particles", "standing_purpose", "asking_joined", "asking_joined_not",
-        "asking_mistyped", "contact_someone", "forced_if", "lead_in", "vote_whom", "vote_for",
+        "asking_mistyped", "contact_someone", "forced_if", "lead_in", "vote_whom", "vote_for", "manages", "alone",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

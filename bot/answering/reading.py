@@ -141,6 +141,13 @@ REASONS_OF_GOALS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("goal-4", frozenset({"partnership", "complex-problems", "knowing-civil-society"}),
      frozenset({"councillors-and-staff"})),
 )  # fmt: skip
+# Why a municipality works with associations at all: working together or solving problems alone, named with the
+# associations, and no concept beyond the backgrounds, the introduction and KANE's own paragraph.
+PARTNERS_REASONS = "goal-4"
+_TOGETHER_CONCEPTS = frozenset({"partnership", "complex-problems"})
+_TOGETHER_PASSAGES = frozenset({"intro", "kane", "goal-1", "goal-4", "goal-4.action-1"})
+# "bry sig om" (caring), the decision-makers who would work with them: words of the asking, not another matter
+_TOGETHER_BESIDE = frozenset({"caring-for-people", "councillors-and-staff"})
 ASSOCIATIONS_REASONS = "goal-1"  # why associations matter to people is community civic action's reasons
 # What good associations do that goal 1's background names: a hobby alone is no reason given ("seuraa" is also "it
 # follows", and clubs' cafés feeding people are the social economy of goal 4).
@@ -502,6 +509,8 @@ class Reader:
         naming nothing else (`REASONS_OF_GOALS`), if any."""
         if not self.intents.any_of(asked, "reasons"):
             return None
+        if self._asks_why_work_together(asked):
+            return PARTNERS_REASONS
         # "Varför är det bra för hälsan att vara med i föreningar?": associations named are community civic action
         # (goal 1's core) where no concept does it ("förening" is every part's word, so no concept's).
         associations = self.question_words.lemmas_in(asked, self._association_lemmas)
@@ -515,6 +524,22 @@ class Reader:
                 if named and concepts <= core | context | _SHARED_CONTEXT:
                     return goal
         return None
+
+    def _asks_why_work_together(self, asked: str) -> bool:
+        """ "Varför ska kommunen jobba tillsammans med föreningar, klarar den sig inte på egen hand?", "Miksi kaupunki
+        tarvitsee yhdistykset? Eikö se osaa tehdä itse kaikki asiat?": asked why (by the caller), associations named
+        with working together or managing alone is why a municipality works with them, goal 4's background, however
+        much goal 1's civic action shares its words; not where a matter of one action is named (grants, premises,
+        panels …: `_TOGETHER_CONCEPTS` are the backgrounds' and the introduction's)."""
+        read = frozenset().union(*self.question_words.concepts_as_read(asked))
+        # volunteers are the associations' people ("jobba ihop med oss frivilliga")
+        if not (self.question_words.lemmas_in(asked, self._association_lemmas) or "volunteering" in read):
+            return False
+        beside = read - _SHARED_CONTEXT - _TOGETHER_BESIDE
+        if any(not set(self.retriever.passages_of(concept)) & _TOGETHER_PASSAGES for concept in beside):
+            return False
+        # People doing things together ("ihmiset tekevät talkoita yhdessä") is goal 1's civic action, not this.
+        return bool(read & _TOGETHER_CONCEPTS) or self.intents.tells_of_managing_alone(asked)
 
     def asks_between_levels(self, asked: str) -> bool:
         """Does the question ask of something passing between two levels of administration (goal 3.3)?"""

@@ -139,9 +139,11 @@ def _agrees(ordinal: str, goal_word: str) -> bool:
     return any(ordinal.endswith(ending) and goal_word.endswith(ending) for ending in _AGREEING_ENDINGS)
 
 
-# "ett i taget", "ett efter ett", "yksi kerrallaan", "one by one": a number that counts steps, not a goal.
+# "ett i taget", "ett efter ett", "yksi kerrallaan" (spoken "kerrallansa", "kerrallaa"), "one by one": a number
+# that counts steps, not a goal.
 _AT_A_TIME = (
     ("i", "taget"), ("at", "gangen"), ("i", "sander"), ("efter", "ett"), ("och", "ett"), ("kerrallaan",), ("kerralla",),
+    ("kerrallansa",), ("kerrallaa",),
     ("at", "a", "time"), ("by", "one"),
 )  # fmt: skip
 

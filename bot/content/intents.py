@@ -99,6 +99,8 @@ INTENT_NAMES = (
     "contact_someone",
     "fear",
     "working_together",
+    "manages",
+    "alone",
     "one_goal_asked",
     "speaking_up",
     "payer_asked",
@@ -306,7 +308,7 @@ PATTERN_LISTS = (
     "panel_group", "deliberating", "effect_on", "facts_named", "teaching", "numbered_things", "selling",
     "told_clearly", "understood", "offerings", "kane_members", "source_money", "befalling_if", "lead_in",
     "standing_must", "standing_party", "standing_anyone", "standing_run", "standing_may", "standing_vote",
-    "standing_purpose", "vote_whom", "vote_for", "forced_if",
+    "standing_purpose", "vote_whom", "vote_for", "forced_if", "manages", "alone",
 )  # fmt: skip
 # More or less, and how much (folded): "enemmän euroja" asked as a should is no sum; "paljonko enemmän" is.
 _MORE_OR_LESS = frozenset({
@@ -370,6 +372,8 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?]+|\n)\s*")
 _WHY = frozenset({"miksi", "miks", "miksei", "varfor", "vafor", "vafo"})
 OF_TWO_REACH = 4  # "Kumpi ois parempi …?", "Kumpi on meille parempi …?"
+# "osaa tehdä itse", "klarar inte kommunen det själv": managing and alone this close, in one sentence.
+ALONE_REACH = 4
 STANDING_REACH = 5  # "pitääkö sitä sitten kuulua johonki puolueeseen", "måste man gå med i partiet"
 VOTE_REACH = 4  # "Får jag som utlänning rösta …?"
 VOTE_WHOM_REACH = 6  # "Vem säger KANE att man ska rösta på?"
@@ -727,6 +731,15 @@ class Intents:
             if self._follows(said, "standing_may", "standing_vote", VOTE_REACH, unless="standing_purpose"):
                 return True
         return False
+
+    def tells_of_managing_alone(self, text: str) -> bool:
+        """ "Eikö kaupunki osaa tehdä itse kaikki asiat?", "klarar inte kommunen det själv?": managing on one's own,
+        a word of managing with a word of alone just after it, in one sentence."""
+        if self.words_either["alone"].isdisjoint(folded_words(text)) and not self.phrases["alone"].found_in(
+            folded_words(text)
+        ):
+            return False  # the common case
+        return any(self._follows(folded_words(part), "manages", "alone", ALONE_REACH) for part in sentences(text))
 
     def _follows(self, said: tuple[str, ...], first: str, then: str, reach: int, unless: str = "") -> bool:
         """Does a phrase of ``then`` begin at most ``reach`` words after one of ``first`` begins, with none of
