@@ -160,6 +160,10 @@ def test_the_share_help_names_the_bot(assistant: Assistant) -> None:
         # … nor does a greeting too short for any detection.
         "Hi",
         "Thanks!",
+        # Norwegian and Danish with a word Swedish never writes: the note, which has Swedish in it too
+        "Hei! Hva betyr målet om åpen forvaltning for kommunene?",
+        "Hvad siger KANE om frivillige foreninger i kommunerne?",
+        "Jeg skjønner ikke finsk, kan dere hjelpe meg med målene?",
     ],
 )
 def test_another_language_gets_the_trilingual_note_and_the_menu(assistant: Assistant, message: str) -> None:
@@ -186,6 +190,10 @@ def test_another_language_gets_the_trilingual_note_and_the_menu(assistant: Assis
         "Är det ok om vi inte kommer in?",
         # the one word not ours is one typo from a word of ours
         "vad gor KANE egentlgen",
+        # Swedish that langdetect takes for Norwegian or Danish has none of their own words
+        "Hur knyter man en pålstek?",
+        "Hur böjer man verbet 'simma' i imperfekt?",
+        "vi jer ute i byn undrar va målen säger om bidrag",
     ],
 )
 def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languages(
