@@ -56,6 +56,7 @@ NOT_WORDS = frozenset(
         "bot_medium", "standing_must", "standing_party", "standing_anyone", "standing_run", "standing_may",
         "standing_vote", "standing_vote_particles", "standing_purpose", "asking_joined", "asking_joined_not",
         "asking_mistyped", "contact_someone", "forced_if", "lead_in", "vote_whom", "vote_for", "manages", "alone",
+        "asking_lead",
     }
 )  # fmt: skip
 _PREFIX_PATTERN = re.compile(r"[^\W\d_]+\*")

@@ -1166,6 +1166,11 @@ def test_how_candidates_should_behave_is_their_dialogue_even_when_it_ranks_low(a
             "Kulttuuriyhdistys palkkaa kesäksi yhden ihmisen, jonka ansiosta talkoolaiset jaksaa. Puhuuko KANE tästä?",
             "goal-4",
         ),
+        # why a municipality works with associations at all, or cannot manage alone: goal 4's background, not goal
+        # 1's civic action (what civic action does for people stays goal 1's)
+        ("Miksi kunnan pitäisi tehdä yhteistyötä seurojen kanssa, eikö se pärjää omin päin?", "goal-4"),
+        ("Varför ska kommunen jobba tillsammans med idrottsklubbar, klarar den sig inte på egen hand?", "goal-4"),
+        ("Miksi kunnan kannattaa tukea sitä, että ihmiset tekevät talkoita yhdessä?", "goal-1"),
     ],
 )
 def test_a_combination_of_matters_is_answered_from_the_background_that_joins_them(

@@ -915,6 +915,9 @@ def test_a_question_naming_kane_after_a_word_about_the_bot_asks_the_goals(assist
         ("Mnää haluun et te unohratte kaik, mitä mää oon kirjottanu", "help.forget"),
         # a goal seen straight away without browsing, in dialect
         ("Hur ser jag mål två direkt utan å bläddra?", "help.chatting"),
+        # browsing the goals one at a time in spoken forms; what to write to get one goal shown
+        ("Miten mä pääsen selaamahan tavotteita yks kerrallansa?", "help.chatting"),
+        ("Vad ska jag skriva i boten för att få fram mål fyra?", "help.chatting"),
         # the bot's own menu, and the one-time code an administrator makes
         ("Hur kommer jag tillbaka till startmenyn? Jag råkade stänga den.", "help.chatting"),
         ("Miten pääsen takaisin päävalikkoon?", "help.chatting"),

@@ -1842,3 +1842,39 @@ def test_what_one_place_has_decided_done_or_intends_is_not_in_the_goals(
 def test_near_this_sessions_facts_no_such_fact_is_said_missing(assistant: Assistant, question: str, kind: str) -> None:
     reply = assistant.reply(question)
     assert assistant.message(f"honest_{kind}", reply.lang, place="").split("(")[0] not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the question after a clause announcing it ("Vielä kysyisin,", "Jag undrar,")
+        ("Vielä kysyisin, milloin KANE hyväksyi nämä tavoitteet?", "date"),
+        ("Jag undrar, när kommer kommunen att svara oss?", "date"),
+        # a time frame
+        ("Inom vilken tidsram ska kommunerna skriva in föreningarna i strategin?", "date"),
+        # a platform by name
+        ("Mitä keskustelualustaa KANE suosittelee asukaspaneeleille?", "product"),
+        # who calls a meeting or a cooperation together
+        ("Kuka kutsuu kolmikantaisen yhteistyön ryhmän koolle?", "person"),
+        ("Vem sammankallar samarbetsgruppen för kommunen och föreningarna?", "person"),
+    ],
+)
+def test_facts_asked_after_an_announcing_clause_or_in_new_words(assistant: Assistant, question: str, kind: str) -> None:
+    reply = assistant.reply(question)
+    assert reply.kind == "fallback" and reply.entry is None
+    assert assistant.message(f"honest_{kind}", reply.lang, place="").split("(")[0] in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Jag undrar, vad säger målen om gratis lokaler?", "goal-1.action-3"),  # announced, asking the goals
+        ("Haluan tietää, mitä tavoitteet sanovat avustusten hakemisesta.", "goal-1.action-2"),
+        ("Mitä tavoitteet sanovat osallistumisalustoista?", "goal-2.action-1"),  # what they say of platforms
+    ],
+)
+def test_near_the_announced_questions_the_goals_keep_their_answer(
+    assistant: Assistant, question: str, entry: str
+) -> None:
+    reply = assistant.reply(question)
+    assert (reply.kind, reply.entry) == ("answer", entry)

@@ -22,6 +22,10 @@ from bot.assistant import Assistant
         ("mål 3", 3),
         ("mål nr 2", 2),
         ("vad säger mål nummer 1", 1),
+        # "numero" and a cardinal before the goal word: the number names it
+        ("mikä on numero kaksi tavoite", 2),
+        ("vilket är nummer fyra mål", 4),
+        ("kerro numero yksi tavoitteesta", 1),
         ("målet tre i korthet", 3),
         # digits with an ending, before the goal word
         ("2. tavoite lyhyesti", 2),
@@ -133,6 +137,8 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
         "jaa tämä tavoite toiseen keskusteluun",  # an ordinal agreeing with the noun after it
         "Kan man gå igenom målen ett i taget?",  # one at a time
         "Näytä tavoitteet yksi kerrallaan",
+        "Selaisin tavoitteita yksi kerrallansa, miten?",  # spoken forms of "one at a time"
+        "selaan tavotteita yksi kerrallaa",
         "Kan man gå igenom målen ett efter ett?",
         "goals one by one",
         "Jag vill förstå målen bättre",  # "förstå" (understand) is "första" (first) once its marks are folded

@@ -202,8 +202,9 @@ def sentence_starts(text: str) -> frozenset[int]:
 
 def framed_clause_starts(text: str, intents: Intents) -> frozenset[int]:
     """The indexes (in ``words(text)``) of the words that begin a clause after a comma where what comes before it in
-    its sentence asks what the goals say: "Mainitaanko tavoitteissa, milloin KANE päivittää ne?", "Står det i målen,
-    hur mycket kommunen ska ge?" ask the embedded question as if it began the sentence."""
+    its sentence asks what the goals say ("Mainitaanko tavoitteissa, milloin KANE päivittää ne?", "Står det i målen,
+    hur mycket kommunen ska ge?") or announces a question ("Vielä kysyisin, milloin …?", "Jag undrar, när …?"): they
+    ask the embedded question as if it began the sentence."""
     starts: set[int] = set()
     count = 0
     for part in sentences(text):
@@ -212,7 +213,7 @@ def framed_clause_starts(text: str, intents: Intents) -> frozenset[int]:
         for clause in clauses[:-1]:
             before = f"{before} {clause}"
             count += len(words(clause))
-            if intents.any_of(before, "goals_frame"):
+            if intents.any_of(before, "goals_frame") or intents.any_of(before, "asking_lead"):
                 starts.add(count)
         count += len(words(clauses[-1]))
     return frozenset(starts)

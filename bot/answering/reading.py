@@ -145,6 +145,7 @@ REASONS_OF_GOALS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
 # associations, and no concept beyond the backgrounds, the introduction and KANE's own paragraph.
 PARTNERS_REASONS = "goal-4"
 _TOGETHER_CONCEPTS = frozenset({"partnership", "complex-problems"})
+_ASSOCIATION_STEMS = ("forening", "klubb", "yhdisty", "jarjesto", "seuro", "seura", "kerho")  # folded, inside a word
 _TOGETHER_PASSAGES = frozenset({"intro", "kane", "goal-1", "goal-4", "goal-4.action-1"})
 # "bry sig om" (caring), the decision-makers who would work with them: words of the asking, not another matter
 _TOGETHER_BESIDE = frozenset({"caring-for-people", "councillors-and-staff"})
@@ -532,8 +533,12 @@ class Reader:
         much goal 1's civic action shares its words; not where a matter of one action is named (grants, premises,
         panels …: `_TOGETHER_CONCEPTS` are the backgrounds' and the introduction's)."""
         read = frozenset().union(*self.question_words.concepts_as_read(asked))
-        # volunteers are the associations' people ("jobba ihop med oss frivilliga")
-        if not (self.question_words.lemmas_in(asked, self._association_lemmas) or "volunteering" in read):
+        # volunteers are the associations' people ("jobba ihop med oss frivilliga"); a compound names its kind of
+        # association ("idrottsklubbar", "urheiluseuroja")
+        named = self.question_words.lemmas_in(asked, self._association_lemmas) or any(
+            stem in fold(word) for word in words(asked) for stem in _ASSOCIATION_STEMS
+        )
+        if not (named or "volunteering" in read):
             return False
         beside = read - _SHARED_CONTEXT - _TOGETHER_BESIDE
         if any(not set(self.retriever.passages_of(concept)) & _TOGETHER_PASSAGES for concept in beside):

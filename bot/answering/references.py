@@ -263,6 +263,8 @@ def _named_goal(tokens: list[str]) -> tuple[int, int] | None:
             found = _ordinal(before) if before != "andra" or second else None
             if found is None and (before.endswith((".", ":")) or ":" in before):
                 found = _number(before)
+            if found is None and index > 1 and tokens[index - 2] in _FILLER:
+                found = _number(before)  # "numero kolme tavoite", "nummer tre mål": the number is the goal's name
             if found is not None:
                 return found, index - 1
     return None

@@ -64,6 +64,7 @@ INTENT_NAMES = (
     "kane_role",
     "kane_taking_part",
     "asker_wants",
+    "asking_lead",
     "bot_knowing",
     "reading_where",
     "paper_words",
@@ -217,10 +218,11 @@ ROLE_KINDS = frozenset({"person", "document"})
 # "Vilken kurs ska ledamöterna gå?", "Mitä varausjärjestelmää …?"): a which-word at most WHICH_APP_WINDOW words
 # before the name of such a thing (folded): one by name, which the goals never give. "Mitä KANE sanoo sovelluksista?"
 # asks what the goals say, and training ("koulutus", "utbildning") is the goals' own word; a system only as a
-# compound ("informationssystem", "varausjärjestelmä"): "Vilket system för samarbete …?" asks for a way of working.
+# compound ("informationssystem", "varausjärjestelmä"): "Vilket system för samarbete …?" asks for a way of working; a
+# platform too ("osallistumisalusta"), never "alusta" alone (from the start) or a short head ("ruokalusta").
 _APP_WORD = re.compile(
     r"^(?:\w*sovellu(?:s|sta|kset|ksia|ksella)|appi|appia|(?:\w{5,})?app(?:en|ar|arna)?"  # not "Lappi", "knapp"
-    r"|\w+jarjestelma(?:a|n|t|ssa|lla)?|\w*ohjelmisto(?:a|n|t|ssa|lla)?|\w*(?:verkko|digi)alusta(?:a|n|lla)?"
+    r"|\w+jarjestelma(?:a|n|t|ssa|lla)?|\w*ohjelmisto(?:a|n|t|ssa|lla)?|(?:\w*digi|\w{5,})alusta(?:a|n|lla)?"
     r"|\w*tyokalu(?:a|n|t|ja)?|kurssi(?:a|n|t|lla|lle)?|kursseja|oppikirja(?:a|n|t)?|kirja|kirjan"
     r"|(?:\w{4,})?kurs(?:en|er|erna)?|\w+system(?:et)?|\w*plattform(?:en)?|\w*verktyg(?:et)?|(?:\w*laro)?bok(?:en)?"
     r"|(?:\w*laro)?bocker(?:na)?|oppikirjaa)$"
