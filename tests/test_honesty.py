@@ -1854,6 +1854,9 @@ def test_near_this_sessions_facts_no_such_fact_is_said_missing(assistant: Assist
         ("Inom vilken tidsram ska kommunerna skriva in föreningarna i strategin?", "date"),
         # a platform by name
         ("Mitä keskustelualustaa KANE suosittelee asukaspaneeleille?", "product"),
+        # whether there is a law ("en lag", "någon lag"; not a sports team's "lag")
+        ("Finns det en lag om äldreråd i kommunerna?", "law"),
+        ("Finns det någon lag som kräver invånarpaneler?", "law"),
         # who calls a meeting or a cooperation together
         ("Kuka kutsuu kolmikantaisen yhteistyön ryhmän koolle?", "person"),
         ("Vem sammankallar samarbetsgruppen för kommunen och föreningarna?", "person"),
@@ -1871,6 +1874,8 @@ def test_facts_asked_after_an_announcing_clause_or_in_new_words(assistant: Assis
         ("Jag undrar, vad säger målen om gratis lokaler?", "goal-1.action-3"),  # announced, asking the goals
         ("Haluan tietää, mitä tavoitteet sanovat avustusten hakemisesta.", "goal-1.action-2"),
         ("Mitä tavoitteet sanovat osallistumisalustoista?", "goal-2.action-1"),  # what they say of platforms
+        ("Har vårt lag rätt till gratis istid enligt målen?", "goal-1.action-3"),  # a team, no law
+        ("är de lagstadgade råden till nytta enligt målen", "goal-2.action-2"),  # the goals' own statutory councils
     ],
 )
 def test_near_the_announced_questions_the_goals_keep_their_answer(

@@ -39,6 +39,10 @@ PASSAGE_WEIGHT = 0.5
 CLOSEST_SHARE = 0.6
 MAX_QUERY_WORDS = 60
 MIN_PART = 4
+# A word this long that no correction reaches may be a compound with a typo in one part ("nuorisovaltustoista").
+MIN_MISTYPED_COMPOUND = 12
+MIN_COMPOUND_PART = 5
+MIN_TYPO_FREE_TAIL = 7
 # A compound typed in two words: its first part at least this long, the whole at least MIN_JOINED_COMPOUND letters.
 MIN_JOINED_PART = 3
 MIN_JOINED_COMPOUND = 9
@@ -553,7 +557,60 @@ class Retriever:
     def query_terms(self, text: str, lang: Lang) -> list[str]:
         """The question's lemmas, with a word the knowledge never uses corrected to one it uses, if one is a typo
         away ("nuorisovaltusto" → "nuorisovaltuusto")."""
-        return [self._correct(term, lang) for term in self._featurizer.terms(self._compounds_joined(text, lang), lang)]
+        return [
+            corrected
+            for term in self._featurizer.terms(self._compounds_joined(text, lang), lang)
+            for corrected in self._corrected_parts(term, lang)
+        ]
+
+    def _corrected_parts(self, term: str, lang: Lang) -> list[str]:
+        """The term corrected (`_correct`); a long compound no correction reaches, with a typo in one of its parts
+        ("nuorisovaltustoista", "bidrgasansökningarna"), as its parts: one a word the entries use as written, the
+        other corrected to one they use."""
+        corrected = self._correct(term, lang)
+        if corrected != term or len(term) < MIN_MISTYPED_COMPOUND or "w:" + term in self._idf[lang]:
+            return [corrected]
+        if self._featurizer.known(term, lang) or self._featurizer.known(term, "sv" if lang == "fi" else "fi"):
+            return [corrected]
+        if self._featurizer.names_a_concept(term, lang):
+            return [corrected]  # "tjänstefolke": a concept's word as spoken, whole
+        return self._mistyped_compound(term, lang) or [corrected]
+
+    def _mistyped_compound(self, term: str, lang: Lang) -> list[str] | None:
+        indexed = self._idf[lang]
+        lemma = self._featurizer.listed_lemma
+        # Each part long enough to be a word of its own, not a case ending ("-ista") read as one; a typo in the tail
+        # looked for first, then in the head before a longer tail ("toista" is no tail of "nuorisovaltustoista").
+        cuts = range(MIN_COMPOUND_PART, len(term) - MIN_COMPOUND_PART + 1)
+        for cut in cuts:
+            head, tail = term[:cut], term[cut:]
+            head_lemma = lemma(head, lang) or lemma(head.removesuffix("s"), lang)
+            if head_lemma is None:
+                continue
+            fixed = self._indexed_correction(tail, lang)
+            if fixed is None:
+                continue
+            # read as the compound typed right would be ("nuoriso" + "valtuustoilta": "nuoriso", "valtuusto")
+            mended = self._featurizer.terms(head + self._correct(tail, lang), lang, limit=None)
+            if len(mended) > 1 or (mended and "w:" + mended[0] in indexed):
+                return mended
+        for cut in cuts:
+            head, tail = term[:cut], term[cut:]
+            tail_lemma = lemma(tail, lang) if len(tail) >= MIN_TYPO_FREE_TAIL else None
+            if tail_lemma is not None and "w:" + tail_lemma in indexed:
+                fixed = self._indexed_correction(head.removesuffix("s"), lang)
+                if fixed is not None:
+                    return [fixed, tail_lemma]
+        return None
+
+    def _indexed_correction(self, part: str, lang: Lang) -> str | None:
+        """The lemma the entries use that a mistyped part of a compound stands for, if any."""
+        fixed = self._correct(part, lang)
+        if fixed == part:
+            return None
+        lemmas = self._featurizer.terms(fixed, lang, limit=None)
+        found = lemmas[0] if len(lemmas) == 1 else fixed
+        return found if "w:" + found in self._idf[lang] else None
 
     def _compounds_joined(self, text: str, lang: Lang) -> str:
         """The text with a compound of the knowledge typed in two words joined ("vuoro puhelussa" → "vuoropuhelussa",
