@@ -620,6 +620,14 @@ def test_a_long_word_mistyped_in_any_case_is_read_as_its_stem_corrected(assistan
     assert "elakelainen" not in retriever.query_terms("Mitä tavoitteet sanovat eläkelaeista?", "fi")
 
 
+def test_spoken_function_words_say_nothing_of_the_matter(assistant: Assistant) -> None:
+    retriever = assistant.reader.retriever
+    assert retriever.query_terms("joo okei nii kyl olis jotaki viel", "fi") == []
+    assert retriever.query_terms("hänna åss ellä o huru vicka kunn ent", "sv") == []
+    reply = assistant.reply("ska ungdomsfullmäktige få nå o säga ti om hänna, ellä e he bara prat?")
+    assert (reply.kind, reply.entry) == ("answer", "goal-2.action-2")
+
+
 def test_a_compound_with_a_typo_in_one_part_is_read_as_its_parts(assistant: Assistant) -> None:
     retriever = assistant.reader.retriever
     # one part a word as written, the other mistyped: read as the compound typed right would be
