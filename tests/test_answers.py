@@ -624,6 +624,8 @@ def test_spoken_function_words_say_nothing_of_the_matter(assistant: Assistant) -
     retriever = assistant.reader.retriever
     assert retriever.query_terms("joo okei nii kyl olis jotaki viel", "fi") == []
     assert retriever.query_terms("hänna åss ellä o huru vicka kunn ent", "sv") == []
+    assert retriever.query_terms("kyllä tällainen on KANEn mielestä", "fi") == ["kane"]
+    assert retriever.query_terms("mytji mangen veit tjena", "sv") == []
     reply = assistant.reply("ska ungdomsfullmäktige få nå o säga ti om hänna, ellä e he bara prat?")
     assert (reply.kind, reply.entry) == ("answer", "goal-2.action-2")
 

@@ -1850,8 +1850,10 @@ def test_near_this_sessions_facts_no_such_fact_is_said_missing(assistant: Assist
         # the question after a clause announcing it ("Vielä kysyisin,", "Jag undrar,")
         ("Vielä kysyisin, milloin KANE hyväksyi nämä tavoitteet?", "date"),
         ("Jag undrar, när kommer kommunen att svara oss?", "date"),
-        # a time frame
+        # a time frame; a word of manner or a demonstrative inside a phrase ("när exakt", "se KANE")
         ("Inom vilken tidsram ska kommunerna skriva in föreningarna i strategin?", "date"),
+        ("När exakt antogs de här målen?", "date"),
+        ("Mistä se KANE saa rahoituksensa?", "funding"),
         # a platform by name
         ("Mitä keskustelualustaa KANE suosittelee asukaspaneeleille?", "product"),
         # whether there is a law ("en lag", "någon lag"; not a sports team's "lag")
