@@ -664,9 +664,11 @@ class Assistant:
         found whole (score 1.0)."""
         # an everyday thing asked of the bot; not the phone the bot is used on ("Var hittar jag kommandona i
         # mobilen?"), nor with the bot named ("Mistä näen botin komennot …?")
-        everyday = self.reader.everyday(self.intents.without(asked, "bot_medium")) and not self.intents.any_of(
-            asked, "bot_names"
-        )
+        unsaid = self.intents.without(asked, "bot_medium")
+        # a recipe asked of the bot ("Onko teillä ohjetta karjalanpiirakoihin?"): an everyday thing in a compound
+        everyday = (
+            self.reader.everyday(unsaid) or self.reader.names_an_everyday_compound(unsaid)
+        ) and not self.intents.any_of(asked, "bot_names")
         if best.score >= 1.0 or not (self.intents.any_of(asked, "homework") or everyday):
             return False
         return best.entry.id == GENERAL_HELP or best.coverage < HOMEWORK_HELP_COVERAGE

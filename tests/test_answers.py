@@ -1192,6 +1192,7 @@ def test_how_candidates_should_behave_is_their_dialogue_even_when_it_ranks_low(a
         ("Miksi kunnan pitäisi tehdä yhteistyötä seurojen kanssa, eikö se pärjää omin päin?", "goal-4"),
         ("Varför ska kommunen jobba tillsammans med idrottsklubbar, klarar den sig inte på egen hand?", "goal-4"),
         ("Miksi kunnan kannattaa tukea sitä, että ihmiset tekevät talkoita yhdessä?", "goal-1"),
+        ("Varför är det bra att folk i byn gör saker tillsammans på talko?", "goal-1"),  # no municipality named
     ],
 )
 def test_a_combination_of_matters_is_answered_from_the_background_that_joins_them(

@@ -164,6 +164,9 @@ def test_the_share_help_names_the_bot(assistant: Assistant) -> None:
         "Hei! Hva betyr målet om åpen forvaltning for kommunene?",
         "Hvad siger KANE om frivillige foreninger i kommunerne?",
         "Jeg skjønner ikke finsk, kan dere hjelpe meg med målene?",
+        # … even where most of their words, folded, are Swedish ones: two of their own words, or one and "ø"
+        "Hvem kan jeg kontakte i kommunen om tilskudd til foreningen?",
+        "Jeg lurer på hva mål 3 handler om",
     ],
 )
 def test_another_language_gets_the_trilingual_note_and_the_menu(assistant: Assistant, message: str) -> None:
@@ -194,6 +197,7 @@ def test_another_language_gets_the_trilingual_note_and_the_menu(assistant: Assis
         "Hur knyter man en pålstek?",
         "Hur böjer man verbet 'simma' i imperfekt?",
         "vi jer ute i byn undrar va målen säger om bidrag",
+        "Søren här, vad säger målen om lokaler?",  # a Danish name in a Swedish message
     ],
 )
 def test_colloquial_or_short_finnish_and_swedish_are_not_taken_for_other_languages(

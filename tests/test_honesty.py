@@ -990,6 +990,9 @@ def test_what_the_goals_say_of_apps_is_no_question_of_which_app(assistant: Assis
         "Kan du hjälpa mig skriva min uppsats om regnskogen?",
         "Onko teillä hyvää ohjetta piirakkaan?",
         "Kan du hjälpa mig med min skattedeklaration?",
+        # an everyday thing as the last part of a compound ("karjalanpiirakoihin", "ohrarieskaan")
+        "Olisiko teillä ohjetta mustikkapiirakoihin?",
+        "Osaatko neuvoa hyvän ohjeen ohrarieskaan?",
     ],
 )
 def test_a_private_matter_near_the_goals_words_is_neither_the_bot_help_nor_the_goals(
@@ -1005,6 +1008,7 @@ def test_a_private_matter_near_the_goals_words_is_neither_the_bot_help_nor_the_g
         ("Saako läksyapua tarjoava järjestö kunnan avustusta?", "goal-1.action-2"),
         ("Borde skolan ge läxor om demokrati?", "goal-2.action-3"),
         ("Mistä näen botin komennot puhelimessa?", "help.capabilities"),
+        ("Onko teillä ohjetta botin käyttöön?", "help.capabilities"),  # no everyday part in a compound
         ("Var hittar jag kommandona i mobilen?", "help.capabilities"),
     ],
 )
@@ -1853,6 +1857,8 @@ def test_near_this_sessions_facts_no_such_fact_is_said_missing(assistant: Assist
         # a time frame; a word of manner or a demonstrative inside a phrase ("när exakt", "se KANE")
         ("Inom vilken tidsram ska kommunerna skriva in föreningarna i strategin?", "date"),
         ("När exakt antogs de här målen?", "date"),
+        ("Vicken dag e valet?", "date"),  # Ostrobothnian "vicken"
+        ("Mitä osallistumisalustoja KANE suosittelee?", "product"),  # platforms, plural
         ("Mistä se KANE saa rahoituksensa?", "funding"),
         # a platform by name
         ("Mitä keskustelualustaa KANE suosittelee asukaspaneeleille?", "product"),
@@ -1877,6 +1883,7 @@ def test_facts_asked_after_an_announcing_clause_or_in_new_words(assistant: Assis
         ("Haluan tietää, mitä tavoitteet sanovat avustusten hakemisesta.", "goal-1.action-2"),
         ("Mitä tavoitteet sanovat osallistumisalustoista?", "goal-2.action-1"),  # what they say of platforms
         ("Har vårt lag rätt till gratis istid enligt målen?", "goal-1.action-3"),  # a team, no law
+        ("Vi har en lag som spelar innebandy, kan kommunen ge oss lokaler?", "goal-1.action-3"),  # a learner's team
         ("är de lagstadgade råden till nytta enligt målen", "goal-2.action-2"),  # the goals' own statutory councils
     ],
 )

@@ -139,6 +139,7 @@ def test_a_reference_names_its_goal(text: str, goal: int) -> None:
         "Näytä tavoitteet yksi kerrallaan",
         "Selaisin tavoitteita yksi kerrallansa, miten?",  # spoken forms of "one at a time"
         "selaan tavotteita yksi kerrallaa",
+        "no neljä tavoitetta, mitkä ne kaikki ovat?",  # Finnish "no" (well) before a count, no "number"
         "Kan man gå igenom målen ett efter ett?",
         "goals one by one",
         "Jag vill förstå målen bättre",  # "förstå" (understand) is "första" (first) once its marks are folded

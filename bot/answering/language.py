@@ -51,6 +51,8 @@ _NORWEGIAN_OR_DANISH = frozenset({
     "blive", "bliver", "kunne", "hvis", "lurer",
 })  # fmt: skip
 NORWEGIAN_OR_DANISH = frozenset({"no", "da"})
+NORDIC_MARKS = 2  # such words that say Norwegian or Danish without langdetect
+_NORDIC_LETTERS = frozenset("øæ")
 ENGLISH_COURTESY = frozenset({"hi", "hello", "thanks", "thank", "you", "please"})
 SCANDINAVIAN = frozenset({"fi", "sv", "no", "da"})
 SAMI_WORDS = Path(__file__).resolve().parent / "data" / "sami.txt"
@@ -97,6 +99,8 @@ class LanguageDetector:
             return False
         if self._mostly_sami(tokens):
             return True  # "Bures! Mii lea KANE?": a language of Finland langdetect has no profile for
+        if self._norwegian_or_danish(text):
+            return True  # "Hvem kan jeg kontakte …?": its words folded are in the Swedish vocabulary ("hvem", "vores")
         # Short words are shared across languages ("me", "in", "on", "mis", "a" are in the vocabularies too): the
         # words of four letters or more, names aside, say which language it is.
         tokens = [token for token in tokens if len(token) >= FOREIGN_MIN_WORD and token not in NAMES] or tokens
@@ -134,6 +138,13 @@ class LanguageDetector:
         if best.lang in NORWEGIAN_OR_DANISH and best.prob >= FOREIGN_PROBABILITY:
             return not _NORWEGIAN_OR_DANISH.isdisjoint(word.casefold() for word in words(text))
         return best.lang not in SCANDINAVIAN and best.prob >= FOREIGN_PROBABILITY
+
+    @staticmethod
+    def _norwegian_or_danish(text: str) -> bool:
+        """Two words Swedish never writes ("hvem", "jeg"), or one beside a letter it never writes ("ø", "æ")."""
+        written = [word.casefold() for word in words(text)]
+        marks = sum(word in _NORWEGIAN_OR_DANISH for word in written)
+        return marks >= NORDIC_MARKS or (marks >= 1 and any(not _NORDIC_LETTERS.isdisjoint(word) for word in written))
 
     def _one_typo_from_ours(self, token: str) -> bool:
         """Is the folded word one letter dropped, added, changed or two swapped from a Finnish or Swedish word?"""

@@ -149,6 +149,10 @@ _ASSOCIATION_STEMS = ("forening", "klubb", "yhdisty", "jarjesto", "seuro", "seur
 _TOGETHER_PASSAGES = frozenset({"intro", "kane", "goal-1", "goal-4", "goal-4.action-1"})
 # "bry sig om" (caring), the decision-makers who would work with them: words of the asking, not another matter
 _TOGETHER_BESIDE = frozenset({"caring-for-people", "councillors-and-staff"})
+# A compound read for an everyday last part: the whole this long, its head and its tail at least these.
+MIN_EVERYDAY_COMPOUND = 9
+MIN_EVERYDAY_HEAD = 4
+MIN_EVERYDAY_TAIL = 5
 ASSOCIATIONS_REASONS = "goal-1"  # why associations matter to people is community civic action's reasons
 # What good associations do that goal 1's background names: a hobby alone is no reason given ("seuraa" is also "it
 # follows", and clubs' cafés feeding people are the social economy of goal 4).
@@ -538,7 +542,11 @@ class Reader:
         named = self.question_words.lemmas_in(asked, self._association_lemmas) or any(
             stem in fold(word) for word in words(asked) for stem in _ASSOCIATION_STEMS
         )
-        if not (named or "volunteering" in read):
+        # volunteers only beside the municipality: "folk i byn gör saker tillsammans på talko" is civic action
+        volunteers = "volunteering" in read and self.intents.patterns["local_actors"].found_in(
+            folded_words(asked), frozenset(), words(asked)
+        )
+        if not (named or volunteers):
             return False
         beside = read - _SHARED_CONTEXT - _TOGETHER_BESIDE
         if any(not set(self.retriever.passages_of(concept)) & _TOGETHER_PASSAGES for concept in beside):
@@ -1367,6 +1375,27 @@ class Reader:
         asked = self._without_places(asked)  # "Kökar" is a municipality, not a kitchen ("kök")
         asked = _SPOKEN_YOU.sub(" ", asked)
         return self.intents.everyday(asked) or self.question_words.has_lemma_of(asked, self._everyday_lemmas)
+
+    def names_an_everyday_compound(self, asked: str) -> bool:
+        """Does a word of the question end in an everyday word (`_ends_in_an_everyday_word`)? Read only where little
+        else speaks (a help entry grazed): as a rule of its own it took "neuvottelu|pöydän" for a table and
+        "poro|matkailussa" for a trip."""
+        return any(self._ends_in_an_everyday_word(word) for word in words(asked))
+
+    def _ends_in_an_everyday_word(self, word: str) -> bool:
+        """ "karjalanpiirakoihin", "ohrarieskaan": a long Finnish compound the lexicon does not know whose last part
+        is an everyday word in any form ("piirakoihin" is "piirakka"), which no prefix of the list finds."""
+        folded = fold(word)
+        if len(folded) < MIN_EVERYDAY_COMPOUND or self.retriever.known(word, "fi") or self.retriever.known(word, "sv"):
+            return False
+        everyday, prefixes = self._everyday_lemmas["fi"], self.intents.everyday_prefixes
+        for cut in range(MIN_EVERYDAY_HEAD, len(folded) - MIN_EVERYDAY_TAIL + 1):
+            tail = folded[cut:]
+            if tail.startswith(prefixes) or any(
+                lemma in everyday for lemma in self.retriever.word_terms(tail, "fi", corrected=False)
+            ):
+                return True
+        return False
 
     @staticmethod
     def suggestion(matches: list[Match]) -> str | None:

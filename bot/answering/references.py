@@ -74,6 +74,8 @@ _GOAL_WORD_LANG: tuple[tuple[re.Pattern[str], Lang], ...] = (
 )
 # Between a number and its goal word: "mål nr 2", "tavoite numero kaksi", "the last of the goals".
 _FILLER = frozenset({"nro", "nr", "numero", "nummer", "no", "n:o", "numro", "number"})
+# Before a cardinal and the goal word, only a word for number: "no neljä tavoitetta" is Finnish "well, four goals".
+_NUMBER_WORDS = _FILLER - {"no"}
 # Between an ordinal and a later goal word: "det andra av de fyra målen", "viimeinen KANEn tavoitteista".
 _GAP = frozenset({"av", "de", "fyra", "kanes", "kane", "kanen", "kane:n", "kane:s", "of", "the", "four", "naista",
                   "niista", "nelja", "neljasta", "ja", "och", "and"})  # fmt: skip
@@ -263,7 +265,7 @@ def _named_goal(tokens: list[str]) -> tuple[int, int] | None:
             found = _ordinal(before) if before != "andra" or second else None
             if found is None and (before.endswith((".", ":")) or ":" in before):
                 found = _number(before)
-            if found is None and index > 1 and tokens[index - 2] in _FILLER:
+            if found is None and index > 1 and tokens[index - 2] in _NUMBER_WORDS:
                 found = _number(before)  # "numero kolme tavoite", "nummer tre mål": the number is the goal's name
             if found is not None:
                 return found, index - 1

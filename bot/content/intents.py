@@ -222,7 +222,8 @@ ROLE_KINDS = frozenset({"person", "document"})
 # platform too ("osallistumisalusta"), never "alusta" alone (from the start) or a short head ("ruokalusta").
 _APP_WORD = re.compile(
     r"^(?:\w*sovellu(?:s|sta|kset|ksia|ksella)|appi|appia|(?:\w{5,})?app(?:en|ar|arna)?"  # not "Lappi", "knapp"
-    r"|\w+jarjestelma(?:a|n|t|ssa|lla)?|\w*ohjelmisto(?:a|n|t|ssa|lla)?|(?:\w*digi|\w{5,})alusta(?:a|n|lla)?"
+    r"|\w+jarjestelma(?:a|n|t|ssa|lla)?|\w*ohjelmisto(?:a|n|t|ssa|lla)?"
+    r"|(?:\w*digi|\w{5,})alust(?:a|aa|an|alla|oja|oilla|at)"
     r"|\w*tyokalu(?:a|n|t|ja)?|kurssi(?:a|n|t|lla|lle)?|kursseja|oppikirja(?:a|n|t)?|kirja|kirjan"
     r"|(?:\w{4,})?kurs(?:en|er|erna)?|\w+system(?:et)?|\w*plattform(?:en)?|\w*verktyg(?:et)?|(?:\w*laro)?bok(?:en)?"
     r"|(?:\w*laro)?bocker(?:na)?|oppikirjaa)$"
@@ -232,6 +233,8 @@ _WHICH = frozenset({"mika", "mitka", "milla", "minka", "vilken", "vilket", "vilk
 _WHICH_OF_PARTITIVE = frozenset({"mita"})
 _PARTITIVE_APP = (
     "sovellusta", "appia", "jarjestelmaa", "ohjelmistoa", "alustaa", "tyokalua", "kurssia", "oppikirjaa",
+    # plural ("Mitä osallistumisalustoja …?")
+    "sovelluksia", "alustoja", "tyokaluja", "kursseja",
 )  # fmt: skip
 # Which goal speaks of a thing ("Mikä tavoite koskee kursseja?", "Vilket mål gäller bokningssystem?") asks no product.
 _GOAL_AFTER_WHICH = re.compile(r"^(?:tavoi?o?t\w*|mal|malet|malen|malsattning\w*)$")
