@@ -1147,9 +1147,29 @@ def test_a_place_or_a_party_named_in_passing_leaves_the_goals_question(
         # a law asked in dialect, and standing without citizenship
         ("Finns he nån lag på att stan ska ge oss en lokal?", "law"),
         ("Jag är inte finsk medborgare. Får jag ställa upp som kandidat i välfärdsområdesvalet?", "law"),
+        # the question after a clause announcing it ("Vielä kysyisin,", "Jag undrar,")
+        ("Vielä kysyisin, milloin KANE hyväksyi nämä tavoitteet?", "date"),
+        ("Jag undrar, när kommer kommunen att svara oss?", "date"),
+        # a time frame; a word of manner inside a phrase; Ostrobothnian "vicken"
+        ("Inom vilken tidsram ska kommunerna skriva in föreningarna i strategin?", "date"),
+        ("När exakt antogs de här målen?", "date"),
+        ("Vicken dag e valet?", "date"),
+        # a demonstrative before a name inside a phrase ("se KANE")
+        ("Mistä se KANE saa rahoituksensa?", "funding"),
+        # a platform by name, singular or plural
+        ("Mitä keskustelualustaa KANE suosittelee asukaspaneeleille?", "product"),
+        ("Mitä osallistumisalustoja KANE suosittelee?", "product"),
+        # whether there is a law ("en lag", "någon lag"; not a sports team's "lag")
+        ("Finns det en lag om äldreråd i kommunerna?", "law"),
+        ("Finns det någon lag som kräver invånarpaneler?", "law"),
+        # who calls a meeting or a cooperation together
+        ("Kuka kutsuu kolmikantaisen yhteistyön ryhmän koolle?", "person"),
+        ("Vem sammankallar samarbetsgruppen för kommunen och föreningarna?", "person"),
     ],
 )
-def test_a_fact_asked_in_keywords_is_answered_honestly(assistant: Assistant, question: str, fact: str) -> None:
+def test_a_fact_asked_in_keywords_or_new_words_is_answered_honestly(
+    assistant: Assistant, question: str, fact: str
+) -> None:
     reply = assistant.reply(question)
     assert reply.kind == "fallback" and reply.entry is None
     assert assistant.message(f"honest_{fact}", reply.lang) in reply.text
@@ -1846,34 +1866,6 @@ def test_what_one_place_has_decided_done_or_intends_is_not_in_the_goals(
 def test_near_this_sessions_facts_no_such_fact_is_said_missing(assistant: Assistant, question: str, kind: str) -> None:
     reply = assistant.reply(question)
     assert assistant.message(f"honest_{kind}", reply.lang, place="").split("(")[0] not in reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        # the question after a clause announcing it ("Vielä kysyisin,", "Jag undrar,")
-        ("Vielä kysyisin, milloin KANE hyväksyi nämä tavoitteet?", "date"),
-        ("Jag undrar, när kommer kommunen att svara oss?", "date"),
-        # a time frame; a word of manner or a demonstrative inside a phrase ("när exakt", "se KANE")
-        ("Inom vilken tidsram ska kommunerna skriva in föreningarna i strategin?", "date"),
-        ("När exakt antogs de här målen?", "date"),
-        ("Vicken dag e valet?", "date"),  # Ostrobothnian "vicken"
-        ("Mitä osallistumisalustoja KANE suosittelee?", "product"),  # platforms, plural
-        ("Mistä se KANE saa rahoituksensa?", "funding"),
-        # a platform by name
-        ("Mitä keskustelualustaa KANE suosittelee asukaspaneeleille?", "product"),
-        # whether there is a law ("en lag", "någon lag"; not a sports team's "lag")
-        ("Finns det en lag om äldreråd i kommunerna?", "law"),
-        ("Finns det någon lag som kräver invånarpaneler?", "law"),
-        # who calls a meeting or a cooperation together
-        ("Kuka kutsuu kolmikantaisen yhteistyön ryhmän koolle?", "person"),
-        ("Vem sammankallar samarbetsgruppen för kommunen och föreningarna?", "person"),
-    ],
-)
-def test_facts_asked_after_an_announcing_clause_or_in_new_words(assistant: Assistant, question: str, kind: str) -> None:
-    reply = assistant.reply(question)
-    assert reply.kind == "fallback" and reply.entry is None
-    assert assistant.message(f"honest_{kind}", reply.lang, place="").split("(")[0] in reply.text
 
 
 @pytest.mark.parametrize(
