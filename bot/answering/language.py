@@ -25,9 +25,10 @@ WORD_EVIDENCE = 3.5
 CONFIDENT_EVIDENCE = 2.5
 VOCABULARY_ONLY_WORDS = 2
 # Another language: a message with at least this many letters, less than half of its words Finnish or Swedish, and
-# langdetect (all its profiles) sure of a language that is neither. Norwegian and Danish, so close to Swedish that
-# langdetect takes many a short Swedish question for them, count only with a word Swedish never writes (`_NORWEGIAN_
-# OR_DANISH`): "Hva sier målene om …?", "Hvad mener KANE …?".
+# langdetect (all its profiles) sure of a language that is neither. Norwegian and Danish are so close to Swedish that
+# langdetect takes many a short Swedish question for them: they count only with words Swedish never writes
+# (`_NORWEGIAN_OR_DANISH`), two of them alone or one with "ø" or "æ", or one where langdetect is sure ("Hva sier
+# målene om …?", "Hvad mener KANE …?").
 FOREIGN_MIN_LETTERS = 8
 FOREIGN_MIN_SCRIPT_LETTERS = 3
 FOREIGN_KNOWN_SHARE = 0.5

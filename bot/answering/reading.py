@@ -535,7 +535,8 @@ class Reader:
         tarvitsee yhdistykset? Eikö se osaa tehdä itse kaikki asiat?": asked why (by the caller), associations named
         with working together or managing alone is why a municipality works with them, goal 4's background, however
         much goal 1's civic action shares its words; not where a matter of one action is named (grants, premises,
-        panels …: `_TOGETHER_CONCEPTS` are the backgrounds' and the introduction's)."""
+        panels …: only concepts of `_TOGETHER_PASSAGES`, the backgrounds', the introduction's and KANE's, may stand
+        beside)."""
         read = frozenset().union(*self.question_words.concepts_as_read(asked))
         # volunteers are the associations' people ("jobba ihop med oss frivilliga"); a compound names its kind of
         # association ("idrottsklubbar", "urheiluseuroja")
@@ -551,7 +552,8 @@ class Reader:
         beside = read - _SHARED_CONTEXT - _TOGETHER_BESIDE
         if any(not set(self.retriever.passages_of(concept)) & _TOGETHER_PASSAGES for concept in beside):
             return False
-        # People doing things together ("ihmiset tekevät talkoita yhdessä") is goal 1's civic action, not this.
+        # A bare word of togetherness ("yhdessä") is not enough: people doing things together ("ihmiset tekevät
+        # talkoita yhdessä") is goal 1's civic action.
         return bool(read & _TOGETHER_CONCEPTS) or self.intents.tells_of_managing_alone(asked)
 
     def asks_between_levels(self, asked: str) -> bool:

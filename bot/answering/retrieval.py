@@ -577,6 +577,7 @@ class Retriever:
         return self._mistyped_compound(term, lang) or [corrected]
 
     def _mistyped_compound(self, term: str, lang: Lang) -> list[str] | None:
+        """The lemmas of a compound with one part mistyped, if one cut makes a word and a correctable word."""
         indexed = self._idf[lang]
         lemma = self._featurizer.listed_lemma
         # Each part long enough to be a word of its own, not a case ending ("-ista") read as one; a typo in the tail

@@ -740,9 +740,8 @@ class Intents:
     def tells_of_managing_alone(self, text: str) -> bool:
         """ "Eikö kaupunki osaa tehdä itse kaikki asiat?", "klarar inte kommunen det själv?": managing on one's own,
         a word of managing with a word of alone just after it, in one sentence."""
-        if self.words_either["alone"].isdisjoint(folded_words(text)) and not self.phrases["alone"].found_in(
-            folded_words(text)
-        ):
+        tokens = folded_words(text)
+        if self.words_either["alone"].isdisjoint(tokens) and not self.phrases["alone"].found_in(tokens):
             return False  # the common case
         return any(self._follows(folded_words(part), "manages", "alone", ALONE_REACH) for part in sentences(text))
 
