@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.content.intents import Intents
-from bot.core.text import fold, folded_words, sentences, words
+from bot.core.text import fold, folded_words, sentences, word_spans, words
 
 # Words that open a question, folded. Finnish yes/no questions end their first word in -ko/-kö (or spoken -ks).
 # "När", "var" and "koska" open as many statements ("När vi…", "Koska olemme…") as questions: only a "?" tells.
@@ -237,9 +237,6 @@ def _without_greeting(sentence: str, intents: Intents) -> str:
     return sentence[start:] if start >= 0 else sentence
 
 
-_PLAIN_WORD = re.compile(r"[^\W\d_]+|\d+")
-
-
 def _without_lead_in(sentence: str, intents: Intents) -> str:
     """The sentence without words that only announce a question ("Vielä yks juttu: mitä …?" → "mitä …?")."""
     tokens = folded_words(sentence)
@@ -247,7 +244,7 @@ def _without_lead_in(sentence: str, intents: Intents) -> str:
     announced = next((index for index in range(len(tokens)) if index not in covered), len(tokens))
     if not announced or announced == len(tokens):
         return sentence
-    found = list(_PLAIN_WORD.finditer(sentence))
+    found = word_spans(sentence)  # the same words the lead-in was read in ("VPK:lle", "kolmikanta-homma" whole)
     if len(found) <= announced:
         return sentence
     return sentence[found[announced].start() :]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.core.disk_cache import DiskCache
 from bot.core.lang import LANGS, Lang
-from bot.core.text import fold, folded_words, sentences, words
+from bot.core.text import fold, folded_words, sentences, sub_words, words
 from bot.core.yamlfile import Problem, display_path, read_yaml
 
 INTENT_NAMES = (
@@ -373,7 +373,6 @@ MIN_PURPOSE_INDEX = 3  # "Är det så att …", "Onko niin että …" open a que
 BEFALL_REACH = 3  # "Mitä meidän seuralle sitten käy, jos …?": the verb after the what and at most two words
 MIN_MISTYPED = 5  # a typo is forgiven in question words of five letters or more ("milloi", "mykket")
 MIN_JOINED_REST = 4  # "mitenhaetaan": at least four letters after the question word
-_PLAIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?]+|\n)\s*")
 _WHY = frozenset({"miksi", "miks", "miksei", "varfor", "vafor", "vafo"})
 OF_TWO_REACH = 4  # "Kumpi ois parempi …?", "Kumpi on meille parempi …?"
@@ -627,7 +626,7 @@ class Intents:
                         return f"{word[: len(asking)]} {word[len(asking) :]}"
             return word
 
-        return _PLAIN_WORD.sub(mended, text)
+        return sub_words(text, mended)
 
     def asked_fact(self, text: str, starts: frozenset[int] = frozenset({0})) -> str | None:
         """The kind of fact the text asks for ("date", "amount" …) if it asks for one the goals never give.

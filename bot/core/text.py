@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Bidi controls and other format characters can hide or reorder text on screen; they never carry meaning here.
@@ -53,6 +54,16 @@ def words(text: str) -> tuple[str, ...]:
 
     Language choice, intents, places, topics and retrieval each read the same question: it is split once."""
     return tuple(match.group(0).casefold().replace(":", "") for match in _WORD.finditer(text))
+
+
+def word_spans(text: str) -> list[re.Match[str]]:
+    """Where each of ``words(text)`` stands in the text as written: for cutting the text at a word."""
+    return list(_WORD.finditer(text))
+
+
+def sub_words(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """``text`` with each of its words (as ``words`` finds them) replaced by ``replace``, all else as written."""
+    return _WORD.sub(replace, text)
 
 
 @lru_cache(maxsize=512)
